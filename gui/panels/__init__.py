@@ -1,0 +1,1 @@
+"""The trainer window's visual panels: training plots, learned filters, feature maps, prediction bars."""

@@ -1,0 +1,124 @@
+"""Small helpers shared by the visual panels: coalesced rendering, colour maps, mosaics, nice limits."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QTimer
+
+# Diverging map, blue (negative) - white (zero) - red (positive): colorcet's CET-D1A, shipped with pyqtgraph.
+DIVERGING = "CET-D1A"
+# Sequential grey map for ink (0 = paper white, 1 = black ink).
+INK = "CET-L1"
+
+BACKGROUND = "#ffffff"
+FOREGROUND = "#202020"
+GAP_COLOUR = "#8c8c8c"
+
+
+def colormap(name: str, reverse: bool = False) -> pg.ColorMap:
+    cmap = pg.colormap.get(name)
+    if reverse:
+        cmap = pg.ColorMap(cmap.pos, cmap.color[::-1])
+        cmap.name = name + "_r"
+    return cmap
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ value (≥ a tiny positive number)."""
+    value = float(abs(value))
+    if not math.isfinite(value) or value <= 1e-12:
+        return 1e-12 if math.isfinite(value) else 1.0
+    exponent = math.floor(math.log10(value))
+    for mantissa in (1.0, 2.0, 2.5, 5.0, 10.0):
+        limit = mantissa * 10.0**exponent
+        if limit >= value * (1 - 1e-9):
+            return limit
+    return 10.0 ** (exponent + 1)
+
+
+class Coalescer(QObject):
+    """Calls `render` at most once per `interval_ms`, some time after `request()`.
+
+    A single-shot timer: nothing runs while there is nothing new to show.
+    """
+
+    def __init__(self, render, interval_ms: int = 40, parent: QObject | None = None):
+        super().__init__(parent)
+        self._render = render
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._fire)
+        self._pending = False
+
+    def request(self) -> None:
+        self._pending = True
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Render now if something is pending (tests and screenshots call this)."""
+        self._timer.stop()
+        self._fire()
+
+    @property
+    def pending(self) -> bool:
+        return self._pending
+
+    def _fire(self) -> None:
+        if self._pending:
+            self._pending = False
+            self._render()
+
+
+def grid_shape(count: int, max_columns: int = 8) -> tuple[int, int]:
+    """Rows and columns for `count` tiles: as square as possible, at most `max_columns` wide."""
+    if count <= 0:
+        return 0, 0
+    columns = min(max_columns, max(1, math.ceil(math.sqrt(count * 2))))
+    columns = min(columns, count)
+    rows = math.ceil(count / columns)
+    return rows, columns
+
+
+def mosaic(tiles: np.ndarray, rows: int, columns: int, gap: int = 1) -> np.ndarray:
+    """Lay tiles (n, h, w) out row by row in a (rows, columns) grid; gaps and unused cells are NaN.
+
+    Tile k sits at rows r*(h+gap) .. + h, columns c*(w+gap) .. + w with r, c = divmod(k, columns).
+    """
+    n, h, w = tiles.shape
+    out = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), np.nan, dtype=np.float32)
+    for k in range(n):
+        r, c = divmod(k, columns)
+        out[r * (h + gap) : r * (h + gap) + h, c * (w + gap) : c * (w + gap) + w] = tiles[k]
+    return out
+
+
+def tile_at(image: np.ndarray, k: int, h: int, w: int, columns: int, gap: int = 1) -> np.ndarray:
+    """The inverse of `mosaic` for one tile."""
+    r, c = divmod(k, columns)
+    return image[r * (h + gap) : r * (h + gap) + h, c * (w + gap) : c * (w + gap) + w]
+
+
+def make_image_view(layout: pg.GraphicsLayout, row: int, col: int, **kwargs):
+    """A non-interactive ViewBox (row 0 at the top, square pixels) holding one row-major ImageItem."""
+    view = layout.addViewBox(row=row, col=col, **kwargs)
+    view.setAspectLocked(True)
+    view.invertY(True)
+    view.setMouseEnabled(False, False)
+    view.setMenuEnabled(False)
+    view.setBackgroundColor(GAP_COLOUR)
+    image = pg.ImageItem(axisOrder="row-major")
+    view.addItem(image)
+    return view, image
+
+
+def plain_number(value: float) -> str:
+    if value == 0:
+        return "0"
+    if abs(value) >= 100 or abs(value) < 0.01:
+        return f"{value:.3g}"
+    return f"{value:.3f}".rstrip("0").rstrip(".")

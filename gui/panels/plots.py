@@ -1,0 +1,274 @@
+"""TrainingPlots: live loss and accuracy curves against epochs, with earlier runs kept as faded curves.
+
+Records are appended to growing NumPy buffers when they arrive (cheap); the curves, created once per run,
+are fed with `setData` from a single-shot timer at most 20 times a second.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer
+
+TRAIN_COLOUR = "#1f5fb4"
+VAL_COLOUR = "#d95f02"
+EMA_DECAY = 0.9  # smoothed = debiased exponential moving average over steps
+RENDER_INTERVAL_MS = 50  # at most 20 redraws per second
+DOWNSAMPLE_ABOVE = 4000  # points; longer series are peak-downsampled and clipped to the view
+
+# Series of one run: (key, plot, legend name, what it is, colour, faded alpha when an earlier run)
+SERIES = (
+    ("loss_step", "loss", "training loss, each step", "raw mini-batch loss", TRAIN_COLOUR),
+    ("loss_smooth", "loss", "training loss, smoothed", "exponential moving average", TRAIN_COLOUR),
+    ("val_loss", "loss", "validation loss, each epoch", "held-out drawings", VAL_COLOUR),
+    ("acc_smooth", "accuracy", "training accuracy, smoothed", "mini-batch accuracy, averaged", TRAIN_COLOUR),
+    ("val_acc", "accuracy", "validation accuracy, each epoch", "held-out drawings", VAL_COLOUR),
+)
+
+
+class _Buffer:
+    """x, y float64 arrays that double when full."""
+
+    def __init__(self, capacity: int = 256):
+        self.x = np.empty(capacity)
+        self.y = np.empty(capacity)
+        self.n = 0
+
+    def append(self, x: float, y: float) -> None:
+        if self.n == len(self.x):
+            self.x = np.concatenate([self.x, np.empty_like(self.x)])
+            self.y = np.concatenate([self.y, np.empty_like(self.y)])
+        self.x[self.n] = x
+        self.y[self.n] = y
+        self.n += 1
+
+    def data(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.x[: self.n], self.y[: self.n]
+
+
+@dataclass
+class _Run:
+    label: str
+    buffers: dict[str, _Buffer] = field(default_factory=lambda: {key: _Buffer() for key, *_ in SERIES})
+    curves: dict[str, pg.PlotDataItem] = field(default_factory=dict)
+    ema_loss: float = 0.0
+    ema_acc: float = 0.0
+    ema_count: int = 0
+    dirty: bool = True
+
+
+def _pen(colour: str, width: float, alpha: int = 255, dashed: bool = False):
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    pen = pg.mkPen(c, width=width)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+def record_x(record) -> float:
+    """Training progress in epochs: epoch + batch / steps_per_epoch for steps, epoch + 1 at an epoch's end."""
+    if record.kind == "epoch":
+        return float(record.epoch) + 1.0
+    spe = record.steps_per_epoch or 0
+    if spe > 0:
+        batch = record.step - record.epoch * spe
+        return float(record.epoch) + batch / spe
+    return float(record.step)
+
+
+class TrainingPlots(QWidget):
+    """Loss and accuracy of training runs against epochs (two pyqtgraph PlotWidgets: lossPlot, accuracyPlot).
+
+    API: add_record(TrainRecord), new_run(label), clear_runs(); flush() renders now; export_csv(path).
+    Accuracy is plotted in percent (record.accuracy × 100); loss is the mean cross-entropy in nats.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, horizontal: bool = False):
+        super().__init__(parent)
+        self.setObjectName("trainingPlots")
+        self._runs: list[_Run] = []
+        self._coalescer = Coalescer(self._render, RENDER_INTERVAL_MS, self)
+
+        self.loss_plot = self._make_plot(
+            "lossPlot",
+            "Loss: how wrong the network is (lower is better)",
+            ("loss (cross-entropy)", "nats"),
+            "The loss measures how wrong the network's guesses are, averaged over drawings.\n"
+            "Faint line: each mini-batch. Solid line: the same, smoothed. Orange dots: drawings held out\n"
+            "for validation, measured at the end of every epoch. Faded lines are earlier runs.",
+        )
+        self.accuracy_plot = self._make_plot(
+            "accuracyPlot",
+            "Accuracy: share of drawings guessed right (higher is better)",
+            ("accuracy", "%"),
+            "The share of drawings whose most likely class is the right one, in percent.\n"
+            "Blue: training mini-batches, smoothed. Orange dots: held-out validation drawings,\n"
+            "measured at the end of every epoch. Faded lines are earlier runs.",
+        )
+        acc_view = self.accuracy_plot.getPlotItem().getViewBox()
+        acc_view.enableAutoRange(axis="y", enable=False)
+        acc_view.setYRange(0, 100, padding=0.02)
+        self.accuracy_plot.getPlotItem().legend.anchor((1, 1), (1, 1), offset=(-10, -10))
+
+        layout = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.loss_plot)
+        layout.addWidget(self.accuracy_plot)
+
+    # -- construction -------------------------------------------------------------------------
+    def _make_plot(self, name: str, title: str, ylabel: tuple[str, str], tooltip: str) -> pg.PlotWidget:
+        plot = pg.PlotWidget(background=BACKGROUND)
+        plot.setObjectName(name)
+        plot.setToolTip(tooltip)
+        item = plot.getPlotItem()
+        item.setTitle(title, color=FOREGROUND, size="11pt")
+        for side in ("left", "bottom"):
+            axis = item.getAxis(side)
+            axis.setPen(FOREGROUND)
+            axis.setTextPen(FOREGROUND)
+            axis.enableAutoSIPrefix(False)
+        item.setLabel("left", ylabel[0], units=ylabel[1], color=FOREGROUND)
+        item.setLabel("bottom", "training progress", units="epochs", color=FOREGROUND)
+        item.showGrid(x=True, y=True, alpha=0.15)
+        item.setMenuEnabled(True)
+        legend = item.addLegend(
+            offset=(-10, 10), labelTextColor=FOREGROUND, brush=pg.mkBrush(255, 255, 255, 210)
+        )
+        legend.setPen(pg.mkPen("#b0b0b0"))
+        return plot
+
+    def _plot_for(self, which: str) -> pg.PlotWidget:
+        return self.loss_plot if which == "loss" else self.accuracy_plot
+
+    def _create_curves(self, run: _Run) -> None:
+        for key, which, name, _what, colour in SERIES:
+            item = self._plot_for(which).getPlotItem()
+            if key == "loss_step":
+                curve = pg.PlotDataItem(pen=_pen(colour, 1, alpha=70), name=name)
+            elif key.startswith("val"):
+                curve = pg.PlotDataItem(
+                    pen=_pen(colour, 2), symbol="o", symbolSize=8, symbolBrush=colour,
+                    symbolPen=pg.mkPen("w"), name=name,
+                )
+            else:
+                curve = pg.PlotDataItem(pen=_pen(colour, 2.5), name=name)
+            curve.setObjectName(f"{key}")
+            item.addItem(curve)
+            run.curves[key] = curve
+
+    def _fade(self, run: _Run) -> None:
+        """Turn a finished run into faded, dashed curves with one legend entry per plot."""
+        for key, which, _name, _what, colour in SERIES:
+            curve = run.curves[key]
+            legend = self._plot_for(which).getPlotItem().legend
+            legend.removeItem(curve)
+            if key == "loss_step":
+                curve.setVisible(False)  # the raw steps of earlier runs would only be clutter
+                continue
+            curve.setPen(_pen(colour, 1.5, alpha=90, dashed=True))
+            if key.startswith("val"):
+                curve.setSymbolBrush(pg.mkBrush(QColor(colour).red(), QColor(colour).green(),
+                                                QColor(colour).blue(), 90))
+                curve.setSymbolSize(6)
+            if key in ("loss_smooth", "acc_smooth"):
+                legend.addItem(curve, f"earlier: {run.label} (faded)")
+
+    # -- public API ---------------------------------------------------------------------------
+    def new_run(self, label: str) -> None:
+        """Start a new run; the curves so far stay visible, faded, until clear_runs()."""
+        self._coalescer.flush()
+        if self._runs:
+            self._fade(self._runs[-1])
+        run = _Run(label=str(label))
+        self._create_curves(run)
+        self._runs.append(run)
+
+    def clear_runs(self) -> None:
+        """Remove every run, current one included."""
+        self._coalescer.flush()
+        for run in self._runs:
+            for key, which, *_ in SERIES:
+                self._plot_for(which).getPlotItem().removeItem(run.curves[key])
+        self._runs.clear()
+
+    def add_record(self, record) -> None:
+        """Append one TrainRecord ("step" and "epoch" records are plotted; others are ignored)."""
+        if record.kind not in ("step", "epoch"):
+            return
+        if not self._runs:
+            self.new_run("run 1")
+        run = self._runs[-1]
+        x = record_x(record)
+        b = run.buffers
+        if record.kind == "step":
+            loss, acc = record.loss, record.accuracy
+            if loss is not None and math.isfinite(loss):
+                run.ema_count += 1
+                run.ema_loss = EMA_DECAY * run.ema_loss + (1 - EMA_DECAY) * loss
+                debias = 1 - EMA_DECAY**run.ema_count
+                b["loss_step"].append(x, loss)
+                b["loss_smooth"].append(x, run.ema_loss / debias)
+                if acc is not None and math.isfinite(acc):
+                    run.ema_acc = EMA_DECAY * run.ema_acc + (1 - EMA_DECAY) * acc
+                    b["acc_smooth"].append(x, 100.0 * run.ema_acc / debias)
+        else:
+            if record.val_loss is not None and math.isfinite(record.val_loss):
+                b["val_loss"].append(x, record.val_loss)
+            if record.val_accuracy is not None and math.isfinite(record.val_accuracy):
+                b["val_acc"].append(x, 100.0 * record.val_accuracy)
+        run.dirty = True
+        self._coalescer.request()
+
+    def flush(self) -> None:
+        """Draw what has arrived now instead of at the next timer tick."""
+        self._coalescer.flush()
+
+    @property
+    def run_labels(self) -> list[str]:
+        return [run.label for run in self._runs]
+
+    def curve(self, key: str, run: int = -1) -> pg.PlotDataItem:
+        """The curve `key` (one of loss_step, loss_smooth, val_loss, acc_smooth, val_acc) of a run."""
+        return self._runs[run].curves[key]
+
+    def series(self, key: str, run: int = -1) -> tuple[np.ndarray, np.ndarray]:
+        """Copies of the buffered (x in epochs, y) data of a series, whatever is drawn."""
+        x, y = self._runs[run].buffers[key].data()
+        return x.copy(), y.copy()
+
+    def export_csv(self, path: str) -> None:
+        """Write every run's series as CSV: run, series, epochs, value (accuracy in %, loss in nats)."""
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["run", "series", "epochs", "value"])
+            for run in self._runs:
+                for key, *_ in SERIES:
+                    x, y = run.buffers[key].data()
+                    for xi, yi in zip(x, y, strict=True):
+                        writer.writerow([run.label, key, f"{xi:.6g}", f"{yi:.6g}"])
+
+    # -- rendering ----------------------------------------------------------------------------
+    def _render(self) -> None:
+        for run in self._runs:
+            if not run.dirty:
+                continue
+            run.dirty = False
+            longest = 0
+            for key, *_ in SERIES:
+                x, y = run.buffers[key].data()
+                longest = max(longest, len(x))
+                run.curves[key].setData(x, y)
+            if longest > DOWNSAMPLE_ABOVE:
+                for plot in (self.loss_plot, self.accuracy_plot):
+                    item = plot.getPlotItem()
+                    item.setDownsampling(auto=True, mode="peak")
+                    item.setClipToView(True)
