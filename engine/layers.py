@@ -1,0 +1,412 @@
+"""Layers of the network, each with its forward and backward pass side by side.
+
+Every layer works on float32 NCHW batches and has:
+  forward(x, training=False) -> y      caches what backward needs
+  backward(dy) -> dx                   writes parameter gradients into `grads`
+  params / grads                       dicts with the same keys ("weight", "bias"); empty if none
+  config() -> dict                     PyTorch constructor names; `layer_from_config` inverts it
+  output_shape(input_shape) -> shape   shapes without the batch axis
+
+Weights use PyTorch's layout: Conv2D (out, in, kh, kw), Dense (out, in).
+Convolution is im2col: a read-only sliding-window view of the padded input, copied once into a
+column matrix, and one matrix product.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+DTYPE = np.float32
+
+
+def _rng(rng) -> np.random.Generator:
+    """A Generator from a seed, a Generator, or None (fresh entropy; never the global RNG)."""
+    return rng if isinstance(rng, np.random.Generator) else np.random.default_rng(rng)
+
+
+def _he_normal(rng: np.random.Generator, shape: tuple, fan_in: int) -> np.ndarray:
+    """He initialisation for ReLU networks: N(0, 2 / fan_in)."""
+    return (rng.standard_normal(shape) * np.sqrt(2.0 / fan_in)).astype(DTYPE)
+
+
+def _pool_out(size: int, k: int, s: int, p: int = 0) -> int:
+    return (size + 2 * p - k) // s + 1
+
+
+def _col2im_add(dwin: np.ndarray, dxp: np.ndarray, stride: int) -> None:
+    """Adds window gradients dwin (N, C, kh, kw, Ho, Wo) back onto dxp (N, C, Hp, Wp) in place."""
+    kh, kw, ho, wo = dwin.shape[2:]
+    for i in range(kh):
+        for j in range(kw):
+            dxp[:, :, i : i + stride * ho : stride, j : j + stride * wo : stride] += dwin[:, :, i, j]
+
+
+class Layer:
+    """Base class: no parameters, identity shapes."""
+
+    name = "Layer"
+    kind = "layer"  # the "type" in config()
+
+    def __init__(self):
+        self.params: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] = {}
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        raise NotImplementedError
+
+    def backward(self, dy: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def config(self) -> dict:
+        return {"type": self.kind}
+
+    def output_shape(self, input_shape: tuple) -> tuple:
+        return tuple(input_shape)
+
+    def num_parameters(self) -> int:
+        return sum(p.size for p in self.params.values())
+
+    def astype(self, dtype) -> Layer:
+        """A copy of this layer whose parameters (and so its computations) have the given dtype."""
+        new = object.__new__(type(self))
+        new.__dict__ = copy.deepcopy({k: v for k, v in self.__dict__.items() if not k.startswith("_")})
+        new.params = {k: v.astype(dtype) for k, v in self.params.items()}
+        new.grads = {k: np.zeros_like(v) for k, v in new.params.items()}
+        return new
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.config().items() if k != "type")
+        return f"{self.name}({args})"
+
+
+# ----------------------------------------------------------------------------------------------
+# Convolution
+
+
+class Conv2D(Layer):
+    """2-D convolution (cross-correlation, as in PyTorch), zero padding, stride >= 1.
+
+    x (N, C, H, W) -> y (N, O, Ho, Wo), Ho = (H + 2p - k) // s + 1.
+    padding="same" pads (k - 1) // 2 on each side (odd k), so Ho = ceil(H / s).
+    """
+
+    name = "Conv2D"
+    kind = "conv2d"
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, rng=None):
+        super().__init__()
+        k, s = int(kernel_size), int(stride)
+        if k < 1 or s < 1 or in_channels < 1 or out_channels < 1:
+            raise ValueError("Conv2D needs kernel_size, stride and channel counts of at least 1")
+        if padding == "same":
+            if k % 2 == 0:
+                raise ValueError("padding='same' needs an odd kernel_size")
+            padding = (k - 1) // 2
+        if int(padding) < 0:
+            raise ValueError("padding must be >= 0 or 'same'")
+        self.in_channels, self.out_channels = int(in_channels), int(out_channels)
+        self.kernel_size, self.stride, self.padding = k, s, int(padding)
+        fan_in = self.in_channels * k * k
+        self.params = {
+            "weight": _he_normal(_rng(rng), (self.out_channels, self.in_channels, k, k), fan_in),
+            "bias": np.zeros(self.out_channels, DTYPE),
+        }
+        self.grads = {key: np.zeros_like(v) for key, v in self.params.items()}
+
+    def config(self) -> dict:
+        return {"type": "conv2d", "in_channels": self.in_channels, "out_channels": self.out_channels,
+                "kernel_size": self.kernel_size, "stride": self.stride, "padding": self.padding}
+
+    def output_shape(self, input_shape: tuple) -> tuple:
+        c, h, w = input_shape
+        k, s, p = self.kernel_size, self.stride, self.padding
+        return (self.out_channels, _pool_out(h, k, s, p), _pool_out(w, k, s, p))
+
+    def _pad(self, x: np.ndarray) -> np.ndarray:
+        p = self.padding
+        if p == 0:
+            return x
+        n, c, h, w = x.shape
+        xp = np.zeros((n, c, h + 2 * p, w + 2 * p), x.dtype)
+        xp[:, :, p : p + h, p : p + w] = x
+        return xp
+
+    def forward(self, x, training=False):
+        n, c, h, w = x.shape
+        k, s = self.kernel_size, self.stride
+        xp = self._pad(x)
+        ho, wo = (xp.shape[2] - k) // s + 1, (xp.shape[3] - k) // s + 1
+        # (N, C, Ho, Wo, k, k) read-only window view -> columns (N, C*k*k, Ho*Wo), one copy
+        win = sliding_window_view(xp, (k, k), axis=(2, 3))[:, :, ::s, ::s]
+        cols = win.transpose(0, 1, 4, 5, 2, 3).reshape(n, c * k * k, ho * wo)
+        wmat = self.params["weight"].reshape(self.out_channels, -1)
+        y = np.matmul(wmat, cols)  # (N, O, Ho*Wo)
+        y += self.params["bias"][:, None]
+        self._cache = (x.shape, xp.shape, cols)
+        return y.reshape(n, self.out_channels, ho, wo)
+
+    def backward(self, dy):
+        x_shape, xp_shape, cols = self._cache
+        n, o, ho, wo = dy.shape
+        c, k, s, p = self.in_channels, self.kernel_size, self.stride, self.padding
+        dy = dy.reshape(n, o, ho * wo)
+        # dW = sum_n dy_n @ cols_n^T ; db = sum over batch and positions
+        self.grads["weight"][...] = np.matmul(dy, cols.transpose(0, 2, 1)).sum(0).reshape(o, c, k, k)
+        self.grads["bias"][...] = dy.sum(axis=(0, 2))
+        dcols = np.matmul(self.params["weight"].reshape(o, -1).T, dy)  # (N, C*k*k, Ho*Wo)
+        dxp = np.zeros(xp_shape, dy.dtype)
+        _col2im_add(dcols.reshape(n, c, k, k, ho, wo), dxp, s)
+        h, w = x_shape[2:]
+        return dxp[:, :, p : p + h, p : p + w] if p else dxp
+
+
+# ----------------------------------------------------------------------------------------------
+# Activations
+
+
+class ReLU(Layer):
+    """y = max(0, x), elementwise. Any shape."""
+
+    name = "ReLU"
+    kind = "relu"
+
+    def forward(self, x, training=False):
+        y = np.maximum(x, 0)
+        self._mask = y > 0
+        return y
+
+    def backward(self, dy):
+        return dy * self._mask
+
+
+class Sigmoid(Layer):
+    """y = 1 / (1 + exp(-x)), computed without overflow. Any shape."""
+
+    name = "Sigmoid"
+    kind = "sigmoid"
+
+    def forward(self, x, training=False):
+        e = np.exp(-np.abs(x))
+        y = np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+        self._y = y
+        return y
+
+    def backward(self, dy):
+        y = self._y
+        return dy * y * (1 - y)
+
+
+class Tanh(Layer):
+    """y = tanh(x). Any shape."""
+
+    name = "Tanh"
+    kind = "tanh"
+
+    def forward(self, x, training=False):
+        self._y = np.tanh(x)
+        return self._y
+
+    def backward(self, dy):
+        return dy * (1 - self._y * self._y)
+
+
+# ----------------------------------------------------------------------------------------------
+# Pooling
+
+
+class _Pool2D(Layer):
+    """Shared set-up of the pooling layers: window kernel_size, stride (default kernel_size)."""
+
+    def __init__(self, kernel_size=2, stride=None):
+        super().__init__()
+        self.kernel_size = int(kernel_size)
+        self.stride = self.kernel_size if stride is None else int(stride)
+        if self.kernel_size < 1 or self.stride < 1:
+            raise ValueError(f"{self.name} needs kernel_size and stride of at least 1")
+
+    def config(self) -> dict:
+        return {"type": self.kind, "kernel_size": self.kernel_size, "stride": self.stride}
+
+    def output_shape(self, input_shape: tuple) -> tuple:
+        c, h, w = input_shape
+        k, s = self.kernel_size, self.stride
+        return (c, _pool_out(h, k, s), _pool_out(w, k, s))
+
+    def _tiles(self, shape) -> bool:
+        """True when the windows tile the input exactly (a reshape gives them)."""
+        k = self.kernel_size
+        return self.stride == k and shape[2] % k == 0 and shape[3] % k == 0
+
+    def _windows(self, x):
+        """(N, C, Ho, Wo, k*k) copy of every pooling window, in row-major window order."""
+        n, c, h, w = x.shape
+        k, s = self.kernel_size, self.stride
+        ho, wo = _pool_out(h, k, s), _pool_out(w, k, s)
+        if self._tiles(x.shape):
+            win = x.reshape(n, c, ho, k, wo, k).transpose(0, 1, 2, 4, 3, 5)
+        else:
+            win = sliding_window_view(x, (k, k), axis=(2, 3))[:, :, ::s, ::s][:, :, :ho, :wo]
+        return win.reshape(n, c, ho, wo, k * k)
+
+    def _unwindows(self, dwin, x_shape):
+        """Inverse of _windows for gradients: sums dwin (N, C, Ho, Wo, k*k) back to x_shape."""
+        n, c, h, w = x_shape
+        k, s = self.kernel_size, self.stride
+        ho, wo = dwin.shape[2:4]
+        dwin = dwin.reshape(n, c, ho, wo, k, k)
+        if self._tiles(x_shape):
+            return dwin.transpose(0, 1, 2, 4, 3, 5).reshape(x_shape)
+        dx = np.zeros(x_shape, dwin.dtype)
+        _col2im_add(dwin.transpose(0, 1, 4, 5, 2, 3), dx, s)
+        return dx
+
+
+class MaxPool2D(_Pool2D):
+    """Maximum over each k×k window. x (N, C, H, W) -> (N, C, Ho, Wo).
+
+    The gradient goes to the first maximum of each window (as in PyTorch), so ties never double it.
+    """
+
+    name = "MaxPool2D"
+    kind = "maxpool2d"
+
+    def forward(self, x, training=False):
+        win = self._windows(x)
+        idx = win.argmax(axis=-1)[..., None]
+        self._cache = (x.shape, idx)
+        return np.take_along_axis(win, idx, axis=-1)[..., 0]
+
+    def backward(self, dy):
+        x_shape, idx = self._cache
+        dwin = np.zeros(idx.shape[:-1] + (self.kernel_size**2,), dy.dtype)
+        np.put_along_axis(dwin, idx, dy[..., None], axis=-1)
+        return self._unwindows(dwin, x_shape)
+
+
+class AvgPool2D(_Pool2D):
+    """Mean over each k×k window. x (N, C, H, W) -> (N, C, Ho, Wo)."""
+
+    name = "AvgPool2D"
+    kind = "avgpool2d"
+
+    def forward(self, x, training=False):
+        self._x_shape = x.shape
+        return self._windows(x).mean(axis=-1, dtype=x.dtype)
+
+    def backward(self, dy):
+        k2 = self.kernel_size**2
+        dwin = np.broadcast_to((dy / k2)[..., None], dy.shape + (k2,))
+        return self._unwindows(dwin, self._x_shape)
+
+
+# ----------------------------------------------------------------------------------------------
+# Shape and fully connected layers
+
+
+class Flatten(Layer):
+    """(N, C, H, W) -> (N, C*H*W) in (C, H, W) order, as torch.nn.Flatten."""
+
+    name = "Flatten"
+    kind = "flatten"
+
+    def forward(self, x, training=False):
+        self._x_shape = x.shape
+        return x.reshape(x.shape[0], -1)
+
+    def backward(self, dy):
+        return dy.reshape(self._x_shape)
+
+    def output_shape(self, input_shape: tuple) -> tuple:
+        return (int(np.prod(input_shape)),)
+
+
+class Dense(Layer):
+    """Fully connected (torch.nn.Linear): x (N, in) -> y = x W^T + b (N, out); W is (out, in)."""
+
+    name = "Dense"
+    kind = "linear"
+
+    def __init__(self, in_features, out_features, rng=None):
+        super().__init__()
+        if in_features < 1 or out_features < 1:
+            raise ValueError("Dense needs in_features and out_features of at least 1")
+        self.in_features, self.out_features = int(in_features), int(out_features)
+        self.params = {
+            "weight": _he_normal(_rng(rng), (self.out_features, self.in_features), self.in_features),
+            "bias": np.zeros(self.out_features, DTYPE),
+        }
+        self.grads = {key: np.zeros_like(v) for key, v in self.params.items()}
+
+    def config(self) -> dict:
+        return {"type": "linear", "in_features": self.in_features, "out_features": self.out_features}
+
+    def output_shape(self, input_shape: tuple) -> tuple:
+        if tuple(input_shape) != (self.in_features,):
+            raise ValueError(f"Dense expects input shape ({self.in_features},), got {tuple(input_shape)}")
+        return (self.out_features,)
+
+    def forward(self, x, training=False):
+        self._x = x
+        y = x @ self.params["weight"].T
+        y += self.params["bias"]
+        return y
+
+    def backward(self, dy):
+        np.matmul(dy.T, self._x, out=self.grads["weight"])
+        np.sum(dy, axis=0, out=self.grads["bias"])
+        return dy @ self.params["weight"]
+
+
+class Dropout(Layer):
+    """While training, zero each value with probability p and scale the rest by 1 / (1 - p).
+
+    At inference it passes x through unchanged. Any shape.
+    """
+
+    name = "Dropout"
+    kind = "dropout"
+
+    def __init__(self, p=0.5, rng=None):
+        super().__init__()
+        if not 0.0 <= p < 1.0:
+            raise ValueError("Dropout p must be in [0, 1)")
+        self.p = float(p)
+        self.rng = _rng(rng)
+
+    def config(self) -> dict:
+        return {"type": "dropout", "p": self.p}
+
+    def forward(self, x, training=False):
+        if not training or self.p == 0.0:
+            self._mask = None
+            return x
+        keep = self.rng.random(x.shape, dtype=np.float32) >= self.p
+        self._mask = keep.astype(x.dtype) * x.dtype.type(1.0 / (1.0 - self.p))
+        return x * self._mask
+
+    def backward(self, dy):
+        return dy if self._mask is None else dy * self._mask
+
+
+# ----------------------------------------------------------------------------------------------
+
+LAYER_TYPES: dict[str, type[Layer]] = {
+    cls.kind: cls for cls in (Conv2D, ReLU, Sigmoid, Tanh, MaxPool2D, AvgPool2D, Flatten, Dense, Dropout)
+}
+
+
+def layer_from_config(cfg: dict, rng=None) -> Layer:
+    """Builds a layer from its config() dict (PyTorch constructor names). Raises ValueError."""
+    if not isinstance(cfg, dict) or cfg.get("type") not in LAYER_TYPES:
+        raise ValueError(f"unknown layer description: {cfg!r}")
+    cls = LAYER_TYPES[cfg["type"]]
+    kwargs = {k: v for k, v in cfg.items() if k != "type"}
+    if cls in (Conv2D, Dense, Dropout):
+        kwargs["rng"] = rng
+    try:
+        return cls(**kwargs)
+    except TypeError as e:
+        raise ValueError(f"bad arguments for layer {cfg['type']!r}: {e}") from None

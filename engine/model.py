@@ -1,0 +1,197 @@
+"""A sequential model: a list of layers run one after the other, and the preset architectures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .layers import Conv2D, Dense, Dropout, Flatten, Layer, MaxPool2D, ReLU, layer_from_config
+from .losses import softmax
+
+PRESETS = ("tiny", "default", "wide", "mlp")
+
+
+@dataclass(frozen=True)
+class Activation:
+    """The output of layer `index` for one input: data is a copy, shape (N, ...) ."""
+
+    index: int
+    name: str
+    shape: tuple
+    data: np.ndarray
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """One row of the model summary: output_shape excludes the batch axis."""
+
+    index: int
+    name: str
+    output_shape: tuple
+    parameters: int
+
+
+class Sequential:
+    """Layers applied in order to NCHW batches of shape (N, *input_shape)."""
+
+    def __init__(self, layers: list[Layer], input_shape: tuple = (1, 28, 28)):
+        self.layers = list(layers)
+        self.input_shape = tuple(int(d) for d in input_shape)
+        shape = self.input_shape
+        for i, layer in enumerate(self.layers):  # checks that the layers fit together
+            try:
+                shape = layer.output_shape(shape)
+            except ValueError as e:
+                raise ValueError(f"layer {i} ({layer.name}) does not fit its input {shape}: {e}") from None
+            if min(shape) < 1:
+                raise ValueError(f"layer {i} ({layer.name}) leaves nothing: output shape {shape}")
+        self.output_shape = shape
+
+    @property
+    def dtype(self) -> np.dtype:
+        for layer in self.layers:
+            for p in layer.params.values():
+                return p.dtype
+        return np.dtype(np.float32)
+
+    # -- computation ---------------------------------------------------------------------------
+
+    def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
+        """x (N, *input_shape) -> logits (N, classes). Inputs are cast to the model's dtype."""
+        x = np.asarray(x, dtype=self.dtype)
+        if x.shape[1:] != self.input_shape:
+            raise ValueError(f"expected input of shape (N, {', '.join(map(str, self.input_shape))}), "
+                             f"got {x.shape}")
+        for layer in self.layers:
+            x = layer.forward(x, training)
+        return x
+
+    def backward(self, dlogits: np.ndarray) -> np.ndarray:
+        """Backpropagates dlogits (N, classes) through the last forward; fills gradients(). -> dx"""
+        d = dlogits
+        for layer in reversed(self.layers):
+            d = layer.backward(d)
+        return d
+
+    def _batch(self, x) -> np.ndarray:
+        """Accepts (S, S), (C, S, S) or (N, C, S, S) and returns (N, C, S, S) in the model's dtype."""
+        x = np.asarray(x, dtype=self.dtype)
+        if x.ndim == len(self.input_shape) - 1:
+            x = x[None]
+        if x.ndim == len(self.input_shape):
+            x = x[None]
+        return x
+
+    def predict_proba(self, x) -> np.ndarray:
+        """Softmax probabilities (N, classes) for x of shape (S, S), (1, S, S) or (N, 1, S, S)."""
+        return softmax(self.forward(self._batch(x)))
+
+    def activations(self, x) -> list[Activation]:
+        """The output of every layer (copies) for x of shape (S, S), (1, S, S) or (N, 1, S, S)."""
+        x = self._batch(x)
+        if x.shape[1:] != self.input_shape:
+            raise ValueError(f"expected input of shape {self.input_shape}, got {x.shape[1:]}")
+        out = []
+        for i, layer in enumerate(self.layers):
+            x = layer.forward(x, False)
+            data = np.array(x, copy=True)
+            out.append(Activation(i, layer.name, data.shape, data))
+        return out
+
+    # -- parameters ------------------------------------------------------------------------------
+
+    def parameters(self) -> dict[str, np.ndarray]:
+        """The live parameter arrays keyed "<index>.weight" / "<index>.bias" (PyTorch state_dict names)."""
+        return {f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.params.items()}
+
+    def gradients(self) -> dict[str, np.ndarray]:
+        """The live gradient arrays, same keys as parameters(); overwritten by each backward."""
+        return {f"{i}.{k}": v for i, layer in enumerate(self.layers) for k, v in layer.grads.items()}
+
+    def weights(self) -> dict[str, np.ndarray]:
+        """Copies of the parameters, keyed as parameters()."""
+        return {k: v.copy() for k, v in self.parameters().items()}
+
+    def set_weights(self, weights: dict[str, np.ndarray]) -> None:
+        """Copies `weights` into the parameters; the keys and shapes must match exactly."""
+        params = self.parameters()
+        missing, extra = params.keys() - weights.keys(), weights.keys() - params.keys()
+        if missing or extra:
+            raise ValueError(f"weights do not match the model: missing {sorted(missing)}, "
+                             f"unexpected {sorted(extra)}")
+        for k, p in params.items():
+            w = np.asarray(weights[k])
+            if w.shape != p.shape:
+                raise ValueError(f"weight {k!r} has shape {w.shape}, the model needs {p.shape}")
+        for k, p in params.items():
+            p[...] = weights[k]
+
+    def num_parameters(self) -> int:
+        return sum(layer.num_parameters() for layer in self.layers)
+
+    # -- description -----------------------------------------------------------------------------
+
+    def summary(self) -> list[LayerInfo]:
+        rows, shape = [], self.input_shape
+        for i, layer in enumerate(self.layers):
+            shape = layer.output_shape(shape)
+            rows.append(LayerInfo(i, layer.name, shape, layer.num_parameters()))
+        return rows
+
+    def summary_text(self) -> str:
+        """A readable table: layer, output shape, parameters, and the total."""
+        lines = [f"{'#':>2}  {'layer':<10} {'output shape':<16} {'parameters':>10}",
+                 f"    {'input':<10} {' × '.join(map(str, self.input_shape)):<16}"]
+        for r in self.summary():
+            lines.append(f"{r.index:>2}  {r.name:<10} {' × '.join(map(str, r.output_shape)):<16} "
+                         f"{r.parameters:>10,}")
+        lines.append(f"total parameters: {self.num_parameters():,}")
+        return "\n".join(lines)
+
+    def config(self) -> list[dict]:
+        return [layer.config() for layer in self.layers]
+
+    def copy(self) -> Sequential:
+        """An independent copy with the same layers and weights."""
+        return self.astype(self.dtype)
+
+    def astype(self, dtype) -> Sequential:
+        """A copy of the model computing in `dtype` (np.float64 for gradient checks)."""
+        return Sequential([layer.astype(dtype) for layer in self.layers], self.input_shape)
+
+    def __repr__(self) -> str:
+        return f"Sequential({self.layers!r}, input_shape={self.input_shape})"
+
+
+def build_model(preset: str = "default", num_classes: int = 4, input_size: int = 28, seed=0) -> Sequential:
+    """A fresh model for (1, input_size, input_size) drawings, He-initialised from `seed`.
+
+    tiny:    [Conv 4 → ReLU → MaxPool] × 2 → Flatten → Dense 32 → ReLU → Dense
+    default: [Conv 8 → ReLU → MaxPool] × 2 → Flatten → Dense 64 → ReLU → Dense  (~52k parameters)
+    wide:    [Conv 16 → ReLU → MaxPool] × 2 → Flatten → Dropout 0.25 → Dense 64 → ReLU → Dense
+    mlp:     Flatten → Dense 128 → ReLU → Dense  (no convolution, for comparison)
+    """
+    if preset not in PRESETS:
+        raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
+    if num_classes < 1 or input_size < 4:
+        raise ValueError("need num_classes >= 1 and input_size >= 4")
+    rng = np.random.default_rng(seed)
+    s = input_size
+    if preset == "mlp":
+        layers = [Flatten(), Dense(s * s, 128, rng=rng), ReLU(), Dense(128, num_classes, rng=rng)]
+    else:
+        c1, c2, hidden = {"tiny": (4, 8, 32), "default": (8, 16, 64), "wide": (16, 32, 64)}[preset]
+        flat = c2 * (s // 2 // 2) ** 2
+        layers = [Conv2D(1, c1, 3, padding=1, rng=rng), ReLU(), MaxPool2D(2),
+                  Conv2D(c1, c2, 3, padding=1, rng=rng), ReLU(), MaxPool2D(2), Flatten()]
+        if preset == "wide":
+            layers.append(Dropout(0.25, rng=rng))
+        layers += [Dense(flat, hidden, rng=rng), ReLU(), Dense(hidden, num_classes, rng=rng)]
+    return Sequential(layers, (1, s, s))
+
+
+def model_from_config(layers: list[dict], input_shape: tuple, seed=0) -> Sequential:
+    """A model from a list of layer config() dicts (raises ValueError if they do not fit)."""
+    rng = np.random.default_rng(seed)
+    return Sequential([layer_from_config(c, rng=rng) for c in layers], input_shape)

@@ -1,0 +1,167 @@
+"""Central-difference gradient checks in float64 for every layer, both losses and a whole model."""
+
+import numpy as np
+import pytest
+
+from engine import (
+    AvgPool2D,
+    Conv2D,
+    Dense,
+    Dropout,
+    Flatten,
+    MaxPool2D,
+    ReLU,
+    Sigmoid,
+    Tanh,
+    build_model,
+    sigmoid_binary_cross_entropy,
+    softmax_cross_entropy,
+)
+
+H = 1e-6
+LIMIT = 1e-6  # relative error limit (float64)
+
+
+def rel_error(a, b) -> float:
+    """max |a - b| / max(|a| + |b|, tiny): the CS231n relative error."""
+    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), 1e-8)))
+
+
+def numeric_grad(f, x, h=H) -> np.ndarray:
+    """Central differences of the scalar f() with respect to array x (perturbed in place)."""
+    g = np.zeros_like(x)
+    it = np.nditer(x, flags=["multi_index"])
+    for _ in it:
+        i = it.multi_index
+        old = x[i]
+        x[i] = old + h
+        fp = f()
+        x[i] = old - h
+        fm = f()
+        x[i] = old
+        g[i] = (fp - fm) / (2 * h)
+    return g
+
+
+def check_layer(layer, x, limit=LIMIT, seed=0, backward=None):
+    """Checks dx and every parameter gradient of `layer` at x against central differences.
+
+    The scalar is sum(forward(x) * r) for a fixed random r, so dy = r. `backward` replaces the
+    layer's backward: backward(layer, dy) -> dx (to show a wrong gradient fails).
+    Returns the worst relative error.
+    """
+    layer = layer.astype(np.float64)
+    x = np.asarray(x, np.float64)
+    r = np.random.default_rng(seed).standard_normal(layer.forward(x).shape)
+
+    def f():
+        return float(np.sum(layer.forward(x, training=False) * r))
+
+    layer.forward(x)
+    dx = backward(layer, r) if backward else layer.backward(r)
+    errors = [rel_error(dx, numeric_grad(f, x))]
+    for name, p in layer.params.items():
+        analytic = layer.grads[name].copy()
+        errors.append(rel_error(analytic, numeric_grad(f, p)))
+    worst = max(errors)
+    assert worst < limit, f"relative error {worst:.2e} over {limit:.0e}"
+    return worst
+
+
+def rand(*shape, seed=1):
+    return np.random.default_rng(seed).standard_normal(shape)
+
+
+@pytest.mark.parametrize("stride,padding,k", [(1, 0, 3), (1, "same", 3), (2, 1, 3), (2, 0, 1), (3, 2, 5)])
+def test_conv2d(stride, padding, k):
+    check_layer(Conv2D(2, 3, k, stride=stride, padding=padding, rng=0), rand(2, 2, 7, 6))
+
+
+def test_dense():
+    check_layer(Dense(5, 4, rng=0), rand(3, 5))
+
+
+def test_relu():
+    x = rand(3, 4, 5)
+    x[np.abs(x) < 1e-3] = 0.5  # keep away from the kink at 0
+    check_layer(ReLU(), x)
+
+
+def test_sigmoid():
+    check_layer(Sigmoid(), rand(3, 7) * 3)
+
+
+def test_tanh():
+    check_layer(Tanh(), rand(3, 7) * 2)
+
+
+POOL_CASES = [(2, None, (2, 3, 6, 4)), (3, 2, (2, 2, 7, 8)), (2, 1, (1, 2, 5, 5))]
+
+
+@pytest.mark.parametrize("k,stride,shape", POOL_CASES)
+def test_maxpool(k, stride, shape):
+    check_layer(MaxPool2D(k, stride), rand(*shape))  # random normals: no ties
+
+
+@pytest.mark.parametrize("k,stride,shape", POOL_CASES)
+def test_avgpool(k, stride, shape):
+    check_layer(AvgPool2D(k, stride), rand(*shape))
+
+
+def test_flatten():
+    check_layer(Flatten(), rand(2, 3, 4, 2))
+
+
+def test_dropout_with_a_fixed_mask():
+    layer = Dropout(0.4, rng=0).astype(np.float64)
+    x = rand(4, 6)
+    y = layer.forward(x, training=True)
+    mask = layer._mask
+    assert set(np.unique(mask)) <= {0.0, 1 / 0.6}
+    np.testing.assert_allclose(y, x * mask)
+    np.testing.assert_allclose(layer.backward(np.ones_like(x)), mask)  # d(sum y)/dx = mask
+    np.testing.assert_array_equal(layer.forward(x, training=False), x)  # inference: identity
+
+
+def test_softmax_cross_entropy():
+    logits, labels = rand(5, 4), np.array([0, 3, 1, 1, 2])
+    _, d = softmax_cross_entropy(logits, labels)
+    num = numeric_grad(lambda: softmax_cross_entropy(logits, labels)[0], logits)
+    assert rel_error(d, num) < LIMIT
+
+
+def test_sigmoid_binary_cross_entropy():
+    logits, targets = rand(4, 3) * 3, (rand(4, 3, seed=2) > 0).astype(np.float64)
+    _, d = sigmoid_binary_cross_entropy(logits, targets)
+    num = numeric_grad(lambda: sigmoid_binary_cross_entropy(logits, targets)[0], logits)
+    assert rel_error(d, num) < LIMIT
+
+
+def test_whole_model():
+    model = build_model("tiny", num_classes=3, input_size=8, seed=0).astype(np.float64)
+    x, y = np.random.default_rng(0).random((3, 1, 8, 8)), np.array([0, 2, 1])
+
+    def f():
+        return softmax_cross_entropy(model.forward(x), y)[0]
+
+    _, d = softmax_cross_entropy(model.forward(x), y)
+    model.backward(d)
+    grads = {k: v.copy() for k, v in model.gradients().items()}
+    for name, p in model.parameters().items():
+        assert p.dtype == np.float64
+        assert rel_error(grads[name], numeric_grad(f, p)) < 1e-5, name
+
+
+def test_a_wrong_gradient_fails_the_check():
+    def off_by_one_percent(layer, dy):  # a small bug: dx scaled by 1.01
+        return layer.backward(dy) * 1.01
+
+    def flipped_kernel(layer, dy):  # a classic bug: convolution instead of cross-correlation
+        return Conv2D.backward(layer, dy[:, :, ::-1, ::-1])[:, :, ::-1, ::-1]
+
+    check_layer(Dense(5, 4, rng=0), rand(3, 5))  # the right gradient passes
+    with pytest.raises(AssertionError, match="relative error"):
+        check_layer(Dense(5, 4, rng=0), rand(3, 5), backward=off_by_one_percent)
+    with pytest.raises(AssertionError, match="relative error"):
+        check_layer(Conv2D(2, 3, 3, padding=1, rng=0), rand(2, 2, 5, 5), backward=flipped_kernel)
