@@ -1,0 +1,152 @@
+"""A drawing: strokes plus a label, in and out of Quick, Draw!'s NDJSON object form.
+
+One NDJSON line is one object with at least `"word"` (the label) and `"drawing"`, either the simplified
+form `[[xs, ys], ...]` or the raw form `[[xs, ys, ts], ...]` (one `[xs, ys(, ts)]` triple per stroke).
+Every other key (`key_id`, `countrycode`, `timestamp`, `recognized`, ...) is kept in `extra` as read and
+written back unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+
+def _as_stroke(points: Any) -> np.ndarray:
+    arr = np.array(points, dtype=np.float64)
+    if arr.ndim != 2 or arr.shape[1] not in (2, 3):
+        raise ValueError(f"a stroke must be an (n, 2) or (n, 3) array of x, y(, t); got shape {arr.shape}")
+    if arr.shape[0] == 0:
+        raise ValueError("a stroke must have at least one point")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError("a stroke has a coordinate that is not a finite number")
+    arr.setflags(write=False)
+    return arr
+
+
+@dataclass(frozen=True, eq=False)
+class Drawing:
+    """One drawing.
+
+    strokes: tuple of (n, 2) [x, y] or (n, 3) [x, y, t] float64 arrays (read-only); y grows downwards
+    as on screen; t in milliseconds. At least one stroke with at least one point.
+    label: the class name (Quick, Draw!'s "word").
+    extra: the other NDJSON keys, kept as read.
+    """
+
+    strokes: tuple[np.ndarray, ...]
+    label: str
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        strokes = tuple(_as_stroke(s) for s in self.strokes)
+        if not strokes:
+            raise ValueError("an empty drawing (no strokes) cannot be used: draw something first")
+        if not isinstance(self.label, str):
+            raise ValueError(f"the label must be a string, got {type(self.label).__name__}")
+        object.__setattr__(self, "strokes", strokes)
+        object.__setattr__(self, "extra", dict(self.extra))
+
+    # -- convenience --------------------------------------------------------------------------------
+
+    @property
+    def has_times(self) -> bool:
+        """True when every stroke carries timestamps (the raw Quick, Draw! form)."""
+        return all(s.shape[1] == 3 for s in self.strokes)
+
+    @property
+    def num_points(self) -> int:
+        return sum(len(s) for s in self.strokes)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(xmin, ymin, xmax, ymax) over all points."""
+        pts = np.concatenate([s[:, :2] for s in self.strokes])
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        return (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+
+    def with_label(self, label: str) -> Drawing:
+        return Drawing(self.strokes, label, self.extra)
+
+    def with_strokes(self, strokes) -> Drawing:
+        return Drawing(tuple(strokes), self.label, self.extra)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Drawing):
+            return NotImplemented
+        return (
+            self.label == other.label
+            and self.extra == other.extra
+            and len(self.strokes) == len(other.strokes)
+            and all(
+                a.shape == b.shape and np.array_equal(a, b)
+                for a, b in zip(self.strokes, other.strokes, strict=True)
+            )
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # -- NDJSON -------------------------------------------------------------------------------------
+
+    @classmethod
+    def from_ndjson_obj(cls, obj: Any) -> Drawing:
+        """Build a drawing from one parsed NDJSON object; raises ValueError saying what is wrong."""
+        if not isinstance(obj, dict):
+            raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
+        if "word" not in obj:
+            raise ValueError('missing "word" (the label)')
+        if "drawing" not in obj:
+            raise ValueError('missing "drawing" (the strokes)')
+        label = obj["word"]
+        if not isinstance(label, str):
+            raise ValueError('"word" must be a string')
+        raw = obj["drawing"]
+        if not isinstance(raw, list):
+            raise ValueError('"drawing" must be a list of strokes [[xs, ys], ...]')
+        strokes = []
+        for k, stroke in enumerate(raw):
+            if not isinstance(stroke, list) or len(stroke) not in (2, 3):
+                raise ValueError(f"stroke {k} must be [xs, ys] or [xs, ys, ts]")
+            cols = []
+            for c in stroke:
+                if not isinstance(c, list) or not all(
+                    isinstance(v, (int, float)) and not isinstance(v, bool) for v in c
+                ):
+                    raise ValueError(f"stroke {k} must hold lists of numbers")
+                cols.append(c)
+            n = len(cols[0])
+            if any(len(c) != n for c in cols):
+                raise ValueError(f"stroke {k} has lists of different lengths")
+            if n == 0:
+                continue  # an empty stroke carries nothing; skip it
+            strokes.append(np.array(cols, dtype=np.float64).T)
+        if not strokes:
+            raise ValueError("empty drawing (no points)")
+        extra = {k: v for k, v in obj.items() if k not in ("word", "drawing")}
+        return cls(tuple(strokes), label, extra)
+
+    def to_ndjson_obj(self) -> dict:
+        """The NDJSON object: `word`, `drawing` (with ts when every stroke has times), then `extra`.
+
+        Whole-number coordinates are written as ints (as in Quick, Draw! files), others as floats.
+        """
+        obj: dict = {"word": self.label}
+        with_t = self.has_times
+        strokes = []
+        for s in self.strokes:
+            cols = s.T if with_t else s[:, :2].T
+            strokes.append([[_num(v) for v in c] for c in cols])
+        obj["drawing"] = strokes
+        for k, v in self.extra.items():
+            if k not in obj:
+                obj[k] = v
+        return obj
+
+
+def _num(v: float) -> int | float:
+    v = float(v)
+    if v.is_integer() and math.isfinite(v) and abs(v) < 2**53:
+        return int(v)
+    return v
