@@ -7,9 +7,15 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QGraphicsRectItem
 
-# Diverging map, blue (negative) - white (zero) - red (positive): colorcet's CET-D1A, shipped with pyqtgraph.
-DIVERGING = "CET-D1A"
+# Diverging map, blue (negative) - white (zero) - red (positive): ColorBrewer's RdBu (11 classes), reversed
+# so that red is positive. Its middle is pure white, so 0 looks like empty paper.
+DIVERGING = "RdBu_r"
+_RDBU_R = (
+    "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff",
+    "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f",
+)
 # Sequential grey map for ink (0 = paper white, 1 = black ink).
 INK = "CET-L1"
 
@@ -19,7 +25,11 @@ GAP_COLOUR = "#8c8c8c"
 
 
 def colormap(name: str, reverse: bool = False) -> pg.ColorMap:
-    cmap = pg.colormap.get(name)
+    if name == DIVERGING:
+        cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(_RDBU_R)), [pg.mkColor(c) for c in _RDBU_R])
+        cmap.name = DIVERGING
+    else:
+        cmap = pg.colormap.get(name)
     if reverse:
         cmap = pg.ColorMap(cmap.pos, cmap.color[::-1])
         cmap.name = name + "_r"
@@ -27,12 +37,12 @@ def colormap(name: str, reverse: bool = False) -> pg.ColorMap:
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ value (≥ a tiny positive number)."""
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k that is ≥ value (> 0)."""
     value = float(abs(value))
     if not math.isfinite(value) or value <= 1e-12:
         return 1e-12 if math.isfinite(value) else 1.0
     exponent = math.floor(math.log10(value))
-    for mantissa in (1.0, 2.0, 2.5, 5.0, 10.0):
+    for mantissa in (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
         limit = mantissa * 10.0**exponent
         if limit >= value * (1 - 1e-9):
             return limit
@@ -110,9 +120,14 @@ def make_image_view(layout: pg.GraphicsLayout, row: int, col: int, **kwargs):
     view.invertY(True)
     view.setMouseEnabled(False, False)
     view.setMenuEnabled(False)
-    view.setBackgroundColor(GAP_COLOUR)
+    backing = QGraphicsRectItem(0, 0, 1, 1)  # grey behind the tiles: the gaps between them show it
+    backing.setBrush(pg.mkBrush(GAP_COLOUR))
+    backing.setPen(pg.mkPen(None))
+    backing.setZValue(-1)
+    view.addItem(backing)
     image = pg.ImageItem(axisOrder="row-major")
     view.addItem(image)
+    image.sigImageChanged.connect(lambda: backing.setRect(image.boundingRect()))
     return view, image
 
 

@@ -1,0 +1,244 @@
+"""FeatureMapsPanel: what each stage (conv → ReLU → pool) of each conv block makes of the current drawing.
+
+One row per conv block, one grid per stage, each grid headed with its stage and shape ("Block 1 · conv ·
+8×28×28"). The three stages of a block share one symmetric diverging colour scale, so ReLU visibly removes
+the blue (negative) values the convolution produced and pooling visibly halves the size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from gui.panels._common import (
+    BACKGROUND,
+    DIVERGING,
+    FOREGROUND,
+    Coalescer,
+    colormap,
+    grid_shape,
+    make_image_view,
+    mosaic,
+    nice_ceiling,
+    tile_at,
+)
+
+STAGE_NAMES = {
+    "Conv2D": "conv",
+    "ReLU": "ReLU",
+    "Sigmoid": "sigmoid",
+    "Tanh": "tanh",
+    "MaxPool2D": "max-pool",
+    "AvgPool2D": "average-pool",
+}
+STAGE_HELP = {
+    "conv": "each filter slid over its input: one map per filter",
+    "ReLU": "negative values set to 0 (max(0, x))",
+    "sigmoid": "squashed into 0 … 1",
+    "tanh": "squashed into −1 … 1",
+    "max-pool": "largest value of each 2×2 window: half the size",
+    "average-pool": "mean of each 2×2 window: half the size",
+}
+
+
+@dataclass
+class Stage:
+    block: int  # 1-based conv block
+    stage: str  # "conv", "ReLU", "max-pool", ...
+    index: int  # layer index in the model
+    maps: np.ndarray  # (C, H, W) for the one drawing
+
+    @property
+    def label(self) -> str:
+        c, h, w = self.maps.shape
+        return f"Block {self.block} · {self.stage} · {c}×{h}×{w}"
+
+
+@dataclass
+class _StageView:
+    stage: Stage
+    rows: int
+    columns: int
+    heading: pg.LabelItem
+    view: pg.ViewBox
+    image: pg.ImageItem
+
+
+@dataclass
+class _BlockView:
+    stages: list[_StageView] = field(default_factory=list)
+    bar: pg.ColorBarItem | None = None
+    limit: float = 1.0
+
+
+def conv_stages(activations) -> list[Stage]:
+    """Group a model's activations into conv blocks: a Conv2D starts a block; activations and pooling
+    layers that follow it join it; anything else (Flatten, Dense, Dropout) ends the feature maps."""
+    stages: list[Stage] = []
+    block = 0
+    for act in activations:
+        data = np.asarray(act.data)
+        if data.ndim == 4:
+            data = data[0]
+        if data.ndim != 3:
+            break
+        stage = STAGE_NAMES.get(act.name)
+        if stage is None:
+            if block:
+                break
+            continue
+        if stage == "conv":
+            block += 1
+        elif not block:
+            continue
+        stages.append(Stage(block, stage, int(act.index), np.array(data, dtype=np.float32, copy=True)))
+    return stages
+
+
+class FeatureMapsPanel(QWidget):
+    """Feature maps of the current drawing after each stage of each conv block.
+
+    API: set_activations(activations: list[Activation]) (copies; rendered by a timer), clear(), flush(),
+    stages() -> the Stage list shown, stage_maps(k) -> (C, H, W) as read back from the k-th grid.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("featureMapsPanel")
+        self._pending: list[Stage] | None = None
+        self._stages: list[Stage] = []
+        self._blocks: list[_BlockView] = []
+        self._views: list[_StageView] = []
+        self._signature: tuple = ()
+        self._cmap = colormap(DIVERGING)
+        self._coalescer = Coalescer(self._render, 40, self)
+
+        self.title = QLabel("<b>Feature maps</b> — what each layer makes of the drawing on the canvas")
+        self.explain = QLabel(
+            "Each small image is one feature map: where in the drawing a filter responds. "
+            "Red = positive, blue = negative, white = 0; each block's three stages share its colour scale."
+        )
+        self.explain.setWordWrap(True)
+        self.empty = QLabel("Draw something on the canvas to see what the network makes of it.")
+        self.empty.setObjectName("featureMapsEmpty")
+        self.empty.setWordWrap(True)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(BACKGROUND)
+        self.graphics.setVisible(False)
+        self.setToolTip(
+            "conv: every filter slid over its input gives one map.\n"
+            "ReLU: negative values become 0.\n"
+            "pool: each 2×2 window is replaced by one value, so the maps get smaller\n"
+            "and small shifts of the drawing matter less."
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.graphics, 1)
+
+    # -- public API ---------------------------------------------------------------------------
+    def set_activations(self, activations) -> None:
+        """Show the activations of one drawing (model.activations(raster)); copies what it keeps."""
+        self._pending = conv_stages(activations)
+        self._empty_text = (
+            "This model has no convolution layers (the MLP preset), so there are no feature maps: "
+            "it looks at all 784 pixels at once." if activations else
+            "Draw something on the canvas to see what the network makes of it."
+        )
+        self._coalescer.request()
+
+    def clear(self) -> None:
+        self._pending = []
+        self._empty_text = "Draw something on the canvas to see what the network makes of it."
+        self._coalescer.request()
+
+    def flush(self) -> None:
+        self._coalescer.flush()
+
+    def stages(self) -> list[Stage]:
+        return list(self._stages)
+
+    def stage_labels(self) -> list[str]:
+        return [s.label for s in self._stages]
+
+    def image_item(self, k: int) -> pg.ImageItem:
+        return self._views[k].image
+
+    def stage_maps(self, k: int) -> np.ndarray:
+        """The maps of the k-th stage shown, read back from its drawn image: (C, H, W)."""
+        sv = self._views[k]
+        c, h, w = sv.stage.maps.shape
+        return np.stack([tile_at(sv.image.image, i, h, w, sv.columns) for i in range(c)])
+
+    def levels(self, k: int) -> tuple[float, float]:
+        lo, hi = self._views[k].image.getLevels()
+        return float(lo), float(hi)
+
+    # -- rendering ----------------------------------------------------------------------------
+    def _rebuild(self, stages: list[Stage]) -> None:
+        self.graphics.clear()
+        self._blocks, self._views = [], []
+        gl = self.graphics.ci
+        blocks = sorted({s.block for s in stages})
+        max_stages = max(sum(1 for s in stages if s.block == b) for b in blocks)
+        for bi, b in enumerate(blocks):
+            bv = _BlockView()
+            col = 0
+            for s in (s for s in stages if s.block == b):
+                c, h, w = s.maps.shape
+                rows, columns = grid_shape(c, max_columns=4)
+                heading = gl.addLabel(s.label, row=2 * bi, col=col, color=FOREGROUND, size="9pt")
+                heading.setToolTip(f"{s.label}: {STAGE_HELP.get(s.stage, '')}")
+                view, image = make_image_view(gl, row=2 * bi + 1, col=col)
+                sv = _StageView(s, rows, columns, heading, view, image)
+                bv.stages.append(sv)
+                self._views.append(sv)
+                col += 1
+            bar = pg.ColorBarItem(
+                values=(-1, 1), colorMap=self._cmap, interactive=False, colorMapMenu=False, width=12,
+                pen=FOREGROUND,
+            )
+            bar.setMaximumWidth(70)
+            bar.axis.setTextPen(FOREGROUND)
+            bar.axis.setPen(FOREGROUND)
+            bar.axis.enableAutoSIPrefix(False)
+            bar.axis.setLabel("response (no unit)", color=FOREGROUND)
+            bar.setImageItem([sv.image for sv in bv.stages])
+            gl.addItem(bar, row=2 * bi + 1, col=max_stages)
+            bv.bar = bar
+            self._blocks.append(bv)
+        for col in range(max_stages):
+            gl.layout.setColumnStretchFactor(col, 1)
+        gl.layout.setColumnStretchFactor(max_stages, 0)
+
+    def _render(self) -> None:
+        stages = self._pending
+        if stages is None:
+            return
+        self._pending = None
+        self._stages = stages
+        self.empty.setText(getattr(self, "_empty_text", ""))
+        self.empty.setVisible(not stages)
+        self.graphics.setVisible(bool(stages))
+        if not stages:
+            return
+        signature = tuple((s.block, s.stage, s.maps.shape) for s in stages)
+        if signature != self._signature:
+            self._signature = signature
+            self._rebuild(stages)
+        for sv, s in zip(self._views, stages, strict=True):
+            sv.stage = s
+        for bv in self._blocks:
+            top = max(float(np.max(np.abs(sv.stage.maps))) for sv in bv.stages)
+            bv.limit = nice_ceiling(top if top > 0 else 1.0)
+            for sv in bv.stages:
+                c, h, w = sv.stage.maps.shape
+                sv.image.setImage(mosaic(sv.stage.maps, sv.rows, sv.columns), autoLevels=False)
+                sv.image.setLevels((-bv.limit, bv.limit))
+                sv.view.autoRange(padding=0.02)
+            bv.bar.setLevels((-bv.limit, bv.limit))

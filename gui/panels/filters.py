@@ -1,0 +1,246 @@
+"""FiltersPanel: the learned filters (weights) of every conv layer, on a labelled diverging colour scale.
+
+Layout of each layer's grid (said in the panel too): one column per filter. A filter of the first layer
+looks at the one-channel drawing, so it is a single small square. A filter of a later layer looks at every
+feature map of the layer before, so its column holds one kernel per input channel, top to bottom — all of
+its weights are shown, none are averaged away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+
+from gui.panels._common import (
+    BACKGROUND,
+    DIVERGING,
+    FOREGROUND,
+    Coalescer,
+    colormap,
+    make_image_view,
+    mosaic,
+    nice_ceiling,
+    plain_number,
+    tile_at,
+)
+
+MAX_COLUMNS_ONE_CHANNEL = 16
+
+
+@dataclass
+class _LayerView:
+    index: int  # the layer's index in the model
+    number: int  # 1 for the first conv layer, 2 for the second, ...
+    shape: tuple[int, int, int, int]  # (out, in, kh, kw)
+    rows: int
+    columns: int
+    heading: pg.LabelItem
+    view: pg.ViewBox
+    image: pg.ImageItem
+    bar: pg.ColorBarItem
+    limit: float = 1.0
+
+
+def layer_grid(shape: tuple[int, int, int, int]) -> tuple[int, int]:
+    """(rows, columns) of tiles for a conv weight of `shape` (out, in, kh, kw)."""
+    out_ch, in_ch = shape[0], shape[1]
+    if in_ch == 1:
+        columns = min(out_ch, MAX_COLUMNS_ONE_CHANNEL)
+        return -(-out_ch // columns), columns
+    return in_ch, out_ch
+
+
+def layer_tiles(weight: np.ndarray) -> np.ndarray:
+    """The kernels of `weight` (out, in, kh, kw) in tile order for `layer_grid`."""
+    out_ch, in_ch, kh, kw = weight.shape
+    if in_ch == 1:
+        return weight[:, 0]
+    return weight.transpose(1, 0, 2, 3).reshape(in_ch * out_ch, kh, kw)
+
+
+def tile_index(shape: tuple[int, int, int, int], filt: int, channel: int) -> int:
+    out_ch, in_ch = shape[0], shape[1]
+    return filt if in_ch == 1 else channel * out_ch + filt
+
+
+def heading_text(number: int, shape: tuple[int, int, int, int]) -> str:
+    out_ch, in_ch, kh, kw = shape
+    channels = "1 input channel (the drawing)" if in_ch == 1 else f"{in_ch} input channels"
+    text = f"Conv {number}: {out_ch} filters {kh}×{kw} on {channels}"
+    if in_ch > 1:
+        text += (
+            f"<br><small>each column is one filter: its {in_ch} kernels, one per input map, "
+            "top to bottom</small>"
+        )
+    return text
+
+
+class FiltersPanel(QWidget):
+    """The learned filters of every conv layer.
+
+    API: set_model(weights: dict[str, ndarray], layers: list[LayerInfo]) (copies; rendered by a timer),
+    flush() renders now, shown_filters(i) returns the weights of conv layer i as drawn (out, in, kh, kw),
+    levels(i) the colour-scale limits of conv layer i.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("filtersPanel")
+        self._pending: tuple[dict[str, np.ndarray], list] | None = None
+        self._layers: list[_LayerView] = []
+        self._signature: tuple = ()
+        self._coalescer = Coalescer(self._render, 40, self)
+        self._cmap = colormap(DIVERGING)
+
+        self.title = QLabel("<b>Learned filters</b> — the weights of every convolution layer")
+        self.title.setObjectName("filtersTitle")
+        self.explain = QLabel(
+            "Each small square is one kernel; each of its cells is one weight the network learned. "
+            "Red = positive weight, blue = negative, white = 0 (scale on the right of each layer). "
+            "One column per filter; a filter of a later layer has one kernel per input map, top to bottom."
+        )
+        self.explain.setWordWrap(True)
+        self.empty = QLabel("No model yet: train or open a model to see its filters.")
+        self.empty.setObjectName("filtersEmpty")
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(BACKGROUND)
+        self.graphics.setToolTip("")
+        self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.setToolTip(
+            "Filters are what the network learned to look for: a filter gives a strong response\n"
+            "where the drawing locally looks like it (for example an edge in one direction)."
+        )
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.graphics, 1)
+        self.graphics.setVisible(False)
+
+    # -- public API ---------------------------------------------------------------------------
+    def set_model(self, weights: dict[str, np.ndarray], layers: list) -> None:
+        """Show the conv filters of a model: `weights` as from model.weights(), `layers` its summary()."""
+        convs = []
+        for info in layers:
+            w = weights.get(f"{info.index}.weight")
+            if w is not None and np.ndim(w) == 4:
+                convs.append((int(info.index), np.array(w, dtype=np.float32, copy=True)))
+        self._pending = convs
+        self._coalescer.request()
+
+    def clear(self) -> None:
+        self._pending = []
+        self._coalescer.request()
+
+    def flush(self) -> None:
+        self._coalescer.flush()
+
+    @property
+    def conv_count(self) -> int:
+        return len(self._layers)
+
+    def image_item(self, i: int) -> pg.ImageItem:
+        return self._layers[i].image
+
+    def shown_filters(self, i: int) -> np.ndarray:
+        """The weights of the i-th conv layer as read back from its drawn image, (out, in, kh, kw)."""
+        lv = self._layers[i]
+        out_ch, in_ch, kh, kw = lv.shape
+        image = lv.image.image
+        result = np.empty(lv.shape, dtype=np.float32)
+        for f in range(out_ch):
+            for c in range(in_ch):
+                result[f, c] = tile_at(image, tile_index(lv.shape, f, c), kh, kw, lv.columns)
+        return result
+
+    def levels(self, i: int) -> tuple[float, float]:
+        lo, hi = self._layers[i].image.getLevels()
+        return float(lo), float(hi)
+
+    def heading(self, i: int) -> str:
+        return self._layers[i].heading.text
+
+    # -- rendering ----------------------------------------------------------------------------
+    def _rebuild(self, convs: list[tuple[int, np.ndarray]]) -> None:
+        self.graphics.clear()
+        self._layers = []
+        gl = self.graphics.ci
+        for number, (index, w) in enumerate(convs, start=1):
+            rows, columns = layer_grid(w.shape)
+            heading = gl.addLabel(heading_text(number, w.shape), row=2 * number - 2, col=0, colspan=2,
+                                  color=FOREGROUND, size="10pt", justify="left")
+            view, image = make_image_view(gl, row=2 * number - 1, col=0)
+            bar = pg.ColorBarItem(
+                values=(-1, 1), colorMap=self._cmap, interactive=False,
+                colorMapMenu=False, width=14, pen=FOREGROUND,
+            )
+            bar.axis.setTextPen(FOREGROUND)
+            bar.axis.setPen(FOREGROUND)
+            bar.axis.enableAutoSIPrefix(False)
+            bar.axis.setLabel("weight value", color=FOREGROUND)
+            gl.addItem(bar, row=2 * number - 1, col=1)
+            bar.setImageItem(image)
+            gl.layout.setColumnStretchFactor(0, 1)
+            gl.layout.setColumnStretchFactor(1, 0)
+            tiles_h = rows * (w.shape[2] + 1)
+            gl.layout.setRowStretchFactor(2 * number - 1, max(1, tiles_h))
+            self._layers.append(_LayerView(index, number, tuple(w.shape), rows, columns, heading, view,
+                                           image, bar))
+
+    def _render(self) -> None:
+        convs = self._pending
+        if convs is None:
+            return
+        self._pending = None
+        self.empty.setVisible(not convs)
+        self.graphics.setVisible(bool(convs))
+        signature = tuple((index, w.shape) for index, w in convs)
+        if signature != self._signature:
+            self._signature = signature
+            self._rebuild(convs)
+        for lv, (_index, w) in zip(self._layers, convs, strict=True):
+            image = mosaic(layer_tiles(w), lv.rows, lv.columns)
+            lv.limit = nice_ceiling(float(np.max(np.abs(w))) if w.size else 1.0)
+            lv.image.setImage(image, autoLevels=False)
+            lv.bar.setLevels((-lv.limit, lv.limit))
+            lv.image.setLevels((-lv.limit, lv.limit))
+            lv.view.autoRange(padding=0.02)
+
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        for lv in self._layers:
+            if not lv.view.sceneBoundingRect().contains(pos):
+                continue
+            p = lv.view.mapSceneToView(pos)
+            x, y = int(np.floor(p.x())), int(np.floor(p.y()))
+            out_ch, in_ch, kh, kw = lv.shape
+            r, dy = divmod(y, kh + 1)
+            c, dx = divmod(x, kw + 1)
+            image = lv.image.image
+            if image is None or x < 0 or y < 0 or dy >= kh or dx >= kw or r >= lv.rows or c >= lv.columns:
+                QToolTip.hideText()
+                return
+            k = r * lv.columns + c
+            if in_ch == 1:
+                filt, chan = k, 0
+            else:
+                chan, filt = divmod(k, out_ch)
+            if filt >= out_ch:
+                return
+            value = float(image[y, x])
+            where = f"filter {filt + 1}" + (f", kernel for input map {chan + 1}" if in_ch > 1 else "")
+            QToolTip.showText(
+                self.graphics.mapToGlobal(self.graphics.mapFromScene(pos)),
+                f"Conv {lv.number}, {where}: row {dy + 1}, column {dx + 1} — weight {plain_number(value)}",
+                self.graphics,
+            )
+            return
+        QToolTip.hideText()
+
+
+__all__ = ["FiltersPanel"]

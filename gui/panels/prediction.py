@@ -1,0 +1,195 @@
+"""PredictionPanel: the network's class probabilities for the current drawing as labelled horizontal bars."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from gui.panels._common import Coalescer
+
+FALLBACK_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
+
+NOTE_EMPTY = "Draw something on the canvas to see what the network guesses."
+NOTE_UNTRAINED = ("Untrained model: its weights are still random, so these guesses mean nothing yet. "
+                  "Press Train.")
+NOTE_STALE = ("The model is stale: the drawings changed since it was trained. "
+              "Train again to include them.")
+
+
+def percent_text(p: float) -> str:
+    return f"{100.0 * p:.1f} %"
+
+
+class _Bars(QWidget):
+    """Paints one row per class: name, a bar as long as its probability in the class colour, the percent."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("predictionBars")
+        self.rows: list[tuple[str, float, str]] = []
+        self.top = -1
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+    def _row_height(self) -> float:
+        return QFontMetricsF(self.font()).height() * 1.9
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, int(self._row_height() * max(4, len(self.rows)) + 8))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, int(self._row_height() * max(1, len(self.rows)) + 8))
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        base = QFont(self.font())
+        bold = QFont(base)
+        bold.setBold(True)
+        fm = QFontMetricsF(bold)
+        rh = self._row_height()
+        name_w = max([fm.horizontalAdvance(name) for name, _p, _c in self.rows] + [40.0]) + 12
+        pct_w = fm.horizontalAdvance("100.0 %") + 12
+        bar_x = name_w
+        bar_w = max(20.0, self.width() - name_w - pct_w - 4)
+        text_colour = self.palette().windowText().color()
+        for i, (name, p, colour) in enumerate(self.rows):
+            y = 4 + i * rh
+            top = i == self.top
+            painter.setFont(bold if top else base)
+            painter.setPen(text_colour)
+            painter.drawText(QRectF(0, y, name_w - 8, rh), Qt.AlignmentFlag.AlignVCenter
+                             | Qt.AlignmentFlag.AlignRight, name)
+            track = QRectF(bar_x, y + rh * 0.18, bar_w, rh * 0.64)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#e4e4e4"))
+            painter.drawRect(track)
+            fill = QRectF(track)
+            fill.setWidth(bar_w * min(max(p, 0.0), 1.0))
+            c = QColor(colour)
+            if not top:
+                c.setAlpha(170)
+            painter.setBrush(c)
+            painter.drawRect(fill)
+            if top:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(text_colour, 2))
+                painter.drawRect(track)
+            painter.setPen(text_colour)
+            painter.drawText(QRectF(bar_x + bar_w + 6, y, pct_w, rh), Qt.AlignmentFlag.AlignVCenter
+                             | Qt.AlignmentFlag.AlignLeft, percent_text(p))
+        painter.end()
+
+
+class PredictionPanel(QWidget):
+    """Class probabilities as bars with percentages; the most likely class is highlighted.
+
+    API: set_prediction(classes, probabilities, colors), clear(), set_stale(bool), set_trained(bool),
+    flush(); shown() -> [(class, probability, colour)], top_class(), note_text().
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("predictionPanel")
+        self._classes: list[str] = []
+        self._probs = np.zeros(0)
+        self._colours: list[str] = []
+        self._stale = False
+        self._trained = True
+        self._coalescer = Coalescer(self._render, 33, self)
+
+        self.title = QLabel("<b>Prediction</b> — how sure the network is, class by class, for this drawing")
+        self.title.setWordWrap(True)
+        self.top_label = QLabel("")
+        self.top_label.setObjectName("predictionTop")
+        self.bars = _Bars(self)
+        self.note = QLabel(NOTE_EMPTY)
+        self.note.setObjectName("predictionNote")
+        self.note.setWordWrap(True)
+        self.setToolTip(
+            "The network's output turned into probabilities (softmax): one per class, adding up to 100 %.\n"
+            "The longest bar is its guess. A high percentage means the network is sure, not that it is right."
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.top_label)
+        layout.addWidget(self.bars)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    # -- public API ---------------------------------------------------------------------------
+    def set_prediction(self, classes, probabilities, colors) -> None:
+        classes = [str(c) for c in classes]
+        probs = np.asarray(probabilities, dtype=np.float64).reshape(-1)
+        if len(classes) != len(probs):
+            raise ValueError(f"{len(classes)} classes but {len(probs)} probabilities")
+        colors = list(colors)
+        self._classes = classes
+        self._probs = probs.copy()
+        self._colours = [str(colors[i]) if i < len(colors) else FALLBACK_COLOURS[i % len(FALLBACK_COLOURS)]
+                         for i in range(len(classes))]
+        self._coalescer.request()
+
+    def clear(self) -> None:
+        self._classes, self._probs, self._colours = [], np.zeros(0), []
+        self._coalescer.request()
+
+    def set_stale(self, stale: bool) -> None:
+        self._stale = bool(stale)
+        self._coalescer.request()
+
+    def set_trained(self, trained: bool) -> None:
+        """False while the model has never been trained (random weights): the panel says so."""
+        self._trained = bool(trained)
+        self._coalescer.request()
+
+    def flush(self) -> None:
+        self._coalescer.flush()
+
+    def shown(self) -> list[tuple[str, float, str]]:
+        return list(self.bars.rows)
+
+    def top_class(self) -> str | None:
+        return self.bars.rows[self.bars.top][0] if self.bars.top >= 0 else None
+
+    def note_text(self) -> str:
+        return self.note.text()
+
+    @property
+    def stale(self) -> bool:
+        return self._stale
+
+    # -- rendering ----------------------------------------------------------------------------
+    def _render(self) -> None:
+        triples = zip(self._classes, self._probs, self._colours, strict=True)
+        rows = [(c, float(p), col) for c, p, col in triples]
+        finite = [p for _c, p, _col in rows if math.isfinite(p)]
+        self.bars.rows = rows
+        self.bars.top = int(np.nanargmax(self._probs)) if finite else -1
+        self.bars.updateGeometry()
+        self.bars.update()
+        if self.bars.top >= 0:
+            name, p, colour = rows[self.bars.top]
+            self.top_label.setText(
+                f"Most likely: <b><span style='color:{colour}'>■</span> {name}</b> ({percent_text(p)})"
+            )
+        else:
+            self.top_label.setText("")
+        notes = []
+        if not rows:
+            notes.append(NOTE_EMPTY)
+        if not self._trained:
+            notes.append(NOTE_UNTRAINED)
+        elif self._stale:
+            notes.append(NOTE_STALE)
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
+        palette = self.note.palette()
+        warn = self._stale or not self._trained
+        palette.setColor(QPalette.ColorRole.WindowText,
+                         QColor("#a04000") if warn else self.palette().windowText().color())
+        self.note.setPalette(palette)
