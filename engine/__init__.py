@@ -20,13 +20,17 @@ from .layers import (
 )
 from .losses import sigmoid_binary_cross_entropy, softmax, softmax_cross_entropy
 from .model import PRESETS, Activation, LayerInfo, Sequential, build_model
+from .modelio import LoadedModel, ModelFileError, load_model, save_model
 from .optim import SGD, Adam
+from .training import TrainConfig, TrainControl, TrainRecord, evaluate, train
 
 __all__ = [
     "AvgPool2D", "Conv2D", "Dense", "Dropout", "Flatten", "Layer", "MaxPool2D", "ReLU", "Sigmoid", "Tanh",
     "layer_from_config",
     "sigmoid_binary_cross_entropy", "softmax", "softmax_cross_entropy",
     "PRESETS", "Activation", "LayerInfo", "Sequential", "build_model",
+    "LoadedModel", "ModelFileError", "load_model", "save_model",
     "SGD", "Adam",
+    "TrainConfig", "TrainControl", "TrainRecord", "evaluate", "train",
 ]
 # --- end of the network exports (data-module exports go below; extend __all__ with `__all__ += [...]`) ---

@@ -1,0 +1,239 @@
+"""The training loop, as a generator of small frozen records.
+
+    for record in train(model, (X, y), TrainConfig(epochs=5)):
+        ...  # record.kind is "step", "epoch", and finally "done", "stopped" or "diverged"
+
+Nothing here prints or calls back into a GUI: the caller consumes records (usually in a worker
+thread) and controls the loop through a TrainControl (pause, resume, step once, stop).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from .losses import softmax_cross_entropy
+from .model import Sequential
+from .optim import SGD, Adam
+
+EVAL_BATCH = 256
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    epochs: int = 10
+    batch_size: int = 32
+    lr: float = 1e-3
+    optimizer: str = "adam"  # "adam" or "sgd"
+    momentum: float = 0.9  # SGD only
+    weight_decay: float = 0.0
+    seed: int = 0  # shuffling order (the model's own seed sets its initial weights)
+
+    def __post_init__(self):
+        if self.epochs < 1 or self.batch_size < 1:
+            raise ValueError("epochs and batch_size must be at least 1")
+        if not (self.lr > 0 and math.isfinite(self.lr)):
+            raise ValueError("the learning rate must be a positive number")
+        if self.optimizer not in ("adam", "sgd"):
+            raise ValueError(f"unknown optimizer {self.optimizer!r}; use 'adam' or 'sgd'")
+
+
+@dataclass(frozen=True)
+class TrainRecord:
+    """One report from the training loop.
+
+    kind: "step" (after each mini-batch: its loss and accuracy), "epoch" (averages over the epoch's
+    mini-batches, plus validation figures when validation data was given), or a final "done",
+    "stopped" or "diverged" (with `message` in plain words). `step` counts mini-batches from 1;
+    `elapsed` and `eta` are seconds of training (time spent paused is not counted).
+    """
+
+    kind: str
+    epoch: int
+    step: int
+    steps_per_epoch: int
+    loss: float | None = None
+    accuracy: float | None = None
+    val_loss: float | None = None
+    val_accuracy: float | None = None
+    lr: float = 0.0
+    elapsed: float = 0.0
+    eta: float = 0.0
+    message: str = ""
+
+
+class TrainControl:
+    """Thread-safe controls for a running train() generator.
+
+    The generator calls `wait_for_turn()` before each mini-batch: it blocks (on a condition
+    variable, not spinning) while paused, lets one batch through per `step_once()`, and returns
+    False once `stop()` was called.
+    """
+
+    def __init__(self):
+        self._cond = threading.Condition()
+        self._paused = False
+        self._stopped = False
+        self._allowed = 0  # batches step_once() lets through while paused
+        self._waiting = False
+
+    def pause(self) -> None:
+        with self._cond:
+            self._paused = True
+            self._allowed = 0
+            self._cond.notify_all()
+
+    def resume(self) -> None:
+        with self._cond:
+            self._paused = False
+            self._allowed = 0
+            self._cond.notify_all()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._stopped = True
+            self._cond.notify_all()
+
+    def step_once(self) -> None:
+        """Run exactly one more mini-batch, then stay paused (pauses first if running)."""
+        with self._cond:
+            self._paused = True
+            self._allowed += 1
+            self._cond.notify_all()
+
+    @property
+    def paused(self) -> bool:
+        with self._cond:
+            return self._paused
+
+    @property
+    def stopped(self) -> bool:
+        with self._cond:
+            return self._stopped
+
+    def wait_until_blocked(self, timeout: float | None = None) -> bool:
+        """Blocks until the training loop is waiting in a pause (True) or the timeout passes (False)."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._waiting, timeout)
+
+    def wait_for_turn(self) -> bool:
+        """Called by the loop before each batch: True to run it, False to stop."""
+        with self._cond:
+            while self._paused and not self._allowed and not self._stopped:
+                self._waiting = True
+                self._cond.notify_all()
+                self._cond.wait()
+            self._waiting = False
+            if self._stopped:
+                return False
+            if self._paused:
+                self._allowed -= 1
+            return True
+
+
+def evaluate(model: Sequential, X: np.ndarray, y: np.ndarray, batch_size: int = EVAL_BATCH):
+    """Mean softmax cross-entropy and accuracy of `model` on (X, y), in inference mode."""
+    total, correct = 0.0, 0
+    for i in range(0, len(X), batch_size):
+        logits = model.forward(X[i : i + batch_size])
+        loss, _ = softmax_cross_entropy(logits, y[i : i + batch_size])
+        total += loss * len(logits)
+        correct += int((logits.argmax(1) == y[i : i + batch_size]).sum())
+    return total / len(X), correct / len(X)
+
+
+def _arrays(data, epoch: int, model: Sequential) -> tuple[np.ndarray, np.ndarray]:
+    X, y = data.arrays(epoch) if hasattr(data, "arrays") else data
+    X = np.asarray(X, dtype=model.dtype)
+    if X.ndim == len(model.input_shape):  # (N, S, S) -> (N, 1, S, S)
+        X = X[:, None]
+    y = np.asarray(y)
+    if X.shape[1:] != model.input_shape:
+        raise ValueError(f"training images have shape {X.shape[1:]}, the model needs {model.input_shape}")
+    if len(X) == 0 or len(X) != len(y) or y.ndim != 1 or not np.issubdtype(y.dtype, np.integer):
+        raise ValueError("need as many integer labels as images, and at least one image")
+    if y.min() < 0 or y.max() >= model.output_shape[0]:
+        raise ValueError(f"labels must be in 0..{model.output_shape[0] - 1}")
+    return X, y
+
+
+def _optimizer(config: TrainConfig):
+    if config.optimizer == "sgd":
+        return SGD(config.lr, momentum=config.momentum, weight_decay=config.weight_decay)
+    return Adam(config.lr, weight_decay=config.weight_decay)
+
+
+def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=None,
+          control: TrainControl | None = None) -> Iterator[TrainRecord]:
+    """Trains `model` in place with shuffled mini-batches; yields a TrainRecord after each step and epoch.
+
+    data: (X, y) with X (N, 1, S, S) or (N, S, S) and integer labels y (N,), or an object with
+    arrays(epoch) -> (X, y) for fresh (e.g. augmented) arrays each epoch. val: optional (X, y).
+    The same seed, data and model give bit-for-bit the same records' losses and final weights.
+    """
+    rng = np.random.default_rng(config.seed)
+    opt = _optimizer(config)
+    params = model.parameters()
+    last_good = model.weights()  # weights that last gave a finite loss
+    if val is not None:
+        val = _arrays(val, 0, model)
+    trained = 0.0  # seconds of training, pauses excluded
+    step = 0
+    X, y = _arrays(data, 0, model)
+    spe = math.ceil(len(X) / config.batch_size)
+
+    def record(kind, epoch, **kw):
+        done = max(step, 1)
+        left = max(config.epochs * spe - step, 0)
+        return TrainRecord(kind, epoch, step, spe, lr=opt.lr, elapsed=trained,
+                           eta=trained / done * left if kind in ("step", "epoch") else 0.0, **kw)
+
+    for epoch in range(config.epochs):
+        if epoch:
+            X, y = _arrays(data, epoch, model)
+            spe = math.ceil(len(X) / config.batch_size)
+        order = rng.permutation(len(X))
+        loss_sum, correct, seen = 0.0, 0, 0
+        for b in range(spe):
+            if control is not None and not control.wait_for_turn():
+                yield record("stopped", epoch, message=f"Training stopped after {step} steps, "
+                             f"in epoch {epoch + 1} of {config.epochs}.")
+                return
+            t0 = time.perf_counter()
+            idx = order[b * config.batch_size : (b + 1) * config.batch_size]
+            xb, yb = X[idx], y[idx]
+            with np.errstate(all="ignore"):  # overflow shows up as a non-finite loss, handled below
+                logits = model.forward(xb, training=True)
+                loss, dlogits = softmax_cross_entropy(logits, yb)
+                finite = math.isfinite(loss)
+                if finite:
+                    for k, p in params.items():
+                        np.copyto(last_good[k], p)
+                    model.backward(dlogits)
+                    opt.step(params, model.gradients())
+            trained += time.perf_counter() - t0
+            if not finite:
+                model.set_weights(last_good)
+                yield record("diverged", epoch, loss=loss, message=(
+                    f"Training stopped: the loss became {loss} (not a finite number) at step {step + 1}, "
+                    f"so the weights blew up. The model keeps the last weights that gave a finite loss. "
+                    f"Try a lower learning rate (for example {opt.lr / 10:g} instead of {opt.lr:g})."))
+                return
+            step += 1
+            acc = float((logits.argmax(1) == yb).mean())
+            loss_sum, correct, seen = loss_sum + loss * len(idx), correct + acc * len(idx), seen + len(idx)
+            yield record("step", epoch, loss=loss, accuracy=acc)
+        val_loss = val_acc = None
+        if val is not None:
+            t0 = time.perf_counter()
+            with np.errstate(all="ignore"):
+                val_loss, val_acc = evaluate(model, *val)
+            trained += time.perf_counter() - t0
+        yield record("epoch", epoch, loss=loss_sum / seen, accuracy=correct / seen,
+                     val_loss=val_loss, val_accuracy=val_acc)
+    yield record("done", config.epochs - 1, message=f"Finished {config.epochs} epochs ({step} steps).")

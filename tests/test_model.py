@@ -1,0 +1,136 @@
+"""Sequential model and presets: values, copies, names, summary."""
+
+import numpy as np
+import pytest
+
+from engine import (
+    PRESETS,
+    Activation,
+    Conv2D,
+    Dense,
+    Flatten,
+    LayerInfo,
+    ReLU,
+    Sequential,
+    build_model,
+    softmax_cross_entropy,
+)
+
+X = np.random.default_rng(0).random((5, 1, 28, 28), dtype=np.float32)
+
+
+def test_default_preset_architecture_and_size():
+    model = build_model("default", num_classes=4)
+    names = [layer.name for layer in model.layers]
+    assert names == ["Conv2D", "ReLU", "MaxPool2D", "Conv2D", "ReLU", "MaxPool2D", "Flatten",
+                     "Dense", "ReLU", "Dense"]
+    assert model.num_parameters() == 51_748 < 100_000
+    assert model.output_shape == (4,)
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_every_preset_builds_runs_and_is_float32(preset):
+    model = build_model(preset, num_classes=3, input_size=28, seed=1)
+    y = model.forward(X)
+    assert y.shape == (5, 3) and y.dtype == np.float32
+    assert all(p.dtype == np.float32 for p in model.parameters().values())
+
+
+def test_mlp_preset_has_no_convolution():
+    assert not any(isinstance(layer, Conv2D) for layer in build_model("mlp", 4).layers)
+
+
+def test_unknown_preset_is_refused():
+    with pytest.raises(ValueError, match="preset"):
+        build_model("huge", 4)
+
+
+def test_seed_sets_the_initial_weights():
+    a, b, c = build_model(seed=3).weights(), build_model(seed=3).weights(), build_model(seed=4).weights()
+    assert all(np.array_equal(a[k], b[k]) for k in a)
+    assert not np.array_equal(a["0.weight"], c["0.weight"])
+
+
+def test_parameter_names_are_pytorch_state_dict_names():
+    model = build_model("default", 4)
+    assert list(model.parameters()) == ["0.weight", "0.bias", "3.weight", "3.bias", "7.weight", "7.bias",
+                                        "9.weight", "9.bias"]
+    assert model.parameters()["7.weight"].shape == (64, 784)
+    assert model.parameters().keys() == model.gradients().keys()
+
+
+def test_predict_proba_accepts_three_input_forms():
+    model = build_model("tiny", 4)
+    p = model.predict_proba(X)
+    assert p.shape == (5, 4) and p.dtype == np.float32
+    np.testing.assert_allclose(p.sum(1), 1, rtol=1e-6)
+    np.testing.assert_allclose(model.predict_proba(X[0, 0]), p[:1], rtol=1e-5)  # BLAS may round
+    np.testing.assert_allclose(model.predict_proba(X[0]), p[:1], rtol=1e-5)  # per batch size
+    assert model.predict_proba(X[0, 0].astype(np.float64)).dtype == np.float32  # no silent float64
+
+
+def test_activations_are_copies_of_every_layer_output():
+    model = build_model("default", 4)
+    acts = model.activations(X[0, 0])
+    assert [a.index for a in acts] == list(range(len(model.layers)))
+    assert isinstance(acts[0], Activation) and acts[0].name == "Conv2D" and acts[0].shape == (1, 8, 28, 28)
+    np.testing.assert_array_equal(acts[-1].data, model.forward(X[:1]))
+    np.testing.assert_array_equal(acts[1].data, np.maximum(acts[0].data, 0))
+    acts[0].data[...] = 99  # a copy: changing it changes nothing in the model
+    assert not np.array_equal(model.activations(X[0, 0])[0].data, acts[0].data)
+
+
+def test_weights_are_copies_and_set_weights_validates():
+    model = build_model("tiny", 4)
+    w = model.weights()
+    w["0.weight"][...] = 0
+    assert model.parameters()["0.weight"].any()
+    model.set_weights(w)
+    assert not model.parameters()["0.weight"].any()
+    with pytest.raises(ValueError, match="shape"):
+        model.set_weights({**w, "0.bias": np.zeros(99)})
+    with pytest.raises(ValueError, match="missing"):
+        model.set_weights({k: v for k, v in w.items() if k != "0.bias"})
+
+
+def test_summary():
+    model = build_model("default", 4)
+    rows = model.summary()
+    assert rows[0] == LayerInfo(0, "Conv2D", (8, 28, 28), 80)
+    assert rows[5] == LayerInfo(5, "MaxPool2D", (16, 7, 7), 0)
+    assert rows[-1] == LayerInfo(9, "Dense", (4,), 260)
+    text = model.summary_text()
+    assert "Conv2D" in text and "51,748" in text
+
+
+def test_copy_and_astype_are_independent():
+    model = build_model("tiny", 4)
+    twin, wide = model.copy(), model.astype(np.float64)
+    np.testing.assert_array_equal(twin.forward(X), model.forward(X))
+    np.testing.assert_allclose(wide.forward(X), model.forward(X), rtol=1e-4, atol=1e-5)
+    assert wide.forward(X).dtype == np.float64 and wide.dtype == np.float64
+    twin.parameters()["0.weight"][...] = 0
+    assert model.parameters()["0.weight"].any()
+    assert twin.config() == model.config()
+
+
+def test_layers_that_do_not_fit_are_refused():
+    with pytest.raises(ValueError, match="layer 1"):
+        Sequential([Flatten(), Dense(100, 3)], (1, 28, 28))
+    with pytest.raises(ValueError, match="expected input"):
+        Sequential([Flatten(), Dense(784, 3)]).forward(np.zeros((2, 1, 8, 8), np.float32))
+
+
+def test_backward_gradients_match_a_hand_computed_dense_net():
+    rng = np.random.default_rng(0)
+    model = Sequential([Flatten(), Dense(4, 3, rng=0), ReLU(), Dense(3, 2, rng=1)], (1, 2, 2))
+    x, y = rng.random((6, 1, 2, 2), dtype=np.float32), np.array([0, 1, 1, 0, 1, 0])
+    loss, d = softmax_cross_entropy(model.forward(x), y)
+    model.backward(d)
+    w1, b1 = model.parameters()["1.weight"], model.parameters()["1.bias"]
+    w2 = model.parameters()["3.weight"]
+    h_pre = x.reshape(6, 4) @ w1.T + b1
+    h = np.maximum(h_pre, 0)
+    dh = (d @ w2) * (h_pre > 0)
+    np.testing.assert_allclose(model.gradients()["3.weight"], d.T @ h, rtol=1e-5, atol=1e-7)
+    np.testing.assert_allclose(model.gradients()["1.weight"], dh.T @ x.reshape(6, 4), rtol=1e-5, atol=1e-7)

@@ -1,0 +1,169 @@
+"""The training generator: records, determinism, control from another thread, divergence."""
+
+import queue
+import threading
+
+import numpy as np
+import pytest
+
+from engine import TrainConfig, TrainControl, TrainRecord, build_model, train
+
+
+def data(n=40, seed=0):
+    rng = np.random.default_rng(seed)
+    y = np.arange(n) % 4
+    X = rng.random((n, 1, 12, 12), dtype=np.float32) * 0.2
+    for i, label in enumerate(y):  # a bright quarter per class: easy to learn
+        X[i, 0, (label // 2) * 6 : (label // 2) * 6 + 6, (label % 2) * 6 : (label % 2) * 6 + 6] += 0.8
+    return X, y
+
+
+def model(seed=0):
+    return build_model("tiny", 4, input_size=12, seed=seed)
+
+
+def test_records_sequence_and_fields():
+    recs = list(train(model(), data(), TrainConfig(epochs=2, batch_size=16), val=data(20, 1)))
+    kinds = [r.kind for r in recs]
+    assert kinds == ["step"] * 3 + ["epoch"] + ["step"] * 3 + ["epoch", "done"]
+    steps = [r for r in recs if r.kind == "step"]
+    assert [r.step for r in steps] == [1, 2, 3, 4, 5, 6]
+    assert [r.epoch for r in steps] == [0, 0, 0, 1, 1, 1]
+    assert all(r.steps_per_epoch == 3 and r.lr == 1e-3 for r in recs)
+    assert all(r.val_loss is None and r.val_accuracy is None for r in steps)
+    epoch = recs[3]
+    assert epoch.val_loss is not None and 0 <= epoch.val_accuracy <= 1
+    # the epoch's loss is the mean over its 40 samples of the batch losses (batches of 16, 16, 8)
+    assert epoch.loss == pytest.approx((16 * steps[0].loss + 16 * steps[1].loss + 8 * steps[2].loss) / 40)
+    elapsed = [r.elapsed for r in recs]
+    assert elapsed == sorted(elapsed) and elapsed[0] > 0
+    assert recs[-1].eta == 0 and "2 epochs" in recs[-1].message
+    assert all(r.eta >= 0 for r in recs)
+    with pytest.raises(AttributeError):  # frozen
+        recs[0].loss = 0
+
+
+def test_training_reduces_the_loss():
+    recs = list(train(model(), data(), TrainConfig(epochs=15, batch_size=8, lr=3e-3)))
+    epochs = [r for r in recs if r.kind == "epoch"]
+    assert epochs[-1].loss < 0.5 * epochs[0].loss
+    assert epochs[-1].accuracy == 1.0
+
+
+def test_bit_for_bit_repeatable_with_a_seed():
+    def run(seed):
+        m = model()
+        losses = [r.loss for r in train(m, data(), TrainConfig(epochs=2, batch_size=8, seed=seed))]
+        return losses, m.weights()
+
+    (la, wa), (lb, wb), (lc, _) = run(5), run(5), run(6)
+    assert la == lb
+    assert all(np.array_equal(wa[k], wb[k]) for k in wa)
+    assert la != lc  # another seed shuffles differently
+
+
+def test_sgd_optimizer_and_data_object_with_arrays_per_epoch():
+    calls = []
+
+    class Augmented:
+        def arrays(self, epoch):
+            calls.append(epoch)
+            return data(24, seed=epoch)
+
+    recs = list(train(model(), Augmented(), TrainConfig(epochs=3, batch_size=8, optimizer="sgd", lr=0.05)))
+    assert calls == [0, 1, 2]
+    assert recs[-1].kind == "done" and sum(r.kind == "step" for r in recs) == 9
+
+
+def test_bad_config_and_data_are_refused():
+    with pytest.raises(ValueError):
+        TrainConfig(optimizer="rmsprop")
+    with pytest.raises(ValueError):
+        TrainConfig(lr=0)
+    X, y = data()
+    with pytest.raises(ValueError, match="labels"):
+        next(train(model(), (X, y + 4), TrainConfig()))
+
+
+def test_divergence_stops_restores_last_finite_weights_and_suggests_lower_lr():
+    m = model()
+    recs = list(train(m, data(), TrainConfig(epochs=50, batch_size=8, optimizer="sgd", lr=1e6, momentum=0)))
+    last = recs[-1]
+    assert last.kind == "diverged"
+    assert not np.isfinite(last.loss)
+    assert "learning rate" in last.message and "lower" in last.message
+    assert all(np.isfinite(w).all() for w in m.weights().values())
+    steps = [r for r in recs if r.kind == "step"]
+    assert steps and np.isfinite(steps[-1].loss)
+    # the kept weights are the ones that gave a finite loss, so training can go on from them
+    assert np.isfinite(next(train(m, data(), TrainConfig(epochs=1, lr=1e-9))).loss)
+
+
+def test_divergence_from_a_non_finite_input_keeps_weights_unchanged():
+    m = model()
+    before = m.weights()
+    X, y = data(8)
+    X[3, 0, 0, 0] = np.inf
+    recs = list(train(m, (X, y), TrainConfig(epochs=1, batch_size=8)))
+    assert [r.kind for r in recs] == ["diverged"]
+    assert all(np.array_equal(before[k], v) for k, v in m.weights().items())
+
+
+def _run_in_thread(gen):
+    """Consumes `gen` in a thread, putting its records on a queue (None at the end)."""
+    q: queue.Queue = queue.Queue()
+
+    def consume():
+        for r in gen:
+            q.put(r)
+        q.put(None)
+
+    t = threading.Thread(target=consume, daemon=True)
+    t.start()
+    return q, t
+
+
+def test_pause_step_once_resume_and_stop_from_another_thread():
+    control = TrainControl()
+    control.pause()
+    q, thread = _run_in_thread(train(model(), data(), TrainConfig(epochs=100, batch_size=8), control=control))
+    assert control.wait_until_blocked(timeout=10)  # paused before the first step
+    assert q.empty() and control.paused
+
+    for expected_step in (1, 2):
+        control.step_once()
+        rec = q.get(timeout=10)
+        assert rec.kind == "step" and rec.step == expected_step
+        assert control.wait_until_blocked(timeout=10)  # paused again after exactly one batch
+        assert q.empty() and control.paused
+
+    control.resume()
+    assert not control.paused
+    later = q.get(timeout=10)
+    assert later.kind == "step" and later.step == 3
+    control.stop()
+    assert control.stopped
+    rest = []
+    while (r := q.get(timeout=10)) is not None:
+        rest.append(r)
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert rest[-1].kind == "stopped" and "stopped" in rest[-1].message.lower()
+    assert len(rest) < 100 * 5  # it did not run to the end
+
+
+def test_stop_while_paused_ends_the_generator():
+    control = TrainControl()
+    control.pause()
+    q, thread = _run_in_thread(train(model(), data(), TrainConfig(epochs=3), control=control))
+    assert control.wait_until_blocked(timeout=10)
+    control.stop()
+    assert q.get(timeout=10).kind == "stopped"
+    assert q.get(timeout=10) is None
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+
+
+def test_record_type():
+    r = TrainRecord("step", 0, 1, 3, loss=1.0)
+    assert r.val_loss is None and r.message == ""
