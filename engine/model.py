@@ -171,6 +171,7 @@ def build_model(preset: str = "default", num_classes: int = 4, input_size: int =
     default: [Conv 8 → ReLU → MaxPool] × 2 → Flatten → Dense 64 → ReLU → Dense  (~52k parameters)
     wide:    [Conv 16 → ReLU → MaxPool] × 2 → Flatten → Dropout 0.25 → Dense 64 → ReLU → Dense
     mlp:     Flatten → Dense 128 → ReLU → Dense  (no convolution, for comparison)
+    Hidden layers are He-initialised; the output layer starts 10× smaller.
     """
     if preset not in PRESETS:
         raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
@@ -188,6 +189,9 @@ def build_model(preset: str = "default", num_classes: int = 4, input_size: int =
         if preset == "wide":
             layers.append(Dropout(0.25, rng=rng))
         layers += [Dense(flat, hidden, rng=rng), ReLU(), Dense(hidden, num_classes, rng=rng)]
+    # The output layer feeds softmax, not ReLU: start it 10× smaller than He so the first predictions
+    # are near uniform and the initial loss is ≈ ln(classes) (a check from CS231n).
+    layers[-1].params["weight"] *= np.float32(0.1)
     return Sequential(layers, (1, s, s))
 
 
