@@ -1,0 +1,259 @@
+"""The trainer window's visual panels show exactly the numbers they are given."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from engine import SGD, TrainConfig, TrainRecord, build_model, softmax_cross_entropy, train
+from gui.panels.feature_maps import FeatureMapsPanel
+from gui.panels.filters import FiltersPanel
+from gui.panels.plots import TrainingPlots
+from gui.panels.prediction import NOTE_STALE, NOTE_UNTRAINED, PredictionPanel
+
+
+def record(kind, epoch, step, spe, loss, acc, val_loss=None, val_acc=None):
+    return TrainRecord(kind=kind, epoch=epoch, step=step, steps_per_epoch=spe, loss=loss, accuracy=acc,
+                       val_loss=val_loss, val_accuracy=val_acc, lr=1e-3, elapsed=0.0, eta=0.0, message="")
+
+
+def square_raster(size=28):
+    img = np.zeros((size, size), np.float32)
+    img[6:22, 6:8] = img[6:22, 20:22] = img[6:8, 6:22] = img[20:22, 6:22] = 1.0
+    return img
+
+
+@pytest.fixture
+def model():
+    return build_model("default", num_classes=4, seed=3)
+
+
+# -- TrainingPlots ------------------------------------------------------------------------------
+
+
+def feed(plots, epochs=2, spe=5, seed=0):
+    rng = np.random.default_rng(seed)
+    losses, accs, val = [], [], []
+    step = 0
+    for e in range(epochs):
+        for _ in range(spe):
+            step += 1
+            loss, acc = float(rng.uniform(0.2, 1.5)), float(rng.uniform(0, 1))
+            losses.append(loss)
+            accs.append(acc)
+            plots.add_record(record("step", e, step, spe, loss, acc))
+        v = (float(rng.uniform(0.2, 1.5)), float(rng.uniform(0, 1)))
+        val.append(v)
+        plots.add_record(record("epoch", e, step, spe, losses[-1], accs[-1], *v))
+    return np.array(losses), np.array(accs), val
+
+
+def test_plots_curves_hold_what_was_fed(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.new_run("first")
+    losses, accs, val = feed(plots, epochs=2, spe=5)
+    curve = plots.curve("loss_step")
+    # rendered by the timer, not at once
+    qtbot.waitUntil(lambda: curve.getData()[0] is not None and len(curve.getData()[0]) == 10, timeout=2000)
+    x, y = curve.getData()
+    np.testing.assert_allclose(y, losses)
+    np.testing.assert_allclose(x, np.concatenate([np.arange(1, 6) / 5, 1 + np.arange(1, 6) / 5]))
+    vx, vy = plots.curve("val_loss").getData()
+    np.testing.assert_allclose(vx, [1, 2])
+    np.testing.assert_allclose(vy, [v[0] for v in val])
+    ax, ay = plots.curve("val_acc").getData()
+    np.testing.assert_allclose(ay, [100 * v[1] for v in val])
+    # the smoothed curve is the debiased exponential moving average of the steps
+    ema, expected = 0.0, []
+    for i, loss in enumerate(losses, start=1):
+        ema = 0.9 * ema + 0.1 * loss
+        expected.append(ema / (1 - 0.9**i))
+    np.testing.assert_allclose(plots.curve("loss_smooth").getData()[1], expected)
+    sx, sy = plots.curve("acc_smooth").getData()
+    assert len(sy) == 10 and np.all((sy >= 0) & (sy <= 100))
+    # the PlotWidgets named in the testability contract hold these curves
+    loss_plot = plots.findChild(pg.PlotWidget, "lossPlot")
+    acc_plot = plots.findChild(pg.PlotWidget, "accuracyPlot")
+    assert curve in loss_plot.getPlotItem().listDataItems()
+    assert plots.curve("val_acc") in acc_plot.getPlotItem().listDataItems()
+    assert loss_plot.getPlotItem().getAxis("bottom").labelText == "training progress"
+    assert loss_plot.getPlotItem().getAxis("bottom").labelUnits == "epochs"
+
+
+def test_plots_show_the_records_of_a_real_training_run(qtbot):
+    rng = np.random.default_rng(0)
+    X = rng.random((24, 1, 28, 28), dtype=np.float32)
+    y = np.arange(24) % 4
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    records = list(train(build_model("tiny", 4, seed=0), (X, y), TrainConfig(epochs=2, batch_size=8),
+                         val=(X[:8], y[:8])))
+    for r in records:
+        plots.add_record(r)
+    plots.flush()
+    steps = [r for r in records if r.kind == "step"]
+    epochs = [r for r in records if r.kind == "epoch"]
+    np.testing.assert_allclose(plots.curve("loss_step").getData()[1], [r.loss for r in steps])
+    np.testing.assert_allclose(plots.curve("loss_step").getData()[0], [1 / 3, 2 / 3, 1, 4 / 3, 5 / 3, 2])
+    np.testing.assert_allclose(plots.curve("val_loss").getData()[1], [r.val_loss for r in epochs])
+    np.testing.assert_allclose(plots.curve("val_acc").getData()[1], [100 * r.val_accuracy for r in epochs])
+
+
+def test_plots_buffers_grow_past_their_capacity(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    feed(plots, epochs=3, spe=200)  # 600 steps > the initial 256 buffer
+    plots.flush()
+    assert plots.run_labels == ["run 1"]
+    x, y = plots.curve("loss_step").getData()
+    assert len(y) == 600 and np.all(np.diff(x) > 0)
+
+
+def test_plots_keep_earlier_runs_until_cleared(qtbot, tmp_path):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.new_run("a")
+    first, _, _ = feed(plots, seed=1)
+    plots.new_run("b")
+    second, _, _ = feed(plots, seed=2)
+    plots.flush()
+    items = plots.loss_plot.getPlotItem().listDataItems()
+    old, new = plots.curve("loss_smooth", run=0), plots.curve("loss_smooth", run=1)
+    assert old in items and new in items
+    assert old.opts["pen"].color().alpha() < new.opts["pen"].color().alpha()  # faded
+    np.testing.assert_allclose(plots.curve("loss_step", 0).getData()[1], first)
+    np.testing.assert_allclose(plots.curve("loss_step", 1).getData()[1], second)
+    plots.export_csv(tmp_path / "runs.csv")
+    lines = (tmp_path / "runs.csv").read_text().splitlines()
+    assert lines[0] == "run,series,epochs,value" and any(line.startswith("a,loss_step,") for line in lines)
+    plots.clear_runs()
+    assert plots.loss_plot.getPlotItem().listDataItems() == []
+    assert plots.run_labels == []
+
+
+def test_plots_ignore_non_finite_and_other_records(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.add_record(record("step", 0, 1, 2, 1.0, 0.5))
+    plots.add_record(record("diverged", 0, 2, 2, float("nan"), 0.0))
+    plots.add_record(record("step", 0, 2, 2, float("inf"), 0.0))
+    plots.flush()
+    assert list(plots.curve("loss_step").getData()[1]) == [1.0]
+
+
+# -- FiltersPanel -------------------------------------------------------------------------------
+
+
+def test_filters_show_the_weights_and_change_after_a_training_step(qtbot, model):
+    panel = FiltersPanel()
+    qtbot.addWidget(panel)
+    panel.set_model(model.weights(), model.summary())
+    qtbot.waitUntil(lambda: panel.conv_count == 2, timeout=2000)
+    w = model.weights()
+    np.testing.assert_array_equal(panel.shown_filters(0), w["0.weight"])
+    np.testing.assert_array_equal(panel.shown_filters(1), w["3.weight"])
+    for i, key in enumerate(("0.weight", "3.weight")):
+        lo, hi = panel.levels(i)
+        assert lo == -hi and hi >= np.abs(w[key]).max()  # symmetric around 0, nothing clipped
+    assert panel.heading(0).startswith("Conv 1: 8 filters 3×3 on 1 input channel")
+    assert panel.heading(1).startswith("Conv 2: 16 filters 3×3 on 8 input channels")
+    before = panel.image_item(0).image.copy()
+
+    # one real training step
+    x = np.stack([square_raster()[None]] * 4)
+    loss, dlogits = softmax_cross_entropy(model.forward(x, training=True), np.array([0, 1, 2, 3]))
+    model.backward(dlogits)
+    SGD(lr=0.5).step(model.parameters(), model.gradients())
+    panel.set_model(model.weights(), model.summary())
+    panel.flush()
+    after = panel.image_item(0).image
+    assert not np.array_equal(np.nan_to_num(before), np.nan_to_num(after))
+    np.testing.assert_array_equal(panel.shown_filters(0), model.weights()["0.weight"])
+
+
+def test_filters_panel_copies_and_handles_a_model_without_convolutions(qtbot):
+    panel = FiltersPanel()
+    qtbot.addWidget(panel)
+    mlp = build_model("mlp", 4)
+    panel.set_model(mlp.weights(), mlp.summary())
+    panel.flush()
+    assert panel.conv_count == 0 and not panel.empty.isHidden()
+    m = build_model("tiny", 4)
+    w = m.weights()
+    panel.set_model(w, m.summary())
+    w["0.weight"][...] = 99.0  # the panel must have taken a copy
+    panel.flush()
+    assert np.abs(panel.shown_filters(0)).max() < 99.0
+
+
+# -- FeatureMapsPanel ---------------------------------------------------------------------------
+
+
+def test_feature_maps_show_each_stage_with_its_shape(qtbot, model):
+    panel = FeatureMapsPanel()
+    qtbot.addWidget(panel)
+    acts = model.activations(square_raster())
+    panel.set_activations(acts)
+    qtbot.waitUntil(lambda: len(panel.stages()) == 6, timeout=2000)
+    assert panel.stage_labels() == [
+        "Block 1 · conv · 8×28×28", "Block 1 · ReLU · 8×28×28", "Block 1 · max-pool · 8×14×14",
+        "Block 2 · conv · 16×14×14", "Block 2 · ReLU · 16×14×14", "Block 2 · max-pool · 16×7×7",
+    ]
+    for k in range(6):
+        np.testing.assert_array_equal(panel.stage_maps(k), acts[k].data[0])
+    # a block's stages share one symmetric scale that clips nothing
+    lo, hi = panel.levels(0)
+    assert (lo, hi) == panel.levels(1) == panel.levels(2) and lo == -hi
+    assert hi >= np.abs(acts[0].data).max()
+    # ReLU removed every negative value the convolution produced
+    assert panel.stage_maps(0).min() < 0 and panel.stage_maps(1).min() == 0
+
+
+def test_feature_maps_of_an_mlp_say_there_are_none(qtbot):
+    panel = FeatureMapsPanel()
+    qtbot.addWidget(panel)
+    panel.set_activations(build_model("mlp", 4).activations(square_raster()))
+    panel.flush()
+    assert panel.stages() == [] and "no convolution" in panel.empty.text()
+
+
+# -- PredictionPanel ----------------------------------------------------------------------------
+
+
+def test_prediction_bars_match_the_model(qtbot, model):
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    classes = ["square", "triangle", "circle", "irregular"]
+    colours = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"]
+    probs = model.predict_proba(square_raster())[0]
+    panel.set_prediction(classes, probs, colours)
+    qtbot.waitUntil(lambda: len(panel.shown()) == 4, timeout=2000)
+    shown = panel.shown()
+    assert [s[0] for s in shown] == classes and [s[2] for s in shown] == colours
+    np.testing.assert_allclose([s[1] for s in shown], probs, rtol=1e-6)
+    assert sum(s[1] for s in shown) == pytest.approx(1.0, abs=1e-5)
+    assert panel.top_class() == classes[int(np.argmax(probs))]
+    assert classes[int(np.argmax(probs))] in panel.top_label.text()
+
+
+def test_prediction_staleness_and_untrained_notes(qtbot):
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.set_prediction(["a", "b"], [0.25, 0.75], ["#000000", "#ff0000"])
+    panel.flush()
+    assert panel.top_class() == "b" and panel.note.isHidden()
+    panel.set_stale(True)
+    panel.flush()
+    assert panel.note_text() == NOTE_STALE and not panel.note.isHidden()
+    panel.set_stale(False)
+    panel.set_trained(False)
+    panel.flush()
+    assert panel.note_text() == NOTE_UNTRAINED
+    panel.set_trained(True)
+    panel.clear()
+    panel.flush()
+    assert panel.shown() == [] and panel.top_class() is None
+    with pytest.raises(ValueError):
+        panel.set_prediction(["a"], [0.5, 0.5], [])
