@@ -1,5 +1,10 @@
 """The trainer window's visual panels: training plots, learned filters, feature maps, prediction bars."""
 
-from gui.panels import _qtfix
+# PySide6 6.12's Signal.emit() drops a reference to True on each call (pyqtgraph emits many per redraw);
+# the guard lives in gui.qtfix; _qtfix is the same stopgap for when that module is absent.
+try:
+    import gui.qtfix  # noqa: F401  (applies itself on import)
+except ImportError:
+    from gui.panels import _qtfix
 
-_qtfix.apply()  # PySide6 6.12's Signal.emit() drops a reference to True on each call; see _qtfix
+    _qtfix.apply()
