@@ -1,0 +1,86 @@
+"""Start the ShapeLab window.
+
+- `create_main_window(data_dir)` builds the main window (not shown, no event loop), keeping every user
+  file and setting under `data_dir`: the user's dataset files, `classes.json` (class names and colours) and
+  `settings.ini` (QSettings in INI format: layout, training settings, last and recent datasets). Tests pass a
+  temporary folder; `run()` passes the platform's application-data folder.
+- `run(argv)` is what `python main.py` (no command) calls: QApplication, app icon, high-DPI, window shown.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
+from .main_window import MainWindow
+
+APP_NAME = "ShapeLab"
+ORG_NAME = "ShapeLab"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+STARTER_PATH = RESOURCES / "starter.ndjson"
+ICON_PATH = RESOURCES / "icon.svg"
+
+
+def default_data_dir() -> Path:
+    """Where the platform keeps this app's user data (QStandardPaths.AppDataLocation)."""
+    if not QApplication.applicationName() or QApplication.applicationName() == "python":
+        QApplication.setApplicationName(APP_NAME)
+        QApplication.setOrganizationName(ORG_NAME)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".shapelab"
+
+
+def app_icon() -> QIcon:
+    icon = QIcon(str(ICON_PATH)) if ICON_PATH.exists() else QIcon()
+    png = RESOURCES / "icon.png"
+    if png.exists():
+        icon.addFile(str(png))
+    return icon
+
+
+def _ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(list(argv) if argv else [sys.argv[0] if sys.argv else APP_NAME])
+    return app
+
+
+def create_main_window(data_dir: str | os.PathLike | None = None) -> MainWindow:
+    """Build the main window with all user data and settings under `data_dir` (created if missing).
+
+    Needs no running event loop; creates the QApplication if there is none yet.
+    """
+    app = _ensure_application()
+    if data_dir is None:
+        data_dir = default_data_dir()
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(data_dir, settings, STARTER_PATH)
+    icon = app_icon()
+    if not icon.isNull():
+        window.setWindowIcon(icon)
+    app.aboutToQuit.connect(window.controller.shutdown)
+    return window
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Start the app: the window is shown and the event loop runs until it closes. Returns the exit status."""
+    argv = list(sys.argv if argv is None else [sys.argv[0] if sys.argv else APP_NAME, *argv])
+    app = _ensure_application(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    window = create_main_window(default_data_dir())
+    window.show()
+    return app.exec()

@@ -1,0 +1,215 @@
+"""The class palette: one row per class (key, colour, name, count); a click adds the drawing to it.
+
+`ClassPalette` (objectName "classPalette") shows the classes and turns clicks and menu choices into
+requests; it changes nothing itself. The main window applies the requests to the Qt-free state and calls
+`set_classes` with the result.
+
+Signals (plain data):
+- `addToClassRequested(str)`: add the canvas drawing to this class.
+- `addClassRequested(str)`, `renameRequested(str, str)`, `recolorRequested(str, str)`.
+- `deleteRequested(str, object)`: delete this class; the second value is the class its drawings move to,
+  or None to delete them too (the palette has already asked the user).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
+
+
+def color_icon(color: str, size: int = 14) -> QIcon:
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QColor(color).darker(130))
+    p.setBrush(QColor(color))
+    p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    p.end()
+    return QIcon(pm)
+
+
+class DeleteClassDialog(QDialog):
+    """Asks what to do with the drawings of a class about to be deleted: move them, or delete them."""
+
+    def __init__(self, name: str, count: int, others: Sequence[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Delete class “{name}”")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                f"The class “{name}” has {count} drawing{'s' if count != 1 else ''}.\n"
+                "What should happen to them?"
+            )
+        )
+        self.move_radio = QRadioButton("Move them to")
+        self.target = QComboBox()
+        self.target.addItems(list(others))
+        self.delete_radio = QRadioButton("Delete them too (Undo in the gallery brings them back)")
+        row = QGridLayout()
+        row.addWidget(self.move_radio, 0, 0)
+        row.addWidget(self.target, 0, 1)
+        row.addWidget(self.delete_radio, 1, 0, 1, 2)
+        layout.addLayout(row)
+        if others:
+            self.move_radio.setChecked(True)
+        else:
+            self.move_radio.setEnabled(False)
+            self.target.setEnabled(False)
+            self.delete_radio.setChecked(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Delete class")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> str | None:
+        """The class to move the drawings to, or None to delete them."""
+        return self.target.currentText() if self.move_radio.isChecked() else None
+
+
+class ClassPalette(QWidget):
+    """See the module docstring."""
+
+    addToClassRequested = Signal(str)
+    addClassRequested = Signal(str)
+    renameRequested = Signal(str, str)
+    recolorRequested = Signal(str, str)
+    deleteRequested = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("classPalette")
+        self._classes: list[tuple[str, str, int]] = []
+        self._buttons: list[QPushButton] = []
+        self._grid = QGridLayout()
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(4)
+        self._grid.setVerticalSpacing(3)
+        self._add_button = QToolButton(text="+ New class")
+        self._add_button.setAutoRaise(True)
+        self._add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._add_button.setToolTip("Add a class (a new kind of shape to teach the network)")
+        self._add_button.clicked.connect(self._ask_new_class)
+        self._hint = QLabel(
+            "Click a class (or press its number on the canvas) to add your drawing. "
+            "Right-click a class to rename, recolour or delete it."
+        )
+        self._hint.setWordWrap(True)
+        self._hint.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(self._grid)
+        layout.addWidget(self._add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self._hint)
+        layout.addStretch(1)
+
+    # -- API ----------------------------------------------------------------------------------------
+
+    def set_classes(self, classes: Sequence[tuple[str, str, int]]) -> None:
+        """Show classes as (name, colour, count), in key order (the first is key 1)."""
+        classes = [(str(n), str(c), int(k)) for n, c, k in classes]
+        if classes == self._classes:
+            return
+        same_names = [c[0] for c in classes] == [c[0] for c in self._classes]
+        self._classes = classes
+        if same_names and len(self._buttons) == len(classes):
+            for i, (button, (name, color, count)) in enumerate(zip(self._buttons, classes, strict=True)):
+                self._style_button(button, i, name, color, count)
+            return
+        for b in self._buttons:
+            self._grid.removeWidget(b)
+            b.deleteLater()
+        self._buttons = []
+        columns = 2
+        for i, (name, color, count) in enumerate(classes):
+            b = QPushButton()
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard on the canvas
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b.setIconSize(QSize(14, 14))
+            b.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            b.setProperty("className", name)
+            b.clicked.connect(lambda _=False, n=name: self.addToClassRequested.emit(n))
+            b.customContextMenuRequested.connect(lambda pos, n=name, w=b: self._menu(n, w.mapToGlobal(pos)))
+            self._style_button(b, i, name, color, count)
+            self._grid.addWidget(b, i // columns, i % columns)
+            self._buttons.append(b)
+
+    def button_for(self, name: str) -> QPushButton | None:
+        for b in self._buttons:
+            if b.property("className") == name:
+                return b
+        return None
+
+    def class_names(self) -> list[str]:
+        return [c[0] for c in self._classes]
+
+    # -- internals ----------------------------------------------------------------------------------
+
+    def _style_button(self, b: QPushButton, index: int, name: str, color: str, count: int) -> None:
+        key = f"{index + 1}  " if index < 9 else ""
+        b.setText(f"{key}{name}  ({count})")
+        b.setIcon(color_icon(color))
+        shortcut = f" — or press {index + 1} on the canvas" if index < 9 else ""
+        b.setToolTip(
+            f"Add the drawing on the canvas to “{name}”{shortcut}.\n"
+            f"{count} drawing{'s' if count != 1 else ''} in this class. Right-click for more."
+        )
+
+    def _menu(self, name: str, global_pos) -> None:
+        menu = QMenu(self)
+        menu.addAction("Rename…", lambda: self._ask_rename(name))
+        menu.addAction("Change colour…", lambda: self._ask_color(name))
+        menu.addSeparator()
+        menu.addAction("Delete class…", lambda: self.ask_delete(name))
+        menu.popup(global_pos)
+
+    def _ask_new_class(self) -> None:
+        name, ok = QInputDialog.getText(self, "New class", "Name of the new class (for example “star”):")
+        if ok and name.strip():
+            self.addClassRequested.emit(name.strip())
+
+    def _ask_rename(self, name: str) -> None:
+        new, ok = QInputDialog.getText(self, "Rename class", f"New name for “{name}”:", text=name)
+        if ok and new.strip() and new.strip() != name:
+            self.renameRequested.emit(name, new.strip())
+
+    def _ask_color(self, name: str) -> None:
+        current = next((c for n, c, _ in self._classes if n == name), "#7f7f7f")
+        color = QColorDialog.getColor(QColor(current), self, f"Colour of “{name}”")
+        if color.isValid():
+            self.recolorRequested.emit(name, color.name())
+
+    def ask_delete(self, name: str) -> None:
+        """Delete a class; if it has drawings, first ask whether to move them or delete them."""
+        count = next((k for n, _, k in self._classes if n == name), 0)
+        if count == 0:
+            self.deleteRequested.emit(name, None)
+            return
+        others = [n for n, _, _ in self._classes if n != name]
+        dialog = DeleteClassDialog(name, count, others, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.deleteRequested.emit(name, dialog.choice())

@@ -1,0 +1,362 @@
+"""The gallery: thumbnails of every drawing, filterable by class, smooth at 10,000 drawings.
+
+Model/view: `DrawingListModel` (a QAbstractListModel) holds the drawings' strokes and labels; a
+thumbnail is rendered with QPainter only when the view asks for it (only visible rows are asked, since the
+view uses uniform item sizes and batched layout) and kept in a bounded cache. A `QSortFilterProxyModel`
+filters by class. `Gallery` (objectName "gallery") turns user actions into requests on *source* indices:
+
+- `deleteRequested(list)`: indices to delete (the window makes it undoable).
+- `relabelRequested(list, str)`: indices and the class to move them to.
+- `drawingActivated(int)`: double-click, load this drawing into the canvas.
+- `undoRequested()`: Ctrl+Z in the gallery or the Undo button.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPointF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
+
+THUMB = 56  # thumbnail side in device-independent pixels
+LabelRole = Qt.ItemDataRole.UserRole + 1
+SourceRowRole = Qt.ItemDataRole.UserRole + 2
+
+
+def render_thumbnail(
+    strokes: Sequence[np.ndarray], color: str, size: int = THUMB, dpr: float = 1.0
+) -> QPixmap:
+    """Draw strokes fitted into a size×size tile (aspect kept), ink in the class colour's dark shade."""
+    px = max(1, round(size * dpr))
+    pm = QPixmap(px, px)
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(QColor("#ffffff"))
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(QPen(QColor(color), 3.0))
+    p.drawLine(QPointF(0, size - 1.5), QPointF(size, size - 1.5))  # class colour bar
+    pts = [np.asarray(s)[:, :2] for s in strokes if len(s)]
+    if pts:
+        allp = np.concatenate(pts)
+        lo, hi = allp.min(axis=0), allp.max(axis=0)
+        extent = float(max(hi[0] - lo[0], hi[1] - lo[1], 1e-6))
+        inner = size - 12.0
+        scale = inner / extent
+        off = np.array([size / 2.0, (size - 3) / 2.0]) - (lo + hi) / 2.0 * scale
+        pen = QPen(QColor("#1f2328"), 1.6)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        for s in pts:
+            q = s * scale + off
+            if len(q) == 1:
+                p.drawPoint(QPointF(q[0, 0], q[0, 1]))
+            else:
+                p.drawPolyline(QPolygonF([QPointF(float(x), float(y)) for x, y in q]))
+    p.end()
+    return pm
+
+
+class DrawingListModel(QAbstractListModel):
+    """The drawings as rows: DisplayRole is empty (the thumbnail says it), ToolTipRole the label."""
+
+    CACHE_LIMIT = 3000  # thumbnails kept (~3000 × 56² × 4 B ≈ 38 MB at most; usually far fewer)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._strokes: list[tuple[np.ndarray, ...]] = []
+        self._labels: list[str] = []
+        self._colors: dict[str, str] = {}
+        self._ids: list[int] = []  # stable identity of each row's drawing, for the cache
+        self._cache: OrderedDict[tuple[int, str, str], QPixmap] = OrderedDict()
+        self.dpr = 1.0
+
+    def set_drawings(self, drawings: Sequence, colors: dict[str, str]) -> None:
+        """Replace the rows with these drawings (objects with `strokes` and `label`)."""
+        self.beginResetModel()
+        self._strokes = [d.strokes for d in drawings]
+        self._labels = [d.label for d in drawings]
+        self._ids = [id(d.strokes) for d in drawings]
+        self._colors = dict(colors)
+        self.endResetModel()
+
+    def append_drawing(self, drawing) -> None:
+        n = len(self._strokes)
+        self.beginInsertRows(QModelIndex(), n, n)
+        self._strokes.append(drawing.strokes)
+        self._labels.append(drawing.label)
+        self._ids.append(id(drawing.strokes))
+        self.endInsertRows()
+
+    def set_colors(self, colors: dict[str, str]) -> None:
+        self._colors = dict(colors)
+        if self._strokes:
+            self.dataChanged.emit(self.index(0), self.index(len(self._strokes) - 1))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._strokes)
+
+    def label(self, row: int) -> str:
+        return self._labels[row]
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._thumbnail(row)
+        if role == LabelRole:
+            return self._labels[row]
+        if role == SourceRowRole:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            n = len(self._strokes[row])
+            plural = "s" if n != 1 else ""
+            return f"#{row + 1}: {self._labels[row]} ({n} stroke{plural})\nDouble-click to open it"
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return QSize(THUMB + 6, THUMB + 6)
+        return None
+
+    def _thumbnail(self, row: int) -> QPixmap:
+        label = self._labels[row]
+        color = self._colors.get(label, "#7f7f7f")
+        key = (self._ids[row], label, color)
+        pm = self._cache.get(key)
+        if pm is None:
+            pm = render_thumbnail(self._strokes[row], color, THUMB, self.dpr)
+            self._cache[key] = pm
+            if len(self._cache) > self.CACHE_LIMIT:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
+        return pm
+
+
+class ClassFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._label: str | None = None
+
+    def set_label(self, label: str | None) -> None:
+        self._label = label
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if self._label is None:
+            return True
+        return self.sourceModel().label(source_row) == self._label
+
+
+class Gallery(QWidget):
+    """See the module docstring."""
+
+    deleteRequested = Signal(list)
+    relabelRequested = Signal(list, str)
+    drawingActivated = Signal(int)
+    undoRequested = Signal()
+
+    ALL = "All classes"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("gallery")
+        self.model = DrawingListModel(self)
+        self.proxy = ClassFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QListView(self)
+        self.view.setObjectName("galleryView")
+        self.view.setModel(self.proxy)
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setFlow(QListView.Flow.LeftToRight)
+        self.view.setWrapping(True)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setMovement(QListView.Movement.Static)
+        self.view.setUniformItemSizes(True)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(500)
+        self.view.setIconSize(QSize(THUMB, THUMB))
+        self.view.setGridSize(QSize(THUMB + 8, THUMB + 8))
+        self.view.setSpacing(0)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.verticalScrollBar().setSingleStep(THUMB // 2)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(self._activated)
+        self.view.setToolTip("")
+
+        self.filter_combo = QComboBox()
+        self.filter_combo.setToolTip("Show only the drawings of one class")
+        self.filter_combo.addItem(self.ALL)
+        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: palette(placeholder-text);")
+        self.relabel_button = QToolButton(text="Move to ▾")
+        self.relabel_button.setToolTip("Move the selected drawings to another class")
+        self.relabel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.relabel_menu = QMenu(self.relabel_button)
+        self.relabel_button.setMenu(self.relabel_menu)
+        self.delete_button = QToolButton(text="Delete")
+        self.delete_button.setToolTip("Delete the selected drawings (Del); Undo brings them back")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button = QToolButton(text="Undo")
+        self.undo_button.setToolTip("Undo the last delete or move (Ctrl+Z in the gallery)")
+        self.undo_button.clicked.connect(self.undoRequested)
+        self.undo_button.setEnabled(False)
+        for b in (self.relabel_button, self.delete_button, self.undo_button):
+            b.setAutoRaise(True)
+
+        self._delete_action = QAction("Delete", self)
+        self._delete_action.setShortcuts(
+            [QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)]
+        )
+        self._delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._delete_action.triggered.connect(self.delete_selected)
+        self._undo_action = QAction("Undo", self)
+        self._undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self._undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._undo_action.triggered.connect(self.undoRequested)
+        self._select_all = QAction("Select all", self)
+        self._select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
+        self._select_all.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._select_all.triggered.connect(self.view.selectAll)
+        self.addActions([self._delete_action, self._undo_action, self._select_all])
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_combo)
+        top.addWidget(self.count_label, 1)
+        top.addWidget(self.relabel_button)
+        top.addWidget(self.delete_button)
+        top.addWidget(self.undo_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._classes: list[str] = []
+        self._update_buttons()
+
+    # -- API ----------------------------------------------------------------------------------------
+
+    def set_drawings(self, drawings: Sequence, classes: Sequence[tuple[str, str]]) -> None:
+        """Show these drawings; classes as (name, colour) for the filter and the colour bars."""
+        self.model.dpr = self.devicePixelRatioF()
+        self.model.set_drawings(drawings, dict(classes))
+        self.set_classes(classes)
+        self._update_count()
+
+    def append_drawing(self, drawing) -> None:
+        """One drawing added at the end (cheap: no reset, the view keeps its scroll position)."""
+        self.model.append_drawing(drawing)
+        self._update_count()
+
+    def set_classes(self, classes: Sequence[tuple[str, str]]) -> None:
+        names = [n for n, _ in classes]
+        self.model.set_colors(dict(classes))
+        if names != self._classes:
+            self._classes = names
+            current = self.filter_combo.currentText()
+            self.filter_combo.blockSignals(True)
+            self.filter_combo.clear()
+            self.filter_combo.addItem(self.ALL)
+            self.filter_combo.addItems(names)
+            i = self.filter_combo.findText(current)
+            self.filter_combo.setCurrentIndex(max(0, i))
+            self.filter_combo.blockSignals(False)
+            self._filter_changed()
+            self.relabel_menu.clear()
+            for n in names:
+                self.relabel_menu.addAction(n, lambda n=n: self._relabel_selected(n))
+
+    def set_undo_available(self, available: bool, text: str = "") -> None:
+        self.undo_button.setEnabled(available)
+        self.undo_button.setToolTip(
+            f"Undo {text} (Ctrl+Z in the gallery)" if available else "Nothing to undo"
+        )
+
+    def selected_rows(self) -> list[int]:
+        """Selected drawings as source indices (positions in the dataset), sorted."""
+        rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedIndexes()}
+        return sorted(rows)
+
+    def select_rows(self, rows: Sequence[int]) -> None:
+        sel = self.view.selectionModel()
+        sel.clearSelection()
+        for r in rows:
+            idx = self.proxy.mapFromSource(self.model.index(r))
+            if idx.isValid():
+                sel.select(idx, sel.SelectionFlag.Select)
+
+    def set_filter(self, label: str | None) -> None:
+        i = self.filter_combo.findText(label) if label else 0
+        self.filter_combo.setCurrentIndex(max(0, i))
+
+    def delete_selected(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.deleteRequested.emit(rows)
+
+    # -- internals ----------------------------------------------------------------------------------
+
+    def _relabel_selected(self, label: str) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.relabelRequested.emit(rows, label)
+
+    def _filter_changed(self, *_args) -> None:
+        text = self.filter_combo.currentText()
+        self.proxy.set_label(None if text in ("", self.ALL) else text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{total} drawings" if shown == total else f"{shown} of {total} drawings")
+
+    def _update_buttons(self, *_args) -> None:
+        any_selected = self.view.selectionModel().hasSelection()
+        self.delete_button.setEnabled(any_selected)
+        self.relabel_button.setEnabled(any_selected)
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.drawingActivated.emit(self.proxy.mapToSource(index).row())
+
+    def _context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid() and not self.view.selectionModel().isSelected(index):
+            self.view.selectionModel().select(index, self.view.selectionModel().SelectionFlag.ClearAndSelect)
+        rows = self.selected_rows()
+        if not rows:
+            return
+        menu = QMenu(self)
+        if len(rows) == 1:
+            menu.addAction("Open in canvas", lambda: self.drawingActivated.emit(rows[0]))
+        move = menu.addMenu(f"Move {len(rows)} to")
+        for n in self._classes:
+            move.addAction(n, lambda n=n: self._relabel_selected(n))
+        menu.addAction(f"Delete {len(rows)}", self.delete_selected)
+        menu.popup(self.view.viewport().mapToGlobal(pos))

@@ -1,0 +1,880 @@
+"""The main window: assembles the panels, wires them to the state and the training controller, in one place.
+
+Nothing here renders, loads or trains by itself: panels draw, `DatasetState` owns the data file,
+`TrainingController` owns the model and the worker thread, `LivePredictor` runs the model on the canvas
+drawing. The window connects their signals and keeps menus, the status bar and QSettings.
+
+Layout: the canvas, prediction and classes on the left; the training controls and the live plots in the
+middle; filters and feature maps on the right; the gallery at the bottom. Each is a dock (movable,
+closable from View, layout saved between runs).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QThread, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine import ModelFileError, load_model, read_ndjson, save_model
+
+from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
+from .canvas import CanvasPanel
+from .class_palette import ClassPalette
+from .gallery import Gallery
+from .panels.feature_maps import FeatureMapsPanel
+from .panels.filters import FiltersPanel
+from .panels.plots import TrainingPlots
+from .panels.prediction import PredictionPanel
+from .state import DatasetState, StateError
+from .training import INPUT_SIZE, LivePredictor, TrainingController, TrainSettings
+from .training_panel import TrainingPanel
+
+MAX_RECENT = 8
+
+SHORTCUTS = [
+    ("Drawing (canvas focused)", ""),
+    ("1 – 9", "Add the drawing to class 1 – 9 (saved at once)"),
+    ("Esc", "Clear the canvas"),
+    ("Ctrl+Z", "Undo the last stroke"),
+    ("Ctrl+Shift+Z", "Redo"),
+    ("Gallery (gallery focused)", ""),
+    ("Del", "Delete the selected drawings"),
+    ("Ctrl+Z", "Undo the last delete or move"),
+    ("Ctrl+A", "Select all shown drawings"),
+    ("Double-click", "Open a drawing in the canvas"),
+    ("Training", ""),
+    ("Ctrl+T", "Train"),
+    ("Ctrl+P", "Pause / Resume"),
+    ("Ctrl+Shift+S", "Step: train exactly one mini-batch"),
+    ("Ctrl+.", "Stop"),
+    ("Files", ""),
+    ("Ctrl+N", "New dataset"),
+    ("Ctrl+O", "Open a dataset"),
+    ("Ctrl+Shift+A", "Save the dataset as…"),
+    ("Ctrl+I", "Import drawings or image folders"),
+    ("Ctrl+Q", "Quit"),
+]
+
+
+class _Job(QObject):
+    """Runs one function in a QThread (export), reporting plain data back."""
+
+    done = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, fn):
+        super().__init__()
+        self._fn = fn
+
+    def run(self) -> None:
+        try:
+            self.done.emit(self._fn())
+        except Exception as exc:  # reported to the user, the app stays up
+            self.failed.emit(str(exc))
+        finally:
+            self.finished.emit()
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring. Created by `gui.app.create_main_window(data_dir)`."""
+
+    def __init__(
+        self, data_dir: str | os.PathLike, settings: QSettings, starter_path: str | os.PathLike | None
+    ):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("ShapeLab")
+        self.data_dir = Path(data_dir)
+        self.settings = settings
+        self.state = DatasetState(self.data_dir, starter_path)
+        self.controller = TrainingController(self)
+        self.predictor = LivePredictor(self.controller, parent=self)
+        self._jobs: list[tuple[QThread, _Job]] = []
+        self._run_count = 0
+        self._last_preset: str | None = None
+
+        # panels
+        self.canvas_panel = CanvasPanel()
+        self.canvas = self.canvas_panel.canvas
+        self.palette = ClassPalette()
+        self.gallery = Gallery()
+        self.training_panel = TrainingPanel()
+        self.plots = TrainingPlots()
+        self.filters = FiltersPanel()
+        self.feature_maps = FeatureMapsPanel()
+        self.prediction = PredictionPanel()
+
+        self._build_docks()
+        self._build_menus()
+        self._build_status_bar()
+        self._wire()
+        self._default_layout = self.saveState()
+        self._restore_settings()
+        self._open_initial_dataset()
+        self._model_for_current_classes()
+        self.canvas.setFocus()
+
+    # -- construction -------------------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea, tip: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        dock.toggleViewAction().setToolTip(tip)
+        dock.setToolTip("")
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.setDockNestingEnabled(True)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        left, right, bottom = (
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.canvas_dock = self._dock(
+            "Draw", "canvasDock", self.canvas_panel, left, "The canvas: draw a shape here"
+        )
+        self.prediction_dock = self._dock(
+            "Prediction", "predictionDock", self.prediction, left, "What the network thinks the drawing is"
+        )
+        self.classes_dock = self._dock(
+            "Classes",
+            "classesDock",
+            self.palette,
+            left,
+            "The classes, their colours and how many drawings each has",
+        )
+        self.splitDockWidget(self.canvas_dock, self.classes_dock, Qt.Orientation.Vertical)
+        self.splitDockWidget(self.classes_dock, self.prediction_dock, Qt.Orientation.Vertical)
+        self.training_dock = self._dock(
+            "Training",
+            "trainingDock",
+            self.training_panel,
+            right,
+            "Model, settings and the Train / Pause / Step / Stop buttons",
+        )
+        self.filters_dock = self._dock(
+            "Filters", "filtersDock", self.filters, right, "The learned filters of every convolution layer"
+        )
+        self.feature_maps_dock = self._dock(
+            "Feature maps",
+            "featureMapsDock",
+            self.feature_maps,
+            right,
+            "What each layer makes of the drawing on the canvas",
+        )
+        self.splitDockWidget(self.training_dock, self.filters_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.filters_dock, self.feature_maps_dock)
+        self.gallery_dock = self._dock(
+            "Gallery", "galleryDock", self.gallery, bottom, "Every drawing in the dataset"
+        )
+        self.filters_dock.raise_()
+        self.setCentralWidget(self.plots)
+        self.resizeDocks([self.canvas_dock, self.training_dock], [330, 430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.canvas_dock, self.classes_dock, self.prediction_dock], [300, 110, 200],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.training_dock, self.filters_dock], [250, 400], Qt.Orientation.Vertical)
+        self.resizeDocks([self.gallery_dock], [150], Qt.Orientation.Vertical)
+        self.docks = [
+            self.canvas_dock,
+            self.prediction_dock,
+            self.classes_dock,
+            self.training_dock,
+            self.filters_dock,
+            self.feature_maps_dock,
+            self.gallery_dock,
+        ]
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        f = bar.addMenu("&File")
+        self._action(
+            f,
+            "&New dataset…",
+            self.new_dataset,
+            QKeySequence.StandardKey.New,
+            "Start an empty dataset file (the classes are kept)",
+        )
+        self._action(
+            f,
+            "&Open…",
+            self.open_dataset_dialog,
+            QKeySequence.StandardKey.Open,
+            "Open a dataset file (NDJSON, Quick, Draw! format)",
+        )
+        self.recent_menu = f.addMenu("Open &Recent")
+        self._action(
+            f,
+            "Save &As…",
+            self.save_as_dialog,
+            "Ctrl+Shift+A",
+            "Save the drawings to a new file and keep working there",
+        )
+        f.addSeparator()
+        self._action(
+            f,
+            "&Import drawings or image folders…",
+            self.import_dialog,
+            "Ctrl+I",
+            "Add drawings from NDJSON files, or images from a folder of class folders",
+        )
+        self._action(
+            f,
+            "&Export as image folders…",
+            self.export_dialog,
+            None,
+            "Write every drawing as a 28×28 PNG into one folder per class",
+        )
+        f.addSeparator()
+        self._action(
+            f,
+            "&Quit",
+            self.close,
+            QKeySequence.StandardKey.Quit,
+            "Quit ShapeLab (your drawings are already saved)",
+        )
+
+        m = bar.addMenu("&Model")
+        self._action(m, "&Open…", self.open_model_dialog, None, "Load a trained model (.npz)")
+        self._action(m, "&Save…", self.save_model_dialog, "Ctrl+S", "Save the model and its classes (.npz)")
+        m.addSeparator()
+        self.train_action = self._action(m, "&Train", self.train, "Ctrl+T", "Train the network")
+        self.pause_action = self._action(
+            m, "&Pause / Resume", self.toggle_pause, "Ctrl+P", "Pause or resume training"
+        )
+        self.step_action = self._action(
+            m, "S&tep one mini-batch", self.step, "Ctrl+Shift+S", "Train on exactly one mini-batch"
+        )
+        self.stop_action = self._action(m, "St&op", self.controller.stop, "Ctrl+.", "Stop training")
+        m.addSeparator()
+        self._action(m, "&Reset weights", self.reset_weights, None, "Fresh random weights")
+
+        v = bar.addMenu("&View")
+        for dock in self.docks:
+            v.addAction(dock.toggleViewAction())
+        v.addSeparator()
+        self._action(
+            v,
+            "Clear earlier &runs from the plots",
+            self.plots.clear_runs,
+            None,
+            "Remove the faded curves of earlier runs",
+        )
+        self._action(v, "Reset &layout", self.reset_layout, None, "Put every panel back where it started")
+
+        h = bar.addMenu("&Help")
+        self._action(
+            h,
+            "&Keyboard shortcuts",
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+            "List the keyboard shortcuts",
+        )
+        self._action(h, "&About ShapeLab", self.show_about, None, "About ShapeLab")
+
+    def _build_status_bar(self) -> None:
+        self.dataset_label = QLabel()
+        self.dataset_label.setObjectName("datasetLabel")
+        self.model_label = QLabel()
+        self.model_label.setObjectName("modelLabel")
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.statusBar().addPermanentWidget(self.dataset_label)
+
+    def _wire(self) -> None:
+        c, st, tp = self.controller, self.state, self.training_panel
+        # drawing → live prediction (throttled; newest drawing and newest weights only)
+        self.canvas.strokesChanged.connect(self._canvas_changed)
+        self.predictor.predicted.connect(self._show_prediction)
+        self.predictor.activations.connect(self.feature_maps.set_activations)
+        self.predictor.cleared.connect(self._clear_prediction)
+        # labelling
+        self.canvas.addRequested.connect(self._add_by_index)
+        self.palette.addToClassRequested.connect(self.add_current_drawing)
+        self.palette.addClassRequested.connect(lambda n: self._guard(st.add_class, n))
+        self.palette.renameRequested.connect(lambda a, b: self._guard(st.rename_class, a, b))
+        self.palette.recolorRequested.connect(lambda n, col: self._guard(st.recolor_class, n, col))
+        self.palette.deleteRequested.connect(lambda n, to: self._guard(st.delete_class, n, to))
+        # gallery
+        self.gallery.deleteRequested.connect(self._delete_drawings)
+        self.gallery.relabelRequested.connect(lambda rows, lab: self._guard(st.relabel, rows, lab))
+        self.gallery.undoRequested.connect(self._undo_data)
+        self.gallery.drawingActivated.connect(self._open_in_canvas)
+        # state
+        st.changed.connect(self._data_changed)
+        st.dataset_created.connect(self._dataset_created)
+        st.problems.connect(self._report_problems)
+        # training
+        tp.trainRequested.connect(self.train)
+        tp.pauseRequested.connect(c.pause)
+        tp.resumeRequested.connect(c.resume)
+        tp.stepRequested.connect(self.step)
+        tp.stopRequested.connect(c.stop)
+        tp.resetRequested.connect(self.reset_weights)
+        tp.settingsChanged.connect(self._settings_changed)
+        c.stateChanged.connect(self._training_state_changed)
+        c.recordReceived.connect(self._record)
+        c.modelUpdated.connect(self._model_updated)
+        c.modelReplaced.connect(self._model_updated)
+        c.message.connect(self._training_message)
+
+    # -- dataset ------------------------------------------------------------------------------------
+
+    def _open_initial_dataset(self) -> None:
+        last = self.settings.value("dataset/last", "", str)
+        if last and Path(last).exists():
+            try:
+                self.state.open(last)
+                return
+            except OSError as exc:
+                self._error(
+                    "Could not open the last dataset", f"{last}: {exc}\nThe starter set opens instead."
+                )
+        self.state.open_starter()
+
+    def open_dataset(self, path: str | os.PathLike) -> bool:
+        if self.controller.is_active():
+            self.statusBar().showMessage("Training goes on with the data it started with.", 4000)
+        try:
+            self.state.open(path)
+        except OSError as exc:
+            self._error("Could not open the dataset", f"{path}: {exc}")
+            return False
+        self._remember_dataset(str(path))
+        return True
+
+    def new_dataset(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New dataset", str(self.data_dir / "new-dataset.ndjson"), "Drawings (*.ndjson)"
+        )
+        if path:
+            self._guard(self.state.new_dataset, path)
+            self._remember_dataset(path)
+
+    def open_dataset_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open dataset", str(self.data_dir), "Drawings (*.ndjson);;All files (*)"
+        )
+        if path:
+            self.open_dataset(path)
+
+    def save_as_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save dataset as", str(self.data_dir / "drawings.ndjson"), "Drawings (*.ndjson)"
+        )
+        if path:
+            if self._guard(self.state.save_as, path) is not False:
+                self._remember_dataset(path)
+
+    def import_dialog(self) -> None:
+        dialog = QFileDialog(self, "Import NDJSON files (or choose a folder of class folders)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilters(["Drawings (*.ndjson)", "All files (*)"])
+        dialog.setDirectory(str(self.data_dir))
+        if dialog.exec():
+            self.import_paths(dialog.selectedFiles())
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, "…or import an image folder (one sub-folder per class)"
+        )
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> None:
+        """Import NDJSON files (appended to the dataset) and image folders (used for training)."""
+        added, problems, folders = [], [], []
+        for p in paths:
+            if Path(p).is_dir():
+                folders.append(p)
+                continue
+            try:
+                drawings, probs = read_ndjson(p)
+            except OSError as exc:
+                self._error("Could not import", f"{p}: {exc}")
+                continue
+            added.extend(drawings)
+            problems.extend(probs)
+        if added:
+            self._guard(self.state.add_drawings, added)
+            self.statusBar().showMessage(f"Imported {len(added)} drawings.", 6000)
+        for folder in folders:
+            self._import_image_folder(folder)
+        if problems:
+            self._report_problems(problems)
+
+    def _import_image_folder(self, folder: str) -> None:
+        from .images import ImageFileError, list_image_folder
+
+        try:
+            items = list_image_folder(folder)
+        except ImageFileError as exc:
+            self._error("Could not import the image folder", str(exc))
+            return
+        for label in sorted({lab for _, lab in items}):
+            if label not in self.state.class_names():
+                self._guard(self.state.add_class, label)
+        self.state.add_image_folder(folder)
+        self.statusBar().showMessage(f"{len(items)} images from {folder} will be used for training.", 8000)
+
+    def export_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export as image folders (one folder per class)")
+        if folder:
+            self.export_to(folder)
+
+    def export_to(self, folder: str) -> None:
+        from .images import export_image_folder
+
+        drawings = self.state.drawings
+        self.statusBar().showMessage(f"Exporting {len(drawings)} drawings to {folder}…")
+        self._run_job(
+            lambda: len(export_image_folder(drawings, folder, INPUT_SIZE)),
+            lambda n: self.statusBar().showMessage(f"Exported {n} PNGs to {folder}.", 8000),
+        )
+
+    def _run_job(self, fn, on_done) -> None:
+        thread, job = QThread(), _Job(fn)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        job.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        job.finished.connect(job.deleteLater)
+        thread.finished.connect(thread.deleteLater)
+        job.done.connect(on_done)
+        job.failed.connect(lambda text: self._error("Export failed", text))
+        entry = (thread, job)
+        self._jobs.append(entry)
+        thread.finished.connect(lambda: self._jobs.remove(entry) if entry in self._jobs else None)
+        thread.start()
+
+    def _remember_dataset(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        self.settings.setValue("dataset/last", path)
+        recent = [p for p in self._recent() if p != path]
+        self.settings.setValue("dataset/recent", [path, *recent][:MAX_RECENT])
+        self.settings.sync()
+        self._update_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("dataset/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self._recent() if Path(p).exists()]
+        starter = self.state.starter_path
+        if starter is not None and starter.exists():
+            self.recent_menu.addAction("Starter set (read-only)", lambda: self.open_dataset(starter))
+            self.recent_menu.addSeparator()
+        for p in recent:
+            self.recent_menu.addAction(Path(p).name, lambda p=p: self.open_dataset(p)).setToolTip(p)
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def _dataset_created(self, path: str) -> None:
+        self._remember_dataset(path)
+        self.statusBar().showMessage(
+            f"Your drawings are saved in {path} (a copy of the starter set plus yours; "
+            "the starter set itself is never changed).",
+            10000,
+        )
+
+    def _report_problems(self, problems: list) -> None:
+        shown = "\n".join(str(p) for p in problems[:12])
+        more = f"\n… and {len(problems) - 12} more" if len(problems) > 12 else ""
+        backup = self.state.backup_path
+        keep = f"\n\nA copy of the file as it was is kept at {backup}, so nothing is lost." if backup else ""
+        self._warn(
+            "Some lines could not be read",
+            f"{len(problems)} line{'s' if len(problems) != 1 else ''} skipped (file:line: problem):\n"
+            f"{shown}{more}\n\nEvery other drawing loaded.{keep}",
+        )
+
+    # -- drawing and labelling ----------------------------------------------------------------------
+
+    def _canvas_changed(self) -> None:
+        self.predictor.request(self.canvas.strokes())
+
+    def _add_by_index(self, index: int) -> None:
+        names = self.state.class_names()
+        if index < len(names):
+            self.add_current_drawing(names[index])
+        else:
+            self.statusBar().showMessage(f"There is no class {index + 1}: add one under Classes.", 4000)
+
+    def add_current_drawing(self, label: str) -> None:
+        """Add the canvas drawing to class `label`: saved to disk at once, then the canvas is cleared."""
+        if self.canvas.is_empty():
+            self.statusBar().showMessage("Draw a shape on the canvas first, then add it to a class.", 4000)
+            return
+        try:
+            drawing = self.state.add_drawing(self.canvas.strokes(), label)
+        except (StateError, ValueError) as exc:
+            self._warn("Could not add the drawing", str(exc))
+            return
+        except OSError as exc:
+            self._error(
+                "Could not save the drawing", f"{self.state.path}: {exc}\nThe drawing stays on the canvas."
+            )
+            return
+        del drawing
+        self.canvas.reset()
+        self.canvas.setFocus()
+        count = self.state.counts().get(label, 0)
+        self.statusBar().showMessage(f"Added to “{label}” ({count} now) and saved.", 4000)
+
+    def _delete_drawings(self, rows: list) -> None:
+        n = self._guard(self.state.delete, rows)
+        if n:
+            self.statusBar().showMessage(
+                f"Deleted {n} drawing{'s' if n != 1 else ''}. Undo (Ctrl+Z in the gallery) brings them back.",
+                6000,
+            )
+
+    def _undo_data(self) -> None:
+        text = self._guard(self.state.undo)
+        if text:
+            self.statusBar().showMessage(f"Undone: {text}.", 4000)
+
+    def _open_in_canvas(self, row: int) -> None:
+        d = self.state.drawing(row)
+        self.canvas.set_strokes(d.strokes)
+        self.canvas.setFocus()
+        self.statusBar().showMessage(f"Drawing #{row + 1} (“{d.label}”) is on the canvas.", 4000)
+
+    def _data_changed(self, kind: str) -> None:
+        st = self.state
+        counts = st.counts()
+        self.palette.set_classes([(c.name, c.color, counts.get(c.name, 0)) for c in st.classes])
+        classes = [(c.name, c.color) for c in st.classes]
+        if kind == "added" and self.gallery.model.rowCount() == len(st) - 1:
+            self.gallery.append_drawing(st.drawing(len(st) - 1))
+            self.gallery.set_classes(classes)
+        else:
+            self.gallery.set_drawings(st.drawings, classes)
+        self.gallery.set_undo_available(st.can_undo(), st.undo_text())
+        self.dataset_label.setText(f"{st.display_name()} · {len(st)} drawings")
+        self.dataset_label.setToolTip(str(st.path) if st.path else "")
+        self.setWindowTitle(f"ShapeLab — {st.display_name()}")
+        if kind == "opened":
+            self._update_recent_menu()
+        if not self.controller.is_active():
+            self._model_for_current_classes()
+        self._update_stale()
+        self.predictor.refresh()
+
+    # -- training -----------------------------------------------------------------------------------
+
+    def _model_for_current_classes(self) -> None:
+        """An untrained model fitting the dataset's classes, unless the current one already fits."""
+        s = self.training_panel.settings()
+        if self.controller.model is None or (
+            self.controller.preset != "loaded" and list(self.controller.classes) != self.state.class_names()
+        ):
+            self.controller.ensure_model(self.state.class_names(), s.preset, s.seed)
+
+    def _settings_changed(self) -> None:
+        s = self.training_panel.settings()
+        self.settings.setValue("training", s.as_dict())
+        if s.preset != self._last_preset and not self.controller.is_active():
+            self._last_preset = s.preset
+            if self.controller.model is not None and self.controller.preset != s.preset:
+                self.controller.ensure_model(self.state.class_names(), s.preset, s.seed)
+                self.statusBar().showMessage(f"New {s.preset} model with fresh random weights.", 4000)
+
+    def _check_trainable(self) -> bool:
+        counts = self.state.counts()
+        with_data = [n for n in self.state.class_names() if counts.get(n, 0) > 0]
+        if len(with_data) < 2:
+            self.training_panel.show_message(
+                "To train, the network needs drawings in at least two classes. "
+                "Draw a few shapes and add each to its class (keys 1–9).",
+                "warning",
+            )
+            return False
+        return True
+
+    def train(self) -> None:
+        self._start(paused=False)
+
+    def step(self) -> None:
+        if self.controller.is_active():
+            self.controller.step()
+        else:
+            self._start(paused=True)
+
+    def toggle_pause(self) -> None:
+        if self.controller.state == "paused":
+            self.controller.resume()
+        else:
+            self.controller.pause()
+
+    def _start(self, paused: bool) -> None:
+        if self.controller.is_active() or not self._check_trainable():
+            return
+        s = self.training_panel.settings()
+        snap = self.state.snapshot()
+        fresh = self.controller.ensure_model(snap.classes, s.preset, s.seed)
+        self._run_count += 1
+        cont = "" if fresh or self.controller.steps_done == 0 else ", continued"
+        self.plots.new_run(f"run {self._run_count}: {s.preset}, {s.optimizer} lr {s.lr:g}{cont}")
+        self.training_panel.start_run(s.epochs)
+        self.controller.start(snap, s, paused=paused)
+        self._update_stale()
+
+    def reset_weights(self) -> None:
+        if self.controller.is_active():
+            return
+        s = self.training_panel.settings()
+        self.controller.ensure_model(self.state.class_names(), s.preset, s.seed)
+        self.controller.reset_weights(s.seed)
+        self.training_panel.progress.setValue(0)
+        self.training_panel.progress.setFormat("Not trained yet")
+        self.training_panel.show_message("")
+        self.statusBar().showMessage("Weights reset: the network starts from scratch.", 4000)
+
+    def _training_state_changed(self, state: str) -> None:
+        self.training_panel.set_state(state)
+        active = state != "idle"
+        self.train_action.setEnabled(not active)
+        self.pause_action.setEnabled(active)
+        self.stop_action.setEnabled(active)
+        text = {
+            "preparing": "Preparing the drawings for training…",
+            "running": "Training…",
+            "paused": "Training paused.",
+            "stopping": "Stopping…",
+        }.get(state)
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+        self._update_model_label()
+        if not active:
+            self._model_for_current_classes()
+            self._update_stale()
+
+    def _record(self, rec) -> None:
+        self.plots.add_record(rec)
+        self.training_panel.show_record(rec)
+        if rec.kind == "epoch":
+            self._update_model_label()
+
+    def _training_message(self, level: str, text: str) -> None:
+        rec = self.controller.last_record
+        if level == "warning" and rec is not None and rec.kind == "diverged":
+            lr = rec.lr
+            text = (
+                f"Training paused: the loss became {rec.loss} (not a number) at step {rec.step + 1} — the "
+                f"weights grew too big and the network stopped learning. The model keeps its last good "
+                f"weights.\nWhat to try: lower the learning rate (say {lr / 10:g} instead of {lr:g}) and "
+                "press Train to continue, or Reset weights to start again."
+            )
+            self.statusBar().showMessage("Training paused: the loss diverged — lower the learning rate.")
+        self.training_panel.show_message(text, level)
+
+    def _model_updated(self) -> None:
+        model = self.controller.model
+        if model is None:
+            return
+        self.filters.set_model(model.weights(), model.summary())
+        self.prediction.set_trained(self.controller.steps_done > 0)
+        self._update_model_label()
+        self.predictor.refresh()
+
+    def _show_prediction(self, classes: list, probs) -> None:
+        self.prediction.set_prediction(classes, probs, [self.state.color_of(c) for c in classes])
+        self.prediction.flush()  # draw now: the predictor already throttles
+
+    def _clear_prediction(self) -> None:
+        self.prediction.clear()
+        self.feature_maps.clear()
+
+    def _update_stale(self) -> None:
+        v = self.controller.snapshot_version
+        stale = v is not None and v != self.state.version
+        self.training_panel.set_stale(stale)
+        self.prediction.set_stale(stale)
+
+    def _update_model_label(self) -> None:
+        c = self.controller
+        if c.model is None:
+            self.model_label.setText("")
+            return
+        trained = f"{c.steps_done} steps trained" if c.steps_done else "untrained"
+        self.model_label.setText(f"Model: {c.preset} · {c.model.num_parameters():,} weights · {trained}")
+
+    # -- model files --------------------------------------------------------------------------------
+
+    def open_model_dialog(self) -> None:
+        if self.controller.is_active():
+            self._warn("Training is running", "Stop training before opening a model.")
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Open model", str(self.data_dir), "Models (*.npz)")
+        if path:
+            self.open_model(path)
+
+    def open_model(self, path: str) -> bool:
+        try:
+            loaded = load_model(path)
+        except (ModelFileError, OSError) as exc:
+            self._error("Could not open the model", str(exc))
+            return False
+        if tuple(loaded.model.input_shape) != (1, INPUT_SIZE, INPUT_SIZE):
+            self._error(
+                "Could not use the model",
+                f"{path}: it expects inputs of shape "
+                f"{loaded.model.input_shape}, ShapeLab draws {INPUT_SIZE}×{INPUT_SIZE}.",
+            )
+            return False
+        self.controller.set_model(loaded.model, loaded.classes, "loaded")
+        self.controller.steps_done = 1  # a loaded model counts as trained
+        self.controller.snapshot_version = None
+        self._model_updated()
+        missing = [c for c in loaded.classes if c not in self.state.class_names()]
+        note = f" Its classes not in this dataset: {', '.join(missing)}." if missing else ""
+        self.statusBar().showMessage(f"Model loaded from {path}.{note}", 8000)
+        return True
+
+    def save_model_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save model", str(self.data_dir / "model.npz"), "Models (*.npz)"
+        )
+        if path:
+            self.save_model(path)
+
+    def save_model(self, path: str) -> bool:
+        c = self.controller
+        if c.model is None:
+            return False
+        try:
+            save_model(path, c.model, list(c.classes), extra={"preset": c.preset, "steps": c.steps_done})
+        except (OSError, ValueError) as exc:
+            self._error("Could not save the model", f"{path}: {exc}")
+            return False
+        self.statusBar().showMessage(f"Model saved to {path}.", 6000)
+        return True
+
+    # -- help ---------------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for key, what in SHORTCUTS:
+            if not what:
+                rows.append(f"<tr><td colspan=2><br><b>{key}</b></td></tr>")
+            else:
+                rows.append(f"<tr><td style='padding-right:16px'><code>{key}</code></td><td>{what}</td></tr>")
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        view = QTextBrowser()
+        view.setHtml("<table>" + "".join(rows) + "</table>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        dialog.resize(460, 520)
+        dialog.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About ShapeLab",
+            "<h3>ShapeLab</h3><p>Draw squares, triangles, circles and other shapes, label them, and watch a "
+            "small convolutional network learn to tell them apart: the loss falls, the filters sharpen, the "
+            "feature maps of your drawing light up.</p><p>The network is written from scratch in NumPy; the "
+            "window is Qt (PySide6) with pyqtgraph plots.</p>"
+            f"<p>Your drawings and settings are kept in<br><code>{self.data_dir}</code></p>",
+        )
+
+    # -- layout, settings, closing ------------------------------------------------------------------
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_layout)
+        for dock in self.docks:
+            dock.setVisible(True)
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        stored = s.value("training", {})
+        self.training_panel.set_settings(TrainSettings.from_dict(stored if isinstance(stored, dict) else {}))
+        self._last_preset = self.training_panel.settings().preset
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("training", self.training_panel.settings().as_dict())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.controller.shutdown()
+        for thread, _job in list(self._jobs):
+            thread.wait()
+        self._jobs.clear()
+        super().closeEvent(event)
+
+    # -- small helpers ------------------------------------------------------------------------------
+
+    def _guard(self, fn, *args):
+        """Run a state change; a refused request or a disk error becomes a message, not a crash."""
+        try:
+            return fn(*args)
+        except StateError as exc:
+            self._warn("Not possible", str(exc))
+        except OSError as exc:
+            self._error("Could not write the dataset", f"{self.state.path}: {exc}")
+        return False
+
+    def _warn(self, title: str, text: str) -> None:
+        self.statusBar().showMessage(text.splitlines()[0], 8000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("warningBox")
+        box.open()
+
+    def _error(self, title: str, text: str) -> None:
+        self.statusBar().showMessage(text.splitlines()[0], 10000)
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorBox")
+        box.open()

@@ -1,0 +1,380 @@
+"""Training controls: model preset and hyper-parameters, Train / Pause / Resume / Step / Stop / Reset,
+a progress bar (epoch, step, time left), a "model is stale" note and a message line.
+
+`TrainingPanel` turns clicks into requests (signals without data) and shows what it is told
+(`set_state`, `show_record`, `set_stale`, `show_message`). Object names for tests: "trainButton",
+"pauseButton" (reads Resume while paused), "stopButton", "stepButton", "resetButton",
+"trainingProgress".
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
+from .training import TrainSettings
+
+PRESET_TEXT = {
+    "tiny": "Tiny CNN (4 and 8 filters)",
+    "default": "Default CNN (8 and 16 filters)",
+    "wide": "Wide CNN (16 and 32 filters, dropout)",
+    "mlp": "MLP, no convolution (for comparison)",
+}
+PRESET_TIPS = {
+    "tiny": "Two small convolution blocks: learns fast, fewer filters to look at",
+    "default": "[Conv → ReLU → MaxPool] × 2 → Dense → ReLU → Dense, about 52,000 weights",
+    "wide": "More filters per layer and dropout: slower, often a little more accurate",
+    "mlp": "Only fully connected layers: no filters, no feature maps. Compare how it copes with shapes "
+    "moved or drawn at another size",
+}
+
+
+def _format_seconds(s: float) -> str:
+    if not math.isfinite(s) or s < 0:
+        return "—"
+    s = int(round(s))
+    if s < 60:
+        return f"{s} s"
+    m, s = divmod(s, 60)
+    if m < 60:
+        return f"{m} min {s:02d} s"
+    h, m = divmod(m, 60)
+    return f"{h} h {m:02d} min"
+
+
+class LearningRateBox(QDoubleSpinBox):
+    """A learning-rate field that steps through 1, 2, 5 × 10^k (0.0001 … 100)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setDecimals(5)
+        self.setRange(1e-5, 100.0)
+        self.setValue(1e-3)
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:g}"
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return float(text)
+        except ValueError:
+            return self.value()
+
+    def validate(self, text, pos):
+        from PySide6.QtGui import QValidator
+
+        try:
+            float(text)
+            return (QValidator.State.Acceptable, text, pos)
+        except ValueError:
+            return (QValidator.State.Intermediate, text, pos)
+
+    def stepBy(self, steps: int) -> None:
+        ladder = [m * 10.0**e for e in range(-5, 3) for m in (1, 2, 5)]
+        v = self.value()
+        i = min(range(len(ladder)), key=lambda k: abs(math.log(ladder[k]) - math.log(max(v, 1e-9))))
+        self.setValue(ladder[max(0, min(len(ladder) - 1, i + steps))])
+
+
+class TrainingPanel(QWidget):
+    """See the module docstring."""
+
+    trainRequested = Signal()
+    pauseRequested = Signal()
+    resumeRequested = Signal()
+    stopRequested = Signal()
+    stepRequested = Signal()
+    resetRequested = Signal()
+    settingsChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("trainingPanel")
+        self._state = "idle"
+        self._epochs = 1
+
+        self.preset = QComboBox()
+        for key, text in PRESET_TEXT.items():
+            self.preset.addItem(text, key)
+            self.preset.setItemData(self.preset.count() - 1, PRESET_TIPS[key], Qt.ItemDataRole.ToolTipRole)
+        self.preset.setToolTip("Which network to train. Changing it starts from fresh random weights.")
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 1000)
+        self.epochs.setToolTip("How many times the network sees every training drawing")
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 1024)
+        self.batch.setToolTip("Drawings per mini-batch: the weights change once per mini-batch (one step)")
+        self.lr = LearningRateBox()
+        self.lr.setToolTip(
+            "Learning rate: how big each weight change is. Too big and the loss explodes; "
+            "too small and learning crawls. Arrows step 1, 2, 5 × 10ⁿ"
+        )
+        self.optimizer = QComboBox()
+        self.optimizer.addItem("Adam", "adam")
+        self.optimizer.addItem("SGD + momentum", "sgd")
+        self.optimizer.setToolTip(
+            "How gradients turn into weight changes. Adam adapts the step size per "
+            "weight; SGD follows the gradient with momentum"
+        )
+        self.val_split = QSpinBox()
+        self.val_split.setRange(0, 50)
+        self.val_split.setSuffix(" %")
+        self.val_split.setToolTip("Drawings held back to check the network on examples it never trained on")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 999999)
+        self.seed.setToolTip(
+            "Random seed for the initial weights, the shuffling and the split: "
+            "the same seed gives the same run"
+        )
+        self.augment = QCheckBox("Augment")
+        self.augment.setToolTip(
+            "Each epoch, show the network slightly rotated, scaled, sheared and shifted "
+            "copies of the drawings, so it learns the shape rather than the exact pixels"
+        )
+
+        form = QGridLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(4)
+
+        def label(text: str, buddy: QWidget) -> QLabel:
+            lab = QLabel(text)
+            lab.setBuddy(buddy)
+            lab.setToolTip(buddy.toolTip())
+            return lab
+
+        form.addWidget(label("&Model", self.preset), 0, 0)
+        form.addWidget(self.preset, 0, 1, 1, 3)
+        form.addWidget(label("&Epochs", self.epochs), 1, 0)
+        form.addWidget(self.epochs, 1, 1)
+        form.addWidget(label("&Batch", self.batch), 1, 2)
+        form.addWidget(self.batch, 1, 3)
+        form.addWidget(label("&Learning rate", self.lr), 2, 0)
+        form.addWidget(self.lr, 2, 1)
+        form.addWidget(label("&Optimizer", self.optimizer), 2, 2)
+        form.addWidget(self.optimizer, 2, 3)
+        form.addWidget(label("&Validation", self.val_split), 3, 0)
+        form.addWidget(self.val_split, 3, 1)
+        form.addWidget(label("See&d", self.seed), 3, 2)
+        form.addWidget(self.seed, 3, 3)
+        form.addWidget(self.augment, 4, 1, 1, 3)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+
+        self.train_button = self._button(
+            "Train",
+            "trainButton",
+            "Train the network on the drawings (Ctrl+T). Continues from the "
+            "current weights; Reset weights starts afresh",
+        )
+        self.pause_button = self._button(
+            "Pause", "pauseButton", "Pause training (Ctrl+P); press again to resume"
+        )
+        self.step_button = self._button(
+            "Step",
+            "stepButton",
+            "Train on exactly one mini-batch, then wait (Ctrl+Shift+S): watch one weight update at a time",
+        )
+        self.stop_button = self._button(
+            "Stop", "stopButton", "Stop training; the weights learned so far stay"
+        )
+        self.reset_button = self._button(
+            "Reset weights", "resetButton", "Forget everything learned: fresh random weights"
+        )
+        self.train_button.setDefault(True)
+        self.train_button.clicked.connect(self.trainRequested)
+        self.pause_button.clicked.connect(self._pause_clicked)
+        self.step_button.clicked.connect(self.stepRequested)
+        self.stop_button.clicked.connect(self.stopRequested)
+        self.reset_button.clicked.connect(self.resetRequested)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        for b in (self.train_button, self.pause_button, self.step_button, self.stop_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reset_button)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("trainingProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("Not trained yet")
+        self.progress.setToolTip("Epoch, mini-batch step and estimated time left")
+
+        self.stale_label = QLabel(
+            "● Data changed since training started: the model is stale. Train again to include the changes."
+        )
+        self.stale_label.setObjectName("staleLabel")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet("color: #9a6700;")
+        self.stale_label.setVisible(False)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("trainingMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setVisible(False)
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.stale_label)
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+
+        for w in (self.preset, self.optimizer):
+            w.currentIndexChanged.connect(self.settingsChanged)
+        for w in (self.epochs, self.batch, self.val_split, self.seed):
+            w.valueChanged.connect(self.settingsChanged)
+        self.lr.valueChanged.connect(self.settingsChanged)
+        self.augment.toggled.connect(self.settingsChanged)
+        self.set_settings(TrainSettings())
+        self.set_state("idle")
+
+    @staticmethod
+    def _button(text: str, name: str, tip: str) -> QPushButton:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.setToolTip(tip)
+        return b
+
+    # -- settings -----------------------------------------------------------------------------------
+
+    def settings(self) -> TrainSettings:
+        return TrainSettings(
+            preset=self.preset.currentData(),
+            epochs=self.epochs.value(),
+            batch_size=self.batch.value(),
+            lr=float(self.lr.value()),
+            optimizer=self.optimizer.currentData(),
+            augment=self.augment.isChecked(),
+            val_split=self.val_split.value() / 100.0,
+            seed=self.seed.value(),
+        )
+
+    def set_settings(self, s: TrainSettings) -> None:
+        self.blockSignals(True)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(s.preset)))
+        self.epochs.setValue(s.epochs)
+        self.batch.setValue(s.batch_size)
+        self.lr.setValue(s.lr)
+        self.optimizer.setCurrentIndex(max(0, self.optimizer.findData(s.optimizer)))
+        self.augment.setChecked(s.augment)
+        self.val_split.setValue(int(round(s.val_split * 100)))
+        self.seed.setValue(s.seed)
+        self.blockSignals(False)
+
+    # -- display ------------------------------------------------------------------------------------
+
+    def set_state(self, state: str) -> None:
+        """idle, preparing, running, paused or stopping."""
+        self._state = state
+        active = state != "idle"
+        self.train_button.setEnabled(not active)
+        self.pause_button.setEnabled(state in ("running", "paused", "preparing"))
+        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.pause_button.setToolTip(
+            "Continue training (Ctrl+P)"
+            if state == "paused"
+            else "Pause training (Ctrl+P); press again to resume"
+        )
+        self.step_button.setEnabled(state in ("idle", "running", "paused", "preparing"))
+        self.stop_button.setEnabled(state in ("running", "paused", "preparing"))
+        self.reset_button.setEnabled(not active)
+        for w in (
+            self.preset,
+            self.epochs,
+            self.batch,
+            self.lr,
+            self.optimizer,
+            self.val_split,
+            self.seed,
+            self.augment,
+        ):
+            w.setEnabled(not active)
+        if state == "preparing":
+            self.progress.setFormat("Preparing the drawings…")
+        elif state == "stopping":
+            self.progress.setFormat("Stopping…")
+
+    def state(self) -> str:
+        return self._state
+
+    def start_run(self, epochs: int) -> None:
+        self._epochs = max(1, epochs)
+        self.progress.setValue(0)
+        self.show_message("")
+
+    def show_record(self, rec) -> None:
+        """Show a TrainRecord: progress with epoch, step and time left."""
+        spe = max(1, rec.steps_per_epoch)
+        total = self._epochs * spe
+        if rec.kind in ("step", "epoch"):
+            self.progress.setValue(int(1000 * min(1.0, rec.step / total)))
+            in_epoch = rec.step - rec.epoch * spe
+            paused = " · paused" if self._state == "paused" else ""
+            self.progress.setFormat(
+                f"Epoch {rec.epoch + 1}/{self._epochs} · step {in_epoch}/{spe} · "
+                f"{_format_seconds(rec.eta)} left{paused}"
+            )
+        elif rec.kind == "done":
+            self.progress.setValue(1000)
+            self.progress.setFormat(
+                f"Done: {self._epochs} epochs, {rec.step} steps in {_format_seconds(rec.elapsed)}"
+            )
+        elif rec.kind == "stopped":
+            self.progress.setFormat(f"Stopped at epoch {rec.epoch + 1}, step {rec.step}")
+        elif rec.kind == "diverged":
+            self.progress.setFormat(f"Paused: the loss diverged at step {rec.step + 1}")
+
+    def set_stale(self, stale: bool) -> None:
+        self.stale_label.setVisible(stale)
+
+    def show_message(self, text: str, level: str = "info") -> None:
+        """A message under the controls; level "info", "warning" or "error". Empty text hides it."""
+        colors = {
+            "info": ("#0b3d62", "#ddf4ff", "#54aeff"),
+            "warning": ("#4d2d00", "#fff8c5", "#d4a72c"),
+            "error": ("#67060c", "#ffebe9", "#ff8182"),
+        }
+        fg, bg, border = colors.get(level, colors["info"])
+        self.message_label.setStyleSheet(
+            f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {border};"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    def message(self) -> str:
+        return self.message_label.text() if self.message_label.isVisible() else ""
+
+    # -- internals ----------------------------------------------------------------------------------
+
+    def _pause_clicked(self) -> None:
+        if self._state == "paused":
+            self.resumeRequested.emit()
+        else:
+            self.pauseRequested.emit()
+
+
+__all__ = ["TrainingPanel"]
