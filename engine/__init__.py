@@ -5,6 +5,7 @@ The public names are listed in docs/ARCHITECTURE.md; `gui/` uses only these.
 """
 
 # --- the network: layers, losses, optimizers, model, model files, training, benchmark ---
+from .bench import measure_speed
 from .layers import (
     AvgPool2D,
     Conv2D,
@@ -32,5 +33,6 @@ __all__ = [
     "LoadedModel", "ModelFileError", "load_model", "save_model",
     "SGD", "Adam",
     "TrainConfig", "TrainControl", "TrainRecord", "evaluate", "train",
+    "measure_speed",
 ]
 # --- end of the network exports (data-module exports go below; extend __all__ with `__all__ += [...]`) ---

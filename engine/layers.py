@@ -218,7 +218,12 @@ class Tanh(Layer):
 
 
 class _Pool2D(Layer):
-    """Shared set-up of the pooling layers: window kernel_size, stride (default kernel_size)."""
+    """Shared set-up of the pooling layers: window kernel_size, stride (default kernel_size).
+
+    A window has k*k offsets (a, b); for each offset, the values it sees in every window form one
+    strided view of the input, x[:, :, a::s, b::s] cut to (Ho, Wo). Pooling reduces over those k*k
+    views, so no window is ever copied (the reshape trick of CS231n, for any stride).
+    """
 
     def __init__(self, kernel_size=2, stride=None):
         super().__init__()
@@ -235,55 +240,82 @@ class _Pool2D(Layer):
         k, s = self.kernel_size, self.stride
         return (c, _pool_out(h, k, s), _pool_out(w, k, s))
 
-    def _tiles(self, shape) -> bool:
-        """True when the windows tile the input exactly (a reshape gives them)."""
-        k = self.kernel_size
-        return self.stride == k and shape[2] % k == 0 and shape[3] % k == 0
-
-    def _windows(self, x):
-        """(N, C, Ho, Wo, k*k) copy of every pooling window, in row-major window order."""
-        n, c, h, w = x.shape
+    def _views(self, x):
+        """The k*k strided views (N, C, Ho, Wo) of x (N, C, H, W), offsets in row-major order."""
         k, s = self.kernel_size, self.stride
-        ho, wo = _pool_out(h, k, s), _pool_out(w, k, s)
-        if self._tiles(x.shape):
-            win = x.reshape(n, c, ho, k, wo, k).transpose(0, 1, 2, 4, 3, 5)
-        else:
-            win = sliding_window_view(x, (k, k), axis=(2, 3))[:, :, ::s, ::s][:, :, :ho, :wo]
-        return win.reshape(n, c, ho, wo, k * k)
+        ho, wo = _pool_out(x.shape[2], k, s), _pool_out(x.shape[3], k, s)
+        return [x[:, :, a : a + s * (ho - 1) + 1 : s, b : b + s * (wo - 1) + 1 : s]
+                for a in range(k) for b in range(k)]
 
-    def _unwindows(self, dwin, x_shape):
-        """Inverse of _windows for gradients: sums dwin (N, C, Ho, Wo, k*k) back to x_shape."""
-        n, c, h, w = x_shape
-        k, s = self.kernel_size, self.stride
-        ho, wo = dwin.shape[2:4]
-        dwin = dwin.reshape(n, c, ho, wo, k, k)
-        if self._tiles(x_shape):
-            return dwin.transpose(0, 1, 2, 4, 3, 5).reshape(x_shape)
-        dx = np.zeros(x_shape, dwin.dtype)
-        _col2im_add(dwin.transpose(0, 1, 4, 5, 2, 3), dx, s)
-        return dx
+
+def _max_groups(x, k: int, axis: int):
+    """Max over each group of k neighbours along axis (2 or 3) of x (N, C, H, W); that size is a
+    multiple of k. Returns (y, idx): idx (uint8) is the position of the first maximum in each group."""
+    views = [x[:, :, b::k] if axis == 2 else x[:, :, :, b::k] for b in range(k)]
+    if k == 1:
+        return views[0].copy(), np.zeros(views[0].shape, np.uint8)
+    idx = (views[1] > views[0]).view(np.uint8)  # strictly greater: the first maximum wins ties
+    y = np.maximum(views[0], views[1])
+    for b in range(2, k):
+        # idx = b where the new view is greater (uint8 arithmetic; np.where is slow on random masks)
+        idx += (views[b] > y).view(np.uint8) * (np.uint8(b) - idx)
+        np.maximum(y, views[b], out=y)
+    return y, idx
+
+
+def _unmax_groups(dy, idx, k: int, axis: int):
+    """Backward of _max_groups: dy goes to the position idx of each group, zeros elsewhere."""
+    shape = list(dy.shape)
+    shape[axis] *= k
+    dx = np.empty(shape, dy.dtype)
+    for b in range(k):
+        np.multiply(dy, idx == b, out=dx[:, :, b::k] if axis == 2 else dx[:, :, :, b::k])
+    return dx
 
 
 class MaxPool2D(_Pool2D):
     """Maximum over each k×k window. x (N, C, H, W) -> (N, C, Ho, Wo).
 
-    The gradient goes to the first maximum of each window (as in PyTorch), so ties never double it.
+    The gradient goes to the first maximum of each window in row-major order (as in PyTorch), so
+    ties never double it. When stride == k (the usual case) the max is taken in two cheap passes,
+    across each row of k neighbours and then down each column; otherwise over the k*k views.
     """
 
     name = "MaxPool2D"
     kind = "maxpool2d"
 
     def forward(self, x, training=False):
-        win = self._windows(x)
-        idx = win.argmax(axis=-1)[..., None]
-        self._cache = (x.shape, idx)
-        return np.take_along_axis(win, idx, axis=-1)[..., 0]
+        k = self.kernel_size
+        if self.stride == k:
+            ho, wo = x.shape[2] // k, x.shape[3] // k
+            rows, idx_w = _max_groups(x[:, :, : ho * k, : wo * k], k, axis=3)
+            y, idx_h = _max_groups(rows, k, axis=2)
+            self._cache = (x.shape, idx_w, idx_h)
+            return y
+        views = self._views(x)
+        y = views[0].copy()
+        for v in views[1:]:
+            np.maximum(y, v, out=y)
+        idx = np.full(y.shape, len(views) - 1, np.intp)  # first maximum: scan the offsets backwards
+        for o in range(len(views) - 2, -1, -1):
+            idx = np.where(views[o] == y, o, idx)
+        self._cache = (x.shape, idx, None)
+        return y
 
     def backward(self, dy):
-        x_shape, idx = self._cache
-        dwin = np.zeros(idx.shape[:-1] + (self.kernel_size**2,), dy.dtype)
-        np.put_along_axis(dwin, idx, dy[..., None], axis=-1)
-        return self._unwindows(dwin, x_shape)
+        x_shape, idx, idx_h = self._cache
+        k = self.kernel_size
+        if idx_h is not None:
+            dx = _unmax_groups(_unmax_groups(dy, idx_h, k, axis=2), idx, k, axis=3)
+            if dx.shape == x_shape:
+                return dx
+            full = np.zeros(x_shape, dy.dtype)  # rows/columns no window covered get no gradient
+            full[:, :, : dx.shape[2], : dx.shape[3]] = dx
+            return full
+        dx = np.zeros(x_shape, dy.dtype)
+        for o, view in enumerate(self._views(dx)):
+            np.add(view, dy, out=view, where=idx == o)
+        return dx
 
 
 class AvgPool2D(_Pool2D):
@@ -293,13 +325,20 @@ class AvgPool2D(_Pool2D):
     kind = "avgpool2d"
 
     def forward(self, x, training=False):
+        views = self._views(x)
+        y = views[0].copy()
+        for v in views[1:]:
+            y += v
+        y *= x.dtype.type(1 / len(views))
         self._x_shape = x.shape
-        return self._windows(x).mean(axis=-1, dtype=x.dtype)
+        return y
 
     def backward(self, dy):
-        k2 = self.kernel_size**2
-        dwin = np.broadcast_to((dy / k2)[..., None], dy.shape + (k2,))
-        return self._unwindows(dwin, self._x_shape)
+        dx = np.zeros(self._x_shape, dy.dtype)
+        share = dy * dy.dtype.type(1 / self.kernel_size**2)
+        for view in self._views(dx):
+            view += share
+        return dx
 
 
 # ----------------------------------------------------------------------------------------------

@@ -66,8 +66,17 @@ def test_avgpool_matches_loops(n, c, h, w, k, stride):
     np.testing.assert_allclose(y, ref.avgpool2d(x, k, stride), rtol=1e-6, atol=1e-6)
 
 
-def test_maxpool_gradient_goes_to_the_first_maximum_only():
-    x = np.array([[[[1, 1], [1, 0]]]], np.float32)  # a three-way tie
-    layer = MaxPool2D(2)
+@pytest.mark.parametrize("window,first", [
+    ([[1, 1], [1, 0]], (0, 0)), ([[0, 1], [1, 1]], (0, 1)), ([[0, 0], [2, 2]], (1, 0)),
+    ([[0, 3, 3], [3, 3, 0], [1, 3, 3]], (0, 1)), ([[0, 0, 0], [0, 0, 1], [1, 1, 1]], (1, 2)),
+])
+@pytest.mark.parametrize("stride", [None, 1])
+def test_maxpool_gradient_goes_to_the_first_maximum_only(window, first, stride):
+    """Ties (common after ReLU or on binary drawings) send the gradient to one place, as in PyTorch."""
+    x = np.array(window, np.float32)[None, None]
+    k = x.shape[-1]
+    layer = MaxPool2D(k, stride)
     layer.forward(x)
-    np.testing.assert_array_equal(layer.backward(np.array([[[[5]]]], np.float32)), [[[[5, 0], [0, 0]]]])
+    expected = np.zeros_like(x)
+    expected[0, 0][first] = 5
+    np.testing.assert_array_equal(layer.backward(np.full((1, 1, 1, 1), 5, np.float32)), expected)

@@ -1,0 +1,104 @@
+"""PyTorch CPU timing of the same default model, batch and optimizer as `engine.bench.measure_speed`.
+
+    python benchmarks/torch_reference.py [--repeats N] [--batch 32] [--input-size 28] [--classes 4]
+
+Prints one JSON object with the same keys (train_step_ms, infer_ms, batch, input_size, parameters, ...).
+torch is not a ShapeLab dependency: `pip install torch` (a CPU build) to run this. Torch keeps its
+default thread settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_CORETYPE")
+
+
+def default_model(num_classes: int, input_size: int) -> nn.Sequential:
+    """ShapeLab's "default" preset, layer for layer (same state_dict names and shapes)."""
+    flat = 16 * (input_size // 4) ** 2
+    return nn.Sequential(
+        nn.Conv2d(1, 8, 3, stride=1, padding=1), nn.ReLU(), nn.MaxPool2d(2, 2),
+        nn.Conv2d(8, 16, 3, stride=1, padding=1), nn.ReLU(), nn.MaxPool2d(2, 2),
+        nn.Flatten(), nn.Linear(flat, 64), nn.ReLU(), nn.Linear(64, num_classes),
+    )
+
+
+def median_ms(fn, repeats: int, warmup: int) -> tuple[float, float]:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return float(np.median(times) * 1e3), float(np.min(times) * 1e3)
+
+
+def measure(repeats=200, batch=32, input_size=28, num_classes=4, seed=0) -> dict:
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    model = default_model(num_classes, input_size)
+    X = torch.from_numpy((rng.random((batch, 1, input_size, input_size)) < 0.15).astype(np.float32))
+    y = torch.from_numpy(rng.integers(0, num_classes, batch))
+    one = X[:1].clone()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+
+    def train_step():
+        opt.zero_grad()
+        loss = loss_fn(model(X), y)
+        loss.backward()
+        opt.step()
+
+    def infer():
+        with torch.no_grad():
+            model(one)
+
+    model.train()
+    train_ms, train_min = median_ms(train_step, repeats, max(5, repeats // 10))
+    model.eval()
+    infer_ms, infer_min = median_ms(infer, repeats, max(5, repeats // 10))
+    return {
+        "engine": "torch",
+        "train_step_ms": round(train_ms, 4),
+        "train_step_min_ms": round(train_min, 4),
+        "infer_ms": round(infer_ms, 4),
+        "infer_min_ms": round(infer_min, 4),
+        "batch": batch,
+        "input_size": input_size,
+        "preset": "default",
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "repeats": repeats,
+        "optimizer": "adam",
+        "dtype": "float32",
+        "torch": torch.__version__,
+        "torch_threads": torch.get_num_threads(),
+        "numpy": np.__version__,
+        "cpu_count": os.cpu_count(),
+        "thread_env": {k: os.environ[k] for k in THREAD_VARIABLES if k in os.environ},
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeats", type=int, default=200)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--input-size", type=int, default=28)
+    ap.add_argument("--classes", type=int, default=4)
+    args = ap.parse_args()
+    print(json.dumps(measure(args.repeats, args.batch, args.input_size, args.classes)))
+
+
+if __name__ == "__main__":
+    main()
