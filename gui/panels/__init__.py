@@ -1,10 +1,7 @@
 """The trainer window's visual panels: training plots, learned filters, feature maps, prediction bars."""
 
-# PySide6 6.12's Signal.emit() drops a reference to True on each call (pyqtgraph emits many per redraw);
-# the guard lives in gui.qtfix; _qtfix is the same stopgap for when that module is absent.
-try:
-    import gui.qtfix  # noqa: F401  (applies itself on import)
-except ImportError:
-    from gui.panels import _qtfix
+from gui.panels import _qtfix
 
-    _qtfix.apply()
+# PySide6 6.12 on CPython 3.11 drops references to True (Signal.emit) and to None (Python slots called
+# from the event loop, e.g. a QTimer's timeout), so the interpreter aborts after a few thousand of them.
+_qtfix.apply()

@@ -1,7 +1,9 @@
-"""Stopgap for a reference-count bug of PySide6 6.12 on CPython 3.11: `SignalInstance.emit()` returns
-`True` without taking a reference, so every Python-side `emit` (pyqtgraph emits many per redraw) drops
-True's reference count by one. After a few hundred emits CPython aborts with "Fatal Python error:
-bool_dealloc: deallocating True or False".
+"""Stopgap for reference-count bugs of PySide6 6.12 on CPython 3.11:
+- `SignalInstance.emit()` returns `True` without taking a reference, so every Python-side `emit`
+  (pyqtgraph emits many per redraw) drops True's count by one: "Fatal Python error: bool_dealloc".
+- A Python slot invoked from the event loop (a queued connection, a QTimer's timeout) drops one
+  reference to `None` per call: "Fatal Python error: none_dealloc: deallocating None".
+Either aborts the interpreter after a few hundred to a few thousand calls.
 
 The singletons True, False and None are static objects CPython never frees (3.12 makes them immortal), so
 raising their counts by 2**40 once is harmless and keeps the count from ever reaching zero. Nothing is done
