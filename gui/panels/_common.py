@@ -131,6 +131,14 @@ def make_image_view(layout: pg.GraphicsLayout, row: int, col: int, **kwargs):
     return view, image
 
 
+def point_size(widget, factor: float = 1.0, minimum: float = 7.0) -> float:
+    """The widget's font size in points times `factor` (pyqtgraph text does not follow Qt fonts)."""
+    pt = widget.font().pointSizeF()
+    if pt <= 0:
+        pt = 9.0
+    return max(minimum, round(pt * factor, 1))
+
+
 def plain_number(value: float) -> str:
     if value == 0:
         return "0"

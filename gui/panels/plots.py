@@ -12,16 +12,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer
+from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer, point_size
 
 TRAIN_COLOUR = "#1f5fb4"
 VAL_COLOUR = "#d95f02"
 EMA_DECAY = 0.9  # smoothed = debiased exponential moving average over steps
 RENDER_INTERVAL_MS = 50  # at most 20 redraws per second
+LOSS_HEADROOM = 1.1  # the loss axis runs from 0 to 1.1 × the largest loss
 DOWNSAMPLE_ABOVE = 4000  # points; longer series are peak-downsampled and clipped to the view
 
 # Series of one run: (key, plot, legend name, what it is, colour, faded alpha when an earlier run)
@@ -96,12 +97,13 @@ class TrainingPlots(QWidget):
         super().__init__(parent)
         self.setObjectName("trainingPlots")
         self._runs: list[_Run] = []
+        self._downsampling = False
         self._coalescer = Coalescer(self._render, RENDER_INTERVAL_MS, self)
 
         self.loss_plot = self._make_plot(
             "lossPlot",
             "Loss: how wrong the network is (lower is better)",
-            ("loss (cross-entropy)", "nats"),
+            ("cross-entropy loss", "nats"),
             "The loss measures how wrong the network's guesses are, averaged over drawings.\n"
             "Faint line: each mini-batch. Solid line: the same, smoothed. Orange dots: drawings held out\n"
             "for validation, measured at the end of every epoch. Faded lines are earlier runs.",
@@ -114,15 +116,36 @@ class TrainingPlots(QWidget):
             "Blue: training mini-batches, smoothed. Orange dots: held-out validation drawings,\n"
             "measured at the end of every epoch. Faded lines are earlier runs.",
         )
+        self._titles = {
+            "lossPlot": "Loss: how wrong the network is (lower is better)",
+            "accuracyPlot": "Accuracy: share of drawings guessed right (higher is better)",
+        }
         acc_view = self.accuracy_plot.getPlotItem().getViewBox()
         acc_view.enableAutoRange(axis="y", enable=False)
         acc_view.setYRange(0, 100, padding=0.02)
-        self.accuracy_plot.getPlotItem().legend.anchor((1, 1), (1, 1), offset=(-10, -10))
+        # loss is never negative: its axis starts at 0 (see _render)
+        loss_view = self.loss_plot.getPlotItem().getViewBox()
+        loss_view.enableAutoRange(axis="y", enable=False)
+        loss_view.setYRange(0, 2.0, padding=0)
 
+        # legends are labels above the plots, so they never hide a curve
+        self.loss_legend = QLabel()
+        self.loss_legend.setObjectName("lossLegend")
+        self.accuracy_legend = QLabel()
+        self.accuracy_legend.setObjectName("accuracyLegend")
+        for legend in (self.loss_legend, self.accuracy_legend):
+            legend.setWordWrap(True)
+            legend.setTextFormat(Qt.TextFormat.RichText)
         layout = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.loss_plot)
-        layout.addWidget(self.accuracy_plot)
+        for legend, plot in ((self.loss_legend, self.loss_plot), (self.accuracy_legend, self.accuracy_plot)):
+            column = QVBoxLayout()
+            column.setSpacing(0)
+            column.addWidget(legend)
+            column.addWidget(plot, 1)
+            layout.addLayout(column, 1)
+        self._update_legends()
+        self._apply_font()
 
     # -- construction -------------------------------------------------------------------------
     def _make_plot(self, name: str, title: str, ylabel: tuple[str, str], tooltip: str) -> pg.PlotWidget:
@@ -130,7 +153,6 @@ class TrainingPlots(QWidget):
         plot.setObjectName(name)
         plot.setToolTip(tooltip)
         item = plot.getPlotItem()
-        item.setTitle(title, color=FOREGROUND, size="11pt")
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
             axis.setPen(FOREGROUND)
@@ -140,10 +162,6 @@ class TrainingPlots(QWidget):
         item.setLabel("bottom", "training progress", units="epochs", color=FOREGROUND)
         item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(True)
-        legend = item.addLegend(
-            offset=(-10, 10), labelTextColor=FOREGROUND, brush=pg.mkBrush(255, 255, 255, 210)
-        )
-        legend.setPen(pg.mkPen("#b0b0b0"))
         return plot
 
     def _plot_for(self, which: str) -> pg.PlotWidget:
@@ -166,11 +184,9 @@ class TrainingPlots(QWidget):
             run.curves[key] = curve
 
     def _fade(self, run: _Run) -> None:
-        """Turn a finished run into faded, dashed curves with one legend entry per plot."""
-        for key, which, _name, _what, colour in SERIES:
+        """Turn a finished run into faded, dashed curves (the legend lists it as an earlier run)."""
+        for key, _which, _name, _what, colour in SERIES:
             curve = run.curves[key]
-            legend = self._plot_for(which).getPlotItem().legend
-            legend.removeItem(curve)
             if key == "loss_step":
                 curve.setVisible(False)  # the raw steps of earlier runs would only be clutter
                 continue
@@ -179,8 +195,46 @@ class TrainingPlots(QWidget):
                 curve.setSymbolBrush(pg.mkBrush(QColor(colour).red(), QColor(colour).green(),
                                                 QColor(colour).blue(), 90))
                 curve.setSymbolSize(6)
-            if key in ("loss_smooth", "acc_smooth"):
-                legend.addItem(curve, f"earlier: {run.label} (faded)")
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_font()
+
+    def _apply_font(self) -> None:
+        """Scale titles, axis labels, tick numbers and legends with the widget's font (large-text mode)."""
+        tick_font = QFont(self.font())
+        tick_font.setPointSizeF(point_size(self, 0.85))
+        for plot in (self.loss_plot, self.accuracy_plot):
+            item = plot.getPlotItem()
+            for side in ("left", "bottom"):
+                axis = item.getAxis(side)
+                axis.setTickFont(tick_font)
+                axis.setLabel(axis.labelText, units=axis.labelUnits,
+                              **{"color": FOREGROUND, "font-size": f"{point_size(self, 0.9)}pt"})
+
+    def _update_legends(self) -> None:
+        def swatch(colour: str, kind: str) -> str:
+            glyph = {"line": "━━", "faint": "──", "dots": "━●━", "dashed": "╍╍"}[kind]
+            return f"<span style='color:{colour};'><b>{glyph}</b></span>"
+
+        current = self._runs[-1].label if self._runs else "no run yet"
+        earlier = [run.label for run in self._runs[:-1]]
+        tail = ""
+        if earlier:
+            names = ", ".join(earlier[-3:]) + (f" and {len(earlier) - 3} more" if len(earlier) > 3 else "")
+            tail = (f" &nbsp; {swatch('#8fb0dc', 'dashed')} earlier runs, faded ({names})")
+        head = f"<b>{self._titles['lossPlot']}</b><br><i>{current}</i>: "
+        self.loss_legend.setText(
+            head + f"{swatch('#9db8dc', 'faint')} training, each step &nbsp; "
+            f"{swatch(TRAIN_COLOUR, 'line')} training, smoothed &nbsp; "
+            f"{swatch(VAL_COLOUR, 'dots')} validation, each epoch" + tail
+        )
+        head = f"<b>{self._titles['accuracyPlot']}</b><br><i>{current}</i>: "
+        self.accuracy_legend.setText(
+            head + f"{swatch(TRAIN_COLOUR, 'line')} training, smoothed &nbsp; "
+            f"{swatch(VAL_COLOUR, 'dots')} validation, each epoch" + tail
+        )
 
     # -- public API ---------------------------------------------------------------------------
     def new_run(self, label: str) -> None:
@@ -191,6 +245,7 @@ class TrainingPlots(QWidget):
         run = _Run(label=str(label))
         self._create_curves(run)
         self._runs.append(run)
+        self._update_legends()
 
     def clear_runs(self) -> None:
         """Remove every run, current one included."""
@@ -199,6 +254,7 @@ class TrainingPlots(QWidget):
             for key, which, *_ in SERIES:
                 self._plot_for(which).getPlotItem().removeItem(run.curves[key])
         self._runs.clear()
+        self._update_legends()
 
     def add_record(self, record) -> None:
         """Append one TrainRecord ("step" and "epoch" records are plotted; others are ignored)."""
@@ -258,6 +314,14 @@ class TrainingPlots(QWidget):
 
     # -- rendering ----------------------------------------------------------------------------
     def _render(self) -> None:
+        top = 0.0
+        for run in self._runs:
+            for key in ("loss_step", "loss_smooth", "val_loss"):
+                y = run.buffers[key].data()[1]
+                if len(y):
+                    top = max(top, float(y.max()))
+        if top > 0:
+            self.loss_plot.getPlotItem().getViewBox().setYRange(0, top * LOSS_HEADROOM, padding=0)
         for run in self._runs:
             if not run.dirty:
                 continue
@@ -267,7 +331,8 @@ class TrainingPlots(QWidget):
                 x, y = run.buffers[key].data()
                 longest = max(longest, len(x))
                 run.curves[key].setData(x, y)
-            if longest > DOWNSAMPLE_ABOVE:
+            if longest > DOWNSAMPLE_ABOVE and not self._downsampling:
+                self._downsampling = True
                 for plot in (self.loss_plot, self.accuracy_plot):
                     item = plot.getPlotItem()
                     item.setDownsampling(auto=True, mode="peak")
