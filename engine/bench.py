@@ -52,7 +52,7 @@ def measure_speed(repeats: int = 200, batch: int = 32, input_size: int = 28, pre
 
     def train_step():
         loss, dlogits = softmax_cross_entropy(model.forward(X, training=True), y)
-        model.backward(dlogits)
+        model.backward(dlogits, input_grad=False)  # as torch: the input needs no gradient
         opt.step(params, model.gradients())
 
     def infer():

@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
 DTYPE = np.float32
 
@@ -135,6 +135,8 @@ class Conv2D(Layer):
         return xp
 
     def forward(self, x, training=False):
+        if self.stride == 1:
+            return self._forward_flat(x)
         n, c, h, w = x.shape
         k, s = self.kernel_size, self.stride
         xp = self._pad(x)
@@ -142,13 +144,15 @@ class Conv2D(Layer):
         # (N, C, Ho, Wo, k, k) read-only window view -> columns (N, C*k*k, Ho*Wo), one copy
         win = sliding_window_view(xp, (k, k), axis=(2, 3))[:, :, ::s, ::s]
         cols = win.transpose(0, 1, 4, 5, 2, 3).reshape(n, c * k * k, ho * wo)
-        wmat = self.params["weight"].reshape(self.out_channels, -1)
-        y = np.matmul(wmat, cols)  # (N, O, Ho*Wo)
+        y = np.matmul(self.params["weight"].reshape(self.out_channels, -1), cols)  # (N, O, Ho*Wo)
         y += self.params["bias"][:, None]
         self._cache = (x.shape, xp.shape, cols)
         return y.reshape(n, self.out_channels, ho, wo)
 
-    def backward(self, dy):
+    def backward(self, dy, need_dx=True):
+        """dy (N, O, Ho, Wo) -> dx (N, C, H, W); need_dx=False skips dx (for a first layer)."""
+        if self.stride == 1:
+            return self._backward_flat(dy, need_dx)
         x_shape, xp_shape, cols = self._cache
         n, o, ho, wo = dy.shape
         c, k, s, p = self.in_channels, self.kernel_size, self.stride, self.padding
@@ -156,11 +160,65 @@ class Conv2D(Layer):
         # dW = sum_n dy_n @ cols_n^T ; db = sum over batch and positions
         self.grads["weight"][...] = np.matmul(dy, cols.transpose(0, 2, 1)).sum(0).reshape(o, c, k, k)
         self.grads["bias"][...] = dy.sum(axis=(0, 2))
+        if not need_dx:
+            return None
         dcols = np.matmul(self.params["weight"].reshape(o, -1).T, dy)  # (N, C*k*k, Ho*Wo)
         dxp = np.zeros(xp_shape, dy.dtype)
         _col2im_add(dcols.reshape(n, c, k, k, ho, wo), dxp, s)
         h, w = x_shape[2:]
         return dxp[:, :, p : p + h, p : p + w] if p else dxp
+
+    # Stride 1, the usual case: "flattened shifts". Each padded image (Hp, Wp) is one flat row. An
+    # output at (i, j) with kernel offset (a, b) reads flat[(i + a) * Wp + (j + b)], so if outputs are
+    # computed on the whole Wp-wide grid (the last k - 1 columns are junk, dropped afterwards), the
+    # values seen by offset (a, b) are one contiguous slice flat[a*Wp + b : a*Wp + b + Ho*Wp]. The
+    # columns are a read-only strided view (N, C, k, k, Ho*Wp) of the flat rows, copied once;
+    # backward adds k*k contiguous slices. About (k-1)/W extra work for much faster memory access.
+
+    def _buffer(self, name, shape, dtype):
+        """A zeroed scratch array reused between calls (its zero border is never written)."""
+        buf = self.__dict__.get(name)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = np.zeros(shape, dtype)
+            setattr(self, name, buf)
+        return buf
+
+    def _forward_flat(self, x):
+        n, c, h, w = x.shape
+        k, p, o = self.kernel_size, self.padding, self.out_channels
+        hp, wp = h + 2 * p, w + 2 * p
+        ho, wo = hp - k + 1, wp - k + 1
+        span = ho * wp
+        flat = self._buffer("_flat", (n, c, hp * wp + k - 1), x.dtype)  # k - 1 spare zeros at the end
+        flat[:, :, : hp * wp].reshape(n, c, hp, wp)[:, :, p : p + h, p : p + w] = x
+        sn, sc, se = flat.strides
+        win = as_strided(flat, (n, c, k, k, span), (sn, sc, wp * se, se, se), writeable=False)
+        cols = win.reshape(n, c * k * k, span)  # the one copy
+        y = np.matmul(self.params["weight"].reshape(o, -1), cols)  # (N, O, Ho*Wp)
+        y += self.params["bias"][:, None]
+        self._cache = (x.shape, cols)
+        return y.reshape(n, o, ho, wp)[:, :, :, :wo]
+
+    def _backward_flat(self, dy, need_dx):
+        x_shape, cols = self._cache
+        n, o, ho, wo = dy.shape
+        c, k, p = self.in_channels, self.kernel_size, self.padding
+        h, w = x_shape[2:]
+        hp, wp = h + 2 * p, w + 2 * p
+        span = ho * wp
+        dyw = self._buffer("_dy_wide", (n, o, ho, wp), dy.dtype)  # junk columns stay 0
+        dyw[:, :, :, :wo] = dy
+        dyw = dyw.reshape(n, o, span)
+        self.grads["weight"][...] = np.matmul(dyw, cols.transpose(0, 2, 1)).sum(0).reshape(o, c, k, k)
+        self.grads["bias"][...] = dy.sum(axis=(0, 2, 3))
+        if not need_dx:
+            return None
+        dcols = np.matmul(self.params["weight"].reshape(o, -1).T, dyw).reshape(n, c, k * k, span)
+        dflat = np.zeros((n, c, hp * wp + k - 1), dy.dtype)
+        for t in range(k * k):
+            start = (t // k) * wp + t % k
+            dflat[:, :, start : start + span] += dcols[:, :, t]
+        return dflat[:, :, : hp * wp].reshape(n, c, hp, wp)[:, :, p : p + h, p : p + w]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -393,10 +451,11 @@ class Dense(Layer):
         y += self.params["bias"]
         return y
 
-    def backward(self, dy):
+    def backward(self, dy, need_dx=True):
+        """dy (N, out) -> dx (N, in); need_dx=False skips dx (for a first layer)."""
         np.matmul(dy.T, self._x, out=self.grads["weight"])
         np.sum(dy, axis=0, out=self.grads["bias"])
-        return dy @ self.params["weight"]
+        return dy @ self.params["weight"] if need_dx else None
 
 
 class Dropout(Layer):

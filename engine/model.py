@@ -47,6 +47,7 @@ class Sequential:
             if min(shape) < 1:
                 raise ValueError(f"layer {i} ({layer.name}) leaves nothing: output shape {shape}")
         self.output_shape = shape
+        self._first_with_params = next((la for la in self.layers if isinstance(la, (Conv2D, Dense))), None)
 
     @property
     def dtype(self) -> np.dtype:
@@ -67,10 +68,17 @@ class Sequential:
             x = layer.forward(x, training)
         return x
 
-    def backward(self, dlogits: np.ndarray) -> np.ndarray:
-        """Backpropagates dlogits (N, classes) through the last forward; fills gradients(). -> dx"""
+    def backward(self, dlogits: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
+        """Backpropagates dlogits (N, classes) through the last forward; fills gradients(). -> dx
+
+        input_grad=False skips the gradient with respect to the input (training never needs it;
+        it saves the first convolution's largest product) and returns None.
+        """
         d = dlogits
         for layer in reversed(self.layers):
+            if not input_grad and layer is self._first_with_params:
+                layer.backward(d, need_dx=False)  # the layers before it have nothing to learn
+                return None
             d = layer.backward(d)
         return d
 

@@ -214,7 +214,7 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
                 if finite:
                     for k, p in params.items():
                         np.copyto(last_good[k], p)
-                    model.backward(dlogits)
+                    model.backward(dlogits, input_grad=False)
                     opt.step(params, model.gradients())
             trained += time.perf_counter() - t0
             if not finite:

@@ -134,3 +134,16 @@ def test_backward_gradients_match_a_hand_computed_dense_net():
     dh = (d @ w2) * (h_pre > 0)
     np.testing.assert_allclose(model.gradients()["3.weight"], d.T @ h, rtol=1e-5, atol=1e-7)
     np.testing.assert_allclose(model.gradients()["1.weight"], dh.T @ x.reshape(6, 4), rtol=1e-5, atol=1e-7)
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_backward_without_input_gradient_gives_the_same_parameter_gradients(preset):
+    model = build_model(preset, 4, seed=0)
+    y = np.array([0, 1, 2, 3, 0])
+    _, d = softmax_cross_entropy(model.forward(X), y)
+    dx = model.backward(d)
+    assert dx.shape == X.shape and dx.dtype == np.float32
+    full = {k: v.copy() for k, v in model.gradients().items()}
+    assert model.backward(d, input_grad=False) is None
+    for k, v in model.gradients().items():
+        np.testing.assert_array_equal(v, full[k])
