@@ -161,8 +161,13 @@ class ClassFilter(QSortFilterProxyModel):
         self._label: str | None = None
 
     def set_label(self, label: str | None) -> None:
-        self._label = label
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
+            self.beginFilterChange()
+            self._label = label
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._label = label
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         if self._label is None:

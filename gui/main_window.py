@@ -11,6 +11,7 @@ closable from View, layout saved between runs).
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -194,8 +195,11 @@ class MainWindow(QMainWindow):
         self.filters_dock.raise_()
         self.setCentralWidget(self.plots)
         self.resizeDocks([self.canvas_dock, self.training_dock], [330, 430], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.canvas_dock, self.classes_dock, self.prediction_dock], [300, 110, 200],
-                         Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.canvas_dock, self.classes_dock, self.prediction_dock],
+            [300, 110, 200],
+            Qt.Orientation.Vertical,
+        )
         self.resizeDocks([self.training_dock, self.filters_dock], [250, 400], Qt.Orientation.Vertical)
         self.resizeDocks([self.gallery_dock], [150], Qt.Orientation.Vertical)
         self.docks = [
@@ -694,15 +698,27 @@ class MainWindow(QMainWindow):
 
     def _training_message(self, level: str, text: str) -> None:
         rec = self.controller.last_record
-        if level == "warning" and rec is not None and rec.kind == "diverged":
+        if level == "warning" and rec is not None and self.controller.diverged:
             lr = rec.lr
+            if rec.kind == "diverged":  # the engine ended the run: the loss is no longer a number
+                what = (
+                    f"the loss became {rec.loss} (not a finite number) at step {rec.step + 1}. The model "
+                    "keeps its last weights that gave a finite loss."
+                )
+                todo = "press Train to continue from those weights"
+            else:  # the controller paused the run: the loss is exploding
+                what = (
+                    f"the loss shot up to {rec.loss:.3g} at step {rec.step}, far above "
+                    f"{math.log(max(2, len(self.controller.classes))):.2f}, the loss of pure guessing."
+                )
+                todo = "press Stop, then Train to continue with the new rate"
+                self.training_panel.show_diverging()
             text = (
-                f"Training paused: the loss became {rec.loss} (not a number) at step {rec.step + 1} — the "
-                f"weights grew too big and the network stopped learning. The model keeps its last good "
-                f"weights.\nWhat to try: lower the learning rate (say {lr / 10:g} instead of {lr:g}) and "
-                "press Train to continue, or Reset weights to start again."
+                f"Training paused because it is diverging: {what} The learning rate ({lr:g}) is so big "
+                f"that each step overshoots and the weights blow up.\nWhat to try: lower the learning rate "
+                f"(say {lr / 10:g}) and {todo}, or Reset weights to start again."
             )
-            self.statusBar().showMessage("Training paused: the loss diverged — lower the learning rate.")
+            self.statusBar().showMessage("Training paused: the loss is diverging. Lower the learning rate.")
         self.training_panel.show_message(text, level)
 
     def _model_updated(self) -> None:

@@ -11,7 +11,7 @@ and the interpreter aborts with "Fatal Python error: bool_dealloc: deallocating 
     w = W()
     for _ in range(100_000): w.s.emit()   # aborts on 3.11 with PySide6 6.12.0
 
-`apply()` gives `True` (and `False` and `None`, for safety) a huge extra reference count once, which makes them
+`apply()` gives `True` (and `False` and `None`, for safety) a huge extra reference count once, making them
 effectively immortal, as Python 3.12 does. It is idempotent, does nothing on Python ≥ 3.12, and is called
 when the GUI modules are imported.
 """

@@ -41,6 +41,9 @@ from .state import DatasetSnapshot
 
 INPUT_SIZE = 28
 WEIGHTS_INTERVAL_S = 0.1  # at most 10 weight snapshots a second while running
+# A run is paused as diverging when the loss stays above EXPLODE_FACTOR × chance level for EXPLODE_STEPS steps
+EXPLODE_FACTOR = 10.0
+EXPLODE_STEPS = 3
 
 
 @dataclass(frozen=True)
@@ -90,12 +93,12 @@ class TrainSettings:
 
 class PreparedData:
     """Training arrays for one run, built in the worker thread (never the GUI thread) through the engine's
-    dataset helpers: a seeded stratified validation split, and `AugmentedData` for fresh augmented arrays
+    dataset helpers: a seeded stratified validation split, and `TrainingSet` for fresh augmented arrays
     each epoch (the same path the command line uses). Images of imported ImageFolder trees join the
     training arrays unchanged."""
 
     def __init__(self, snapshot: DatasetSnapshot, settings: TrainSettings):
-        from engine import AugmentedData, stratified_split, to_arrays
+        from engine import TrainingSet, stratified_split, to_arrays
 
         classes = list(snapshot.classes)
         index = {c: i for i, c in enumerate(classes)}
@@ -108,17 +111,13 @@ class PreparedData:
             )
         train_idx, val_idx = stratified_split([d.label for d in drawings], settings.val_split, settings.seed)
         train_drawings = [drawings[i] for i in train_idx]
-        self.data = AugmentedData(
-            train_drawings,
-            classes,
-            INPUT_SIZE,
-            seed=settings.seed,
-            augment=settings.augment,
-            extra=self._image_arrays(snapshot.image_folders, index),
+        self.data = TrainingSet(
+            train_drawings, classes=classes, size=INPUT_SIZE, augment=settings.augment, seed=settings.seed
         )
+        self.images = self._image_arrays(snapshot.image_folders, index)
         self.val = to_arrays([drawings[i] for i in val_idx], classes, INPUT_SIZE) if len(val_idx) else None
         self.classes = classes
-        self.n_train = len(self.data)
+        self.n_train = len(self.data) + (len(self.images[1]) if self.images is not None else 0)
         self.n_val = len(val_idx)
 
     @staticmethod
@@ -137,7 +136,10 @@ class PreparedData:
         return np.concatenate(xs), np.concatenate(ys)
 
     def arrays(self, epoch: int) -> tuple[np.ndarray, np.ndarray]:
-        return self.data.arrays(epoch)
+        X, y = self.data.arrays(epoch)
+        if self.images is None:
+            return X, y
+        return np.concatenate([X, self.images[0]]), np.concatenate([y, self.images[1]])
 
 
 class TrainingWorker(QObject):
@@ -209,6 +211,8 @@ class TrainingController(QObject):
         self._worker: TrainingWorker | None = None
         self._control: TrainControl | None = None
         self._run_steps = 0
+        self._explode_count = 0
+        self.diverged = False
 
     # -- model --------------------------------------------------------------------------------------
 
@@ -279,6 +283,8 @@ class TrainingController(QObject):
         worker.failed.connect(self._on_failed)
         self._thread, self._worker, self._control = thread, worker, control
         self._run_steps = 0
+        self._explode_count = 0
+        self.diverged = False
         self.snapshot_version = snapshot.version
         self._set_state("preparing")
         thread.start()
@@ -330,7 +336,8 @@ class TrainingController(QObject):
 
     def _on_prepared(self, info: dict) -> None:
         if self.state == "preparing":
-            self._set_state("running")
+            paused = self._control is not None and self._control.paused
+            self._set_state("paused" if paused else "running")
         self.prepared.emit(info)
 
     def _on_weights(self, weights: dict) -> None:
@@ -344,10 +351,25 @@ class TrainingController(QObject):
             self.steps_done += 1
         self.last_record = rec
         self.recordReceived.emit(rec)
-        if rec.kind == "diverged":
+        if rec.kind == "step" and self._blowing_up(rec):
+            self.pause()
+            self.diverged = True
+            self.message.emit("warning", "exploding")
+        elif rec.kind == "diverged":
+            self.diverged = True
             self.message.emit("warning", rec.message)
         elif rec.kind in ("done", "stopped") and rec.message:
             self.message.emit("info", rec.message)
+
+    def _blowing_up(self, rec: TrainRecord) -> bool:
+        """True when the loss has stayed far above chance level (ln C, what random guessing scores) for
+        several steps in a row: the weights are blowing up even though the numbers are still finite."""
+        chance = math.log(max(2, len(self.classes)))
+        if rec.loss is not None and math.isfinite(rec.loss) and rec.loss > EXPLODE_FACTOR * chance:
+            self._explode_count += 1
+        else:
+            self._explode_count = 0
+        return self._explode_count == EXPLODE_STEPS and self.state == "running"
 
     def _on_failed(self, text: str) -> None:
         self.message.emit("error", text)

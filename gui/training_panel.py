@@ -59,12 +59,12 @@ def _format_seconds(s: float) -> str:
 
 
 class LearningRateBox(QDoubleSpinBox):
-    """A learning-rate field that steps through 1, 2, 5 × 10^k (0.0001 … 100)."""
+    """A learning-rate field that steps through 1, 2, 5 × 10^k (0.00001 … 1000)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setDecimals(5)
-        self.setRange(1e-5, 100.0)
+        self.setRange(1e-5, 1000.0)
         self.setValue(1e-3)
 
     def textFromValue(self, value: float) -> str:
@@ -86,7 +86,7 @@ class LearningRateBox(QDoubleSpinBox):
             return (QValidator.State.Intermediate, text, pos)
 
     def stepBy(self, steps: int) -> None:
-        ladder = [m * 10.0**e for e in range(-5, 3) for m in (1, 2, 5)]
+        ladder = [m * 10.0**e for e in range(-5, 4) for m in (1, 2, 5)][:-2]
         v = self.value()
         i = min(range(len(ladder)), key=lambda k: abs(math.log(ladder[k]) - math.log(max(v, 1e-9))))
         self.setValue(ladder[max(0, min(len(ladder) - 1, i + steps))])
@@ -346,6 +346,9 @@ class TrainingPanel(QWidget):
             self.progress.setFormat(f"Stopped at epoch {rec.epoch + 1}, step {rec.step}")
         elif rec.kind == "diverged":
             self.progress.setFormat(f"Paused: the loss diverged at step {rec.step + 1}")
+
+    def show_diverging(self) -> None:
+        self.progress.setFormat(self.progress.format().split(" · paused")[0] + " · paused: loss diverging")
 
     def set_stale(self, stale: bool) -> None:
         self.stale_label.setVisible(stale)

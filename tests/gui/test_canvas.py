@@ -1,0 +1,101 @@
+"""The drawing canvas: real mouse strokes become point lists with times; keys; undo/redo; clear."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from gui.canvas import LOGICAL_SIZE, CanvasPanel, DrawingCanvas
+
+
+def make_canvas(qtbot, size=300):
+    canvas = DrawingCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(size, size)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    return canvas
+
+
+def test_mouse_stroke_is_kept_as_points_with_times(qtbot, draw):
+    canvas = make_canvas(qtbot)
+    with qtbot.waitSignal(canvas.strokesChanged):
+        draw(canvas, [(50, 50), (250, 50), (250, 250)])
+    strokes = canvas.strokes()
+    assert len(strokes) == 1
+    s = strokes[0]
+    assert s.shape[1] == 3 and s.dtype == np.float64
+    assert len(s) >= 10  # every move event adds a point
+    assert np.all(np.diff(s[:, 2]) >= 0)  # times never go back
+    # logical coordinates: the canvas side is LOGICAL_SIZE units whatever its pixel size
+    assert 0 <= s[:, :2].min() and s[:, :2].max() <= LOGICAL_SIZE
+    assert s[0, 0] < s[-1, 0] and s[0, 1] < s[-1, 1]
+
+
+def test_strokes_do_not_depend_on_widget_size(qtbot, draw):
+    small, big = make_canvas(qtbot, 200), make_canvas(qtbot, 400)
+    draw(small, [(20, 20), (180, 180)])
+    draw(big, [(40, 40), (360, 360)])
+    a, b = small.strokes()[0], big.strokes()[0]
+    np.testing.assert_allclose(a[[0, -1], :2], b[[0, -1], :2], atol=2.0)
+
+
+def test_undo_redo_per_stroke_and_escape_clears(qtbot, draw):
+    canvas = make_canvas(qtbot)
+    canvas.setFocus()
+    for pts in ([(30, 30), (100, 30)], [(30, 60), (100, 60)], [(30, 90), (100, 90)]):
+        draw(canvas, pts)
+    assert len(canvas.strokes()) == 3
+    QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(canvas.strokes()) == 2
+    QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(canvas.strokes()) == 1
+    QTest.keyClick(
+        canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert len(canvas.strokes()) == 2
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
+    assert canvas.is_empty()
+    QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # a clear is undoable too
+    assert len(canvas.strokes()) == 2
+
+
+def test_digit_keys_ask_to_add_to_class(qtbot):
+    canvas = make_canvas(qtbot)
+    canvas.setFocus()
+    for key, index in ((Qt.Key.Key_1, 0), (Qt.Key.Key_4, 3), (Qt.Key.Key_9, 8)):
+        with qtbot.waitSignal(canvas.addRequested) as blocker:
+            QTest.keyClick(canvas, key)
+        assert blocker.args == [index]
+
+
+def test_set_strokes_fits_a_drawing_into_the_canvas(qtbot):
+    canvas = make_canvas(qtbot)
+    far = np.array([[1000.0, 1000.0], [3000.0, 1000.0], [3000.0, 2000.0]])
+    canvas.set_strokes([far])
+    s = canvas.strokes()[0]
+    assert s.shape == (3, 3)
+    assert s[:, :2].min() >= 0 and s[:, :2].max() <= LOGICAL_SIZE
+    # aspect ratio kept
+    w, h = np.ptp(s[:, 0]), np.ptp(s[:, 1])
+    assert abs(w / h - 2.0) < 1e-6
+
+
+def test_panel_buttons_and_width(qtbot, draw, shape_points):
+    panel = CanvasPanel()
+    qtbot.addWidget(panel)
+    panel.resize(320, 360)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert not panel.undo_button.isEnabled()
+    draw(panel.canvas, shape_points("square", panel.canvas))
+    assert panel.undo_button.isEnabled()
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    assert panel.canvas.is_empty() and panel.redo_button.isEnabled()
+    panel.width_slider.setValue(12)
+    assert panel.canvas.pen_width() == 12
+    # the canvas paints (offscreen grab) without errors, with ink where the stroke is
+    draw(panel.canvas, [(40, 100), (200, 100)])
+    image = panel.canvas.grab().toImage()
+    assert image.pixelColor(120, 100).lightness() < 100

@@ -1,0 +1,288 @@
+"""Acceptance tests of the trainer window: draw real strokes, add them with keys, train through the buttons.
+
+Everything waits on signals or conditions (qtbot.waitSignal / waitUntil); nothing sleeps.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
+
+from engine import read_ndjson
+
+
+class Records:
+    """Collects the TrainRecords the window receives."""
+
+    def __init__(self, window):
+        self.items = []
+        window.controller.recordReceived.connect(self.items.append)
+
+    def steps(self):
+        return [r for r in self.items if r.kind == "step"]
+
+    def kinds(self):
+        return [r.kind for r in self.items]
+
+
+def button(window, name) -> QPushButton:
+    b = window.findChild(QPushButton, name)
+    assert b is not None, name
+    return b
+
+
+def click(qtbot, window, name):
+    b = button(window, name)
+    assert b.isEnabled(), f"{name} is disabled"
+    qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
+
+
+def wait_idle(qtbot, window, timeout=30000):
+    qtbot.waitUntil(
+        lambda: window.controller.state == "idle" and not window.controller.is_active(), timeout=timeout
+    )
+
+
+def loss_points(window) -> int:
+    plot = window.findChild(pg.PlotWidget, "lossPlot")
+    n = 0
+    for item in plot.getPlotItem().listDataItems():
+        x, _y = item.getData()
+        n = max(n, 0 if x is None else len(x))
+    return n
+
+
+def test_objects_named_for_tests(make_window, tmp_path):
+    window = make_window(tmp_path / "data")
+    for name in (
+        "canvas",
+        "classPalette",
+        "gallery",
+        "trainButton",
+        "pauseButton",
+        "stopButton",
+        "stepButton",
+        "filtersPanel",
+        "featureMapsPanel",
+        "predictionPanel",
+    ):
+        assert window.findChild(QWidget, name) is not None, name
+    for name in ("lossPlot", "accuracyPlot"):
+        assert window.findChild(pg.PlotWidget, name) is not None, name
+    assert window.findChild(QProgressBar, "trainingProgress") is not None
+
+
+def test_draw_add_with_keys_then_train_through_buttons(make_window, tmp_path, qtbot, draw, shape_points):
+    window = make_window(tmp_path / "data")
+    canvas = window.canvas
+    before = window.state.counts()
+    # draw real strokes and add them with keys 1..3 (square, triangle, circle)
+    for i, kind in enumerate(("square", "triangle", "circle")):
+        canvas.setFocus()
+        draw(canvas, shape_points(kind, canvas, jitter=2, seed=i))
+        assert not canvas.is_empty()
+        QTest.keyClick(canvas, (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)[i])
+        assert canvas.is_empty(), "the canvas is cleared for the next drawing"
+    after = window.state.counts()
+    assert [after[c] - before[c] for c in ("square", "triangle", "circle", "irregular")] == [1, 1, 1, 0]
+    saved, problems = read_ndjson(window.state.path)
+    assert not problems and [d.label for d in saved[-3:]] == ["square", "triangle", "circle"]
+
+    # predictions appear while drawing and sum to 1
+    draw(canvas, shape_points("square", canvas, seed=7))
+    panel = window.prediction
+    qtbot.waitUntil(lambda: len(panel.shown()) == 4, timeout=3000)
+    probs = np.array([p for _, p, _ in panel.shown()])
+    assert abs(probs.sum() - 1.0) < 1e-5 and np.all(probs >= 0)
+    # ... and the feature maps of the drawing
+    qtbot.waitUntil(lambda: len(window.feature_maps.stages()) > 0, timeout=3000)
+
+    records = Records(window)
+    sizes = []  # the loss plot's number of points, read after each step record was plotted
+
+    def sample(rec):
+        if rec.kind == "step":
+            window.plots.flush()
+            sizes.append(loss_points(window))
+
+    window.controller.recordReceived.connect(sample)
+    click(qtbot, window, "trainButton")
+    wait_idle(qtbot, window)
+    assert len(sizes) >= 4
+    assert all(b > a for a, b in zip(sizes, sizes[1:], strict=False)), "the loss plot's data grows each step"
+    assert records.kinds()[-1] == "done"
+    steps = records.steps()
+    assert [r.step for r in steps] == list(range(1, len(steps) + 1))
+    assert window.controller.steps_done == len(steps)
+    assert window.training_panel.progress.value() == 1000
+    # predictions from the trained model still sum to 1
+    draw(canvas, shape_points("triangle", canvas, seed=8))
+    generation = window.predictor.generation
+    draw(canvas, shape_points("circle", canvas, seed=9))
+    qtbot.waitUntil(lambda: window.predictor.generation > generation, timeout=3000)
+    window.prediction.flush()
+    probs = np.array([p for _, p, _ in panel.shown()])
+    assert len(probs) == 4 and abs(probs.sum() - 1.0) < 1e-5
+
+
+def test_step_runs_exactly_one_batch_and_filters_change(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    records = Records(window)
+    filters = window.filters
+    filters.flush()
+    before = filters.shown_filters(0).copy()
+
+    click(qtbot, window, "stepButton")  # from idle: start paused, run one mini-batch
+    qtbot.waitUntil(lambda: len(records.steps()) == 1, timeout=15000)
+    assert window.controller.state == "paused"
+    assert button(window, "pauseButton").text() == "Resume"
+    qtbot.waitUntil(lambda: not np.array_equal(filters.shown_filters(0), before), timeout=3000)
+    after_one = filters.shown_filters(0).copy()
+    qtbot.wait(300)  # event-loop wait, not a sleep: nothing more may arrive while paused
+    assert len(records.steps()) == 1
+
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: len(records.steps()) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: not np.array_equal(filters.shown_filters(0), after_one), timeout=3000)
+    qtbot.wait(300)
+    assert [r.step for r in records.steps()] == [1, 2]
+    # the filter images show the model's weights after exactly two steps
+    np.testing.assert_allclose(
+        filters.shown_filters(0), window.controller.model.weights()["0.weight"], rtol=1e-6, atol=1e-7
+    )
+
+    click(qtbot, window, "stopButton")
+    wait_idle(qtbot, window)
+    assert records.kinds()[-1] == "stopped"
+
+
+def test_pause_holds_resume_continues_stop_ends(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    window.training_panel.epochs.setValue(200)  # long enough to still be running when paused
+    records = Records(window)
+    click(qtbot, window, "trainButton")
+    qtbot.waitUntil(lambda: len(records.steps()) >= 3, timeout=15000)
+
+    click(qtbot, window, "pauseButton")
+    assert window.controller.state == "paused"
+    assert button(window, "pauseButton").text() == "Resume"
+    # at most the batch already under way finishes; then nothing
+    qtbot.wait(300)
+    held = len(records.steps())
+    qtbot.wait(500)
+    assert len(records.steps()) == held, "training went on while paused"
+
+    click(qtbot, window, "pauseButton")  # Resume
+    assert window.controller.state == "running"
+    qtbot.waitUntil(lambda: len(records.steps()) >= held + 3, timeout=10000)
+
+    click(qtbot, window, "stopButton")
+    wait_idle(qtbot, window)
+    assert records.kinds()[-1] == "stopped"
+    assert not button(window, "stopButton").isEnabled() and button(window, "trainButton").isEnabled()
+    # Train again continues from the learned weights (the step counter carries on)
+    total = window.controller.steps_done
+    assert total == len(records.steps())
+
+
+def test_exploding_loss_pauses_and_explains(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    tp = window.training_panel
+    tp.optimizer.setCurrentIndex(tp.optimizer.findData("sgd"))
+    tp.lr.setValue(100.0)  # a huge learning rate: the loss shoots far above chance level
+    tp.epochs.setValue(200)
+    records = Records(window)
+    click(qtbot, window, "trainButton")
+    qtbot.waitUntil(lambda: window.controller.diverged, timeout=20000)
+    assert window.controller.state == "paused"
+    assert button(window, "pauseButton").text() == "Resume"
+    message = tp.message()
+    assert "diverging" in message and "learning rate" in message and "lower" in message
+    qtbot.wait(300)
+    held = len(records.steps())
+    qtbot.wait(300)
+    assert len(records.steps()) == held, "a diverging run stays paused"
+    click(qtbot, window, "stopButton")
+    wait_idle(qtbot, window)
+
+
+def test_non_finite_loss_is_caught_and_weights_stay_finite(make_window, tmp_path, qtbot, monkeypatch):
+    import gui.training
+
+    monkeypatch.setattr(gui.training, "EXPLODE_STEPS", 10**9)  # only the engine's non-finite check here
+    window = make_window(tmp_path / "data")
+    tp = window.training_panel
+    tp.optimizer.setCurrentIndex(tp.optimizer.findData("sgd"))
+    tp.lr.setValue(1000.0)
+    tp.epochs.setValue(20)
+    # weights so big that the logits overflow float32: the very first loss is not a finite number
+    model = window.controller.model
+    model.set_weights({k: v * np.float32(1e18) for k, v in model.weights().items()})
+    records = Records(window)
+    click(qtbot, window, "trainButton")
+    wait_idle(qtbot, window)
+    assert records.kinds()[-1] == "diverged"
+    assert window.controller.diverged
+    message = tp.message()
+    assert "diverging" in message and "not a finite number" in message and "learning rate" in message
+    assert "diverged" in tp.progress.format().lower()
+    assert all(np.all(np.isfinite(w)) for w in window.controller.model.weights().values())
+
+
+def test_closing_during_training_leaves_no_thread(make_window, tmp_path, qtbot, no_thread_left_running):
+    window = make_window(tmp_path / "data")
+    window.training_panel.epochs.setValue(500)
+    records = Records(window)
+    click(qtbot, window, "trainButton")
+    qtbot.waitUntil(lambda: len(records.steps()) >= 2, timeout=15000)
+    thread = window.controller._thread  # noqa: SLF001  (the test looks at the thread it must stop)
+    assert thread is not None and thread.isRunning()
+    assert window.close()
+    assert not window.controller.is_active()
+    started = [ref() for ref in no_thread_left_running]
+    assert started and all(t is None or not t.isRunning() for t in started)
+
+
+def test_close_while_paused_leaves_no_thread(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    records = Records(window)
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: len(records.steps()) == 1, timeout=15000)
+    assert window.controller.state == "paused"
+    window.close()
+    assert not window.controller.is_active()
+
+
+def test_model_is_stale_when_data_changes_during_training(make_window, tmp_path, qtbot, draw, shape_points):
+    window = make_window(tmp_path / "data")
+    window.training_panel.epochs.setValue(200)
+    records = Records(window)
+    click(qtbot, window, "trainButton")
+    qtbot.waitUntil(lambda: len(records.steps()) >= 1, timeout=15000)
+    assert not window.training_panel.stale_label.isVisibleTo(window.training_panel)
+    draw(window.canvas, shape_points("circle", window.canvas))
+    QTest.keyClick(window.canvas, Qt.Key.Key_3)  # editing data during training is allowed
+    assert window.training_panel.stale_label.isVisibleTo(window.training_panel)
+    assert window.prediction.stale
+    click(qtbot, window, "stopButton")
+    wait_idle(qtbot, window)
+
+
+def test_reset_weights_and_presets(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    records = Records(window)
+    click(qtbot, window, "stepButton")
+    qtbot.waitUntil(lambda: len(records.steps()) == 1, timeout=15000)
+    click(qtbot, window, "stopButton")
+    wait_idle(qtbot, window)
+    trained = window.controller.model.weights()
+    click(qtbot, window, "resetButton")
+    assert window.controller.steps_done == 0
+    assert any(not np.array_equal(trained[k], v) for k, v in window.controller.model.weights().items())
+    tp = window.training_panel
+    tp.preset.setCurrentIndex(tp.preset.findData("mlp"))
+    assert window.controller.preset == "mlp"
+    assert window.controller.model.summary()[0].name == "Flatten"
