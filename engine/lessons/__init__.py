@@ -1,0 +1,55 @@
+"""Qt-free computations behind the Lessons mode (issue 6), built on the engine's own layers and losses.
+
+corners       the hand-made representation: corner counting from strokes, the rule classifier
+separability  AND / OR / XOR point sets, the lecture's perceptron and a one-hidden-layer network
+backprop      the appendix network: every number of a forward pass, the chain rule and an update
+traces        convolution, ReLU and pooling step by step; kernels on drawings; shifts; parameter counts
+"""
+
+from .backprop import BackpropExample, BackpropNumbers, backprop_numbers
+from .corners import (
+    RULE_CLASSES,
+    ClassComparison,
+    CornerResult,
+    clean_shape,
+    compare_representations,
+    count_corners,
+    rdp,
+    rule_classify,
+)
+from .separability import EXTENT, POINT_SETS, HiddenLayerNet, Perceptron, PerceptronUpdate, grid, point_set
+from .traces import (
+    LECTURE_FILTER,
+    LECTURE_IMAGE,
+    LECTURE_KERNEL_1D,
+    LECTURE_POOL_INPUT,
+    LECTURE_SIGNAL,
+    NAMED_KERNELS,
+    ConvStep,
+    ConvTrace,
+    ParameterComparison,
+    PoolStep,
+    PoolTrace,
+    ShiftRow,
+    apply_kernel,
+    conv1d_trace,
+    conv2d_trace,
+    first_conv_index,
+    parameter_comparison,
+    pool_trace,
+    relu,
+    shift_image,
+    shift_study,
+    with_filter,
+)
+
+__all__ = [
+    "BackpropExample", "BackpropNumbers", "backprop_numbers",
+    "RULE_CLASSES", "ClassComparison", "CornerResult", "clean_shape", "compare_representations",
+    "count_corners", "rdp", "rule_classify",
+    "EXTENT", "POINT_SETS", "HiddenLayerNet", "Perceptron", "PerceptronUpdate", "grid", "point_set",
+    "LECTURE_FILTER", "LECTURE_IMAGE", "LECTURE_KERNEL_1D", "LECTURE_POOL_INPUT", "LECTURE_SIGNAL",
+    "NAMED_KERNELS", "ConvStep", "ConvTrace", "ParameterComparison", "PoolStep", "PoolTrace", "ShiftRow",
+    "apply_kernel", "conv1d_trace", "conv2d_trace", "first_conv_index", "parameter_comparison", "pool_trace",
+    "relu", "shift_image", "shift_study", "with_filter",
+]
