@@ -1,0 +1,476 @@
+"""What the network learned, as numbers: representations, linear probes, mistakes, saliency, data health.
+
+NumPy only (no Qt, no printing). Everything returns plain arrays or small frozen records, so the GUI's
+analysis worker can run it off the GUI thread and the tests can check values.
+
+- Representations: `representation_layers(model)` names the layers worth looking at (raw pixels, the end
+  of every conv block, the hidden dense layer); `layer_outputs(model, X, indices)` collects their outputs
+  for a whole dataset in batches; `pca_2d(features)` projects them onto their two main directions (SVD,
+  signs fixed so the picture does not flip between runs).
+- `linear_probe(features, y)`: a multinomial logistic regression trained on one layer's representation
+  with a seeded stratified train/test split; its held-out accuracy says how linearly separable the
+  classes are at that layer (the lecture's "multi-layer networks transform the input into a better
+  representation").
+- Mistakes: `confusion_matrix`, `confusion_cells` (which samples sit in each cell) and
+  `most_confidently_wrong`.
+- Where the network looks: `saliency` (gradient of the predicted class's score, its logit, with respect
+  to every input pixel) and `occlusion_map` (how much the predicted class's probability drops when a
+  patch of the drawing is hidden).
+- `FilterHistory`: copies of the weights and of the current drawing's activations, one entry per epoch.
+- Dataset health: `class_counts`, `balance_warnings`, `near_duplicates`, `label_suspects` and
+  `dataset_health`, which runs them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .dataset import stratified_split
+from .layers import Conv2D, Dense, Dropout, Flatten
+from .losses import softmax
+from .model import Activation, Sequential
+
+F32 = np.float32
+RAW = -1  # the "layer index" of the raw pixels in representation_layers()
+
+# ---------------------------------------------------------------------------------------------------
+# Representations
+
+
+@dataclass(frozen=True)
+class RepresentationLayer:
+    """A layer whose output is shown as a representation; index RAW (-1) is the input pixels."""
+
+    index: int
+    label: str  # "raw pixels", "after conv block 1", "hidden layer (64)"
+    shape: tuple  # output shape without the batch axis
+
+
+def representation_layers(model: Sequential) -> list[RepresentationLayer]:
+    """Raw pixels, the output of each conv block (conv → activation → pool: the block's last layer)
+    and the hidden layer (the output just before the last Dense layer), in model order."""
+    out = [RepresentationLayer(RAW, "raw pixels", tuple(model.input_shape))]
+    info = model.summary()
+    layers = model.layers
+    block = 0
+    i = 0
+    while i < len(layers):
+        if isinstance(layers[i], Conv2D):
+            block += 1
+            j = i
+            while j + 1 < len(layers) and not isinstance(layers[j + 1], (Conv2D, Dense, Flatten, Dropout)):
+                j += 1
+            out.append(RepresentationLayer(j, f"after conv block {block}", tuple(info[j].output_shape)))
+            i = j + 1
+        else:
+            i += 1
+    dense = [k for k, la in enumerate(layers) if isinstance(la, Dense)]
+    if len(dense) >= 2:  # the hidden layer: whatever feeds the last Dense (skipping Dropout)
+        k = dense[-1] - 1
+        while k >= 0 and isinstance(layers[k], Dropout):
+            k -= 1
+        if k >= 0 and all(r.index != k for r in out):
+            width = int(np.prod(info[k].output_shape))
+            out.append(RepresentationLayer(k, f"hidden layer ({width})", tuple(info[k].output_shape)))
+    return out
+
+
+def layer_outputs(model: Sequential, X: np.ndarray, indices: Sequence[int], batch_size: int = 256
+                  ) -> dict[int, np.ndarray]:
+    """The flattened outputs (N, D) float32 of the layers `indices` for inputs X (N, 1, S, S), batched.
+
+    Index RAW (-1) gives the input pixels themselves. Runs `model.forward` on copies of nothing: it only
+    reads the model, but a forward pass writes the layers' caches, so use a model no other thread runs.
+    """
+    X = np.asarray(X, dtype=F32)
+    n = len(X)
+    wanted = sorted(set(int(i) for i in indices))
+    out: dict[int, list[np.ndarray]] = {i: [] for i in wanted}
+    last = max(wanted) if wanted else RAW
+    for start in range(0, n, batch_size):
+        x = X[start : start + batch_size]
+        if RAW in out:
+            out[RAW].append(x.reshape(len(x), -1).astype(F32, copy=True))
+        h = np.asarray(x, dtype=model.dtype)
+        for k, layer in enumerate(model.layers[: last + 1]):
+            h = layer.forward(h, False)
+            if k in out:
+                out[k].append(h.reshape(len(h), -1).astype(F32, copy=True))
+    return {i: (np.concatenate(v) if v else np.zeros((0, 0), F32)) for i, v in out.items()}
+
+
+@dataclass(frozen=True)
+class Projection:
+    """A 2-D PCA projection: points (N, 2), the two directions (2, D), the mean (D,) and the share of
+    the variance each direction explains (2,)."""
+
+    points: np.ndarray
+    components: np.ndarray
+    mean: np.ndarray
+    explained: np.ndarray
+
+
+def pca_2d(features: np.ndarray, fit_rows: np.ndarray | None = None) -> Projection:
+    """Project features (N, D) onto their two principal directions (via SVD of the centred data).
+
+    Signs are normalised: each direction's largest-magnitude entry is positive, so the same data always
+    gives the same picture. `fit_rows` (indices) fits the directions on a subset and projects all rows.
+    Fewer than two rows or directions give zeros where nothing is defined.
+    """
+    A = np.asarray(features, dtype=F32)
+    A = A.reshape(len(A), -1)
+    n, d = A.shape
+    fit = A if fit_rows is None else A[np.asarray(fit_rows, dtype=np.int64)]
+    mean = fit.mean(axis=0) if len(fit) else np.zeros(d, F32)
+    comps = np.zeros((2, d), F32)
+    explained = np.zeros(2, F32)
+    if len(fit) >= 2 and d >= 1:
+        centred = fit - mean
+        _u, s, vt = np.linalg.svd(centred, full_matrices=False)
+        k = min(2, len(s))
+        comps[:k] = vt[:k]
+        total = float(np.sum(s.astype(np.float64) ** 2))
+        if total > 0:
+            explained[:k] = (s[:k].astype(np.float64) ** 2 / total).astype(F32)
+        for r in range(k):
+            j = int(np.argmax(np.abs(comps[r])))
+            if comps[r, j] < 0:
+                comps[r] = -comps[r]
+    points = ((A - mean) @ comps.T).astype(F32) if n else np.zeros((0, 2), F32)
+    return Projection(points, comps, mean.astype(F32), explained)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Linear probe
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    """A linear classifier trained on one representation: accuracies in 0 … 1 on the training part and on
+    the held-out part (the number to show), and how many samples each part had."""
+
+    train_accuracy: float
+    test_accuracy: float
+    n_train: int
+    n_test: int
+
+
+def fit_logistic(X: np.ndarray, y: np.ndarray, num_classes: int, *, steps: int = 300, lr: float = 0.05,
+                 l2: float = 1e-3) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression by full-batch Adam from zero weights: (W (D, C), b (C,)).
+
+    Deterministic (no randomness). X should be standardised.
+    """
+    X = np.asarray(X, dtype=F32)
+    n, d = X.shape
+    W = np.zeros((d, num_classes), F32)
+    b = np.zeros(num_classes, F32)
+    onehot = np.zeros((n, num_classes), F32)
+    onehot[np.arange(n), y] = 1.0
+    mW, vW = np.zeros_like(W), np.zeros_like(W)
+    mb, vb = np.zeros_like(b), np.zeros_like(b)
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    for t in range(1, steps + 1):
+        p = softmax(X @ W + b)
+        g = (p - onehot) / F32(max(n, 1))
+        gW = X.T @ g + F32(l2) * W
+        gb = g.sum(axis=0)
+        for param, grad, m, v in ((W, gW, mW, vW), (b, gb, mb, vb)):
+            m *= b1
+            m += (1 - b1) * grad
+            v *= b2
+            v += (1 - b2) * grad * grad
+            mhat = m / F32(1 - b1**t)
+            vhat = v / F32(1 - b2**t)
+            param -= F32(lr) * mhat / (np.sqrt(vhat) + F32(eps))
+    return W, b
+
+
+def linear_probe(features: np.ndarray, y: np.ndarray, num_classes: int | None = None, *,
+                 test_fraction: float = 0.3, seed: int = 0, steps: int = 300) -> ProbeResult:
+    """Train a linear classifier (logistic regression) on `features` (N, D) with labels y (N,) on a seeded
+    stratified split, and report its accuracy on the held-out part.
+
+    Features are standardised with the training part's mean and standard deviation.
+    """
+    A = np.asarray(features, dtype=F32).reshape(len(features), -1)
+    y = np.asarray(y, dtype=np.int64)
+    c = int(num_classes if num_classes is not None else (y.max() + 1 if len(y) else 0))
+    tr, te = stratified_split(y.tolist(), test_fraction, seed)
+    if len(tr) == 0 or len(te) == 0 or c < 2:
+        return ProbeResult(float("nan"), float("nan"), len(tr), len(te))
+    mu = A[tr].mean(axis=0)
+    sd = A[tr].std(axis=0)
+    sd = np.where(sd > 1e-6, sd, F32(1.0)).astype(F32)
+    Z = (A - mu) / sd
+    W, b = fit_logistic(Z[tr], y[tr], c, steps=steps)
+    pred = np.argmax(Z @ W + b, axis=1)
+    return ProbeResult(float(np.mean(pred[tr] == y[tr])), float(np.mean(pred[te] == y[te])), len(tr), len(te))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Mistakes
+
+
+def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int) -> np.ndarray:
+    """(C, C) int64 counts: row = true class, column = predicted class."""
+    m = np.zeros((num_classes, num_classes), dtype=np.int64)
+    np.add.at(m, (np.asarray(y_true, np.int64), np.asarray(y_pred, np.int64)), 1)
+    return m
+
+
+def confusion_cells(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int,
+                    indices: np.ndarray | None = None) -> list[list[np.ndarray]]:
+    """cells[t][p]: the sample indices (sorted int64) with true class t predicted as p.
+
+    `indices` maps sample positions to the caller's numbering (e.g. positions in the whole dataset).
+    """
+    y_true = np.asarray(y_true, np.int64)
+    y_pred = np.asarray(y_pred, np.int64)
+    ids = np.arange(len(y_true)) if indices is None else np.asarray(indices, np.int64)
+    return [[np.sort(ids[(y_true == t) & (y_pred == p)]) for p in range(num_classes)]
+            for t in range(num_classes)]
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A wrongly classified sample: its index, true and predicted class, and the predicted probability."""
+
+    index: int
+    true: int
+    predicted: int
+    confidence: float
+
+
+def most_confidently_wrong(probs: np.ndarray, y_true: np.ndarray, k: int = 10,
+                           indices: np.ndarray | None = None) -> list[Mistake]:
+    """The (at most k) wrong predictions with the highest probability for the wrong class, surest first."""
+    probs = np.asarray(probs)
+    y_true = np.asarray(y_true, np.int64)
+    ids = np.arange(len(y_true)) if indices is None else np.asarray(indices, np.int64)
+    pred = np.argmax(probs, axis=1) if len(probs) else np.zeros(0, np.int64)
+    wrong = np.flatnonzero(pred != y_true)
+    conf = probs[wrong, pred[wrong]] if len(wrong) else np.zeros(0)
+    order = wrong[np.argsort(-conf, kind="stable")][:k]
+    return [Mistake(int(ids[i]), int(y_true[i]), int(pred[i]), float(probs[i, pred[i]])) for i in order]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Where the network looks
+
+
+def saliency(model: Sequential, x: np.ndarray, target: int | None = None) -> tuple[np.ndarray, int]:
+    """The gradient of class `target`'s score (its logit, before softmax) with respect to every input
+    pixel, for one input x (S, S) or (1, S, S): -> (gradient (S, S) in the model's dtype, target).
+
+    `target` defaults to the predicted class. Computed with the model's own backward pass on a copy of
+    the model (the caller's model and its gradients are not touched).
+    """
+    m = model.copy()
+    xb = np.asarray(x, dtype=m.dtype).reshape(1, *m.input_shape)
+    logits = m.forward(xb, training=False)
+    t = int(np.argmax(logits[0])) if target is None else int(target)
+    dlogits = np.zeros_like(logits)
+    dlogits[0, t] = 1
+    dx = m.backward(dlogits)
+    return np.asarray(dx[0, 0]), t
+
+
+def occlusion_map(model: Sequential, x: np.ndarray, patch: int = 6, stride: int = 2,
+                  target: int | None = None, fill: float = 0.0) -> tuple[np.ndarray, int, float]:
+    """How much the probability of class `target` (default: the predicted one) drops when a patch×patch
+    square of the input is set to `fill` (0 = blank paper), averaged over every patch covering a pixel.
+
+    -> (drop map (S, S) float32, target, probability with nothing hidden). Positive = hiding that part
+    lowers the network's confidence (the network relies on it); negative = hiding it raises confidence.
+    All occluded copies go through the network in one batch.
+    """
+    img = np.asarray(x, dtype=F32).reshape(model.input_shape[-2:])
+    h, w = img.shape
+    p0 = model.predict_proba(img)[0]
+    t = int(np.argmax(p0)) if target is None else int(target)
+    ys = list(range(0, max(h - patch, 0) + 1, stride))
+    xs = list(range(0, max(w - patch, 0) + 1, stride))
+    if ys[-1] != max(h - patch, 0):
+        ys.append(max(h - patch, 0))
+    if xs[-1] != max(w - patch, 0):
+        xs.append(max(w - patch, 0))
+    batch = np.repeat(img[None], len(ys) * len(xs), axis=0)
+    boxes = []
+    for r in ys:
+        for c in xs:
+            batch[len(boxes), r : r + patch, c : c + patch] = fill
+            boxes.append((r, c))
+    probs = model.predict_proba(batch[:, None])[:, t]
+    total = np.zeros((h, w), np.float64)
+    count = np.zeros((h, w), np.float64)
+    for (r, c), p in zip(boxes, probs, strict=True):
+        total[r : r + patch, c : c + patch] += float(p0[t]) - float(p)
+        count[r : r + patch, c : c + patch] += 1
+    drop = np.where(count > 0, total / np.maximum(count, 1), 0.0).astype(F32)
+    return drop, t, float(p0[t])
+
+
+# ---------------------------------------------------------------------------------------------------
+# Filter history
+
+
+class FilterHistory:
+    """What the network looked like at the end of each epoch: copies of its weights and of the current
+    drawing's activations (or None). Entries are in recording order; `epochs[i]` is entry i's epoch
+    (0-based, as in TrainRecord). Recording an epoch number again replaces that entry's data only if it
+    is the last one (a new run starts a new sequence)."""
+
+    def __init__(self, limit: int = 500):
+        self.limit = int(limit)
+        self.epochs: list[int] = []
+        self._weights: list[dict[str, np.ndarray]] = []
+        self._activations: list[list[Activation] | None] = []
+
+    def __len__(self) -> int:
+        return len(self.epochs)
+
+    def record(self, epoch: int, weights: dict[str, np.ndarray],
+               activations: Sequence[Activation] | None = None) -> int:
+        """Keep copies; returns the entry's position. Beyond `limit` entries the oldest is dropped."""
+        w = {k: np.array(v, copy=True) for k, v in weights.items()}
+        a = None if activations is None else [
+            Activation(x.index, x.name, tuple(x.shape), np.array(x.data, copy=True)) for x in activations
+        ]
+        self.epochs.append(int(epoch))
+        self._weights.append(w)
+        self._activations.append(a)
+        if len(self.epochs) > self.limit:
+            del self.epochs[0], self._weights[0], self._activations[0]
+        return len(self.epochs) - 1
+
+    def weights_at(self, i: int) -> dict[str, np.ndarray]:
+        return {k: v.copy() for k, v in self._weights[i].items()}
+
+    def activations_at(self, i: int) -> list[Activation] | None:
+        return self._activations[i]
+
+    def set_activations(self, i: int, activations: Sequence[Activation] | None) -> None:
+        """Replace entry i's activations (the drawing changed: recomputed from entry i's weights)."""
+        self._activations[i] = None if activations is None else list(activations)
+
+    def clear(self) -> None:
+        self.epochs.clear()
+        self._weights.clear()
+        self._activations.clear()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Dataset health
+
+
+def class_counts(labels: Sequence[str], classes: Sequence[str]) -> dict[str, int]:
+    """Drawings per class, in `classes` order (classes with none count 0; unknown labels are added)."""
+    counts = {c: 0 for c in classes}
+    for lab in labels:
+        counts[lab] = counts.get(lab, 0) + 1
+    return counts
+
+
+def balance_warnings(counts: dict[str, int], *, min_per_class: int = 10, imbalance_ratio: float = 3.0
+                     ) -> list[str]:
+    """Plain-words warnings: a class with fewer than `min_per_class` drawings, and classes so unequal that
+    the largest has more than `imbalance_ratio` times the smallest (non-empty) one."""
+    out = []
+    for c, n in counts.items():
+        if n < min_per_class:
+            out.append(f"Too few: “{c}” has {n} drawing{'s' if n != 1 else ''} "
+                       f"(at least {min_per_class} per class help the network learn it).")
+    nonzero = {c: n for c, n in counts.items() if n > 0}
+    if len(nonzero) >= 2:
+        big = max(nonzero, key=nonzero.get)
+        small = min(nonzero, key=nonzero.get)
+        if nonzero[big] > imbalance_ratio * nonzero[small]:
+            out.append(f"Imbalance: “{big}” has {nonzero[big]} drawings but “{small}” only "
+                       f"{nonzero[small]} ({nonzero[big] / nonzero[small]:.1f}×); the network may favour "
+                       f"“{big}”. Draw more “{small}” shapes.")
+    return out
+
+
+def _downsample(X: np.ndarray, factor: int) -> np.ndarray:
+    X = np.asarray(X, dtype=F32).reshape(len(X), *np.shape(X)[-2:])
+    n, h, w = X.shape
+    h2, w2 = h // factor, w // factor
+    return X[:, : h2 * factor, : w2 * factor].reshape(n, h2, factor, w2, factor).mean(axis=(2, 4))
+
+
+def near_duplicates(X: np.ndarray, threshold: float = 0.97, factor: int = 2, limit: int = 200,
+                    block: int = 512) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, similarity), i < j, whose rasters X (N, 1, S, S) downsampled by `factor` have a cosine
+    similarity ≥ threshold; most similar first, at most `limit`. Blank rasters are never duplicates."""
+    V = _downsample(X, factor).reshape(len(X), -1)
+    norms = np.linalg.norm(V, axis=1)
+    ok = norms > 1e-6
+    V = np.where(ok[:, None], V / np.maximum(norms, 1e-6)[:, None], 0).astype(F32)
+    pairs: list[tuple[int, int, float]] = []
+    n = len(V)
+    for s in range(0, n, block):
+        sim = V[s : s + block] @ V.T  # (b, N)
+        rows, cols = np.nonzero(sim >= F32(threshold))
+        keep = cols > rows + s
+        for r, c in zip(rows[keep], cols[keep], strict=True):
+            pairs.append((int(r + s), int(c), float(sim[r, c])))
+    pairs.sort(key=lambda p: (-p[2], p[0], p[1]))
+    return pairs[:limit]
+
+
+@dataclass(frozen=True)
+class LabelSuspect:
+    """A drawing whose label a confident model disagrees with."""
+
+    index: int
+    label: str
+    predicted: str
+    confidence: float
+
+
+def label_suspects(probs: np.ndarray, y: np.ndarray, classes: Sequence[str], confidence: float = 0.9,
+                   indices: np.ndarray | None = None, limit: int = 50) -> list[LabelSuspect]:
+    """Drawings the model puts in another class with probability ≥ `confidence`, surest first."""
+    wrong = most_confidently_wrong(probs, y, k=len(y), indices=indices)
+    return [LabelSuspect(m.index, classes[m.true], classes[m.predicted], m.confidence)
+            for m in wrong if m.confidence >= confidence][:limit]
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    counts: dict
+    warnings: list
+    duplicates: list  # (i, j, similarity)
+    suspects: list = field(default_factory=list)  # LabelSuspect
+
+
+def dataset_health(labels: Sequence[str], X: np.ndarray, classes: Sequence[str], *,
+                   probs: np.ndarray | None = None, min_per_class: int = 10, imbalance_ratio: float = 3.0,
+                   duplicate_threshold: float = 0.97, confidence: float = 0.9) -> HealthReport:
+    """Counts, warnings, near-duplicate pairs and (given the model's probabilities (N, C) for every
+    drawing) the drawings whose label a confident model disagrees with."""
+    counts = class_counts(labels, classes)
+    warnings = balance_warnings(counts, min_per_class=min_per_class, imbalance_ratio=imbalance_ratio)
+    dups = near_duplicates(X, duplicate_threshold) if len(X) else []
+    suspects: list[LabelSuspect] = []
+    if probs is not None and len(labels):
+        index = {c: i for i, c in enumerate(classes)}
+        known = np.array([lab in index for lab in labels])
+        ids = np.flatnonzero(known)
+        y = np.array([index[labels[i]] for i in ids], dtype=np.int64)
+        suspects = label_suspects(np.asarray(probs)[ids], y, list(classes), confidence, indices=ids)
+    return HealthReport(counts, warnings, dups, suspects)
+
+
+__all__ = [
+    "RAW", "RepresentationLayer", "representation_layers", "layer_outputs", "Projection", "pca_2d",
+    "ProbeResult", "fit_logistic", "linear_probe",
+    "confusion_matrix", "confusion_cells", "Mistake", "most_confidently_wrong",
+    "saliency", "occlusion_map", "FilterHistory",
+    "class_counts", "balance_warnings", "near_duplicates", "LabelSuspect", "label_suspects",
+    "HealthReport", "dataset_health",
+]
