@@ -114,8 +114,8 @@ class ClassPalette(QWidget):
         self._add_button.setToolTip("Add a class (a new kind of shape to teach the network)")
         self._add_button.clicked.connect(self._ask_new_class)
         self._hint = QLabel(
-            "Click a class (or press its number on the canvas) to add your drawing. "
-            "Right-click a class to rename, recolour or delete it."
+            "Click a class, or press its number on the canvas, to add the drawing. "
+            "Right-click to rename, recolour or delete."
         )
         self._hint.setWordWrap(True)
         self._hint.setStyleSheet("color: palette(placeholder-text);")

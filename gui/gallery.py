@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPointF,
     QSize,
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -234,21 +235,8 @@ class Gallery(QWidget):
         for b in (self.relabel_button, self.delete_button, self.undo_button):
             b.setAutoRaise(True)
 
-        self._delete_action = QAction("Delete", self)
-        self._delete_action.setShortcuts(
-            [QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)]
-        )
-        self._delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._delete_action.triggered.connect(self.delete_selected)
-        self._undo_action = QAction("Undo", self)
-        self._undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self._undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._undo_action.triggered.connect(self.undoRequested)
-        self._select_all = QAction("Select all", self)
-        self._select_all.setShortcut(QKeySequence.StandardKey.SelectAll)
-        self._select_all.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._select_all.triggered.connect(self.view.selectAll)
-        self.addActions([self._delete_action, self._undo_action, self._select_all])
+        # Del / Backspace delete, Ctrl+Z undoes, while the gallery has the keyboard (Ctrl+A is the view's own)
+        self.view.installEventFilter(self)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -327,6 +315,21 @@ class Gallery(QWidget):
             self.deleteRequested.emit(rows)
 
     # -- internals ----------------------------------------------------------------------------------
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.view and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            handled = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) or event.matches(
+                QKeySequence.StandardKey.Undo
+            )
+            if handled:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    if event.matches(QKeySequence.StandardKey.Undo):
+                        self.undoRequested.emit()
+                    else:
+                        self.delete_selected()
+                return True
+        return super().eventFilter(obj, event)
 
     def _relabel_selected(self, label: str) -> None:
         rows = self.selected_rows()

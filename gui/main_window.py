@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self._jobs: list[tuple[QThread, _Job]] = []
         self._run_count = 0
         self._last_preset: str | None = None
+        self._sized = False
+        self._layout_restored = False
 
         # panels
         self.canvas_panel = CanvasPanel()
@@ -188,20 +190,11 @@ class MainWindow(QMainWindow):
             "What each layer makes of the drawing on the canvas",
         )
         self.splitDockWidget(self.training_dock, self.filters_dock, Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.filters_dock, self.feature_maps_dock)
+        self.splitDockWidget(self.filters_dock, self.feature_maps_dock, Qt.Orientation.Vertical)
         self.gallery_dock = self._dock(
             "Gallery", "galleryDock", self.gallery, bottom, "Every drawing in the dataset"
         )
-        self.filters_dock.raise_()
         self.setCentralWidget(self.plots)
-        self.resizeDocks([self.canvas_dock, self.training_dock], [330, 430], Qt.Orientation.Horizontal)
-        self.resizeDocks(
-            [self.canvas_dock, self.classes_dock, self.prediction_dock],
-            [300, 110, 200],
-            Qt.Orientation.Vertical,
-        )
-        self.resizeDocks([self.training_dock, self.filters_dock], [250, 400], Qt.Orientation.Vertical)
-        self.resizeDocks([self.gallery_dock], [150], Qt.Orientation.Vertical)
         self.docks = [
             self.canvas_dock,
             self.prediction_dock,
@@ -841,6 +834,44 @@ class MainWindow(QMainWindow):
         self.restoreState(self._default_layout)
         for dock in self.docks:
             dock.setVisible(True)
+        self._apply_default_sizes()
+
+    def _apply_default_sizes(self) -> None:
+        """Dock sizes in proportion to the window: the canvas column and the filters column grow on a big
+        screen. On a tall screen (a 1080p projector) filters and feature maps are shown one above the other;
+        on a small one they share a tabbed area."""
+        w, h = max(self.width(), 800), max(self.height(), 500)
+        if h < 950 and not self.tabifiedDockWidgets(self.filters_dock):
+            self.tabifyDockWidget(self.filters_dock, self.feature_maps_dock)
+            self.filters_dock.raise_()
+        left, right = int(w * 0.24), int(w * 0.34)
+        self.resizeDocks([self.canvas_dock, self.training_dock], [left, right], Qt.Orientation.Horizontal)
+        canvas = min(left + 10, int(h * 0.48))
+        self.resizeDocks(
+            [self.canvas_dock, self.classes_dock, self.prediction_dock],
+            [canvas, 130, h - canvas - 130],
+            Qt.Orientation.Vertical,
+        )
+        training = self.training_panel.sizeHint().height() + 30
+        if h >= 950:
+            rest = h - training - 60
+            self.resizeDocks(
+                [self.training_dock, self.filters_dock, self.feature_maps_dock],
+                [training, int(rest * 0.45), int(rest * 0.55)],
+                Qt.Orientation.Vertical,
+            )
+        else:
+            self.resizeDocks(
+                [self.training_dock, self.filters_dock], [training, h - training], Qt.Orientation.Vertical
+            )
+        self.resizeDocks([self.gallery_dock], [int(h * 0.2)], Qt.Orientation.Vertical)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if not self._layout_restored:
+                self._apply_default_sizes()
 
     def _restore_settings(self) -> None:
         s = self.settings
@@ -851,7 +882,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 720)
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
+            self._layout_restored = self.restoreState(state)
         stored = s.value("training", {})
         self.training_panel.set_settings(TrainSettings.from_dict(stored if isinstance(stored, dict) else {}))
         self._last_preset = self.training_panel.settings().preset

@@ -240,7 +240,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.stale_label)
         layout.addWidget(self.message_label)
-        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         for w in (self.preset, self.optimizer):
             w.currentIndexChanged.connect(self.settingsChanged)

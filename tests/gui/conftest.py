@@ -62,9 +62,10 @@ def make_window(qtbot, monkeypatch, small_starter):
     monkeypatch.setattr(gui.app, "STARTER_PATH", small_starter)
     windows = []
 
-    def make(data_dir, *, fast=True, show=True):
+    def make(data_dir, *, fast=True, show=True, register=True):
         window = gui.app.create_main_window(data_dir)
-        qtbot.addWidget(window)
+        if register:  # qtbot closes it at the end (a test that deletes its window passes False)
+            qtbot.addWidget(window)
         if fast:
             tp = window.training_panel
             tp.preset.setCurrentIndex(tp.preset.findData("tiny"))

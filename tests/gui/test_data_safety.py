@@ -1,0 +1,246 @@
+"""Data safety: the starter set is never written; the user's file is created with the first drawing; every
+change is on disk at once; a destroyed window or a killed process loses nothing; bad files lose nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from engine import Drawing, read_ndjson, write_ndjson
+from gui.state import DatasetState, StateError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def digest(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def square(offset=0.0):
+    return [
+        np.array([[10, 10, 0], [90, 10, 50], [90, 90, 100], [10, 90, 150], [10, 10, 200]], float) + offset
+    ]
+
+
+# -- through the window ----------------------------------------------------------------------------
+
+
+def test_first_run_opens_starter_and_never_writes_it(
+    make_window, tmp_path, small_starter, qtbot, draw, shape_points
+):
+    before = digest(small_starter)
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir)
+    assert window.state.is_starter and window.state.read_only
+    n_starter = len(window.state)
+    assert n_starter == 48
+    assert not list(data_dir.glob("*.ndjson")), "no user file before the first drawing"
+
+    draw(window.canvas, shape_points("triangle", window.canvas))
+    QTest.keyClick(window.canvas, Qt.Key.Key_2)
+    user_files = list(data_dir.glob("*.ndjson"))
+    assert len(user_files) == 1, "the user's own dataset file is created with the first drawing"
+    assert window.state.path == user_files[0] and not window.state.read_only
+    drawings, problems = read_ndjson(user_files[0])
+    assert not problems and len(drawings) == n_starter + 1 and drawings[-1].label == "triangle"
+    # deleting and relabelling work on the user's copy, never on the starter file
+    window.gallery.deleteRequested.emit([0, 1])
+    window.gallery.relabelRequested.emit([2], "circle")
+    assert digest(small_starter) == before
+
+
+def test_reopens_last_dataset(make_window, tmp_path, draw, shape_points):
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir)
+    draw(window.canvas, shape_points("square", window.canvas))
+    QTest.keyClick(window.canvas, Qt.Key.Key_1)
+    path = window.state.path
+    window.close()
+    again = make_window(data_dir)
+    assert again.state.path == path and not again.state.is_starter
+    assert len(again.state) == 49
+
+
+def test_destroyed_window_loses_nothing(make_window, tmp_path, qtbot, draw, shape_points):
+    """Every added drawing is in the file after the window is destroyed without a clean close."""
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir, register=False)
+    added = []
+    for i, (kind, key) in enumerate(
+        (
+            ("square", Qt.Key.Key_1),
+            ("triangle", Qt.Key.Key_2),
+            ("circle", Qt.Key.Key_3),
+            ("square", Qt.Key.Key_1),
+        )
+    ):
+        draw(window.canvas, shape_points(kind, window.canvas, jitter=3, seed=i))
+        added.append([s.copy() for s in window.canvas.strokes()])
+        QTest.keyClick(window.canvas, key)
+    path = window.state.path
+    # no closeEvent, no settings sync: the C++ window is simply deleted
+    window.hide()
+    window.controller.shutdown()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(window), timeout=3000)
+    drawings, problems = read_ndjson(path)
+    assert not problems
+    mine = drawings[-4:]
+    assert [d.label for d in mine] == ["square", "triangle", "circle", "square"]
+    for d, strokes in zip(mine, added, strict=True):
+        assert len(d.strokes) == len(strokes)
+        for a, b in zip(d.strokes, strokes, strict=True):
+            np.testing.assert_allclose(a, b)
+
+
+def _alive(widget) -> bool:
+    try:
+        widget.objectName()
+        return True
+    except RuntimeError:
+        return False
+
+
+def test_killed_process_loses_nothing(tmp_path, small_starter):
+    """A process that adds drawings through the window and is then killed (SIGKILL) lost nothing."""
+    data_dir = tmp_path / "data"
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        import numpy as np
+        import gui.app
+        from pathlib import Path
+        gui.app.STARTER_PATH = Path({str(small_starter)!r})
+        window = gui.app.create_main_window({str(data_dir)!r})
+        for i, label in enumerate(["circle", "square", "irregular"]):
+            t = np.linspace(0, 6.2, 30)
+            stroke = np.column_stack([100 + 50 * np.cos(t) + i, 100 + 40 * np.sin(t), t * 100])
+            window.canvas.set_strokes([stroke])
+            window.add_current_drawing(label)
+        print(window.state.path, flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    path = Path(proc.stdout.strip().splitlines()[-1])
+    drawings, problems = read_ndjson(path)
+    assert not problems
+    assert [d.label for d in drawings[-3:]] == ["circle", "square", "irregular"]
+
+
+def test_bad_file_names_file_and_line_and_loses_nothing(make_window, tmp_path, qtbot):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    path = data_dir / "mine.ndjson"
+    good = [Drawing(tuple(square(k)), "square") for k in range(3)]
+    write_ndjson(path, good)
+    text = path.read_text().splitlines()
+    text.insert(1, "{not json")
+    path.write_text(
+        "\n".join(text) + '\n{"word": "circle", "drawing": [[[1, 2'
+    )  # corrupt line 2, torn last line
+    original = path.read_bytes()
+    from gui.main_window import MainWindow
+
+    shown = []
+    original_warn = MainWindow._warn
+    MainWindow._warn = lambda self, title, body: shown.append((title, body))
+    try:
+        window = make_window(data_dir, show=False)
+        assert window.open_dataset(path)
+    finally:
+        MainWindow._warn = original_warn
+    assert len(window.state) == 3, "every good drawing loads"
+    assert shown, "the user is told"
+    body = shown[-1][1]
+    assert f"{path}:2:" in body and f"{path}:5:" in body and "torn" in body
+    backup = window.state.backup_path
+    assert backup is not None and backup.read_bytes() == original, "a copy of the file as it was is kept"
+    # an edit rewrites the file without the bad lines; the copy still holds them
+    window.state.delete([0])
+    assert backup.read_bytes() == original
+    drawings, problems = read_ndjson(path)
+    assert len(drawings) == 2 and not problems
+
+
+def test_unreadable_last_dataset_falls_back_to_starter(make_window, tmp_path):
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir, show=False)
+    missing = tmp_path / "gone.ndjson"
+    window.settings.setValue("dataset/last", str(missing))
+    window.settings.sync()
+    window.close()
+    again = make_window(data_dir, show=False)
+    assert again.state.is_starter
+
+
+# -- the Qt-free state -----------------------------------------------------------------------------
+
+
+def test_state_delete_relabel_undo(tmp_path, small_starter):
+    st = DatasetState(tmp_path, small_starter)
+    st.open_starter()
+    st.add_drawing(square(), "square")
+    n = len(st)
+    labels = st.labels()
+    st.delete([0, 5, n - 1])
+    assert len(st) == n - 3
+    assert st.undo().startswith("delete")
+    assert st.labels() == labels and len(read_ndjson(st.path)[0]) == n
+    st.relabel([0, 1], "irregular")
+    assert st.labels()[:2] == ["irregular", "irregular"]
+    st.undo()
+    assert st.labels() == labels
+    assert not st.can_undo()
+
+
+def test_state_classes_add_rename_recolour_delete(tmp_path, small_starter):
+    st = DatasetState(tmp_path, small_starter)
+    st.open_starter()
+    assert st.class_names() == ["square", "triangle", "circle", "irregular"]
+    st.add_class("star")
+    assert st.counts()["star"] == 0
+    try:
+        st.add_class("star")
+        raise AssertionError("a duplicate name must be refused")
+    except StateError:
+        pass
+    st.rename_class("circle", "round")
+    assert "round" in st.class_names() and st.counts()["round"] == 12
+    assert set(d.label for d in read_ndjson(st.path)[0]) >= {"round"}
+    st.recolor_class("round", "#123456")
+    assert st.color_of("round") == "#123456"
+    st.delete_class("round", move_to="irregular")
+    assert "round" not in st.class_names() and st.counts()["irregular"] == 24
+    st.undo()
+    assert st.counts()["round"] == 12 and st.counts()["irregular"] == 12
+    st.delete_class("triangle", move_to=None)
+    assert st.counts().get("triangle", 0) == 0 and len(st) == 36
+    # names and colours persist with the dataset
+    again = DatasetState(tmp_path, small_starter)
+    again.open(st.path)
+    assert again.class_names() == st.class_names() and again.color_of("star") == st.color_of("star")
+
+
+def test_empty_drawing_is_refused(tmp_path, small_starter):
+    st = DatasetState(tmp_path, small_starter)
+    st.open_starter()
+    try:
+        st.add_drawing([], "square")
+        raise AssertionError("an empty drawing must be refused")
+    except StateError as exc:
+        assert "draw" in str(exc).lower()
+    assert st.read_only, "nothing was written"
