@@ -8,8 +8,10 @@ Every layer works on float32 NCHW batches and has:
   output_shape(input_shape) -> shape   shapes without the batch axis
 
 Weights use PyTorch's layout: Conv2D (out, in, kh, kw), Dense (out, in).
-Convolution is im2col: a read-only sliding-window view of the padded input, copied once into a
-column matrix, and one matrix product.
+Convolution is im2col: a read-only window view of the padded input (never a writable strided view),
+copied once into a column matrix, and one matrix product; backward adds the column gradients back.
+Max pooling with stride == kernel size reduces strided views, two passes, no window copies.
+`engine/reference.py` has the slow loop versions these are tested against.
 """
 
 from __future__ import annotations

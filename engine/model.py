@@ -91,20 +91,39 @@ class Sequential:
             x = x[None]
         return x
 
+    def _viewer(self) -> list[Layer]:
+        """Twins of the layers that share their parameter arrays but have their own caches.
+
+        predict_proba and activations run on these, so a GUI thread may call them while a worker
+        thread trains the same model without disturbing the cached values of a training step.
+        """
+        if getattr(self, "_viewer_layers", None) is None:
+            twins = []
+            for layer in self.layers:
+                twin = object.__new__(type(layer))
+                twin.__dict__ = {k: v for k, v in layer.__dict__.items() if not k.startswith("_")}
+                twins.append(twin)
+            self._viewer_layers = twins
+        return self._viewer_layers
+
     def predict_proba(self, x) -> np.ndarray:
         """Softmax probabilities (N, classes) for x of shape (S, S), (1, S, S) or (N, 1, S, S)."""
-        return softmax(self.forward(self._batch(x)))
+        return softmax(self.activations(x, last_only=True)[-1].data)
 
-    def activations(self, x) -> list[Activation]:
-        """The output of every layer (copies) for x of shape (S, S), (1, S, S) or (N, 1, S, S)."""
+    def activations(self, x, last_only: bool = False) -> list[Activation]:
+        """The output of every layer (copies) for x of shape (S, S), (1, S, S) or (N, 1, S, S).
+
+        Inference mode; the training caches are left alone. last_only=True keeps only the output.
+        """
         x = self._batch(x)
         if x.shape[1:] != self.input_shape:
             raise ValueError(f"expected input of shape {self.input_shape}, got {x.shape[1:]}")
         out = []
-        for i, layer in enumerate(self.layers):
+        for i, layer in enumerate(self._viewer()):
             x = layer.forward(x, False)
-            data = np.array(x, copy=True)
-            out.append(Activation(i, layer.name, data.shape, data))
+            if not last_only or i == len(self.layers) - 1:
+                data = np.array(x, copy=True)
+                out.append(Activation(i, layer.name, data.shape, data))
         return out
 
     # -- parameters ------------------------------------------------------------------------------

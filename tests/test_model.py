@@ -13,6 +13,7 @@ from engine import (
     ReLU,
     Sequential,
     build_model,
+    softmax,
     softmax_cross_entropy,
 )
 
@@ -147,3 +148,28 @@ def test_backward_without_input_gradient_gives_the_same_parameter_gradients(pres
     assert model.backward(d, input_grad=False) is None
     for k, v in model.gradients().items():
         np.testing.assert_array_equal(v, full[k])
+
+
+def test_inference_helpers_leave_the_training_caches_alone():
+    """The GUI may show predictions while a worker trains: a forward of predict_proba or activations
+    between a training forward and its backward must not change that backward's gradients."""
+    model = build_model("default", 4, seed=0)
+    y = np.array([0, 1, 2, 3, 0])
+    _, d = softmax_cross_entropy(model.forward(X, training=True), y)
+    model.backward(d)
+    expected = {k: v.copy() for k, v in model.gradients().items()}
+    _, d = softmax_cross_entropy(model.forward(X, training=True), y)
+    model.predict_proba(X[0, 0] * 0.5)
+    model.activations(np.ones((3, 1, 28, 28), np.float32))
+    model.backward(d)
+    for k, v in model.gradients().items():
+        np.testing.assert_array_equal(v, expected[k], err_msg=k)
+
+
+def test_inference_helpers_see_weight_updates():
+    model = build_model("tiny", 4, seed=0)
+    before = model.predict_proba(X)
+    model.parameters()["9.bias"][...] = [5, 0, 0, 0]
+    after = model.predict_proba(X)
+    assert (after[:, 0] > before[:, 0]).all()
+    np.testing.assert_allclose(after, softmax(model.forward(X)), rtol=1e-6)
