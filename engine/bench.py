@@ -1,7 +1,8 @@
 """Speed measurement of the engine (returns figures; the CLI `python main.py bench` prints them).
 
 train_step_ms: one training step of the model (forward, softmax cross-entropy, backward, Adam
-update) on a batch of `batch` random drawings; infer_ms: one forward pass of a single drawing.
+update) on a batch of `batch` random drawings; infer_ms: one forward pass of a single drawing with
+its softmax (`predict_proba`, as the app calls it).
 Both are the median over `repeats` timed runs after a warm-up.
 """
 
@@ -46,7 +47,7 @@ def measure_speed(repeats: int = 200, batch: int = 32, input_size: int = 28, pre
     model = build_model(preset, num_classes, input_size=input_size, seed=seed)
     X = (rng.random((batch, 1, input_size, input_size)) < 0.15).astype(np.float32)
     y = rng.integers(0, num_classes, batch)
-    one = X[:1].copy()
+    one = X[0, 0].copy()  # one (S, S) drawing, as the app passes it
     opt = Adam(1e-3)
     params = model.parameters()
 
@@ -56,7 +57,7 @@ def measure_speed(repeats: int = 200, batch: int = 32, input_size: int = 28, pre
         opt.step(params, model.gradients())
 
     def infer():
-        model.forward(one)
+        model.predict_proba(one)
 
     train_ms, train_min = _median_ms(train_step, repeats, warmup=max(5, repeats // 10))
     infer_ms, infer_min = _median_ms(infer, repeats, warmup=max(5, repeats // 10))
