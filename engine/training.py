@@ -159,6 +159,8 @@ def _arrays(data, epoch: int, model: Sequential) -> tuple[np.ndarray, np.ndarray
         raise ValueError("need as many integer labels as images, and at least one image")
     if y.min() < 0 or y.max() >= model.output_shape[0]:
         raise ValueError(f"labels must be in 0..{model.output_shape[0] - 1}")
+    if not np.isfinite(X).all():
+        raise ValueError("the training images contain values that are not finite numbers (inf or NaN)")
     return X, y
 
 
@@ -219,9 +221,10 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
             trained += time.perf_counter() - t0
             if not finite:
                 model.set_weights(last_good)
+                what = "infinite" if math.isinf(loss) else "not a number (NaN)"
                 yield record("diverged", epoch, loss=loss, message=(
-                    f"Training stopped: the loss became {loss} (not a finite number) at step {step + 1}, "
-                    f"so the weights blew up. The model keeps the last weights that gave a finite loss. "
+                    f"Training stopped at step {step + 1}: the loss became {what}, so the weights were "
+                    f"growing out of control. The model keeps the last weights that gave a finite loss. "
                     f"Try a lower learning rate (for example {opt.lr / 10:g} instead of {opt.lr:g})."))
                 return
             step += 1

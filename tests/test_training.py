@@ -99,14 +99,21 @@ def test_divergence_stops_restores_last_finite_weights_and_suggests_lower_lr():
     assert np.isfinite(next(train(m, data(), TrainConfig(epochs=1, lr=1e-9))).loss)
 
 
-def test_divergence_from_a_non_finite_input_keeps_weights_unchanged():
+def test_divergence_at_the_first_step_keeps_the_initial_weights():
     m = model()
+    m.parameters()["9.bias"][...] = [np.float32(3e38), 0, 0, 0]  # the logits overflow at once
     before = m.weights()
+    recs = list(train(m, data(8), TrainConfig(epochs=1, batch_size=8)))
+    assert [r.kind for r in recs] == ["diverged"] and recs[0].step == 0
+    assert "step 1" in recs[0].message
+    assert all(np.array_equal(before[k], v) for k, v in m.weights().items())
+
+
+def test_non_finite_images_are_refused_before_training():
     X, y = data(8)
     X[3, 0, 0, 0] = np.inf
-    recs = list(train(m, (X, y), TrainConfig(epochs=1, batch_size=8)))
-    assert [r.kind for r in recs] == ["diverged"]
-    assert all(np.array_equal(before[k], v) for k, v in m.weights().items())
+    with pytest.raises(ValueError, match="not finite"):
+        next(train(model(), (X, y), TrainConfig()))
 
 
 def _run_in_thread(gen):
