@@ -77,6 +77,9 @@ def measure_speed(repeats: int = 200, batch: int = 32, input_size: int = 28, pre
         "numpy": np.__version__,
         "blas": _blas(),
         "cpu_count": os.cpu_count(),
+        # OpenBLAS uses one thread per core unless one of these variables says otherwise
+        "blas_threads": int(os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS")
+                            or os.cpu_count() or 1),
         "thread_env": {k: os.environ[k] for k in THREAD_VARIABLES if k in os.environ},
         "python": platform.python_version(),
         "machine": platform.machine(),
