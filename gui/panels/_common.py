@@ -16,8 +16,8 @@ _RDBU_R = (
     "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff",
     "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f",
 )
-# Sequential grey map for ink (0 = paper white, 1 = black ink).
-INK = "CET-L1"
+# Grey map for ink: colormap(INK, reverse=True) draws 0 as white paper and 1 as black ink.
+INK = "ink"
 
 BACKGROUND = "#ffffff"
 FOREGROUND = "#202020"
@@ -25,13 +25,20 @@ GAP_COLOUR = "#8c8c8c"
 
 
 def colormap(name: str, reverse: bool = False) -> pg.ColorMap:
+    """A fresh ColorMap (pyqtgraph's own maps are shared objects: never change those in place)."""
+    if name == INK:
+        stops = ["#ffffff", "#000000"] if reverse else ["#000000", "#ffffff"]
+        cmap = pg.ColorMap([0.0, 1.0], [pg.mkColor(c) for c in stops])
+        cmap.name = "ink"
+        return cmap
     if name == DIVERGING:
         cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(_RDBU_R)), [pg.mkColor(c) for c in _RDBU_R])
         cmap.name = DIVERGING
     else:
-        cmap = pg.colormap.get(name)
+        base = pg.colormap.get(name)
+        cmap = pg.ColorMap(base.pos, base.getColors(mode="byte"))
     if reverse:
-        cmap = pg.ColorMap(cmap.pos, cmap.color[::-1])
+        cmap = pg.ColorMap(cmap.pos, cmap.getColors(mode="byte")[::-1])
         cmap.name = name + "_r"
     return cmap
 

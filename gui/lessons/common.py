@@ -1,0 +1,287 @@
+"""What every lesson shares: a title, the lecture's words, numbered steps with Previous / Next, and the
+current model, drawing and dataset (set by the LessonsView)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.lessons._engine import rasterize
+
+BACKGROUND = "#ffffff"
+FOREGROUND = "#202020"
+HIGHLIGHT = "#ffd54f"  # the cells being worked on
+DONE = "#e3f2fd"  # cells already computed
+CLASS_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
+
+
+def fmt(value: float, digits: int = 4) -> str:
+    """A number for people: integers without decimals, others with a few significant digits."""
+    v = float(value)
+    if v == int(v) and abs(v) < 1e9:
+        return str(int(v))
+    return f"{v:.{digits}g}"
+
+
+class Lesson(QWidget):
+    """Base: header (title, lecture quote, explanation), a body for the subclass, step navigation.
+
+    Subclasses set `steps` (captions), build their body in `self.body` and implement `show_step(n)`.
+    """
+
+    stepChanged = Signal(int)
+
+    title = "Lesson"
+    lecture = ""  # the lecture's own words this lesson is about
+    steps: list[str] = ["—"]
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.step = 0
+        self.model = None  # a private copy of the app's model (Sequential) or None
+        self.classes: list[str] = []
+        self.strokes: list[np.ndarray] = []
+        self.drawings: list = []
+        self.dataset_classes: list[str] = []
+
+        self.heading = QLabel(f"<b>{self.title}</b>")
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        self.heading.setFont(heading_font)
+        self.quote = QLabel(f"<i>Lecture:</i> {self.lecture}" if self.lecture else "")
+        self.quote.setWordWrap(True)
+        self.quote.setVisible(bool(self.lecture))
+        self.caption = QLabel()
+        self.caption.setObjectName("stepCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        self.caption.setStyleSheet("QLabel { background: #fff8e1; border: 1px solid #e0c060; padding: 6px; }")
+        self.body = QWidget()
+        self.prev_button = QPushButton("◀ Previous step")
+        self.prev_button.setObjectName("previousStepButton")
+        self.prev_button.setToolTip("Go back one step (Left arrow or Page Up)")
+        self.next_button = QPushButton("Next step ▶")
+        self.next_button.setObjectName("nextStepButton")
+        self.next_button.setToolTip("Take the next step (Right arrow or Page Down)")
+        self.step_label = QLabel()
+        self.prev_button.clicked.connect(self.previous_step)
+        self.next_button.clicked.connect(self.next_step)
+
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.step_label, 1, Qt.AlignmentFlag.AlignCenter)
+        nav.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.quote)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.body, 1)
+        layout.addLayout(nav)
+
+    # -- steps ----------------------------------------------------------------------------------
+    @property
+    def step_count(self) -> int:
+        return len(self.steps)
+
+    def next_step(self) -> None:
+        self.set_step(self.step + 1)
+
+    def previous_step(self) -> None:
+        self.set_step(self.step - 1)
+
+    def set_step(self, n: int) -> None:
+        n = max(0, min(int(n), self.step_count - 1))
+        self.step = n
+        self.step_label.setText(f"Step {n + 1} of {self.step_count}")
+        self.caption.setText(self.steps[n])
+        self.prev_button.setEnabled(n > 0)
+        self.next_button.setEnabled(n < self.step_count - 1 or self.repeats)
+        self.show_step(n)
+        self.stepChanged.emit(n)
+
+    repeats = False  # True: Next on the last step keeps going (e.g. another training step)
+
+    def show_step(self, n: int) -> None:  # pragma: no cover - overridden
+        pass
+
+    def refresh(self) -> None:
+        """Re-show the current step (after the model, drawing or dataset changed)."""
+        self.set_step(self.step)
+
+    # -- inputs from the app --------------------------------------------------------------------
+    def set_model(self, model, classes) -> None:
+        self.model = model
+        self.classes = list(classes or [])
+        self.model_changed()
+
+    def set_drawing(self, strokes) -> None:
+        self.strokes = [np.asarray(s, dtype=np.float64) for s in (strokes or []) if len(s)]
+        self.drawing_changed()
+
+    def set_dataset(self, drawings, classes) -> None:
+        self.drawings = list(drawings or [])
+        self.dataset_classes = list(classes or [])
+        self.dataset_changed()
+
+    def model_changed(self) -> None:
+        self.refresh()
+
+    def drawing_changed(self) -> None:
+        self.refresh()
+
+    def dataset_changed(self) -> None:
+        pass
+
+    def raster(self) -> np.ndarray | None:
+        """The current drawing as the model sees it: (28, 28) float32, or None without a drawing."""
+        if not self.strokes:
+            return None
+        size = self.model.input_shape[-1] if self.model is not None else 28
+        return rasterize(self.strokes, size)
+
+
+# -- small widgets ------------------------------------------------------------------------------
+
+
+class NumberGrid(QTableWidget):
+    """A small grid of numbers (optionally editable) whose cells can be highlighted."""
+
+    def __init__(self, rows: int, cols: int, *, editable: bool = False, cell: int = 44,
+                 parent: QWidget | None = None):
+        super().__init__(rows, cols, parent)
+        self._editable = editable
+        self._cell = cell
+        self.horizontalHeader().setVisible(False)
+        self.verticalHeader().setVisible(False)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if not editable:
+            self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self._fit()
+
+    def _fit(self) -> None:
+        fm = self.fontMetrics()
+        cell = max(self._cell, fm.horizontalAdvance("−000") + 12, fm.height() + 12)
+        for r in range(self.rowCount()):
+            self.setRowHeight(r, cell)
+        for c in range(self.columnCount()):
+            self.setColumnWidth(c, cell)
+        self.setFixedSize(cell * self.columnCount() + 2 * self.frameWidth(),
+                          cell * self.rowCount() + 2 * self.frameWidth())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._fit()
+
+    def resize_grid(self, rows: int, cols: int) -> None:
+        self.setRowCount(rows)
+        self.setColumnCount(cols)
+        self._fit()
+
+    def set_values(self, values, blank_from: int | None = None) -> None:
+        """Fill the grid from a 2-D array; cells with flat index ≥ blank_from are left empty."""
+        values = np.atleast_2d(np.asarray(values, dtype=np.float64))
+        if values.shape != (self.rowCount(), self.columnCount()):
+            self.resize_grid(*values.shape)
+        self.blockSignals(True)
+        for r in range(values.shape[0]):
+            for c in range(values.shape[1]):
+                k = r * values.shape[1] + c
+                text = "" if blank_from is not None and k >= blank_from else fmt(values[r, c])
+                item = self.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    self.setItem(r, c, item)
+                item.setText(text)
+                item.setBackground(QColor(BACKGROUND))
+        self.blockSignals(False)
+
+    def values(self) -> np.ndarray:
+        """The numbers in the grid (empty or unreadable cells count as 0)."""
+        out = np.zeros((self.rowCount(), self.columnCount()))
+        for r in range(self.rowCount()):
+            for c in range(self.columnCount()):
+                item = self.item(r, c)
+                try:
+                    out[r, c] = float(item.text().replace("−", "-")) if item and item.text() else 0.0
+                except ValueError:
+                    out[r, c] = 0.0
+        return out
+
+    def highlight(self, cells, colour: str = HIGHLIGHT) -> None:
+        self.blockSignals(True)  # a colour is no edit
+        for r, c in cells:
+            item = self.item(r, c)
+            if item is not None:
+                item.setBackground(QColor(colour))
+        self.blockSignals(False)
+
+    def clear_highlight(self) -> None:
+        cells = [(r, c) for r in range(self.rowCount()) for c in range(self.columnCount())]
+        self.highlight(cells, BACKGROUND)
+
+    def highlighted(self, colour: str = HIGHLIGHT) -> list[tuple[int, int]]:
+        """The cells currently shown in `colour` (tests read the animation from this)."""
+        want = QColor(colour)
+        return [(r, c) for r in range(self.rowCount()) for c in range(self.columnCount())
+                if self.item(r, c) is not None and self.item(r, c).background().color() == want]
+
+    def texts(self) -> list[list[str]]:
+        return [[self.item(r, c).text() if self.item(r, c) else "" for c in range(self.columnCount())]
+                for r in range(self.rowCount())]
+
+
+def image_plot(title: str, *, cmap: str = "diverging", levels=(-1, 1), bar_label: str | None = None):
+    """A non-interactive pyqtgraph GraphicsLayoutWidget with one image (row 0 at the top) and a colour bar.
+
+    Returns (widget, image_item, colour_bar or None).
+    """
+    from gui.panels._common import DIVERGING, INK, colormap
+
+    widget = pg.GraphicsLayoutWidget()
+    widget.setBackground(BACKGROUND)
+    widget.ci.addLabel(title, row=0, col=0, colspan=2, color=FOREGROUND, size="10pt")
+    view = widget.ci.addViewBox(row=1, col=0)
+    view.setAspectLocked(True)
+    view.invertY(True)
+    view.setMouseEnabled(False, False)
+    view.setMenuEnabled(False)
+    image = pg.ImageItem(axisOrder="row-major")
+    view.addItem(image)
+    cm = colormap(DIVERGING) if cmap == "diverging" else colormap(INK, reverse=True)  # ink is black
+    bar = None
+    if bar_label is not None:
+        bar = pg.ColorBarItem(values=levels, colorMap=cm, interactive=False, colorMapMenu=False, width=12,
+                              pen=FOREGROUND)
+        bar.axis.enableAutoSIPrefix(False)
+        bar.axis.setTextPen(FOREGROUND)
+        bar.axis.setLabel(bar_label, color=FOREGROUND)
+        widget.ci.addItem(bar, row=1, col=1)
+        bar.setImageItem(image)
+    else:
+        image.setColorMap(cm)
+    image.setLevels(levels)
+    widget.view = view
+    return widget, image, bar
+
+
+def ink_image(widget_title: str):
+    """An image plot for a drawing's raster: 0 = paper (white), 1 = ink (black), with its scale."""
+    return image_plot(widget_title, cmap="ink", levels=(0, 1), bar_label="ink (0 = paper, 1 = full)")

@@ -1,0 +1,242 @@
+"""Lesson 1 — What is a representation? Counting corners, against the representation the CNN learned."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from engine.lessons import clean_shape, compare_representations, count_corners
+from gui.lessons._engine import rasterize_many
+from gui.lessons.common import BACKGROUND, FOREGROUND, Lesson
+
+MAX_TABLE_DRAWINGS = 1500  # more than this: an even sample, and the panel says so
+CORNER_COLOUR = "#d62728"
+PATH_COLOUR = "#1f5fb4"
+
+
+class CornerLesson(Lesson):
+    title = "1 · What is a representation? Counting corners"
+    lecture = ("“If you try to classify the following shapes, the number of corners can be used as a "
+               "Representation — square: 4 corners, triangle: 3, circle: 0. But how do we cope if this shape "
+               "comes in? … Deep Learning automatically learns this representation.”")
+    steps = [
+        "A hand-made representation: <b>count the corners</b>. The strokes are simplified (small wobbles "
+        "removed) and every sharp turn of at least 50° is a corner. A clean square has <b>4</b>.",
+        "A clean triangle has <b>3</b> corners.",
+        "A clean circle has <b>0</b> corners. The rule: 4 → square, 3 → triangle, 0 → circle, "
+        "anything else → irregular.",
+        "<b>Your drawing</b> (from the canvas): its corners, what the corner rule says, and what the trained "
+        "CNN says.",
+        "<b>The whole dataset</b>, class by class: how often the corner rule is right, and how often the CNN "
+        "is. Wobbly lines, rounded corners and irregular shapes break the rule.",
+        "<b>Where counting corners fails</b>: drawings the rule gets wrong. The CNN never counts anything: "
+        "it learned its own representation from the examples.",
+    ]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("cornerLesson")
+        self._table_cache = None  # (key, rows, failures, sampled)
+
+        self.plot = pg.PlotWidget(background=BACKGROUND)
+        self.plot.setObjectName("cornerPlot")
+        item = self.plot.getPlotItem()
+        item.setAspectLocked(True)
+        item.invertY(True)
+        item.hideAxis("left")
+        item.hideAxis("bottom")
+        item.setMouseEnabled(False, False)
+        item.setMenuEnabled(False)
+        self.plot.setToolTip("Grey: the strokes as drawn. Blue: simplified. Red dots: the corners found.")
+        self.result = QLabel()
+        self.result.setObjectName("cornerResult")
+        self.result.setWordWrap(True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+
+        self.table_title = QLabel()
+        self.table_title.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("cornerTable")
+        self.table.setHorizontalHeaderLabels(["class", "drawings", "corner rule right", "CNN right"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setToolTip("Per true class: the share of its drawings each method classifies correctly.")
+
+        left = QVBoxLayout()
+        left.addWidget(self.plot, 1)
+        left.addWidget(self.result)
+        right = QVBoxLayout()
+        right.addWidget(self.table_title)
+        right.addWidget(self.table, 1)
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        self.set_step(0)
+
+    # -- drawing ------------------------------------------------------------------------------
+    def _draw(self, strokes, *, offset=(0.0, 0.0), scale=1.0, caption: str | None = None) -> int:
+        """Draws strokes, the simplified paths and the corners; returns the corner count."""
+        item = self.plot.getPlotItem()
+        off = np.asarray(offset)
+        result = count_corners(strokes)
+        for s in strokes:
+            s = np.asarray(s)[:, :2] * scale + off
+            item.addItem(pg.PlotDataItem(s[:, 0], s[:, 1], pen=pg.mkPen("#9e9e9e", width=5)))
+        for path in result.paths:
+            p = path * scale + off
+            item.addItem(pg.PlotDataItem(p[:, 0], p[:, 1], pen=pg.mkPen(PATH_COLOUR, width=2)))
+        if result.count:
+            c = result.corners * scale + off
+            item.addItem(pg.ScatterPlotItem(c[:, 0], c[:, 1], size=14, brush=pg.mkBrush(CORNER_COLOUR),
+                                            pen=pg.mkPen("w", width=1.5)))
+            mid = c.mean(axis=0)
+            for k, (x, y) in enumerate(c, start=1):
+                anchor = (0.0 if x >= mid[0] else 1.0, 0.0 if y >= mid[1] else 1.0)  # away from the middle
+                label = pg.TextItem(html=f"<b style='font-size:12pt'>{k}</b>", color=CORNER_COLOUR,
+                                    anchor=anchor)
+                label.setPos(x, y)
+                item.addItem(label)
+        if caption:
+            allpts = np.vstack([np.asarray(s)[:, :2] for s in strokes]) * scale + off
+            text = pg.TextItem(caption, color=FOREGROUND, anchor=(0.5, 0))
+            text.setPos(float(allpts[:, 0].mean()), float(allpts[:, 1].max()) + 6)
+            item.addItem(text)
+        return result.count
+
+    def show_step(self, n: int) -> None:
+        self._gallery = False
+        self.plot.getPlotItem().clear()
+        self.table_title.setText("")
+        self.table.setRowCount(0)
+        self.table.setVisible(n >= 4)
+        self.table_title.setVisible(n >= 4)
+        if n <= 2:
+            kind = ("square", "triangle", "circle")[n]
+            count = self._draw(clean_shape(kind))
+            self.result.setText(f"<b>{count} corners</b> → the rule says <b>{kind}</b>.")
+        elif n == 3:
+            self._show_drawing()
+        else:
+            self._show_dataset(failures=(n == 5))
+        if getattr(self, "_gallery", False):
+            self.plot.getPlotItem().setXRange(-30, 900, padding=0)
+            self.plot.getPlotItem().setYRange(-20, 680, padding=0)
+        else:
+            self.plot.getPlotItem().autoRange(padding=0.12)
+
+    def _show_drawing(self) -> None:
+        if not self.strokes:
+            self.result.setText("Nothing on the canvas yet: draw a shape in the trainer, then come back.")
+            return
+        result = count_corners(self.strokes)
+        self._draw(self.strokes)
+        text = f"<b>{result.count} corners</b> → the corner rule says <b>{result.rule_class}</b>."
+        raster = self.raster()
+        if self.model is not None and raster is not None and self.classes:
+            probs = self.model.predict_proba(raster)[0]
+            k = int(np.argmax(probs))
+            text += f" The CNN says <b>{self.classes[k]}</b> ({100 * probs[k]:.0f} % sure)."
+        else:
+            text += " (No trained model yet, so no CNN answer.)"
+        self.result.setText(text)
+
+    # -- the dataset --------------------------------------------------------------------------
+    def dataset_changed(self) -> None:
+        self._table_cache = None
+        if self.step >= 4:
+            self.refresh()
+
+    def model_changed(self) -> None:
+        self._table_cache = None
+        self.refresh()
+
+    def comparison(self):
+        """(rows, failures, sampled) for the current dataset and model; cached until either changes."""
+        if self._table_cache is not None:
+            return self._table_cache
+        drawings = self.drawings
+        sampled = len(drawings) > MAX_TABLE_DRAWINGS
+        if sampled:
+            idx = np.linspace(0, len(drawings) - 1, MAX_TABLE_DRAWINGS).round().astype(int)
+            drawings = [drawings[i] for i in idx]
+        labels = [d.label for d in drawings]
+        rule = [count_corners(d).rule_class for d in drawings]
+        cnn = None
+        if self.model is not None and self.classes and drawings:
+            size = self.model.input_shape[-1]
+            probs = np.concatenate([self.model.predict_proba(rasterize_many(drawings[i : i + 256], size))
+                                    for i in range(0, len(drawings), 256)])
+            cnn = [self.classes[k] for k in probs.argmax(axis=1)]
+        rows = compare_representations(labels, rule, cnn)
+        failures = [(d, r, None if cnn is None else cnn[i])
+                    for i, (d, r) in enumerate(zip(drawings, rule, strict=True)) if r != d.label]
+        self._table_cache = (rows, failures, sampled, len(drawings))
+        return self._table_cache
+
+    def _show_dataset(self, failures: bool) -> None:
+        if not self.drawings:
+            self.result.setText("No dataset yet.")
+            return
+        rows, fails, sampled, n = self.comparison()
+        self.table_title.setText(
+            f"<b>On your dataset</b>: {n} drawings" + (" (an even sample of the dataset)" if sampled else "")
+            + (" — no trained model, so no CNN column" if self.model is None else
+               ". The CNN was trained on (most of) these drawings, so its column flatters it a little.")
+        )
+        self.table.setRowCount(len(rows) + 1)
+        total = [0, 0, 0]
+        for r, row in enumerate(rows):
+            cnn = "—" if row.cnn_accuracy is None else f"{100 * row.cnn_accuracy:.0f} %"
+            values = [row.label, str(row.count), f"{100 * row.corner_accuracy:.0f} %", cnn]
+            for c, v in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(v))
+            total[0] += row.count
+            total[1] += row.corner_correct
+            total[2] += row.cnn_correct or 0
+        all_values = ["all", str(total[0]), f"{100 * total[1] / max(total[0], 1):.0f} %",
+                      "—" if self.model is None else f"{100 * total[2] / max(total[0], 1):.0f} %"]
+        for c, v in enumerate(all_values):
+            cell = QTableWidgetItem(v)
+            f = cell.font()
+            f.setBold(True)
+            cell.setFont(f)
+            cell.setBackground(QColor("#f0f0f0"))
+            self.table.setItem(len(rows), c, cell)
+        self.table.resizeColumnsToContents()
+        if not failures:
+            self.result.setText(
+                f"The corner rule is right for {total[1]} of {total[0]} drawings"
+                + ("" if self.model is None else f"; the CNN for {total[2]}") + "."
+            )
+            step = max(1, len(self.drawings) // 6)
+            some = self.drawings[::step][:6]
+            self._draw_gallery(some, [f"{d.label}: {count_corners(d).count} corners → "
+                                      f"{count_corners(d).rule_class}"
+                                      for d in some])
+            return
+        shown = fails[:6]
+        self._draw_gallery([f[0] for f in shown],
+                           [f"{f[0].label}: {count_corners(f[0]).count} corners → {f[1]}"
+                            + ("" if f[2] is None else f"\nCNN: {f[2]}") for f in shown])
+        self.result.setText(f"{len(fails)} drawings where counting corners gets the class wrong; "
+                            f"the first {len(shown)} are shown.")
+
+    def _draw_gallery(self, drawings, captions=None) -> None:
+        """Up to 6 drawings in a 3 × 2 grid, each scaled into a cell."""
+        for k, d in enumerate(drawings[:6]):
+            pts = np.vstack([np.asarray(s)[:, :2] for s in d.strokes])
+            lo, hi = pts.min(0), pts.max(0)
+            scale = 200.0 / max(float((hi - lo).max()), 1e-9)
+            r, c = divmod(k, 3)
+            centre = np.array([c * 300.0 + 130.0, r * 330.0 + 110.0])
+            offset = centre - (lo + hi) / 2 * scale
+            self._draw(d.strokes, offset=offset, scale=scale, caption=captions[k] if captions else None)
+        self._gallery = True
+
+
+__all__ = ["CornerLesson"]

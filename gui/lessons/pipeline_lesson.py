@@ -1,0 +1,265 @@
+"""Lesson 6 — The whole CNN: your drawing flowing through the trained model, stage by stage, and what
+convolution saves in parameters compared with the fully connected MLP."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.lessons import parameter_comparison
+from gui.lessons._engine import build_model
+from gui.lessons.common import BACKGROUND, CLASS_COLOURS, FOREGROUND, Lesson
+from gui.panels._common import DIVERGING, INK, colormap, mosaic, nice_ceiling
+from gui.panels.prediction import PredictionPanel
+
+MAX_MAPS = 8  # feature maps shown per stage
+ROW_HEIGHT = 130
+
+WHAT = {
+    "Conv2D": "convolution: every filter slid over its input, one map per filter",
+    "ReLU": "ReLU: negative values set to 0",
+    "MaxPool2D": "max-pool: the largest value of each 2×2 window, half the size",
+    "AvgPool2D": "average-pool: the mean of each 2×2 window, half the size",
+    "Flatten": "flatten: all the maps laid out as one long list of numbers",
+    "Dense": "fully connected: every output looks at every input",
+    "Dropout": "dropout: only active while training; passes values through here",
+    "Sigmoid": "sigmoid", "Tanh": "tanh",
+}
+
+
+class _StageRow(QWidget):
+    """One stage: a heading and a picture of its output (maps as images, vectors as bars)."""
+
+    def __init__(self, heading: str):
+        super().__init__()
+        self.base_heading = heading
+        self.heading = QLabel(heading)
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setMinimumWidth(260)
+        self.heading.setMaximumWidth(340)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(BACKGROUND)
+        self.graphics.setFixedHeight(ROW_HEIGHT)
+        self.view = None
+        self.image = None
+        self.bars = None
+        self.plot = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.graphics, 1)
+
+    def show_maps(self, maps: np.ndarray, ink: bool = False) -> None:
+        if self.view is None:
+            self.view = self.graphics.ci.addViewBox()
+            self.view.setAspectLocked(True)
+            self.view.invertY(True)
+            self.view.setMouseEnabled(False, False)
+            self.view.setMenuEnabled(False)
+            self.image = pg.ImageItem(axisOrder="row-major")
+            self.view.addItem(self.image)
+        total = len(maps)
+        maps = maps[:MAX_MAPS]
+        rows, cols = 1, len(maps)
+        shown = f"first {len(maps)} of {total} maps · " if total > len(maps) else ""
+        self.image.setImage(mosaic(maps, rows, cols), autoLevels=False)
+        if ink:
+            self.image.setColorMap(colormap(INK, reverse=True))
+            self.image.setLevels((0, 1))
+            scale = "white = paper 0, black = ink 1"
+        else:
+            limit = nice_ceiling(float(np.abs(maps).max()) or 1.0)
+            self.image.setColorMap(colormap(DIVERGING))
+            self.image.setLevels((-limit, limit))
+            scale = f"colour scale: red = +{limit:g}, white = 0, blue = −{limit:g}"
+        self.heading.setText(f"{self.base_heading}<br><small>{shown}{scale}</small>")
+        self.view.autoRange(padding=0.02)
+
+    def show_vector(self, values: np.ndarray) -> None:
+        if self.plot is None:
+            self.plot = self.graphics.ci.addPlot()
+            self.plot.setMouseEnabled(False, False)
+            self.plot.setMenuEnabled(False)
+            self.plot.hideButtons()
+            for side in ("left", "bottom"):
+                self.plot.getAxis(side).setPen(FOREGROUND)
+                self.plot.getAxis(side).setTextPen(FOREGROUND)
+            self.plot.setLabel("bottom", "unit number", color=FOREGROUND)
+            self.plot.setLabel("left", "value", color=FOREGROUND)
+            self.bars = pg.BarGraphItem(x=[0], height=[0], width=0.8, brush="#1f5fb4")
+            self.plot.addItem(self.bars)
+        x = np.arange(len(values))
+        brushes = [pg.mkBrush("#d6604d" if v >= 0 else "#4393c3") for v in values]
+        self.bars.setOpts(x=x, height=values, width=0.8, brushes=brushes, pens=[pg.mkPen(None)] * len(values))
+        self.plot.setXRange(-0.5, len(values) - 0.5, padding=0.01)
+        top = float(np.abs(values).max()) if len(values) else 1.0
+        self.plot.setYRange(min(0.0, float(values.min())) if len(values) else 0, max(top, 1e-6), padding=0.05)
+
+
+class PipelineLesson(Lesson):
+    title = "6 · The whole CNN"
+    lecture = ("“Inputs (2-dimension × channels) → [Convolution → ReLU → Pooling] → … → "
+               "[Convolution → ReLU → "
+               "Pooling] → Fully connected layer → Output prediction.” “Why is CNN superior at feature "
+               "representations? Effectively reducing computational complexity (convolution "
+               "filter); hierarchical "
+               "feature representation (multiple convolution layers); non-linearity and less "
+               "overfitting (ReLU "
+               "and pooling).”")
+    steps = ["Draw a shape and train a model: then each step follows your drawing one stage further."]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("pipelineLesson")
+        self.rows: list[_StageRow] = []
+        self._signature = None
+        self.container = QWidget()
+        self.stack = QVBoxLayout(self.container)
+        self.stack.setContentsMargins(0, 0, 0, 0)
+        self.stack.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.container)
+        self.prediction = PredictionPanel()
+        self.prediction.setObjectName("pipelinePrediction")
+        self.params_table = QTableWidget(0, 2)
+        self.params_table.setObjectName("parameterTable")
+        self.params_table.setHorizontalHeaderLabels(["", "parameters"])
+        self.params_table.verticalHeader().setVisible(False)
+        self.params_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.params_text = QLabel()
+        self.params_text.setWordWrap(True)
+        side = QVBoxLayout()
+        side.addWidget(self.prediction)
+        side.addWidget(self.params_table, 1)
+        side.addWidget(self.params_text)
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.scroll, 3)
+        body.addLayout(side, 2)
+        self.set_step(0)
+
+    # -- structure ----------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        for row in self.rows:
+            self.stack.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
+        if self.model is None:
+            self.steps = ["No model yet: train one (or open a model file), then come back."]
+            return
+        summary = self.model.summary()
+        shape = " × ".join(map(str, self.model.input_shape))
+        self.rows.append(_StageRow(f"<b>Input</b> · {shape}<br>the drawing as the network sees it"))
+        steps = ["<b>The input</b>: your drawing as a 28×28 grid of ink values."]
+        block = 0
+        for info in summary:
+            if info.name == "Conv2D":
+                block += 1
+            shape = " × ".join(map(str, info.output_shape))
+            in_block = info.name in ("Conv2D", "ReLU", "MaxPool2D", "AvgPool2D")
+            in_block = in_block and len(info.output_shape) == 3
+            where = f" (block {block})" if block and in_block else ""
+            self.rows.append(_StageRow(
+                f"<b>Layer {info.index} · {info.name}</b>{where} · {shape}<br>{WHAT.get(info.name, '')}"
+                f"<br><small>{info.parameters:,} parameters</small>"))
+            steps.append(f"<b>Layer {info.index}: {info.name}</b> — {WHAT.get(info.name, '')}. Output shape "
+                         f"{shape}." + (" Showing the first 8 maps." if len(info.output_shape) == 3
+                                        and info.output_shape[0] > MAX_MAPS else ""))
+        steps.append("<b>The prediction</b>: softmax turns the last layer's numbers into probabilities.")
+        steps.append("<b>Parameters</b>: a convolution filter is small and reused at every "
+                     "position, so the CNN "
+                     "needs far fewer numbers than a fully connected network — “effectively reducing "
+                     "computational complexity”.")
+        self.steps = steps
+        for k, row in enumerate(self.rows):
+            self.stack.insertWidget(k, row)
+
+    def model_changed(self) -> None:
+        signature = None if self.model is None else repr(self.model.config())
+        if signature != self._signature:
+            self._signature = signature
+            self._rebuild()
+            self.step = 0
+        self.refresh()
+
+    # -- display ------------------------------------------------------------------------------
+    def show_step(self, n: int) -> None:
+        raster = self.raster()
+        if self.model is None:
+            self.prediction.clear()
+            self.params_table.setRowCount(0)
+            return
+        if raster is None:
+            raster = np.zeros(self.model.input_shape[1:], np.float32)
+        acts = self.model.activations(raster)
+        L = len(acts)
+        for k, row in enumerate(self.rows):
+            row.setVisible(k <= n)
+            if k > n:
+                continue
+            if k == 0:
+                row.show_maps(raster[None], ink=True)
+                continue
+            data = acts[k - 1].data[0]
+            if data.ndim == 3:
+                row.show_maps(data)
+            else:
+                row.show_vector(np.asarray(data, dtype=np.float64))
+        if n >= 1 and n - 1 < L:
+            self.scroll.ensureWidgetVisible(self.rows[min(n, len(self.rows) - 1)])
+        show_pred = n >= L + 1
+        self.prediction.setVisible(show_pred)
+        if show_pred:
+            probs = self.model.predict_proba(raster)[0]
+            names = self.classes if len(self.classes) == len(probs) else [f"class {i + 1}"
+                                                                          for i in range(len(probs))]
+            self.prediction.set_prediction(names, probs, list(CLASS_COLOURS))
+            self.prediction.set_trained(True)
+            self.prediction.flush()
+        show_params = n >= L + 2
+        self.params_table.setVisible(show_params)
+        self.params_text.setVisible(show_params)
+        if show_params:
+            self._show_parameters()
+
+    def parameters(self):
+        n_classes = self.model.summary()[-1].output_shape[0]
+        size = self.model.input_shape[-1]
+        cnn, mlp = build_model("default", n_classes, size), build_model("mlp", n_classes, size)
+        return parameter_comparison(cnn, mlp)
+
+    def _show_parameters(self) -> None:
+        p = self.parameters()
+        mine = self.model.num_parameters()
+        rows = [("this model", f"{mine:,}"), ("default CNN preset", f"{p.conv_parameters:,}"),
+                ("MLP preset (no convolution)", f"{p.mlp_parameters:,}"),
+                ("first conv layer (8 filters 3×3)", f"{p.first_conv_parameters:,}"),
+                ("a fully connected layer with the same input and output",
+                 f"{p.dense_equivalent_parameters:,}")]
+        self.params_table.setRowCount(len(rows))
+        for r, (a, b) in enumerate(rows):
+            self.params_table.setItem(r, 0, QTableWidgetItem(a))
+            item = QTableWidgetItem(b)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.params_table.setItem(r, 1, item)
+        self.params_table.resizeColumnsToContents()
+        ratio = p.dense_equivalent_parameters / max(p.first_conv_parameters, 1)
+        self.params_text.setText(
+            f"The first conv layer maps the 28×28 drawing to 8 maps of 28×28 with {p.first_conv_parameters} "
+            f"numbers; a fully connected layer doing the same would need {p.dense_equivalent_parameters:,} — "
+            f"{ratio:,.0f} times as many. The whole default CNN has {p.conv_parameters:,} "
+            f"parameters, the MLP "
+            f"{p.mlp_parameters:,}."
+        )

@@ -1,0 +1,249 @@
+"""Lesson 2 — Linearly separable or not: one neuron against a network with a hidden layer, trained live."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from engine.lessons import EXTENT, HiddenLayerNet, Perceptron, point_set
+from gui.lessons.common import BACKGROUND, FOREGROUND, Lesson, fmt
+
+CLASS1 = "#d62728"  # target 1
+CLASS0 = "#1f5fb4"  # target 0
+RESOLUTION = 81
+NET_STEPS_PER_STEP = 25
+
+
+def _region_map() -> pg.ColorMap:
+    """Light blue where the output is 0, light red where it is 1 (probability in between for the network)."""
+    return pg.ColorMap([0.0, 0.5, 1.0], [pg.mkColor("#c6dbef"), pg.mkColor("#ffffff"), pg.mkColor("#fcbba1")])
+
+
+class _PlanePlot(pg.PlotWidget):
+    """The input plane x1 (horizontal) × x0 (vertical) with a region image, points and an optional line."""
+
+    def __init__(self, title: str):
+        super().__init__(background=BACKGROUND)
+        item = self.getPlotItem()
+        item.setTitle(title, color=FOREGROUND, size="11pt")
+        for side in ("left", "bottom"):
+            item.getAxis(side).setPen(FOREGROUND)
+            item.getAxis(side).setTextPen(FOREGROUND)
+        item.setLabel("bottom", "input x1", color=FOREGROUND)
+        item.setLabel("left", "input x0", color=FOREGROUND)
+        item.setAspectLocked(True)
+        item.setMouseEnabled(False, False)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        lo, hi = EXTENT
+        self.region = pg.ImageItem(axisOrder="row-major")
+        self.region.setColorMap(_region_map())
+        self.region.setLevels((0, 1))
+        item.addItem(self.region)
+        self.line = pg.PlotDataItem(pen=pg.mkPen(FOREGROUND, width=2, style=Qt.PenStyle.DashLine))
+        item.addItem(self.line)
+        self.points = pg.ScatterPlotItem(size=16, pen=pg.mkPen("w", width=1.5))
+        item.addItem(self.points)
+        self.current = pg.ScatterPlotItem(size=30, brush=pg.mkBrush(None), pen=pg.mkPen("#ffb300", width=3))
+        item.addItem(self.current)
+        item.setXRange(lo, hi, padding=0)
+        item.setYRange(lo, hi, padding=0)
+
+    def show_region(self, values: np.ndarray) -> None:
+        """values (n, n): rows follow x0 from the bottom (lo) up, columns x1 from left to right."""
+        lo, hi = EXTENT
+        self.region.setImage(values.astype(np.float32), autoLevels=False)
+        self.region.setLevels((0, 1))
+        self.region.setRect(lo, lo, hi - lo, hi - lo)  # row 0 at y = lo: the plot's y axis goes up
+
+    def show_points(self, X: np.ndarray, t: np.ndarray) -> None:
+        brushes = [pg.mkBrush(CLASS1 if v else CLASS0) for v in t]
+        symbols = ["o" if v else "s" for v in t]
+        self.points.setData(X[:, 0], X[:, 1], brush=brushes, symbol=symbols)
+
+
+class SeparabilityLesson(Lesson):
+    title = "2 · Linearly separable or not: one neuron against a hidden layer"
+    lecture = ("“A single neuron is activated (= 1) or not (= 0).” y = f(w1·x1 + w0·x0 − h). “(1) "
+               "If the model "
+               "outputs 1 and the true value is 0, how should you modify the parameters (w1, w0, "
+               "h)? (2) If it "
+               "outputs 0 and the true value is 1? (3) Until when?” — “Multi-layer neural networks can solve "
+               "[non-linearly separable problems] by transforming the input in a better representation.”")
+    steps = ["Each <b>Next step</b> shows one point to the single neuron and applies its rule, and "
+             "trains the "
+             "hidden-layer network for 25 more gradient steps. Red circles: target 1; blue squares: "
+             "target 0. "
+             "Shading: what each model answers there. Try AND and OR, then XOR, then place your own points "
+             "(click: target 1, Shift+click: target 0)."]
+    repeats = True
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("separabilityLesson")
+        self.X, self.t = point_set("XOR")
+        self.perceptron: Perceptron | None = None
+        self.net: HiddenLayerNet | None = None
+        self.last_update = None
+
+        self.choice = QComboBox()
+        self.choice.setObjectName("pointSetChoice")
+        self.choice.addItems(["AND", "OR", "XOR", "Your points"])
+        self.choice.setCurrentText("XOR")
+        self.choice.currentTextChanged.connect(self.choose)
+        self.run_button = QPushButton("Run")
+        self.run_button.setObjectName("runButton")
+        self.run_button.setCheckable(True)
+        self.run_button.setToolTip("Keep taking steps, five a second")
+        self.run_button.toggled.connect(self._run_toggled)
+        self.reset_button = QPushButton("Start again")
+        self.reset_button.clicked.connect(self.reset)
+        self.timer = QTimer(self)
+        self.timer.setInterval(200)
+        self.timer.timeout.connect(self.next_step)
+
+        self.neuron_plot = _PlanePlot("Single neuron: y = 1 if w1·x1 + w0·x0 − h ≥ 0")
+        self.neuron_plot.setObjectName("neuronPlot")
+        self.neuron_plot.setToolTip("Shaded red where the neuron outputs 1, blue where it outputs 0.\n"
+                                    "The dashed line is w1·x1 + w0·x0 = h: one straight line is all "
+                                    "it can draw.")
+        self.net_plot = _PlanePlot("One hidden layer (8 tanh units)")
+        self.net_plot.setObjectName("networkPlot")
+        self.net_plot.setToolTip("Shading: the network's probability of target 1 (white = 50 %).\n"
+                                 "Its hidden layer lets it bend the boundary.")
+        self.neuron_info = QLabel()
+        self.neuron_info.setObjectName("neuronInfo")
+        self.neuron_info.setWordWrap(True)
+        self.neuron_info.setTextFormat(Qt.TextFormat.RichText)
+        self.net_info = QLabel()
+        self.net_info.setObjectName("networkInfo")
+        self.net_info.setWordWrap(True)
+        self.net_info.setTextFormat(Qt.TextFormat.RichText)
+        for plot in (self.neuron_plot, self.net_plot):
+            plot.scene().sigMouseClicked.connect(lambda ev, p=plot: self._clicked(ev, p))
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Points:"))
+        controls.addWidget(self.choice)
+        controls.addWidget(self.run_button)
+        controls.addWidget(self.reset_button)
+        controls.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.neuron_plot, 1)
+        left.addWidget(self.neuron_info)
+        right = QVBoxLayout()
+        right.addWidget(self.net_plot, 1)
+        right.addWidget(self.net_info)
+        plots = QHBoxLayout()
+        plots.addLayout(left, 1)
+        plots.addLayout(right, 1)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(controls)
+        body.addLayout(plots, 1)
+        self.reset()
+
+    # -- model ------------------------------------------------------------------------------------
+    def choose(self, name: str) -> None:
+        if name == "Your points":
+            self.X, self.t = np.zeros((0, 2)), np.zeros(0, dtype=np.int64)
+        else:
+            self.X, self.t = point_set(name)
+        self.reset()
+
+    def reset(self) -> None:
+        self.perceptron = Perceptron(self.X, self.t)
+        self.net = HiddenLayerNet(self.X, self.t, seed=0)
+        self.last_update = None
+        self.set_step(0)
+
+    def next_step(self) -> None:
+        if len(self.t):
+            self.last_update = self.perceptron.step()
+            self.net.train_steps(NET_STEPS_PER_STEP)
+        self.set_step(0)
+
+    def previous_step(self) -> None:
+        self.reset()
+
+    def _run_toggled(self, on: bool) -> None:
+        self.run_button.setText("Pause" if on else "Run")
+        if on:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def hideEvent(self, event) -> None:
+        self.run_button.setChecked(False)
+        super().hideEvent(event)
+
+    def _clicked(self, event, plot: _PlanePlot) -> None:
+        if self.choice.currentText() != "Your points":
+            self.choice.setCurrentText("Your points")
+        pos = plot.getPlotItem().vb.mapSceneToView(event.scenePos())
+        lo, hi = EXTENT
+        if not (lo <= pos.x() <= hi and lo <= pos.y() <= hi):
+            return
+        target = 0 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1
+        self.add_point(pos.x(), pos.y(), target)
+
+    def add_point(self, x1: float, x0: float, target: int) -> None:
+        """Adds a point of your own (target 1 or 0) and starts both models again."""
+        self.X = np.vstack([self.X, [[x1, x0]]])
+        self.t = np.append(self.t, int(target))
+        self.reset()
+
+    # -- display ------------------------------------------------------------------------------
+    def show_step(self, n: int) -> None:
+        p, net = self.perceptron, self.net
+        for plot in (self.neuron_plot, self.net_plot):
+            plot.show_points(self.X, self.t)
+        self.neuron_plot.show_region(p.boundary_grid(RESOLUTION))
+        line = p.boundary_line()
+        if line is None:
+            self.neuron_plot.line.setData([], [])
+        else:
+            self.neuron_plot.line.setData(line[:, 0], line[:, 1])
+        self.net_plot.show_region(net.boundary_grid(RESOLUTION))
+        self.step_label.setText(f"{len(p.history)} updates · epoch {p.epoch + 1}")
+        if not len(self.t):
+            self.neuron_info.setText("Click on a plot to place points (Shift+click for target 0).")
+            self.net_info.setText("")
+            self.neuron_plot.current.setData([], [])
+            return
+        w1, w0, h = p.params
+        text = (f"<b>w1 = {fmt(w1)}, w0 = {fmt(w0)}, h = {fmt(h)}</b> · right on "
+                f"{int(round(p.accuracy() * len(self.t)))} of {len(self.t)} points "
+                f"({100 * p.accuracy():.0f} %)")
+        u = self.last_update
+        if u is None:
+            self.neuron_plot.current.setData([], [])
+            text += "<br>Press Next step to show it the first point."
+        else:
+            self.neuron_plot.current.setData([u.x[0]], [u.x[1]])
+            x1, x0 = (fmt(v) for v in u.x)
+            text += (f"<br>Point ({x1}, {x0}), target {u.target}: w1·{x1} + w0·{x0} − h = "
+                     f"{fmt(u.weighted_sum)} → output {u.output}. ")
+            if u.case == "right":
+                text += "Right: nothing changes."
+            elif u.case == "output 1, target 0":
+                text += (f"<b>Question (1)</b>, output 1 but target 0: the sum was too big, so "
+                         f"w1 −= {fmt(p.lr)}·{x1}, w0 −= {fmt(p.lr)}·{x0}, h += {fmt(p.lr)}.")
+            else:
+                text += (f"<b>Question (2)</b>, output 0 but target 1: the sum was too small, so "
+                         f"w1 += {fmt(p.lr)}·{x1}, w0 += {fmt(p.lr)}·{x0}, h −= {fmt(p.lr)}.")
+        if p.converged:
+            text += ("<br><b>Question (3)</b>: a whole epoch without a mistake — it has learned; "
+                     "nothing changes any more.")
+        elif p.epoch >= 10:
+            text += (f"<br><b>Question (3)</b>: after {p.epoch} epochs it still makes mistakes: no straight "
+                     "line separates these points, so it never stops.")
+        self.neuron_info.setText(text)
+        self.net_info.setText(
+            f"<b>{net.steps} gradient steps</b> (Adam, binary cross-entropy, engine layers) · loss "
+            f"{fmt(net.loss, 3) if net.steps else '—'} · right on "
+            f"{int(round(net.accuracy() * len(self.t)))} of {len(self.t)} points "
+            f"({100 * net.accuracy():.0f} %)"
+        )

@@ -1,0 +1,93 @@
+"""LessonsView: the six lessons of the lecture as tabs, with keyboard navigation and a large-text option."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTabWidget, QWidget
+
+from gui.lessons.backprop_lesson import BackpropLesson
+from gui.lessons.convolution_lesson import ConvolutionLesson
+from gui.lessons.corner_lesson import CornerLesson
+from gui.lessons.pipeline_lesson import PipelineLesson
+from gui.lessons.pooling_lesson import PoolingLesson
+from gui.lessons.separability_lesson import SeparabilityLesson
+
+LARGE_TEXT_FACTOR = 1.6
+
+
+class LessonsView(QTabWidget):
+    """The lessons, in the lecture's order.
+
+    API (the main window wires these): set_model(model, classes) — the view keeps its own copy, so training
+    can go on; set_drawing(strokes); set_dataset(drawings, classes); set_large_text(bool).
+    Keys: Right / Page Down = next step, Left / Page Up = previous step,
+    Ctrl+Page Down / Ctrl+Page Up = next / previous lesson, Ctrl+Shift+L = large text.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("lessonsView")
+        self.lessons = [CornerLesson(), SeparabilityLesson(), BackpropLesson(), ConvolutionLesson(),
+                        PoolingLesson(), PipelineLesson()]
+        names = ["1 Representation", "2 Separable?", "3 Back-propagation", "4 Convolution",
+                 "5 ReLU && pooling", "6 The whole CNN"]
+        for lesson, name in zip(self.lessons, names, strict=True):
+            self.addTab(lesson, name)
+            self.setTabToolTip(self.count() - 1, lesson.title)
+        self._base_font = QFont(self.font())
+
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(4, 0, 4, 0)
+        self.large_text = QCheckBox("Large text")
+        self.large_text.setObjectName("largeTextToggle")
+        self.large_text.setToolTip("Bigger letters for a projector (Ctrl+Shift+L)")
+        self.large_text.toggled.connect(self.set_large_text)
+        row.addWidget(self.large_text)
+        self.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+
+        def shortcut(keys, slot):
+            for key in keys:
+                sc = QShortcut(QKeySequence(key), self)
+                sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                sc.activated.connect(slot)
+
+        shortcut(["Right", "PgDown"], self.next_step)
+        shortcut(["Left", "PgUp"], self.previous_step)
+        shortcut(["Ctrl+PgDown"], lambda: self.setCurrentIndex((self.currentIndex() + 1) % self.count()))
+        shortcut(["Ctrl+PgUp"], lambda: self.setCurrentIndex((self.currentIndex() - 1) % self.count()))
+        shortcut(["Ctrl+Shift+L"], self.large_text.toggle)
+
+    # -- navigation ---------------------------------------------------------------------------
+    def current_lesson(self):
+        return self.lessons[self.currentIndex()]
+
+    def next_step(self) -> None:
+        self.current_lesson().next_step()
+
+    def previous_step(self) -> None:
+        self.current_lesson().previous_step()
+
+    def set_large_text(self, large: bool) -> None:
+        font = QFont(self._base_font)
+        if large:
+            font.setPointSizeF(self._base_font.pointSizeF() * LARGE_TEXT_FACTOR)
+        self.setFont(font)
+        if self.large_text.isChecked() != bool(large):
+            self.large_text.setChecked(bool(large))
+
+    # -- inputs from the app ------------------------------------------------------------------
+    def set_model(self, model, classes) -> None:
+        """Give the lessons the current model; they work on a private copy (None: no model)."""
+        copy = None if model is None else model.copy()
+        for lesson in self.lessons:
+            lesson.set_model(copy, classes)
+
+    def set_drawing(self, strokes) -> None:
+        for lesson in self.lessons:
+            lesson.set_drawing(strokes)
+
+    def set_dataset(self, drawings, classes) -> None:
+        for lesson in self.lessons:
+            lesson.set_dataset(drawings, classes)

@@ -1,0 +1,260 @@
+"""The Lessons mode shows the lecture's numbers and the engine's results, step by step."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from engine import build_model
+from engine.lessons import (
+    backprop_numbers,
+    clean_shape,
+    compare_representations,
+    count_corners,
+    with_filter,
+)
+from gui.lessons import LessonsView
+from gui.lessons._engine import generate_drawings, rasterize
+from gui.lessons.backprop_lesson import g
+from gui.lessons.common import HIGHLIGHT
+
+CLASSES = ["square", "triangle", "circle", "irregular"]
+NAMES = ["cornerLesson", "separabilityLesson", "backpropLesson", "convolutionLesson", "poolingLesson",
+         "pipelineLesson"]
+
+
+@pytest.fixture
+def view(qtbot):
+    v = LessonsView()
+    qtbot.addWidget(v)
+    v.resize(1100, 750)
+    return v
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build_model("default", 4, seed=1)
+
+
+def test_object_names_and_keyboard_navigation(qtbot, view):
+    assert view.objectName() == "lessonsView"
+    for name in NAMES:
+        assert view.findChild(QWidget, name) is not None, name
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=2000)  # shortcuts need it
+    lesson = view.current_lesson()
+    assert lesson.objectName() == "cornerLesson" and lesson.step == 0
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert lesson.step == 2
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert lesson.step == 1
+    qtbot.keyClick(view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_lesson().objectName() == "separabilityLesson"
+    base = view.font().pointSizeF()
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_L, ctrl_shift)
+    assert view.large_text.isChecked() and view.font().pointSizeF() == pytest.approx(base * 1.6)
+    view.set_large_text(False)
+    assert view.font().pointSizeF() == pytest.approx(base)
+
+
+def test_the_view_works_on_a_copy_of_the_model(view, model):
+    view.set_model(model, CLASSES)
+    lesson_model = view.lessons[0].model
+    assert lesson_model is not model
+    x = np.zeros((1, 1, 28, 28), np.float32)
+    np.testing.assert_array_equal(lesson_model.predict_proba(x), model.predict_proba(x))
+
+
+# -- lesson 1 -----------------------------------------------------------------------------------
+
+
+def test_corner_lesson_counts_the_drawing_and_tables_the_dataset(view, model):
+    lesson = view.lessons[0]
+    for k, n in enumerate((4, 3, 0)):
+        lesson.set_step(k)
+        assert lesson.result.text().startswith(f"<b>{n} corners</b>")
+    view.set_model(model, CLASSES)
+    view.set_drawing(clean_shape("triangle", size=150))
+    lesson.set_step(3)
+    assert "<b>3 corners</b>" in lesson.result.text()
+    assert "the corner rule says <b>triangle</b>" in lesson.result.text()
+    probs = model.predict_proba(rasterize(clean_shape("triangle", size=150)))[0]
+    assert f"The CNN says <b>{CLASSES[int(np.argmax(probs))]}</b>" in lesson.result.text()
+
+    drawings = generate_drawings(5, seed=3)
+    view.set_dataset(drawings, CLASSES)
+    lesson.set_step(4)
+    labels = [d.label for d in drawings]
+    rule = [count_corners(d).rule_class for d in drawings]
+    from gui.lessons._engine import rasterize_many
+
+    cnn = [CLASSES[k] for k in model.predict_proba(rasterize_many(drawings)).argmax(1)]
+    expected = compare_representations(labels, rule, cnn)
+    table = lesson.table
+    assert table.rowCount() == len(expected) + 1
+    for r, row in enumerate(expected):
+        assert table.item(r, 0).text() == row.label
+        assert table.item(r, 1).text() == str(row.count)
+        assert table.item(r, 2).text() == f"{100 * row.corner_accuracy:.0f} %"
+        assert table.item(r, 3).text() == f"{100 * row.cnn_accuracy:.0f} %"
+
+
+# -- lesson 2 -----------------------------------------------------------------------------------
+
+
+def test_separability_lesson_xor_single_neuron_fails_hidden_layer_succeeds(view):
+    lesson = view.lessons[1]
+    lesson.choice.setCurrentText("XOR")
+    best = 0.0
+    for _ in range(40):  # 40 steps = 10 epochs for the neuron, 1000 gradient steps for the network
+        lesson.next_step()
+        best = max(best, lesson.perceptron.accuracy())
+    assert best <= 0.75
+    assert lesson.net.accuracy() == 1.0
+    w1, w0, h = lesson.perceptron.params
+    assert f"w1 = {w1:.4g}".replace("-", "−") in lesson.neuron_info.text().replace("-", "−")
+    assert "4 of 4 points (100 %)" in lesson.net_info.text()
+    # the region shown is the neuron's own decision
+    image = lesson.neuron_plot.region.image
+    np.testing.assert_array_equal(image, lesson.perceptron.boundary_grid(image.shape[0]))
+
+
+def test_separability_lesson_and_or_and_own_points(view):
+    lesson = view.lessons[1]
+    for name in ("AND", "OR"):
+        lesson.choice.setCurrentText(name)
+        for _ in range(40):
+            lesson.next_step()
+        assert lesson.perceptron.accuracy() == 1.0 and lesson.perceptron.converged
+        assert "Question (3)" in lesson.neuron_info.text()
+    lesson.choice.setCurrentText("Your points")
+    lesson.add_point(0.0, 0.0, 0)
+    lesson.add_point(1.0, 1.0, 1)
+    assert len(lesson.t) == 2
+    for _ in range(8):
+        lesson.next_step()
+    assert lesson.perceptron.accuracy() == 1.0
+
+
+# -- lesson 3 -----------------------------------------------------------------------------------
+
+
+def test_backprop_lesson_shows_the_engine_numbers(view):
+    lesson = view.lessons[2]
+    b = backprop_numbers()
+    np.testing.assert_array_equal(lesson.numbers.grad_w_ji_engine, b.grad_w_ji_engine)
+    lesson.set_step(4)
+    assert f"E = {g(b.error)}" in lesson.text.toPlainText()
+    lesson.set_step(5)
+    text = lesson.text.toPlainText()
+    for v in np.concatenate([b.grad_w_ji_engine.ravel(), b.grad_w_ji_fd.ravel()]):
+        assert g(v, 6) in text
+    lesson.set_step(6)
+    text = lesson.text.toPlainText()
+    for v in b.grad_w_kj_engine.ravel():
+        assert g(v, 6) in text
+    lesson.set_step(7)
+    lesson.next_step()  # takes the update and starts round 2
+    assert lesson.round == 2 and lesson.step == 1
+    np.testing.assert_array_equal(lesson.numbers.w_ji, b.w_ji_new)
+    assert lesson.numbers.error == pytest.approx(b.error_after, rel=1e-12)
+    lesson.previous_step()
+    assert lesson.round == 1 and lesson.step == 7
+
+
+# -- lesson 4 -----------------------------------------------------------------------------------
+
+
+def test_convolution_lesson_1d_and_2d_give_the_lecture_numbers(view):
+    lesson = view.lessons[3]
+    lesson.set_step(2)  # N = 2
+    assert lesson.out1_grid.texts() == [["0", "0", "1", "", "", "", ""]]
+    assert lesson.text1.text().startswith("N = 2: −1*0 + 1*1 = <b>1</b>")
+    assert lesson.signal_grid.highlighted() == [(0, 2), (0, 3)]
+    lesson.set_step(6)
+    assert lesson.out1_grid.texts() == [["0", "0", "1", "-1", "1", "0", "0"]]
+    lesson.set_step(7)  # 2-D, first cell
+    assert lesson.out2_grid.texts()[0][0] == "4"
+    assert lesson.image_grid.highlighted() == [(r, c) for r in range(3) for c in range(3)]
+    lesson.set_step(15)
+    assert lesson.out2_grid.texts() == [["4", "3", "4"], ["2", "4", "3"], ["2", "3", "4"]]
+    # editing the filter recomputes with the engine
+    lesson.filter_grid.item(1, 1).setText("0")
+    # each output loses the image value under the centre: [[4,3,4],[2,4,3],[2,3,4]] − image[1:4, 1:4]
+    assert lesson.out2_grid.texts() == [["3", "2", "3"], ["2", "3", "2"], ["2", "2", "3"]]
+
+
+def test_a_painted_kernel_changes_the_models_feature_map_as_the_engine_computes(view, model):
+    lesson = view.lessons[3]
+    strokes = clean_shape("square", size=150)
+    view.set_model(model, CLASSES)
+    view.set_drawing(strokes)
+    lesson.set_step(lesson.step_count - 1)
+    lesson.kernel_choice.setCurrentText("your own (edit the grid)")
+    painted = np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]], np.float32)
+    lesson.paint_grid.set_values(painted)
+    lesson.filter_index.setValue(2)
+    lesson.put_button.click()
+    expected = with_filter(lesson.model, 1, painted)
+    raster = rasterize(strokes)
+    want = expected.activations(raster)[0].data[0, 1]
+    np.testing.assert_array_equal(lesson.after_image.image, want)
+    np.testing.assert_array_equal(lesson.before_image.image, lesson.model.activations(raster)[0].data[0, 1])
+    assert not np.array_equal(lesson.after_image.image, lesson.before_image.image)
+    np.testing.assert_array_equal(lesson.painted_model.weights()["0.weight"][1, 0], painted)
+    np.testing.assert_array_equal(model.weights()["0.weight"], lesson.model.weights()["0.weight"])
+
+
+# -- lesson 5 -----------------------------------------------------------------------------------
+
+
+def test_pooling_lesson_gives_the_lecture_max_pool(view, model):
+    lesson = view.lessons[4]
+    lesson.set_step(1)
+    assert lesson.pool_out.texts() == [["20", ""], ["", ""]]
+    assert lesson.pool_in.highlighted(HIGHLIGHT) == [(0, 1)]  # 20 is the max of the first window
+    lesson.set_step(4)
+    assert lesson.pool_out.texts() == [["20", "30"], ["112", "37"]]
+    assert lesson.pool_text.text() == "max(37, 4, 25, 12) = 37"
+    assert lesson.compare_grids["average"].texts() == [["13", "8"], ["79", "19.5"]]
+    assert lesson.compare_grids["sum"].texts() == [["52", "32"], ["316", "78"]]
+    view.set_model(model, CLASSES)
+    view.set_drawing(clean_shape("circle", size=150))
+    lesson.set_step(0)
+    raster = rasterize(clean_shape("circle", size=150))
+    conv = model.activations(raster)[0].data[0, 0]
+    np.testing.assert_array_equal(lesson.before_image.image, conv)
+    np.testing.assert_array_equal(lesson.after_image.image, np.maximum(conv, 0))
+    lesson.set_step(6)
+    assert lesson.shift_table.rowCount() == 7
+
+
+# -- lesson 6 -----------------------------------------------------------------------------------
+
+
+def test_pipeline_lesson_follows_the_drawing_through_the_model(view, model):
+    lesson = view.lessons[5]
+    view.set_model(model, CLASSES)
+    strokes = clean_shape("square", size=150)
+    view.set_drawing(strokes)
+    n_layers = len(model.layers)
+    assert lesson.step_count == n_layers + 3 and len(lesson.rows) == n_layers + 1
+    lesson.set_step(1)
+    assert lesson.rows[1].isVisibleTo(lesson) and not lesson.rows[2].isVisibleTo(lesson)
+    raster = rasterize(strokes)
+    conv = model.activations(raster)[0].data[0]
+    np.testing.assert_array_equal(lesson.rows[1].image.image[:, :28], conv[0])
+    lesson.set_step(n_layers + 1)
+    lesson.prediction.flush()
+    shown = [p for _name, p, _c in lesson.prediction.shown()]
+    np.testing.assert_allclose(shown, model.predict_proba(raster)[0], rtol=1e-6)
+    lesson.set_step(n_layers + 2)
+    p = lesson.parameters()
+    assert lesson.params_table.item(2, 1).text() == f"{p.mlp_parameters:,}"
+    assert p.mlp_parameters > p.conv_parameters
