@@ -36,3 +36,20 @@ __all__ = [
     "measure_speed",
 ]
 # --- end of the network exports (data-module exports go below; extend __all__ with `__all__ += [...]`) ---
+
+# --- drawings and datasets: strokes, the NDJSON file, rasterizing, synthetic data, augmentation ---
+from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_drawing, augmented_versions
+from .dataset import TrainingSet, class_list, labels_to_indices, stratified_split, to_arrays
+from .drawing import Drawing
+from .raster import THICKNESS_KEY, preprocess_image, rasterize, rasterize_many
+from .store import DrawingStore, LoadProblem, read_ndjson, write_ndjson
+from .synth import DEFAULT_CLASSES, generate_drawing, generate_drawings
+
+__all__ += [
+    "DEFAULT_AUGMENT", "AugmentConfig", "augment_drawing", "augmented_versions",
+    "TrainingSet", "class_list", "labels_to_indices", "stratified_split", "to_arrays",
+    "Drawing",
+    "THICKNESS_KEY", "preprocess_image", "rasterize", "rasterize_many",
+    "DrawingStore", "LoadProblem", "read_ndjson", "write_ndjson",
+    "DEFAULT_CLASSES", "generate_drawing", "generate_drawings",
+]

@@ -83,7 +83,7 @@ def _sample_indices(a: np.ndarray, b: np.ndarray, hi: int) -> np.ndarray:
     k = np.arange(total) - start[seg]
     t = k / np.maximum(counts[seg] - 1, 1)
     pts = a[seg] + d[seg] * t[:, None]
-    ij = np.floor(pts).astype(np.int64)
+    ij = np.floor(pts + 1e-6).astype(np.int64)  # tolerate rounding at exact pixel borders
     np.clip(ij, 0, hi - 1, out=ij)
     return ij[:, 1] * hi + ij[:, 0]
 

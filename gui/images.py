@@ -97,19 +97,17 @@ def write_png(path: str | os.PathLike, array: np.ndarray, *, invert: bool = Fals
 def list_image_folder(root: str | os.PathLike) -> list[tuple[Path, str]]:
     """The images of an ImageFolder tree `root/<class>/*.png|jpg|jpeg` as (path, class) pairs.
 
-    Sorted by class folder name, then file name; hidden files and other suffixes are ignored.
-    Raises `ImageFileError` if `root` is not a directory or holds no images.
+    Sorted by class folder name, then file name; hidden files and other suffixes are ignored. An empty
+    list when there are none; raises NotADirectoryError (an OSError) if `root` is not a directory.
     """
     root = Path(root)
     if not root.is_dir():
-        raise ImageFileError(f"{root}: not a directory")
+        raise NotADirectoryError(f"{root}: not a directory")
     items: list[tuple[Path, str]] = []
     for class_dir in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for f in sorted(class_dir.iterdir()):
             if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in IMAGE_SUFFIXES:
                 items.append((f, class_dir.name))
-    if not items:
-        raise ImageFileError(f"{root}: no images in <class>/*.png|jpg|jpeg folders")
     return items
 
 

@@ -1,0 +1,139 @@
+"""Dataset helpers: the class list, training arrays, a stratified split and per-epoch augmented arrays."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_drawing
+from .drawing import Drawing
+from .raster import rasterize_many
+from .synth import DEFAULT_CLASSES
+
+
+def class_list(labels_or_drawings: Iterable, defaults: Sequence[str] = DEFAULT_CLASSES) -> list[str]:
+    """The classes present, the default ones first (in `defaults` order), then new ones in first-seen order.
+
+    Accepts drawings or plain label strings. A default class with no drawing is left out.
+    """
+    seen: list[str] = []
+    known: set[str] = set()
+    for item in labels_or_drawings:
+        label = item if isinstance(item, str) else item.label
+        if label not in known:
+            known.add(label)
+            seen.append(label)
+    first = [c for c in defaults if c in known]
+    return first + [c for c in seen if c not in set(defaults)]
+
+
+def labels_to_indices(labels: Sequence[str], classes: Sequence[str]) -> np.ndarray:
+    """Class indices (int64) of `labels`; raises ValueError naming a label not in `classes`."""
+    index = {c: i for i, c in enumerate(classes)}
+    out = np.empty(len(labels), dtype=np.int64)
+    for k, lab in enumerate(labels):
+        if lab not in index:
+            raise ValueError(f"label {lab!r} is not one of the classes {list(classes)}")
+        out[k] = index[lab]
+    return out
+
+
+def to_arrays(
+    drawings: Sequence[Drawing], classes: Sequence[str] | None = None, size: int = 28
+) -> tuple[np.ndarray, np.ndarray]:
+    """(X (N, 1, S, S) float32, y (N,) int64) for drawings; `classes` defaults to `class_list(drawings)`."""
+    if classes is None:
+        classes = class_list(drawings)
+    y = labels_to_indices([d.label for d in drawings], classes)
+    if len(drawings) == 0:
+        return np.zeros((0, 1, size, size), np.float32), y
+    return rasterize_many(drawings, size), y
+
+
+def stratified_split(
+    labels: Sequence, val_fraction: float = 0.2, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Seeded stratified split into (train_indices, val_indices), both sorted int64 arrays.
+
+    Each class puts round(val_fraction x its count) items in validation, at least one when it has two or
+    more items and val_fraction > 0, and always keeps at least one for training.
+    """
+    if not 0.0 <= val_fraction < 1.0:
+        raise ValueError("val_fraction must be in [0, 1)")
+    labels = list(labels)
+    rng = np.random.default_rng(seed)
+    train: list[int] = []
+    val: list[int] = []
+    groups: dict = {}
+    for i, lab in enumerate(labels):
+        groups.setdefault(lab, []).append(i)
+    for lab in groups:  # insertion order: deterministic
+        idx = np.array(groups[lab], dtype=np.int64)
+        rng.shuffle(idx)
+        n = len(idx)
+        k = int(round(val_fraction * n))
+        if val_fraction > 0 and n >= 2:
+            k = max(k, 1)
+        k = min(k, n - 1) if n >= 1 else 0
+        val.extend(idx[:k].tolist())
+        train.extend(idx[k:].tolist())
+    return np.array(sorted(train), dtype=np.int64), np.array(sorted(val), dtype=np.int64)
+
+
+class TrainingSet:
+    """Training data for `engine.training.train`: `arrays(epoch) -> (X, y)`, fresh augmentation each epoch.
+
+    drawings: the training drawings; y: their class indices (int), or None to number them with
+    `classes` (default `class_list(drawings)`). Clean rasters are made once; with `augment`, each epoch a
+    seeded `fraction` of the drawings is replaced by augmented versions rasterized again (the rest stay
+    clean). Epoch e gives the same arrays for the same seed.
+    """
+
+    def __init__(
+        self,
+        drawings: Sequence[Drawing],
+        y: Sequence[int] | np.ndarray | None = None,
+        *,
+        classes: Sequence[str] | None = None,
+        size: int = 28,
+        augment: bool = True,
+        seed: int = 0,
+        fraction: float = 0.6,
+        config: AugmentConfig = DEFAULT_AUGMENT,
+    ):
+        self.drawings = list(drawings)
+        if y is None:
+            self.classes = list(classes) if classes is not None else class_list(self.drawings)
+            y = labels_to_indices([d.label for d in self.drawings], self.classes)
+        else:
+            self.classes = list(classes) if classes is not None else None
+        self._y = np.asarray(y, dtype=np.int64).copy()
+        if self._y.shape != (len(self.drawings),):
+            raise ValueError(f"{len(self.drawings)} drawings but {self._y.shape} labels")
+        if len(self.drawings) == 0:
+            raise ValueError("no training data: add some drawings first")
+        self.size = size
+        self.seed = seed
+        self.augment = augment
+        self.fraction = float(fraction)
+        self.config = config
+        self._X = rasterize_many(self.drawings, size)
+
+    def __len__(self) -> int:
+        return len(self._y)
+
+    def clean_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The un-augmented (X, y)."""
+        return self._X.copy(), self._y.copy()
+
+    def arrays(self, epoch: int) -> tuple[np.ndarray, np.ndarray]:
+        """(X (N, 1, S, S) float32, y (N,) int64) for this epoch."""
+        X = self._X.copy()
+        if self.augment and self.fraction > 0:
+            rng = np.random.default_rng([self.seed, int(epoch), 7919])
+            pick = np.flatnonzero(rng.uniform(size=len(self.drawings)) < self.fraction)
+            if len(pick):
+                aug = [augment_drawing(self.drawings[i], rng, self.config) for i in pick]
+                X[pick] = rasterize_many(aug, self.size)
+        return X, self._y.copy()

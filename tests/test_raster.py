@@ -1,0 +1,132 @@
+"""The one preprocessing path: rasterizer and image preprocessing invariances, with values."""
+
+import numpy as np
+import pytest
+
+from engine.drawing import Drawing
+from engine.raster import THICKNESS_KEY, preprocess_image, rasterize, rasterize_many, thin
+
+SQUARE = np.array([[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]], dtype=float)
+
+
+def circle(n=64, r=50.0, cx=0.0, cy=0.0, ax=1.0):
+    t = np.linspace(0, 2 * np.pi, n)
+    return np.stack([cx + ax * r * np.cos(t), cy + r * np.sin(t)], axis=1)
+
+
+def test_square_raster_values():
+    r = rasterize([SQUARE], size=28)
+    assert r.dtype == np.float32 and r.shape == (28, 28)
+    assert r.max() == 1.0 and r.min() == 0.0
+    # default pen: 2 px wide centred on the 24 x 24 box from 2 to 26
+    assert np.all(r[1:3, 3:25] == 1.0)  # top side fully inked
+    assert np.all(r[5:23, 5:23] == 0.0)  # inside empty
+    assert r[0].max() <= 0.25 and r[:, 0].max() <= 0.25  # margin stays (nearly) blank
+    # anti-aliasing: some edge pixels are fractional
+    frac = r[(r > 0) & (r < 1)]
+    assert len(frac) > 10
+    assert set(np.unique(r * 16)) <= set(range(17))  # 4x4 supersampling: multiples of 1/16
+
+
+def test_translation_and_scale_invariance():
+    a = rasterize([SQUARE])
+    b = rasterize([SQUARE * 0.1 + 500.0])  # ten times smaller, far away
+    c = rasterize([SQUARE * 7.0 - 3.0])
+    np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(a, c)
+
+
+def test_pen_width_is_in_output_pixels_and_aspect_is_kept():
+    wide = rasterize([circle(ax=3.0)])
+    rows = np.flatnonzero(wide.max(axis=1) > 0.5)
+    cols = np.flatnonzero(wide.max(axis=0) > 0.5)
+    width = cols[-1] - cols[0] + 1
+    height = rows[-1] - rows[0] + 1
+    assert 25 <= width <= 26
+    assert 9 <= height <= 10  # 3:1 kept (24 / 3 + pen)
+    # the ink across a straight side is ~2 px whatever the drawing's size
+    for scale in (0.05, 1.0, 40.0):
+        r = rasterize([SQUARE * scale])
+        assert r[14, :8].sum() == pytest.approx(2.0, abs=0.3)
+
+
+def test_thickness_factor_and_explicit_width():
+    d = Drawing((SQUARE,), "square")
+    thick = Drawing((SQUARE,), "square", {THICKNESS_KEY: 1.5})
+    assert rasterize(thick)[14, :8].sum() == pytest.approx(3.0, abs=0.3)
+    assert rasterize(d, width=1.0)[14, :8].sum() == pytest.approx(1.0, abs=0.3)
+
+
+def test_dot_and_strokes_with_times():
+    dot = rasterize([np.array([[5.0, 5.0]])])
+    assert dot[13:15, 13:15].min() >= 0.5 and dot.sum() == pytest.approx(np.pi, abs=0.6)
+    assert dot[12:16, 12:16].sum() == dot.sum()  # a round 2 px dot in the middle
+    timed = np.column_stack([SQUARE, np.arange(5) * 10.0])
+    np.testing.assert_array_equal(rasterize([timed]), rasterize([SQUARE]))
+    with pytest.raises(ValueError):
+        rasterize([])
+
+
+def test_rasterize_many_matches_rasterize():
+    ds = [
+        Drawing((SQUARE,), "square"),
+        Drawing((circle(ax=2.0),), "circle", {THICKNESS_KEY: 1.3}),
+        Drawing((SQUARE[:3], SQUARE[2:] + 5), "irregular"),
+    ]
+    X = rasterize_many(ds, size=32)
+    assert X.shape == (3, 1, 32, 32) and X.dtype == np.float32
+    for i, d in enumerate(ds):
+        np.testing.assert_array_equal(X[i, 0], rasterize(d, size=32))
+
+
+def draw_image(h, w, pts, radius, ink=0, bg=255):
+    """A test image: a polyline drawn with a round pen of `radius` pixels (hard edges)."""
+    yy, xx = np.mgrid[0:h, 0:w] + 0.5
+    img = np.full((h, w), bg, np.uint8)
+    for p, q in zip(pts[:-1], pts[1:], strict=True):
+        d = q - p
+        t = np.clip(((xx - p[0]) * d[0] + (yy - p[1]) * d[1]) / max(d @ d, 1e-9), 0, 1)
+        dist = np.hypot(xx - p[0] - t * d[0], yy - p[1] - t * d[1])
+        img[dist <= radius] = ink
+    return img
+
+
+def test_image_polarity_does_not_matter():
+    pts = SQUARE * 0.5 + 10
+    dark_on_light = draw_image(80, 80, pts, 2.0, ink=0, bg=255)
+    light_on_dark = draw_image(80, 80, pts, 2.0, ink=255, bg=0)
+    a = preprocess_image(dark_on_light)
+    b = preprocess_image(light_on_dark)
+    np.testing.assert_array_equal(a, b)
+    assert a.dtype == np.float32 and a.max() == 1.0 and a[14, 14] == 0.0
+
+
+def test_image_thickness_and_size_are_normalised():
+    pts = SQUARE * 0.8 + 20
+    thin_pen = preprocess_image(draw_image(120, 120, pts, 1.0))
+    marker = preprocess_image(draw_image(120, 120, pts, 6.0))
+    small = preprocess_image(draw_image(60, 60, SQUARE * 0.3 + 10, 1.5))
+    strokes = rasterize([SQUARE])
+    for img in (thin_pen, marker, small):
+        # same framing and same 2 px line as the stroke rasterizer, up to a pixel's rounding
+        assert np.abs(img - strokes).mean() < 0.06
+        assert img[14, :8].sum() == pytest.approx(2.0, abs=0.6)
+    assert np.abs(thin_pen - marker).mean() < 0.05
+
+
+def test_image_offset_in_a_big_canvas_and_empty_image():
+    img = draw_image(300, 400, SQUARE + np.array([250.0, 30.0]), 3.0)
+    r = preprocess_image(img)
+    assert np.abs(r - rasterize([SQUARE])).mean() < 0.06
+    assert preprocess_image(np.full((50, 50), 200, np.uint8)).sum() == 0.0
+    rgb = np.repeat(img[..., None], 3, axis=2)
+    np.testing.assert_array_equal(preprocess_image(rgb), r)
+
+
+def test_thinning_gives_one_pixel_lines():
+    mask = np.zeros((20, 30), bool)
+    mask[8:13, 3:27] = True  # a 5-pixel-thick bar
+    skel = thin(mask)
+    assert skel[:, 6:23].sum(axis=0).tolist() == [1] * 17
+    assert skel[10, 6:23].all()  # on the bar's centre row
+    assert skel.sum() < 26
