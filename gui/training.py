@@ -4,7 +4,7 @@
   worker.run`, `worker.finished → thread.quit`, `deleteLater` on both). It builds the training arrays
   from a SNAPSHOT of the dataset (immutable drawings, through the engine's one preprocessing path), then
   drives `engine.train`. It emits plain data only: every `TrainRecord`, and copies of the weights at most
-  ~10 times a second (and after every single step while paused, so Step shows its effect).
+  ~5 times a second (and after every single step while paused, so Step shows its effect).
 - `TrainingController`: the GUI-thread side. It owns the GUI's copy of the model (updated from the weight
   snapshots), the `TrainControl` (pause / resume / stop / step one mini-batch) and the worker's life. It
   never waits on the worker, except in `shutdown()` when the window closes (after asking it to stop).
@@ -40,7 +40,7 @@ from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qt
 from .state import DatasetSnapshot
 
 INPUT_SIZE = 28
-WEIGHTS_INTERVAL_S = 0.1  # at most 10 weight snapshots a second while running
+WEIGHTS_INTERVAL_S = 0.2  # at most 5 weight snapshots a second while running (filters, feature maps, bars)
 # A run is paused as diverging when the loss stays above EXPLODE_FACTOR × chance level for EXPLODE_STEPS steps
 EXPLODE_FACTOR = 10.0
 EXPLODE_STEPS = 3
