@@ -88,7 +88,7 @@ class NetworkDiagram(QWidget):
                                                               else f"j={j + 1}: ?"))
                    for j, v in enumerate(b.x_j)],
                   [(f"i={i + 1}: {g(v, 3)}" if st >= 3 else f"i={i + 1}: ?") for i, v in enumerate(b.x_i)]]
-        names = ["inputs x_k", "hidden x_j = σ(s_j)", "outputs x_i = σ(s_i)"]
+        names = ["inputs x_k", "hidden x_j", "outputs x_i"]
         for L in range(3):
             active = (L == 1 and st in (1, 2, 6)) or (L == 2 and st in (3, 4, 5))
             for k, c in enumerate(pos[L]):
@@ -102,7 +102,8 @@ class NetworkDiagram(QWidget):
                 if L == 2:
                     p.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter,
                                f"t={g(b.t_i[k], 2)}")
-            p.drawText(QRectF(cols[L] - 90, 2, 180, fm.height() + 2), Qt.AlignmentFlag.AlignHCenter, names[L])
+            title_box = QRectF(cols[L] - w * 0.16, 2, w * 0.32, fm.height() + 2)
+            p.drawText(title_box, Qt.AlignmentFlag.AlignHCenter, names[L])
         p.end()
 
 

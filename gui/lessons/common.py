@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -56,10 +57,8 @@ class Lesson(QWidget):
         self.drawings: list = []
         self.dataset_classes: list[str] = []
 
-        self.heading = QLabel(f"<b>{self.title}</b>")
-        heading_font = QFont(self.heading.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
-        self.heading.setFont(heading_font)
+        # sizes relative to the widget's font, so the large-text option scales everything
+        self.heading = QLabel(f"<span style='font-size:x-large'><b>{self.title}</b></span>")
         self.quote = QLabel(f"<i>Lecture:</i> {self.lecture}" if self.lecture else "")
         self.quote.setWordWrap(True)
         self.quote.setVisible(bool(self.lecture))
@@ -67,7 +66,13 @@ class Lesson(QWidget):
         self.caption.setObjectName("stepCaption")
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
-        self.caption.setStyleSheet("QLabel { background: #fff8e1; border: 1px solid #e0c060; padding: 6px; }")
+        self.caption.setFrameShape(QFrame.Shape.Box)
+        self.caption.setMargin(6)
+        self.caption.setAutoFillBackground(True)
+        palette = self.caption.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("#fff8e1"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(FOREGROUND))
+        self.caption.setPalette(palette)
         self.body = QWidget()
         self.prev_button = QPushButton("◀ Previous step")
         self.prev_button.setObjectName("previousStepButton")
@@ -78,10 +83,19 @@ class Lesson(QWidget):
         self.step_label = QLabel()
         self.prev_button.clicked.connect(self.previous_step)
         self.next_button.clicked.connect(self.next_step)
+        self.play_button = QPushButton("▶ Play")
+        self.play_button.setObjectName("playButton")
+        self.play_button.setCheckable(True)
+        self.play_button.setToolTip("Take the steps one after the other by itself")
+        self.play_button.toggled.connect(self._play_toggled)
+        self.play_timer = QTimer(self)
+        self.play_timer.setInterval(900)
+        self.play_timer.timeout.connect(self._play_tick)
 
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addWidget(self.step_label, 1, Qt.AlignmentFlag.AlignCenter)
+        nav.addWidget(self.play_button)
         nav.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -100,6 +114,25 @@ class Lesson(QWidget):
 
     def previous_step(self) -> None:
         self.set_step(self.step - 1)
+
+    def _play_toggled(self, on: bool) -> None:
+        self.play_button.setText("❚❚ Pause" if on else "▶ Play")
+        if on:
+            if self.step >= self.step_count - 1 and not self.repeats:
+                self.set_step(0)
+            self.play_timer.start()
+        else:
+            self.play_timer.stop()
+
+    def _play_tick(self) -> None:
+        if self.step >= self.step_count - 1 and not self.repeats:
+            self.play_button.setChecked(False)
+            return
+        self.next_step()
+
+    def hideEvent(self, event) -> None:
+        self.play_button.setChecked(False)  # nothing runs in a lesson nobody sees
+        super().hideEvent(event)
 
     def set_step(self, n: int) -> None:
         n = max(0, min(int(n), self.step_count - 1))
@@ -158,7 +191,7 @@ class Lesson(QWidget):
 class NumberGrid(QTableWidget):
     """A small grid of numbers (optionally editable) whose cells can be highlighted."""
 
-    def __init__(self, rows: int, cols: int, *, editable: bool = False, cell: int = 44,
+    def __init__(self, rows: int, cols: int, *, editable: bool = False, cell: int = 56,
                  parent: QWidget | None = None):
         super().__init__(rows, cols, parent)
         self._editable = editable
@@ -174,9 +207,23 @@ class NumberGrid(QTableWidget):
             self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self._fit()
 
+    TEXT_SCALE = 1.4  # numbers in the grids are larger than the text around them
+
+    def item_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * self.TEXT_SCALE)
+        return font
+
     def _fit(self) -> None:
-        fm = self.fontMetrics()
-        cell = max(self._cell, fm.horizontalAdvance("−000") + 12, fm.height() + 12)
+        font = self.item_font()
+        fm = QFontMetrics(font)
+        cell = max(self._cell, fm.horizontalAdvance("−000") + 14, fm.height() + 14)
+        self.cell_size = cell
+        for r in range(self.rowCount()):
+            for c in range(self.columnCount()):
+                item = self.item(r, c)
+                if item is not None:
+                    item.setFont(font)
         for r in range(self.rowCount()):
             self.setRowHeight(r, cell)
         for c in range(self.columnCount()):
@@ -208,6 +255,7 @@ class NumberGrid(QTableWidget):
                 if item is None:
                     item = QTableWidgetItem()
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    item.setFont(self.item_font())
                     self.setItem(r, c, item)
                 item.setText(text)
                 item.setBackground(QColor(BACKGROUND))

@@ -82,11 +82,21 @@ class ConvolutionLesson(Lesson):
         self.kernel1_grid.set_values([LECTURE_KERNEL_1D])
         self.text1 = QLabel()
         self.text1.setObjectName("sum1dText")
+        self.kernel_slider = QWidget()  # the kernel, shifted under the part of the signal it covers
+        slide = QHBoxLayout(self.kernel_slider)
+        slide.setContentsMargins(0, 0, 0, 0)
+        slide.addWidget(self.kernel1_grid)
+        slide.addStretch(1)
+        self.out_slider = QWidget()
+        slide_out = QHBoxLayout(self.out_slider)
+        slide_out.setContentsMargins(0, 0, 0, 0)
+        slide_out.addWidget(self.out1_grid)
+        slide_out.addStretch(1)
         page1 = QWidget()
         g1 = QVBoxLayout(page1)
         g1.addWidget(_titled("Signal (time series) — editable", self.signal_grid))
-        g1.addWidget(_titled("Kernel — editable", self.kernel1_grid))
-        g1.addWidget(_titled("Output", self.out1_grid))
+        g1.addWidget(_titled("Kernel — editable; it slides along the signal", self.kernel_slider))
+        g1.addWidget(_titled("Output: output N = Σ kernel × the signal under it", self.out_slider))
         g1.addWidget(self.text1)
         g1.addStretch(1)
 
@@ -109,6 +119,7 @@ class ConvolutionLesson(Lesson):
         g2.addWidget(_titled("Convolved feature", self.out2_grid), 0, 2)
         g2.addWidget(self.text2, 1, 0, 1, 3)
         g2.setRowStretch(2, 1)
+        g2.setHorizontalSpacing(28)
         g2.setColumnStretch(3, 1)
 
         for grid in (self.signal_grid, self.kernel1_grid, self.image_grid, self.filter_grid):
@@ -206,7 +217,9 @@ class ConvolutionLesson(Lesson):
         self.signal_grid.highlight([(0, c) for c in range(n, n + k)])
         self.kernel1_grid.highlight([(0, c) for c in range(k)])
         self.out1_grid.highlight([(0, n)])
-        self.text1.setText(f"N = {n}: " + _product_text(step.window, trace.kernel, step.total))
+        self.kernel_slider.layout().setContentsMargins(n * self.signal_grid.cell_size, 0, 0, 0)
+        self.text1.setText("<span style='font-size:x-large'>N = " + str(n) + ": "
+                           + _product_text(step.window, trace.kernel, step.total) + "</span>")
 
     def _show_2d(self, k: int) -> None:
         try:
@@ -225,8 +238,9 @@ class ConvolutionLesson(Lesson):
         self.image_grid.highlight([(step.row + r, step.col + c) for r in range(kh) for c in range(kw)])
         self.filter_grid.highlight([(r, c) for r in range(kh) for c in range(kw)])
         self.out2_grid.highlight([(step.row, step.col)])
-        self.text2.setText(f"Row {step.row + 1}, column {step.col + 1}: "
-                           + _product_text(step.window, trace.kernel, step.total))
+        self.text2.setText("<span style='font-size:x-large'>"
+                           f"Row {step.row + 1}, column {step.col + 1}: "
+                           + _product_text(step.window, trace.kernel, step.total) + "</span>")
 
     # -- the drawing ----------------------------------------------------------------------------
     def kernel(self) -> np.ndarray:

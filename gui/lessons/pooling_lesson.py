@@ -136,6 +136,16 @@ class PoolingLesson(Lesson):
         body.addWidget(self.pages)
         self.set_step(0)
 
+    _pick_filter = True
+
+    def model_changed(self) -> None:
+        self._pick_filter = True
+        super().model_changed()
+
+    def drawing_changed(self) -> None:
+        self._pick_filter = True
+        super().drawing_changed()
+
     def show_step(self, n: int) -> None:
         if n == 0:
             self.pages.setCurrentIndex(0)
@@ -159,8 +169,16 @@ class PoolingLesson(Lesson):
             self.after_image.clear()
             return
         acts = self.model.activations(raster)
-        self.filter_index.setMaximum(acts[idx].data.shape[1])
-        fmap = acts[idx].data[0, self.filter_index.value() - 1]
+        maps = acts[idx].data[0]
+        self.filter_index.blockSignals(True)
+        self.filter_index.setMaximum(maps.shape[0])
+        if self._pick_filter:  # start with a map that has plenty of both signs, so ReLU visibly acts
+            flat = maps.reshape(len(maps), -1)
+            mixed = np.minimum(-np.clip(flat, None, 0).sum(axis=1), np.clip(flat, 0, None).sum(axis=1))
+            self.filter_index.setValue(int(np.argmax(mixed)) + 1)
+            self._pick_filter = False
+        self.filter_index.blockSignals(False)
+        fmap = maps[self.filter_index.value() - 1]
         after = relu(fmap)
         limit = nice_ceiling(float(np.abs(fmap).max()) or 1.0)
         pairs = ((self.before_image, self.before_bar, fmap), (self.after_image, self.after_bar, after))
@@ -171,8 +189,12 @@ class PoolingLesson(Lesson):
         for v in (self.before_view, self.after_view):
             v.view.autoRange(padding=0)
         neg = int((fmap < 0).sum())
-        self.relu_text.setText(f"{neg} of {fmap.size} values were negative and are now 0; the largest value, "
-                               f"{fmap.max():.3g}, is unchanged.")
+        text = f"{neg} of {fmap.size} values were negative and are now 0"
+        if fmap.max() > 0:
+            text += f"; the positive ones pass unchanged (the largest is {fmap.max():.3g})."
+        else:
+            text += ": nothing of this map is left after ReLU."
+        self.relu_text.setText(text)
 
     def _show_pool(self, k: int) -> None:
         trace = pool_trace()
@@ -186,7 +208,8 @@ class PoolingLesson(Lesson):
         self.pool_in.highlight([(step.row * 2 + step.chosen[0], step.col * 2 + step.chosen[1])], HIGHLIGHT)
         self.pool_out.highlight([(step.row, step.col)])
         values = ", ".join(f"{v:g}" for v in step.window.ravel())
-        self.pool_text.setText(f"max({values}) = {step.value:g}")
+        self.pool_text.setText(
+            f"<span style='font-size:x-large'>max({values}) = <b>{step.value:g}</b></span>")
 
     def _show_shifts(self) -> None:
         raster = self.raster()

@@ -83,6 +83,7 @@ class SeparabilityLesson(Lesson):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("separabilityLesson")
+        self.play_button.setVisible(False)  # this lesson has its own Run button
         self.X, self.t = point_set("XOR")
         self.perceptron: Perceptron | None = None
         self.net: HiddenLayerNet | None = None
