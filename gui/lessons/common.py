@@ -88,6 +88,11 @@ class Lesson(QWidget):
         self.play_button.setCheckable(True)
         self.play_button.setToolTip("Take the steps one after the other by itself")
         self.play_button.toggled.connect(self._play_toggled)
+        self._dirty = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(40)
+        self._refresh_timer.timeout.connect(self.refresh)
         self.play_timer = QTimer(self)
         self.play_timer.setInterval(900)
         self.play_timer.timeout.connect(self._play_tick)
@@ -150,8 +155,23 @@ class Lesson(QWidget):
         pass
 
     def refresh(self) -> None:
-        """Re-show the current step (after the model, drawing or dataset changed)."""
+        """Re-show the current step now."""
+        self._dirty = False
         self.set_step(self.step)
+
+    def request_refresh(self) -> None:
+        """Re-show the current step soon: at most ~25 times a second while visible, and only when shown
+        again while hidden (the app may send a new drawing on every pen movement)."""
+        if not self.isVisible():
+            self._dirty = True
+            return
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
 
     # -- inputs from the app --------------------------------------------------------------------
     def set_model(self, model, classes) -> None:
@@ -169,10 +189,10 @@ class Lesson(QWidget):
         self.dataset_changed()
 
     def model_changed(self) -> None:
-        self.refresh()
+        self.request_refresh()
 
     def drawing_changed(self) -> None:
-        self.refresh()
+        self.request_refresh()
 
     def dataset_changed(self) -> None:
         pass

@@ -276,7 +276,7 @@ class ConvolutionLesson(Lesson):
         self.kernel_choice.addItems(names)
         self.kernel_choice.setCurrentText(current if current in names else names[0])
         self.kernel_choice.blockSignals(False)
-        self.refresh()
+        self.request_refresh()
 
     def put_kernel(self) -> None:
         """Places the painted kernel into a copy of the model (first conv layer, the chosen filter)."""

@@ -149,11 +149,11 @@ class CornerLesson(Lesson):
     def dataset_changed(self) -> None:
         self._table_cache = None
         if self.step >= 4:
-            self.refresh()
+            self.request_refresh()
 
     def model_changed(self) -> None:
         self._table_cache = None
-        self.refresh()
+        self.request_refresh()
 
     def comparison(self):
         """(rows, failures, sampled) for the current dataset and model; cached until either changes."""

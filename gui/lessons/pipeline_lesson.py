@@ -192,7 +192,7 @@ class PipelineLesson(Lesson):
             self._signature = signature
             self._rebuild()
             self.step = 0
-        self.refresh()
+        self.request_refresh()
 
     # -- display ------------------------------------------------------------------------------
     def show_step(self, n: int) -> None:

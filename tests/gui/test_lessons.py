@@ -264,3 +264,16 @@ def test_pipeline_lesson_follows_the_drawing_through_the_model(view, model):
     p = lesson.parameters()
     assert lesson.params_table.item(2, 1).text() == f"{p.mlp_parameters:,}"
     assert p.mlp_parameters > p.conv_parameters
+
+
+def test_hidden_lessons_wait_and_visible_ones_coalesce(qtbot, view, model):
+    corner = view.lessons[0]
+    view.set_drawing(clean_shape("square", size=120))
+    assert corner._dirty  # not shown: nothing computed yet
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not corner._dirty, timeout=2000)
+    corner.set_step(3)
+    view.set_drawing(clean_shape("triangle", size=120))
+    view.set_drawing(clean_shape("circle", size=120))  # two quick drawings: one refresh, the last one
+    qtbot.waitUntil(lambda: "<b>0 corners</b>" in corner.result.text(), timeout=2000)
