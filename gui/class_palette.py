@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
@@ -114,17 +115,24 @@ class ClassPalette(QWidget):
         self._add_button.setToolTip("Add a class (a new kind of shape to teach the network)")
         self._add_button.clicked.connect(self._ask_new_class)
         self._hint = QLabel(
-            "Click a class, or press its number on the canvas, to add the drawing. "
-            "Right-click to rename, recolour or delete."
+            "click or press 1–9 to add · right-click to edit"
         )
         self._hint.setWordWrap(True)
+        self._hint.setToolTip(
+            "Click a class, or press its number (1–9) while the canvas has the keyboard, to add the drawing "
+            "to it: it is saved at once and the canvas is cleared. Right-click a class to rename, recolour "
+            "or delete it."
+        )
         self._hint.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(self._grid)
-        layout.addWidget(self._add_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self._hint)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self._add_button)
+        row.addWidget(self._hint, 1)
+        layout.addLayout(row)
         layout.addStretch(1)
 
     # -- API ----------------------------------------------------------------------------------------
