@@ -1,0 +1,212 @@
+"""The command line end to end on small data: synth → train → evaluate → predict, and its errors."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+import engine
+from gui import cli
+
+
+def run(capsys, *argv):
+    code = cli.run(list(map(str, argv)))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """A small synthetic set and a model trained on it through the CLI (shared by the tests below)."""
+    d = tmp_path_factory.mktemp("cli")
+    data, model = d / "train.ndjson", d / "model.npz"
+    assert cli.run(["synth", "--per-class", "30", "--out", str(data), "--seed", "1"]) == 0
+    code = cli.run(
+        [
+            "train",
+            str(data),
+            "--out",
+            str(model),
+            "--epochs",
+            "3",
+            "--preset",
+            "tiny",
+            "--seed",
+            "2",
+            "--val-split",
+            "0.2",
+        ]
+    )
+    assert code == 0
+    return d, data, model
+
+
+def test_help_lists_every_command(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for command in ("synth", "train", "evaluate", "predict", "bench"):
+        assert command in out
+
+
+def test_synth_writes_requested_drawings(tmp_path, capsys):
+    out = tmp_path / "s.ndjson"
+    code, text, _ = run(capsys, "synth", "--per-class", 3, "--out", out, "--classes", "circle,square")
+    assert code == 0
+    drawings, problems = engine.read_ndjson(out)
+    assert problems == []
+    assert sorted(d.label for d in drawings) == ["circle"] * 3 + ["square"] * 3
+    assert "6 drawings" in text
+
+
+def test_synth_is_deterministic(tmp_path):
+    a, b = tmp_path / "a.ndjson", tmp_path / "b.ndjson"
+    for p in (a, b):
+        assert cli.run(["synth", "--per-class", "2", "--out", str(p), "--seed", "7"]) == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_train_saves_a_loadable_model(trained, capsys):
+    _, _, model = trained
+    loaded = engine.load_model(model)
+    assert list(loaded.classes) == list(engine.DEFAULT_CLASSES)
+    assert loaded.meta["format"] == "shapelab-model"
+
+
+def test_evaluate_json(trained, capsys):
+    d, data, model = trained
+    code, out, _ = run(capsys, "evaluate", model, data, "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["n"] == 120
+    assert result["classes"] == list(engine.DEFAULT_CLASSES)
+    confusion = np.array(result["confusion"])
+    assert confusion.sum() == 120 and (confusion.sum(axis=1) == 30).all()
+    assert result["accuracy"] == pytest.approx(np.trace(confusion) / 120)
+    for i, c in enumerate(result["classes"]):
+        assert result["per_class"][c] == pytest.approx(confusion[i, i] / 30)
+
+
+def test_evaluate_reports_unknown_labels(trained, tmp_path, capsys):
+    _, _, model = trained
+    drawings = engine.generate_drawings(2, seed=3, classes=("circle",))
+    other = [engine.Drawing(strokes=d.strokes, label="hexagon", extra={}) for d in drawings]
+    path = tmp_path / "mixed.ndjson"
+    engine.write_ndjson(path, drawings + other)
+    code, out, _ = run(capsys, "evaluate", model, path, "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["n"] == 2
+    assert result["unknown_labels"] == {"hexagon": 2}
+
+
+def test_predict_npy_matches_model(trained, tmp_path, capsys):
+    _, data, model = trained
+    drawings, _ = engine.read_ndjson(data)
+    X = engine.rasterize_many(drawings[:5])
+    npy = tmp_path / "x.npy"
+    np.save(npy, X[:, 0])  # (N, S, S) form
+    code, out, _ = run(capsys, "predict", model, npy, "--json")
+    assert code == 0
+    results = json.loads(out)
+    expected = engine.load_model(model).model.predict_proba(X)
+    assert [r["index"] for r in results] == list(range(5))
+    for r, p in zip(results, expected, strict=True):
+        probs = np.array([r["probabilities"][c] for c in engine.DEFAULT_CLASSES])
+        np.testing.assert_allclose(probs, p, rtol=1e-5, atol=1e-6)
+        assert r["label"] == engine.DEFAULT_CLASSES[int(np.argmax(p))]
+        assert sum(r["probabilities"].values()) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_predict_image_and_ndjson(trained, tmp_path, capsys):
+    from gui import images
+
+    _, data, model = trained
+    drawings, _ = engine.read_ndjson(data)
+    raster = engine.rasterize(drawings[0])
+    png = tmp_path / "one.png"
+    images.write_png(png, raster, invert=True)  # dark ink on white, like a scan
+    code, out, _ = run(capsys, "predict", model, png, data, "--json")
+    assert code == 0
+    results = json.loads(out)
+    assert len(results) == 1 + len(drawings)
+    assert results[0]["input"] == str(png)
+
+
+def test_image_folder_training_and_evaluation(trained, tmp_path, capsys):
+    from gui import images
+
+    _, data, model = trained
+    drawings, _ = engine.read_ndjson(data)
+    folder = tmp_path / "folder"
+    images.export_image_folder(drawings[:40], folder)
+    code, out, _ = run(capsys, "evaluate", model, folder, "--json")
+    assert code == 0
+    assert json.loads(out)["n"] == 40
+    # a mix of NDJSON drawings and an image folder trains one model
+    mixed = tmp_path / "mixed.npz"
+    code, out, _ = run(
+        capsys, "train", data, folder, "--out", mixed, "--epochs", 1, "--preset", "tiny", "--val-split", 0.25
+    )
+    assert code == 0, out
+    meta = engine.load_model(mixed).meta
+    assert meta["extra"]["samples"] == (len(drawings) + 40) * 3 // 4
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["train", "--out", "m.npz"],  # no DATA
+        ["synth", "--out", "x.ndjson"],  # no --per-class
+        ["train", "x.ndjson", "--out", "m.npz", "--optimizer", "rmsprop"],
+        ["frobnicate"],
+    ],
+)
+def test_bad_usage_exits_2(argv, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert "usage" in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_bad_data_exits_1_with_one_line(tmp_path, capsys):
+    bad = tmp_path / "bad.ndjson"
+    bad.write_text('this is not json\n{"word": "circle"\n')
+    out = tmp_path / "m.npz"
+    code, _, err = run(capsys, "train", bad, "--out", out)
+    assert code == 1
+    assert str(bad) in err and "Traceback" not in err
+    assert "no valid" in err
+    assert not out.exists()
+
+
+def test_missing_and_foreign_files_exit_1(tmp_path, capsys):
+    foreign = tmp_path / "notes.npz"
+    foreign.write_bytes(b"PK\x03\x04 definitely not a model")
+    code, _, err = run(capsys, "evaluate", foreign, tmp_path / "none.ndjson")
+    assert code == 1
+    assert str(foreign) in err and "Traceback" not in err
+    code, _, err = run(capsys, "predict", tmp_path / "missing.npz", tmp_path / "x.npy")
+    assert code == 1 and "missing.npz" in err
+
+
+def test_single_class_is_refused(tmp_path, capsys):
+    path = tmp_path / "one.ndjson"
+    engine.write_ndjson(path, engine.generate_drawings(3, seed=0, classes=("square",)))
+    out = tmp_path / "m.npz"
+    code, _, err = run(capsys, "train", path, "--out", out)
+    assert code == 1 and "two" in err
+    assert not out.exists()
+
+
+def test_bench_json(capsys):
+    code, out, _ = run(capsys, "bench", "--json", "--repeats", "3", "--preset", "tiny")
+    assert code == 0
+    figures = json.loads(out)
+    for key in ("train_step_ms", "infer_ms", "batch", "input_size", "parameters"):
+        assert key in figures
+    assert figures["batch"] == 32 and figures["input_size"] == 28
+    assert figures["parameters"] == engine.build_model("tiny", 4).num_parameters()
+    assert figures["train_step_ms"] > 0 and figures["infer_ms"] > 0
