@@ -1,11 +1,13 @@
 """Times ShapeLab's NumPy engine and PyTorch CPU on the same training step, each in its own process.
 
-    python benchmarks/compare_torch.py [--rounds 3] [--repeats 300]
+    python benchmarks/compare_torch.py [--rounds 3] [--repeats 300] [--threads N]
 
 Runs `engine.bench.measure_speed` and `benchmarks/torch_reference.py` one after the other (never at
 the same time), `--rounds` times each, alternating, and prints both JSON results and the ratios
-(ours / torch) of the median and of the best train-step time over the rounds. Neither process gets
-special thread settings: each library uses its defaults. torch must be installed (`pip install torch`).
+(ours / torch) of the median and of the best train-step time over the rounds. By default neither
+process gets special thread settings (each library uses its defaults); `--threads N` sets
+OMP_NUM_THREADS and OPENBLAS_NUM_THREADS to N for both, which makes figures steadier on a busy
+machine. torch must be installed (`pip install torch`).
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ OURS = ("import json, sys; from engine.bench import measure_speed; "
         "print(json.dumps(measure_speed(repeats=int(sys.argv[1]))))")
 
 
-def run(cmd: list[str]) -> dict:
-    out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+def run(cmd: list[str], env: dict) -> dict:
+    out = subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -31,12 +33,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--repeats", type=int, default=300)
+    ap.add_argument("--threads", type=int, default=None, help="threads for both (default: their own)")
     args = ap.parse_args()
+    env = dict(os.environ)
+    if args.threads:
+        env["OMP_NUM_THREADS"] = env["OPENBLAS_NUM_THREADS"] = str(args.threads)
     ours, theirs = [], []
     for _ in range(args.rounds):
-        ours.append(run([sys.executable, "-c", OURS, str(args.repeats)]))
+        ours.append(run([sys.executable, "-c", OURS, str(args.repeats)], env))
         theirs.append(run([sys.executable, str(ROOT / "benchmarks" / "torch_reference.py"),
-                           "--repeats", str(args.repeats)]))
+                           "--repeats", str(args.repeats)], env))
     for label, results in (("shapelab (numpy)", ours), ("torch", theirs)):
         print(f"{label}:")
         for r in results:
@@ -50,7 +56,7 @@ def main() -> int:
     for k in keys:
         v = summary[k]
         v["ratio"] = round(v["ours"] / v["torch"], 3)
-    summary["environment"] = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+    summary["environment"] = {k: env.get(k) for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                                                             "MKL_NUM_THREADS", "OPENBLAS_CORETYPE")}
     summary["rounds"], summary["repeats"] = args.rounds, args.repeats
     print("summary (best over rounds; ratio = ours / torch):")
