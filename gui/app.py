@@ -71,9 +71,13 @@ def create_main_window(data_dir: str | os.PathLike | None = None) -> MainWindow:
     return window
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Start the app: the window is shown and the event loop runs until it closes. Returns the exit status."""
-    argv = list(sys.argv if argv is None else [sys.argv[0] if sys.argv else APP_NAME, *argv])
+def run(argv: list[str] | None = None, data_dir: str | os.PathLike | None = None) -> int:
+    """Start the app: the window is shown and the event loop runs until it closes. Returns the exit status.
+
+    argv: extra Qt arguments (e.g. ["-platform", "offscreen"]); data_dir: where user data and settings
+    live (default: the platform's application-data folder, QStandardPaths.AppDataLocation).
+    """
+    argv = [sys.argv[0] if sys.argv else APP_NAME, *(argv or [])]
     app = _ensure_application(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
@@ -81,6 +85,6 @@ def run(argv: list[str] | None = None) -> int:
     icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)
-    window = create_main_window(default_data_dir())
+    window = create_main_window(default_data_dir() if data_dir is None else data_dir)
     window.show()
     return app.exec()

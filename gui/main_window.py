@@ -397,18 +397,33 @@ class MainWindow(QMainWindow):
                 self._remember_dataset(path)
 
     def import_dialog(self) -> None:
-        dialog = QFileDialog(self, "Import NDJSON files (or choose a folder of class folders)")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilters(["Drawings (*.ndjson)", "All files (*)"])
-        dialog.setDirectory(str(self.data_dir))
-        if dialog.exec():
-            self.import_paths(dialog.selectedFiles())
-            return
-        folder = QFileDialog.getExistingDirectory(
-            self, "…or import an image folder (one sub-folder per class)"
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Import",
+            "What would you like to import?",
+            QMessageBox.StandardButton.Cancel,
+            self,
         )
-        if folder:
-            self.import_paths([folder])
+        box.setInformativeText(
+            "Drawing files (NDJSON, the Quick, Draw! format) are added to your dataset.\n"
+            "An image folder holds one sub-folder per class with PNG or JPEG files; its images are used "
+            "for training alongside the drawings."
+        )
+        files_button = box.addButton("Drawing files…", QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton("Image folder…", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        if box.clickedButton() is files_button:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, "Import drawing files", str(self.data_dir), "Drawings (*.ndjson);;All files (*)"
+            )
+            if paths:
+                self.import_paths(paths)
+        elif box.clickedButton() is folder_button:
+            folder = QFileDialog.getExistingDirectory(
+                self, "Import an image folder (one sub-folder per class)"
+            )
+            if folder:
+                self.import_paths([folder])
 
     def import_paths(self, paths: list[str]) -> None:
         """Import NDJSON files (appended to the dataset) and image folders (used for training)."""
