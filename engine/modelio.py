@@ -69,9 +69,10 @@ def save_model(path, model: Sequential, classes, extra: dict | None = None) -> N
 
 def _read_arrays(path) -> dict[str, np.ndarray]:
     try:
-        with np.load(path, allow_pickle=False) as z:
-            if not isinstance(z, np.lib.npyio.NpzFile):
-                raise ModelFileError(path, "not a ShapeLab model file (a single array, not an .npz archive)")
+        z = np.load(path, allow_pickle=False)
+        if not isinstance(z, np.lib.npyio.NpzFile):
+            raise ModelFileError(path, "not a ShapeLab model file (a single .npy array, not an .npz archive)")
+        with z:
             return {name: z[name] for name in z.files}
     except ModelFileError:
         raise

@@ -143,6 +143,16 @@ def test_npz_with_an_object_array_is_refused(tmp_path, saved):
     _refused(path, "pickled")
 
 
+def test_empty_file_and_single_npy_array_are_refused(tmp_path):
+    empty = tmp_path / "empty.npz"
+    empty.write_bytes(b"")
+    _refused(empty, "damaged")
+    single = tmp_path / "single.npz"
+    with open(single, "wb") as f:
+        np.save(f, np.zeros(3))
+    _refused(single, "single .npy array")
+
+
 def test_foreign_npz_is_refused(tmp_path):
     path = tmp_path / "foreign.npz"
     np.savez(path, a=np.zeros(3))
