@@ -1,0 +1,132 @@
+"""Helpers shared by the analysis panels: export (PNG and CSV from a context menu), class colours,
+thumbnails of drawings and of rasters."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QWidget
+
+from gui.gallery import render_thumbnail
+
+try:  # the trainer's class colours (gui.state needs the engine's data exports)
+    from gui.state import PALETTE
+except ImportError:  # pragma: no cover - the same Okabe-Ito order
+    PALETTE = (
+        "#0072B2",
+        "#E69F00",
+        "#009E73",
+        "#CC79A7",
+        "#D55E00",
+        "#56B4E9",
+        "#8C6D31",
+        "#7F7F7F",
+        "#B8860B",
+    )
+
+TITLE_STYLE = "font-weight: 600;"
+
+
+def class_colours(classes: Sequence) -> tuple[list[str], list[str]]:
+    """(names, colours) from a list of names or of (name, colour) pairs; names get PALETTE colours."""
+    names, colours = [], []
+    for i, c in enumerate(classes):
+        if isinstance(c, str):
+            names.append(c)
+            colours.append(PALETTE[i % len(PALETTE)])
+        else:
+            names.append(str(c[0]))
+            colours.append(str(c[1]))
+    return names, colours
+
+
+def raster_pixmap(img: np.ndarray, scale: int = 3, border: str | None = None) -> QPixmap:
+    """An (S, S) ink raster (1 = ink) as black ink on white paper, scaled up with square pixels."""
+    a = np.clip(np.asarray(img, np.float32), 0.0, 1.0)
+    g = np.ascontiguousarray((255 - a * 255).round().astype(np.uint8))
+    h, w = g.shape
+    qimg = QImage(g.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+    pm = QPixmap.fromImage(
+        qimg.scaled(
+            w * scale,
+            h * scale,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.FastTransformation,
+        )
+    )
+    if border:
+        from PySide6.QtGui import QPainter, QPen
+
+        p = QPainter(pm)
+        p.setPen(QPen(QColor(border), 2))
+        p.drawRect(1, 1, pm.width() - 2, pm.height() - 2)
+        p.end()
+    return pm
+
+
+def drawing_pixmap(drawing, colour: str, size: int = 56) -> QPixmap:
+    """The gallery's thumbnail of a drawing (strokes), with its class colour bar."""
+    return render_thumbnail(drawing.strokes, colour, size)
+
+
+def write_csv(path: str, header: Sequence[str], rows: Sequence[Sequence]) -> None:
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(list(header))
+        for r in rows:
+            w.writerow(list(r))
+
+
+def export_png(widget: QWidget, path: str) -> bool:
+    """Save what the widget shows now as a PNG (device pixels)."""
+    return widget.grab().save(path, "PNG")
+
+
+def install_export_menu(panel: QWidget, name: str, csv_data: Callable[[], tuple[list, list]] | None) -> None:
+    """Right-click anywhere on `panel` (outside lists that have their own menu): "Save panel as PNG…" and,
+    when `csv_data` is given, "Save plotted data as CSV…" (csv_data() -> (header, rows))."""
+    panel.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def menu(pos) -> None:
+        m = QMenu(panel)
+        m.addAction("Save panel as PNG…", lambda: _ask_png(panel, name))
+        if csv_data is not None:
+            m.addAction("Save plotted data as CSV…", lambda: _ask_csv(panel, name, csv_data))
+        m.popup(panel.mapToGlobal(pos))
+
+    panel.customContextMenuRequested.connect(menu)
+    panel.export_menu_name = name  # for tests and the lead's menus
+
+
+def _ask_png(panel: QWidget, name: str) -> None:
+    path, _ = QFileDialog.getSaveFileName(panel, "Save panel as PNG", f"{name}.png", "PNG image (*.png)")
+    if path:
+        export_png(panel, path)
+
+
+def _ask_csv(panel: QWidget, name: str, csv_data) -> None:
+    path, _ = QFileDialog.getSaveFileName(panel, "Save data as CSV", f"{name}.csv", "CSV (*.csv)")
+    if path:
+        header, rows = csv_data()
+        write_csv(path, header, rows)
+
+
+def heading(text: str, explain: str = "") -> tuple[QLabel, QLabel | None]:
+    title = QLabel(text)
+    title.setWordWrap(True)
+    if not explain:
+        return title, None
+    ex = QLabel(explain)
+    ex.setWordWrap(True)
+    ex.setStyleSheet("color: #444;")
+    return title, ex
+
+
+def percent(x: float) -> str:
+    if x != x:  # NaN
+        return "—"
+    return f"{100 * x:.0f}%"

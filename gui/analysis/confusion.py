@@ -1,0 +1,283 @@
+"""ConfusionMatrix ("confusionMatrix"): which classes the network mixes up, and on which drawings.
+
+Rows are the true class, columns the predicted class. Each cell shows its count and the percentage of
+the true class's drawings; its colour is that percentage (labelled scale). Clicking a cell emits
+`showDrawings(list)` with exactly the dataset indices of the drawings in it (the gallery shows those, to
+relabel or delete in place). Below, the most confidently wrong drawings; double-click one to open it
+(`drawingRequested(int)`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.panels._common import BACKGROUND, FOREGROUND
+
+from ._common import drawing_pixmap, install_export_menu
+
+_SEQ = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b")  # ColorBrewer Blues
+SUBSETS = (("validation", "validation drawings (held out from training)"), ("all", "all drawings"))
+
+
+def _cmap() -> pg.ColorMap:
+    return pg.ColorMap(np.linspace(0, 1, len(_SEQ)), [pg.mkColor(c) for c in _SEQ])
+
+
+class ConfusionMatrix(QWidget):
+    """See the module docstring. API: set_classes(names, colours), set_drawings(drawings),
+    set_result(confusion: dict, note), clear(), matrix() (counts shown), cell_indices(t, p),
+    cell_center(t, p) (widget coordinates of the plot's viewport, for tests)."""
+
+    showDrawings = Signal(list)
+    drawingRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("confusionMatrix")
+        self._names: list[str] = []
+        self._colours: list[str] = []
+        self._drawings: list = []
+        self._result: dict | None = None
+        self._texts: list[pg.TextItem] = []
+
+        self.title = QLabel("<b>Confusion matrix</b> — which classes the network mixes up")
+        self.explain = QLabel(
+            "Row = the class a drawing really belongs to, column = what the network predicted. The diagonal "
+            "holds the right answers. Each cell: how many drawings, and what share of that true class. "
+            "Click a cell to show exactly those drawings in the gallery."
+        )
+        self.explain.setWordWrap(True)
+        self.subset = QComboBox()
+        self.subset.setObjectName("confusionSubset")
+        for key, text in SUBSETS:
+            self.subset.addItem(text, key)
+        self.subset.setToolTip(
+            "Validation drawings were not used for training: they show how well the "
+            "network does on drawings it has not seen."
+        )
+        self.subset.currentIndexChanged.connect(self._render)
+        self.summary = QLabel("No model yet.")
+        self.summary.setWordWrap(True)
+
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(BACKGROUND)
+        self.plot = self.graphics.addPlot(row=0, col=0)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(False, False)
+        self.plot.invertY(True)
+        self.plot.setAspectLocked(True)
+        self.plot.setLabel("bottom", "predicted class", color=FOREGROUND)
+        self.plot.setLabel("left", "true class", color=FOREGROUND)
+        for ax in ("left", "bottom"):
+            a = self.plot.getAxis(ax)
+            a.setPen(FOREGROUND)
+            a.setTextPen(FOREGROUND)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.bar = pg.ColorBarItem(
+            values=(0, 100), colorMap=_cmap(), interactive=False, colorMapMenu=False, width=14, pen=FOREGROUND
+        )
+        self.bar.axis.setTextPen(FOREGROUND)
+        self.bar.axis.setPen(FOREGROUND)
+        self.bar.axis.setLabel("share of the true class (%)", color=FOREGROUND)
+        self.graphics.addItem(self.bar, row=0, col=1)
+        self.bar.setImageItem(self.image)
+        self.graphics.scene().sigMouseClicked.connect(self._scene_clicked)
+        self.graphics.setToolTip("Click a cell to show its drawings in the gallery")
+
+        self.wrong_title = QLabel("<b>Most confidently wrong</b> — double-click to open in the canvas")
+        self.wrong = QListWidget()
+        self.wrong.setObjectName("confidentlyWrong")
+        self.wrong.setIconSize(QSize(44, 44))
+        self.wrong.setWordWrap(True)
+        self.wrong.itemActivated.connect(self._wrong_activated)
+        self.wrong.setToolTip(
+            "Drawings the network got wrong while being most sure of itself.\n"
+            "Often a mislabelled drawing, or a shape unlike the others of its class."
+        )
+        self.show_wrong = QPushButton("Show all wrong ones in the gallery")
+        self.show_wrong.clicked.connect(self._show_all_wrong)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Drawings:"))
+        top.addWidget(self.subset, 1)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(top)
+        ll.addWidget(self.summary)
+        ll.addWidget(self.graphics, 1)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.wrong_title)
+        rl.addWidget(self.wrong, 1)
+        rl.addWidget(self.show_wrong)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explain)
+        layout.addWidget(split, 1)
+        install_export_menu(self, "confusion-matrix", self.csv_data)
+
+    # -- API ------------------------------------------------------------------------------------------
+    def set_classes(self, names: list[str], colours: list[str]) -> None:
+        self._names, self._colours = list(names), list(colours)
+        self._render()
+
+    def set_drawings(self, drawings: list) -> None:
+        self._drawings = list(drawings)
+
+    def set_result(self, confusion: dict | None, note: str = "") -> None:
+        """confusion: {"validation": {...}, "all": {...}}, each with matrix, cells, wrong, n."""
+        self._result = confusion
+        self._note = note
+        self._render()
+
+    def clear(self, text: str = "No model yet.") -> None:
+        self._result = None
+        self._note = text
+        self._render()
+
+    def current(self) -> dict | None:
+        if self._result is None:
+            return None
+        return self._result.get(self.subset.currentData())
+
+    def matrix(self) -> np.ndarray | None:
+        cur = self.current()
+        return None if cur is None else cur["matrix"].copy()
+
+    def cell_indices(self, t: int, p: int) -> list[int]:
+        cur = self.current()
+        return [] if cur is None else [int(i) for i in cur["cells"][t][p]]
+
+    def cell_center(self, t: int, p: int):
+        """The viewport position of cell (true t, predicted p)'s centre (QPoint)."""
+        scene = self.plot.vb.mapViewToScene(QPointF(p + 0.5, t + 0.5))
+        return self.graphics.mapFromScene(scene)
+
+    def csv_data(self) -> tuple[list, list]:
+        cur = self.current()
+        header = ["true class", "predicted class", "count", "share of true class (%)", "drawing indices"]
+        if cur is None:
+            return header, []
+        m = cur["matrix"]
+        rows = []
+        for t in range(len(m)):
+            total = max(1, int(m[t].sum()))
+            for p in range(len(m)):
+                rows.append(
+                    [
+                        self._name(t),
+                        self._name(p),
+                        int(m[t, p]),
+                        f"{100 * m[t, p] / total:.1f}",
+                        " ".join(str(int(i)) for i in cur["cells"][t][p]),
+                    ]
+                )
+        return header, rows
+
+    # -- internals ------------------------------------------------------------------------------------
+    def _name(self, c: int) -> str:
+        return self._names[c] if c < len(self._names) else f"class {c + 1}"
+
+    def _render(self, *_args) -> None:
+        for t in self._texts:
+            self.plot.removeItem(t)
+        self._texts = []
+        self.wrong.clear()
+        cur = self.current()
+        if cur is None:
+            self.image.clear()
+            self.summary.setText(getattr(self, "_note", "") or "No model yet.")
+            self.show_wrong.setEnabled(False)
+            return
+        m = np.asarray(cur["matrix"])
+        c = len(m)
+        totals = m.sum(axis=1, keepdims=True)
+        share = np.where(totals > 0, 100.0 * m / np.maximum(totals, 1), 0.0).astype(np.float32)
+        self.image.setImage(share, autoLevels=False, levels=(0, 100))
+        self.image.setRect(0, 0, c, c)
+        ticks = [(k + 0.5, self._name(k)) for k in range(c)]
+        self.plot.getAxis("bottom").setTicks([ticks, []])
+        self.plot.getAxis("left").setTicks([ticks, []])
+        self.plot.setRange(xRange=(0, c), yRange=(0, c), padding=0.02)
+        for t in range(c):
+            for p in range(c):
+                dark = share[t, p] > 55
+                colour = "#ffffff" if dark else FOREGROUND
+                text = pg.TextItem(
+                    html=(
+                        f"<div style='text-align:center; color:{colour}'>"
+                        f"<span style='font-size:13pt; font-weight:600'>{int(m[t, p])}</span>"
+                        f"<br>{share[t, p]:.0f}%</div>"
+                    ),
+                    anchor=(0.5, 0.5),
+                )
+                text.setPos(p + 0.5, t + 0.5)
+                self.plot.addItem(text)
+                self._texts.append(text)
+        n = int(cur["n"])
+        right = int(np.trace(m))
+        note = getattr(self, "_note", "")
+        self.summary.setText(f"{right} of {n} drawings right ({100 * right / max(n, 1):.0f}%). {note}")
+        for w in cur["wrong"]:
+            item = QListWidgetItem(
+                f"#{w.index + 1}: labelled “{self._name(w.true)}”, predicted "
+                f"“{self._name(w.predicted)}” ({100 * w.confidence:.0f}% sure)"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, int(w.index))
+            if 0 <= w.index < len(self._drawings):
+                d = self._drawings[w.index]
+                colour = self._colours[w.true] if w.true < len(self._colours) else "#7f7f7f"
+                item.setIcon(QIcon(drawing_pixmap(d, colour, 44)))
+            self.wrong.addItem(item)
+        if not cur["wrong"]:
+            self.wrong.addItem("None: every drawing here is classified right.")
+        self.show_wrong.setEnabled(bool(cur["wrong"]))
+
+    def _scene_clicked(self, ev) -> None:
+        cur = self.current()
+        if cur is None or ev.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = self.plot.vb.mapSceneToView(ev.scenePos())
+        p, t = int(np.floor(pos.x())), int(np.floor(pos.y()))
+        c = len(cur["matrix"])
+        if 0 <= t < c and 0 <= p < c:
+            self.showDrawings.emit(self.cell_indices(t, p))
+
+    def _wrong_activated(self, item: QListWidgetItem) -> None:
+        i = item.data(Qt.ItemDataRole.UserRole)
+        if i is not None:
+            self.drawingRequested.emit(int(i))
+
+    def _show_all_wrong(self) -> None:
+        cur = self.current()
+        if cur is None:
+            return
+        m = cur["matrix"]
+        rows = sorted(
+            int(i) for t in range(len(m)) for p in range(len(m)) if t != p for i in cur["cells"][t][p]
+        )
+        self.showDrawings.emit(rows)

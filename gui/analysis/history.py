@@ -1,0 +1,207 @@
+"""FilterHistoryPanel: the filters and the current drawing's feature maps as they were after each epoch.
+
+A QSlider ("filterHistorySlider") whose maximum is the index of the last recorded epoch; moving it shows
+that epoch's filters (the trainer's FiltersPanel) and feature maps (FeatureMapsPanel); Play steps through
+the epochs. The feature maps are the ones recorded with the epoch while the drawing on the canvas is the
+same; once the drawing changes they are recomputed from that epoch's weights for the new drawing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QSplitter, QVBoxLayout, QWidget
+
+from engine.analysis import FilterHistory
+from gui.panels.feature_maps import FeatureMapsPanel
+from gui.panels.filters import FiltersPanel
+
+from ._common import install_export_menu
+
+PLAY_INTERVAL_MS = 600
+
+
+class FilterHistoryPanel(QWidget):
+    """API: set_model(model) (architecture for summaries and recomputing maps), record(epoch, weights,
+    activations), set_input(raster or None), clear(), show_entry(i), history (engine FilterHistory),
+    slider, play_button, shown_index()."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("filterHistory")
+        self.history = FilterHistory()
+        self._scratch = None  # a model of the recorded architecture, used only on the GUI thread
+        self._layers = []
+        self._input: np.ndarray | None = None
+        self._input_version = 0
+        self._entry_input: list[int] = []  # the input version each entry's activations belong to
+        self._shown = -1
+
+        self.title = QLabel("<b>Filters over time</b> — scrub through the epochs to watch the filters form")
+        self.explain = QLabel(
+            "After every epoch of training the filters and the feature maps of the drawing on the canvas are "
+            "kept. Drag the slider to go back in time; Play shows them one epoch after another."
+        )
+        self.explain.setWordWrap(True)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("filterHistorySlider")
+        self.slider.setRange(0, 0)
+        self.slider.setEnabled(False)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setToolTip("Which epoch to show (left = first recorded, right = latest)")
+        self.slider.valueChanged.connect(self.show_entry)
+        self.play_button = QPushButton("▶ Play")
+        self.play_button.setObjectName("filterHistoryPlay")
+        self.play_button.setToolTip("Step through the recorded epochs from the first to the last")
+        self.play_button.setCheckable(True)
+        self.play_button.setEnabled(False)
+        self.play_button.toggled.connect(self._play_toggled)
+        self.epoch_label = QLabel("Nothing recorded yet: train the network to record its filters each epoch.")
+        self.epoch_label.setObjectName("filterHistoryLabel")
+        self._timer = QTimer(self)
+        self._timer.setInterval(PLAY_INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+
+        self.filters = FiltersPanel()
+        self.filters.setObjectName("historyFiltersPanel")  # the trainer window has its own "filtersPanel"
+        self.feature_maps = FeatureMapsPanel()
+        self.feature_maps.setObjectName("historyFeatureMapsPanel")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.filters)
+        split.addWidget(self.feature_maps)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.slider, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explain)
+        layout.addLayout(controls)
+        layout.addWidget(self.epoch_label)
+        layout.addWidget(split, 1)
+        install_export_menu(self, "filter-history", self.csv_data)
+
+    # -- API ------------------------------------------------------------------------------------------
+    def set_model(self, model) -> None:
+        """The architecture the history is about (a copy is kept); a different one clears the history."""
+        if model is None:
+            return
+        if self._scratch is not None and model.config() != self._scratch.config():
+            self.clear()
+        self._scratch = model.copy()
+        self._layers = model.summary()
+
+    def record(self, epoch: int, weights: dict, activations=None) -> None:
+        follow = self.slider.value() == self.slider.maximum() or len(self.history) == 0
+        self.history.record(epoch, weights, activations)
+        self._entry_input.append(self._input_version if activations is not None else -1)
+        del self._entry_input[: max(0, len(self._entry_input) - len(self.history))]
+        last = len(self.history) - 1
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, last)
+        self.slider.setEnabled(True)
+        self.play_button.setEnabled(last > 0)
+        if follow and not self._timer.isActive():
+            self.slider.setValue(last)
+        self.slider.blockSignals(False)
+        if follow and not self._timer.isActive():
+            self.show_entry(last)
+        else:
+            self._update_label()
+
+    def set_input(self, x: np.ndarray | None) -> None:
+        """The current drawing's raster (S, S) or None; the shown epoch's maps are recomputed for it."""
+        self._input = None if x is None else np.array(x, np.float32, copy=True)
+        self._input_version += 1
+        if self._shown >= 0:
+            self.show_entry(self._shown)
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self.play_button.setChecked(False)
+        self.history.clear()
+        self._entry_input.clear()
+        self._shown = -1
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, 0)
+        self.slider.blockSignals(False)
+        self.slider.setEnabled(False)
+        self.play_button.setEnabled(False)
+        self.filters.clear()
+        self.feature_maps.clear()
+        self.epoch_label.setText("Nothing recorded yet: train the network to record its filters each epoch.")
+
+    def shown_index(self) -> int:
+        return self._shown
+
+    def show_entry(self, i: int) -> None:
+        if not 0 <= i < len(self.history):
+            return
+        self._shown = i
+        weights = self.history.weights_at(i)
+        layers = self._layers
+        if not layers and self._scratch is not None:
+            layers = self._scratch.summary()
+        self.filters.set_model(weights, layers)
+        acts = self._activations_for(i, weights)
+        if acts:
+            self.feature_maps.set_activations(acts)
+        else:
+            self.feature_maps.clear()
+        self._update_label()
+
+    def flush(self) -> None:
+        self.filters.flush()
+        self.feature_maps.flush()
+
+    def csv_data(self) -> tuple[list, list]:
+        """Every recorded epoch's conv filter weights, one row per weight."""
+        header = ["entry", "epoch", "parameter", "filter", "input channel", "row", "column", "weight"]
+        rows = []
+        for e in range(len(self.history)):
+            for name, w in self.history.weights_at(e).items():
+                if w.ndim != 4:
+                    continue
+                for idx in np.ndindex(w.shape):
+                    rows.append([e, self.history.epochs[e] + 1, name, *idx, f"{w[idx]:.6g}"])
+        return header, rows
+
+    # -- internals ------------------------------------------------------------------------------------
+    def _activations_for(self, i: int, weights: dict):
+        recorded = self.history.activations_at(i)
+        if recorded is not None and self._entry_input[i] == self._input_version:
+            return recorded
+        if self._input is None or self._scratch is None:
+            return recorded if self._input is not None else None
+        try:
+            self._scratch.set_weights(weights)
+        except ValueError:
+            return None
+        return self._scratch.activations(self._input)
+
+    def _update_label(self) -> None:
+        n = len(self.history)
+        if n == 0 or self._shown < 0:
+            return
+        epoch = self.history.epochs[self._shown] + 1
+        self.epoch_label.setText(
+            f"Showing the network after epoch {epoch} (recording {self._shown + 1} of {n})."
+        )
+
+    def _play_toggled(self, on: bool) -> None:
+        if on:
+            if self.slider.value() >= self.slider.maximum():
+                self.slider.setValue(0)
+            self.play_button.setText("⏸ Pause")
+            self._timer.start()
+        else:
+            self.play_button.setText("▶ Play")
+            self._timer.stop()
+
+    def _tick(self) -> None:
+        if self.slider.value() < self.slider.maximum():
+            self.slider.setValue(self.slider.value() + 1)
+        if self.slider.value() >= self.slider.maximum():
+            self.play_button.setChecked(False)

@@ -1,0 +1,365 @@
+"""RepresentationView ("representationView"): every drawing as a dot, placed by PCA of a layer's output.
+
+Raw pixels on the left, a chosen layer (after a conv block, or the hidden dense layer) on the right, so
+learners watch the classes pull apart as the network trains. Beside them, the held-out accuracy of a
+linear probe (a straight-line classifier) trained on each layer's representation: "becomes linearly
+separable" as a number. Hovering a dot shows its drawing; clicking it emits `drawingRequested(index)`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.panels._common import BACKGROUND, FOREGROUND
+
+from ._common import drawing_pixmap, install_export_menu, percent
+
+CHANCE_PEN = "#888888"
+
+
+class ProbeBars(QWidget):
+    """One row per layer: its name, a bar as long as the probe's held-out accuracy (0 … 100 %), the
+    number, and a dashed line at chance level (1 / number of classes)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows: list[tuple[str, float]] = []
+        self.chance = 0.0
+        self.highlight: set[str] = set()
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setToolTip(
+            "A linear probe is the simplest classifier there is: one straight cut per class.\n"
+            "It is trained on the numbers a layer produces (on 70% of the drawings) and tested on\n"
+            "the other 30%. High accuracy = at that layer the classes are linearly separable."
+        )
+
+    def set_rows(self, rows: list[tuple[str, float]], chance: float) -> None:
+        self.rows = list(rows)
+        self.chance = float(chance)
+        self.updateGeometry()
+        self.update()
+
+    def _row_h(self) -> int:
+        return int(self.fontMetrics().height() * 1.7)
+
+    def sizeHint(self) -> QSize:
+        return QSize(260, self._row_h() * (max(1, len(self.rows)) + 1) + 6)
+
+    minimumSizeHint = sizeHint
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = self.fontMetrics()
+        rh = self._row_h()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        bfm = QFontMetrics(bold)
+        name_w = max([bfm.horizontalAdvance(n) for n, _ in self.rows] + [60]) + 10
+        num_w = fm.horizontalAdvance("100%") + 8
+        x0 = name_w
+        bw = max(20, self.width() - x0 - num_w - 4)
+        for k, (name, acc) in enumerate(self.rows):
+            y = k * rh
+            p.setPen(QColor(FOREGROUND))
+            p.setFont(bold if name in self.highlight else self.font())
+            p.drawText(
+                QRectF(0, y, name_w - 6, rh),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
+            p.setFont(self.font())
+            p.fillRect(QRectF(x0, y + rh * 0.2, bw, rh * 0.6), QColor("#eeeeee"))
+            if acc == acc:  # not NaN
+                p.fillRect(QRectF(x0, y + rh * 0.2, bw * acc, rh * 0.6), QColor("#4a7ab5"))
+            p.drawText(QRectF(x0 + bw + 4, y, num_w, rh), Qt.AlignmentFlag.AlignVCenter, percent(acc))
+        # axis: 0, 50, 100 % and the chance line
+        y = len(self.rows) * rh
+        p.setPen(QColor(FOREGROUND))
+        p.drawLine(int(x0), int(y + 2), int(x0 + bw), int(y + 2))
+        for v in (0.0, 0.5, 1.0):
+            x = x0 + bw * v
+            p.drawLine(int(x), int(y + 2), int(x), int(y + 6))
+            text = f"{v * 100:.0f}%"
+            tw = fm.horizontalAdvance(text)
+            p.drawText(
+                int(min(max(x - tw / 2, x0 - tw / 2), x0 + bw - tw / 2)), int(y + 6 + fm.ascent()), text
+            )
+        if self.rows and self.chance > 0:
+            x = x0 + bw * self.chance
+            pen = QPen(QColor(CHANCE_PEN), 1.5, Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.drawLine(int(x), 0, int(x), int(y + 2))
+        p.end()
+
+
+class _ScatterPlot:
+    """One PCA scatter: a PlotWidget with labelled axes and one ScatterPlotItem (data = drawing index)."""
+
+    def __init__(self, title: str):
+        self.widget = pg.PlotWidget()
+        self.widget.setBackground(BACKGROUND)
+        self.plot = self.widget.getPlotItem()
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        self.plot.setTitle(title, color=FOREGROUND, size="10pt")
+        for ax in ("left", "bottom"):
+            a = self.plot.getAxis(ax)
+            a.setPen(FOREGROUND)
+            a.setTextPen(FOREGROUND)
+            a.enableAutoSIPrefix(False)
+        self.scatter = pg.ScatterPlotItem(
+            size=8,
+            pen=pg.mkPen("#ffffff", width=0.6),
+            hoverable=True,
+            hoverSize=13,
+            hoverPen=pg.mkPen("#000000", width=1.5),
+            tip=None,
+        )
+        self.plot.addItem(self.scatter)
+        self.points = np.zeros((0, 2), np.float32)
+        self.indices = np.zeros(0, np.int64)
+        self.set_axes(None)
+
+    def set_axes(self, explained) -> None:
+        if explained is None:
+            self.plot.setLabel("bottom", "principal direction 1 (no unit)", color=FOREGROUND)
+            self.plot.setLabel("left", "principal direction 2 (no unit)", color=FOREGROUND)
+            return
+        self.plot.setLabel(
+            "bottom", f"principal direction 1 — {explained[0] * 100:.0f}% of the spread", color=FOREGROUND
+        )
+        self.plot.setLabel(
+            "left", f"principal direction 2 — {explained[1] * 100:.0f}% of the spread", color=FOREGROUND
+        )
+
+    def set_points(self, points: np.ndarray, indices: np.ndarray, classes: np.ndarray, colours: list[str]):
+        self.points = np.asarray(points, np.float32)
+        self.indices = np.asarray(indices, np.int64)
+        brushes = [pg.mkBrush(colours[c % len(colours)]) for c in classes]
+        self.scatter.setData(pos=self.points, brush=brushes, data=list(self.indices))
+        self.plot.autoRange(padding=0.05)
+
+
+class RepresentationView(QWidget):
+    """See the module docstring. API: set_classes(names, colours), set_drawings(drawings),
+    set_raw(rep), set_layers(reps, note), clear_model(), shown_points(side) -> (points, indices),
+    probe_rows() -> [(layer label, accuracy)]. Signal: drawingRequested(int)."""
+
+    drawingRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("representationView")
+        self._names: list[str] = []
+        self._colours: list[str] = []
+        self._drawings: list = []
+        self._raw: dict | None = None
+        self._layers: list[dict] = []
+        self._chosen_label = ""
+
+        self.title = QLabel("<b>Representations</b> — how each layer arranges your drawings")
+        self.explain = QLabel(
+            "Each dot is one drawing, placed along the two directions in which that layer's numbers vary "
+            "most (PCA). Colour = its class. When a layer puts each class in its own group, a straight line "
+            "can separate them: the network has learned a better representation than the raw pixels."
+        )
+        self.explain.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+
+        self.raw_plot = _ScatterPlot("Raw pixels (784 numbers per drawing)")
+        self.layer_plot = _ScatterPlot("Hidden layer")
+        self.layer_combo = QComboBox()
+        self.layer_combo.setObjectName("representationLayer")
+        self.layer_combo.setToolTip("Which layer's output to show on the right")
+        self.layer_combo.currentIndexChanged.connect(self._layer_chosen)
+
+        self.probes = ProbeBars()
+        self.probes_title = QLabel(
+            "<b>Linear probe</b>: held-out accuracy of a straight-line classifier "
+            "trained on each layer (dashed line = guessing)"
+        )
+        self.probes_title.setWordWrap(True)
+        self.hover_image = QLabel()
+        self.hover_image.setFixedSize(72, 72)
+        self.hover_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hover_image.setStyleSheet("border: 1px solid #bbb; background: white;")
+        self.hover_text = QLabel("Point at a dot to see its drawing; click to open it in the canvas.")
+        self.hover_text.setWordWrap(True)
+        self.status = QLabel("No model yet: train to see how the layers arrange the drawings.")
+        self.status.setObjectName("representationStatus")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #555;")
+
+        for plot in (self.raw_plot, self.layer_plot):
+            plot.scatter.sigHovered.connect(self._hovered)
+            plot.scatter.sigClicked.connect(self._clicked)
+
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel("Right-hand plot shows:"))
+        chooser.addWidget(self.layer_combo, 1)
+        plots = QGridLayout()
+        plots.addWidget(self.raw_plot.widget, 1, 0)
+        plots.addLayout(chooser, 0, 1)
+        plots.addWidget(QLabel("Left-hand plot: the drawings as the network receives them"), 0, 0)
+        plots.addWidget(self.layer_plot.widget, 1, 1)
+        plots.setColumnStretch(0, 1)
+        plots.setColumnStretch(1, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.probes_title)
+        side.addWidget(self.probes)
+        hover = QHBoxLayout()
+        hover.addWidget(self.hover_image)
+        hover.addWidget(self.hover_text, 1)
+        side.addLayout(hover)
+        side.addWidget(self.status)
+        side.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(plots, 3)
+        body.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.legend)
+        layout.addLayout(body, 1)
+        install_export_menu(self, "representations", self.csv_data)
+
+    # -- API ------------------------------------------------------------------------------------------
+    def set_classes(self, names: list[str], colours: list[str]) -> None:
+        self._names, self._colours = list(names), list(colours)
+        self.legend.setText(
+            "Classes: "
+            + " &nbsp; ".join(
+                f"<span style='color:{c}; font-size:16px'>●</span> {n}"
+                for n, c in zip(names, colours, strict=True)
+            )
+        )
+        self._redraw()
+
+    def set_drawings(self, drawings: list) -> None:
+        self._drawings = list(drawings)
+
+    def set_raw(self, raw: dict | None) -> None:
+        """The dataset's raw-pixel projection and probe: a dict with points (N, 2), explained (2,), probe,
+        ids (dataset positions of the points) and y (their classes)."""
+        self._raw = raw
+        self._layers = []
+        self._redraw()
+
+    def set_layers(self, layers: list[dict], note: str = "") -> None:
+        """Projections and probes of the model's layers (from the analysis worker)."""
+        self._layers = list(layers)
+        labels = [la["label"] for la in layers]
+        self.layer_combo.blockSignals(True)
+        current = self._chosen_label or (labels[-1] if labels else "")
+        self.layer_combo.clear()
+        self.layer_combo.addItems(labels)
+        if current in labels:
+            self.layer_combo.setCurrentIndex(labels.index(current))
+        elif labels:
+            self.layer_combo.setCurrentIndex(len(labels) - 1)
+        self.layer_combo.blockSignals(False)
+        self.status.setText(note or "Computed for the model as it is now.")
+        self._redraw()
+
+    def clear_model(
+        self, text: str = "No model yet: train to see how the layers arrange the drawings."
+    ) -> None:
+        self._layers = []
+        self.layer_combo.clear()
+        self.status.setText(text)
+        self._redraw()
+
+    def choose_layer(self, label: str) -> None:
+        i = self.layer_combo.findText(label)
+        if i >= 0:
+            self.layer_combo.setCurrentIndex(i)
+
+    def shown_points(self, side: str = "layer") -> tuple[np.ndarray, np.ndarray]:
+        plot = self.raw_plot if side == "raw" else self.layer_plot
+        return plot.points.copy(), plot.indices.copy()
+
+    def probe_rows(self) -> list[tuple[str, float]]:
+        return list(self.probes.rows)
+
+    def csv_data(self) -> tuple[list, list]:
+        header = ["layer", "drawing_index", "class", "pc1", "pc2"]
+        rows = []
+        reps = ([self._raw] if self._raw else []) + self._layers
+        for rep in reps:
+            for (a, b), i, c in zip(rep["points"], rep["ids"], rep["y"], strict=True):
+                name = self._names[int(c)] if int(c) < len(self._names) else int(c)
+                rows.append([rep["label"], int(i), name, f"{a:.6g}", f"{b:.6g}"])
+        for label, acc in self.probes.rows:
+            rows.append([f"probe held-out accuracy: {label}", "", "", f"{acc:.4f}", ""])
+        return header, rows
+
+    # -- internals ------------------------------------------------------------------------------------
+    def _layer_chosen(self, i: int) -> None:
+        if 0 <= i < len(self._layers):
+            self._chosen_label = self._layers[i]["label"]
+        self._redraw()
+
+    def _current_layer(self) -> dict | None:
+        i = self.layer_combo.currentIndex()
+        return self._layers[i] if 0 <= i < len(self._layers) else None
+
+    def _redraw(self) -> None:
+        colours = self._colours or ["#0072B2"]
+        if self._raw is not None:
+            self.raw_plot.set_points(self._raw["points"], self._raw["ids"], self._raw["y"], colours)
+            self.raw_plot.set_axes(self._raw["explained"])
+        else:
+            self.raw_plot.set_points(np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64), colours)
+        layer = self._current_layer()
+        if layer is not None:
+            self.layer_plot.plot.setTitle(
+                f"{layer['label'][0].upper()}{layer['label'][1:]}", color=FOREGROUND, size="10pt"
+            )
+            self.layer_plot.set_points(layer["points"], layer["ids"], layer["y"], colours)
+            self.layer_plot.set_axes(layer["explained"])
+        else:
+            self.layer_plot.plot.setTitle(
+                "A layer of the network (no model yet)", color=FOREGROUND, size="10pt"
+            )
+            self.layer_plot.set_points(
+                np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64), colours
+            )
+            self.layer_plot.set_axes(None)
+        rows = []
+        if self._raw is not None and self._raw.get("probe") is not None:
+            rows.append(("raw pixels", self._raw["probe"].test_accuracy))
+        for la in self._layers:
+            if la.get("probe") is not None:
+                rows.append((la["label"], la["probe"].test_accuracy))
+        self.probes.highlight = {layer["label"]} if layer is not None else set()
+        self.probes.set_rows(rows, 1.0 / len(self._names) if self._names else 0.0)
+
+    def _hovered(self, _item, points, _ev) -> None:
+        if len(points) == 0:
+            return
+        i = int(points[0].data())
+        if 0 <= i < len(self._drawings):
+            d = self._drawings[i]
+            colour = self._colours[self._names.index(d.label)] if d.label in self._names else "#7f7f7f"
+            self.hover_image.setPixmap(drawing_pixmap(d, colour, 70))
+            self.hover_text.setText(f"Drawing #{i + 1}: “{d.label}”. Click to open it in the canvas.")
+
+    def _clicked(self, _item, points, _ev) -> None:
+        if len(points):
+            self.drawingRequested.emit(int(points[0].data()))

@@ -1,0 +1,138 @@
+"""SaliencyView ("saliencyView"): where in the drawing the network looks, two ways, over the drawing.
+
+Left: the gradient of the predicted class's score (its logit, before softmax) with respect to every pixel
+— red where adding ink would raise the score, blue where it would lower it. Right: occlusion — hide a
+6×6-pixel patch, measure how far the predicted class's probability drops; red = hiding it costs
+confidence (the network relies on it). Both on labelled, symmetric colour scales, over the 28×28 drawing
+the network receives (grey). Updated as the user draws (throttled by the analysis view).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from gui.panels._common import BACKGROUND, DIVERGING, FOREGROUND, colormap, nice_ceiling
+
+from ._common import install_export_menu
+
+OVERLAY_OPACITY = 0.7
+
+
+class SaliencyView(QWidget):
+    """API: set_result(result, classes), clear(text), shown_saliency(), shown_occlusion(), levels(which)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("saliencyView")
+        self._result: dict | None = None
+        self.title = QLabel("<b>Where the network looks</b> — for the drawing on the canvas")
+        self.explain = QLabel(
+            "Left, gradient: how the score of the predicted class would change if a pixel got a little more "
+            "ink (red = the score rises, blue = it falls). Right, occlusion: how much the network's "
+            "confidence drops when a 6×6 patch of the drawing is hidden (red = it relied on that part). "
+            "The drawing is shown in grey underneath, as the network sees it (28×28 pixels)."
+        )
+        self.explain.setWordWrap(True)
+        self.caption = QLabel("Draw something on the canvas.")
+        self.caption.setObjectName("saliencyCaption")
+        self.caption.setWordWrap(True)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(BACKGROUND)
+        cmap = colormap(DIVERGING)
+        self._views = {}
+        for col, (key, heading, unit) in enumerate(
+            (
+                ("saliency", "Gradient of the class score", "∂ score / ∂ pixel"),
+                ("occlusion", "Occlusion: drop in confidence", "drop in probability (percentage points)"),
+            )
+        ):
+            label = self.graphics.addLabel(
+                heading, row=0, col=2 * col, colspan=2, color=FOREGROUND, size="10pt"
+            )
+            view = self.graphics.addViewBox(row=1, col=2 * col)
+            view.setAspectLocked(True)
+            view.invertY(True)
+            view.setMouseEnabled(False, False)
+            view.setMenuEnabled(False)
+            base = pg.ImageItem(axisOrder="row-major")
+            base.setLookupTable(np.linspace([255, 255, 255], [90, 90, 90], 256).astype(np.uint8))
+            top = pg.ImageItem(axisOrder="row-major")
+            top.setOpacity(OVERLAY_OPACITY)
+            view.addItem(base)
+            view.addItem(top)
+            bar = pg.ColorBarItem(
+                values=(-1, 1), colorMap=cmap, interactive=False, colorMapMenu=False, width=14, pen=FOREGROUND
+            )
+            bar.axis.setTextPen(FOREGROUND)
+            bar.axis.setPen(FOREGROUND)
+            bar.axis.enableAutoSIPrefix(False)
+            bar.axis.setLabel(unit, color=FOREGROUND)
+            self.graphics.addItem(bar, row=1, col=2 * col + 1)
+            bar.setImageItem(top)
+            self._views[key] = (label, view, base, top, bar)
+        self.setToolTip(
+            "Saliency and occlusion are two ways to ask the network where it looks.\n"
+            "They explain this one drawing, for the class the network predicts."
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.graphics, 1)
+        install_export_menu(self, "saliency", self.csv_data)
+
+    def set_result(self, result: dict, classes: list[str]) -> None:
+        """result from the analysis worker's drawing job: x, saliency, occlusion, target, probability."""
+        if result.get("empty") or "saliency" not in result:
+            self.clear("Draw something on the canvas." if result.get("empty") else "No model yet.")
+            return
+        self._result = result
+        x = result["x"]
+        name = (
+            classes[result["target"]] if result["target"] < len(classes) else f"class {result['target'] + 1}"
+        )
+        self.caption.setText(
+            f"The network predicts “{name}” ({100 * result['probability']:.0f}%). Both maps "
+            f"explain that prediction."
+        )
+        for key, data in (("saliency", result["saliency"]), ("occlusion", 100.0 * result["occlusion"])):
+            label, view, base, top, bar = self._views[key]
+            base.setImage(x, autoLevels=False, levels=(0, 1))
+            limit = nice_ceiling(float(np.max(np.abs(data))) if np.any(data) else 1.0)
+            top.setImage(np.asarray(data, np.float32), autoLevels=False, levels=(-limit, limit))
+            bar.setLevels((-limit, limit))
+            view.autoRange(padding=0.02)
+
+    def clear(self, text: str = "Draw something on the canvas.") -> None:
+        self._result = None
+        self.caption.setText(text)
+        for _label, _view, base, top, _bar in self._views.values():
+            base.clear()
+            top.clear()
+
+    def shown_saliency(self) -> np.ndarray | None:
+        return None if self._views["saliency"][3].image is None else self._views["saliency"][3].image.copy()
+
+    def shown_occlusion(self) -> np.ndarray | None:
+        img = self._views["occlusion"][3].image
+        return None if img is None else img.copy() / 100.0
+
+    def levels(self, key: str) -> tuple[float, float]:
+        lo, hi = self._views[key][3].getLevels()
+        return float(lo), float(hi)
+
+    def csv_data(self) -> tuple[list, list]:
+        header = ["row", "column", "ink", "gradient of class score", "occlusion drop (probability)"]
+        r = self._result
+        if r is None:
+            return header, []
+        rows = []
+        for i in range(r["x"].shape[0]):
+            for j in range(r["x"].shape[1]):
+                rows.append(
+                    [i, j, f"{r['x'][i, j]:.4f}", f"{r['saliency'][i, j]:.6g}", f"{r['occlusion'][i, j]:.6g}"]
+                )
+        return header, rows

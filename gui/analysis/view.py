@@ -1,0 +1,263 @@
+"""AnalysisView ("analysis"): the "what did the network learn" panels in one QTabWidget.
+
+The main window calls a small API (all cheap: heavy work goes to the analysis thread, see worker.py):
+  set_dataset(drawings, classes)     the drawings (dataset order = gallery rows) and the class list
+                                     (names, or (name, colour) pairs)
+  set_validation(fraction, seed)     the trainer's validation split, so "validation drawings" match it
+  set_model(model_copy, classes, note="")   a model COPY the view owns from now on (call it after each
+                                     epoch, when training ends and when the model is replaced)
+  set_drawing(strokes)               the canvas drawing (throttled here)
+  record_epoch(epoch, weights, activations=None)   filters + feature maps after an epoch (copies kept)
+  set_stale(bool)                    the data changed after training
+  shutdown()                         stop the analysis thread (the window's closeEvent)
+Signals: drawingRequested(int) (load drawing i into the canvas), showDrawings(list) (filter the gallery to
+exactly these dataset indices), layerRequested(int) (a layer was clicked in the network diagram).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from gui.panels._common import Coalescer
+
+from ._common import class_colours
+from .augmentation import AugmentationPreview
+from .confusion import ConfusionMatrix
+from .health import DatasetHealth
+from .history import FilterHistoryPanel
+from .network import NetworkDiagram
+from .representation import RepresentationView
+from .saliency import SaliencyView
+from .worker import AnalysisRunner, dataset_job, drawing_job, model_job
+
+DRAWING_INTERVAL_MS = 150  # saliency / occlusion / augmentation at most ~7 times a second while drawing
+MODEL_INTERVAL_S = 2.0  # the dataset-wide analysis at most every 2 s during training (it shares the CPU)
+
+
+class AnalysisView(QTabWidget):
+    """See the module docstring."""
+
+    drawingRequested = Signal(int)
+    showDrawings = Signal(list)
+    layerRequested = Signal(int)
+    analysisUpdated = Signal(str)  # "dataset", "model" or "drawing": new results are shown (for tests)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("analysis")
+        self.runner = AnalysisRunner(self)
+        self.runner.resultReady.connect(self._on_result)
+        self.runner.failed.connect(self._on_failed)
+
+        self.representation = RepresentationView()
+        self.confusion = ConfusionMatrix()
+        self.saliency = SaliencyView()
+        self.history = FilterHistoryPanel()
+        self.network = NetworkDiagram()
+        self.health = DatasetHealth()
+        self.augmentation = AugmentationPreview()
+        for widget, title, tip in (
+            (
+                self.representation,
+                "Representations",
+                "How each layer arranges the drawings (PCA), and how "
+                "linearly separable the classes are there",
+            ),
+            (self.confusion, "Mistakes", "Confusion matrix and the most confidently wrong drawings"),
+            (self.saliency, "Where it looks", "Saliency and occlusion maps for the canvas drawing"),
+            (self.history, "Filters over time", "Filters and feature maps after every epoch"),
+            (self.network, "Network", "The layers, their output shapes and weight counts"),
+            (self.health, "Data health", "Counts, imbalance, near-duplicates, labels to check"),
+            (self.augmentation, "Augmentation", "What training sees instead of the drawing"),
+        ):
+            i = self.addTab(widget, title)
+            self.setTabToolTip(i, tip)
+
+        for panel in (self.representation, self.confusion, self.health):
+            panel.drawingRequested.connect(self.drawingRequested)
+        self.confusion.showDrawings.connect(self.showDrawings)
+        self.health.showDrawings.connect(self.showDrawings)
+        self.network.layerClicked.connect(self.layerRequested)
+        self.augmentation.rerollRequested.connect(self._reroll)
+
+        self._drawings: list = []
+        self._names: list[str] = []
+        self._colours: list[str] = []
+        self._dataset: dict | None = None  # the dataset job's result (X, labels, health, raw)
+        self._dataset_gen = 0
+        self._val = (0.1, 0)
+        self._model = None
+        self._model_classes: list[str] = []
+        self._model_note = ""
+        self._model_wanted = False
+        self._last_model_submit = -1e9
+        self._model_timer = QTimer(self)
+        self._model_timer.setSingleShot(True)
+        self._model_timer.timeout.connect(self._submit_model)
+        self._strokes: list[np.ndarray] = []
+        self._aug_seed = 0
+        self._drawing = Coalescer(self._submit_drawing, DRAWING_INTERVAL_MS, self)
+        self._drawing_wanted = False
+        self._closed = False
+
+    # -- API ----------------------------------------------------------------------------------------
+    def set_dataset(self, drawings: Sequence, classes: Sequence) -> None:
+        """The whole dataset (drawings in gallery order) and the classes (names or (name, colour))."""
+        self._drawings = list(drawings)
+        self._names, self._colours = class_colours(classes)
+        self._dataset_gen += 1
+        for panel in (self.representation, self.confusion, self.health):
+            panel.set_drawings(self._drawings)
+            panel.set_classes(self._names, self._colours)
+        self.runner.submit("dataset", dataset_job, tuple(self._drawings), list(self._names))
+        if self._model is not None:
+            self._model_wanted = True  # recomputed once the new rasters are ready
+
+    def set_validation(self, fraction: float, seed: int = 0) -> None:
+        self._val = (float(fraction), int(seed))
+        self._schedule_model()
+
+    def set_model(self, model, classes: Sequence[str], note: str = "") -> None:
+        """A model copy (the view owns it from now on) and its class order; None clears."""
+        self._model = model
+        self._model_classes = [c if isinstance(c, str) else c[0] for c in classes]
+        self._model_note = note
+        self.network.set_model(model)
+        if model is None:
+            self.representation.clear_model()
+            self.confusion.clear()
+            self.saliency.clear("No model yet.")
+            return
+        self.history.set_model(model)
+        self._schedule_model()
+        self._drawing.request()
+
+    def set_drawing(self, strokes: Sequence[np.ndarray]) -> None:
+        self._strokes = [np.asarray(s) for s in strokes if len(s)]
+        self._drawing.request()
+
+    def record_epoch(self, epoch: int, weights: dict, activations=None) -> None:
+        self.history.record(epoch, weights, activations)
+
+    def set_stale(self, stale: bool) -> None:
+        self.health.set_stale(stale)
+
+    def flush(self) -> None:
+        """Send a pending drawing request now and render the panels' timers (tests, screenshots)."""
+        self._drawing.flush()
+        if self._model_timer.isActive():
+            self._model_timer.stop()
+            self._submit_model()
+        self.history.flush()
+
+    def shutdown(self, timeout_ms: int = 10000) -> bool:
+        self._closed = True
+        self._model_timer.stop()
+        return self.runner.shutdown(timeout_ms)
+
+    # -- scheduling ---------------------------------------------------------------------------------
+    def _schedule_model(self) -> None:
+        if self._model is None:
+            return
+        self._model_wanted = True
+        if self._model_timer.isActive():
+            return
+        wait = MODEL_INTERVAL_S - (time.perf_counter() - self._last_model_submit)
+        self._model_timer.start(max(0, int(wait * 1000)))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._model_wanted:  # work skipped while hidden
+            self._schedule_model()
+        if self._drawing_wanted:
+            self._drawing.request()
+
+    def _submit_model(self) -> None:
+        if self._closed or self._model is None or not self._model_wanted:
+            return
+        if not self.isVisible():
+            return  # nobody sees it: computed when the view is shown (showEvent)
+        if self._dataset is None or self._dataset.get("gen") != self._dataset_gen:
+            return  # waits for the dataset's rasters; _on_result submits then
+        self._model_wanted = False
+        self._last_model_submit = time.perf_counter()
+        d = self._dataset
+        self.runner.submit(
+            "model",
+            model_job,
+            self._model,
+            list(self._model_classes),
+            d["X"],
+            d["labels"],
+            self._val[0],
+            self._val[1],
+            self._dataset_gen,
+        )
+        self.representation.status.setText("Computing for the newest model…")
+
+    def _submit_drawing(self) -> None:
+        if self._closed:
+            return
+        if not self.isVisible():
+            self._drawing_wanted = True
+            return
+        self._drawing_wanted = False
+        model = self._model
+        self.runner.submit("drawing", drawing_job, model, list(self._strokes), self._aug_seed)
+
+    def _reroll(self) -> None:
+        self._aug_seed += 1
+        self._drawing.request()
+
+    # -- results (GUI thread) -----------------------------------------------------------------------
+    def _on_result(self, kind: str, result: dict) -> None:
+        if self._closed:
+            return
+        if kind == "dataset":
+            result["gen"] = self._dataset_gen
+            self._dataset = result
+            self.representation.set_raw(result["raw"])
+            self.health.set_health(result["health"])
+            if self._model is not None:
+                self._model_wanted = True
+                self._submit_model()
+        elif kind == "model":
+            if result.get("tag") != self._dataset_gen:
+                return  # computed for drawings that have changed since: its indices would be wrong
+            note = self._model_note or "Computed for the model as it is now."
+            self.representation.set_layers(result["layers"], note)
+            self.confusion.set_result(result["confusion"], note)
+            self.health.set_suspects(result["suspects"])
+        elif kind == "drawing":
+            if result.get("empty"):
+                self.saliency.clear("Draw something on the canvas.")
+                self.augmentation.clear()
+                self.network.set_input(None)
+                self.history.set_input(None)
+            else:
+                self.augmentation.set_result(result["x"], result["augmented"])
+                self.network.set_input(result["x"])
+                self.history.set_input(result["x"])
+                if "saliency" in result:
+                    self.saliency.set_result(result, self._model_classes)
+                else:
+                    self.saliency.clear("No model yet: train it, then see where it looks.")
+        self.analysisUpdated.emit(kind)
+
+    def _on_failed(self, kind: str, text: str) -> None:
+        first = text.splitlines()[0] if text else "unknown error"
+        if kind == "model":
+            self.representation.status.setText(f"Could not analyse this model: {first}")
+        elif kind == "drawing":
+            self.saliency.clear(f"Could not analyse this drawing: {first}")
+        elif kind == "dataset":
+            self.health.warnings_label.setText(f"Could not analyse the drawings: {first}")
+
+    # -- for tests ----------------------------------------------------------------------------------
+    def panel(self, object_name: str) -> QWidget | None:
+        return self.findChild(QWidget, object_name)

@@ -1,0 +1,350 @@
+"""The analysis panels show the numbers the engine computes; their clicks carry exactly the right drawings.
+
+Heavy work runs in the analysis thread; tests wait on signals (never sleep). The trained model is the
+default preset after a few epochs on synthetic starter drawings.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEventLoop, QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from engine import (
+    TrainConfig,
+    augmented_versions,
+    build_model,
+    class_list,
+    generate_drawings,
+    rasterize,
+    rasterize_many,
+    stratified_split,
+    to_arrays,
+    train,
+)
+from engine.analysis import pca_2d, saliency
+from gui.analysis import AnalysisView
+from gui.analysis import worker as worker_mod
+from gui.analysis._common import export_png
+from gui.analysis.worker import AnalysisRunner
+from gui.gallery import Gallery
+
+NO_MOD = Qt.KeyboardModifier.NoModifier
+TIMEOUT = 60000  # ms; generous for a loaded machine, normally a second or two
+
+
+@pytest.fixture(scope="module")
+def data():
+    """200 synthetic drawings and the default model trained 8 epochs on them (~0.5 s)."""
+    drawings = generate_drawings(50, seed=1)
+    classes = class_list(drawings)
+    X, y = to_arrays(drawings, classes)
+    model = build_model("default", len(classes), seed=0)
+    for _ in train(model, (X, y), TrainConfig(epochs=8, batch_size=16, lr=3e-3)):
+        pass
+    return drawings, classes, X, y, model
+
+
+@pytest.fixture
+def view(qtbot):
+    v = AnalysisView()
+    qtbot.addWidget(v)
+    v.resize(1280, 720)
+    v.show()
+    qtbot.waitExposed(v)
+    yield v
+    assert v.shutdown()
+
+
+def wait_for(qtbot, v, kind, trigger):
+    with qtbot.waitSignal(v.analysisUpdated, timeout=TIMEOUT, check_params_cb=lambda k: k == kind):
+        trigger()
+
+
+def load(qtbot, v, data, val=0.2):
+    drawings, classes, X, y, model = data
+    v.set_validation(val, 0)
+    wait_for(qtbot, v, "dataset", lambda: v.set_dataset(drawings, classes))
+    wait_for(qtbot, v, "model", lambda: v.set_model(model.copy(), classes, "After 8 epochs."))
+
+
+# -- representation view ------------------------------------------------------------------------------
+
+
+def test_representation_points_match_a_numpy_pca_and_the_probe_beats_raw_pixels(qtbot, view, data):
+    drawings, classes, X, y, model = data
+    load(qtbot, view, data)
+    rep = view.representation
+    assert rep.objectName() == "representationView"
+    # raw pixels: the plotted points are the PCA projection (NumPy reference: eigh of the covariance)
+    pts, idx = rep.shown_points("raw")
+    np.testing.assert_array_equal(idx, np.arange(len(drawings)))
+    A = X.reshape(len(X), -1).astype(np.float64)
+    vals, vecs = np.linalg.eigh(np.cov(A, rowvar=False))
+    ref = (A - A.mean(0)) @ vecs[:, np.argsort(vals)[::-1][:2]]
+    for k in range(2):
+        sign = np.sign(ref[:, k] @ pts[:, k])
+        np.testing.assert_allclose(pts[:, k], sign * ref[:, k], atol=2e-3 * np.abs(ref[:, k]).max())
+    # the hidden layer's points are the PCA of the hidden layer's activations
+    assert rep.layer_combo.currentText() == "hidden layer (64)"
+    hidden = model.activations(X)[8].data.reshape(len(X), -1)
+    lpts, _ = rep.shown_points("layer")
+    np.testing.assert_allclose(lpts, pca_2d(hidden).points, rtol=1e-3, atol=1e-3)
+    # probes: one per layer, the hidden layer more linearly separable than the raw pixels
+    rows = dict(rep.probe_rows())
+    assert list(rows) == ["raw pixels", "after conv block 1", "after conv block 2", "hidden layer (64)"]
+    assert rows["hidden layer (64)"] > rows["raw pixels"] + 0.1, rows
+    # the layer chooser switches the right-hand plot
+    rep.choose_layer("after conv block 1")
+    c1 = model.activations(X)[2].data.reshape(len(X), -1)
+    np.testing.assert_allclose(rep.shown_points("layer")[0], pca_2d(c1).points, rtol=1e-3, atol=1e-3)
+
+
+def test_heavy_work_runs_off_the_gui_thread(qtbot, view, data, monkeypatch):
+    seen = []
+    original = worker_mod.dataset_job
+
+    def spy(*args):
+        seen.append(threading.get_ident())
+        return original(*args)
+
+    monkeypatch.setattr("gui.analysis.view.dataset_job", spy)
+    wait_for(qtbot, view, "dataset", lambda: view.set_dataset(data[0][:40], data[1]))
+    assert seen and seen[0] != threading.get_ident()
+
+
+def test_clicking_a_dot_requests_that_drawing(qtbot, view, data):
+    load(qtbot, view, data)
+    plot = view.representation.layer_plot
+    pts, idx = view.representation.shown_points("layer")
+    k = 17
+    pos = plot.widget.mapFromScene(plot.plot.vb.mapViewToScene(QPointF(float(pts[k, 0]), float(pts[k, 1]))))
+    with qtbot.waitSignal(view.drawingRequested, timeout=5000) as sig:
+        QTest.mouseClick(plot.widget.viewport(), Qt.MouseButton.LeftButton, NO_MOD, pos)
+    # the dot under the mouse: the one clicked, or one drawn on top of it at the same spot
+    hit = sig.args[0]
+    assert np.allclose(pts[list(idx).index(hit)], pts[k], atol=0.05 * np.ptp(pts))
+
+
+# -- confusion matrix ---------------------------------------------------------------------------------
+
+
+def test_clicking_a_confusion_cell_gives_exactly_its_drawings(qtbot, view, data):
+    drawings, classes, X, y, model = data
+    load(qtbot, view, data, val=0.2)
+    cm = view.confusion
+    assert cm.objectName() == "confusionMatrix"
+    # reference: the validation split the trainer uses, predicted by the same model
+    _tr, val = stratified_split([d.label for d in drawings], 0.2, 0)
+    pred = model.predict_proba(X[val]).argmax(1)
+    ref = np.zeros((4, 4), int)
+    np.add.at(ref, (y[val], pred), 1)
+    np.testing.assert_array_equal(cm.matrix(), ref)
+    gallery = Gallery()
+    qtbot.addWidget(gallery)
+    colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+    gallery.set_drawings(drawings, list(zip(classes, colours, strict=True)))
+    view.showDrawings.connect(gallery.select_rows)  # what the window wires (plus a filter when it has one)
+    cells = [(t, p) for t in range(4) for p in range(4) if ref[t, p]]
+    off = [c for c in cells if c[0] != c[1]]
+    for t, p in [cells[0]] + off[:1]:
+        expected = sorted(int(val[i]) for i in np.flatnonzero((y[val] == t) & (pred == p)))
+        with qtbot.waitSignal(view.showDrawings, timeout=5000) as sig:
+            QTest.mouseClick(cm.graphics.viewport(), Qt.MouseButton.LeftButton, NO_MOD, cm.cell_center(t, p))
+        assert sig.args[0] == expected
+        assert all(drawings[i].label == classes[t] for i in sig.args[0])
+        assert gallery.selected_rows() == expected
+    # "all drawings" covers the whole dataset
+    cm.subset.setCurrentIndex(cm.subset.findData("all"))
+    assert cm.matrix().sum() == len(drawings)
+    header, rows = cm.csv_data()
+    assert len(rows) == 16 and header[0] == "true class"
+
+
+def test_most_confidently_wrong_list_opens_a_drawing(qtbot, view, data):
+    load(qtbot, view, data)
+    cm = view.confusion
+    cm.subset.setCurrentIndex(cm.subset.findData("all"))
+    cur = cm.current()
+    if not cur["wrong"]:
+        pytest.skip("the model made no mistakes")
+    confs = [w.confidence for w in cur["wrong"]]
+    assert confs == sorted(confs, reverse=True)
+    item = cm.wrong.item(0)
+    with qtbot.waitSignal(view.drawingRequested, timeout=2000) as sig:
+        cm.wrong.itemActivated.emit(item)
+    assert sig.args == [cur["wrong"][0].index]
+
+
+# -- saliency -----------------------------------------------------------------------------------------
+
+
+def test_saliency_view_shows_the_engine_gradient_and_occlusion(qtbot, view, data):
+    drawings, classes, X, y, model = data
+    load(qtbot, view, data)
+    view.setCurrentWidget(view.saliency)
+    strokes = list(drawings[2].strokes)
+
+    def go():
+        view.set_drawing(strokes)
+        view.flush()
+
+    wait_for(qtbot, view, "drawing", go)
+    x = rasterize(strokes)
+    grad, target = saliency(model, x)
+    np.testing.assert_allclose(view.saliency.shown_saliency(), grad, rtol=1e-5, atol=1e-7)
+    lo, hi = view.saliency.levels("saliency")
+    assert lo == -hi and hi >= np.abs(grad).max()
+    occ = view.saliency.shown_occlusion()
+    assert occ.shape == (28, 28) and np.abs(occ).max() > 0
+    assert classes[target] in view.saliency.caption.text()
+
+
+def test_stale_results_are_dropped():
+    """Requests carry a generation; only the newest of a kind is shown, older ones are dropped."""
+    runner = AnalysisRunner()
+    got = []
+    runner.resultReady.connect(lambda kind, r: got.append((kind, r)))
+    gate = threading.Event()
+
+    def slow(v):
+        gate.wait(10)
+        return v
+
+    try:
+        runner.submit("x", slow, 1)
+        runner.submit("x", slow, 2)  # waits, then is superseded by 3 before it runs
+        runner.submit("x", slow, 3)
+        gate.set()
+        app = QApplication.instance()
+        for _ in range(5000):
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if not runner.is_busy():
+                break
+        assert got == [("x", 3)]
+        assert runner.dropped == 2  # 2 never ran, 1's result arrived late
+    finally:
+        assert runner.shutdown()
+
+
+# -- filter history -----------------------------------------------------------------------------------
+
+
+def test_scrubbing_shows_the_recorded_epochs_filters(qtbot, view, data):
+    model = build_model("tiny", 4, seed=0)
+    view.set_model(model.copy(), data[1])
+    weights = []
+    for e in range(3):
+        w = model.weights()
+        w["0.weight"] = w["0.weight"] + e  # visibly different per epoch
+        weights.append(w)
+        view.record_epoch(e, w, model.activations(np.zeros((28, 28), np.float32)))
+    slider = view.findChild(type(view.history.slider), "filterHistorySlider")
+    assert slider is view.history.slider
+    assert slider.maximum() == 2 and slider.value() == 2
+    for e in (0, 1, 2):
+        slider.setValue(e)
+        view.history.flush()
+        np.testing.assert_array_equal(view.history.filters.shown_filters(0), weights[e]["0.weight"])
+        assert f"epoch {e + 1}" in view.history.epoch_label.text()
+    slider.setValue(0)
+    view.history.play_button.click()
+    qtbot.waitUntil(lambda: slider.value() == 2 and not view.history.play_button.isChecked(), timeout=10000)
+
+
+# -- network diagram ----------------------------------------------------------------------------------
+
+
+def test_network_diagram_lists_layers_and_clicks_emit_the_layer(qtbot, view, data):
+    model = data[4]
+    view.setCurrentWidget(view.network)
+    view.set_model(model.copy(), data[1])
+    net = view.network
+    assert net.objectName() == "networkDiagram"
+    rows = net.rows()
+    summary = model.summary()
+    assert [r[0] for r in rows] == [-1] + [s.index for s in summary]
+    for r, s in zip(rows[1:], summary, strict=True):
+        assert r[2] == " × ".join(map(str, s.output_shape))
+        assert r[3] == (f"{s.parameters:,} weights" if s.parameters else "no weights")
+    qtbot.waitUntil(lambda: net.boxes.box_center(3) is not None)
+    with qtbot.waitSignal(view.layerRequested, timeout=2000) as sig:
+        QTest.mouseClick(net.boxes, Qt.MouseButton.LeftButton, NO_MOD, net.boxes.box_center(3))
+    assert sig.args == [3]
+    np.testing.assert_array_equal(net.detail_weights_data, model.weights()["3.weight"])
+
+
+# -- dataset health -----------------------------------------------------------------------------------
+
+
+def test_health_flags_a_planted_duplicate_and_imbalance_and_shows_stale(qtbot, view):
+    drawings = generate_drawings(15, seed=9)
+    drawings = [d for d in drawings if d.label != "circle"] + [d for d in drawings if d.label == "circle"][:3]
+    drawings.append(drawings[0])  # planted duplicate of drawing 0
+    classes = class_list(drawings)
+    wait_for(qtbot, view, "dataset", lambda: view.set_dataset(drawings, classes))
+    h = view.health
+    assert h.objectName() == "datasetHealth"
+    assert (0, len(drawings) - 1) in h.duplicate_pairs()
+    assert any(w.startswith("Imbalance") and "circle" in w for w in h.warnings())
+    assert any(w.startswith("Too few") and "circle" in w for w in h.warnings())
+    assert "Imbalance" in h.warnings_label.text()
+    assert not h.stale_badge.isVisibleTo(h)
+    view.set_stale(True)
+    assert h.stale_badge.isVisibleTo(h) and h.stale()
+    item = h.duplicates.item(0)
+    with qtbot.waitSignal(view.showDrawings, timeout=2000) as sig:
+        h.duplicates.itemActivated.emit(item)
+    assert sig.args[0] == list(h.duplicate_pairs()[0])
+
+
+def test_check_this_label_lists_a_planted_mislabel(qtbot, view, data):
+    drawings, classes, X, y, model = data
+    probs = model.predict_proba(X)
+    sure = [i for i in range(len(drawings)) if probs[i].max() > 0.97 and probs[i].argmax() == y[i]]
+    i = sure[0]
+    wrong_label = classes[(y[i] + 1) % 4]
+    planted = list(drawings)
+    planted[i] = drawings[i].with_label(wrong_label)
+    wait_for(qtbot, view, "dataset", lambda: view.set_dataset(planted, classes))
+    wait_for(qtbot, view, "model", lambda: view.set_model(model.copy(), classes))
+    assert i in view.health.suspect_indices()
+
+
+# -- augmentation -------------------------------------------------------------------------------------
+
+
+def test_augmentation_preview_is_what_training_sees(qtbot, view, data):
+    drawing = data[0][0]
+    view.setCurrentWidget(view.augmentation)
+
+    def go():
+        view.set_drawing(list(drawing.strokes))
+        view.flush()
+
+    wait_for(qtbot, view, "drawing", go)
+    d = type(drawing)(drawing.strokes, "")
+    expected = rasterize_many(augmented_versions(d, 8, seed=0))[:, 0]
+    np.testing.assert_array_equal(view.augmentation.shown(), expected)
+    assert view.augmentation.objectName() == "augmentationPreview"
+
+
+# -- export -------------------------------------------------------------------------------------------
+
+
+def test_every_panel_exports_png_and_has_a_context_menu(qtbot, view, data, tmp_path):
+    load(qtbot, view, data)
+    for name in ("representationView", "confusionMatrix", "saliencyView", "filterHistory", "networkDiagram",
+                 "datasetHealth", "augmentationPreview"):
+        panel = view.panel(name)
+        assert panel is not None, name
+        assert panel.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+        view.setCurrentWidget(panel)
+        path = tmp_path / f"{name}.png"
+        assert export_png(panel, str(path)) and path.stat().st_size > 1000
+    header, rows = view.representation.csv_data()
+    assert header[:2] == ["layer", "drawing_index"] and len(rows) >= 4 * len(data[0])
