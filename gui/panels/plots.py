@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -195,6 +195,9 @@ class TrainingPlots(QWidget):
                 curve.setSymbolBrush(pg.mkBrush(QColor(colour).red(), QColor(colour).green(),
                                                 QColor(colour).blue(), 90))
                 curve.setSymbolSize(6)
+
+    def sizeHint(self) -> QSize:
+        return QSize(560, 440)  # pyqtgraph's own hints (≈ 600 × 500 per plot) would crowd a 720p window
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

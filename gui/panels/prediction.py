@@ -32,16 +32,22 @@ class _Bars(QWidget):
         self.setObjectName("predictionBars")
         self.rows: list[tuple[str, float, str]] = []
         self.top = -1
+        self.empty_text = NOTE_EMPTY
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def _row_height(self) -> float:
-        return QFontMetricsF(self.font()).height() * 1.9
+        """1.9 × the text height when there is room, down to 1.15 × in a cramped dock."""
+        fh = QFontMetricsF(self.font()).height()
+        room = (self.height() - 8) / max(1, len(self.rows))
+        return max(fh * 1.15, min(fh * 1.9, room))
 
     def sizeHint(self) -> QSize:
-        return QSize(320, int(self._row_height() * max(4, len(self.rows)) + 8))
+        fh = QFontMetricsF(self.font()).height()
+        return QSize(320, int(fh * 1.9 * max(4, len(self.rows)) + 8))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, int(self._row_height() * max(1, len(self.rows)) + 8))
+        fh = QFontMetricsF(self.font()).height()
+        return QSize(200, int(fh * 1.15 * max(2, len(self.rows)) + 8))
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -56,6 +62,10 @@ class _Bars(QWidget):
         bar_x = name_w
         bar_w = max(20.0, self.width() - name_w - pct_w - 4)
         text_colour = self.palette().windowText().color()
+        if not self.rows:
+            painter.setPen(text_colour)
+            painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.empty_text)
         for i, (name, p, colour) in enumerate(self.rows):
             y = 4 + i * rh
             top = i == self.top
@@ -101,14 +111,17 @@ class PredictionPanel(QWidget):
         self._trained = True
         self._coalescer = Coalescer(self._render, 33, self)
 
-        self.title = QLabel("<b>Prediction</b> — how sure the network is, class by class, for this drawing")
+        self.title = QLabel("<b>Prediction</b> — how sure the network is, per class")
         self.title.setWordWrap(True)
+        self.title.setToolTip("For the drawing on the canvas, from the model as it is right now")
         self.top_label = QLabel("")
         self.top_label.setObjectName("predictionTop")
         self.bars = _Bars(self)
-        self.note = QLabel(NOTE_EMPTY)
+        self.note = QLabel("")
         self.note.setObjectName("predictionNote")
         self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        self.top_label.setVisible(False)
         self.setToolTip(
             "The network's output turned into probabilities (softmax): one per class, adding up to 100 %.\n"
             "The longest bar is its guess. A high percentage means the network is sure, not that it is right."
@@ -179,9 +192,8 @@ class PredictionPanel(QWidget):
             )
         else:
             self.top_label.setText("")
-        notes = []
-        if not rows:
-            notes.append(NOTE_EMPTY)
+        self.top_label.setVisible(bool(rows))
+        notes = []  # (with no drawing the bars area itself says NOTE_EMPTY)
         if not self._trained:
             notes.append(NOTE_UNTRAINED)
         elif self._stale:
