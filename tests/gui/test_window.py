@@ -261,3 +261,19 @@ def test_window_shows_quickly(make_window, tmp_path, qtbot):
     assert window.isVisible()
     assert time.perf_counter() - t0 < 2.0
     QTest.mouseMove(window.canvas, QPoint(10, 10))
+
+
+def test_image_folder_import_is_used_for_training(make_window, tmp_path, qtbot):
+    from gui.images import export_image_folder
+    from gui.training import PreparedData, TrainSettings
+
+    folder = tmp_path / "images"
+    export_image_folder(generate_drawings(3, seed=9), folder)
+    window = make_window(tmp_path / "data")
+    window.import_paths([str(folder)])
+    assert window.state.image_folders == [str(folder)]
+    snapshot = window.state.snapshot()
+    data = PreparedData(snapshot, TrainSettings(val_split=0.0, augment=False))
+    assert data.n_train == 48 + 12
+    X, y = data.arrays(0)
+    assert X.shape == (60, 1, 28, 28) and len(y) == 60
