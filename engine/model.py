@@ -106,9 +106,13 @@ class Sequential:
             self._viewer_layers = twins
         return self._viewer_layers
 
+    def logits(self, x) -> np.ndarray:
+        """Inference-mode outputs (N, classes) before softmax; same input forms as predict_proba."""
+        return self.activations(x, last_only=True)[-1].data
+
     def predict_proba(self, x) -> np.ndarray:
         """Softmax probabilities (N, classes) for x of shape (S, S), (1, S, S) or (N, 1, S, S)."""
-        return softmax(self.activations(x, last_only=True)[-1].data)
+        return softmax(self.logits(x))
 
     def activations(self, x, last_only: bool = False) -> list[Activation]:
         """The output of every layer (copies) for x of shape (S, S), (1, S, S) or (N, 1, S, S).

@@ -137,10 +137,13 @@ class TrainControl:
 
 
 def evaluate(model: Sequential, X: np.ndarray, y: np.ndarray, batch_size: int = EVAL_BATCH):
-    """Mean softmax cross-entropy and accuracy of `model` on (X, y), in inference mode."""
+    """Mean softmax cross-entropy and accuracy of `model` on (X, y), in inference mode.
+
+    Uses model.logits, so it may run while another thread trains the same model.
+    """
     total, correct = 0.0, 0
     for i in range(0, len(X), batch_size):
-        logits = model.forward(X[i : i + batch_size])
+        logits = model.logits(X[i : i + batch_size])
         loss, _ = softmax_cross_entropy(logits, y[i : i + batch_size])
         total += loss * len(logits)
         correct += int((logits.argmax(1) == y[i : i + batch_size]).sum())

@@ -173,3 +173,4 @@ def test_inference_helpers_see_weight_updates():
     after = model.predict_proba(X)
     assert (after[:, 0] > before[:, 0]).all()
     np.testing.assert_allclose(after, softmax(model.forward(X)), rtol=1e-6)
+    np.testing.assert_array_equal(model.logits(X), model.forward(X))
