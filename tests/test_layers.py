@@ -1,5 +1,8 @@
 """Layer contract: float32, shapes, params/grads, configs, initialisation, errors."""
 
+import ast
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -136,3 +139,17 @@ def test_astype_float64_copies():
 def test_bad_arguments_raise(make):
     with pytest.raises(ValueError):
         make()
+
+
+def test_every_as_strided_view_in_the_engine_is_read_only():
+    calls = []
+    for path in (Path(__file__).resolve().parent.parent / "engine").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None) and getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if isinstance(node, ast.Call) and name == "as_strided":
+                ok = any(k.arg == "writeable" and isinstance(k.value, ast.Constant) and k.value.value is False
+                         for k in node.keywords)
+                calls.append((path.name, node.lineno, ok))
+    assert calls, "expected the convolution to use as_strided"
+    assert all(ok for *_, ok in calls), calls
+
