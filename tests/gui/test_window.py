@@ -48,6 +48,7 @@ def test_layout_fits_1280x720_and_1920x1080(make_window, tmp_path, qtbot):
     for w, h in ((1280, 720), (1920, 1080)):
         window.resize(w, h)
         qtbot.waitUntil(lambda w=w, h=h: window.width() == w and window.height() == h, timeout=2000)
+        qtbot.wait(200)  # let the dock layout settle (event-loop wait, not a sleep)
         hint = window.minimumSizeHint()
         assert hint.width() <= 1280 and hint.height() <= 720
         for dock in window.findChildren(QDockWidget):
