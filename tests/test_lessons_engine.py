@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine import Conv2D, build_model
+from engine import Conv2D, build_model, generate_drawings
 from engine.lessons import (
     BackpropExample,
     HiddenLayerNet,
@@ -30,12 +30,6 @@ from engine.lessons import (
     shift_study,
     with_filter,
 )
-
-try:
-    from engine import generate_drawings
-except ImportError:  # not exported (yet): the data module itself
-    from engine.synth import generate_drawings
-
 
 # -- lesson 1: corners --------------------------------------------------------------------------
 
