@@ -15,7 +15,7 @@ import math
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QThread, Signal
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -45,6 +45,7 @@ from .training import INPUT_SIZE, LivePredictor, TrainingController, TrainSettin
 from .training_panel import TrainingPanel
 
 MAX_RECENT = 8
+RECORD_HZ = 10  # training records reach the plots and the progress bar at most this often
 
 SHORTCUTS = [
     ("Drawing (canvas focused)", ""),
@@ -110,6 +111,11 @@ class MainWindow(QMainWindow):
         self._last_preset: str | None = None
         self._sized = False
         self._layout_restored = False
+        self._pending_records: list = []
+        self._record_timer = QTimer(self)
+        self._record_timer.setSingleShot(True)
+        self._record_timer.setInterval(1000 // RECORD_HZ)
+        self._record_timer.timeout.connect(self.flush_records)
 
         # panels
         self.canvas_panel = CanvasPanel()
@@ -699,10 +705,24 @@ class MainWindow(QMainWindow):
             self._update_stale()
 
     def _record(self, rec) -> None:
-        self.plots.add_record(rec)
-        self.training_panel.show_record(rec)
-        if rec.kind == "epoch":
-            self._update_model_label()
+        """Records are shown in batches, at most RECORD_HZ times a second (every record is kept); the
+        final record of a run is shown at once."""
+        self._pending_records.append(rec)
+        if rec.kind in ("done", "stopped", "diverged") or self.controller.state == "paused":
+            self.flush_records()
+        elif not self._record_timer.isActive():
+            self._record_timer.start()
+
+    def flush_records(self) -> None:
+        """Hand every record received so far to the plots and the progress bar now."""
+        self._record_timer.stop()
+        records, self._pending_records = self._pending_records, []
+        for rec in records:
+            self.plots.add_record(rec)
+        if records:
+            self.training_panel.show_record(records[-1])
+            if any(r.kind != "step" for r in records):
+                self._update_model_label()
 
     def _training_message(self, level: str, text: str) -> None:
         rec = self.controller.last_record
