@@ -616,10 +616,12 @@ class MainWindow(QMainWindow):
     # -- training -----------------------------------------------------------------------------------
 
     def _model_for_current_classes(self) -> None:
-        """An untrained model fitting the dataset's classes, unless the current one already fits."""
+        """An untrained model fitting the dataset's classes, unless the current one fits. A trained or
+        loaded model is kept (its predictions stay useful) until the next Train needs new outputs."""
         s = self.training_panel.settings()
-        if self.controller.model is None or (
-            self.controller.preset != "loaded" and list(self.controller.classes) != self.state.class_names()
+        c = self.controller
+        if c.model is None or (
+            c.preset != "loaded" and c.steps_done == 0 and list(c.classes) != self.state.class_names()
         ):
             self.controller.ensure_model(self.state.class_names(), s.preset, s.seed)
 
@@ -664,7 +666,14 @@ class MainWindow(QMainWindow):
             return
         s = self.training_panel.settings()
         snap = self.state.snapshot()
+        had_training = self.controller.steps_done > 0
         fresh = self.controller.ensure_model(snap.classes, s.preset, s.seed)
+        if fresh and had_training:
+            self.statusBar().showMessage(
+                "The classes changed since the model was trained, so it starts again from fresh weights "
+                "(one output per class).",
+                8000,
+            )
         self._run_count += 1
         cont = "" if fresh or self.controller.steps_done == 0 else ", continued"
         self.plots.new_run(f"run {self._run_count}: {s.preset}, {s.optimizer} lr {s.lr:g}{cont}")

@@ -287,3 +287,20 @@ def test_reset_weights_and_presets(make_window, tmp_path, qtbot):
     tp.preset.setCurrentIndex(tp.preset.findData("mlp"))
     assert window.controller.preset == "mlp"
     assert window.controller.model.summary()[0].name == "Flatten"
+
+
+def test_adding_a_class_keeps_the_trained_model_until_the_next_train(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    records = Records(window)
+    click(qtbot, window, "trainButton")
+    wait_idle(qtbot, window)
+    trained = window.controller.model.weights()
+    window.palette.addClassRequested.emit("star")
+    assert window.controller.classes == ["square", "triangle", "circle", "irregular"]
+    for k, v in window.controller.model.weights().items():
+        np.testing.assert_array_equal(v, trained[k])
+    n = len(records.steps())
+    click(qtbot, window, "trainButton")  # now the model needs five outputs: fresh weights
+    wait_idle(qtbot, window)
+    assert window.controller.classes == ["square", "triangle", "circle", "irregular", "star"]
+    assert len(records.steps()) > n
