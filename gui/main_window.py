@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
         self._sized = False
         self._layout_restored = False
         self._pending_records: list = []
+        self._lessons_window: QMainWindow | None = None
+        self.lessons = None  # LessonsView, once the lessons window was opened
         self._record_timer = QTimer(self)
         self._record_timer.setSingleShot(True)
         self._record_timer.setInterval(1000 // RECORD_HZ)
@@ -289,6 +291,14 @@ class MainWindow(QMainWindow):
         v = bar.addMenu("&View")
         for dock in self.docks:
             v.addAction(dock.toggleViewAction())
+        v.addSeparator()
+        self._action(
+            v,
+            "&Lessons…",
+            self.show_lessons,
+            "Ctrl+L",
+            "The lecture step by step, with its numbers and your drawings (a separate window)",
+        )
         v.addSeparator()
         self._action(
             v,
@@ -544,6 +554,8 @@ class MainWindow(QMainWindow):
 
     def _canvas_changed(self) -> None:
         self.predictor.request(self.canvas.strokes())
+        if self.lessons is not None:
+            self.lessons.set_drawing(self.canvas.strokes())
 
     def _add_by_index(self, index: int) -> None:
         names = self.state.class_names()
@@ -608,6 +620,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"ShapeLab — {st.display_name()}")
         if kind == "opened":
             self._update_recent_menu()
+        self._feed_lessons_data()
         if not self.controller.is_active():
             self._model_for_current_classes()
         self._update_stale()
@@ -765,6 +778,7 @@ class MainWindow(QMainWindow):
         self.filters.set_model(model.weights(), model.summary())
         self.prediction.set_trained(self.controller.steps_done > 0)
         self._update_model_label()
+        self._feed_lessons_model()
         self.predictor.refresh()
 
     def _show_prediction(self, classes: list, probs) -> None:
@@ -839,6 +853,36 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Model saved to {path}.", 6000)
         return True
+
+    # -- lessons ------------------------------------------------------------------------------------
+
+    def show_lessons(self) -> None:
+        """Open the lessons window (built on first use, so launching stays fast) and keep it fed with the
+        model, the canvas drawing and the dataset while it exists."""
+        if self._lessons_window is None:
+            from .lessons import LessonsView
+
+            window = QMainWindow(self)
+            window.setObjectName("lessonsWindow")
+            window.setWindowTitle("ShapeLab — Lessons")
+            self.lessons = LessonsView()
+            window.setCentralWidget(self.lessons)
+            window.resize(1100, 720)
+            self._lessons_window = window
+            self._feed_lessons_model()
+            self._feed_lessons_data()
+            self.lessons.set_drawing(self.canvas.strokes())
+        self._lessons_window.show()
+        self._lessons_window.raise_()
+        self._lessons_window.activateWindow()
+
+    def _feed_lessons_model(self) -> None:
+        if self.lessons is not None:
+            self.lessons.set_model(self.controller.model, list(self.controller.classes))
+
+    def _feed_lessons_data(self) -> None:
+        if self.lessons is not None:
+            self.lessons.set_dataset(self.state.drawings, self.state.class_names())
 
     # -- help ---------------------------------------------------------------------------------------
 

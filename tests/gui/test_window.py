@@ -278,3 +278,17 @@ def test_image_folder_import_is_used_for_training(make_window, tmp_path, qtbot):
     assert data.n_train == 48 + 12
     X, y = data.arrays(0)
     assert X.shape == (60, 1, 28, 28) and len(y) == 60
+
+
+def test_lessons_window_opens_and_follows_the_canvas(make_window, tmp_path, qtbot, draw, shape_points):
+    window = make_window(tmp_path / "data")
+    assert window.lessons is None  # built on first use only
+    window.show_lessons()
+    lessons = window.lessons
+    assert lessons is not None and lessons.objectName() == "lessonsView" and lessons.isVisible()
+    seen = []
+    original = lessons.set_drawing
+    lessons.set_drawing = lambda strokes: (seen.append(len(strokes)), original(strokes))
+    draw(window.canvas, shape_points("square", window.canvas))
+    assert seen and seen[-1] == 1
+    window._lessons_window.close()  # noqa: SLF001
