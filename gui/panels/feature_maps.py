@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.panels._common import (
@@ -23,6 +24,7 @@ from gui.panels._common import (
     make_image_view,
     mosaic,
     nice_ceiling,
+    point_size,
     tile_at,
 )
 
@@ -179,6 +181,13 @@ class FeatureMapsPanel(QWidget):
         lo, hi = self._views[k].image.getLevels()
         return float(lo), float(hi)
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._stages:
+            self._signature = ()  # rebuild the headings at the new size
+            self._pending = self._stages
+            self._coalescer.request()
+
     # -- rendering ----------------------------------------------------------------------------
     def _rebuild(self, stages: list[Stage]) -> None:
         self.graphics.clear()
@@ -192,7 +201,8 @@ class FeatureMapsPanel(QWidget):
             for s in (s for s in stages if s.block == b):
                 c, h, w = s.maps.shape
                 rows, columns = grid_shape(c, max_columns=4)
-                heading = gl.addLabel(s.label, row=2 * bi, col=col, color=FOREGROUND, size="9pt")
+                size = f"{point_size(self, 0.95)}pt"
+                heading = gl.addLabel(s.label, row=2 * bi, col=col, color=FOREGROUND, size=size)
                 heading.setToolTip(f"{s.label}: {STAGE_HELP.get(s.stage, '')}")
                 view, image = make_image_view(gl, row=2 * bi + 1, col=col)
                 sv = _StageView(s, rows, columns, heading, view, image)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gui.panels._common import (
@@ -25,6 +25,7 @@ from gui.panels._common import (
     mosaic,
     nice_ceiling,
     plain_number,
+    point_size,
     tile_at,
 )
 
@@ -174,7 +175,7 @@ class FiltersPanel(QWidget):
         for number, (index, w) in enumerate(convs, start=1):
             rows, columns = layer_grid(w.shape)
             heading = gl.addLabel(heading_text(number, w.shape), row=2 * number - 2, col=0, colspan=2,
-                                  color=FOREGROUND, size="10pt", justify="left")
+                                  color=FOREGROUND, size=f"{point_size(self)}pt", justify="left")
             view, image = make_image_view(gl, row=2 * number - 1, col=0)
             bar = pg.ColorBarItem(
                 values=(-1, 1), colorMap=self._cmap, interactive=False,
@@ -198,6 +199,7 @@ class FiltersPanel(QWidget):
         if convs is None:
             return
         self._pending = None
+        self._last = convs
         self.empty.setVisible(not convs)
         self.graphics.setVisible(bool(convs))
         signature = tuple((index, w.shape) for index, w in convs)
@@ -211,6 +213,13 @@ class FiltersPanel(QWidget):
             lv.bar.setLevels((-lv.limit, lv.limit))
             lv.image.setLevels((-lv.limit, lv.limit))
             lv.view.autoRange(padding=0.02)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and getattr(self, "_last", None):
+            self._signature = ()  # rebuild the headings at the new size
+            self._pending = self._last
+            self._coalescer.request()
 
     def _on_mouse_moved(self, pos: QPointF) -> None:
         for lv in self._layers:
