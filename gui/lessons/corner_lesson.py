@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
@@ -13,6 +15,7 @@ from gui.lessons._engine import rasterize_many
 from gui.lessons.common import BACKGROUND, FOREGROUND, Lesson
 
 MAX_TABLE_DRAWINGS = 1500  # more than this: an even sample, and the panel says so
+CNN_REFRESH_S = 2.0  # while training, the CNN column follows the model at most this often
 CORNER_COLOUR = "#d62728"
 PATH_COLOUR = "#1f5fb4"
 
@@ -39,7 +42,13 @@ class CornerLesson(Lesson):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("cornerLesson")
-        self._table_cache = None  # (key, rows, failures, sampled)
+        self._data_cache = None  # the dataset's drawings, labels, corner-rule answers, rasters
+        self._cnn_cache = None  # the CNN's answers for them
+        self._cnn_stale = False
+        self._cnn_time = 0.0
+        self._cnn_timer = QTimer(self)
+        self._cnn_timer.setSingleShot(True)
+        self._cnn_timer.timeout.connect(self.request_refresh)
 
         self.plot = pg.PlotWidget(background=BACKGROUND)
         self.plot.setObjectName("cornerPlot")
@@ -147,36 +156,61 @@ class CornerLesson(Lesson):
 
     # -- the dataset --------------------------------------------------------------------------
     def dataset_changed(self) -> None:
-        self._table_cache = None
+        self._data_cache = None
+        self._cnn_cache = None
         if self.step >= 4:
             self.request_refresh()
 
     def model_changed(self) -> None:
-        self._table_cache = None
+        # during training a new model arrives several times a second: the CNN column of the table is
+        # recomputed at most every CNN_REFRESH_S seconds (the last one stays shown meanwhile)
+        self._cnn_stale = True
         self.request_refresh()
 
-    def comparison(self):
-        """(rows, failures, sampled) for the current dataset and model; cached until either changes."""
-        if self._table_cache is not None:
-            return self._table_cache
-        drawings = self.drawings
-        sampled = len(drawings) > MAX_TABLE_DRAWINGS
-        if sampled:
-            idx = np.linspace(0, len(drawings) - 1, MAX_TABLE_DRAWINGS).round().astype(int)
-            drawings = [drawings[i] for i in idx]
-        labels = [d.label for d in drawings]
-        rule = [count_corners(d).rule_class for d in drawings]
-        cnn = None
-        if self.model is not None and self.classes and drawings:
+    def _data(self):
+        """(drawings, labels, corner-rule classes, rasters, sampled) for the dataset, computed once."""
+        if self._data_cache is None:
+            drawings = self.drawings
+            sampled = len(drawings) > MAX_TABLE_DRAWINGS
+            if sampled:
+                idx = np.linspace(0, len(drawings) - 1, MAX_TABLE_DRAWINGS).round().astype(int)
+                drawings = [drawings[i] for i in idx]
+            labels = [d.label for d in drawings]
+            rule = [count_corners(d).rule_class for d in drawings]
+            self._data_cache = (drawings, labels, rule, None, sampled)
+        return self._data_cache
+
+    def _cnn_predictions(self, drawings):
+        if self.model is None or not self.classes or not drawings:
+            self._cnn_cache = None
+            return None
+        now = time.monotonic()
+        if self._cnn_cache is not None and self._cnn_stale and now - self._cnn_time < CNN_REFRESH_S:
+            if not self._cnn_timer.isActive():
+                self._cnn_timer.start(int(1000 * (CNN_REFRESH_S - (now - self._cnn_time))) + 10)
+            return self._cnn_cache
+        if self._cnn_cache is None or self._cnn_stale:
             size = self.model.input_shape[-1]
-            probs = np.concatenate([self.model.predict_proba(rasterize_many(drawings[i : i + 256], size))
-                                    for i in range(0, len(drawings), 256)])
-            cnn = [self.classes[k] for k in probs.argmax(axis=1)]
+            drawings_, labels, rule, rasters, sampled = self._data_cache
+            if rasters is None or rasters.shape[-1] != size:
+                rasters = rasterize_many(drawings, size)
+                self._data_cache = (drawings_, labels, rule, rasters, sampled)
+            probs = np.concatenate([self.model.predict_proba(rasters[i : i + 256])
+                                    for i in range(0, len(rasters), 256)])
+            self._cnn_cache = [self.classes[k] if k < len(self.classes) else f"class {k + 1}"
+                               for k in probs.argmax(axis=1)]
+            self._cnn_stale = False
+            self._cnn_time = now
+        return self._cnn_cache
+
+    def comparison(self):
+        """(rows, failures, sampled, n) for the current dataset and model."""
+        drawings, labels, rule, _rasters, sampled = self._data()
+        cnn = self._cnn_predictions(drawings)
         rows = compare_representations(labels, rule, cnn)
         failures = [(d, r, None if cnn is None else cnn[i])
                     for i, (d, r) in enumerate(zip(drawings, rule, strict=True)) if r != d.label]
-        self._table_cache = (rows, failures, sampled, len(drawings))
-        return self._table_cache
+        return rows, failures, sampled, len(drawings)
 
     def _show_dataset(self, failures: bool) -> None:
         if not self.drawings:

@@ -300,3 +300,24 @@ def test_hidden_lessons_wait_and_visible_ones_coalesce(qtbot, view, model):
     view.set_drawing(clean_shape("triangle", size=120))
     view.set_drawing(clean_shape("circle", size=120))  # two quick drawings: one refresh, the last one
     qtbot.waitUntil(lambda: "<b>0 corners</b>" in corner.result.text(), timeout=2000)
+
+
+def test_corner_table_follows_a_training_model_at_a_limited_rate(qtbot, view, monkeypatch):
+    import gui.lessons.corner_lesson as corner_module
+
+    monkeypatch.setattr(corner_module, "CNN_REFRESH_S", 0.3)
+    lesson = view.lessons[0]
+    view.set_dataset(generate_drawings(3, seed=4), CLASSES)
+    view.set_model(build_model("default", 4, seed=1), CLASSES)
+    lesson.set_step(4)
+    first = lesson.table.item(4, 3).text()  # the CNN's overall accuracy
+    trained_for_square = build_model("default", 4, seed=1)
+    w = trained_for_square.weights()
+    w[f"{len(trained_for_square.layers) - 1}.bias"][:] = [100.0, 0, 0, 0]  # always says "square"
+    trained_for_square.set_weights(w)
+    view.set_model(trained_for_square, CLASSES)
+    lesson.refresh()
+    assert lesson.table.item(4, 3).text() == first  # too soon: the last answers stay
+    qtbot.waitUntil(lambda: (lesson.refresh() or True) and lesson.table.item(0, 3).text() == "100 %",
+                    timeout=3000)
+    assert lesson.table.item(4, 3).text() == "25 %"  # 3 of 12 drawings are squares
