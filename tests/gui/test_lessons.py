@@ -321,3 +321,24 @@ def test_corner_table_follows_a_training_model_at_a_limited_rate(qtbot, view, mo
     qtbot.waitUntil(lambda: (lesson.refresh() or True) and lesson.table.item(0, 3).text() == "100 %",
                     timeout=3000)
     assert lesson.table.item(4, 3).text() == "25 %"  # 3 of 12 drawings are squares
+
+
+def test_placing_points_with_the_mouse(qtbot, view):
+    from PySide6.QtCore import QPointF
+
+    view.show()
+    qtbot.waitExposed(view)
+    view.setCurrentIndex(1)
+    lesson = view.lessons[1]
+    plot = lesson.neuron_plot
+    qtbot.waitExposed(plot)
+
+    def click(x1, x0, modifier=Qt.KeyboardModifier.NoModifier):
+        scene_pos = plot.getPlotItem().vb.mapViewToScene(QPointF(x1, x0))
+        qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, modifier, plot.mapFromScene(scene_pos))
+
+    click(0.2, 0.8)
+    click(1.0, 0.1, Qt.KeyboardModifier.ShiftModifier)
+    assert lesson.choice.currentText() == "Your points"
+    np.testing.assert_allclose(lesson.X, [[0.2, 0.8], [1.0, 0.1]], atol=0.05)
+    np.testing.assert_array_equal(lesson.t, [1, 0])
