@@ -242,12 +242,20 @@ class PipelineLesson(Lesson):
 
     def _show_parameters(self) -> None:
         p = self.parameters()
+        n_classes = self.model.summary()[-1].output_shape[0]
+        default = build_model("default", n_classes, self.model.input_shape[-1])
+        conv = next(c for c in default.config() if c["type"] == "conv2d")
+        out_shape = next(r.output_shape for r in default.summary() if r.name == "Conv2D")
+        k, n_out = conv["kernel_size"], conv["out_channels"]
+        size = "×".join(map(str, default.input_shape[1:]))
+        maps = "×".join(map(str, out_shape[1:]))
         mine = self.model.num_parameters()
-        rows = [("this model", f"{mine:,}"), ("default CNN preset", f"{p.conv_parameters:,}"),
-                ("MLP preset (no convolution)", f"{p.mlp_parameters:,}"),
-                ("first conv layer (8 filters 3×3)", f"{p.first_conv_parameters:,}"),
-                ("a fully connected layer with the same input and output",
-                 f"{p.dense_equivalent_parameters:,}")]
+        rows = [("this model", f"{mine:,}"),
+                ("default CNN preset", f"{p.conv_parameters:,}"),
+                (f"   its first conv layer ({n_out} filters {k}×{k})", f"{p.first_conv_parameters:,}"),
+                ("   a fully connected layer with the same input and output",
+                 f"{p.dense_equivalent_parameters:,}"),
+                ("MLP preset (no convolution)", f"{p.mlp_parameters:,}")]
         self.params_table.setRowCount(len(rows))
         for r, (a, b) in enumerate(rows):
             self.params_table.setItem(r, 0, QTableWidgetItem(a))
@@ -257,7 +265,8 @@ class PipelineLesson(Lesson):
         self.params_table.resizeColumnsToContents()
         ratio = p.dense_equivalent_parameters / max(p.first_conv_parameters, 1)
         self.params_text.setText(
-            f"The first conv layer maps the 28×28 drawing to 8 maps of 28×28 with {p.first_conv_parameters} "
+            f"The default CNN's first conv layer maps the {size} drawing to {n_out} maps of {maps} with "
+            f"{p.first_conv_parameters} "
             f"numbers; a fully connected layer doing the same would need {p.dense_equivalent_parameters:,} — "
             f"{ratio:,.0f} times as many. The whole default CNN has {p.conv_parameters:,} "
             f"parameters, the MLP "

@@ -285,7 +285,8 @@ def test_pipeline_lesson_follows_the_drawing_through_the_model(view, model):
     np.testing.assert_allclose(shown, model.predict_proba(raster)[0], rtol=1e-6)
     lesson.set_step(n_layers + 2)
     p = lesson.parameters()
-    assert lesson.params_table.item(2, 1).text() == f"{p.mlp_parameters:,}"
+    assert lesson.params_table.item(4, 1).text() == f"{p.mlp_parameters:,}"
+    assert lesson.params_table.item(2, 1).text() == f"{p.first_conv_parameters:,}"
     assert p.mlp_parameters > p.conv_parameters
 
 
