@@ -133,8 +133,8 @@ class CornerLesson(Lesson):
         else:
             self._show_dataset(failures=(n == 5))
         if getattr(self, "_gallery", False):
-            self.plot.getPlotItem().setXRange(-30, 900, padding=0)
-            self.plot.getPlotItem().setYRange(-20, 680, padding=0)
+            # both ranges at once, so the locked aspect ratio widens one instead of cutting the other
+            self.plot.getPlotItem().getViewBox().setRange(xRange=(-40, 940), yRange=(-20, 680), padding=0)
         else:
             self.plot.getPlotItem().autoRange(padding=0.12)
 
