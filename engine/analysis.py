@@ -198,7 +198,7 @@ class ProbeResult:
     n_test: int
 
 
-def fit_logistic(X: np.ndarray, y: np.ndarray, num_classes: int, *, steps: int = 300, lr: float = 0.05,
+def fit_logistic(X: np.ndarray, y: np.ndarray, num_classes: int, *, steps: int = 150, lr: float = 0.05,
                  l2: float = 1e-3) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression by full-batch Adam from zero weights: (W (D, C), b (C,)).
 
@@ -230,7 +230,7 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, num_classes: int, *, steps: int =
 
 
 def linear_probe(features: np.ndarray, y: np.ndarray, num_classes: int | None = None, *,
-                 test_fraction: float = 0.3, seed: int = 0, steps: int = 300) -> ProbeResult:
+                 test_fraction: float = 0.3, seed: int = 0, steps: int = 150) -> ProbeResult:
     """Train a linear classifier (logistic regression) on `features` (N, D) with labels y (N,) on a seeded
     stratified split, and report its accuracy on the held-out part.
 

@@ -257,3 +257,18 @@ def test_label_suspects_need_a_confident_model():
     rep = dataset_health(["circle"] * 3, np.zeros((3, 1, 28, 28), np.float32), ["square", "circle"],
                          probs=probs, min_per_class=1)
     assert [s.index for s in rep.suspects] == [0]
+
+
+def test_pca_of_a_large_input_uses_a_randomized_svd_that_matches_the_reference():
+    rng = np.random.default_rng(6)
+    n, d = 420, 330  # both above EXACT_LIMIT: the randomized path
+    scales = np.array([6.0, 4.0] + [1.0] * 8)
+    A = ((rng.normal(size=(n, 10)) * scales) @ rng.normal(size=(10, d)) + rng.normal(size=(n, d)) * 0.3)
+    A = A.astype(np.float32)
+    proj = pca_2d(A)
+    A64 = A.astype(np.float64)
+    vals, vecs = np.linalg.eigh(np.cov(A64, rowvar=False))
+    ref = (A64 - A64.mean(0)) @ vecs[:, np.argsort(vals)[::-1][:2]]
+    for k in range(2):
+        sign = np.sign(ref[:, k] @ proj.points[:, k])
+        np.testing.assert_allclose(proj.points[:, k], sign * ref[:, k], atol=1e-3 * np.abs(ref[:, k]).max())

@@ -7,7 +7,7 @@ import csv
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QWidget
 
@@ -130,3 +130,42 @@ def percent(x: float) -> str:
     if x != x:  # NaN
         return "—"
     return f"{100 * x:.0f}%"
+
+
+class IconFiller(QObject):
+    """Sets list items' icons a few at a time from a zero-delay timer, so that filling a long list with
+    drawing thumbnails (about 1.5 ms each) never blocks the GUI thread for long."""
+
+    PER_TICK = 4
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._queue: list = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._tick)
+
+    def clear(self) -> None:
+        self._queue.clear()
+        self._timer.stop()
+
+    def add(self, item, make_icon: Callable) -> None:
+        self._queue.append((item, make_icon))
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        while self._queue:
+            self._tick()
+
+    def _tick(self) -> None:
+        for _ in range(min(self.PER_TICK, len(self._queue))):
+            item, make_icon = self._queue.pop(0)
+            try:
+                icon = make_icon()
+                if icon is not None:
+                    item.setIcon(icon)
+            except RuntimeError:  # the item was deleted meanwhile
+                pass
+        if not self._queue:
+            self._timer.stop()

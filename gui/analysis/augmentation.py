@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from ._common import install_export_menu, raster_pixmap
 
-SCALE = 3  # screen pixels per raster pixel
+SCALE = 3  # screen pixels per raster pixel, at least; larger when the panel is wide (projectors)
+MAX_SCALE = 6
 
 
 class AugmentationPreview(QWidget):
@@ -33,6 +34,7 @@ class AugmentationPreview(QWidget):
         )
         self.explain.setWordWrap(True)
         self.original = QLabel()
+        self._scale = SCALE
         self.original.setFixedSize(28 * SCALE + 4, 28 * SCALE + 4)
         self.original.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.strip = QHBoxLayout()
@@ -66,16 +68,31 @@ class AugmentationPreview(QWidget):
         self._x = np.asarray(x, np.float32)
         self._shown = np.asarray(augmented, np.float32).copy()
         self.empty.setVisible(False)
-        self.original.setPixmap(raster_pixmap(self._x, SCALE, border="#555555"))
         while len(self._cells) < len(self._shown):
             cell = QLabel()
-            cell.setFixedSize(28 * SCALE + 4, 28 * SCALE + 4)
             cell.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.strip.addWidget(cell)
             self._cells.append(cell)
+        self._paint()
+
+    def _fit_scale(self) -> int:
+        per = (self.width() - 80) / (len(self._shown) + 1.6) if len(self._shown) else 0
+        return int(max(SCALE, min(MAX_SCALE, (per - 10) // 28)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._x is not None and self._fit_scale() != self._scale:
+            self._paint()
+
+    def _paint(self) -> None:
+        self._scale = sc = self._fit_scale()
+        side = 28 * sc + 4
+        self.original.setFixedSize(side, side)
+        self.original.setPixmap(raster_pixmap(self._x, sc, border="#555555"))
         for k, cell in enumerate(self._cells):
+            cell.setFixedSize(side, side)
             if k < len(self._shown):
-                cell.setPixmap(raster_pixmap(self._shown[k], SCALE, border="#aaaaaa"))
+                cell.setPixmap(raster_pixmap(self._shown[k], sc, border="#aaaaaa"))
                 cell.setToolTip(f"Random version {k + 1}: {int((self._shown[k] > 0.05).sum())} inked pixels")
                 cell.setVisible(True)
             else:

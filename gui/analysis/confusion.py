@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui.panels._common import BACKGROUND, FOREGROUND
 
-from ._common import drawing_pixmap, install_export_menu
+from ._common import IconFiller, drawing_pixmap, install_export_menu
 
 _SEQ = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b")  # ColorBrewer Blues
 SUBSETS = (("validation", "validation drawings (held out from training)"), ("all", "all drawings"))
@@ -53,6 +53,7 @@ class ConfusionMatrix(QWidget):
         self._drawings: list = []
         self._result: dict | None = None
         self._texts: list[pg.TextItem] = []
+        self._icons = IconFiller(self)
 
         self.title = QLabel("<b>Confusion matrix</b> — which classes the network mixes up")
         self.explain = QLabel(
@@ -203,9 +204,24 @@ class ConfusionMatrix(QWidget):
         return self._names[c] if c < len(self._names) else f"class {c + 1}"
 
     def _render(self, *_args) -> None:
+        """Render now when on screen; a hidden panel renders when it is shown (saves GUI-thread time)."""
+        if self.isVisible():
+            self._dirty = False
+            self._render_now()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_dirty", False):
+            self._dirty = False
+            self._render_now()
+
+    def _render_now(self, *_args) -> None:
         for t in self._texts:
             self.plot.removeItem(t)
         self._texts = []
+        self._icons.clear()
         self.wrong.clear()
         cur = self.current()
         if cur is None:
@@ -251,7 +267,7 @@ class ConfusionMatrix(QWidget):
             if 0 <= w.index < len(self._drawings):
                 d = self._drawings[w.index]
                 colour = self._colours[w.true] if w.true < len(self._colours) else "#7f7f7f"
-                item.setIcon(QIcon(drawing_pixmap(d, colour, 44)))
+                self._icons.add(item, lambda d=d, colour=colour: QIcon(drawing_pixmap(d, colour, 44)))
             self.wrong.addItem(item)
         if not cur["wrong"]:
             self.wrong.addItem("None: every drawing here is classified right.")

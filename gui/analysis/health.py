@@ -10,7 +10,7 @@ in the gallery (`showDrawings(list)`).
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.panels._common import FOREGROUND
 
-from ._common import drawing_pixmap, install_export_menu
+from ._common import IconFiller, drawing_pixmap, install_export_menu
 
 STALE_TEXT = (
     "⚠ The model is stale: the drawings changed after it was trained, so these results describe "
@@ -97,6 +97,8 @@ class DatasetHealth(QWidget):
         self._report = None
         self._suspects: list = []
         self._stale = False
+        self._icons = IconFiller(self)
+        self._check_icons = IconFiller(self)
 
         self.title = QLabel("<b>Dataset health</b> — is the data good enough to learn from?")
         self.stale_badge = QLabel(STALE_TEXT)
@@ -120,7 +122,7 @@ class DatasetHealth(QWidget):
         )
         self.duplicates = QListWidget()
         self.duplicates.setObjectName("nearDuplicates")
-        self.duplicates.setIconSize(QSize(40, 40))
+        self.duplicates.setIconSize(QSize(84, 40))
         self.duplicates.itemActivated.connect(self._dup_activated)
         self.duplicates.setToolTip("Double-click a pair to show both drawings in the gallery")
 
@@ -217,8 +219,22 @@ class DatasetHealth(QWidget):
             return QIcon(drawing_pixmap(d, self._colour(d.label), 40))
         return None
 
+    def _pair_icon(self, i: int, j: int) -> QIcon | None:
+        """Both drawings of a pair side by side."""
+        if not (0 <= i < len(self._drawings) and 0 <= j < len(self._drawings)):
+            return None
+        pm = QPixmap(84, 40)
+        pm.fill(QColor("#ffffff"))
+        p = QPainter(pm)
+        for k, n in enumerate((i, j)):
+            d = self._drawings[n]
+            p.drawPixmap(k * 44, 0, drawing_pixmap(d, self._colour(d.label), 40))
+        p.end()
+        return QIcon(pm)
+
     def _render(self) -> None:
         r = self._report
+        self._icons.clear()
         self.duplicates.clear()
         if r is None:
             self.counts.set_rows([])
@@ -236,15 +252,14 @@ class DatasetHealth(QWidget):
             same = "same class" if li == lj else f"labelled “{li}” and “{lj}”!"
             item = QListWidgetItem(f"#{i + 1} and #{j + 1}: {100 * s:.0f}% similar ({same})")
             item.setData(Qt.ItemDataRole.UserRole, [int(i), int(j)])
-            icon = self._icon(i)
-            if icon is not None:
-                item.setIcon(icon)
+            self._icons.add(item, lambda i=i, j=j: self._pair_icon(i, j))
             self.duplicates.addItem(item)
         if not r.duplicates:
             self.duplicates.addItem("None found.")
         self._render_suspects()
 
     def _render_suspects(self) -> None:
+        self._check_icons.clear()
         self.check.clear()
         for s in self._suspects:
             item = QListWidgetItem(
@@ -252,9 +267,7 @@ class DatasetHealth(QWidget):
                 f"{100 * s.confidence:.0f}% sure it is “{s.predicted}”"
             )
             item.setData(Qt.ItemDataRole.UserRole, int(s.index))
-            icon = self._icon(s.index)
-            if icon is not None:
-                item.setIcon(icon)
+            self._check_icons.add(item, lambda n=s.index: self._icon(n))
             self.check.addItem(item)
         if not self._suspects:
             self.check.addItem(

@@ -107,7 +107,7 @@ class FilterHistoryPanel(QWidget):
             self.slider.setValue(last)
         self.slider.blockSignals(False)
         if follow and not self._timer.isActive():
-            self.show_entry(last)
+            self._show_or_defer(last)
         else:
             self._update_label()
 
@@ -116,7 +116,7 @@ class FilterHistoryPanel(QWidget):
         self._input = None if x is None else np.array(x, np.float32, copy=True)
         self._input_version += 1
         if self._shown >= 0:
-            self.show_entry(self._shown)
+            self._show_or_defer(self._shown)
 
     def clear(self) -> None:
         self._timer.stop()
@@ -133,6 +133,22 @@ class FilterHistoryPanel(QWidget):
         self.feature_maps.clear()
         self.epoch_label.setText("Nothing recorded yet: train the network to record its filters each epoch.")
 
+    def _show_or_defer(self, i: int) -> None:
+        """Render entry i now if the panel is on screen, else when it is shown (saves GUI time)."""
+        if self.isVisible():
+            self.show_entry(i)
+        else:
+            self._deferred = i
+            self._shown = i
+            self._update_label()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        i = getattr(self, "_deferred", None)
+        if i is not None:
+            self._deferred = None
+            self.show_entry(i)
+
     def shown_index(self) -> int:
         return self._shown
 
@@ -140,6 +156,7 @@ class FilterHistoryPanel(QWidget):
         if not 0 <= i < len(self.history):
             return
         self._shown = i
+        self._deferred = None
         weights = self.history.weights_at(i)
         layers = self._layers
         if not layers and self._scratch is not None:

@@ -225,12 +225,24 @@ class NetworkDiagram(QWidget):
             "Shapes are channels × height × width (pixels)."
         )
         if self._selected >= 0:
-            self.select_layer(self._selected, emit=False)
+            self._detail_or_defer()
 
     def set_input(self, x: np.ndarray | None) -> None:
         self._input = None if x is None else np.array(x, np.float32, copy=True)
         if self._selected >= 0:
-            self.select_layer(self._selected, emit=False)
+            self._detail_or_defer()
+
+    def _detail_or_defer(self) -> None:
+        if self.isVisible():
+            self._show_detail(self._selected)
+        else:
+            self._detail_dirty = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_detail_dirty", False):
+            self._detail_dirty = False
+            self._show_detail(self._selected)
 
     def rows(self) -> list[tuple[int, str, str, str]]:
         return list(self.boxes.rows)

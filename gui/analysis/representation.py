@@ -149,8 +149,9 @@ class _ScatterPlot:
     def set_points(self, points: np.ndarray, indices: np.ndarray, classes: np.ndarray, colours: list[str]):
         self.points = np.asarray(points, np.float32)
         self.indices = np.asarray(indices, np.int64)
-        brushes = [pg.mkBrush(colours[c % len(colours)]) for c in classes]
-        self.scatter.setData(pos=self.points, brush=brushes, data=list(self.indices))
+        palette = [pg.mkBrush(c) for c in colours]  # one brush per class, shared by its dots
+        brushes = [palette[c % len(palette)] for c in np.asarray(classes, np.int64).tolist()]
+        self.scatter.setData(pos=self.points, brush=brushes, data=self.indices.tolist())
         self.plot.autoRange(padding=0.05)
 
 
@@ -319,7 +320,21 @@ class RepresentationView(QWidget):
         i = self.layer_combo.currentIndex()
         return self._layers[i] if 0 <= i < len(self._layers) else None
 
-    def _redraw(self) -> None:
+    def _redraw(self, *_args) -> None:
+        """Render now when on screen; a hidden panel renders when it is shown (saves GUI-thread time)."""
+        if self.isVisible():
+            self._dirty = False
+            self._redraw_now()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_dirty", False):
+            self._dirty = False
+            self._redraw_now()
+
+    def _redraw_now(self) -> None:
         colours = self._colours or ["#0072B2"]
         if self._raw is not None:
             self.raw_plot.set_points(self._raw["points"], self._raw["ids"], self._raw["y"], colours)

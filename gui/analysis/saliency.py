@@ -17,7 +17,7 @@ from gui.panels._common import BACKGROUND, DIVERGING, FOREGROUND, colormap, nice
 
 from ._common import install_export_menu
 
-OVERLAY_OPACITY = 0.7
+OVERLAY_OPACITY = 0.6
 
 
 class SaliencyView(QWidget):
@@ -57,7 +57,7 @@ class SaliencyView(QWidget):
             view.setMouseEnabled(False, False)
             view.setMenuEnabled(False)
             base = pg.ImageItem(axisOrder="row-major")
-            base.setLookupTable(np.linspace([255, 255, 255], [90, 90, 90], 256).astype(np.uint8))
+            base.setLookupTable(np.linspace([255, 255, 255], [40, 40, 40], 256).astype(np.uint8))
             top = pg.ImageItem(axisOrder="row-major")
             top.setOpacity(OVERLAY_OPACITY)
             view.addItem(base)
@@ -94,10 +94,18 @@ class SaliencyView(QWidget):
         name = (
             classes[result["target"]] if result["target"] < len(classes) else f"class {result['target'] + 1}"
         )
-        self.caption.setText(
-            f"The network predicts “{name}” ({100 * result['probability']:.0f}%). Both maps "
-            f"explain that prediction."
-        )
+        p = 100 * result["probability"]
+        biggest = 100 * float(np.max(result["occlusion"])) if result["occlusion"].size else 0.0
+        sure = f"{p:.1f}" if 99 < p < 100 else f"{p:.0f}"
+        text = f"The network predicts “{name}” ({sure}% sure). Both maps explain that prediction."
+        if biggest < 1:
+            text += (
+                f" Hiding any one patch lowers its confidence by at most {biggest:.2g} percentage points: "
+                "it is sure even with parts of the drawing hidden."
+            )
+        else:
+            text += f" Hiding the most important patch costs {biggest:.0f} percentage points of confidence."
+        self.caption.setText(text)
         for key, data in (("saliency", result["saliency"]), ("occlusion", 100.0 * result["occlusion"])):
             label, view, base, top, bar = self._views[key]
             base.setImage(x, autoLevels=False, levels=(0, 1))

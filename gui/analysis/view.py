@@ -36,7 +36,8 @@ from .saliency import SaliencyView
 from .worker import AnalysisRunner, dataset_job, drawing_job, model_job
 
 DRAWING_INTERVAL_MS = 150  # saliency / occlusion / augmentation at most ~7 times a second while drawing
-MODEL_INTERVAL_S = 2.0  # the dataset-wide analysis at most every 2 s during training (it shares the CPU)
+MODEL_INTERVAL_S = 2.0  # the dataset-wide analysis at most every 2 s during training (it shares the CPU),
+MODEL_DUTY = 0.25  # and busy at most about a quarter of the time: wait 3× as long as the last one took
 
 
 class AnalysisView(QTabWidget):
@@ -84,6 +85,7 @@ class AnalysisView(QTabWidget):
         self.health.showDrawings.connect(self.showDrawings)
         self.network.layerClicked.connect(self.layerRequested)
         self.augmentation.rerollRequested.connect(self._reroll)
+        self.currentChanged.connect(self._panel_shown)
 
         self._drawings: list = []
         self._names: list[str] = []
@@ -96,6 +98,8 @@ class AnalysisView(QTabWidget):
         self._model_note = ""
         self._model_wanted = False
         self._last_model_submit = -1e9
+        self._last_model_done = -1e9
+        self._model_seconds = 0.0  # how long the last dataset-wide analysis took
         self._model_timer = QTimer(self)
         self._model_timer.setSingleShot(True)
         self._model_timer.timeout.connect(self._submit_model)
@@ -103,6 +107,11 @@ class AnalysisView(QTabWidget):
         self._aug_seed = 0
         self._drawing = Coalescer(self._submit_drawing, DRAWING_INTERVAL_MS, self)
         self._drawing_wanted = False
+        self._drawing_version = 0  # bumped by every new drawing or model
+        self._maps_done = -1  # the drawing version the saliency panel shows
+        self._aug_done = -1  # the drawing version the augmentation preview shows
+        self._model_version = 0
+        self._model_done = -1  # the model version the dataset-wide panels show
         self._closed = False
 
     # -- API ----------------------------------------------------------------------------------------
@@ -125,6 +134,8 @@ class AnalysisView(QTabWidget):
     def set_model(self, model, classes: Sequence[str], note: str = "") -> None:
         """A model copy (the view owns it from now on) and its class order; None clears."""
         self._model = model
+        self._model_version += 1
+        self._drawing_version += 1
         self._model_classes = [c if isinstance(c, str) else c[0] for c in classes]
         self._model_note = note
         self.network.set_model(model)
@@ -139,6 +150,7 @@ class AnalysisView(QTabWidget):
 
     def set_drawing(self, strokes: Sequence[np.ndarray]) -> None:
         self._strokes = [np.asarray(s) for s in strokes if len(s)]
+        self._drawing_version += 1
         self._drawing.request()
 
     def record_epoch(self, epoch: int, weights: dict, activations=None) -> None:
@@ -167,25 +179,40 @@ class AnalysisView(QTabWidget):
         self._model_wanted = True
         if self._model_timer.isActive():
             return
-        wait = MODEL_INTERVAL_S - (time.perf_counter() - self._last_model_submit)
+        gap = max(MODEL_INTERVAL_S, self._model_seconds * (1 - MODEL_DUTY) / MODEL_DUTY)
+        wait = gap - (time.perf_counter() - self._last_model_done)
         self._model_timer.start(max(0, int(wait * 1000)))
+
+    # Work is done for panels on screen only: a hidden panel is brought up to date when it is shown.
+    def _model_panels_visible(self) -> bool:
+        return any(p.isVisible() for p in (self.representation, self.confusion, self.health))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._model_wanted:  # work skipped while hidden
+        self._panel_shown()
+
+    def _panel_shown(self, *_args) -> None:
+        if self._closed:
+            return
+        if self._model is not None and self._model_done != self._model_version:
             self._schedule_model()
-        if self._drawing_wanted:
+        if (
+            self._drawing_wanted
+            or (self.saliency.isVisible() and self._maps_done != self._drawing_version)
+            or (self.augmentation.isVisible() and self._aug_done != self._drawing_version)
+        ):
             self._drawing.request()
 
     def _submit_model(self) -> None:
         if self._closed or self._model is None or not self._model_wanted:
             return
-        if not self.isVisible():
-            return  # nobody sees it: computed when the view is shown (showEvent)
+        if not self._model_panels_visible():
+            return  # nobody sees them: computed when one is shown (_panel_shown)
         if self._dataset is None or self._dataset.get("gen") != self._dataset_gen:
             return  # waits for the dataset's rasters; _on_result submits then
         self._model_wanted = False
         self._last_model_submit = time.perf_counter()
+        self._model_submitted = self._model_version
         d = self._dataset
         self.runner.submit(
             "model",
@@ -203,12 +230,21 @@ class AnalysisView(QTabWidget):
     def _submit_drawing(self) -> None:
         if self._closed:
             return
-        if not self.isVisible():
-            self._drawing_wanted = True
+        maps, aug = self.saliency.isVisible(), self.augmentation.isVisible()
+        if not (maps or aug or self.network.isVisible() or self.history.isVisible()):
+            self._drawing_wanted = True  # nobody sees the drawing's analysis now
             return
         self._drawing_wanted = False
-        model = self._model
-        self.runner.submit("drawing", drawing_job, model, list(self._strokes), self._aug_seed)
+        self.runner.submit(
+            "drawing",
+            drawing_job,
+            self._model,
+            list(self._strokes),
+            self._aug_seed,
+            maps,
+            aug,
+            self._drawing_version,
+        )
 
     def _reroll(self) -> None:
         self._aug_seed += 1
@@ -227,25 +263,33 @@ class AnalysisView(QTabWidget):
                 self._model_wanted = True
                 self._submit_model()
         elif kind == "model":
+            self._last_model_done = time.perf_counter()
+            self._model_seconds = self._last_model_done - self._last_model_submit
             if result.get("tag") != self._dataset_gen:
                 return  # computed for drawings that have changed since: its indices would be wrong
             note = self._model_note or "Computed for the model as it is now."
+            self._model_done = getattr(self, "_model_submitted", -1)
             self.representation.set_layers(result["layers"], note)
             self.confusion.set_result(result["confusion"], note)
             self.health.set_suspects(result["suspects"])
         elif kind == "drawing":
             if result.get("empty"):
+                self._maps_done = self._aug_done = result.get("version", -1)
                 self.saliency.clear("Draw something on the canvas.")
                 self.augmentation.clear()
                 self.network.set_input(None)
                 self.history.set_input(None)
             else:
-                self.augmentation.set_result(result["x"], result["augmented"])
+                version = result.get("version", -1)
+                if "augmented" in result:
+                    self.augmentation.set_result(result["x"], result["augmented"])
+                    self._aug_done = version
                 self.network.set_input(result["x"])
                 self.history.set_input(result["x"])
                 if "saliency" in result:
                     self.saliency.set_result(result, self._model_classes)
-                else:
+                    self._maps_done = version
+                elif self._model is None:
                     self.saliency.clear("No model yet: train it, then see where it looks.")
         self.analysisUpdated.emit(kind)
 

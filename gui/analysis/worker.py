@@ -38,8 +38,9 @@ from engine.analysis import (
 from gui import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
 
 INPUT_SIZE = 28
-MAX_FIT_ROWS = 1500  # PCA directions are fitted on at most this many drawings (all are projected)
-MAX_PROBE_ROWS = 800  # linear probes use at most this many drawings (a seeded, class-balanced subset)
+MAX_FIT_ROWS = 600  # PCA directions are fitted on at most this many drawings (all are projected)
+MAX_PROBE_ROWS = 400  # linear probes use at most this many drawings (a seeded random subset)
+PROBE_STEPS = 150
 AUGMENT_COUNT = 8
 
 
@@ -93,7 +94,9 @@ def _representation(features: np.ndarray, y: np.ndarray, num_classes: int) -> di
     fit = _subset(y, MAX_FIT_ROWS)
     proj = pca_2d(features, fit_rows=fit if len(fit) < len(y) else None)
     sub = _subset(y, MAX_PROBE_ROWS, seed=1)
-    probe = linear_probe(features[sub], y[sub], num_classes) if len(set(y[sub].tolist())) >= 2 else None
+    probe = None
+    if len(set(y[sub].tolist())) >= 2:
+        probe = linear_probe(features[sub], y[sub], num_classes, steps=PROBE_STEPS)
     return {"points": proj.points, "explained": proj.explained, "probe": probe}
 
 
@@ -167,21 +170,28 @@ def model_job(
 
 
 def drawing_job(
-    model, strokes: Sequence[np.ndarray] | None, aug_seed: int = 0, want_maps: bool = True
+    model,
+    strokes: Sequence[np.ndarray] | None,
+    aug_seed: int = 0,
+    want_maps: bool = True,
+    want_augmented: bool = True,
+    version: int = 0,
 ) -> dict:
     """For the canvas drawing: its raster, the saliency (gradient of the predicted class's logit with
-    respect to each pixel), the occlusion map, and augmented versions rasterized as training sees them."""
+    respect to each pixel), the occlusion map, and augmented versions rasterized as training sees them
+    (each only when asked for). `version` is returned as is."""
     strokes = [np.asarray(s) for s in (strokes or []) if len(s)]
     if not strokes:
-        return {"empty": True}
+        return {"empty": True, "version": version}
     x = rasterize(strokes, INPUT_SIZE)
-    out: dict = {"empty": False, "x": x}
-    try:
-        d = Drawing(tuple(strokes), "")
-        versions = augmented_versions(d, AUGMENT_COUNT, seed=aug_seed)
-        out["augmented"] = rasterize_many(versions, INPUT_SIZE)[:, 0]
-    except ValueError:
-        out["augmented"] = np.zeros((0, INPUT_SIZE, INPUT_SIZE), np.float32)
+    out: dict = {"empty": False, "x": x, "version": version}
+    if want_augmented:
+        try:
+            d = Drawing(tuple(strokes), "")
+            versions = augmented_versions(d, AUGMENT_COUNT, seed=aug_seed)
+            out["augmented"] = rasterize_many(versions, INPUT_SIZE)[:, 0]
+        except ValueError:
+            out["augmented"] = np.zeros((0, INPUT_SIZE, INPUT_SIZE), np.float32)
     if model is not None and want_maps:
         grad, target = saliency(model, x)
         drop, _t, p0 = occlusion_map(model, x, patch=6, stride=2, target=target)

@@ -135,28 +135,36 @@ def test_clicking_a_dot_requests_that_drawing(qtbot, view, data):
 
 def test_clicking_a_confusion_cell_gives_exactly_its_drawings(qtbot, view, data):
     drawings, classes, X, y, model = data
-    load(qtbot, view, data, val=0.2)
+    # some drawings relabelled so that off-diagonal cells are used; the trainer's validation split
+    planted = list(drawings)
+    for i in range(0, len(drawings), 20):
+        planted[i] = drawings[i].with_label(classes[(y[i] + 1) % 4])
+    labels = np.array([classes.index(d.label) for d in planted])
+    _tr, val = stratified_split([d.label for d in planted], 0.2, 0)
+    view.set_validation(0.2, 0)
+    wait_for(qtbot, view, "dataset", lambda: view.set_dataset(planted, classes))
+    wait_for(qtbot, view, "model", lambda: view.set_model(model.copy(), classes))
     cm = view.confusion
     assert cm.objectName() == "confusionMatrix"
-    # reference: the validation split the trainer uses, predicted by the same model
-    _tr, val = stratified_split([d.label for d in drawings], 0.2, 0)
     pred = model.predict_proba(X[val]).argmax(1)
     ref = np.zeros((4, 4), int)
-    np.add.at(ref, (y[val], pred), 1)
+    np.add.at(ref, (labels[val], pred), 1)
     np.testing.assert_array_equal(cm.matrix(), ref)
+    view.setCurrentWidget(cm)
     gallery = Gallery()
     qtbot.addWidget(gallery)
     colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
-    gallery.set_drawings(drawings, list(zip(classes, colours, strict=True)))
+    gallery.set_drawings(planted, list(zip(classes, colours, strict=True)))
     view.showDrawings.connect(gallery.select_rows)  # what the window wires (plus a filter when it has one)
     cells = [(t, p) for t in range(4) for p in range(4) if ref[t, p]]
     off = [c for c in cells if c[0] != c[1]]
-    for t, p in [cells[0]] + off[:1]:
-        expected = sorted(int(val[i]) for i in np.flatnonzero((y[val] == t) & (pred == p)))
+    assert off
+    for t, p in [cells[0], off[0]]:
+        expected = sorted(int(val[i]) for i in np.flatnonzero((labels[val] == t) & (pred == p)))
         with qtbot.waitSignal(view.showDrawings, timeout=5000) as sig:
             QTest.mouseClick(cm.graphics.viewport(), Qt.MouseButton.LeftButton, NO_MOD, cm.cell_center(t, p))
         assert sig.args[0] == expected
-        assert all(drawings[i].label == classes[t] for i in sig.args[0])
+        assert all(planted[i].label == classes[t] for i in sig.args[0])
         assert gallery.selected_rows() == expected
     # "all drawings" covers the whole dataset
     cm.subset.setCurrentIndex(cm.subset.findData("all"))
@@ -166,14 +174,25 @@ def test_clicking_a_confusion_cell_gives_exactly_its_drawings(qtbot, view, data)
 
 
 def test_most_confidently_wrong_list_opens_a_drawing(qtbot, view, data):
-    load(qtbot, view, data)
+    drawings, classes, X, y, model = data
+    planted = list(drawings)
+    moved = [3, 10, 21]  # relabelled after training: the network disagrees with their new labels
+    for i in moved:
+        planted[i] = drawings[i].with_label(classes[(y[i] + 1) % 4])
+    wait_for(qtbot, view, "dataset", lambda: view.set_dataset(planted, classes))
+    wait_for(qtbot, view, "model", lambda: view.set_model(model.copy(), classes))
     cm = view.confusion
+    view.setCurrentWidget(cm)
     cm.subset.setCurrentIndex(cm.subset.findData("all"))
     cur = cm.current()
-    if not cur["wrong"]:
-        pytest.skip("the model made no mistakes")
+    probs = model.predict_proba(X)
+    wrong = [i for i in range(len(planted)) if classes[probs[i].argmax()] != planted[i].label]
+    if len(wrong) <= 12:
+        assert {w.index for w in cur["wrong"]} == set(wrong)
+    assert set(moved) <= {w.index for w in cur["wrong"]}
     confs = [w.confidence for w in cur["wrong"]]
     assert confs == sorted(confs, reverse=True)
+    assert confs[0] == pytest.approx(max(probs[i].max() for i in wrong), abs=1e-5)
     item = cm.wrong.item(0)
     with qtbot.waitSignal(view.drawingRequested, timeout=2000) as sig:
         cm.wrong.itemActivated.emit(item)

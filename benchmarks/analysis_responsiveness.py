@@ -1,0 +1,222 @@
+"""Does the trainer window stay responsive with the analysis panels on screen while it trains? (offscreen)
+
+Builds the trainer window (gui.app.create_main_window) on the starter set, an AnalysisView next to it,
+and wires them the way docs/ARCHITECTURE.md's integration notes say (`wire_analysis` below is that
+wiring). Then, while the default model trains with the default settings:
+- phase 1: nobody draws; the analysis view shows each of its seven panels in turn (a new tab every 0.7 s),
+  so every panel renders during training;
+- phase 2: the same while a simulated pen draws on the canvas (a move every 8 ms).
+Prints the gaps between ticks of a 5 ms QTimer on the GUI thread (largest and 99th percentile), how many
+analysis results arrived and how many stale ones were dropped, and training steps per second.
+
+Targets (issue 4, kept with the analysis on screen, issue 5): max stall ≤ 50 ms, p99 ≤ 20 ms.
+
+    python benchmarks/analysis_responsiveness.py [--seconds 8] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TARGETS = {"max_stall_ms": 50.0, "p99_stall_ms": 20.0}
+
+
+def wire_analysis(window, analysis) -> None:
+    """Connect an AnalysisView to the trainer window (the wiring the main window should do)."""
+    c, st = window.controller, window.state
+
+    def dataset_changed(*_args) -> None:
+        analysis.set_dataset(st.drawings, [(ci.name, ci.color) for ci in st.classes])
+        v = c.snapshot_version
+        analysis.set_stale(v is not None and v != st.version)
+
+    def settings_changed(*_args) -> None:
+        s = window.training_panel.settings()
+        analysis.set_validation(s.val_split, s.seed)
+
+    def record(rec) -> None:
+        if rec.kind not in ("epoch", "done", "stopped") or c.model is None:
+            return
+        model = c.model
+        if rec.kind == "epoch":
+            x = window.predictor.last_input
+            analysis.record_epoch(rec.epoch, model.weights(), None if x is None else model.activations(x))
+        analysis.set_model(model.copy(), list(c.classes), f"Model after epoch {rec.epoch + 1}.")
+
+    def model_replaced() -> None:
+        if c.model is not None:
+            analysis.set_model(c.model.copy(), list(c.classes), "Untrained model.")
+            analysis.history.clear()
+
+    st.changed.connect(dataset_changed)
+    window.training_panel.settingsChanged.connect(settings_changed)
+    c.recordReceived.connect(record)
+    c.modelReplaced.connect(model_replaced)
+    window.canvas.strokesChanged.connect(lambda: analysis.set_drawing(window.canvas.strokes()))
+    analysis.drawingRequested.connect(window._open_in_canvas)  # noqa: SLF001 (the window's own slot)
+    analysis.showDrawings.connect(window.gallery.select_rows)
+    dataset_changed()
+    settings_changed()
+    model_replaced()
+
+
+def percentile(values, q) -> float:
+    import numpy as np
+
+    return float(np.percentile(np.asarray(values, dtype=float), q)) if len(values) else float("nan")
+
+
+def run(seconds: float) -> dict:
+    import numpy as np
+    from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication.instance() or QApplication([sys.argv[0]])
+    import gui.app
+    from engine import generate_drawings, write_ndjson
+    from gui.analysis import AnalysisView
+
+    tmp = Path(tempfile.mkdtemp(prefix="shapelab-analysis-bench-"))
+    if not gui.app.STARTER_PATH.exists():
+        starter = tmp / "starter.ndjson"
+        write_ndjson(starter, generate_drawings(250, seed=0))
+        gui.app.STARTER_PATH = starter
+    window = gui.app.create_main_window(tmp / "data")
+    window.resize(1280, 720)
+    window.show()
+    analysis = AnalysisView()
+    analysis.resize(1280, 720)
+    analysis.show()
+    wire_analysis(window, analysis)
+    tp = window.training_panel
+    tp.set_settings(type(tp.settings())())
+    tp.epochs.setValue(1000)
+
+    def wait(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    wait(300)
+    canvas = window.canvas
+    ticks: list[float] = []
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(5)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    tabs = QTimer()
+    tabs.setInterval(700)
+    tabs.timeout.connect(lambda: analysis.setCurrentIndex((analysis.currentIndex() + 1) % analysis.count()))
+
+    pen = {"k": 0, "down": False}
+    w, h = canvas.width(), canvas.height()
+
+    def pen_tick() -> None:
+        k = pen["k"]
+        angle = 2 * np.pi * (k % 60) / 60
+        pos = QPoint(int(w / 2 + 0.3 * w * np.cos(angle)), int(h / 2 + 0.3 * h * np.sin(angle)))
+        if not pen["down"]:
+            if k % 240 == 0:
+                canvas.reset()
+            QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+            pen["down"] = True
+        elif k % 60 == 59:
+            QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+            pen["down"] = False
+        else:
+            QTest.mouseMove(canvas, pos)
+        pen["k"] = k + 1
+
+    pen_timer = QTimer()
+    pen_timer.setTimerType(Qt.TimerType.PreciseTimer)
+    pen_timer.setInterval(8)
+    pen_timer.timeout.connect(pen_tick)
+
+    def gaps(since: float, until: float) -> list[float]:
+        ts = [t for t in ticks if since <= t <= until]
+        return [(b - a) * 1000.0 for a, b in zip(ts, ts[1:], strict=False)]
+
+    steps = {"n": 0}
+    window.controller.recordReceived.connect(
+        lambda r: steps.__setitem__("n", steps["n"] + (r.kind == "step"))
+    )
+    results = {"n": 0}
+    analysis.analysisUpdated.connect(lambda kind: results.__setitem__("n", results["n"] + 1))
+    window.train()
+    loop = QEventLoop()
+    window.controller.stateChanged.connect(lambda s: loop.quit() if s == "running" else None)
+    if window.controller.state != "running":
+        loop.exec()
+    probe.start()
+    tabs.start()
+    t1 = time.perf_counter()
+    wait(int(seconds * 1000))
+    t2 = time.perf_counter()
+    train_gaps = gaps(t1, t2)
+    steps_1, results_1 = steps["n"], results["n"]
+    pen_timer.start()
+    wait(int(seconds * 1000))
+    pen_timer.stop()
+    t3 = time.perf_counter()
+    draw_gaps = gaps(t2, t3)
+    probe.stop()
+    tabs.stop()
+    window.controller.stop()
+    analysis.shutdown()
+    window.close()
+    return {
+        "drawings": len(window.state),
+        "steps_per_s_training": steps_1 / seconds,
+        "analysis_results": results["n"],
+        "analysis_results_phase1": results_1,
+        "stale_results_dropped": analysis.runner.dropped,
+        "training_with_analysis": {
+            "max_stall_ms": max(train_gaps),
+            "p99_stall_ms": percentile(train_gaps, 99),
+            "ticks": len(train_gaps),
+        },
+        "training_drawing_with_analysis": {
+            "max_stall_ms": max(draw_gaps),
+            "p99_stall_ms": percentile(draw_gaps, 99),
+            "ticks": len(draw_gaps),
+        },
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=8.0, help="length of each measured phase")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+    result = run(args.seconds)
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(
+        f"{result['drawings']} drawings; {result['steps_per_s_training']:.1f} training steps/s; "
+        f"{result['analysis_results']} analysis results shown, "
+        f"{result['stale_results_dropped']} stale dropped"
+    )
+    for phase in ("training_with_analysis", "training_drawing_with_analysis"):
+        r = result[phase]
+        ok = r["max_stall_ms"] <= TARGETS["max_stall_ms"] and r["p99_stall_ms"] <= TARGETS["p99_stall_ms"]
+        print(
+            f"{phase:32s} max stall {r['max_stall_ms']:6.1f} ms  p99 {r['p99_stall_ms']:5.1f} ms  "
+            f"({r['ticks']} ticks)  {'OK' if ok else 'MISSES the target'}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
