@@ -1,12 +1,16 @@
-"""Training on a background thread, and live prediction from the model as it is right now.
+"""Training away from the GUI thread, and live prediction from the model as it is right now.
 
 - `TrainingWorker`: a QObject moved to a QThread (the superqt wiring: `moveToThread`, `thread.started →
-  worker.run`, `worker.finished → thread.quit`, `deleteLater` on both). It builds the training arrays
-  from a SNAPSHOT of the dataset (immutable drawings, through the engine's one preprocessing path), then
-  drives `engine.train`. It emits plain data only: every `TrainRecord`, and copies of the weights at most
-  ~5 times a second (and after every single step while paused, so Step shows its effect).
+  worker.run`, `worker.finished → thread.quit`, `deleteLater` on both). It runs one training run on a
+  SNAPSHOT of the dataset (immutable drawings, through the engine's one preprocessing path) with
+  `engine.train`, in a child process by default (`gui.training_child`: a NumPy training thread inside the
+  GUI process would compete with the GUI thread for Python's interpreter lock and make the window stutter;
+  `SHAPELAB_TRAIN_IN_THREAD=1` runs it in the worker's own thread instead). It emits plain data only: every
+  `TrainRecord`, and copies of the weights at most ~5 times a second (and after every single step while
+  paused, so Step shows its effect).
 - `TrainingController`: the GUI-thread side. It owns the GUI's copy of the model (updated from the weight
-  snapshots), the `TrainControl` (pause / resume / stop / step one mini-batch) and the worker's life. It
+  snapshots), the run's control (the engine's `TrainControl` API: pause / resume / stop / step exactly one
+  mini-batch; relayed to the engine's `TrainControl` in the training process) and the worker's life. It
   never waits on the worker, except in `shutdown()` when the window closes (after asking it to stop).
 - `LivePredictor`: rasterizes the canvas drawing with `engine.rasterize` (the same path as training) and
   runs the GUI's model copy on it — throttled (leading edge, then at most every `interval_ms`), always on
@@ -16,10 +20,11 @@
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
+import threading
 import time
-import traceback
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
@@ -27,123 +32,78 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from engine import (
     PRESETS,
     Sequential,
-    TrainConfig,
     TrainControl,
     TrainRecord,
     build_model,
     rasterize,
     softmax,
-    train,
 )
 
 from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
 from .state import DatasetSnapshot
+from .training_child import (  # noqa: F401  (PreparedData, WEIGHTS_INTERVAL_S: part of this module's API)
+    INPUT_SIZE,
+    WEIGHTS_INTERVAL_S,
+    PreparedData,
+    TrainSettings,
+    child_main,
+    run_training,
+)
 
-INPUT_SIZE = 28
-WEIGHTS_INTERVAL_S = 0.2  # at most 5 weight snapshots a second while running (filters, feature maps, bars)
 # A run is paused as diverging when the loss stays above EXPLODE_FACTOR × chance level for EXPLODE_STEPS steps
 EXPLODE_FACTOR = 10.0
 EXPLODE_STEPS = 3
 
 
-@dataclass(frozen=True)
-class TrainSettings:
-    """What the training panel sets (plain, hashable, persisted in QSettings)."""
+class RemoteControl:
+    """The engine's `TrainControl` API (pause, resume, step_once, stop, paused, stopped) for a run in the
+    training process: each call is sent to the process, which applies it to its own engine TrainControl.
+    Safe to call from the GUI thread (a few bytes written to a pipe)."""
 
-    preset: str = "default"
-    epochs: int = 10
-    batch_size: int = 32
-    lr: float = 1e-3
-    optimizer: str = "adam"
-    augment: bool = True
-    val_split: float = 0.1
-    seed: int = 0
+    def __init__(self, conn, paused: bool = False):
+        self._conn = conn
+        self._lock = threading.Lock()
+        self._paused = paused
+        self._stopped = False
 
-    def config(self) -> TrainConfig:
-        return TrainConfig(
-            epochs=self.epochs,
-            batch_size=self.batch_size,
-            lr=self.lr,
-            optimizer=self.optimizer,
-            seed=self.seed,
-        )
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict) -> TrainSettings:
-        base = cls()
-        kw = {}
-        for k, v in (d or {}).items():
-            if not hasattr(base, k):
-                continue
+    def _send(self, command: str) -> None:
+        with self._lock:
             try:
-                kind = type(getattr(base, k))
-                kw[k] = (str(v).lower() in ("1", "true", "yes")) if kind is bool else kind(v)
-            except (TypeError, ValueError):
+                self._conn.send(command)
+            except (BrokenPipeError, OSError):  # the process has ended already
                 pass
-        s = replace(base, **kw)
-        if s.preset not in PRESETS:
-            s = replace(s, preset=base.preset)
-        if s.optimizer not in ("adam", "sgd"):
-            s = replace(s, optimizer=base.optimizer)
-        return s
+
+    def pause(self) -> None:
+        self._paused = True
+        self._send("pause")
+
+    def resume(self) -> None:
+        self._paused = False
+        self._send("resume")
+
+    def step_once(self) -> None:
+        self._paused = True
+        self._send("step")
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._send("stop")
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
 
 
-class PreparedData:
-    """Training arrays for one run, built in the worker thread (never the GUI thread) through the engine's
-    dataset helpers: a seeded stratified validation split, and `TrainingSet` for fresh augmented arrays
-    each epoch (the same path the command line uses). Images of imported ImageFolder trees join the
-    training arrays unchanged."""
-
-    def __init__(self, snapshot: DatasetSnapshot, settings: TrainSettings):
-        from engine import TrainingSet, stratified_split, to_arrays
-
-        classes = list(snapshot.classes)
-        index = {c: i for i, c in enumerate(classes)}
-        drawings = [d for d in snapshot.drawings if d.label in index]
-        present = sorted({d.label for d in drawings})
-        if len(present) < 2:
-            raise ValueError(
-                "The network needs drawings in at least two classes to learn to tell them apart: "
-                "add a few drawings to each class first."
-            )
-        train_idx, val_idx = stratified_split([d.label for d in drawings], settings.val_split, settings.seed)
-        train_drawings = [drawings[i] for i in train_idx]
-        self.data = TrainingSet(
-            train_drawings, classes=classes, size=INPUT_SIZE, augment=settings.augment, seed=settings.seed
-        )
-        self.images = self._image_arrays(snapshot.image_folders, index)
-        self.val = to_arrays([drawings[i] for i in val_idx], classes, INPUT_SIZE) if len(val_idx) else None
-        self.classes = classes
-        self.n_train = len(self.data) + (len(self.images[1]) if self.images is not None else 0)
-        self.n_val = len(val_idx)
-
-    @staticmethod
-    def _image_arrays(folders, index: dict[str, int]):
-        """Images of ImageFolder trees through the same preprocessing (classes the run knows only)."""
-        if not folders:
-            return None
-        from .images import load_image_folder
-
-        xs, ys = [], []
-        for folder in folders:
-            X, labels, _problems = load_image_folder(folder, INPUT_SIZE)
-            keep = [i for i, lab in enumerate(labels) if lab in index]
-            xs.append(X[keep])
-            ys.append(np.array([index[labels[i]] for i in keep], dtype=np.int64))
-        return np.concatenate(xs), np.concatenate(ys)
-
-    def arrays(self, epoch: int) -> tuple[np.ndarray, np.ndarray]:
-        X, y = self.data.arrays(epoch)
-        if self.images is None:
-            return X, y
-        return np.concatenate([X, self.images[0]]), np.concatenate([y, self.images[1]])
+def _train_in_thread() -> bool:
+    return os.environ.get("SHAPELAB_TRAIN_IN_THREAD", "") not in ("", "0")
 
 
 class TrainingWorker(QObject):
-    """Runs one training run in its thread; see the module docstring."""
+    """Runs one training run from its QThread; see the module docstring."""
 
     prepared = Signal(object)  # dict: n_train, n_val, classes
     record = Signal(object)  # TrainRecord (frozen)
@@ -151,35 +111,101 @@ class TrainingWorker(QObject):
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(
-        self, model: Sequential, snapshot: DatasetSnapshot, settings: TrainSettings, control: TrainControl
-    ):
+    def __init__(self, model: Sequential, snapshot: DatasetSnapshot, settings: TrainSettings, paused: bool):
         super().__init__()
         self._model = model  # the worker's own copy; the GUI never touches it
         self._snapshot = snapshot
         self._settings = settings
-        self._control = control
+        self._process = None
+        self.in_thread = _train_in_thread()
+        if self.in_thread:
+            self.control = TrainControl()
+            if paused:
+                self.control.step_once()
+        else:
+            ctx = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
+            self._data_in, self._data_out = ctx.Pipe(duplex=False)
+            self._commands_in, self._commands_out = ctx.Pipe(duplex=False)
+            self._ctx = ctx
+            self._paused = paused
+            self.control = RemoteControl(self._commands_out, paused)
+
+    def _send(self, message) -> None:
+        kind, payload = message
+        if kind == "record":
+            self.record.emit(payload)
+        elif kind == "weights":
+            self.weights.emit(payload)
+        elif kind == "prepared":
+            self.prepared.emit(payload)
+        elif kind == "failed":
+            self.failed.emit(payload)
 
     def run(self) -> None:
         try:
-            data = PreparedData(self._snapshot, self._settings)
-            self.prepared.emit({"n_train": data.n_train, "n_val": data.n_val, "classes": list(data.classes)})
-            last = 0.0
-            for rec in train(self._model, data, self._settings.config(), val=data.val, control=self._control):
-                now = time.perf_counter()
-                final = rec.kind in ("done", "stopped", "diverged")
-                if final or (
-                    rec.kind == "step" and (now - last >= WEIGHTS_INTERVAL_S or self._control.paused)
-                ):
-                    self.weights.emit(self._model.weights())
-                    last = now
-                self.record.emit(rec)
-        except ValueError as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # a bug: say so, and keep the app alive
-            self.failed.emit(f"Training failed: {exc}\n\n{traceback.format_exc(limit=3)}")
+            if self.in_thread:
+                run_training(self._send, self._model, self._snapshot, self._settings, self.control)
+            else:
+                self._run_process()
         finally:
             self.finished.emit()
+
+    def _run_process(self) -> None:
+        m = self._model
+        process = self._ctx.Process(
+            target=child_main,
+            args=(
+                self._data_out,
+                self._commands_in,
+                m.config(),
+                m.input_shape,
+                m.weights(),
+                self._snapshot,
+                self._settings,
+                self._paused,
+            ),
+            name="ShapeLab training",
+            daemon=True,
+        )
+        try:
+            process.start()
+        except Exception as exc:  # e.g. no permission to start processes: train in this thread instead
+            self.in_thread = True
+            control = TrainControl()
+            if self.control.paused:
+                control.step_once()
+            self.control = control
+            del exc  # nothing to tell the user: training simply runs in the worker's thread
+            run_training(self._send, self._model, self._snapshot, self._settings, control)
+            return
+        self._process = process
+        self._data_out.close()  # the child's ends: closed here so a dead child gives EOF
+        self._commands_in.close()
+        ended = False
+        while True:
+            try:
+                message = self._data_in.recv()
+            except (EOFError, OSError):
+                break
+            if message[0] == "finished":
+                ended = True
+                break
+            if message[0] == "record" and message[1].kind in ("done", "stopped", "diverged"):
+                ended = True
+            self._send(message)
+        process.join(5)
+        if process.is_alive():
+            process.terminate()
+            process.join(5)
+        self._data_in.close()
+        if not ended and not self.control.stopped:
+            self.failed.emit(f"The training process ended unexpectedly (exit code {process.exitcode}).")
+
+    def kill(self) -> None:
+        """End the training process at once (only when closing and it did not stop when asked)."""
+        process = self._process
+        if process is not None and process.is_alive():
+            process.terminate()
 
 
 class TrainingController(QObject):
@@ -209,7 +235,6 @@ class TrainingController(QObject):
         self.snapshot_version: int | None = None
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
-        self._control: TrainControl | None = None
         self._run_steps = 0
         self._explode_count = 0
         self.diverged = False
@@ -254,6 +279,11 @@ class TrainingController(QObject):
 
     # -- training -----------------------------------------------------------------------------------
 
+    @property
+    def _control(self):
+        """The running run's control (the engine's TrainControl API), or None."""
+        return self._worker.control if self._worker is not None else None
+
     def is_active(self) -> bool:
         return self._thread is not None
 
@@ -264,10 +294,7 @@ class TrainingController(QObject):
         if self.is_active():
             raise RuntimeError("training is already running")
         self.ensure_model(snapshot.classes, settings.preset, settings.seed)
-        control = TrainControl()
-        if paused:
-            control.step_once()
-        worker = TrainingWorker(self.model.copy(), snapshot, settings, control)
+        worker = TrainingWorker(self.model.copy(), snapshot, settings, paused)
         thread = QThread()
         thread.setObjectName("ShapeLabTraining")
         worker.moveToThread(thread)
@@ -281,7 +308,7 @@ class TrainingController(QObject):
         worker.record.connect(self._on_record)
         worker.weights.connect(self._on_weights)
         worker.failed.connect(self._on_failed)
-        self._thread, self._worker, self._control = thread, worker, control
+        self._thread, self._worker = thread, worker
         self._run_steps = 0
         self._explode_count = 0
         self.diverged = False
@@ -315,15 +342,19 @@ class TrainingController(QObject):
         thread = self._thread
         if thread is None:
             return True
+        worker = self._worker
         if self._control is not None:
             self._control.stop()
-        for signal in (self._worker.record, self._worker.weights, self._worker.prepared, self._worker.failed):
+        for signal in (worker.record, worker.weights, worker.prepared, worker.failed):
             try:
                 signal.disconnect()
             except (RuntimeError, TypeError):
                 pass
-        ok = thread.wait(timeout_ms)
-        self._thread = self._worker = self._control = None
+        ok = thread.wait(min(timeout_ms, 3000))
+        if not ok:  # it did not stop when asked (e.g. still preparing a huge dataset): end the process
+            worker.kill()
+            ok = thread.wait(timeout_ms)
+        self._thread = self._worker = None
         self.state = "idle"
         return ok
 
@@ -375,7 +406,7 @@ class TrainingController(QObject):
         self.message.emit("error", text)
 
     def _on_thread_finished(self) -> None:
-        self._thread = self._worker = self._control = None
+        self._thread = self._worker = None
         self._set_state("idle")
 
 
