@@ -1,7 +1,8 @@
 """Fixtures for the trainer-window tests.
 
 - Every test fails if it leaves a QThread running (napari's rule): `QThread.start` is wrapped to remember
-  every thread started during the test, and each must have finished when the test ends.
+  every thread started during the test, and each must have finished when the test ends; the same for
+  training processes.
 - `make_window(data_dir)` builds the window with `gui.app.create_main_window` on a small, generated
   starter set (so tests are fast), registers it with qtbot, and sets a small, fast training setup.
 - `draw(canvas, points)` draws one stroke with real mouse press / move / release events.
@@ -9,6 +10,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import weakref
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from engine import generate_drawings, write_ndjson
 
 @pytest.fixture(autouse=True)
 def no_thread_left_running(monkeypatch):
-    """Fail a test that leaves a QThread running."""
+    """Fail a test that leaves a QThread (or a training process) running."""
     started: list[weakref.ref] = []
     original = QThread.start
 
@@ -44,7 +46,12 @@ def no_thread_left_running(monkeypatch):
     for thread in running:  # do not leave it running for the next test either
         thread.quit()
         thread.wait(5000)
+    children = multiprocessing.active_children()  # training processes (gui.training_child)
+    for child in children:
+        child.terminate()
+        child.join(5)
     assert not running, f"{len(running)} QThread(s) still running at the end of the test"
+    assert not children, f"{len(children)} training process(es) still running at the end of the test"
 
 
 @pytest.fixture(scope="session")

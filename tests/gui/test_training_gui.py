@@ -245,6 +245,9 @@ def test_closing_during_training_leaves_no_thread(make_window, tmp_path, qtbot, 
     assert not window.controller.is_active()
     started = [ref() for ref in no_thread_left_running]
     assert started and all(t is None or not t.isRunning() for t in started)
+    import multiprocessing
+
+    assert not multiprocessing.active_children(), "the training process was ended too"
 
 
 def test_close_while_paused_leaves_no_thread(make_window, tmp_path, qtbot):
