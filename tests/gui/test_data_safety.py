@@ -244,3 +244,25 @@ def test_empty_drawing_is_refused(tmp_path, small_starter):
     except StateError as exc:
         assert "draw" in str(exc).lower()
     assert st.read_only, "nothing was written"
+
+
+def test_works_without_a_starter_set(make_window, tmp_path, monkeypatch, draw, shape_points):
+    import gui.app
+
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir)
+    monkeypatch.setattr(gui.app, "STARTER_PATH", tmp_path / "missing.ndjson")
+    window.close()
+    window = make_window(tmp_path / "other")
+    window.state.starter_path = tmp_path / "missing.ndjson"
+    window.state.open_starter()
+    assert len(window.state) == 0 and window.state.class_names()[:4] == [
+        "square",
+        "triangle",
+        "circle",
+        "irregular",
+    ]
+    draw(window.canvas, shape_points("circle", window.canvas))
+    QTest.keyClick(window.canvas, Qt.Key.Key_3)
+    drawings, _ = read_ndjson(window.state.path)
+    assert [d.label for d in drawings] == ["circle"]
