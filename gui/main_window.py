@@ -63,6 +63,7 @@ SHORTCUTS = [
     ("Ctrl+P", "Pause / Resume"),
     ("Ctrl+Shift+S", "Step: train exactly one mini-batch"),
     ("Ctrl+.", "Stop"),
+    ("Ctrl+S", "Save the model (drawings are saved as you add them)"),
     ("Windows", ""),
     ("Ctrl+L", "Lessons: the lecture step by step (Right / Left move through a lesson)"),
     ("F1", "This list"),
@@ -905,7 +906,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(dialog)
         layout.addWidget(view)
         layout.addWidget(buttons)
-        dialog.resize(460, 520)
+        dialog.resize(480, 640)
         dialog.open()
 
     def show_about(self) -> None:
