@@ -203,8 +203,11 @@ def run(seconds: float) -> dict:
     if window.controller.state != "running":
         loop.exec()
     t1 = time.perf_counter()
+    cpu1 = time.thread_time()
+    load1 = os.getloadavg()[0]
     steps_at_t1 = steps["n"]
     wait(int(seconds * 1000))
+    gui_cpu_share = (time.thread_time() - cpu1) / (time.perf_counter() - t1)
     train_gaps = gaps(t1, time.perf_counter())
     steps_phase1 = steps["n"] - steps_at_t1
 
@@ -223,6 +226,9 @@ def run(seconds: float) -> dict:
     result.update(
         {
             "steps_per_s_training": steps_phase1 / seconds,
+            "gui_thread_cpu_share_training": gui_cpu_share,
+            "load_average_1min": load1,
+            "cpus": os.cpu_count(),
             "idle": {
                 "max_stall_ms": max(idle_gaps),
                 "p99_stall_ms": percentile(idle_gaps, 99),
@@ -276,7 +282,9 @@ def main() -> int:
     runs = ", ".join(f"{t:.2f}" for t in launches)
     lines = [
         f"starter set: {result['starter']} ({result['drawings']} drawings); default model, "
-        f"{result['steps_per_s_training']:.1f} training steps/s",
+        f"{result['steps_per_s_training']:.1f} training steps/s; GUI thread busy "
+        f"{100 * result['gui_thread_cpu_share_training']:.0f}% of the time while training; machine load "
+        f"{result['load_average_1min']:.1f} on {result['cpus']} CPUs",
         f"window shown after launch:    {launch:.2f} s (runs: {runs}; target <= {TARGETS['launch_s']} s)",
         f"GUI stall while training:     max {tr['max_stall_ms']:.1f} ms, p99 {tr['p99_stall_ms']:.1f} ms "
         f"(5 ms timer, {tr['ticks']} gaps; targets <= 50 / <= 20 ms)",
