@@ -50,7 +50,7 @@ SourceRowRole = Qt.ItemDataRole.UserRole + 2
 def render_thumbnail(
     strokes: Sequence[np.ndarray], color: str, size: int = THUMB, dpr: float = 1.0
 ) -> QPixmap:
-    """Draw strokes fitted into a size×size tile (aspect kept), ink in the class colour's dark shade."""
+    """Draw strokes fitted into a size×size tile (aspect kept), dark ink, with a bar in the class colour."""
     px = max(1, round(size * dpr))
     pm = QPixmap(px, px)
     pm.setDevicePixelRatio(dpr)
