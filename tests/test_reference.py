@@ -14,6 +14,8 @@ CONV_CASES = [  # (N, C, H, W, O, k, stride, padding)
     (2, 2, 10, 8, 2, 3, 3, "same"),
     (1, 4, 5, 5, 5, 5, 1, "same"),
     (2, 1, 11, 9, 2, 7, 2, 1),
+    (2, 2, 6, 5, 3, 2, 1, 0),  # even kernels work with explicit padding (not "same")
+    (1, 3, 9, 8, 2, 4, 2, 1),
 ]
 
 
