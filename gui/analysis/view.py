@@ -30,10 +30,11 @@ from .augmentation import AugmentationPreview
 from .confusion import ConfusionMatrix
 from .health import DatasetHealth
 from .history import FilterHistoryPanel
+from .jobs import dataset_job, drawing_job, model_job
 from .network import NetworkDiagram
 from .representation import RepresentationView
 from .saliency import SaliencyView
-from .worker import AnalysisRunner, dataset_job, drawing_job, model_job
+from .worker import AnalysisRunner
 
 DRAWING_INTERVAL_MS = 150  # saliency / occlusion / augmentation at most ~7 times a second while drawing
 MODEL_INTERVAL_S = 2.0  # the dataset-wide analysis at most every 2 s during training (it shares the CPU),

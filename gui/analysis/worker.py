@@ -7,199 +7,34 @@
   never computed). A result whose generation is not the newest of its kind is dropped (ndv's rule), so a
   slow job for an old model can never overwrite a newer picture. `resultReady(kind, result)` is emitted on
   the GUI thread for current results only; `failed(kind, text)` when a job raised.
-- The job functions below are pure NumPy (engine calls) on arguments that belong to the job: model copies
-  and arrays the GUI does not change afterwards. They return plain data (dicts of arrays and records);
-  only the GUI thread touches widgets.
+- `AnalysisWorker` (in the analysis thread) runs the job functions of `jobs.py` (pure NumPy). With
+  `use_process=True` (the default) it hands each job to ONE helper process (multiprocessing, "spawn") and
+  waits for it there, in the analysis thread (the helper runs at a lower CPU priority, nice 10): NumPy code
+  running in a thread of this process would compete
+  with the GUI thread and the training thread for Python's global interpreter lock, and every Qt event
+  would then wait behind it. If the helper process cannot start, jobs run in the analysis thread itself.
+  Only the GUI thread touches widgets; jobs get copies and return plain data.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from engine import Drawing, augmented_versions, rasterize, rasterize_many, stratified_split
-from engine.analysis import (
-    RAW,
-    LabelSuspect,
-    confusion_cells,
-    confusion_matrix,
-    dataset_health,
-    layer_outputs,
-    linear_probe,
-    most_confidently_wrong,
-    occlusion_map,
-    pca_2d,
-    representation_layers,
-    saliency,
-)
 from gui import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
 
-INPUT_SIZE = 28
-MAX_FIT_ROWS = 600  # PCA directions are fitted on at most this many drawings (all are projected)
-MAX_PROBE_ROWS = 400  # linear probes use at most this many drawings (a seeded random subset)
-PROBE_STEPS = 150
-AUGMENT_COUNT = 8
+from . import jobs
+from .jobs import dataset_job, drawing_job, model_job  # noqa: F401  (re-exported for callers)
+
+POLL_S = 0.1  # how often a waiting worker checks whether it should give up (shutdown)
 
 
-def _subset(y: np.ndarray, limit: int, seed: int = 0) -> np.ndarray:
-    """At most `limit` row indices, a seeded random subset (sorted); all rows when there are few enough."""
-    n = len(y)
-    if n <= limit:
-        return np.arange(n)
-    rng = np.random.default_rng(seed)
-    return np.sort(rng.choice(n, size=limit, replace=False))
-
-
-# -- jobs (run in the worker thread) --------------------------------------------------------------------
-
-
-def _known(labels: Sequence[str], classes: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(dataset positions of drawings whose label is one of `classes`, their class indices)."""
-    index = {c: i for i, c in enumerate(classes)}
-    ids = np.array([i for i, lab in enumerate(labels) if lab in index], dtype=np.int64)
-    y = np.array([index[labels[i]] for i in ids], dtype=np.int64)
-    return ids, y
-
-
-def dataset_job(
-    drawings: Sequence[Drawing], classes: Sequence[str], duplicate_threshold: float = 0.99
-) -> dict:
-    """Rasters of every drawing, counts, warnings, near-duplicates, and the raw-pixel projection and probe
-    (they do not depend on the model, so they are computed once per dataset)."""
-    drawings = list(drawings)
-    X = (
-        rasterize_many(drawings, INPUT_SIZE)
-        if drawings
-        else np.zeros((0, 1, INPUT_SIZE, INPUT_SIZE), np.float32)
-    )
-    labels = [d.label for d in drawings]
-    ids, y = _known(labels, classes)
-    health = dataset_health(labels, X, list(classes), duplicate_threshold=duplicate_threshold)
-    raw = None
-    if len(ids):
-        raw = {
-            "index": RAW,
-            "label": "raw pixels",
-            "ids": ids,
-            "y": y,
-            **_representation(X[ids].reshape(len(ids), -1), y, len(classes)),
-        }
-    return {"X": X, "ids": ids, "y": y, "labels": labels, "health": health, "raw": raw}
-
-
-def _representation(features: np.ndarray, y: np.ndarray, num_classes: int) -> dict:
-    fit = _subset(y, MAX_FIT_ROWS)
-    proj = pca_2d(features, fit_rows=fit if len(fit) < len(y) else None)
-    sub = _subset(y, MAX_PROBE_ROWS, seed=1)
-    probe = None
-    if len(set(y[sub].tolist())) >= 2:
-        probe = linear_probe(features[sub], y[sub], num_classes, steps=PROBE_STEPS)
-    return {"points": proj.points, "explained": proj.explained, "probe": probe}
-
-
-def model_job(
-    model,
-    classes: Sequence[str],
-    X: np.ndarray,
-    labels: Sequence[str],
-    val_fraction: float,
-    seed: int,
-    tag: object = None,
-    confidence: float = 0.9,
-) -> dict:
-    """For one model (a copy owned by this job) and the dataset's rasters: the representation of every
-    layer worth showing (PCA points + probe; raw pixels come from dataset_job), the probabilities of every
-    drawing, the confusion matrix of the validation drawings and of all drawings, the most confidently
-    wrong drawings and the "check this label" list. Indices are positions in the dataset. `tag` is
-    returned as is (the caller's dataset generation)."""
-    c = len(classes)
-    ids, y = _known(labels, classes)
-    layers = representation_layers(model)
-    wanted = [la.index for la in layers if la.index != RAW]
-    last = len(model.layers) - 1
-    outs = layer_outputs(model, X[ids], wanted + [last]) if len(ids) else {}
-    reps = []
-    for la in layers:
-        if la.index == RAW:
-            continue
-        reps.append(
-            {
-                "index": la.index,
-                "label": la.label,
-                "ids": ids,
-                "y": y,
-                **_representation(outs[la.index], y, c),
-            }
-        )
-    logits = outs.get(last, np.zeros((0, c), np.float32))
-    z = logits - logits.max(axis=1, keepdims=True) if len(logits) else logits
-    probs = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True) if len(z) else z
-    pred = probs.argmax(axis=1) if len(probs) else np.zeros(0, np.int64)
-    if 0 < val_fraction < 1 and len(ids) >= 2:
-        _tr, val_pos = stratified_split([labels[i] for i in ids], val_fraction, seed)
-    else:
-        val_pos = np.arange(len(ids))
-    subsets = {"validation": val_pos, "all": np.arange(len(ids))}
-    confusion = {}
-    for name, pos in subsets.items():
-        confusion[name] = {
-            "matrix": confusion_matrix(y[pos], pred[pos], c),
-            "cells": confusion_cells(y[pos], pred[pos], c, ids[pos]),
-            "wrong": most_confidently_wrong(probs[pos], y[pos], k=12, indices=ids[pos]),
-            "n": int(len(pos)),
-        }
-    wrong_all = most_confidently_wrong(probs, y, k=len(y), indices=ids)
-    suspects = [
-        LabelSuspect(m.index, classes[m.true], classes[m.predicted], m.confidence)
-        for m in wrong_all
-        if m.confidence >= confidence
-    ][:50]
-    return {
-        "tag": tag,
-        "ids": ids,
-        "y": y,
-        "layers": reps,
-        "probs": probs,
-        "confusion": confusion,
-        "suspects": suspects,
-        "accuracy": float(np.mean(pred == y)) if len(y) else float("nan"),
-    }
-
-
-def drawing_job(
-    model,
-    strokes: Sequence[np.ndarray] | None,
-    aug_seed: int = 0,
-    want_maps: bool = True,
-    want_augmented: bool = True,
-    version: int = 0,
-) -> dict:
-    """For the canvas drawing: its raster, the saliency (gradient of the predicted class's logit with
-    respect to each pixel), the occlusion map, and augmented versions rasterized as training sees them
-    (each only when asked for). `version` is returned as is."""
-    strokes = [np.asarray(s) for s in (strokes or []) if len(s)]
-    if not strokes:
-        return {"empty": True, "version": version}
-    x = rasterize(strokes, INPUT_SIZE)
-    out: dict = {"empty": False, "x": x, "version": version}
-    if want_augmented:
-        try:
-            d = Drawing(tuple(strokes), "")
-            versions = augmented_versions(d, AUGMENT_COUNT, seed=aug_seed)
-            out["augmented"] = rasterize_many(versions, INPUT_SIZE)[:, 0]
-        except ValueError:
-            out["augmented"] = np.zeros((0, INPUT_SIZE, INPUT_SIZE), np.float32)
-    if model is not None and want_maps:
-        grad, target = saliency(model, x)
-        drop, _t, p0 = occlusion_map(model, x, patch=6, stride=2, target=target)
-        out.update(saliency=np.asarray(grad, np.float32), occlusion=drop, target=target, probability=p0)
-    return out
-
-
-# -- the thread ---------------------------------------------------------------------------------------
+class _Cancelled(Exception):
+    pass
 
 
 class AnalysisWorker(QObject):
@@ -208,15 +43,64 @@ class AnalysisWorker(QObject):
     done = Signal(str, int, object)  # kind, generation, result
     failed = Signal(str, int, str)
 
+    def __init__(self, use_process: bool = True):
+        super().__init__()
+        self._use_process = use_process
+        self._pool = None
+        self._abort = threading.Event()
+        self.where: tuple[int, int] | None = None  # (process id, thread id) of the last job
+
+    def abort(self) -> None:
+        """Thread-safe: stop waiting for the helper process and end it (shutdown)."""
+        self._abort.set()
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.terminate()
+
+    def _run(self, fn: Callable, args: tuple):
+        if self._use_process and not self._abort.is_set():
+            try:
+                if self._pool is None:
+                    ctx = multiprocessing.get_context("spawn")
+                    self._pool = ctx.Pool(1, initializer=jobs.lower_priority)
+                pending = self._pool.apply_async(jobs.call, (fn, args))
+                while True:
+                    try:
+                        pid, tid, result = pending.get(POLL_S)
+                        break
+                    except multiprocessing.TimeoutError:
+                        if self._abort.is_set():
+                            raise _Cancelled from None
+                self.where = (pid, tid)
+                return result
+            except _Cancelled:
+                raise
+            except Exception as exc:
+                if _is_job_error(exc):
+                    raise  # the job itself failed: report it
+                if isinstance(exc, OSError):
+                    self._use_process = False  # no helper process on this system: use this thread
+                # otherwise (e.g. a job that cannot be sent to another process): this one runs here
+        pid, tid, result = jobs.call(fn, args)
+        self.where = (pid, tid)
+        return result
+
     @Slot(str, int, object)
     def run_job(self, kind: str, generation: int, job: object) -> None:
         fn, args = job
         try:
-            result = fn(*args)
+            result = self._run(fn, args)
+        except _Cancelled:
+            return
         except Exception as exc:  # a bug: report it, keep the app alive
             self.failed.emit(kind, generation, f"{exc}\n{traceback.format_exc(limit=3)}")
             return
         self.done.emit(kind, generation, result)
+
+
+def _is_job_error(exc: BaseException) -> bool:
+    """True for an exception raised by the job itself (re-raised by multiprocessing), not by the pool."""
+    return getattr(exc, "__cause__", None) is not None and "RemoteTraceback" in type(exc.__cause__).__name__
 
 
 class AnalysisRunner(QObject):
@@ -226,11 +110,11 @@ class AnalysisRunner(QObject):
     failed = Signal(str, str)
     _request = Signal(str, int, object)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, *, use_process: bool = True):
         super().__init__(parent)
         self._thread: QThread | None = QThread()
         self._thread.setObjectName("ShapeLabAnalysis")
-        self._worker = AnalysisWorker()
+        self._worker = AnalysisWorker(use_process)
         self._worker.moveToThread(self._thread)
         self._request.connect(self._worker.run_job, Qt.ConnectionType.QueuedConnection)
         self._worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
@@ -240,9 +124,14 @@ class AnalysisRunner(QObject):
         self._latest: dict[str, int] = {}  # newest generation requested per kind
         self._busy: dict[str, int] = {}  # kind -> generation being computed
         self._waiting: dict[str, tuple[int, tuple]] = {}  # kind -> (generation, job) not yet sent
-        self.dropped = 0  # results thrown away because a newer request came (for tests)
+        self.dropped = 0  # requests and results thrown away because a newer request came (for tests)
         self.completed = 0
         self._started = False
+
+    @property
+    def last_worker(self) -> tuple[int, int] | None:
+        """(process id, thread id) where the last job ran."""
+        return self._worker.where
 
     def _ensure_started(self) -> None:
         if not self._started and self._thread is not None:
@@ -294,7 +183,7 @@ class AnalysisRunner(QObject):
             self.failed.emit(kind, text)
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Drop waiting jobs, let the running one end, stop the thread. True when it stopped."""
+        """Drop waiting jobs, end the helper process, stop the thread. True when it stopped."""
         thread, self._thread = self._thread, None
         self._waiting.clear()
         if thread is None:
@@ -304,6 +193,7 @@ class AnalysisRunner(QObject):
             self._worker.failed.disconnect(self._on_failed)
         except (RuntimeError, TypeError):
             pass
+        self._worker.abort()
         if not self._started:
             self._worker.deleteLater()
             thread.deleteLater()

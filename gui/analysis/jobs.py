@@ -1,0 +1,203 @@
+"""The analysis jobs: pure NumPy functions (engine calls), no Qt, so they can run in the analysis thread
+or in its helper process. Each takes arguments that belong to the job (model copies, arrays nobody
+changes afterwards) and returns plain data: dicts of arrays and small frozen records.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+
+import numpy as np
+
+from engine import Drawing, augmented_versions, rasterize, rasterize_many, stratified_split
+from engine.analysis import (
+    RAW,
+    LabelSuspect,
+    confusion_cells,
+    confusion_matrix,
+    dataset_health,
+    layer_outputs,
+    linear_probe,
+    most_confidently_wrong,
+    occlusion_map,
+    pca_2d,
+    representation_layers,
+    saliency,
+)
+
+INPUT_SIZE = 28
+MAX_FIT_ROWS = 600  # PCA directions are fitted on at most this many drawings (all are projected)
+MAX_PROBE_ROWS = 400  # linear probes use at most this many drawings (a seeded random subset)
+PROBE_STEPS = 150
+AUGMENT_COUNT = 8
+
+
+def _subset(y: np.ndarray, limit: int, seed: int = 0) -> np.ndarray:
+    """At most `limit` row indices, a seeded random subset (sorted); all rows when there are few enough."""
+    n = len(y)
+    if n <= limit:
+        return np.arange(n)
+    rng = np.random.default_rng(seed)
+    return np.sort(rng.choice(n, size=limit, replace=False))
+
+
+# -- jobs --------------------------------------------------------------------
+
+
+def _known(labels: Sequence[str], classes: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(dataset positions of drawings whose label is one of `classes`, their class indices)."""
+    index = {c: i for i, c in enumerate(classes)}
+    ids = np.array([i for i, lab in enumerate(labels) if lab in index], dtype=np.int64)
+    y = np.array([index[labels[i]] for i in ids], dtype=np.int64)
+    return ids, y
+
+
+def dataset_job(
+    drawings: Sequence[Drawing], classes: Sequence[str], duplicate_threshold: float = 0.99
+) -> dict:
+    """Rasters of every drawing, counts, warnings, near-duplicates, and the raw-pixel projection and probe
+    (they do not depend on the model, so they are computed once per dataset)."""
+    drawings = list(drawings)
+    X = (
+        rasterize_many(drawings, INPUT_SIZE)
+        if drawings
+        else np.zeros((0, 1, INPUT_SIZE, INPUT_SIZE), np.float32)
+    )
+    labels = [d.label for d in drawings]
+    ids, y = _known(labels, classes)
+    health = dataset_health(labels, X, list(classes), duplicate_threshold=duplicate_threshold)
+    raw = None
+    if len(ids):
+        raw = {
+            "index": RAW,
+            "label": "raw pixels",
+            "ids": ids,
+            "y": y,
+            **_representation(X[ids].reshape(len(ids), -1), y, len(classes)),
+        }
+    return {"X": X, "ids": ids, "y": y, "labels": labels, "health": health, "raw": raw}
+
+
+def _representation(features: np.ndarray, y: np.ndarray, num_classes: int) -> dict:
+    fit = _subset(y, MAX_FIT_ROWS)
+    proj = pca_2d(features, fit_rows=fit if len(fit) < len(y) else None)
+    sub = _subset(y, MAX_PROBE_ROWS, seed=1)
+    probe = None
+    if len(set(y[sub].tolist())) >= 2:
+        probe = linear_probe(features[sub], y[sub], num_classes, steps=PROBE_STEPS)
+    return {"points": proj.points, "explained": proj.explained, "probe": probe}
+
+
+def model_job(
+    model,
+    classes: Sequence[str],
+    X: np.ndarray,
+    labels: Sequence[str],
+    val_fraction: float,
+    seed: int,
+    tag: object = None,
+    confidence: float = 0.9,
+) -> dict:
+    """For one model (a copy owned by this job) and the dataset's rasters: the representation of every
+    layer worth showing (PCA points + probe; raw pixels come from dataset_job), the probabilities of every
+    drawing, the confusion matrix of the validation drawings and of all drawings, the most confidently
+    wrong drawings and the "check this label" list. Indices are positions in the dataset. `tag` is
+    returned as is (the caller's dataset generation)."""
+    c = len(classes)
+    ids, y = _known(labels, classes)
+    layers = representation_layers(model)
+    wanted = [la.index for la in layers if la.index != RAW]
+    last = len(model.layers) - 1
+    outs = layer_outputs(model, X[ids], wanted + [last]) if len(ids) else {}
+    reps = []
+    for la in layers:
+        if la.index == RAW:
+            continue
+        reps.append(
+            {
+                "index": la.index,
+                "label": la.label,
+                "ids": ids,
+                "y": y,
+                **_representation(outs[la.index], y, c),
+            }
+        )
+    logits = outs.get(last, np.zeros((0, c), np.float32))
+    z = logits - logits.max(axis=1, keepdims=True) if len(logits) else logits
+    probs = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True) if len(z) else z
+    pred = probs.argmax(axis=1) if len(probs) else np.zeros(0, np.int64)
+    if 0 < val_fraction < 1 and len(ids) >= 2:
+        _tr, val_pos = stratified_split([labels[i] for i in ids], val_fraction, seed)
+    else:
+        val_pos = np.arange(len(ids))
+    subsets = {"validation": val_pos, "all": np.arange(len(ids))}
+    confusion = {}
+    for name, pos in subsets.items():
+        confusion[name] = {
+            "matrix": confusion_matrix(y[pos], pred[pos], c),
+            "cells": confusion_cells(y[pos], pred[pos], c, ids[pos]),
+            "wrong": most_confidently_wrong(probs[pos], y[pos], k=12, indices=ids[pos]),
+            "n": int(len(pos)),
+        }
+    wrong_all = most_confidently_wrong(probs, y, k=len(y), indices=ids)
+    suspects = [
+        LabelSuspect(m.index, classes[m.true], classes[m.predicted], m.confidence)
+        for m in wrong_all
+        if m.confidence >= confidence
+    ][:50]
+    return {
+        "tag": tag,
+        "ids": ids,
+        "y": y,
+        "layers": reps,
+        "probs": probs,
+        "confusion": confusion,
+        "suspects": suspects,
+        "accuracy": float(np.mean(pred == y)) if len(y) else float("nan"),
+    }
+
+
+def drawing_job(
+    model,
+    strokes: Sequence[np.ndarray] | None,
+    aug_seed: int = 0,
+    want_maps: bool = True,
+    want_augmented: bool = True,
+    version: int = 0,
+) -> dict:
+    """For the canvas drawing: its raster, the saliency (gradient of the predicted class's logit with
+    respect to each pixel), the occlusion map, and augmented versions rasterized as training sees them
+    (each only when asked for). `version` is returned as is."""
+    strokes = [np.asarray(s) for s in (strokes or []) if len(s)]
+    if not strokes:
+        return {"empty": True, "version": version}
+    x = rasterize(strokes, INPUT_SIZE)
+    out: dict = {"empty": False, "x": x, "version": version}
+    if want_augmented:
+        try:
+            d = Drawing(tuple(strokes), "")
+            versions = augmented_versions(d, AUGMENT_COUNT, seed=aug_seed)
+            out["augmented"] = rasterize_many(versions, INPUT_SIZE)[:, 0]
+        except ValueError:
+            out["augmented"] = np.zeros((0, INPUT_SIZE, INPUT_SIZE), np.float32)
+    if model is not None and want_maps:
+        grad, target = saliency(model, x)
+        drop, _t, p0 = occlusion_map(model, x, patch=6, stride=2, target=target)
+        out.update(saliency=np.asarray(grad, np.float32), occlusion=drop, target=target, probability=p0)
+    return out
+
+
+def lower_priority() -> None:
+    """Runs first in the helper process: a lower CPU priority (nice 10), so that on a busy machine the
+    GUI and training get the processors first and the analysis takes what is left."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):  # not on this platform / not allowed
+        pass
+
+
+def call(fn, args: tuple) -> tuple[int, int, object]:
+    """Run fn(*args); -> (process id, thread id, result), so callers can tell where the work ran."""
+    return os.getpid(), threading.get_ident(), fn(*args)
