@@ -43,6 +43,14 @@ def test_records_sequence_and_fields():
         recs[0].loss = 0
 
 
+@pytest.mark.parametrize("optimizer", ["adam", "sgd"])
+def test_training_stays_float32(optimizer):
+    m = model()
+    list(train(m, data(16), TrainConfig(epochs=1, batch_size=8, optimizer=optimizer, weight_decay=1e-4)))
+    assert all(p.dtype == np.float32 for p in m.parameters().values())
+    assert all(g.dtype == np.float32 for g in m.gradients().values())
+
+
 def test_training_reduces_the_loss():
     recs = list(train(model(), data(), TrainConfig(epochs=15, batch_size=8, lr=3e-3)))
     epochs = [r for r in recs if r.kind == "epoch"]
