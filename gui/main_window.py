@@ -66,6 +66,7 @@ SHORTCUTS = [
     ("Ctrl+S", "Save the model (drawings are saved as you add them)"),
     ("Windows", ""),
     ("Ctrl+L", "Lessons: the lecture step by step (Right / Left move through a lesson)"),
+    ("Ctrl+Shift+Y", "Analysis: what the network learned"),
     ("F1", "This list"),
     ("Files", ""),
     ("Ctrl+N", "New dataset"),
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self._layout_restored = False
         self._pending_records: list = []
         self._lessons_window: QMainWindow | None = None
+        self._analysis_window: QMainWindow | None = None
+        self.analysis = None  # AnalysisView, once the analysis window was opened
         self.lessons = None  # LessonsView, once the lessons window was opened
         self._record_timer = QTimer(self)
         self._record_timer.setSingleShot(True)
@@ -298,6 +301,14 @@ class MainWindow(QMainWindow):
         v.addSeparator()
         self._action(
             v,
+            "&Analysis…",
+            self.show_analysis,
+            "Ctrl+Shift+Y",
+            "What did the network learn: confusions, representations, saliency, dataset health "
+            "(a separate window)",
+        )
+        self._action(
+            v,
             "&Lessons…",
             self.show_lessons,
             "Ctrl+L",
@@ -365,7 +376,7 @@ class MainWindow(QMainWindow):
         c.stateChanged.connect(self._training_state_changed)
         c.recordReceived.connect(self._record)
         c.modelUpdated.connect(self._model_updated)
-        c.modelReplaced.connect(self._model_updated)
+        c.modelReplaced.connect(self._model_replaced)
         c.message.connect(self._training_message)
 
     # -- dataset ------------------------------------------------------------------------------------
@@ -560,6 +571,8 @@ class MainWindow(QMainWindow):
         self.predictor.request(self.canvas.strokes())
         if self.lessons is not None:
             self.lessons.set_drawing(self.canvas.strokes())
+        if self.analysis is not None:
+            self.analysis.set_drawing(self.canvas.strokes())
 
     def _add_by_index(self, index: int) -> None:
         names = self.state.class_names()
@@ -625,6 +638,7 @@ class MainWindow(QMainWindow):
         if kind == "opened":
             self._update_recent_menu()
         self._feed_lessons_data()
+        self._feed_analysis_data()
         if not self.controller.is_active():
             self._model_for_current_classes()
         self._update_stale()
@@ -644,6 +658,8 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self) -> None:
         s = self.training_panel.settings()
+        if self.analysis is not None:
+            self.analysis.set_validation(s.val_split, s.seed)
         self.settings.setValue("training", s.as_dict())
         if s.preset != self._last_preset and not self.controller.is_active():
             self._last_preset = s.preset
@@ -749,6 +765,12 @@ class MainWindow(QMainWindow):
             self.training_panel.show_record(records[-1])
             if any(r.kind != "step" for r in records):
                 self._update_model_label()
+            if self.analysis is not None and self.controller.model is not None:
+                for r in records:
+                    if r.kind == "epoch":
+                        self.analysis.record_epoch(r.epoch, self.controller.model.weights())
+                if any(r.kind != "step" for r in records):
+                    self._feed_analysis_model(f"after epoch {records[-1].epoch + 1}")
 
     def _training_message(self, level: str, text: str) -> None:
         rec = self.controller.last_record
@@ -775,6 +797,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Training paused: the loss is diverging. Lower the learning rate.")
         self.training_panel.show_message(text, level)
 
+    def _model_replaced(self) -> None:
+        self._model_updated()
+        self._feed_analysis_model()
+
     def _model_updated(self) -> None:
         model = self.controller.model
         if model is None:
@@ -793,9 +819,12 @@ class MainWindow(QMainWindow):
         self.prediction.clear()
         self.feature_maps.clear()
 
-    def _update_stale(self) -> None:
+    def _is_stale(self) -> bool:
         v = self.controller.snapshot_version
-        stale = v is not None and v != self.state.version
+        return v is not None and v != self.state.version
+
+    def _update_stale(self) -> None:
+        stale = self._is_stale()
         self.training_panel.set_stale(stale)
         self.prediction.set_stale(stale)
 
@@ -887,6 +916,50 @@ class MainWindow(QMainWindow):
     def _feed_lessons_data(self) -> None:
         if self.lessons is not None:
             self.lessons.set_dataset(self.state.drawings, self.state.class_names())
+
+    # -- analysis -----------------------------------------------------------------------------------
+
+    def show_analysis(self) -> None:
+        """Open the analysis window (built on first use; its own thread does the heavy work) and keep it
+        fed while it exists: dataset, validation split, model copies after each epoch, canvas drawing."""
+        if self._analysis_window is None:
+            from .analysis.view import AnalysisView
+
+            window = QMainWindow(self)
+            window.setObjectName("analysisWindow")
+            window.setWindowTitle("ShapeLab — Analysis")
+            self.analysis = AnalysisView()
+            window.setCentralWidget(self.analysis)
+            window.resize(1200, 760)
+            self.analysis.drawingRequested.connect(self._open_in_canvas)
+            self.analysis.showDrawings.connect(self._show_drawings_in_gallery)
+            self._analysis_window = window
+            s = self.training_panel.settings()
+            self.analysis.set_validation(s.val_split, s.seed)
+            self._feed_analysis_data()
+            self._feed_analysis_model()
+            self.analysis.set_drawing(self.canvas.strokes())
+        self._analysis_window.show()
+        self._analysis_window.raise_()
+        self._analysis_window.activateWindow()
+
+    def _feed_analysis_data(self) -> None:
+        if self.analysis is not None:
+            self.analysis.set_dataset(self.state.drawings, [(c.name, c.color) for c in self.state.classes])
+            self.analysis.set_stale(self._is_stale())
+
+    def _feed_analysis_model(self, note: str = "") -> None:
+        c = self.controller
+        if self.analysis is not None and c.model is not None:
+            self.analysis.set_model(c.model.copy(), list(c.classes), note)
+
+    def _show_drawings_in_gallery(self, rows: list) -> None:
+        self.gallery.set_filter(None)
+        self.gallery.select_rows(list(rows))
+        self.gallery_dock.show()
+        self.gallery_dock.raise_()
+        n = len(rows)
+        self.statusBar().showMessage(f"{n} drawing{'s' if n != 1 else ''} selected in the gallery.", 5000)
 
     # -- help ---------------------------------------------------------------------------------------
 
@@ -989,6 +1062,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.controller.shutdown()
+        if self.analysis is not None:
+            self.analysis.shutdown()
         for thread, _job in list(self._jobs):
             thread.wait()
         self._jobs.clear()

@@ -292,3 +292,24 @@ def test_lessons_window_opens_and_follows_the_canvas(make_window, tmp_path, qtbo
     draw(window.canvas, shape_points("square", window.canvas))
     assert seen and seen[-1] == 1
     window._lessons_window.close()  # noqa: SLF001
+
+
+def test_analysis_window_is_fed_and_shut_down(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    assert window.analysis is None  # built on first use only
+    window.show_analysis()
+    analysis = window.analysis
+    assert analysis is not None and analysis.isVisible()
+    models = []
+    original = analysis.set_model
+    analysis.set_model = lambda model, classes, note="": (models.append(note), original(model, classes, note))
+    window.train()
+    qtbot.waitUntil(
+        lambda: window.controller.state == "idle" and not window.controller.is_active(), timeout=30000
+    )
+    window.flush_records()
+    assert models, "the analysis gets a model copy after training"
+    # a request from the analysis selects drawings in the gallery
+    analysis.showDrawings.emit([1, 3])
+    assert window.gallery.selected_rows() == [1, 3]
+    window.close()  # shuts the analysis thread down too (the fixture checks no thread is left running)
