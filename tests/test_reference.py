@@ -82,3 +82,24 @@ def test_maxpool_gradient_goes_to_the_first_maximum_only(window, first, stride):
     expected = np.zeros_like(x)
     expected[0, 0][first] = 5
     np.testing.assert_array_equal(layer.backward(np.full((1, 1, 1, 1), 5, np.float32)), expected)
+
+
+def random_cases(count, seed=7):
+    """Seeded random layer settings and input shapes (the same every run)."""
+    rng = np.random.default_rng(seed)
+    for _ in range(count):
+        k, s = int(rng.integers(1, 6)), int(rng.integers(1, 4))
+        p = "same" if k % 2 and rng.random() < 0.3 else int(rng.integers(0, k))
+        h, w = int(rng.integers(k, 12)), int(rng.integers(k, 12))
+        yield (int(rng.integers(1, 4)), int(rng.integers(1, 4)), h, w, int(rng.integers(1, 4)), k, s, p)
+
+
+@pytest.mark.parametrize("n,c,h,w,o,k,stride,padding", list(random_cases(25)))
+def test_conv2d_matches_loops_on_random_settings(n, c, h, w, o, k, stride, padding):
+    test_conv2d_matches_loops(n, c, h, w, o, k, stride, padding)
+
+
+@pytest.mark.parametrize("n,c,h,w,_o,k,stride,_p", list(random_cases(25, seed=8)))
+def test_pools_match_loops_on_random_settings(n, c, h, w, _o, k, stride, _p):
+    test_maxpool_matches_loops(n, c, h, w, k, stride)
+    test_avgpool_matches_loops(n, c, h, w, k, stride)
