@@ -84,6 +84,19 @@ def test_conv2d(stride, padding, k):
     check_layer(Conv2D(2, 3, k, stride=stride, padding=padding, rng=0), rand(2, 2, 7, 6))
 
 
+def _random_conv_settings(count, seed=11):
+    rng = np.random.default_rng(seed)
+    for _ in range(count):
+        k, s = int(rng.choice([1, 3, 5])), int(rng.integers(1, 4))
+        p = "same" if rng.random() < 0.3 else int(rng.integers(0, k))
+        yield k, s, p, int(rng.integers(k, 9)), int(rng.integers(k, 9))
+
+
+@pytest.mark.parametrize("k,stride,padding,h,w", list(_random_conv_settings(8)))
+def test_conv2d_random_settings(k, stride, padding, h, w):
+    check_layer(Conv2D(2, 2, k, stride=stride, padding=padding, rng=k), rand(2, 2, h, w, seed=h * w))
+
+
 def test_dense():
     check_layer(Dense(5, 4, rng=0), rand(3, 5))
 
