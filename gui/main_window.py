@@ -664,7 +664,7 @@ class MainWindow(QMainWindow):
         if s.preset != self._last_preset and not self.controller.is_active():
             self._last_preset = s.preset
             if self.controller.model is not None and self.controller.preset != s.preset:
-                self.controller.ensure_model(self.state.class_names(), s.preset, s.seed)
+                self.controller.ensure_model(self.state.class_names(), s.preset, s.seed, force=True)
                 self.statusBar().showMessage(f"New {s.preset} model with fresh random weights.", 4000)
 
     def _check_trainable(self) -> bool:

@@ -241,11 +241,12 @@ class TrainingController(QObject):
 
     # -- model --------------------------------------------------------------------------------------
 
-    def ensure_model(self, classes: Sequence[str], preset: str, seed: int = 0) -> bool:
+    def ensure_model(self, classes: Sequence[str], preset: str, seed: int = 0, force: bool = False) -> bool:
         """Make sure the GUI model fits these classes and preset; builds a fresh one if not.
         Returns True when a new model was built."""
         classes = list(classes)
-        if self.model is not None and classes == self.classes and preset == self.preset:
+        fits = preset == self.preset or self.preset == "loaded"  # a loaded model keeps training as it is
+        if self.model is not None and classes == self.classes and fits and not force:
             return False
         self.model = build_model(preset, max(1, len(classes)), INPUT_SIZE, seed=seed)
         self.classes, self.preset, self.seed = classes, preset, seed

@@ -313,3 +313,19 @@ def test_analysis_window_is_fed_and_shut_down(make_window, tmp_path, qtbot):
     analysis.showDrawings.emit([1, 3])
     assert window.gallery.selected_rows() == [1, 3]
     window.close()  # shuts the analysis thread down too (the fixture checks no thread is left running)
+
+
+def test_a_loaded_model_keeps_training_from_its_weights(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    path = tmp_path / "m.npz"
+    window.controller.ensure_model(window.state.class_names(), "tiny", seed=7, force=True)
+    assert window.save_model(str(path))
+    window.controller.reset_weights(seed=1)
+    assert window.open_model(str(path))
+    loaded = window.controller.model
+    window.training_panel.epochs.setValue(1)
+    window.train()
+    qtbot.waitUntil(
+        lambda: window.controller.state == "idle" and not window.controller.is_active(), timeout=30000
+    )
+    assert window.controller.model is loaded, "training went on with the loaded model"
