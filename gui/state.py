@@ -287,9 +287,9 @@ class DatasetState:
         if self._store is not None:
             return self._store
         path = self._unused_user_path()
-        drawings = list(self._read_only_drawings)
-        write_ndjson(path, drawings)
-        self._store = DrawingStore(path)
+        store = DrawingStore(path)  # a new file: nothing to read
+        store.replace_all(self._read_only_drawings)  # atomic write of the starter's drawings
+        self._store = store
         self._read_only_drawings = []
         self._path = path
         self._read_only = False
