@@ -820,8 +820,7 @@ class MainWindow(QMainWindow):
         self.feature_maps.clear()
 
     def _is_stale(self) -> bool:
-        v = self.controller.snapshot_version
-        return v is not None and v != self.state.version
+        return self.state.is_stale(self.controller.snapshot_version)
 
     def _update_stale(self) -> None:
         stale = self._is_stale()

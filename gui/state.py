@@ -187,6 +187,11 @@ class DatasetState:
             return "Starter set (read-only)"
         return self._path.name
 
+    def is_stale(self, trained_version: int | None) -> bool:
+        """True when the data changed after a model was trained on the snapshot of `trained_version`
+        (None: never trained on this data, so nothing is stale)."""
+        return trained_version is not None and trained_version != self.version
+
     def snapshot(self) -> DatasetSnapshot:
         """An immutable view for a training run (drawings are frozen objects; the tuple is a copy)."""
         return DatasetSnapshot(
@@ -509,17 +514,3 @@ class DatasetState:
 
 def _now_iso() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S%z")
-
-
-@dataclass
-class ModelStatus:
-    """What the window knows about the model on screen (Qt-free): its classes, whether it was trained,
-    and from which data version, so it can say when the model is stale."""
-
-    classes: tuple[str, ...] = ()
-    preset: str = "default"
-    trained_version: int | None = None  # data version of the last training snapshot; None = untrained
-    source: str = "new"  # "new", "trained", or the model file it was loaded from
-
-    def is_stale(self, data_version: int) -> bool:
-        return self.trained_version is not None and self.trained_version != data_version
