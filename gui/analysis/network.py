@@ -278,7 +278,13 @@ class NetworkDiagram(QWidget):
         if w is not None and w.ndim == 4:
             rows_, cols_ = layer_grid(w.shape)
             img = mosaic(layer_tiles(np.asarray(w, np.float32)), rows_, cols_)
-            self._add_image(img, "its filters (weights)", "weight value", col)
+            out_ch, in_ch = w.shape[:2]
+            what = (
+                f"its {out_ch} filters ({w.shape[2]}×{w.shape[3]} weights each)"
+                if in_ch == 1
+                else f"its {out_ch} filters, one column each: {in_ch} kernels (one per input map), top down"
+            )
+            self._add_image(img, what, "weight value", col)
             self.detail_weights_data = np.array(w, copy=True)
             col += 2
         if self._input is not None:

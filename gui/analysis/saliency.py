@@ -96,7 +96,7 @@ class SaliencyView(QWidget):
         )
         p = 100 * result["probability"]
         biggest = 100 * float(np.max(result["occlusion"])) if result["occlusion"].size else 0.0
-        sure = f"{p:.1f}" if 99 < p < 100 else f"{p:.0f}"
+        sure = "more than 99.9" if p > 99.9 else (f"{p:.1f}" if p > 99 else f"{p:.0f}")
         text = f"The network predicts “{name}” ({sure}% sure). Both maps explain that prediction."
         if biggest < 1:
             text += (
