@@ -8,7 +8,7 @@ import numpy as np
 
 from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_drawing
 from .drawing import Drawing
-from .raster import rasterize_many
+from .raster import preprocess_image, rasterize_many, render_picture
 from .synth import DEFAULT_CLASSES
 
 
@@ -87,7 +87,9 @@ class TrainingSet:
     drawings: the training drawings; y: their class indices (int), or None to number them with
     `classes` (default `class_list(drawings)`). Clean rasters are made once; with `augment`, each epoch a
     seeded `fraction` of the drawings is replaced by augmented versions rasterized again (the rest stay
-    clean). Epoch e gives the same arrays for the same seed.
+    clean). Of those, a seeded `via_image` share goes the way a scanned drawing goes: drawn as a
+    64 x 64 picture with a random pen (2-6 px) and read back through `preprocess_image`, so the model
+    also sees the thinning's small artefacts. Epoch e gives the same arrays for the same seed.
     """
 
     def __init__(
@@ -100,6 +102,7 @@ class TrainingSet:
         augment: bool = True,
         seed: int = 0,
         fraction: float = 0.6,
+        via_image: float = 0.3,
         config: AugmentConfig = DEFAULT_AUGMENT,
     ):
         self.drawings = list(drawings)
@@ -117,6 +120,7 @@ class TrainingSet:
         self.seed = seed
         self.augment = augment
         self.fraction = float(fraction)
+        self.via_image = float(via_image)
         self.config = config
         self._X = rasterize_many(self.drawings, size)
 
@@ -136,4 +140,9 @@ class TrainingSet:
             if len(pick):
                 aug = [augment_drawing(self.drawings[i], rng, self.config) for i in pick]
                 X[pick] = rasterize_many(aug, self.size)
+                as_image = rng.uniform(size=len(pick)) < self.via_image
+                widths = rng.uniform(2.0, 6.0, size=len(pick))
+                for k in np.flatnonzero(as_image):
+                    picture = render_picture(aug[k], 64, width=float(widths[k]))
+                    X[pick[k], 0] = preprocess_image(picture, self.size)
         return X, self._y.copy()

@@ -150,3 +150,49 @@ def _num(v: float) -> int | float:
     if v.is_integer() and math.isfinite(v) and abs(v) < 2**53:
         return int(v)
     return v
+
+
+def _rdp(points: np.ndarray, epsilon: float) -> np.ndarray:
+    """Ramer-Douglas-Peucker: the points of a polyline that keep it within `epsilon` (iterative)."""
+    n = len(points)
+    if n < 3:
+        return points
+    keep = np.zeros(n, dtype=bool)
+    keep[0] = keep[-1] = True
+    stack = [(0, n - 1)]
+    while stack:
+        i, j = stack.pop()
+        if j <= i + 1:
+            continue
+        a, b = points[i], points[j]
+        d = b - a
+        seg = points[i + 1 : j] - a
+        norm = float(np.hypot(d[0], d[1]))
+        if norm < 1e-12:
+            dist = np.hypot(seg[:, 0], seg[:, 1])
+        else:
+            dist = np.abs(seg[:, 0] * d[1] - seg[:, 1] * d[0]) / norm
+        k = int(np.argmax(dist))
+        if dist[k] > epsilon:
+            m = i + 1 + k
+            keep[m] = True
+            stack.append((i, m))
+            stack.append((m, j))
+    return points[keep]
+
+
+def simplify_drawing(drawing: Drawing, epsilon: float = 2.0) -> Drawing:
+    """Quick, Draw!'s "simplified" form of a drawing: moved to the origin, scaled so the longer side is
+    255, Ramer-Douglas-Peucker with `epsilon`, coordinates rounded to integers, timestamps dropped."""
+    x0, y0, x1, y1 = drawing.bounds()
+    extent = max(x1 - x0, y1 - y0)
+    scale = 255.0 / extent if extent > 0 else 1.0
+    strokes = []
+    for s in drawing.strokes:
+        p = (s[:, :2] - np.array([x0, y0])) * scale
+        p = np.rint(_rdp(p, epsilon))
+        if len(p) > 1:  # drop repeated points left by rounding
+            d = np.any(np.diff(p, axis=0) != 0, axis=1)
+            p = np.concatenate([p[:1], p[1:][d]])
+        strokes.append(p)
+    return Drawing(tuple(strokes), drawing.label, drawing.extra)

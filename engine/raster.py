@@ -23,6 +23,10 @@ PEN_WIDTH = 2.0 / 28.0
 MARGIN = 2.0 / 28.0
 #: optional key in Drawing.extra: pen width relative to the default (augmentation sets it)
 THICKNESS_KEY = "shapelab_thickness"
+#: turn drawings (by at most 45 degrees) so their tightest bounding box is upright
+ORIENT = True
+#: bounding boxes within this fraction of the tightest count as tight (round shapes are not turned)
+ORIENT_TOLERANCE = 0.1
 #: longest side (pixels) an image's ink is reduced to before thinning
 WORK_SIZE = 96
 
@@ -59,8 +63,44 @@ def _segments_from_strokes(strokes) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(a_list), np.concatenate(b_list)
 
 
-def _fit(a: np.ndarray, b: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Map segment end points so the bounding box is centred and its long side fills size - 2 margins."""
+_ANGLES = np.radians(np.arange(-45.0, 45.0, 1.0))
+_COS, _SIN = np.cos(_ANGLES), np.sin(_ANGLES)
+_ZERO = 45  # index of angle 0
+
+
+def upright_angle(points: np.ndarray, tolerance: float = ORIENT_TOLERANCE) -> float:
+    """The turn (radians, within +-45 degrees) that makes the points' tightest bounding box upright.
+
+    Bounding-box areas are compared every degree; when the upright box is within `tolerance` of the
+    smallest area the drawing is not turned at all (upright and round drawings stay as drawn).
+    """
+    p = points - points.mean(axis=0)
+    if len(p) > 400:  # plenty for a box; keeps the cost per drawing small
+        p = p[:: len(p) // 400 + 1]
+    x = p[:, :1] * _COS + p[:, 1:2] * _SIN
+    y = -p[:, :1] * _SIN + p[:, 1:2] * _COS
+    area = (x.max(axis=0) - x.min(axis=0)) * (y.max(axis=0) - y.min(axis=0))
+    best = int(np.argmin(area))
+    if area[_ZERO] <= area[best] * (1.0 + tolerance) + 1e-12:
+        return 0.0
+    return float(_ANGLES[best])
+
+
+def _fit(a: np.ndarray, b: np.ndarray, size: int, orient: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Map segment end points so the bounding box is centred and its long side fills size - 2 margins.
+
+    With `orient`, the drawing is first turned by at most 45 degrees so that its tightest bounding box is
+    upright (a tilted rectangle or ellipse becomes an upright one; up stays up).
+    """
+    if orient:
+        pts = np.concatenate([a, b])
+        angle = upright_angle(pts)
+        if angle != 0.0:
+            c, s = np.cos(angle), np.sin(angle)
+            rot = np.array([[c, -s], [s, c]])  # row vectors: p @ rot turns by -angle's box onto the axes
+            centre = pts.mean(axis=0)
+            a = (a - centre) @ rot + centre
+            b = (b - centre) @ rot + centre
     pts = np.concatenate([a, b])
     lo = pts.min(axis=0)
     hi = pts.max(axis=0)
@@ -104,9 +144,10 @@ def _draw_segments(a_out: np.ndarray, b_out: np.ndarray, size: int, width: float
     return _draw_batch([(a_out, b_out)], size, width * SUPERSAMPLE / 2.0)[0]
 
 
-def _draw_batch(segs: list, size: int, radius_hi: float) -> np.ndarray:
-    """Draw several segment sets (output-pixel coordinates) with one pen; returns (n, S, S) float32."""
-    f = SUPERSAMPLE
+def _draw_batch(segs: list, size: int, radius_hi: float, f: int = SUPERSAMPLE) -> np.ndarray:
+    """Draw several segment sets (output-pixel coordinates) with one pen; returns (n, S, S) float32.
+
+    `radius_hi` is the pen radius in fine pixels (f fine pixels per output pixel)."""
     hi = size * f
     pad = int(np.ceil(radius_hi)) + 1
     hp = hi + 2 * pad
@@ -142,8 +183,19 @@ def rasterize(strokes_or_drawing, size: int = 28, *, width: float | None = None)
     """
     strokes, width = _strokes_and_width(strokes_or_drawing, size, width)
     a, b = _segments_from_strokes(strokes)
-    a, b = _fit(a, b, size)
+    a, b = _fit(a, b, size, ORIENT)
     return _draw_segments(a, b, size, width)
+
+
+def render_picture(strokes_or_drawing, size: int = 64, width: float = 4.0) -> np.ndarray:
+    """A quick picture of a drawing without anti-aliasing (ink 1 on 0), like a thresholded scan.
+
+    Used to show the model drawings that went the image way (`preprocess_image`) during training.
+    """
+    strokes, _ = _strokes_and_width(strokes_or_drawing, size, width)
+    a, b = _segments_from_strokes(strokes)
+    a, b = _fit(a, b, size, orient=False)
+    return _draw_batch([(a, b)], size, width / 2.0, f=1)[0]
 
 
 def rasterize_many(drawings: Sequence, size: int = 28, *, width: float | None = None) -> np.ndarray:
@@ -162,7 +214,7 @@ def rasterize_many(drawings: Sequence, size: int = 28, *, width: float | None = 
         for i, d in enumerate(part):
             strokes, w = _strokes_and_width(d, size, width)
             a, b = _segments_from_strokes(strokes)
-            segs.append(_fit(a, b, size))
+            segs.append(_fit(a, b, size, ORIENT))
             groups.setdefault(round(w * SUPERSAMPLE / 2.0 * 8) / 8.0, []).append(i)
         for radius_hi, members in groups.items():
             out[start + np.asarray(members), 0] = _draw_batch([segs[i] for i in members], size, radius_hi)
@@ -283,5 +335,5 @@ def preprocess_image(gray: np.ndarray, size: int = 28, *, threshold: float = 0.4
     if not skel.any():
         skel = mask
     a, b = _skeleton_segments(skel)
-    a, b = _fit(a, b, size)
+    a, b = _fit(a, b, size, ORIENT)
     return _draw_segments(a, b, size, PEN_WIDTH * size)

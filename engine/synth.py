@@ -57,7 +57,7 @@ def _wobble(path: np.ndarray, rng: np.random.Generator, amount: float) -> np.nda
     normal = np.stack([-d[:, 1], d[:, 0]], axis=1) / norm
     n = len(path)
     low = _smooth_noise(n, rng, amount, (0.5, 3.0))
-    tremor = _smooth_noise(n, rng, amount * 0.25, (6.0, 14.0))
+    tremor = _smooth_noise(n, rng, amount * 0.12, (5.0, 10.0))
     return path + normal * (low + tremor)[:, None]
 
 
@@ -105,7 +105,8 @@ def _close(path: np.ndarray, rng: np.random.Generator, style: str) -> np.ndarray
         d = np.diff(path, axis=0)
         s = np.concatenate([[0.0], np.cumsum(np.sqrt((d * d).sum(axis=1)))])
         k = np.searchsorted(s, extra)
-        tail = path[1 : k + 1] + rng.normal(0, 0.01, size=(k, 2)) if k > 0 else path[1:2]
+        tail = path[1 : k + 1] if k > 0 else path[1:2]
+        tail = tail + rng.normal(0, 0.012, size=2) * np.linspace(0.3, 1.0, len(tail))[:, None]
         return np.vstack([path, tail])
     if style == "gap":
         cut = rng.uniform(0.01, 0.08) * total
@@ -205,8 +206,8 @@ def _polygon_drawing(
         for i in range(m):
             p, q = corners[i], corners[(i + 1) % m]
             d = q - p
-            over0 = rng.uniform(-0.03, 0.07)
-            over1 = rng.uniform(-0.03, 0.07)
+            over0 = rng.uniform(-0.01, 0.06)
+            over1 = rng.uniform(-0.01, 0.06)
             side = np.array([p - d * over0, q + d * over1])
             side = _bow_sides(side, rng, 0.03)
             strokes.append(_wobble(_resample(side, size / 60), rng, wob))
@@ -237,7 +238,9 @@ def _square(rng: np.random.Generator) -> Drawing:
         c[:2, 0] *= rng.uniform(0.55, 0.9)
     c += rng.normal(0, 0.04, size=c.shape)  # imprecise corners
     c = _rotate(c, _human_angle(rng))
-    return _polygon_drawing(c, rng, "square", _stretch(rng, 0.6, 6.0), round_p=0.25)
+    aspect = _stretch(rng, 0.6, 6.0)
+    round_p = 0.25 if max(aspect) < 2 else 0.0  # a long rectangle with round ends is a stadium, not a box
+    return _polygon_drawing(c, rng, "square", aspect, round_p=round_p)
 
 
 def _triangle(rng: np.random.Generator) -> Drawing:
@@ -254,12 +257,12 @@ def _triangle(rng: np.random.Generator) -> Drawing:
             c = rng.uniform(-1, 1, size=(3, 2))
             e = np.roll(c, -1, axis=0) - c
             lens = np.sqrt((e * e).sum(axis=1))
-            area = abs(np.cross(e[0], e[1])) / 2
+            area = abs(e[0, 0] * e[1, 1] - e[0, 1] * e[1, 0]) / 2
             if area / (lens.max() ** 2) > 0.15:
                 break
     c = c - c.mean(axis=0)
     c += rng.normal(0, 0.03, size=c.shape)
-    c = _rotate(c, _human_angle(rng, 0.65))
+    c = _rotate(c, _human_angle(rng, 0.5))
     return _polygon_drawing(c, rng, "triangle", _stretch(rng, 0.55, 5.0))
 
 
@@ -470,7 +473,7 @@ def _irr_trapezoid_open(rng):  # a square or triangle with something extra (a ta
 
 
 _IRREGULAR: list[tuple[float, Callable]] = [
-    (0.11, _irr_polygon),
+    (0.07, _irr_polygon),
     (0.07, _irr_star),
     (0.03, _irr_pentagram),
     (0.08, _irr_heart),
@@ -500,7 +503,7 @@ def _irregular(rng: np.random.Generator) -> Drawing:
         if len(corners) and np.allclose(corners[0], corners[-1]):
             corners = corners[:-1]
         corners = _rotate(corners, _human_angle(rng, 0.5))
-        return _polygon_drawing(corners, rng, "irregular", _stretch(rng, 0.3, 3.0), round_p=0.0)
+        return _polygon_drawing(corners, rng, "irregular", _stretch(rng, 0.25, 1.8), round_p=0.0)
     strokes = [np.asarray(s, dtype=np.float64) for s in res]
     angle = _human_angle(rng, 0.5)
     size = float(np.ptp(np.vstack(strokes), axis=0).max()) or 1.0
@@ -508,7 +511,7 @@ def _irregular(rng: np.random.Generator) -> Drawing:
     for s in strokes:
         p = _resample(_rotate(s, angle), size / 60)
         out.append(_wobble(p, rng, size * rng.uniform(0.003, 0.02)))
-    return _finish(out, rng, "irregular", _stretch(rng, 0.3, 4.0))
+    return _finish(out, rng, "irregular", _stretch(rng, 0.25, 1.8))
 
 
 _MAKERS: dict[str, Callable[[np.random.Generator], Drawing]] = {

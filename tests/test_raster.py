@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from engine.drawing import Drawing
-from engine.raster import THICKNESS_KEY, preprocess_image, rasterize, rasterize_many, thin
+from engine.raster import THICKNESS_KEY, preprocess_image, rasterize, rasterize_many, thin, upright_angle
 
 SQUARE = np.array([[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]], dtype=float)
 
@@ -130,3 +130,21 @@ def test_thinning_gives_one_pixel_lines():
     assert skel[:, 6:23].sum(axis=0).tolist() == [1] * 17
     assert skel[10, 6:23].all()  # on the bar's centre row
     assert skel.sum() < 26
+
+
+def test_tilted_drawings_are_turned_upright_but_not_flipped():
+    th = np.radians(30)
+    rot = np.array([[np.cos(th), np.sin(th)], [-np.sin(th), np.cos(th)]])
+    upright = rasterize([SQUARE])
+    tilted = rasterize([(SQUARE - 50) @ rot])
+    assert np.abs(upright - tilted).mean() < 0.03
+    # an arrow pointing up stays pointing up; pointing down stays down
+    arrow = [np.array([[50, 100], [50, 0]], float), np.array([[30, 25], [50, 0], [70, 25]], float)]
+    up = rasterize(arrow)
+    down = rasterize([s * np.array([1, -1]) for s in arrow])
+    assert np.abs(up - down[::-1]).mean() < 0.05  # the same picture upside down (up to rounding)
+    assert up[:8].sum() > 2 * up[-8:].sum()
+    # a round drawing is left as drawn
+    c = circle(n=200)
+    assert upright_angle(c) == 0.0
+    assert upright_angle((SQUARE - 50) @ rot) == pytest.approx(th, abs=np.radians(1))

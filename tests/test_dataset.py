@@ -1,0 +1,61 @@
+"""Dataset helpers: class order, arrays, stratified split, per-epoch training arrays."""
+
+import numpy as np
+import pytest
+
+from engine.dataset import TrainingSet, class_list, labels_to_indices, stratified_split, to_arrays
+from engine.drawing import Drawing
+from engine.raster import rasterize
+
+SQUARE = np.array([[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]], dtype=float)
+TRI = np.array([[50, 0], [100, 90], [0, 90], [50, 0]], dtype=float)
+
+
+def test_class_list_defaults_first_then_first_seen():
+    labels = ["star", "circle", "square", "moon", "star", "square"]
+    assert class_list(labels) == ["square", "circle", "star", "moon"]
+    assert class_list([Drawing((SQUARE,), "x")]) == ["x"]
+    np.testing.assert_array_equal(labels_to_indices(["moon", "square"], class_list(labels)), [3, 0])
+    with pytest.raises(ValueError, match="'sun'"):
+        labels_to_indices(["sun"], ["square"])
+
+
+def test_to_arrays_values():
+    ds = [Drawing((SQUARE,), "square"), Drawing((TRI,), "triangle"), Drawing((SQUARE,), "square")]
+    X, y = to_arrays(ds)
+    assert X.shape == (3, 1, 28, 28) and X.dtype == np.float32 and y.dtype == np.int64
+    np.testing.assert_array_equal(y, [0, 1, 0])
+    np.testing.assert_array_equal(X[1, 0], rasterize(ds[1]))
+
+
+def test_stratified_split_is_seeded_and_keeps_proportions():
+    labels = ["a"] * 50 + ["b"] * 30 + ["c"] * 2 + ["d"]
+    tr, va = stratified_split(labels, 0.2, seed=3)
+    tr2, va2 = stratified_split(labels, 0.2, seed=3)
+    np.testing.assert_array_equal(va, va2)
+    assert not np.array_equal(va, stratified_split(labels, 0.2, seed=4)[1])
+    assert sorted(np.concatenate([tr, va]).tolist()) == list(range(len(labels)))
+    counts = {c: sum(labels[i] == c for i in va) for c in "abcd"}
+    assert counts == {"a": 10, "b": 6, "c": 1, "d": 0}
+    assert stratified_split(labels, 0.0)[1].size == 0
+
+
+def test_training_set_epochs_are_seeded_and_augmented():
+    ds = [Drawing((SQUARE,), "square"), Drawing((TRI,), "triangle")] * 10
+    ts = TrainingSet(ds, seed=1, fraction=0.5)
+    X0, y0 = ts.arrays(0)
+    X0b, _ = ts.arrays(0)
+    X1, _ = ts.arrays(1)
+    np.testing.assert_array_equal(X0, X0b)
+    assert not np.array_equal(X0, X1)
+    np.testing.assert_array_equal(y0, [0, 1] * 10)
+    clean, _ = ts.clean_arrays()
+    changed = np.array([not np.array_equal(X0[i], clean[i]) for i in range(20)])
+    assert 3 <= changed.sum() <= 17  # about half are augmented
+    off = TrainingSet(ds, augment=False)
+    np.testing.assert_array_equal(off.arrays(5)[0], off.clean_arrays()[0])
+    ts2 = TrainingSet(ds, np.array([1, 0] * 10), size=32)
+    assert ts2.arrays(0)[0].shape == (20, 1, 32, 32)
+    np.testing.assert_array_equal(ts2.arrays(0)[1], [1, 0] * 10)
+    with pytest.raises(ValueError):
+        TrainingSet([])

@@ -1,0 +1,89 @@
+"""The synthetic generator: deterministic, every class, shapes that follow the corner logic."""
+
+import numpy as np
+import pytest
+
+from engine.drawing import Drawing
+from engine.synth import DEFAULT_CLASSES, generate_drawings
+
+
+def corners(drawing: Drawing, angle_deg: float = 50.0) -> int:
+    """Rough corner count of a one-loop drawing: sharp turns of the pen path after smoothing."""
+    pts = np.concatenate([s[:, :2] for s in drawing.strokes])
+    d = np.diff(pts, axis=0)
+    keep = np.hypot(d[:, 0], d[:, 1]) > 1e-9
+    pts = np.concatenate([pts[:1], pts[1:][keep]])
+    # resample every 3% of the perimeter so the count does not depend on the point density
+    seg = np.hypot(*np.diff(pts, axis=0).T)
+    s = np.concatenate([[0], np.cumsum(seg)])
+    u = np.linspace(0, s[-1], 100)
+    p = np.stack([np.interp(u, s, pts[:, 0]), np.interp(u, s, pts[:, 1])], axis=1)
+    v = p[3:] - p[:-3]
+    ang = np.arctan2(v[:, 1], v[:, 0])
+    turn = np.abs((np.diff(ang) + np.pi) % (2 * np.pi) - np.pi)
+    # a corner is a local burst of turning: sum the turn over short windows and count peaks
+    w = np.convolve(turn, np.ones(5), mode="same")
+    peaks = (w > np.radians(angle_deg)) & (w >= np.roll(w, 1)) & (w > np.roll(w, -1))
+    return int(peaks.sum())
+
+
+def test_same_seed_same_drawings_different_seed_different():
+    a = generate_drawings(5, seed=3)
+    b = generate_drawings(5, seed=3)
+    c = generate_drawings(5, seed=4)
+    assert a == b
+    assert a != c
+    assert all(not np.array_equal(x.strokes[0], y.strokes[0]) for x, y in zip(a, c, strict=True))
+
+
+def test_every_class_interleaved_with_timestamps_on_the_canvas():
+    ds = generate_drawings(6, seed=0)
+    assert [d.label for d in ds[:4]] == list(DEFAULT_CLASSES)
+    assert {c: sum(d.label == c for d in ds) for c in DEFAULT_CLASSES} == dict.fromkeys(DEFAULT_CLASSES, 6)
+    for d in ds:
+        assert d.has_times
+        lo = np.min([s[:, :2].min(axis=0) for s in d.strokes], axis=0)
+        hi = np.max([s[:, :2].max(axis=0) for s in d.strokes], axis=0)
+        assert lo.min() >= -1 and hi.max() <= 257
+        assert 60 <= (hi - lo).max() <= 256
+        for s in d.strokes:
+            assert np.all(np.diff(s[:, 2]) >= 0)  # time runs forward within a stroke
+        starts = [s[0, 2] for s in d.strokes]
+        assert starts == sorted(starts)
+
+
+def test_subset_of_classes_and_unknown_class():
+    ds = generate_drawings(3, seed=1, classes=("circle", "square"))
+    assert [d.label for d in ds] == ["circle", "square"] * 3
+    with pytest.raises(ValueError, match="hexagon"):
+        generate_drawings(1, classes=("hexagon",))
+    assert generate_drawings(0) == []
+
+
+def roundish(d: Drawing) -> bool:
+    x0, y0, x1, y1 = d.bounds()
+    return max(x1 - x0, y1 - y0) / max(min(x1 - x0, y1 - y0), 1e-6) < 1.5 and len(d.strokes) == 1
+
+
+def test_corner_counts_follow_the_lecture():
+    ds = [d for d in generate_drawings(80, seed=11) if roundish(d)]
+    counts = {c: [corners(d) for d in ds if d.label == c] for c in ("square", "triangle", "circle")}
+    assert all(len(v) >= 10 for v in counts.values())
+    med = {c: float(np.median(v)) for c, v in counts.items()}
+    assert med == {"square": 4.0, "triangle": 3.0, "circle": 0.0}
+
+
+def test_variety_size_aspect_and_strokes():
+    ds = generate_drawings(60, seed=2)
+    sizes = []
+    aspects = {c: [] for c in DEFAULT_CLASSES}
+    for d in ds:
+        x0, y0, x1, y1 = d.bounds()
+        sizes.append(max(x1 - x0, y1 - y0))
+        aspects[d.label].append(max(x1 - x0, y1 - y0) / max(min(x1 - x0, y1 - y0), 1e-6))
+    assert np.ptp(sizes) > 100
+    for c in ("square", "circle", "triangle"):
+        assert np.percentile(aspects[c], 90) > 2.0  # long rectangles, ellipses, flat triangles
+        assert np.percentile(aspects[c], 10) < 1.5
+    assert any(len(d.strokes) > 1 for d in ds if d.label == "square")
+    assert any(len(d.strokes) > 1 for d in ds if d.label == "irregular")
