@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         self._sized = False
         self._layout_restored = False
         self._pending_records: list = []
+        self._write_timer = QTimer(self)  # watches background rewrites of the dataset file
+        self._write_timer.setInterval(200)
+        self._write_timer.timeout.connect(self._check_writes)
         self._lessons_window: QMainWindow | None = None
         self._analysis_window: QMainWindow | None = None
         self.analysis = None  # AnalysisView, once the analysis window was opened
@@ -633,6 +636,9 @@ class MainWindow(QMainWindow):
             self.gallery.set_drawings(st.drawings, classes)
         self.gallery.set_undo_available(st.can_undo(), st.undo_text())
         self.dataset_label.setText(f"{st.display_name()} · {len(st)} drawings")
+        if st.writing():
+            self.dataset_label.setText(self.dataset_label.text() + " · saving…")
+            self._write_timer.start()
         self.dataset_label.setToolTip(str(st.path) if st.path else "")
         self.setWindowTitle(f"ShapeLab — {st.display_name()}")
         if kind == "opened":
@@ -643,6 +649,14 @@ class MainWindow(QMainWindow):
             self._model_for_current_classes()
         self._update_stale()
         self.predictor.refresh()
+
+    def _check_writes(self) -> None:
+        error = self.state.take_write_error()
+        if error is not None:
+            self._error("Could not write the dataset", f"{self.state.path}: {error}")
+        if not self.state.writing():
+            self._write_timer.stop()
+            self.dataset_label.setText(f"{self.state.display_name()} · {len(self.state)} drawings")
 
     # -- training -----------------------------------------------------------------------------------
 
@@ -1060,6 +1074,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        try:
+            self.state.flush()  # a background rewrite still under way is finished first
+        except OSError as exc:
+            QMessageBox.critical(self, "Could not write the dataset", f"{self.state.path}: {exc}")
         self.controller.shutdown()
         if self.analysis is not None:
             self.analysis.shutdown()

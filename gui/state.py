@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -100,6 +101,62 @@ def _atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
+class _Rewriter:
+    """Atomic rewrites of the dataset file (delete, relabel, undo, import) on a background thread, so the
+    window never waits for a big file to be written. Only the newest wanted content is written (each job
+    is the whole list). Appends do not go through here: they wait until no rewrite is pending, then append
+    and fsync at once, so an added drawing is on disk before `add_drawing` returns."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._job: tuple[DrawingStore, list[Drawing]] | None = None
+        self._busy = False
+        self._error: Exception | None = None
+        self._thread: threading.Thread | None = None
+
+    def submit(self, store: DrawingStore, drawings: list[Drawing]) -> None:
+        with self._cond:
+            self._job = (store, list(drawings))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="ShapeLab dataset writer", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while self._job is None:
+                    self._cond.wait()
+                (store, drawings), self._job = self._job, None
+                self._busy = True
+            try:
+                store.replace_all(drawings)
+            except Exception as exc:  # reported by wait_idle / take_error in the GUI thread
+                with self._cond:
+                    self._error = exc
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+
+    def pending(self) -> bool:
+        with self._cond:
+            return self._job is not None or self._busy
+
+    def wait_idle(self) -> None:
+        """Block until every submitted rewrite is on disk; raises the error of a failed one."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._job is None and not self._busy)
+        error = self.take_error()
+        if error is not None:
+            raise error
+
+    def take_error(self) -> Exception | None:
+        with self._cond:
+            error, self._error = self._error, None
+            return error
+
+
 class DatasetState:
     """The open dataset and its classes.
 
@@ -115,6 +172,7 @@ class DatasetState:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.starter_path = Path(starter_path) if starter_path is not None else None
         self._store: DrawingStore | None = None
+        self._rewriter = _Rewriter()
         self._read_only_drawings: list[Drawing] = []
         self._view: list[Drawing] = []
         self._path: Path | None = None
@@ -212,6 +270,7 @@ class DatasetState:
 
     def open_starter(self) -> list[LoadProblem]:
         """Open the built-in starter set read-only (never written)."""
+        self.flush()
         if self.starter_path is None or not self.starter_path.exists():
             self._store = None
             self._read_only_drawings = []
@@ -237,6 +296,7 @@ class DatasetState:
         path = Path(path)
         if self.starter_path is not None and path.resolve() == self.starter_path.resolve():
             return self.open_starter()
+        self.flush()
         store = DrawingStore(path)
         problems = list(store.problems)
         self.backup_path = None
@@ -256,6 +316,7 @@ class DatasetState:
     def new_dataset(self, path: str | os.PathLike) -> None:
         """Start an empty dataset file at `path` with the current class list (the file is written now)."""
         path = Path(path)
+        self.flush()
         write_ndjson(path, [])
         names = self.class_names()
         colors = {c.name: c.color for c in self._classes}
@@ -270,6 +331,7 @@ class DatasetState:
     def save_as(self, path: str | os.PathLike) -> None:
         """Write all drawings to `path` (atomic) and continue working in that file."""
         path = Path(path)
+        self.flush()
         drawings = self.drawings
         write_ndjson(path, drawings)
         self._store = DrawingStore(path)
@@ -277,9 +339,11 @@ class DatasetState:
         self._path = path
         self._read_only = False
         self._save_class_meta()
+        self._view = list(drawings)
         self._bump("opened")
 
     def _after_open(self, problems: Sequence[LoadProblem] = ()) -> None:
+        self._view = self._store.drawings if self._store is not None else list(self._read_only_drawings)
         self._undo.clear()
         self._bump("opened")
         if problems:
@@ -319,15 +383,17 @@ class DatasetState:
         if label not in self.class_names():
             raise StateError(f"There is no class called “{label}”.")
         drawing = Drawing(tuple(strokes), label, {"source": "shapelab", "timestamp": _now_iso()})
-        self._writable_store().append(drawing)
+        store = self._writable_store()
+        self._rewriter.wait_idle()  # a pending rewrite first, then this line appended after it
+        store.append(drawing)
+        self._view.append(drawing)
         self._bump("added")
         return drawing
 
     def add_drawings(self, drawings: Sequence[Drawing]) -> int:
         """Append many drawings (an import); unknown labels become new classes. Returns how many."""
-        store = self._writable_store()
-        before = list(store.drawings)
-        store.replace_all(before + list(drawings))
+        before = list(self._view)
+        self._rewrite(before + list(drawings))
         for d in drawings:
             if d.label not in self.class_names():
                 self._classes.append(ClassInfo(d.label, self._next_color()))
@@ -341,9 +407,10 @@ class DatasetState:
         idx = sorted({int(i) for i in indices})
         if not idx:
             return 0
-        store = self._writable_store()
-        before = store.drawings
-        store.delete(idx)
+        self._check_indices(idx)
+        before = list(self._view)
+        drop = set(idx)
+        self._rewrite([d for i, d in enumerate(before) if i not in drop])
         self._push_undo(
             f"delete {len(idx)} drawing{'s' if len(idx) != 1 else ''}", lambda: self._restore(before)
         )
@@ -357,17 +424,40 @@ class DatasetState:
             return 0
         if label not in self.class_names():
             raise StateError(f"There is no class called “{label}”.")
-        store = self._writable_store()
-        before = store.drawings
-        store.relabel(idx, label)
+        self._check_indices(idx)
+        before = list(self._view)
+        self._rewrite(_relabelled(before, idx, label))
         self._push_undo(
             f"relabel {len(idx)} drawing{'s' if len(idx) != 1 else ''}", lambda: self._restore(before)
         )
         self._bump("relabelled")
         return len(idx)
 
+    def _rewrite(self, drawings: list[Drawing]) -> None:
+        """The new content at once in memory; written to disk (atomically) in the background."""
+        store = self._writable_store()
+        self._view = list(drawings)
+        self._rewriter.submit(store, self._view)
+
+    def _check_indices(self, idx: Sequence[int]) -> None:
+        bad = [i for i in idx if not 0 <= i < len(self._view)]
+        if bad:
+            raise IndexError(f"drawing index {bad[0]} out of range (the dataset holds {len(self._view)})")
+
+    def flush(self) -> None:
+        """Wait until every change is on disk (before closing, opening another file, or reading it)."""
+        self._rewriter.wait_idle()
+
+    def writing(self) -> bool:
+        """True while a rewrite is being written in the background."""
+        return self._rewriter.pending()
+
+    def take_write_error(self) -> Exception | None:
+        """The error of a background rewrite that failed (once), or None."""
+        return self._rewriter.take_error()
+
     def _restore(self, drawings: list[Drawing]) -> None:
-        self._writable_store().replace_all(drawings)
+        self._rewrite(list(drawings))
         for d in drawings:
             if d.label not in self.class_names():
                 self._classes.append(ClassInfo(d.label, self._next_color()))
@@ -426,7 +516,7 @@ class DatasetState:
         idx = [i for i, lab in enumerate(self.labels()) if lab == old]
         self._classes = [ClassInfo(new, c.color) if c.name == old else c for c in self._classes]
         if idx:
-            self._writable_store().relabel(idx, new)
+            self._rewrite(_relabelled(self._view, idx, new))
         self._save_class_meta()
         self._bump("classes")
 
@@ -445,12 +535,12 @@ class DatasetState:
         idx = [i for i, lab in enumerate(self.labels()) if lab == name]
         old_classes = list(self._classes)
         if idx:
-            store = self._writable_store()
-            before = store.drawings
+            before = list(self._view)
             if move_to is None:
-                store.delete(idx)
+                drop = set(idx)
+                self._rewrite([d for i, d in enumerate(before) if i not in drop])
             else:
-                store.relabel(idx, move_to)
+                self._rewrite(_relabelled(before, idx, move_to))
 
             def restore() -> None:
                 self._restore(before)
@@ -507,9 +597,15 @@ class DatasetState:
         _atomic_write_text(self._meta_path(), json.dumps(data, indent=1))
 
     def _bump(self, kind: str) -> None:
-        self._view = self._store.drawings if self._store is not None else list(self._read_only_drawings)
         self.version += 1
         self.changed.emit(kind)
+
+
+def _relabelled(drawings: Sequence[Drawing], indices: Iterable[int], label: str) -> list[Drawing]:
+    out = list(drawings)
+    for i in indices:
+        out[i] = out[i].with_label(label)
+    return out
 
 
 def _now_iso() -> str:

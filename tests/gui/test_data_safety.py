@@ -171,6 +171,7 @@ def test_bad_file_names_file_and_line_and_loses_nothing(make_window, tmp_path, q
     assert backup is not None and backup.read_bytes() == original, "a copy of the file as it was is kept"
     # an edit rewrites the file without the bad lines; the copy still holds them
     window.state.delete([0])
+    window.state.flush()
     assert backup.read_bytes() == original
     drawings, problems = read_ndjson(path)
     assert len(drawings) == 2 and not problems
@@ -199,6 +200,7 @@ def test_state_delete_relabel_undo(tmp_path, small_starter):
     st.delete([0, 5, n - 1])
     assert len(st) == n - 3
     assert st.undo().startswith("delete")
+    st.flush()
     assert st.labels() == labels and len(read_ndjson(st.path)[0]) == n
     st.relabel([0, 1], "irregular")
     assert st.labels()[:2] == ["irregular", "irregular"]
@@ -220,6 +222,7 @@ def test_state_classes_add_rename_recolour_delete(tmp_path, small_starter):
         pass
     st.rename_class("circle", "round")
     assert "round" in st.class_names() and st.counts()["round"] == 12
+    st.flush()
     assert set(d.label for d in read_ndjson(st.path)[0]) >= {"round"}
     st.recolor_class("round", "#123456")
     assert st.color_of("round") == "#123456"
@@ -230,6 +233,7 @@ def test_state_classes_add_rename_recolour_delete(tmp_path, small_starter):
     st.delete_class("triangle", move_to=None)
     assert st.counts().get("triangle", 0) == 0 and len(st) == 36
     # names and colours persist with the dataset
+    st.flush()
     again = DatasetState(tmp_path, small_starter)
     again.open(st.path)
     assert again.class_names() == st.class_names() and again.color_of("star") == st.color_of("star")
@@ -266,3 +270,41 @@ def test_works_without_a_starter_set(make_window, tmp_path, monkeypatch, draw, s
     QTest.keyClick(window.canvas, Qt.Key.Key_3)
     drawings, _ = read_ndjson(window.state.path)
     assert [d.label for d in drawings] == ["circle"]
+
+
+def test_rewrites_run_in_the_background_and_appends_keep_their_order(tmp_path, small_starter):
+    st = DatasetState(tmp_path, small_starter)
+    st.open_starter()
+    st.add_drawing(square(), "square")  # the user's file now exists
+    n = len(st)
+    st.delete([0, 1, 2])  # returns at once; the file is rewritten in the background
+    assert len(st) == n - 3
+    st.add_drawing(square(5), "circle")  # waits for the rewrite, then appends after it
+    st.relabel([0], "irregular")
+    st.flush()
+    on_disk, problems = read_ndjson(st.path)
+    assert not problems
+    assert [d.label for d in on_disk] == st.labels()
+    assert on_disk[-1].label == "circle" and len(on_disk) == n - 2
+
+
+def test_a_failed_background_rewrite_is_reported(tmp_path, small_starter, monkeypatch):
+    from engine import DrawingStore
+
+    st = DatasetState(tmp_path, small_starter)
+    st.open_starter()
+    st.add_drawing(square(), "square")
+
+    def fail(self, drawings):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(DrawingStore, "replace_all", fail)
+    st.delete([0])
+    try:
+        st.flush()
+        raise AssertionError("the failed rewrite must be reported")
+    except OSError as exc:
+        assert "disk full" in str(exc)
+    monkeypatch.undo()
+    # the file still holds the old content (writes are atomic): nothing was lost
+    assert len(read_ndjson(st.path)[0]) == 49

@@ -137,8 +137,10 @@ def test_gallery_select_delete_undo_relabel_and_open(make_window, tmp_path, qtbo
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_Delete)
     assert len(window.state) == 45 and gallery.model.rowCount() == 45
+    window.state.flush()  # the rewrite runs in the background; wait for it before reading the file
     assert len(read_ndjson(window.state.path)[0]) == 45
     QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo in the gallery
+    window.state.flush()
     assert len(window.state) == 48 and len(read_ndjson(window.state.path)[0]) == 48
 
     gallery.select_rows([4, 5])
