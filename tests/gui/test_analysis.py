@@ -6,12 +6,14 @@ default preset after a few epochs on synthetic starter drawings.
 
 from __future__ import annotations
 
+import csv
 import os
 import threading
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QEventLoop, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -29,7 +31,7 @@ from engine import (
 )
 from engine.analysis import pca_2d, saliency
 from gui.analysis import AnalysisView
-from gui.analysis._common import export_png
+from gui.analysis._common import export_png, write_csv
 from gui.analysis.worker import AnalysisRunner
 from gui.gallery import Gallery
 
@@ -363,13 +365,37 @@ def test_augmentation_preview_is_what_training_sees(qtbot, view, data):
 
 def test_every_panel_exports_png_and_has_a_context_menu(qtbot, view, data, tmp_path):
     load(qtbot, view, data)
-    for name in ("representationView", "confusionMatrix", "saliencyView", "filterHistory", "networkDiagram",
-                 "datasetHealth", "augmentationPreview"):
+    for name in (
+        "representationView",
+        "confusionMatrix",
+        "saliencyView",
+        "filterHistory",
+        "networkDiagram",
+        "datasetHealth",
+        "augmentationPreview",
+    ):
         panel = view.panel(name)
         assert panel is not None, name
         assert panel.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
         view.setCurrentWidget(panel)
         path = tmp_path / f"{name}.png"
         assert export_png(panel, str(path)) and path.stat().st_size > 1000
-    header, rows = view.representation.csv_data()
+    # right-click on a plot reaches the panel's export menu (pyqtgraph's own menus are off)
+    rep = view.representation
+    view.setCurrentWidget(rep)
+    target = rep.raw_plot.widget.viewport()
+    c = target.rect().center()
+    with qtbot.waitSignal(rep.customContextMenuRequested, timeout=2000):
+        QApplication.sendEvent(
+            target, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, c, target.mapToGlobal(c))
+        )
+    # CSV: the plotted points, one row per drawing per layer, and the probe accuracies
+    header, rows = rep.csv_data()
     assert header[:2] == ["layer", "drawing_index"] and len(rows) >= 4 * len(data[0])
+    write_csv(str(tmp_path / "rep.csv"), header, rows)
+    with open(tmp_path / "rep.csv", newline="", encoding="utf-8") as fh:
+        table = list(csv.reader(fh))
+    raw = [r for r in table[1:] if r[0] == "raw pixels"]
+    pts, idx = rep.shown_points("raw")
+    assert [int(r[1]) for r in raw] == idx.tolist()
+    np.testing.assert_allclose([[float(r[3]), float(r[4])] for r in raw], pts, rtol=1e-5, atol=1e-5)
