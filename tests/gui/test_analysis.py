@@ -261,15 +261,20 @@ def test_stale_results_are_dropped():
 # -- filter history -----------------------------------------------------------------------------------
 
 
-def test_scrubbing_shows_the_recorded_epochs_filters(qtbot, view, data):
+def test_scrubbing_shows_the_recorded_epochs_filters_and_feature_maps(qtbot, view, data):
     model = build_model("tiny", 4, seed=0)
     view.set_model(model.copy(), data[1])
-    weights = []
+    view.setCurrentWidget(view.history)
+    x = rasterize(data[0][1].strokes)
+    weights, acts = [], []
     for e in range(3):
         w = model.weights()
-        w["0.weight"] = w["0.weight"] + e  # visibly different per epoch
+        w["0.weight"] = w["0.weight"] * (1 + e)  # visibly different per epoch
+        m = model.copy()
+        m.set_weights(w)
         weights.append(w)
-        view.record_epoch(e, w, model.activations(np.zeros((28, 28), np.float32)))
+        acts.append(m.activations(x))
+        view.record_epoch(e, w, acts[-1])
     slider = view.findChild(type(view.history.slider), "filterHistorySlider")
     assert slider is view.history.slider
     assert slider.maximum() == 2 and slider.value() == 2
@@ -277,6 +282,7 @@ def test_scrubbing_shows_the_recorded_epochs_filters(qtbot, view, data):
         slider.setValue(e)
         view.history.flush()
         np.testing.assert_array_equal(view.history.filters.shown_filters(0), weights[e]["0.weight"])
+        np.testing.assert_allclose(view.history.feature_maps.stage_maps(0), acts[e][0].data[0], rtol=1e-6)
         assert f"epoch {e + 1}" in view.history.epoch_label.text()
     slider.setValue(0)
     view.history.play_button.click()
