@@ -24,6 +24,8 @@ Wiring into the trainer window (`benchmarks/analysis_responsiveness.py: wire_ana
     analysis.showDrawings(list) -> filter the gallery to exactly these rows (needs a Gallery method; until
                                    then gallery.select_rows(rows) selects them)
     analysis.layerRequested(int) -> optional: raise the filters / feature-maps docks
+    analysis.set_test_set(drawings) after importing a labelled test set; showTestDrawings(list) gives the
+                                   positions in that test set of a clicked cell
     closeEvent: analysis.shutdown()                             # before the window goes
 """
 

@@ -30,7 +30,11 @@ from gui.panels._common import BACKGROUND, FOREGROUND
 from ._common import IconFiller, drawing_pixmap, install_export_menu
 
 _SEQ = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b")  # ColorBrewer Blues
-SUBSETS = (("validation", "validation drawings (held out from training)"), ("all", "all drawings"))
+SUBSETS = (
+    ("validation", "validation drawings (held out from training)"),
+    ("all", "all drawings"),
+    ("test", "the imported test set"),
+)
 
 
 def _cmap() -> pg.ColorMap:
@@ -44,6 +48,7 @@ class ConfusionMatrix(QWidget):
 
     showDrawings = Signal(list)
     drawingRequested = Signal(int)
+    showTestDrawings = Signal(list)  # a cell of the imported test set: positions in the test set
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,7 +69,7 @@ class ConfusionMatrix(QWidget):
         self.explain.setWordWrap(True)
         self.subset = QComboBox()
         self.subset.setObjectName("confusionSubset")
-        for key, text in SUBSETS:
+        for key, text in SUBSETS[:2]:  # "test" is added when a test set is imported
             self.subset.addItem(text, key)
         self.subset.setToolTip(
             "Validation drawings were not used for training: they show how well the "
@@ -149,11 +154,29 @@ class ConfusionMatrix(QWidget):
     def set_drawings(self, drawings: list) -> None:
         self._drawings = list(drawings)
 
+    def set_test_drawings(self, drawings: list | None) -> None:
+        """The imported test set (its thumbnails in the list of mistakes)."""
+        self._test_drawings = list(drawings or [])
+
     def set_result(self, confusion: dict | None, note: str = "") -> None:
-        """confusion: {"validation": {...}, "all": {...}}, each with matrix, cells, wrong, n."""
+        """confusion: {"validation": {...}, "all": {...}[, "test": {...}]}, each with matrix, cells, wrong,
+        n. Indices are dataset positions, except for "test": positions in the imported test set."""
         self._result = confusion
         self._note = note
+        has_test = confusion is not None and "test" in confusion
+        i = self.subset.findData("test")
+        self.subset.blockSignals(True)
+        if has_test and i < 0:
+            self.subset.addItem(SUBSETS[2][1], "test")
+        elif not has_test and i >= 0:
+            if self.subset.currentIndex() == i:
+                self.subset.setCurrentIndex(0)
+            self.subset.removeItem(i)
+        self.subset.blockSignals(False)
         self._render()
+
+    def _is_test(self) -> bool:
+        return self.subset.currentData() == "test"
 
     def clear(self, text: str = "No model yet.") -> None:
         self._result = None
@@ -258,20 +281,24 @@ class ConfusionMatrix(QWidget):
         right = int(np.trace(m))
         note = getattr(self, "_note", "")
         self.summary.setText(f"{right} of {n} drawings right ({100 * right / max(n, 1):.0f}%). {note}")
+        test = self._is_test()
+        source = getattr(self, "_test_drawings", []) if test else self._drawings
+        where = "test drawing " if test else ""
         for w in cur["wrong"]:
             item = QListWidgetItem(
-                f"#{w.index + 1}: labelled “{self._name(w.true)}”, predicted "
+                f"{where}#{w.index + 1}: labelled “{self._name(w.true)}”, predicted "
                 f"“{self._name(w.predicted)}” ({100 * w.confidence:.0f}% sure)"
             )
-            item.setData(Qt.ItemDataRole.UserRole, int(w.index))
-            if 0 <= w.index < len(self._drawings):
-                d = self._drawings[w.index]
+            if not test:  # test drawings are not in the dataset: nothing to open
+                item.setData(Qt.ItemDataRole.UserRole, int(w.index))
+            if 0 <= w.index < len(source):
+                d = source[w.index]
                 colour = self._colours[w.true] if w.true < len(self._colours) else "#7f7f7f"
                 self._icons.add(item, lambda d=d, colour=colour: QIcon(drawing_pixmap(d, colour, 44)))
             self.wrong.addItem(item)
         if not cur["wrong"]:
             self.wrong.addItem("None: every drawing here is classified right.")
-        self.show_wrong.setEnabled(bool(cur["wrong"]))
+        self.show_wrong.setEnabled(bool(cur["wrong"]) and not test)
 
     def _scene_clicked(self, ev) -> None:
         cur = self.current()
@@ -281,7 +308,10 @@ class ConfusionMatrix(QWidget):
         p, t = int(np.floor(pos.x())), int(np.floor(pos.y()))
         c = len(cur["matrix"])
         if 0 <= t < c and 0 <= p < c:
-            self.showDrawings.emit(self.cell_indices(t, p))
+            if self._is_test():
+                self.showTestDrawings.emit(self.cell_indices(t, p))
+            else:
+                self.showDrawings.emit(self.cell_indices(t, p))
 
     def _wrong_activated(self, item: QListWidgetItem) -> None:
         i = item.data(Qt.ItemDataRole.UserRole)

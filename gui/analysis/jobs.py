@@ -99,12 +99,14 @@ def model_job(
     seed: int,
     tag: object = None,
     confidence: float = 0.9,
+    test_drawings: Sequence[Drawing] | None = None,
 ) -> dict:
     """For one model (a copy owned by this job) and the dataset's rasters: the representation of every
     layer worth showing (PCA points + probe; raw pixels come from dataset_job), the probabilities of every
     drawing, the confusion matrix of the validation drawings and of all drawings, the most confidently
     wrong drawings and the "check this label" list. Indices are positions in the dataset. `tag` is
-    returned as is (the caller's dataset generation)."""
+    returned as is (the caller's dataset generation). With `test_drawings` (an imported test set) there is
+    also a "test" confusion matrix whose indices are positions in the test set."""
     c = len(classes)
     ids, y = _known(labels, classes)
     layers = representation_layers(model)
@@ -141,6 +143,17 @@ def model_job(
             "wrong": most_confidently_wrong(probs[pos], y[pos], k=12, indices=ids[pos]),
             "n": int(len(pos)),
         }
+    if test_drawings:
+        t_ids, t_y = _known([d.label for d in test_drawings], classes)
+        if len(t_ids):
+            t_probs = model.predict_proba(rasterize_many([test_drawings[i] for i in t_ids], INPUT_SIZE))
+            t_pred = t_probs.argmax(axis=1)
+            confusion["test"] = {
+                "matrix": confusion_matrix(t_y, t_pred, c),
+                "cells": confusion_cells(t_y, t_pred, c, t_ids),
+                "wrong": most_confidently_wrong(t_probs, t_y, k=12, indices=t_ids),
+                "n": int(len(t_ids)),
+            }
     wrong_all = most_confidently_wrong(probs, y, k=len(y), indices=ids)
     suspects = [
         LabelSuspect(m.index, classes[m.true], classes[m.predicted], m.confidence)

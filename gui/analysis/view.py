@@ -47,6 +47,7 @@ class AnalysisView(QTabWidget):
     drawingRequested = Signal(int)
     showDrawings = Signal(list)
     layerRequested = Signal(int)
+    showTestDrawings = Signal(list)  # positions in the imported test set (a confusion cell of the test set)
     analysisUpdated = Signal(str)  # "dataset", "model" or "drawing": new results are shown (for tests)
 
     def __init__(self, parent: QWidget | None = None):
@@ -83,6 +84,7 @@ class AnalysisView(QTabWidget):
         for panel in (self.representation, self.confusion, self.health):
             panel.drawingRequested.connect(self.drawingRequested)
         self.confusion.showDrawings.connect(self.showDrawings)
+        self.confusion.showTestDrawings.connect(self.showTestDrawings)
         self.health.showDrawings.connect(self.showDrawings)
         self.network.layerClicked.connect(self.layerRequested)
         self.augmentation.rerollRequested.connect(self._reroll)
@@ -94,6 +96,7 @@ class AnalysisView(QTabWidget):
         self._dataset: dict | None = None  # the dataset job's result (X, labels, health, raw)
         self._dataset_gen = 0
         self._val = (0.1, 0)
+        self._test: tuple | None = None
         self._model = None
         self._model_classes: list[str] = []
         self._model_note = ""
@@ -127,6 +130,12 @@ class AnalysisView(QTabWidget):
         self.runner.submit("dataset", dataset_job, tuple(self._drawings), list(self._names))
         if self._model is not None:
             self._model_wanted = True  # recomputed once the new rasters are ready
+
+    def set_test_set(self, drawings: Sequence | None) -> None:
+        """An imported test set (drawings with labels), or None: its confusion matrix joins the others."""
+        self._test = tuple(drawings) if drawings else None
+        self.confusion.set_test_drawings(list(self._test or []))
+        self._schedule_model()
 
     def set_validation(self, fraction: float, seed: int = 0) -> None:
         self._val = (float(fraction), int(seed))
@@ -195,7 +204,7 @@ class AnalysisView(QTabWidget):
     def _panel_shown(self, *_args) -> None:
         if self._closed:
             return
-        if self._model is not None and self._model_done != self._model_version:
+        if self._model is not None and (self._model_wanted or self._model_done != self._model_version):
             self._schedule_model()
         if (
             self._drawing_wanted
@@ -225,6 +234,8 @@ class AnalysisView(QTabWidget):
             self._val[0],
             self._val[1],
             self._dataset_gen,
+            0.9,
+            self._test,
         )
         self.representation.status.setText("Computing for the newest model…")
 

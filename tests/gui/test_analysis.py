@@ -181,6 +181,27 @@ def test_clicking_a_confusion_cell_gives_exactly_its_drawings(qtbot, view, data)
     assert len(rows) == 16 and header[0] == "true class"
 
 
+def test_an_imported_test_set_has_its_own_confusion_matrix(qtbot, view, data):
+    drawings, classes, X, y, model = data
+    test = generate_drawings(6, seed=77)
+    test[0] = test[0].with_label(classes[(classes.index(test[0].label) + 1) % 4])  # one surely wrong
+    view.set_test_set(test)
+    load(qtbot, view, data)
+    cm = view.confusion
+    view.setCurrentWidget(cm)
+    cm.subset.setCurrentIndex(cm.subset.findData("test"))
+    Xt, yt = to_arrays(test, classes)
+    pred = model.predict_proba(Xt).argmax(1)
+    ref = np.zeros((4, 4), int)
+    np.add.at(ref, (yt, pred), 1)
+    np.testing.assert_array_equal(cm.matrix(), ref)
+    t, p = int(yt[0]), int(pred[0])
+    expected = sorted(int(i) for i in np.flatnonzero((yt == t) & (pred == p)))
+    with qtbot.waitSignal(view.showTestDrawings, timeout=5000) as sig:
+        QTest.mouseClick(cm.graphics.viewport(), Qt.MouseButton.LeftButton, NO_MOD, cm.cell_center(t, p))
+    assert sig.args[0] == expected
+
+
 def test_most_confidently_wrong_list_opens_a_drawing(qtbot, view, data):
     drawings, classes, X, y, model = data
     planted = list(drawings)
