@@ -20,7 +20,7 @@ import time
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from gui.panels._common import Coalescer
@@ -54,6 +54,9 @@ class AnalysisView(QTabWidget):
         super().__init__(parent)
         self.setObjectName("analysis")
         self.runner = AnalysisRunner(self)
+        app = QCoreApplication.instance()
+        if app is not None:  # a safety net: the window should call shutdown() when it closes
+            app.aboutToQuit.connect(self.shutdown)
         self.runner.resultReady.connect(self._on_result)
         self.runner.failed.connect(self._on_failed)
 
