@@ -8,9 +8,7 @@ Wiring into the trainer window (`benchmarks/analysis_responsiveness.py: wire_ana
     analysis = AnalysisView()                                   # e.g. in a dock "Analysis"
     def dataset_changed(kind=None):                             # state.changed (and once at start)
         analysis.set_dataset(state.drawings, [(c.name, c.color) for c in state.classes])
-    def stale_changed():                                        # wherever the window updates staleness
-        v = controller.snapshot_version
-        analysis.set_stale(v is not None and v != state.version)
+    MainWindow._update_stale: analysis.set_stale(stale)         # state.is_stale(controller.snapshot_version)
     training_panel.settingsChanged -> analysis.set_validation(s.val_split, s.seed)   (s = settings())
     controller.recordReceived(rec): on rec.kind == "epoch":
         analysis.record_epoch(rec.epoch, model.weights(),
