@@ -21,6 +21,8 @@ from .drawing import Drawing
 
 DEFAULT_CLASSES = ("square", "triangle", "circle", "irregular")
 CANVAS = 256.0
+#: how often a triangle is turned a quarter, half, three quarters (its apex down, left, right)
+TRIANGLE_TURNS = (1.0, 0.0, 0.0, 0.0)
 
 # -- pen-path helpers (all work in a unit frame around the origin, y down) -------------------------------
 
@@ -178,17 +180,27 @@ def _finish(
     out = []
     for s in strokes:
         p = (s - centre) * scale + pos
-        p = _resample(p, rng.uniform(2.0, 5.0)) if len(p) > 1 else p
+        p = _resample(p, rng.uniform(3.0, 6.0)) if len(p) > 1 else p
         seg = np.sqrt((np.diff(p, axis=0) ** 2).sum(axis=1))
         dt = seg / (speed * rng.uniform(0.6, 1.5, size=len(seg)))
         ts = t + np.concatenate([[0.0], np.cumsum(dt)])
-        out.append(np.column_stack([p, np.round(ts)]))
+        # whole canvas units and milliseconds, as in Quick, Draw!'s raw files (keeps files small)
+        q = np.column_stack([np.round(p), np.round(ts)])
+        if len(q) > 1:
+            moved = np.any(np.diff(q[:, :2], axis=0) != 0, axis=1)
+            q = np.concatenate([q[:1], q[1:][moved]])
+        out.append(q)
         t = ts[-1] + rng.uniform(80, 400)
     return Drawing(tuple(out), label)
 
 
 def _polygon_drawing(
-    corners: np.ndarray, rng: np.random.Generator, label: str, aspect, round_p: float = 0.35
+    corners: np.ndarray,
+    rng: np.random.Generator,
+    label: str,
+    aspect,
+    round_p: float = 0.35,
+    round_max: float = 0.15,
 ) -> Drawing:
     """A closed polygon drawn like a person: bowed sides, sharp or round corners, overshoot or gap,
     one stroke or one stroke per side or two halves."""
@@ -198,7 +210,7 @@ def _polygon_drawing(
     if rng.uniform() < 0.5:
         corners = corners[::-1]
     size = float(np.ptp(corners, axis=0).max())
-    radius = rng.uniform(0.04, 0.15) if rng.uniform() < round_p else 0.0
+    radius = rng.uniform(0.04, round_max) if rng.uniform() < round_p else 0.0
     mode = rng.choice(["one", "sides", "halves"], p=[0.6, 0.25, 0.15])
     wob = size * rng.uniform(0.003, 0.02)
     if mode == "sides":
@@ -262,7 +274,8 @@ def _triangle(rng: np.random.Generator) -> Drawing:
                 break
     c = c - c.mean(axis=0)
     c += rng.normal(0, 0.03, size=c.shape)
-    c = _rotate(c, _human_angle(rng, 0.5))
+    # pointing up most often, but also down, left and right, and now and then at any angle
+    c = _rotate(c, _human_angle(rng, 0.5) + rng.choice([0.0, 0.5, 1.0, 1.5], p=TRIANGLE_TURNS) * np.pi)
     return _polygon_drawing(c, rng, "triangle", _stretch(rng, 0.55, 5.0))
 
 
@@ -275,6 +288,11 @@ def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
     th = a0 + direction * np.linspace(0, 2 * np.pi * turns, int(n * turns))
     r = 1.0 + _smooth_noise(len(th), rng, rng.uniform(0.0, 0.06), (0.5, 2.5))
     r *= 1.0 + 0.06 * rng.normal() * np.linspace(0, 1, len(th))  # drift: the loop does not meet itself
+    over = np.clip((np.abs(th - a0) - 2 * np.pi) / (2 * np.pi), 0, None)
+    if over.any() and rng.uniform() < 0.5:  # the pen runs on past the start and leaves the loop: a tail
+        keep = over <= 0.22
+        th, r, over = th[keep], r[keep], over[keep]
+        r *= 1.0 + rng.choice([-1.0, 1.0]) * rng.uniform(0.6, 1.6) * over
     egg = rng.uniform(-0.15, 0.15)
     x = r * np.cos(th)
     y = r * np.sin(th) * (1 + egg * np.cos(th))
@@ -330,8 +348,8 @@ def _irr_heart(rng):
 def _irr_blob(rng):
     t = np.linspace(0, 2 * np.pi, 120)
     r = np.ones_like(t)
-    for k in rng.choice([2, 3, 4, 5], size=2, replace=False):
-        r += rng.uniform(0.2, 0.45) * np.cos(k * t + rng.uniform(0, 6.3))
+    for k in rng.choice([3, 4, 5], size=2, replace=False):  # lobes (two lobes would be an oval)
+        r += rng.uniform(0.25, 0.45) * np.cos(k * t + rng.uniform(0, 6.3))
     r = np.maximum(r, 0.15)
     return [np.stack([r * np.cos(t), r * np.sin(t)], axis=1)]
 
@@ -472,7 +490,21 @@ def _irr_trapezoid_open(rng):  # a square or triangle with something extra (a ta
     return [circ, np.array([[-0.5, -0.2], [0.5, -0.2]]), np.array([[-0.4, 0.4], [0.4, 0.4]])]
 
 
+def _irr_marks(rng):
+    """A few short dashes, ticks and dots scattered about."""
+    out = []
+    for _ in range(int(rng.integers(2, 6))):
+        p = rng.uniform(-1, 1, size=2)
+        if rng.uniform() < 0.3:
+            out.append(np.array([p, p + rng.normal(0, 0.02, size=2)]))
+        else:
+            out.append(np.array([p, p + rng.uniform(-0.35, 0.35, size=2)]))
+    return out
+
+
 _IRREGULAR: list[tuple[float, Callable]] = [
+    (0.03, _irr_marks),
+
     (0.07, _irr_polygon),
     (0.07, _irr_star),
     (0.03, _irr_pentagram),

@@ -7,22 +7,25 @@ from engine.drawing import Drawing
 from engine.synth import DEFAULT_CLASSES, generate_drawings
 
 
-def corners(drawing: Drawing, angle_deg: float = 50.0) -> int:
-    """Rough corner count of a one-loop drawing: sharp turns of the pen path after smoothing."""
-    pts = np.concatenate([s[:, :2] for s in drawing.strokes])
-    d = np.diff(pts, axis=0)
-    keep = np.hypot(d[:, 0], d[:, 1]) > 1e-9
-    pts = np.concatenate([pts[:1], pts[1:][keep]])
-    # resample every 3% of the perimeter so the count does not depend on the point density
+def resample(pts: np.ndarray, n: int) -> np.ndarray:
     seg = np.hypot(*np.diff(pts, axis=0).T)
     s = np.concatenate([[0], np.cumsum(seg)])
-    u = np.linspace(0, s[-1], 100)
-    p = np.stack([np.interp(u, s, pts[:, 0]), np.interp(u, s, pts[:, 1])], axis=1)
-    v = p[3:] - p[:-3]
+    u = np.linspace(0, s[-1], n, endpoint=False)
+    return np.stack([np.interp(u, s, pts[:, 0]), np.interp(u, s, pts[:, 1])], axis=1)
+
+
+def corners(drawing: Drawing, angle_deg: float = 50.0) -> int:
+    """Rough corner count of a one-loop drawing: sharp turns of the pen path, the loop taken as closed."""
+    pts = np.concatenate([s[:, :2] for s in drawing.strokes])
+    p = resample(pts, 300)
+    # cut an overshoot: end where the pen comes back closest to where it started
+    tail = np.hypot(*(p[200:] - p[0]).T)
+    p = resample(p[: 200 + int(np.argmin(tail))], 100)
+    v = np.roll(p, -3, axis=0) - p  # direction over a short chord (wrapping round the closed loop)
     ang = np.arctan2(v[:, 1], v[:, 0])
-    turn = np.abs((np.diff(ang) + np.pi) % (2 * np.pi) - np.pi)
-    # a corner is a local burst of turning: sum the turn over short windows and count peaks
-    w = np.convolve(turn, np.ones(5), mode="same")
+    turn = np.abs((np.roll(ang, -1) - ang + np.pi) % (2 * np.pi) - np.pi)
+    # a corner is a local burst of turning: sum the turn over short windows and count the peaks
+    w = sum(np.roll(turn, k) for k in range(-2, 3))
     peaks = (w > np.radians(angle_deg)) & (w >= np.roll(w, 1)) & (w > np.roll(w, -1))
     return int(peaks.sum())
 
