@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.controller = TrainingController(self)
         self.predictor = LivePredictor(self.controller, parent=self)
         self._jobs: list[tuple[QThread, _Job]] = []
+        self._retired_jobs: list = []
         self._run_count = 0
         self._last_preset: str | None = None
         self._sized = False
@@ -521,8 +522,13 @@ class MainWindow(QMainWindow):
         job.failed.connect(lambda text: self._error("Export failed", text))
         entry = (thread, job)
         self._jobs.append(entry)
-        thread.finished.connect(lambda: self._jobs.remove(entry) if entry in self._jobs else None)
+        thread.finished.connect(lambda: self._job_finished(entry))
         thread.start()
+
+    def _job_finished(self, entry) -> None:
+        if entry in self._jobs:
+            self._jobs.remove(entry)
+        self._retired_jobs = [entry]  # wrappers kept until Qt's deleteLater has deleted the C++ objects
 
     def _remember_dataset(self, path: str) -> None:
         path = str(Path(path).resolve())

@@ -238,6 +238,7 @@ class TrainingController(QObject):
         self._run_steps = 0
         self._explode_count = 0
         self.diverged = False
+        self._retired: list = []  # the last run's thread and worker (see _on_thread_finished)
 
     # -- model --------------------------------------------------------------------------------------
 
@@ -407,6 +408,10 @@ class TrainingController(QObject):
         self.message.emit("error", text)
 
     def _on_thread_finished(self) -> None:
+        # The Python wrappers are kept until the next run: Qt's deleteLater (connected to `finished`)
+        # deletes the C++ objects; dropping the last Python reference here could delete the QThread from
+        # Python while its thread is still returning from run().
+        self._retired = [self._thread, self._worker]
         self._thread = self._worker = None
         self._set_state("idle")
 
@@ -417,15 +422,29 @@ class LivePredictor(QObject):
     `request(strokes)` keeps only the newest drawing; the first request after a quiet spell is computed at
     once, then at most every `interval_ms`. `refresh()` recomputes for the same drawing (new weights).
     Emits `predicted(list, object)` (classes, probabilities (C,) summing to 1), `activations(list)`
-    (engine Activation objects, copies) and `cleared()` when the canvas is empty.
+    (engine Activation objects, copies; at most every `maps_interval_ms`, the newest ones last, since
+    drawing a dozen feature-map grids costs far more than the bars) and `cleared()` when the canvas is
+    empty.
     """
 
     predicted = Signal(list, object)
     activations = Signal(list)
     cleared = Signal()
 
-    def __init__(self, controller: TrainingController, interval_ms: int = 25, parent: QObject | None = None):
+    def __init__(
+        self,
+        controller: TrainingController,
+        interval_ms: int = 25,
+        maps_interval_ms: int = 100,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
+        self._maps_interval = maps_interval_ms / 1000.0
+        self._maps_last = -math.inf
+        self._maps_pending: list | None = None
+        self._maps_timer = QTimer(self)
+        self._maps_timer.setSingleShot(True)
+        self._maps_timer.timeout.connect(self._emit_maps)
         self._controller = controller
         self._strokes: list[np.ndarray] = []
         self._dirty = False
@@ -464,6 +483,8 @@ class LivePredictor(QObject):
         strokes = [s for s in self._strokes if len(s)]
         if model is None or not strokes:
             self.last_input = None
+            self._maps_pending = None
+            self._maps_timer.stop()
             self.cleared.emit()
             return
         x = rasterize(strokes, INPUT_SIZE)
@@ -473,4 +494,15 @@ class LivePredictor(QObject):
         self.generation += 1
         self.predicted.emit(list(self._controller.classes), probs)
         if self.want_activations:
+            self._maps_pending = acts
+            wait = self._maps_interval - (time.perf_counter() - self._maps_last)
+            if wait <= 0:
+                self._emit_maps()
+            elif not self._maps_timer.isActive():
+                self._maps_timer.start(max(1, int(wait * 1000)))
+
+    def _emit_maps(self) -> None:
+        acts, self._maps_pending = self._maps_pending, None
+        if acts is not None:
+            self._maps_last = time.perf_counter()
             self.activations.emit(acts)
