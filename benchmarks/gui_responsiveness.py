@@ -118,26 +118,28 @@ def run(seconds: float) -> dict:
     probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
 
     # -- bar repaints: which pen sample each repaint shows --------------------------------------------
-    painted: list[tuple[float, int]] = []  # (time, number of pen points the shown prediction includes)
-    computed_points = {"n": 0}
+    # (time, drawing id, number of pen points of that drawing the shown prediction includes)
+    painted: list[tuple[float, int, int]] = []
+    computed_points = {"n": 0, "id": 0}
 
     def on_predicted(_classes, _probs) -> None:
         computed_points["n"] = sum(len(s) for s in window.predictor._strokes)  # noqa: SLF001  (bench only)
+        computed_points["id"] = pen["drawing"]
 
     window.predictor.predicted.connect(on_predicted)
 
     class PaintSpy(QObject):
         def eventFilter(self, obj, event) -> bool:
             if event.type() == QEvent.Type.Paint:
-                painted.append((time.perf_counter(), computed_points["n"]))
+                painted.append((time.perf_counter(), computed_points["id"], computed_points["n"]))
             return False
 
     spy = PaintSpy()
     window.prediction.bars.installEventFilter(spy)
 
     # -- a simulated pen: one move every 8 ms (a 125 Hz mouse), circles of 60 points, then a new drawing --
-    moves: list[tuple[float, int]] = []  # (time, number of points on the canvas after the move)
-    pen = {"k": 0, "down": False}
+    moves: list[tuple[float, int, int]] = []  # (time, drawing id, number of points after the move)
+    pen = {"k": 0, "down": False, "drawing": 0}
     w, h = canvas.width(), canvas.height()
 
     def pen_tick() -> None:
@@ -146,6 +148,7 @@ def run(seconds: float) -> dict:
         pos = QPoint(int(w / 2 + 0.3 * w * np.cos(angle)), int(h / 2 + 0.3 * h * np.sin(angle)))
         if not pen["down"]:
             if k % 240 == 0:
+                pen["drawing"] += 1
                 canvas.reset()
             QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
             pen["down"] = True
@@ -154,7 +157,7 @@ def run(seconds: float) -> dict:
             pen["down"] = False
         else:
             QTest.mouseMove(canvas, pos)
-            moves.append((time.perf_counter(), sum(len(s) for s in canvas.strokes())))
+            moves.append((time.perf_counter(), pen["drawing"], sum(len(s) for s in canvas.strokes())))
         pen["k"] = k + 1
 
     pen_timer = QTimer()
@@ -163,15 +166,19 @@ def run(seconds: float) -> dict:
     pen_timer.timeout.connect(pen_tick)
 
     def latencies(since: float) -> list[float]:
+        """For each pen move: the time until the bars were painted with a prediction of the same drawing
+        that includes the move. Moves whose drawing was cleared before such a paint are left out."""
         out = []
-        j = 0
         ps = [p for p in painted if p[0] >= since]
-        for t, n in (m for m in moves if m[0] >= since):
-            while j < len(ps) and (ps[j][0] < t or ps[j][1] < n):
+        j = 0
+        for t, drawing, n in (m for m in moves if m[0] >= since):
+            while j < len(ps) and ps[j][0] < t:
                 j += 1
-            if j == len(ps):
-                break
-            out.append((ps[j][0] - t) * 1000.0)
+            k = j
+            while k < len(ps) and ps[k][1] == drawing and ps[k][2] < n:
+                k += 1
+            if k < len(ps) and ps[k][1] == drawing:
+                out.append((ps[k][0] - t) * 1000.0)
         return out
 
     def gaps(since: float, until: float) -> list[float]:
