@@ -99,3 +99,30 @@ def test_panel_buttons_and_width(qtbot, draw, shape_points):
     draw(panel.canvas, [(40, 100), (200, 100)])
     image = panel.canvas.grab().toImage()
     assert image.pixelColor(120, 100).lightness() < 100
+
+
+def test_pen_tablet_strokes_keep_sub_pixel_positions(qtbot):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QPointingDevice, QTabletEvent
+    from PySide6.QtWidgets import QApplication
+
+    canvas = make_canvas(qtbot)
+    device = QPointingDevice.primaryPointingDevice()
+    none = Qt.KeyboardModifier.NoModifier
+
+    def tablet(kind, x, buttons):
+        pos = QPointF(x, 60.25)
+        return QTabletEvent(
+            kind, device, pos, pos, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, none, Qt.MouseButton.LeftButton, buttons
+        )
+
+    left = Qt.MouseButton.LeftButton
+    QApplication.sendEvent(canvas, tablet(QEvent.Type.TabletPress, 50.5, left))
+    for i in range(1, 10):
+        QApplication.sendEvent(canvas, tablet(QEvent.Type.TabletMove, 50.5 + 15 * i, left))
+    QApplication.sendEvent(canvas, tablet(QEvent.Type.TabletRelease, 200.5, Qt.MouseButton.NoButton))
+    strokes = canvas.strokes()
+    assert len(strokes) == 1 and len(strokes[0]) == 11
+    # sub-pixel pen positions are kept (not rounded to whole pixels as mouse events would be)
+    xs = strokes[0][:, 0] * (canvas._square().width() / LOGICAL_SIZE) + canvas._square().x()  # noqa: SLF001
+    np.testing.assert_allclose(xs[0], 50.5, atol=1e-6)
