@@ -40,8 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
-
 LOGICAL_SIZE = 256.0  # the side of the square logical drawing space
 INK = QColor("#1f2328")
 PAPER = QColor("#ffffff")

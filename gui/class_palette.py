@@ -35,8 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
-
 
 def color_icon(color: str, size: int = 14) -> QIcon:
     pm = QPixmap(size, size)

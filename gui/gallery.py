@@ -40,8 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
-
 THUMB = 56  # thumbnail side in device-independent pixels
 LabelRole = Qt.ItemDataRole.UserRole + 1
 SourceRowRole = Qt.ItemDataRole.UserRole + 2

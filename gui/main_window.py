@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from engine import ModelFileError, load_model, read_ndjson, save_model
 
-from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
 from .canvas import CanvasPanel
 from .class_palette import ClassPalette
 from .gallery import Gallery

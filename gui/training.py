@@ -39,7 +39,6 @@ from engine import (
     softmax,
 )
 
-from . import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
 from .state import DatasetSnapshot
 from .training_child import (  # noqa: F401  (PreparedData, WEIGHTS_INTERVAL_S: part of this module's API)
     INPUT_SIZE,

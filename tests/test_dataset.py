@@ -42,7 +42,7 @@ def test_stratified_split_is_seeded_and_keeps_proportions():
 
 def test_training_set_epochs_are_seeded_and_augmented():
     ds = [Drawing((SQUARE,), "square"), Drawing((TRI,), "triangle")] * 10
-    ts = TrainingSet(ds, seed=1, fraction=0.5)
+    ts = TrainingSet(ds, seed=1, fraction=0.5, copies=1)
     X0, y0 = ts.arrays(0)
     X0b, _ = ts.arrays(0)
     X1, _ = ts.arrays(1)
@@ -54,8 +54,21 @@ def test_training_set_epochs_are_seeded_and_augmented():
     assert 3 <= changed.sum() <= 17  # about half are augmented
     off = TrainingSet(ds, augment=False)
     np.testing.assert_array_equal(off.arrays(5)[0], off.clean_arrays()[0])
-    ts2 = TrainingSet(ds, np.array([1, 0] * 10), size=32)
+    ts2 = TrainingSet(ds, np.array([1, 0] * 10), size=32, copies=1)
     assert ts2.arrays(0)[0].shape == (20, 1, 32, 32)
     np.testing.assert_array_equal(ts2.arrays(0)[1], [1, 0] * 10)
     with pytest.raises(ValueError):
         TrainingSet([])
+
+
+def test_training_set_copies_add_augmented_versions():
+    ds = [Drawing((SQUARE,), "square"), Drawing((TRI,), "triangle")] * 5
+    ts = TrainingSet(ds, seed=2, copies=3, via_image=0.5)
+    X, y = ts.arrays(0)
+    assert X.shape == (30, 1, 28, 28) and X.dtype == np.float32
+    np.testing.assert_array_equal(y, [0, 1] * 15)
+    clean, _ = ts.clean_arrays()
+    # every extra row is an augmented version of its drawing, not a clean copy
+    assert all(not np.array_equal(X[10 + i], clean[i % 10]) for i in range(20))
+    assert np.all((X >= 0) & (X <= 1))
+    np.testing.assert_array_equal(ts.arrays(0)[0], X)

@@ -25,8 +25,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from gui import qtfix  # noqa: F401  (PySide6 6.12 emit() refcount bug; see gui/qtfix.py)
-
 from . import jobs
 from .jobs import dataset_job, drawing_job, model_job  # noqa: F401  (re-exported for callers)
 

@@ -1,8 +1,6 @@
 """Fixtures for the trainer-window tests.
 
-- Every test fails if it leaves a QThread running (napari's rule): `QThread.start` is wrapped to remember
-  every thread started during the test, and each must have finished when the test ends; the same for
-  training processes.
+- Every test fails if it leaves a QThread or a child process running (napari's rule).
 - `make_window(data_dir)` builds the window with `gui.app.create_main_window` on a small, generated
   starter set (so tests are fast), registers it with qtbot, and sets a small, fast training setup.
 - `draw(canvas, points)` draws one stroke with real mouse press / move / release events.
@@ -10,8 +8,8 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
-import weakref
 from pathlib import Path
 
 import numpy as np
@@ -19,39 +17,43 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QThread
 from PySide6.QtTest import QTest
 
-import gui.qtfix  # noqa: F401  (before anything emits: PySide6 6.12's emit() refcount bug)
 from engine import generate_drawings, write_ndjson
 
 
-@pytest.fixture(autouse=True)
-def no_thread_left_running(monkeypatch):
-    """Fail a test that leaves a QThread (or a training process) running."""
-    started: list[weakref.ref] = []
-    original = QThread.start
-
-    def start(self, *args, **kwargs):
-        started.append(weakref.ref(self))
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(QThread, "start", start)
-    yield started
+def _running_qthreads() -> list[QThread]:
+    """Every QThread with a Python wrapper that is still running (the type is never patched: setting any
+    attribute on QThread makes pyqtgraph-heavy tests crash under PySide6 6.11)."""
     running = []
-    for ref in started:
-        thread = ref()
-        try:
-            if thread is not None and thread.isRunning():
-                running.append(thread)
-        except RuntimeError:  # the C++ object is gone: the thread ended and was deleted
-            pass
-    for thread in running:  # do not leave it running for the next test either
+    for obj in gc.get_objects():
+        if isinstance(obj, QThread):
+            try:
+                if obj.isRunning():
+                    running.append(obj)
+            except RuntimeError:  # its C++ object is gone: the thread ended and was deleted
+                pass
+    return running
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running():
+    """Fail a test that leaves a QThread (or a child process) running, and stop it for the next test."""
+    yield
+    running = _running_qthreads()
+    for thread in running:
         thread.quit()
         thread.wait(5000)
-    children = multiprocessing.active_children()  # training processes (gui.training_child)
+    children = multiprocessing.active_children()  # training / analysis processes
     for child in children:
         child.terminate()
         child.join(5)
     assert not running, f"{len(running)} QThread(s) still running at the end of the test"
-    assert not children, f"{len(children)} training process(es) still running at the end of the test"
+    assert not children, f"{len(children)} child process(es) still running at the end of the test"
+
+
+@pytest.fixture
+def running_qthreads():
+    """The function that lists running QThreads, for tests that check it themselves mid-test."""
+    return _running_qthreads
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
-
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from engine import build_model
@@ -21,27 +19,6 @@ from gui.lessons import LessonsView
 from gui.lessons._engine import generate_drawings, rasterize
 from gui.lessons.backprop_lesson import g
 from gui.lessons.common import HIGHLIGHT
-
-
-@pytest.fixture(autouse=True)
-def no_thread_left_running():
-    """Overrides tests/gui/conftest.py's fixture of the same name for this module.
-
-    That fixture monkeypatches `QThread.start`; any attribute set on the QThread type (even setting it back
-    to itself) makes these pyqtgraph-heavy tests segfault or abort with "pure virtual method called" under
-    PySide6 6.11. The same rule (no test leaves a QThread running) is checked here without touching the type.
-    """
-    yield []
-    running = [o for o in gc.get_objects() if isinstance(o, QThread) and _running(o)]
-    assert not running, f"{len(running)} QThread(s) still running at the end of the test"
-
-
-def _running(thread) -> bool:
-    try:
-        return thread.isRunning()
-    except RuntimeError:  # its C++ object is gone
-        return False
-
 
 CLASSES = ["square", "triangle", "circle", "irregular"]
 NAMES = ["cornerLesson", "separabilityLesson", "backpropLesson", "convolutionLesson", "poolingLesson",

@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-import gc
-
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QThread
 
 from engine import SGD, TrainConfig, TrainRecord, build_model, softmax_cross_entropy, train
 from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
 from gui.panels.plots import TrainingPlots
 from gui.panels.prediction import NOTE_STALE, NOTE_UNTRAINED, PredictionPanel
-
-
-@pytest.fixture(autouse=True)
-def no_thread_left_running():
-    """Overrides tests/gui/conftest.py's fixture of the same name for this module.
-
-    That fixture monkeypatches `QThread.start`; any attribute set on the QThread type (even setting it back
-    to itself) makes these pyqtgraph-heavy tests segfault or abort with "pure virtual method called" under
-    PySide6 6.11. The same rule (no test leaves a QThread running) is checked here without touching the type.
-    """
-    yield []
-    running = [o for o in gc.get_objects() if isinstance(o, QThread) and _running(o)]
-    assert not running, f"{len(running)} QThread(s) still running at the end of the test"
-
-
-def _running(thread) -> bool:
-    try:
-        return thread.isRunning()
-    except RuntimeError:  # its C++ object is gone
-        return False
 
 
 def record(kind, epoch, step, spe, loss, acc, val_loss=None, val_acc=None):

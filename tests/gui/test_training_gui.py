@@ -233,7 +233,7 @@ def test_non_finite_loss_is_caught_and_weights_stay_finite(make_window, tmp_path
     assert all(np.all(np.isfinite(w)) for w in window.controller.model.weights().values())
 
 
-def test_closing_during_training_leaves_no_thread(make_window, tmp_path, qtbot, no_thread_left_running):
+def test_closing_during_training_leaves_no_thread(make_window, tmp_path, qtbot, running_qthreads):
     window = make_window(tmp_path / "data")
     window.training_panel.epochs.setValue(500)
     records = Records(window)
@@ -243,8 +243,7 @@ def test_closing_during_training_leaves_no_thread(make_window, tmp_path, qtbot, 
     assert thread is not None and thread.isRunning()
     assert window.close()
     assert not window.controller.is_active()
-    started = [ref() for ref in no_thread_left_running]
-    assert started and all(t is None or not t.isRunning() for t in started)
+    assert not running_qthreads()
     import multiprocessing
 
     assert not multiprocessing.active_children(), "the training process was ended too"
