@@ -155,23 +155,36 @@ class DrawingListModel(QAbstractListModel):
 
 
 class ClassFilter(QSortFilterProxyModel):
+    """Shows the drawings of one class (or all), optionally only those in a given set of rows."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._label: str | None = None
+        self._rows: frozenset[int] | None = None
 
-    def set_label(self, label: str | None) -> None:
+    def _change(self, **values) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
             self.beginFilterChange()
-            self._label = label
+            self.__dict__.update(values)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._label = label
+            self.__dict__.update(values)
             self.invalidateFilter()
 
+    def set_label(self, label: str | None) -> None:
+        self._change(_label=label)
+
+    def set_rows(self, rows: Sequence[int] | None) -> None:
+        self._change(_rows=None if rows is None else frozenset(int(r) for r in rows))
+
+    @property
+    def rows(self) -> frozenset[int] | None:
+        return self._rows
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        if self._label is None:
-            return True
-        return self.sourceModel().label(source_row) == self._label
+        if self._rows is not None and source_row not in self._rows:
+            return False
+        return self._label is None or self.sourceModel().label(source_row) == self._label
 
 
 class Gallery(QWidget):
@@ -236,6 +249,19 @@ class Gallery(QWidget):
         # Del / Backspace delete, Ctrl+Z undoes, while the gallery has the keyboard (Ctrl+A is the view's own)
         self.view.installEventFilter(self)
 
+        # shown while the gallery is limited to a chosen set of drawings (e.g. one confusion-matrix cell)
+        self.only_label = QLabel()
+        self.show_all_button = QToolButton(text="Show all")
+        self.show_all_button.setToolTip("Show every drawing again")
+        self.show_all_button.clicked.connect(self.show_all)
+        self.only_bar = QWidget()
+        bar = QHBoxLayout(self.only_bar)
+        bar.setContentsMargins(4, 0, 4, 0)
+        bar.addWidget(self.only_label, 1)
+        bar.addWidget(self.show_all_button)
+        self.only_bar.setStyleSheet("background: palette(alternate-base);")
+        self.only_bar.hide()
+
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_combo)
@@ -247,6 +273,7 @@ class Gallery(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
         layout.addLayout(top)
+        layout.addWidget(self.only_bar)
         layout.addWidget(self.view, 1)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._classes: list[str] = []
@@ -255,7 +282,12 @@ class Gallery(QWidget):
     # -- API ----------------------------------------------------------------------------------------
 
     def set_drawings(self, drawings: Sequence, classes: Sequence[tuple[str, str]]) -> None:
-        """Show these drawings; classes as (name, colour) for the filter and the colour bars."""
+        """Show these drawings; classes as (name, colour) for the filter and the colour bars.
+
+        A `show_only` set stays while the number of drawings is unchanged (a relabel in place); when
+        drawings were added or deleted its row numbers no longer mean the same drawings, so it is lifted."""
+        if self.proxy.rows is not None and len(drawings) != self.model.rowCount():
+            self.show_all()
         self.model.dpr = self.devicePixelRatioF()
         self.model.set_drawings(drawings, dict(classes))
         self.set_classes(classes)
@@ -302,6 +334,27 @@ class Gallery(QWidget):
             idx = self.proxy.mapFromSource(self.model.index(r))
             if idx.isValid():
                 sel.select(idx, sel.SelectionFlag.Select)
+
+    def show_only(self, rows: Sequence[int], description: str = "") -> None:
+        """Show exactly these drawings (dataset positions), of every class, until `show_all`."""
+        rows = sorted({int(r) for r in rows})
+        self.filter_combo.setCurrentIndex(0)
+        self.proxy.set_rows(rows)
+        n = len(rows)
+        what = f"{n} drawing{'s' if n != 1 else ''}" + (f": {description}" if description else "")
+        self.only_label.setText(f"Showing only {what}")
+        self.only_bar.show()
+        self._update_count()
+
+    def show_all(self) -> None:
+        """Lift a `show_only` limit."""
+        self.proxy.set_rows(None)
+        self.only_bar.hide()
+        self._update_count()
+
+    def shown_rows(self) -> list[int]:
+        """The dataset positions of the drawings the gallery shows now, in order."""
+        return [self.proxy.mapToSource(self.proxy.index(i, 0)).row() for i in range(self.proxy.rowCount())]
 
     def set_filter(self, label: str | None) -> None:
         i = self.filter_combo.findText(label) if label else 0

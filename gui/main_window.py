@@ -972,12 +972,16 @@ class MainWindow(QMainWindow):
             self.analysis.set_model(c.model.copy(), list(c.classes), note)
 
     def _show_drawings_in_gallery(self, rows: list) -> None:
-        self.gallery.set_filter(None)
-        self.gallery.select_rows(list(rows))
+        """The gallery shows exactly these drawings (from the analysis window), to relabel or delete."""
+        self.gallery.show_only(rows, "chosen in the analysis window")
         self.gallery_dock.show()
         self.gallery_dock.raise_()
         n = len(rows)
-        self.statusBar().showMessage(f"{n} drawing{'s' if n != 1 else ''} selected in the gallery.", 5000)
+        self.statusBar().showMessage(
+            f"The gallery shows only those {n} drawing{'s' if n != 1 else ''}; "
+            "'Show all' brings back the rest.",
+            8000,
+        )
 
     # -- help ---------------------------------------------------------------------------------------
 

@@ -163,7 +163,7 @@ def test_clicking_a_confusion_cell_gives_exactly_its_drawings(qtbot, view, data)
     qtbot.addWidget(gallery)
     colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
     gallery.set_drawings(planted, list(zip(classes, colours, strict=True)))
-    view.showDrawings.connect(gallery.select_rows)  # what the window wires (plus a filter when it has one)
+    view.showDrawings.connect(gallery.show_only)  # what the window wires
     cells = [(t, p) for t in range(4) for p in range(4) if ref[t, p]]
     off = [c for c in cells if c[0] != c[1]]
     assert off
@@ -173,7 +173,7 @@ def test_clicking_a_confusion_cell_gives_exactly_its_drawings(qtbot, view, data)
             QTest.mouseClick(cm.graphics.viewport(), Qt.MouseButton.LeftButton, NO_MOD, cm.cell_center(t, p))
         assert sig.args[0] == expected
         assert all(planted[i].label == classes[t] for i in sig.args[0])
-        assert gallery.selected_rows() == expected
+        assert gallery.shown_rows() == expected  # the gallery shows exactly those drawings
     # "all drawings" covers the whole dataset
     cm.subset.setCurrentIndex(cm.subset.findData("all"))
     assert cm.matrix().sum() == len(drawings)

@@ -311,9 +311,17 @@ def test_analysis_window_is_fed_and_shut_down(make_window, tmp_path, qtbot):
     )
     window.flush_records()
     assert models, "the analysis gets a model copy after training"
-    # a request from the analysis selects drawings in the gallery
-    analysis.showDrawings.emit([1, 3])
-    assert window.gallery.selected_rows() == [1, 3]
+    # a request from the analysis limits the gallery to exactly those drawings, until "Show all"
+    total = window.gallery.model.rowCount()
+    analysis.showDrawings.emit([3, 1])
+    assert window.gallery.shown_rows() == [1, 3]
+    assert window.gallery.only_bar.isVisibleTo(window.gallery)
+    window.gallery.set_filter(window.state.drawings[1].label)  # the class filter narrows it further
+    assert window.gallery.shown_rows() == [i for i in (1, 3) if window.state.drawings[i].label ==
+                                           window.state.drawings[1].label]
+    window.gallery.show_all_button.click()
+    window.gallery.set_filter(None)
+    assert window.gallery.shown_rows() == list(range(total))
     window.close()  # shuts the analysis thread down too (the fixture checks no thread is left running)
 
 
