@@ -728,7 +728,7 @@ class MainWindow(QMainWindow):
             )
         self._run_count += 1
         cont = "" if fresh or self.controller.steps_done == 0 else ", continued"
-        self.plots.new_run(f"run {self._run_count}: {s.preset}, {s.optimizer} lr {s.lr:g}{cont}")
+        self.plots.new_run(f"run {self._run_count}: {s.preset}, {s.optimizer} lr {s.lr:g}{cont}", s.epochs)
         self.training_panel.start_run(s.epochs)
         self.controller.start(snap, s, paused=paused)
         self._update_stale()

@@ -58,6 +58,7 @@ class _Buffer:
 @dataclass
 class _Run:
     label: str
+    epochs: int | None = None  # the planned length, when known: the x axis is laid out for it at once
     buffers: dict[str, _Buffer] = field(default_factory=lambda: {key: _Buffer() for key, *_ in SERIES})
     curves: dict[str, pg.PlotDataItem] = field(default_factory=dict)
     ema_loss: float = 0.0
@@ -120,6 +121,12 @@ class TrainingPlots(QWidget):
             "lossPlot": "Loss: how wrong the network is (lower is better)",
             "accuracyPlot": "Accuracy: share of drawings guessed right (higher is better)",
         }
+        # the x axis is set by _update_x_range: whole epochs, changed only when a run needs more room
+        self._x_span = 0.0
+        self._loss_top = 0.0
+        for plot in (self.loss_plot, self.accuracy_plot):
+            plot.getPlotItem().getViewBox().enableAutoRange(axis="x", enable=False)
+            plot.getPlotItem().getViewBox().setXRange(0, 1, padding=0.02)
         acc_view = self.accuracy_plot.getPlotItem().getViewBox()
         acc_view.enableAutoRange(axis="y", enable=False)
         acc_view.setYRange(0, 100, padding=0.02)
@@ -240,14 +247,18 @@ class TrainingPlots(QWidget):
         )
 
     # -- public API ---------------------------------------------------------------------------
-    def new_run(self, label: str) -> None:
-        """Start a new run; the curves so far stay visible, faded, until clear_runs()."""
+    def new_run(self, label: str, epochs: int | None = None) -> None:
+        """Start a new run; the curves so far stay visible, faded, until clear_runs().
+
+        With `epochs` (the planned length) the x axis spans the whole run from the start, so it does not
+        rescale (and repaint its labels) as the curves grow."""
         self._coalescer.flush()
         if self._runs:
             self._fade(self._runs[-1])
-        run = _Run(label=str(label))
+        run = _Run(label=str(label), epochs=int(epochs) if epochs else None)
         self._create_curves(run)
         self._runs.append(run)
+        self._update_x_range()
         self._update_legends()
 
     def clear_runs(self) -> None:
@@ -257,6 +268,8 @@ class TrainingPlots(QWidget):
             for key, which, *_ in SERIES:
                 self._plot_for(which).getPlotItem().removeItem(run.curves[key])
         self._runs.clear()
+        self._loss_top = 0.0
+        self._update_x_range()
         self._update_legends()
 
     def add_record(self, record) -> None:
@@ -316,6 +329,22 @@ class TrainingPlots(QWidget):
                         writer.writerow([run.label, key, f"{xi:.6g}", f"{yi:.6g}"])
 
     # -- rendering ----------------------------------------------------------------------------
+    def _update_x_range(self) -> None:
+        """Span [0, whole epochs]: the planned length of every run shown, or the data if a run goes on
+        longer. Only a change of span moves the axis."""
+        span = 1.0
+        for run in self._runs:
+            if run.epochs:
+                span = max(span, float(run.epochs))
+            for key, *_ in SERIES:
+                x = run.buffers[key].data()[0]
+                if len(x):
+                    span = max(span, float(np.ceil(x[-1] - 1e-9)))
+        if span != self._x_span:
+            self._x_span = span
+            for plot in (self.loss_plot, self.accuracy_plot):
+                plot.getPlotItem().getViewBox().setXRange(0, span, padding=0.02)
+
     def _render(self) -> None:
         top = 0.0
         for run in self._runs:
@@ -323,8 +352,10 @@ class TrainingPlots(QWidget):
                 y = run.buffers[key].data()[1]
                 if len(y):
                     top = max(top, float(y.max()))
-        if top > 0:
+        if top > 0 and top != self._loss_top:
+            self._loss_top = top
             self.loss_plot.getPlotItem().getViewBox().setYRange(0, top * LOSS_HEADROOM, padding=0)
+        self._update_x_range()
         for run in self._runs:
             if not run.dirty:
                 continue

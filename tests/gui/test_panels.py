@@ -257,3 +257,27 @@ def test_prediction_staleness_and_untrained_notes(qtbot):
     assert panel.shown() == [] and panel.top_class() is None
     with pytest.raises(ValueError):
         panel.set_prediction(["a"], [0.5, 0.5], [])
+
+
+def test_plots_x_axis_spans_the_planned_run_and_stays_put(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.new_run("run 1", epochs=8)
+    plots.flush()
+    views = [p.getPlotItem().getViewBox() for p in (plots.loss_plot, plots.accuracy_plot)]
+    before = [v.viewRange()[0] for v in views]
+    for lo, hi in before:
+        assert lo <= 0 < 8 <= hi and hi - lo < 8.5  # the whole run, a little padding
+    for step in range(1, 21):  # two epochs of 10 steps
+        plots.add_record(record("step", (step - 1) // 10, step, 10, 1.0 / step, 0.5))
+    plots.flush()
+    assert [v.viewRange()[0] for v in views] == before  # no rescaling while the run grows
+    plots.new_run("run 2")  # length unknown: the axis grows by whole epochs with the data
+    for step in range(1, 95):
+        plots.add_record(record("step", (step - 1) // 10, step, 10, 1.0, 0.5))
+    plots.flush()
+    lo, hi = views[0].viewRange()[0]
+    assert 10 <= hi < 10.5
+    plots.clear_runs()
+    plots.flush()
+    assert views[0].viewRange()[0][1] < 1.1
