@@ -87,7 +87,10 @@ class TrainingSet:
     drawings: the training drawings; y: their class indices (int), or None to number them with
     `classes` (default `class_list(drawings)`). Clean rasters are made once; with `augment`, each epoch a
     seeded `fraction` of the drawings is replaced by augmented versions rasterized again (the rest stay
-    clean). Of those, a seeded `via_image` share goes the way a scanned drawing goes: drawn as a
+    clean); with `copies` > 1 the epoch also holds `copies - 1` more augmented versions of every drawing
+    (so an epoch has copies x N samples: more, varied examples per pass at the cost of time; without
+    augmentation an epoch is the N clean rasters). Of the augmented ones, a seeded `via_image` share
+    goes the way a scanned drawing goes: drawn as a
     64 x 64 picture with a random pen (2-6 px) and read back through `preprocess_image`, so the model
     also sees the thinning's small artefacts. Epoch e gives the same arrays for the same seed.
     """
@@ -102,7 +105,8 @@ class TrainingSet:
         augment: bool = True,
         seed: int = 0,
         fraction: float = 0.6,
-        via_image: float = 0.3,
+        via_image: float = 0.1,
+        copies: int = 3,
         config: AugmentConfig = DEFAULT_AUGMENT,
     ):
         self.drawings = list(drawings)
@@ -121,6 +125,7 @@ class TrainingSet:
         self.augment = augment
         self.fraction = float(fraction)
         self.via_image = float(via_image)
+        self.copies = max(1, int(copies))
         self.config = config
         self._X = rasterize_many(self.drawings, size)
 
@@ -132,17 +137,22 @@ class TrainingSet:
         return self._X.copy(), self._y.copy()
 
     def arrays(self, epoch: int) -> tuple[np.ndarray, np.ndarray]:
-        """(X (N, 1, S, S) float32, y (N,) int64) for this epoch."""
-        X = self._X.copy()
-        if self.augment and self.fraction > 0:
-            rng = np.random.default_rng([self.seed, int(epoch), 7919])
-            pick = np.flatnonzero(rng.uniform(size=len(self.drawings)) < self.fraction)
-            if len(pick):
-                aug = [augment_drawing(self.drawings[i], rng, self.config) for i in pick]
-                X[pick] = rasterize_many(aug, self.size)
-                as_image = rng.uniform(size=len(pick)) < self.via_image
-                widths = rng.uniform(2.0, 6.0, size=len(pick))
-                for k in np.flatnonzero(as_image):
-                    picture = render_picture(aug[k], 64, width=float(widths[k]))
-                    X[pick[k], 0] = preprocess_image(picture, self.size)
-        return X, self._y.copy()
+        """(X (M, 1, S, S) float32, y (M,) int64) for this epoch (M = copies x N with augmentation)."""
+        if not (self.augment and self.fraction > 0):
+            return self._X.copy(), self._y.copy()
+        rng = np.random.default_rng([self.seed, int(epoch), 7919])
+        n = len(self.drawings)
+        pick = np.flatnonzero(rng.uniform(size=n) < self.fraction)
+        extra = np.tile(np.arange(n), self.copies - 1)
+        X = np.concatenate([self._X] + [self._X] * (self.copies - 1))
+        rows = np.concatenate([pick, n + np.arange(len(extra))])
+        sources = np.concatenate([pick, extra])
+        if len(rows):
+            aug = [augment_drawing(self.drawings[i], rng, self.config) for i in sources]
+            X[rows] = rasterize_many(aug, self.size)
+            as_image = np.flatnonzero(rng.uniform(size=len(rows)) < self.via_image)
+            widths = rng.uniform(2.0, 6.0, size=len(rows))
+            for k in as_image:
+                picture = render_picture(aug[k], 64, width=float(widths[k]))
+                X[rows[k], 0] = preprocess_image(picture, self.size)
+        return X, np.tile(self._y, self.copies)

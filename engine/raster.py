@@ -68,22 +68,33 @@ _COS, _SIN = np.cos(_ANGLES), np.sin(_ANGLES)
 _ZERO = 45  # index of angle 0
 
 
+def _box_areas(p: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    x = p[:, :1] * _COS[idx] + p[:, 1:2] * _SIN[idx]
+    y = -p[:, :1] * _SIN[idx] + p[:, 1:2] * _COS[idx]
+    return (x.max(axis=0) - x.min(axis=0)) * (y.max(axis=0) - y.min(axis=0))
+
+
+_COARSE = np.arange(0, 90, 5)
+
+
 def upright_angle(points: np.ndarray, tolerance: float = ORIENT_TOLERANCE) -> float:
     """The turn (radians, within +-45 degrees) that makes the points' tightest bounding box upright.
 
-    Bounding-box areas are compared every degree; when the upright box is within `tolerance` of the
-    smallest area the drawing is not turned at all (upright and round drawings stay as drawn).
+    Bounding-box areas are compared every 5 degrees, then every degree around the best; when the
+    upright box is within `tolerance` of the smallest area the drawing is not turned at all (upright
+    and round drawings stay as drawn).
     """
     p = points - points.mean(axis=0)
-    if len(p) > 400:  # plenty for a box; keeps the cost per drawing small
-        p = p[:: len(p) // 400 + 1]
-    x = p[:, :1] * _COS + p[:, 1:2] * _SIN
-    y = -p[:, :1] * _SIN + p[:, 1:2] * _COS
-    area = (x.max(axis=0) - x.min(axis=0)) * (y.max(axis=0) - y.min(axis=0))
+    if len(p) > 160:  # plenty for a box; keeps the cost per drawing small
+        p = p[:: len(p) // 160 + 1]
+    coarse = _box_areas(p, _COARSE)
+    k = int(_COARSE[int(np.argmin(coarse))])
+    fine = np.arange(k - 4, k + 5) % 90
+    area = _box_areas(p, fine)
     best = int(np.argmin(area))
-    if area[_ZERO] <= area[best] * (1.0 + tolerance) + 1e-12:
+    if coarse[_ZERO // 5] <= area[best] * (1.0 + tolerance) + 1e-12:
         return 0.0
-    return float(_ANGLES[best])
+    return float(_ANGLES[fine[best]])
 
 
 def _fit(a: np.ndarray, b: np.ndarray, size: int, orient: bool = True) -> tuple[np.ndarray, np.ndarray]:

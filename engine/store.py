@@ -88,11 +88,10 @@ def write_ndjson(path: str | os.PathLike, drawings: Iterable[Drawing]) -> None:
             f.writelines(lines)
             f.flush()
             os.fsync(f.fileno())
-        if path.exists():
-            try:
-                os.chmod(tmp, os.stat(path).st_mode & 0o777)
-            except OSError:
-                pass
+        try:  # keep an existing file's permissions; a new file gets the usual rw-r--r--
+            os.chmod(tmp, os.stat(path).st_mode & 0o777 if path.exists() else 0o644)
+        except OSError:
+            pass
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
