@@ -23,6 +23,8 @@ DEFAULT_CLASSES = ("square", "triangle", "circle", "irregular")
 CANVAS = 256.0
 #: how often a triangle is turned a quarter, half, three quarters (its apex down, left, right)
 TRIANGLE_TURNS = (1.0, 0.0, 0.0, 0.0)
+#: the largest corner rounding of triangles (fraction of the side)
+TRIANGLE_ROUND = 0.15
 
 # -- pen-path helpers (all work in a unit frame around the origin, y down) -------------------------------
 
@@ -276,7 +278,7 @@ def _triangle(rng: np.random.Generator) -> Drawing:
     c += rng.normal(0, 0.03, size=c.shape)
     # pointing up most often, but also down, left and right, and now and then at any angle
     c = _rotate(c, _human_angle(rng, 0.5) + rng.choice([0.0, 0.5, 1.0, 1.5], p=TRIANGLE_TURNS) * np.pi)
-    return _polygon_drawing(c, rng, "triangle", _stretch(rng, 0.55, 5.0))
+    return _polygon_drawing(c, rng, "triangle", _stretch(rng, 0.55, 5.0), round_max=TRIANGLE_ROUND)
 
 
 def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
@@ -286,7 +288,7 @@ def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
     a0 = rng.uniform(0, 2 * np.pi)
     direction = rng.choice([-1.0, 1.0])
     th = a0 + direction * np.linspace(0, 2 * np.pi * turns, int(n * turns))
-    r = 1.0 + _smooth_noise(len(th), rng, rng.uniform(0.0, 0.06), (0.5, 2.5))
+    r = 1.0 + _smooth_noise(len(th), rng, rng.uniform(0.0, 0.1), (0.5, 2.5))
     r *= 1.0 + 0.06 * rng.normal() * np.linspace(0, 1, len(th))  # drift: the loop does not meet itself
     over = np.clip((np.abs(th - a0) - 2 * np.pi) / (2 * np.pi), 0, None)
     if over.any() and rng.uniform() < 0.5:  # the pen runs on past the start and leaves the loop: a tail
@@ -296,6 +298,8 @@ def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
     egg = rng.uniform(-0.15, 0.15)
     x = r * np.cos(th)
     y = r * np.sin(th) * (1 + egg * np.cos(th))
+    if rng.uniform() < 0.25:  # lemon / eye shape: the ends come to soft points
+        y = y * (1 - rng.uniform(0.3, 0.7) * np.cos(th) ** 2)
     return np.stack([x, y], axis=1)
 
 
@@ -320,9 +324,8 @@ def _regular(m: int, rng: np.random.Generator) -> np.ndarray:
     return np.stack([r * np.cos(th), r * np.sin(th)], axis=1)
 
 
-def _irr_polygon(rng):  # pentagon or hexagon (more corners than that is nearly a circle)
-    m = int(rng.choice([5, 6], p=[0.55, 0.45]))
-    return _regular(m, rng), True
+def _irr_polygon(rng):  # a pentagon (a hand-drawn hexagon is already nearly a lumpy circle)
+    return _regular(5, rng), True
 
 
 def _irr_star(rng):
@@ -505,7 +508,7 @@ def _irr_marks(rng):
 _IRREGULAR: list[tuple[float, Callable]] = [
     (0.03, _irr_marks),
 
-    (0.07, _irr_polygon),
+    (0.05, _irr_polygon),
     (0.07, _irr_star),
     (0.03, _irr_pentagram),
     (0.08, _irr_heart),
