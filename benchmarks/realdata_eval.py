@@ -52,6 +52,7 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--test-seed", type=int, default=1)
     ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--copies", type=int, default=None, help="TrainingSet copies (default: its own)")
     ap.add_argument("--train-ndjson", help="train on this NDJSON file instead of generating")
     ap.add_argument("--sheet", help="write a synthetic-vs-real contact sheet PNG here")
     ap.add_argument("--save", help="save the trained model (.npz) here")
@@ -67,7 +68,8 @@ def main(argv=None) -> int:
         drawings = generate_drawings(args.per_class, seed=args.seed)
     t_gen = time.perf_counter() - t0
     t1 = time.perf_counter()
-    data = TrainingSet(drawings, classes=classes, seed=args.seed)
+    kw = {} if args.copies is None else {"copies": args.copies}
+    data = TrainingSet(drawings, classes=classes, seed=args.seed, **kw)
     model = build_model("default", len(classes))
     last = None
     for rec in train(model, data, TrainConfig(epochs=args.epochs)):

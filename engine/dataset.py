@@ -105,8 +105,8 @@ class TrainingSet:
         augment: bool = True,
         seed: int = 0,
         fraction: float = 0.6,
-        via_image: float = 0.1,
-        copies: int = 3,
+        via_image: float = 0.05,
+        copies: int = 4,
         config: AugmentConfig = DEFAULT_AUGMENT,
     ):
         self.drawings = list(drawings)
