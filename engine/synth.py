@@ -253,8 +253,9 @@ def _square(rng: np.random.Generator) -> Drawing:
     c += rng.normal(0, 0.04, size=c.shape)  # imprecise corners
     c = _rotate(c, _human_angle(rng))
     aspect = _stretch(rng, 0.6, 6.0)
-    round_p = 0.25 if max(aspect) < 2 else 0.0  # a long rectangle with round ends is a stadium, not a box
-    return _polygon_drawing(c, rng, "square", aspect, round_p=round_p)
+    # rounded corners; a long rectangle only slightly (with round ends it would be a stadium, not a box)
+    round_max = 0.25 if max(aspect) < 2 else 0.08
+    return _polygon_drawing(c, rng, "square", aspect, round_p=0.3, round_max=round_max)
 
 
 def _triangle(rng: np.random.Generator) -> Drawing:
@@ -305,6 +306,13 @@ def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
 
 def _circle(rng: np.random.Generator) -> Drawing:
     path = _ellipse_path(rng)
+    if rng.uniform() < 0.2:  # a lead-in: the pen comes in along the loop from outside (a "6" or a sigma)
+        t0 = path[1] - path[0]
+        t0 = t0 / (np.hypot(t0[0], t0[1]) + 1e-12)
+        u = np.linspace(rng.uniform(0.3, 0.9), 0.0, 12)[:-1, None]
+        normal = np.array([-t0[1], t0[0]]) * rng.choice([-1.0, 1.0])
+        lead = path[0] - t0 * u + normal * rng.uniform(0.0, 0.4) * u**2
+        path = np.vstack([lead, path])
     path = path * np.array([1.0, float(np.exp(rng.uniform(np.log(0.8), np.log(1.25))))])
     path = _rotate(path, _human_angle(rng, 0.6))
     path = _wobble(path, rng, rng.uniform(0.0, 0.025))
