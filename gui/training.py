@@ -3,14 +3,12 @@
 - `TrainingWorker`: a QObject moved to a QThread (the superqt wiring: `moveToThread`, `thread.started →
   worker.run`, `worker.finished → thread.quit`, `deleteLater` on both). It runs one training run on a
   SNAPSHOT of the dataset (immutable drawings, through the engine's one preprocessing path) with
-  `engine.train`, in a child process by default (`gui.training_child`: a NumPy training thread inside the
-  GUI process would compete with the GUI thread for Python's interpreter lock and make the window stutter;
-  `SHAPELAB_TRAIN_IN_THREAD=1` runs it in the worker's own thread instead). It emits plain data only: every
+  `engine.train` (`gui.training_run`). It emits plain data only: every
   `TrainRecord`, and copies of the weights at most ~5 times a second (and after every single step while
   paused, so Step shows its effect).
 - `TrainingController`: the GUI-thread side. It owns the GUI's copy of the model (updated from the weight
-  snapshots), the run's control (the engine's `TrainControl` API: pause / resume / stop / step exactly one
-  mini-batch; relayed to the engine's `TrainControl` in the training process) and the worker's life. It
+  snapshots), the run's control (the engine's `TrainControl`: pause / resume / stop / step exactly one
+  mini-batch; thread-safe, called from the GUI thread) and the worker's life. It
   never waits on the worker, except in `shutdown()` when the window closes (after asking it to stop).
 - `LivePredictor`: rasterizes the canvas drawing with `engine.rasterize` (the same path as training) and
   runs the GUI's model copy on it — throttled (leading edge, then at most every `interval_ms`), always on
@@ -20,9 +18,6 @@
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
-import threading
 import time
 from collections.abc import Sequence
 
@@ -40,65 +35,17 @@ from engine import (
 )
 
 from .state import DatasetSnapshot
-from .training_child import (  # noqa: F401  (PreparedData, WEIGHTS_INTERVAL_S: part of this module's API)
+from .training_run import (  # noqa: F401  (PreparedData, WEIGHTS_INTERVAL_S: part of this module's API)
     INPUT_SIZE,
     WEIGHTS_INTERVAL_S,
     PreparedData,
     TrainSettings,
-    child_main,
     run_training,
 )
 
 # A run is paused as diverging when the loss stays above EXPLODE_FACTOR × chance level for EXPLODE_STEPS steps
 EXPLODE_FACTOR = 10.0
 EXPLODE_STEPS = 3
-
-
-class RemoteControl:
-    """The engine's `TrainControl` API (pause, resume, step_once, stop, paused, stopped) for a run in the
-    training process: each call is sent to the process, which applies it to its own engine TrainControl.
-    Safe to call from the GUI thread (a few bytes written to a pipe)."""
-
-    def __init__(self, conn, paused: bool = False):
-        self._conn = conn
-        self._lock = threading.Lock()
-        self._paused = paused
-        self._stopped = False
-
-    def _send(self, command: str) -> None:
-        with self._lock:
-            try:
-                self._conn.send(command)
-            except (BrokenPipeError, OSError):  # the process has ended already
-                pass
-
-    def pause(self) -> None:
-        self._paused = True
-        self._send("pause")
-
-    def resume(self) -> None:
-        self._paused = False
-        self._send("resume")
-
-    def step_once(self) -> None:
-        self._paused = True
-        self._send("step")
-
-    def stop(self) -> None:
-        self._stopped = True
-        self._send("stop")
-
-    @property
-    def paused(self) -> bool:
-        return self._paused
-
-    @property
-    def stopped(self) -> bool:
-        return self._stopped
-
-
-def _train_in_thread() -> bool:
-    return os.environ.get("SHAPELAB_TRAIN_IN_THREAD", "") not in ("", "0")
 
 
 class TrainingWorker(QObject):
@@ -115,19 +62,9 @@ class TrainingWorker(QObject):
         self._model = model  # the worker's own copy; the GUI never touches it
         self._snapshot = snapshot
         self._settings = settings
-        self._process = None
-        self.in_thread = _train_in_thread()
-        if self.in_thread:
-            self.control = TrainControl()
-            if paused:
-                self.control.step_once()
-        else:
-            ctx = multiprocessing.get_context("spawn")  # never fork a process that runs Qt threads
-            self._data_in, self._data_out = ctx.Pipe(duplex=False)
-            self._commands_in, self._commands_out = ctx.Pipe(duplex=False)
-            self._ctx = ctx
-            self._paused = paused
-            self.control = RemoteControl(self._commands_out, paused)
+        self.control = TrainControl()
+        if paused:  # Step from idle: one mini-batch, then wait paused
+            self.control.step_once()
 
     def _send(self, message) -> None:
         kind, payload = message
@@ -142,69 +79,9 @@ class TrainingWorker(QObject):
 
     def run(self) -> None:
         try:
-            if self.in_thread:
-                run_training(self._send, self._model, self._snapshot, self._settings, self.control)
-            else:
-                self._run_process()
+            run_training(self._send, self._model, self._snapshot, self._settings, self.control)
         finally:
             self.finished.emit()
-
-    def _run_process(self) -> None:
-        m = self._model
-        process = self._ctx.Process(
-            target=child_main,
-            args=(
-                self._data_out,
-                self._commands_in,
-                m.config(),
-                m.input_shape,
-                m.weights(),
-                self._snapshot,
-                self._settings,
-                self._paused,
-            ),
-            name="ShapeLab training",
-            daemon=True,
-        )
-        try:
-            process.start()
-        except Exception as exc:  # e.g. no permission to start processes: train in this thread instead
-            self.in_thread = True
-            control = TrainControl()
-            if self.control.paused:
-                control.step_once()
-            self.control = control
-            del exc  # nothing to tell the user: training simply runs in the worker's thread
-            run_training(self._send, self._model, self._snapshot, self._settings, control)
-            return
-        self._process = process
-        self._data_out.close()  # the child's ends: closed here so a dead child gives EOF
-        self._commands_in.close()
-        ended = False
-        while True:
-            try:
-                message = self._data_in.recv()
-            except (EOFError, OSError):
-                break
-            if message[0] == "finished":
-                ended = True
-                break
-            if message[0] == "record" and message[1].kind in ("done", "stopped", "diverged"):
-                ended = True
-            self._send(message)
-        process.join(5)
-        if process.is_alive():
-            process.terminate()
-            process.join(5)
-        self._data_in.close()
-        if not ended and not self.control.stopped:
-            self.failed.emit(f"The training process ended unexpectedly (exit code {process.exitcode}).")
-
-    def kill(self) -> None:
-        """End the training process at once (only when closing and it did not stop when asked)."""
-        process = self._process
-        if process is not None and process.is_alive():
-            process.terminate()
 
 
 class TrainingController(QObject):
@@ -351,10 +228,7 @@ class TrainingController(QObject):
                 signal.disconnect()
             except (RuntimeError, TypeError):
                 pass
-        ok = thread.wait(min(timeout_ms, 3000))
-        if not ok:  # it did not stop when asked (e.g. still preparing a huge dataset): end the process
-            worker.kill()
-            ok = thread.wait(timeout_ms)
+        ok = thread.wait(timeout_ms)  # the engine checks the stop between mini-batches
         self._thread = self._worker = None
         self.state = "idle"
         return ok

@@ -246,7 +246,7 @@ def test_closing_during_training_leaves_no_thread(make_window, tmp_path, qtbot, 
     assert not running_qthreads()
     import multiprocessing
 
-    assert not multiprocessing.active_children(), "the training process was ended too"
+    assert not multiprocessing.active_children(), "no child process is left either"
 
 
 def test_close_while_paused_leaves_no_thread(make_window, tmp_path, qtbot):

@@ -1,19 +1,12 @@
-"""The training run itself, Qt-free, so it can run in a child process.
+"""The training run itself, Qt-free: the worker in `gui.training` calls `run_training` from its QThread.
 
-Why a child process: NumPy training in a thread of the GUI process competes with the GUI thread for
-Python's global interpreter lock; every paint that calls back into Python then waits for the training
-thread to let go of it, and the window stutters (measured: benchmarks/gui_responsiveness.py). In its own
-process the training has its own interpreter lock. The QThread worker in `gui.training` starts this
-process, relays the engine's `TrainControl` commands to it and turns what it sends into Qt signals.
-
-Everything here is plain data: `TrainSettings`, the snapshot's drawings, the model as config + weights,
-`TrainRecord`s and weight dicts travel through `multiprocessing` pipes (pickled).
+It prepares the arrays of a dataset snapshot through the engine's one preprocessing path, drives
+`engine.train`, and hands out plain data only (`TrainRecord`s, copies of the weights) through a `send`
+function, which the worker turns into Qt signals.
 """
 
 from __future__ import annotations
 
-import os
-import threading
 import time
 import traceback
 from dataclasses import asdict, dataclass, replace
@@ -26,7 +19,6 @@ from engine import (
     TrainConfig,
     TrainControl,
     TrainingSet,
-    layer_from_config,
     stratified_split,
     to_arrays,
     train,
@@ -129,16 +121,10 @@ class PreparedData:
         return np.concatenate([X, self.images[0]]), np.concatenate([y, self.images[1]])
 
 
-def rebuild_model(config: list[dict], input_shape: tuple, weights: dict) -> Sequential:
-    model = Sequential([layer_from_config(c, rng=np.random.default_rng(0)) for c in config], input_shape)
-    model.set_weights(weights)
-    return model
-
-
 def run_training(send, model: Sequential, snapshot, settings: TrainSettings, control: TrainControl) -> None:
     """One run: prepare the arrays, drive `engine.train`, and `send` plain messages:
     ("prepared", info), ("weights", dict) at most every WEIGHTS_INTERVAL_S (and after every step while
-    paused, and at the end), ("record", TrainRecord), ("failed", text). Used in the child process."""
+    paused, and at the end), ("record", TrainRecord), ("failed", text)."""
     try:
         data = PreparedData(snapshot, settings)
         send(("prepared", {"n_train": data.n_train, "n_val": data.n_val, "classes": list(data.classes)}))
@@ -154,57 +140,3 @@ def run_training(send, model: Sequential, snapshot, settings: TrainSettings, con
         send(("failed", str(exc)))
     except Exception as exc:  # a bug: say so, and keep the app alive
         send(("failed", f"Training failed: {exc}\n\n{traceback.format_exc(limit=3)}"))
-
-
-def _be_nice(increment: int = 5) -> None:
-    """Lower this process's CPU priority a little (every thread, BLAS workers too), so that on a busy
-    machine the scheduler serves the window first; on an idle one training speed is unchanged."""
-    try:
-        tids = [int(t) for t in os.listdir("/proc/self/task")]
-    except OSError:
-        tids = [0]
-    for tid in tids:
-        try:
-            os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + increment))
-        except (OSError, AttributeError):
-            pass
-
-
-def child_main(data_conn, command_conn, config, input_shape, weights, snapshot, settings, paused) -> None:
-    """Entry point of the training process. Commands ("pause", "resume", "step", "stop") arrive on
-    `command_conn` and go to the engine's TrainControl; if the window's process goes away, the pipe closes
-    and training stops."""
-    _be_nice()
-    control = TrainControl()
-    if paused:
-        control.step_once()
-
-    def listen() -> None:
-        while True:
-            try:
-                command = command_conn.recv()
-            except (EOFError, OSError):
-                control.stop()
-                return
-            if command == "pause":
-                control.pause()
-            elif command == "resume":
-                control.resume()
-            elif command == "step":
-                control.step_once()
-            elif command == "stop":
-                control.stop()
-                return
-
-    threading.Thread(target=listen, name="commands", daemon=True).start()
-
-    def send(message) -> None:
-        try:
-            data_conn.send(message)
-        except (BrokenPipeError, OSError):
-            control.stop()
-
-    model = rebuild_model(config, tuple(input_shape), weights)
-    run_training(send, model, snapshot, settings, control)
-    send(("finished", None))
-    data_conn.close()
