@@ -53,3 +53,8 @@ __all__ += [
     "DrawingStore", "LoadProblem", "read_ndjson", "write_ndjson",
     "DEFAULT_CLASSES", "generate_drawing", "generate_drawings",
 ]
+
+# --- atomic file writes (used by the engine's writers and by gui/) ---
+from .atomic import atomic_path, atomic_write  # noqa: E402
+
+__all__ += ["atomic_path", "atomic_write"]

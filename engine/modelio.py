@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 
 import numpy as np
 
+from .atomic import atomic_write
 from .model import Sequential, model_from_config
 
 FORMAT = "shapelab-model"
@@ -53,18 +53,8 @@ def save_model(path, model: Sequential, classes, extra: dict | None = None) -> N
             "parameters": model.num_parameters(), "extra": extra or {}}
     arrays = {k: v.astype(np.float32) for k, v in model.parameters().items()}
     arrays[META_KEY] = np.array(json.dumps(meta))
-    path = os.fspath(path)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".npz", dir=os.path.dirname(os.path.abspath(path)))
-    try:
-        with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with atomic_write(path, "wb") as f:
+        np.savez(f, **arrays)
 
 
 def _read_arrays(path) -> dict[str, np.ndarray]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import atomic_write
 from .drawing import Drawing
 
 
@@ -79,38 +79,9 @@ def write_ndjson(path: str | os.PathLike, drawings: Iterable[Drawing]) -> None:
 
     Either the old file or the complete new one exists afterwards, never a half-written one.
     """
-    path = Path(path)
     lines = [_encode(d) + "\n" for d in drawings]  # encode first: a bad item leaves the file untouched
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.writelines(lines)
-            f.flush()
-            os.fsync(f.fileno())
-        try:  # keep an existing file's permissions; a new file gets the usual rw-r--r--
-            os.chmod(tmp, os.stat(path).st_mode & 0o777 if path.exists() else 0o644)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    with atomic_write(path, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(lines)
 
 
 class DrawingStore:

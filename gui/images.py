@@ -8,12 +8,13 @@ use it too. The engine only ever sees the NumPy arrays these functions return.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtGui import QImage
+
+from engine import atomic_path
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
@@ -82,16 +83,9 @@ def write_png(path: str | os.PathLike, array: np.ndarray, *, invert: bool = Fals
         arr = 255 - arr
     path = Path(path)
     image = gray_to_qimage(arr)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp.png", dir=path.parent or ".")
-    os.close(fd)
-    try:
-        if not image.save(tmp, "PNG"):
+    with atomic_path(path, suffix=".tmp.png") as tmp:
+        if not image.save(str(tmp), "PNG"):
             raise ImageFileError(f"{path}: could not write PNG")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def list_image_folder(root: str | os.PathLike) -> list[tuple[Path, str]]:
