@@ -7,7 +7,7 @@ import csv
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QWidget
 
@@ -169,3 +169,26 @@ class IconFiller(QObject):
                 pass
         if not self._queue:
             self._timer.stop()
+
+
+class RenderWhenShown(QObject):
+    """Calls `render` at once while `widget` is on screen; otherwise once, when it is next shown. Hidden
+    panels so cost the GUI thread nothing until someone looks at them."""
+
+    def __init__(self, widget: QWidget, render: Callable[[], None]):
+        super().__init__(widget)
+        self._widget, self._render, self._pending = widget, render, False
+        widget.installEventFilter(self)
+
+    def request(self, *_args) -> None:
+        if self._widget.isVisible():
+            self._pending = False
+            self._render()
+        else:
+            self._pending = True
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self._widget and event.type() == QEvent.Type.Show and self._pending:
+            self._pending = False
+            self._render()
+        return False

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui.panels._common import BACKGROUND, FOREGROUND
 
-from ._common import IconFiller, drawing_pixmap, install_export_menu
+from ._common import IconFiller, RenderWhenShown, drawing_pixmap, install_export_menu
 
 _SEQ = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b")  # ColorBrewer Blues
 SUBSETS = (
@@ -52,6 +52,7 @@ class ConfusionMatrix(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._when_shown = RenderWhenShown(self, self._render_now)
         self.setObjectName("confusionMatrix")
         self._names: list[str] = []
         self._colours: list[str] = []
@@ -228,17 +229,7 @@ class ConfusionMatrix(QWidget):
 
     def _render(self, *_args) -> None:
         """Render now when on screen; a hidden panel renders when it is shown (saves GUI-thread time)."""
-        if self.isVisible():
-            self._dirty = False
-            self._render_now()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if getattr(self, "_dirty", False):
-            self._dirty = False
-            self._render_now()
+        self._when_shown.request()
 
     def _render_now(self, *_args) -> None:
         for t in self._texts:

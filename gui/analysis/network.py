@@ -25,7 +25,7 @@ from gui.panels._common import (
 )
 from gui.panels.filters import layer_grid, layer_tiles
 
-from ._common import install_export_menu
+from ._common import RenderWhenShown, install_export_menu
 
 FILL = {
     "Conv2D": "#cfe3f6",
@@ -180,6 +180,7 @@ class NetworkDiagram(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._when_shown = RenderWhenShown(self, lambda: self._show_detail(self._selected))
         self.setObjectName("networkDiagram")
         self._model = None
         self._input: np.ndarray | None = None
@@ -233,16 +234,7 @@ class NetworkDiagram(QWidget):
             self._detail_or_defer()
 
     def _detail_or_defer(self) -> None:
-        if self.isVisible():
-            self._show_detail(self._selected)
-        else:
-            self._detail_dirty = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if getattr(self, "_detail_dirty", False):
-            self._detail_dirty = False
-            self._show_detail(self._selected)
+        self._when_shown.request()
 
     def rows(self) -> list[tuple[int, str, str, str]]:
         return list(self.boxes.rows)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.panels._common import BACKGROUND, FOREGROUND
 
-from ._common import drawing_pixmap, install_export_menu, percent
+from ._common import RenderWhenShown, drawing_pixmap, install_export_menu, percent
 
 CHANCE_PEN = "#888888"
 
@@ -164,6 +164,7 @@ class RepresentationView(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._when_shown = RenderWhenShown(self, self._redraw_now)
         self.setObjectName("representationView")
         self._names: list[str] = []
         self._colours: list[str] = []
@@ -322,17 +323,7 @@ class RepresentationView(QWidget):
 
     def _redraw(self, *_args) -> None:
         """Render now when on screen; a hidden panel renders when it is shown (saves GUI-thread time)."""
-        if self.isVisible():
-            self._dirty = False
-            self._redraw_now()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if getattr(self, "_dirty", False):
-            self._dirty = False
-            self._redraw_now()
+        self._when_shown.request()
 
     def _redraw_now(self) -> None:
         colours = self._colours or ["#0072B2"]
