@@ -199,7 +199,8 @@ def run(seconds: float) -> dict:
         "steps_per_s_training": steps_1 / seconds,
         "analysis_results": results["n"],
         "analysis_results_phase1": results_1,
-        "stale_results_dropped": analysis.runner.dropped,
+        # requests superseded before they ran, and results that came back superseded
+        "stale_results_dropped": analysis.runner.dropped + analysis.drawing_runner.dropped,
         "training_with_analysis": {
             "max_stall_ms": max(train_gaps),
             "p99_stall_ms": percentile(train_gaps, 99),
@@ -226,7 +227,7 @@ def main() -> int:
     print(
         f"{result['drawings']} drawings; {result['steps_per_s_training']:.1f} training steps/s; "
         f"{result['analysis_results']} analysis results shown, "
-        f"{result['stale_results_dropped']} stale dropped"
+        f"{result['stale_results_dropped']} stale requests or results dropped"
     )
     for phase in ("training_with_analysis", "training_drawing_with_analysis"):
         r = result[phase]

@@ -231,14 +231,26 @@ class ConfusionMatrix(QWidget):
         """Render now when on screen; a hidden panel renders when it is shown (saves GUI-thread time)."""
         self._when_shown.request()
 
+    def _cell_texts(self, c: int) -> list[pg.TextItem]:
+        """c × c text items, row by row, kept between renders (only their text changes)"""
+        if len(self._texts) != c * c:
+            for t in self._texts:
+                self.plot.removeItem(t)
+            self._texts = []
+            for t in range(c):
+                for p in range(c):
+                    text = pg.TextItem(anchor=(0.5, 0.5))
+                    text.setPos(p + 0.5, t + 0.5)
+                    self.plot.addItem(text)
+                    self._texts.append(text)
+        return self._texts
+
     def _render_now(self, *_args) -> None:
-        for t in self._texts:
-            self.plot.removeItem(t)
-        self._texts = []
         self._icons.clear()
         self.wrong.clear()
         cur = self.current()
         if cur is None:
+            self._cell_texts(0)
             self.image.clear()
             self.summary.setText(getattr(self, "_note", "") or "No model yet.")
             self.show_wrong.setEnabled(False)
@@ -253,21 +265,20 @@ class ConfusionMatrix(QWidget):
         self.plot.getAxis("bottom").setTicks([ticks, []])
         self.plot.getAxis("left").setTicks([ticks, []])
         self.plot.setRange(xRange=(0, c), yRange=(0, c), padding=0.02)
+        texts = self._cell_texts(c)
         for t in range(c):
             for p in range(c):
                 dark = share[t, p] > 55
                 colour = "#ffffff" if dark else FOREGROUND
-                text = pg.TextItem(
-                    html=(
-                        f"<div style='text-align:center; color:{colour}'>"
-                        f"<span style='font-size:13pt; font-weight:600'>{int(m[t, p])}</span>"
-                        f"<br>{share[t, p]:.0f}%</div>"
-                    ),
-                    anchor=(0.5, 0.5),
+                html = (
+                    f"<div style='text-align:center; color:{colour}'>"
+                    f"<span style='font-size:13pt; font-weight:600'>{int(m[t, p])}</span>"
+                    f"<br>{share[t, p]:.0f}%</div>"
                 )
-                text.setPos(p + 0.5, t + 0.5)
-                self.plot.addItem(text)
-                self._texts.append(text)
+                item = texts[t * c + p]
+                if getattr(item, "_html", None) != html:  # unchanged cells are not laid out again
+                    item._html = html
+                    item.setHtml(html)
         n = int(cur["n"])
         right = int(np.trace(m))
         note = getattr(self, "_note", "")

@@ -88,10 +88,40 @@ class FilterHistoryPanel(QWidget):
         """The architecture the history is about (a copy is kept); a different one clears the history."""
         if model is None:
             return
-        if self._scratch is not None and model.config() != self._scratch.config():
+        new_architecture = self._scratch is None or model.config() != self._scratch.config()
+        if self._scratch is not None and new_architecture:
             self.clear()
         self._scratch = model.copy()
         self._layers = model.summary()
+        if new_architecture:
+            self._prebuild()
+
+    def _prebuild(self) -> None:
+        """Build the filter and feature-map grids for this architecture now (the model is set before
+        training starts), hidden and empty, so that the first recorded epoch shown during training only
+        fills images in: building them then stalled the GUI thread for 100-400 ms at the first show."""
+        if len(self.history):
+            return  # the panels show a recorded epoch; they build their grids themselves
+        m = self._scratch
+        try:
+            weights = {k: np.zeros_like(v) for k, v in m.weights().items()}
+            acts = m.activations(np.zeros(m.input_shape[1:], np.float32))
+        except (ValueError, IndexError, TypeError):
+            return
+        self.filters.set_model(weights, self._layers)
+        self.filters.flush()
+        self.feature_maps.set_activations(acts)
+        self.feature_maps.flush()
+        self._hide_grids()
+
+    def _hide_grids(self) -> None:
+        """Show the panels' "nothing here" notes and hide their grids, keeping them built for the next
+        epoch shown (FiltersPanel.clear() takes its grids down: rebuilding them cost 50-120 ms)."""
+        self.filters.flush()  # nothing pending may show an old entry afterwards
+        self.filters.graphics.setVisible(False)
+        self.filters.empty.setVisible(True)
+        self.feature_maps.clear()
+        self.feature_maps.flush()
 
     def record(self, epoch: int, weights: dict, activations=None) -> None:
         follow = self.slider.value() == self.slider.maximum() or len(self.history) == 0
@@ -124,13 +154,14 @@ class FilterHistoryPanel(QWidget):
         self.history.clear()
         self._entry_input.clear()
         self._shown = -1
+        self._deferred = None
+        self._filters_key = None
         self.slider.blockSignals(True)
         self.slider.setRange(0, 0)
         self.slider.blockSignals(False)
         self.slider.setEnabled(False)
         self.play_button.setEnabled(False)
-        self.filters.clear()
-        self.feature_maps.clear()
+        self._hide_grids()
         self.epoch_label.setText("Nothing recorded yet: train the network to record its filters each epoch.")
 
     def _show_or_defer(self, i: int) -> None:
@@ -161,7 +192,10 @@ class FilterHistoryPanel(QWidget):
         layers = self._layers
         if not layers and self._scratch is not None:
             layers = self._scratch.summary()
-        self.filters.set_model(weights, layers)
+        key = (i, len(self.history), self.history.epochs[i])
+        if key != getattr(self, "_filters_key", None):  # a new drawing alone leaves the filters as they are
+            self._filters_key = key
+            self.filters.set_model(weights, layers)
         acts = self._activations_for(i, weights)
         if acts:
             self.feature_maps.set_activations(acts)

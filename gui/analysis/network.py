@@ -252,10 +252,11 @@ class NetworkDiagram(QWidget):
 
     # -- internals ------------------------------------------------------------------------------------
     def _show_detail(self, index: int) -> None:
-        self.graphics.clear()
+        self._plan = []  # (heading, image, unit) in columns, built or refilled by _place_images
         self.detail_weights_data = self.detail_output_data = None
         m = self._model
         if m is None or not 0 <= index < len(m.layers):
+            self._place_images()
             self.detail_title.setText(
                 "The input is the drawing itself: 28×28 pixels, ink = 1, paper = 0."
                 if index == -1
@@ -276,7 +277,7 @@ class NetworkDiagram(QWidget):
                 if in_ch == 1
                 else f"its {out_ch} filters, one column each: {in_ch} kernels (one per input map), top down"
             )
-            self._add_image(img, what, "weight value", col)
+            self._plan.append((what, img, "weight value"))
             self.detail_weights_data = np.array(w, copy=True)
             col += 2
         if self._input is not None:
@@ -295,18 +296,38 @@ class NetworkDiagram(QWidget):
                 img[: flat.size] = flat
                 img = img.reshape(-1, width)
                 what = f"its output for the canvas drawing: {flat.size} numbers, row by row"
-            self._add_image(img, what, "output value", col)
+            self._plan.append((what, img, "output value"))
         else:
             parts.append("Draw something on the canvas to see this layer's output for it.")
+        self._place_images()
         self.detail_title.setText(" ".join(parts))
 
-    def _add_image(self, img: np.ndarray, heading: str, unit: str, col: int) -> None:
+    def _place_images(self) -> None:
+        """Show self._plan. When the headings, units and image shapes are the ones shown (a new drawing, or
+        new weights of the same layer), only the images and scales are refilled: clearing and building the
+        view boxes and colour bars again cost 20-50 ms of GUI time for every drawing result."""
+        layout = tuple((heading, img.shape, unit) for heading, img, unit in self._plan)
+        if layout != getattr(self, "_layout_shown", None):
+            self._layout_shown = layout
+            self.graphics.clear()
+            self._items = [
+                self._add_image(heading, unit, 2 * k) for k, (heading, _i, unit) in enumerate(self._plan)
+            ]
+        for (view, image, bar), (_heading, img, _unit) in zip(self._items, self._plan, strict=True):
+            finite = img[np.isfinite(img)]
+            limit = nice_ceiling(float(np.max(np.abs(finite))) if finite.size and np.any(finite) else 1.0)
+            image.setImage(img, autoLevels=False, levels=(-limit, limit))
+            if tuple(bar.levels()) != (-limit, limit):
+                bar.setLevels((-limit, limit))
+            if getattr(view, "_fitted", None) != img.shape:
+                view._fitted = img.shape
+                view.autoRange(padding=0.02)
+
+    def _add_image(self, heading: str, unit: str, col: int):
         gl = self.graphics.ci
         gl.addLabel(heading, row=0, col=col, colspan=2, color=FOREGROUND, size="10pt")
         view, image = make_image_view(gl, row=1, col=col)
-        finite = img[np.isfinite(img)]
-        limit = nice_ceiling(float(np.max(np.abs(finite))) if finite.size and np.any(finite) else 1.0)
-        image.setImage(img, autoLevels=False, levels=(-limit, limit))
+        limit = 1.0
         bar = pg.ColorBarItem(
             values=(-limit, limit),
             colorMap=self._cmap,
@@ -321,4 +342,4 @@ class NetworkDiagram(QWidget):
         bar.axis.setLabel(unit, color=FOREGROUND)
         gl.addItem(bar, row=1, col=col + 1)
         bar.setImageItem(image)
-        view.autoRange(padding=0.02)
+        return view, image, bar

@@ -27,6 +27,8 @@ class SaliencyView(QWidget):
         super().__init__(parent)
         self.setObjectName("saliencyView")
         self._result: dict | None = None
+        self._limits: dict[str, float] = {}  # the colour scale each map shows
+        self._shapes: dict[str, tuple] = {}  # the image shape each view's range fits
         self.title = QLabel("<b>Where the network looks</b> — for the drawing on the canvas")
         self.explain = QLabel(
             "Left, gradient: how the score of the predicted class would change if a pixel got a little more "
@@ -111,8 +113,14 @@ class SaliencyView(QWidget):
             base.setImage(x, autoLevels=False, levels=(0, 1))
             limit = nice_ceiling(float(np.max(np.abs(data))) if np.any(data) else 1.0)
             top.setImage(np.asarray(data, np.float32), autoLevels=False, levels=(-limit, limit))
-            bar.setLevels((-limit, limit))
-            view.autoRange(padding=0.02)
+            # the scale's ticks and the view's range are laid out again only when they change (each
+            # re-layout repaints the whole panel, up to 30 ms on a busy machine)
+            if self._limits.get(key) != limit:
+                self._limits[key] = limit
+                bar.setLevels((-limit, limit))
+            if self._shapes.get(key) != x.shape:
+                self._shapes[key] = x.shape
+                view.autoRange(padding=0.02)
 
     def clear(self, text: str = "Draw something on the canvas.") -> None:
         self._result = None
@@ -120,6 +128,7 @@ class SaliencyView(QWidget):
         for _label, _view, base, top, _bar in self._views.values():
             base.clear()
             top.clear()
+        self._shapes.clear()
 
     def shown_saliency(self) -> np.ndarray | None:
         return None if self._views["saliency"][3].image is None else self._views["saliency"][3].image.copy()

@@ -1,6 +1,7 @@
 """AnalysisView ("analysis"): the "what did the network learn" panels in one QTabWidget.
 
-The main window calls a small API (all cheap: heavy work goes to the analysis thread, see worker.py):
+The main window calls a small API (all cheap: heavy work goes to two analysis threads, each with its own
+helper process, see worker.py: one for the dataset-wide jobs, one for the canvas drawing's):
   set_dataset(drawings, classes)     the drawings (dataset order = gallery rows) and the class list
                                      (names, or (name, colour) pairs)
   set_validation(fraction, seed)     the trainer's validation split, so "validation drawings" match it
@@ -9,7 +10,7 @@ The main window calls a small API (all cheap: heavy work goes to the analysis th
   set_drawing(strokes)               the canvas drawing (throttled here)
   record_epoch(epoch, weights, activations=None)   filters + feature maps after an epoch (copies kept)
   set_stale(bool)                    the data changed after training
-  shutdown()                         stop the analysis thread (the window's closeEvent)
+  shutdown()                         stop the analysis threads (the window's closeEvent)
 Signals: drawingRequested(int) (load drawing i into the canvas), showDrawings(list) (filter the gallery to
 exactly these dataset indices), layerRequested(int) (a layer was clicked in the network diagram).
 """
@@ -53,7 +54,17 @@ class AnalysisView(QTabWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("analysis")
-        self.runner = AnalysisRunner(self)
+        self.runner = AnalysisRunner(self)  # the dataset-wide jobs: seconds each on a busy machine
+        # The canvas drawing's jobs (tens of ms) have their own thread and helper process: behind a
+        # dataset-wide job in one queue they waited for it, and the saliency and augmentation panels
+        # stood still while the pen drew.
+        self.drawing_runner = AnalysisRunner(self)
+        # a result for the previous drawing or model is shown while the newest one is computed (else a pen
+        # that keeps drawing, or epochs ending faster than the job, would starve these panels)
+        self.runner.progressive = {"drawing", "model"}
+        self.drawing_runner.progressive = {"drawing"}
+        self.drawing_runner.resultReady.connect(self._on_result)
+        self.drawing_runner.failed.connect(self._on_failed)
         app = QCoreApplication.instance()
         if app is not None:  # a safety net: the window should call shutdown() when it closes
             app.aboutToQuit.connect(self.shutdown)
@@ -183,7 +194,8 @@ class AnalysisView(QTabWidget):
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         self._closed = True
         self._model_timer.stop()
-        return self.runner.shutdown(timeout_ms)
+        drawing_stopped = self.drawing_runner.shutdown(timeout_ms)
+        return self.runner.shutdown(timeout_ms) and drawing_stopped
 
     # -- scheduling ---------------------------------------------------------------------------------
     def _schedule_model(self) -> None:
@@ -225,7 +237,6 @@ class AnalysisView(QTabWidget):
             return  # waits for the dataset's rasters; _on_result submits then
         self._model_wanted = False
         self._last_model_submit = time.perf_counter()
-        self._model_submitted = self._model_version
         d = self._dataset
         self.runner.submit(
             "model",
@@ -236,7 +247,7 @@ class AnalysisView(QTabWidget):
             d["labels"],
             self._val[0],
             self._val[1],
-            self._dataset_gen,
+            (self._dataset_gen, self._model_version),  # returned as the result's tag
             0.9,
             self._test,
         )
@@ -250,7 +261,7 @@ class AnalysisView(QTabWidget):
             self._drawing_wanted = True  # nobody sees the drawing's analysis now
             return
         self._drawing_wanted = False
-        self.runner.submit(
+        self.drawing_runner.submit(
             "drawing",
             drawing_job,
             self._model,
@@ -280,10 +291,13 @@ class AnalysisView(QTabWidget):
         elif kind == "model":
             self._last_model_done = time.perf_counter()
             self._model_seconds = self._last_model_done - self._last_model_submit
-            if result.get("tag") != self._dataset_gen:
+            dataset_gen, model_version = result.get("tag") or (None, -1)
+            if dataset_gen != self._dataset_gen:
                 return  # computed for drawings that have changed since: its indices would be wrong
             note = self._model_note or "Computed for the model as it is now."
-            self._model_done = getattr(self, "_model_submitted", -1)
+            if model_version != self._model_version:
+                note = "Computed for an earlier model; the newest one is being analysed."
+            self._model_done = model_version
             self.representation.set_layers(result["layers"], note)
             self.confusion.set_result(result["confusion"], note)
             self.health.set_suspects(result["suspects"])

@@ -5,8 +5,12 @@
   fn, *args)` numbers the request with a generation per kind and returns it. At most one job per kind is
   queued at a time: a newer request for a busy kind replaces the waiting one (older requests are dropped,
   never computed). A result whose generation is not the newest of its kind is dropped (ndv's rule), so a
-  slow job for an old model can never overwrite a newer picture. `resultReady(kind, result)` is emitted on
-  the GUI thread for current results only; `failed(kind, text)` when a job raised.
+  slow job for an old model can never overwrite a newer picture. Kinds listed in `progressive` (the
+  analysis view's "drawing" and "model") relax that rule to "newer than the last one shown": while a newer
+  request is already waiting, the result in hand is still shown (it is newer than what is on screen, and
+  the newer one follows). Otherwise a steady stream of requests (a pen drawing, an epoch ending) that is
+  faster than the job would drop every result and the panel would never update. `resultReady(kind,
+  result)` is emitted on the GUI thread for results that pass; `failed(kind, text)` when a job raised.
 - `AnalysisWorker` (in the analysis thread) runs the job functions of `jobs.py` (pure NumPy). With
   `use_process=True` (the default) it hands each job to ONE helper process (multiprocessing, "spawn") and
   waits for it there, in the analysis thread (the helper runs at a lower CPU priority, nice 10): NumPy code
@@ -122,6 +126,8 @@ class AnalysisRunner(QObject):
         self._latest: dict[str, int] = {}  # newest generation requested per kind
         self._busy: dict[str, int] = {}  # kind -> generation being computed
         self._waiting: dict[str, tuple[int, tuple]] = {}  # kind -> (generation, job) not yet sent
+        self._shown: dict[str, int] = {}  # newest generation delivered per kind
+        self.progressive: set[str] = set()  # kinds whose older-than-newest results are still shown
         self.dropped = 0  # requests and results thrown away because a newer request came (for tests)
         self.completed = 0
         self._started = False
@@ -169,9 +175,11 @@ class AnalysisRunner(QObject):
 
     def _on_done(self, kind: str, gen: int, result: object) -> None:
         self._next(kind)
-        if gen != self._latest.get(kind):
+        current = gen == self._latest.get(kind)
+        if not current and not (kind in self.progressive and gen > self._shown.get(kind, 0)):
             self.dropped += 1
             return
+        self._shown[kind] = gen
         self.completed += 1
         self.resultReady.emit(kind, result)
 

@@ -122,6 +122,8 @@ def tile_at(image: np.ndarray, k: int, h: int, w: int, columns: int, gap: int = 
 
 def make_image_view(layout: pg.GraphicsLayout, row: int, col: int, **kwargs):
     """A non-interactive ViewBox (row 0 at the top, square pixels) holding one row-major ImageItem."""
+    # no context menu: building a ViewBox's menu (Qt widgets) was a third of building a grid of views
+    kwargs.setdefault("enableMenu", False)
     view = layout.addViewBox(row=row, col=col, **kwargs)
     view.setAspectLocked(True)
     view.invertY(True)

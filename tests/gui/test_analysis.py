@@ -252,7 +252,7 @@ def test_saliency_view_shows_the_engine_gradient_and_occlusion(qtbot, view, data
     assert classes[target] in view.saliency.caption.text()
 
 
-def test_stale_results_are_dropped():
+def test_stale_results_are_dropped(qapp):
     """Requests carry a generation; only the newest of a kind is shown, older ones are dropped."""
     runner = AnalysisRunner(use_process=False)  # jobs that are closures stay in this process
     got = []
@@ -277,6 +277,51 @@ def test_stale_results_are_dropped():
         assert runner.dropped == 2  # 2 never ran, 1's result arrived late
     finally:
         assert runner.shutdown()
+
+
+def test_progressive_kinds_show_each_result_newer_than_the_shown_one(qapp):
+    """For the view's "drawing" and "model" kinds a result is shown while a newer request waits (else a
+    pen that keeps drawing starves the panel); a request superseded before it ran is still dropped."""
+    runner = AnalysisRunner(use_process=False)
+    runner.progressive = {"x"}
+    got = []
+    runner.resultReady.connect(lambda kind, r: got.append((kind, r)))
+    gate = threading.Event()
+
+    def slow(v):
+        gate.wait(10)
+        return v
+
+    try:
+        runner.submit("x", slow, 1)
+        runner.submit("x", slow, 2)  # superseded by 3 before it runs
+        runner.submit("x", slow, 3)
+        gate.set()
+        for _ in range(5000):
+            qapp.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if not runner.is_busy():
+                break
+        assert got == [("x", 1), ("x", 3)]
+        assert runner.dropped == 1
+    finally:
+        assert runner.shutdown()
+
+
+def test_the_view_keeps_showing_drawing_results_while_the_pen_keeps_drawing(qtbot, view, data):
+    """Drawing requests come faster than the jobs; the saliency panel still ends on the newest drawing."""
+    load(qtbot, view, data)
+    view.setCurrentWidget(view.saliency)
+    drawings = data[0]
+    assert view.runner.progressive >= {"drawing", "model"}
+    for d in drawings[:6]:  # every request but the first and the last is superseded before it runs
+        view.set_drawing(d.strokes)
+        view.flush()
+    qtbot.waitUntil(lambda: view._maps_done == view._drawing_version, timeout=TIMEOUT)  # noqa: SLF001
+    x = rasterize([np.asarray(s) for s in drawings[5].strokes], 28)
+    grad, _target = saliency(view._model, x)  # noqa: SLF001
+    np.testing.assert_allclose(view.saliency.shown_saliency(), grad, rtol=1e-4, atol=1e-6)
+    # drawing jobs have their own helper process: they never queue behind a dataset-wide job
+    assert view.drawing_runner.last_worker[0] not in (os.getpid(), view.runner.last_worker[0])
 
 
 # -- filter history -----------------------------------------------------------------------------------
@@ -330,6 +375,14 @@ def test_network_diagram_lists_layers_and_clicks_emit_the_layer(qtbot, view, dat
         QTest.mouseClick(net.boxes, Qt.MouseButton.LeftButton, NO_MOD, net.boxes.box_center(3))
     assert sig.args == [3]
     np.testing.assert_array_equal(net.detail_weights_data, model.weights()["3.weight"])
+    # a new drawing refills the selected layer's images in place (no new view boxes per drawing)
+    shown = []
+    for d in data[0][:2]:
+        x = rasterize(d.strokes)
+        net.set_input(x)
+        np.testing.assert_allclose(net.detail_output_data, model.activations(x)[3].data[0], rtol=1e-6)
+        shown.append([image for _view, image, _bar in net._items])  # noqa: SLF001
+    assert len(shown[0]) == 2 and all(a is b for a, b in zip(shown[0], shown[1], strict=True))
 
 
 # -- dataset health -----------------------------------------------------------------------------------
