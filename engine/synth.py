@@ -25,6 +25,8 @@ CANVAS = 256.0
 TRIANGLE_TURNS = (1.0, 0.0, 0.0, 0.0)
 #: the largest corner rounding of triangles (fraction of the side)
 TRIANGLE_ROUND = 0.15
+#: the longest stretch of squares (people and datasets make boxes up to ~8x as long as they are tall)
+SQUARE_STRETCH_TOP = 8.5
 
 # -- pen-path helpers (all work in a unit frame around the origin, y down) -------------------------------
 
@@ -245,14 +247,15 @@ def _square(rng: np.random.Generator) -> Drawing:
     w = 1.0
     h = float(np.exp(rng.uniform(np.log(0.8), np.log(1.25)))) if rng.uniform() < 0.6 else 1.0
     c = np.array([[-w, -h], [w, -h], [w, h], [-w, h]]) / 2
-    kind = rng.uniform()
+    aspect = _stretch(rng, 0.6, SQUARE_STRETCH_TOP)
+    # a long box stays a box: slanted or tapered sides on a 3x stretch would make a sliver
+    kind = rng.uniform() if max(aspect) < 3 else 1.0
     if kind < 0.15:  # parallelogram / rhombus-like
         c[:, 0] += c[:, 1] * rng.uniform(-0.8, 0.8)
     elif kind < 0.22:  # trapezoid-ish
         c[:2, 0] *= rng.uniform(0.55, 0.9)
     c += rng.normal(0, 0.04, size=c.shape)  # imprecise corners
     c = _rotate(c, _human_angle(rng))
-    aspect = _stretch(rng, 0.6, 6.0)
     # rounded corners; a long rectangle only slightly (with round ends it would be a stadium, not a box)
     round_max = 0.25 if max(aspect) < 2 else 0.08
     return _polygon_drawing(c, rng, "square", aspect, round_p=0.3, round_max=round_max)
