@@ -50,7 +50,8 @@ class TrainRecord:
     kind: "step" (after each mini-batch: its loss and accuracy), "epoch" (averages over the epoch's
     mini-batches, plus validation figures when validation data was given), or a final "done",
     "stopped" or "diverged" (with `message` in plain words). `step` counts mini-batches from 1;
-    `elapsed` and `eta` are seconds of training (time spent paused is not counted).
+    `elapsed` and `eta` are seconds of training, preparing each epoch's (augmented) arrays included;
+    time spent paused is not counted.
     """
 
     kind: str
@@ -187,9 +188,11 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
     last_good = model.weights()  # weights that last gave a finite loss
     if val is not None:
         val = _arrays(val, 0, model)
-    trained = 0.0  # seconds of training, pauses excluded
+    trained = 0.0  # seconds of training (preparing each epoch's arrays included), pauses excluded
     step = 0
+    t0 = time.perf_counter()
     X, y = _arrays(data, 0, model)
+    trained += time.perf_counter() - t0
     spe = math.ceil(len(X) / config.batch_size)
 
     def record(kind, epoch, **kw):
@@ -200,7 +203,9 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
 
     for epoch in range(config.epochs):
         if epoch:
+            t0 = time.perf_counter()
             X, y = _arrays(data, epoch, model)
+            trained += time.perf_counter() - t0
             spe = math.ceil(len(X) / config.batch_size)
         order = rng.permutation(len(X))
         loss_sum, correct, seen = 0.0, 0, 0
