@@ -153,11 +153,16 @@ def _numbers(values: np.ndarray) -> list:
     return values.tolist()
 
 
-def _rdp(points: np.ndarray, epsilon: float) -> np.ndarray:
-    """Ramer-Douglas-Peucker: the points of a polyline that keep it within `epsilon` (iterative)."""
+def rdp(points: np.ndarray, epsilon: float) -> np.ndarray:
+    """Ramer-Douglas-Peucker: the fewest points of a polyline that stay within `epsilon` of it.
+
+    Distances are measured on x, y (the first two columns); whole rows (times too) are kept. Keeps the
+    first and last point; iterative (no recursion limit). points (n, 2 or 3) -> (m, 2 or 3), m <= n.
+    """
+    points = np.asarray(points, dtype=np.float64)
     n = len(points)
     if n < 3:
-        return points
+        return points.copy()
     keep = np.zeros(n, dtype=bool)
     keep[0] = keep[-1] = True
     stack = [(0, n - 1)]
@@ -165,9 +170,9 @@ def _rdp(points: np.ndarray, epsilon: float) -> np.ndarray:
         i, j = stack.pop()
         if j <= i + 1:
             continue
-        a, b = points[i], points[j]
-        d = b - a
-        seg = points[i + 1 : j] - a
+        a = points[i, :2]
+        d = points[j, :2] - a
+        seg = points[i + 1 : j, :2] - a
         norm = float(np.hypot(d[0], d[1]))
         if norm < 1e-12:
             dist = np.hypot(seg[:, 0], seg[:, 1])
@@ -191,7 +196,7 @@ def simplify_drawing(drawing: Drawing, epsilon: float = 2.0) -> Drawing:
     strokes = []
     for s in drawing.strokes:
         p = (s[:, :2] - np.array([x0, y0])) * scale
-        p = np.rint(_rdp(p, epsilon))
+        p = np.rint(rdp(p, epsilon))
         if len(p) > 1:  # drop repeated points left by rounding
             d = np.any(np.diff(p, axis=0) != 0, axis=1)
             p = np.concatenate([p[:1], p[1:][d]])

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.drawing import rdp  # one simplification for drawings and corners
+
 RULES = {4: "square", 3: "triangle", 0: "circle"}
 RULE_CLASSES = ("square", "triangle", "circle", "irregular")
 
@@ -45,38 +47,6 @@ class CornerResult:
 def rule_classify(count: int) -> str:
     """The lecture's rule: 4 corners → square, 3 → triangle, 0 → circle, anything else → irregular."""
     return RULES.get(int(count), "irregular")
-
-
-def rdp(points: np.ndarray, epsilon: float) -> np.ndarray:
-    """Ramer–Douglas–Peucker: the fewest points of a polyline that stay within `epsilon` of it.
-
-    Keeps the first and last point; iterative (no recursion limit). points (n, 2) -> (m, 2), m ≤ n.
-    """
-    pts = np.asarray(points, dtype=np.float64)[:, :2]
-    n = len(pts)
-    if n < 3:
-        return pts.copy()
-    keep = np.zeros(n, dtype=bool)
-    keep[0] = keep[-1] = True
-    stack = [(0, n - 1)]
-    while stack:
-        a, b = stack.pop()
-        if b - a < 2:
-            continue
-        seg = pts[b] - pts[a]
-        rel = pts[a + 1 : b] - pts[a]
-        length = float(np.hypot(*seg))
-        if length < 1e-12:
-            dist = np.hypot(rel[:, 0], rel[:, 1])
-        else:
-            dist = np.abs(seg[0] * rel[:, 1] - seg[1] * rel[:, 0]) / length
-        k = int(np.argmax(dist))
-        if dist[k] > epsilon:
-            m = a + 1 + k
-            keep[m] = True
-            stack.append((a, m))
-            stack.append((m, b))
-    return pts[keep]
 
 
 def _join_strokes(strokes: Sequence[np.ndarray], tol: float) -> list[np.ndarray]:
