@@ -71,14 +71,9 @@ def wire_analysis(window, analysis) -> None:
     model_replaced()
 
 
-def percentile(values, q) -> float:
-    import numpy as np
-
-    return float(np.percentile(np.asarray(values, dtype=float), q)) if len(values) else float("nan")
-
-
 def run(seconds: float) -> dict:
     import numpy as np
+    from _gui_probe import percentile, probe_timer, wait
     from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -104,18 +99,10 @@ def run(seconds: float) -> dict:
     tp.set_settings(type(tp.settings())())
     tp.epochs.setValue(1000)
 
-    def wait(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
     wait(300)
     canvas = window.canvas
     ticks: list[float] = []
-    probe = QTimer()
-    probe.setTimerType(Qt.TimerType.PreciseTimer)
-    probe.setInterval(5)
-    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    probe = probe_timer(ticks)
     tabs = QTimer()
     tabs.setInterval(700)
     tabs.timeout.connect(lambda: analysis.setCurrentIndex((analysis.currentIndex() + 1) % analysis.count()))

@@ -71,14 +71,9 @@ def measure_launch(repeats: int = 3) -> float:
     return min(times), times
 
 
-def percentile(values, q) -> float:
-    import numpy as np
-
-    return float(np.percentile(np.asarray(values, dtype=float), q)) if len(values) else float("nan")
-
-
 def run(seconds: float) -> dict:
     import numpy as np
+    from _gui_probe import percentile, probe_timer, wait
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -102,20 +97,12 @@ def run(seconds: float) -> dict:
     tp.set_settings(type(tp.settings())())  # the defaults: default model, Adam 0.001, batch 32, augmentation
     tp.epochs.setValue(1000)  # keeps training for the whole measurement
 
-    def wait(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
     wait(300)
     canvas = window.canvas
 
     # -- the 5 ms probe timer -------------------------------------------------------------------------
     ticks: list[float] = []
-    probe = QTimer()
-    probe.setTimerType(Qt.TimerType.PreciseTimer)
-    probe.setInterval(5)
-    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    probe = probe_timer(ticks)
 
     # -- bar repaints: which pen sample each repaint shows --------------------------------------------
     # (time, drawing id, number of pen points of that drawing the shown prediction includes)

@@ -238,17 +238,20 @@ class FeatureMapsPanel(QWidget):
         if not stages:
             return
         signature = tuple((s.block, s.stage, s.maps.shape) for s in stages)
-        if signature != self._signature:
+        rebuilt = signature != self._signature
+        if rebuilt:
             self._signature = signature
             self._rebuild(stages)
         for sv, s in zip(self._views, stages, strict=True):
             sv.stage = s
         for bv in self._blocks:
             top = max(float(np.max(np.abs(sv.stage.maps))) for sv in bv.stages)
-            bv.limit = nice_ceiling(top if top > 0 else 1.0)
+            limit = nice_ceiling(top if top > 0 else 1.0)
             for sv in bv.stages:
-                c, h, w = sv.stage.maps.shape
                 sv.image.setImage(mosaic(sv.stage.maps, sv.rows, sv.columns), autoLevels=False)
-                sv.image.setLevels((-bv.limit, bv.limit))
-                sv.view.autoRange(padding=0.02)
-            bv.bar.setLevels((-bv.limit, bv.limit))
+                sv.image.setLevels((-limit, limit))
+                if rebuilt:  # same shapes, same view: no need to fit it again
+                    sv.view.autoRange(padding=0.02)
+            if rebuilt or limit != bv.limit:
+                bv.limit = limit
+                bv.bar.setLevels((-limit, limit))

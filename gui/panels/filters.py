@@ -203,16 +203,20 @@ class FiltersPanel(QWidget):
         self.empty.setVisible(not convs)
         self.graphics.setVisible(bool(convs))
         signature = tuple((index, w.shape) for index, w in convs)
-        if signature != self._signature:
+        rebuilt = signature != self._signature
+        if rebuilt:
             self._signature = signature
             self._rebuild(convs)
         for lv, (_index, w) in zip(self._layers, convs, strict=True):
             image = mosaic(layer_tiles(w), lv.rows, lv.columns)
-            lv.limit = nice_ceiling(float(np.max(np.abs(w))) if w.size else 1.0)
+            limit = nice_ceiling(float(np.max(np.abs(w))) if w.size else 1.0)
             lv.image.setImage(image, autoLevels=False)
-            lv.bar.setLevels((-lv.limit, lv.limit))
-            lv.image.setLevels((-lv.limit, lv.limit))
-            lv.view.autoRange(padding=0.02)
+            if rebuilt or limit != lv.limit:  # the colour bar and the view change only with the scale/shape
+                lv.limit = limit
+                lv.bar.setLevels((-limit, limit))
+            lv.image.setLevels((-limit, limit))
+            if rebuilt:
+                lv.view.autoRange(padding=0.02)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)

@@ -1,0 +1,30 @@
+"""Shared pieces of the offscreen GUI benchmarks: an event-loop wait, the 5 ms probe timer, percentiles."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+
+def wait(ms: int) -> None:
+    """Run the event loop for `ms` milliseconds."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def probe_timer(ticks: list[float], interval_ms: int = 5) -> QTimer:
+    """A precise timer that appends perf_counter() to `ticks` on every timeout (not started): the gaps
+    between ticks are the GUI thread's stalls."""
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(interval_ms)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    return probe
+
+
+def percentile(values, q) -> float:
+    """The q-th percentile of values (NaN when there are none)."""
+    return float(np.percentile(np.asarray(values, dtype=float), q)) if len(values) else float("nan")
