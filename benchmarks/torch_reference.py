@@ -13,11 +13,12 @@ import argparse
 import json
 import os
 import platform
-import time
 
 import numpy as np
 import torch
 from torch import nn
+
+from engine.bench import median_ms  # the same timing as the NumPy side
 
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_CORETYPE")
 
@@ -30,17 +31,6 @@ def default_model(num_classes: int, input_size: int) -> nn.Sequential:
         nn.Conv2d(8, 16, 3, stride=1, padding=1), nn.ReLU(), nn.MaxPool2d(2, 2),
         nn.Flatten(), nn.Linear(flat, 64), nn.ReLU(), nn.Linear(64, num_classes),
     )
-
-
-def median_ms(fn, repeats: int, warmup: int) -> tuple[float, float]:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return float(np.median(times) * 1e3), float(np.min(times) * 1e3)
 
 
 def measure(repeats=200, batch=32, input_size=28, num_classes=4, seed=0) -> dict:

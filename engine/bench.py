@@ -29,7 +29,9 @@ def _blas() -> str:
         return "unknown"
 
 
-def _median_ms(fn, repeats: int, warmup: int) -> tuple[float, float]:
+def median_ms(fn, repeats: int, warmup: int) -> tuple[float, float]:
+    """(median, fastest) milliseconds of `repeats` calls of fn after `warmup` calls (also used by
+    benchmarks/torch_reference.py, so both sides are timed the same way)."""
     for _ in range(warmup):
         fn()
     times = []
@@ -59,8 +61,8 @@ def measure_speed(repeats: int = 200, batch: int = 32, input_size: int = 28, pre
     def infer():
         model.predict_proba(one)
 
-    train_ms, train_min = _median_ms(train_step, repeats, warmup=max(5, repeats // 10))
-    infer_ms, infer_min = _median_ms(infer, repeats, warmup=max(5, repeats // 10))
+    train_ms, train_min = median_ms(train_step, repeats, warmup=max(5, repeats // 10))
+    infer_ms, infer_min = median_ms(infer, repeats, warmup=max(5, repeats // 10))
     return {
         "engine": "shapelab-numpy",
         "train_step_ms": round(train_ms, 4),
