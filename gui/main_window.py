@@ -15,6 +15,7 @@ import math
 import os
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -817,6 +818,9 @@ class MainWindow(QMainWindow):
         self.training_panel.show_message(text, level)
 
     def _model_replaced(self) -> None:
+        model = self.controller.model
+        if model is not None:  # build the feature-map grids now rather than at the first stroke
+            self.feature_maps.prepare(model.activations(np.zeros(model.input_shape[1:], model.dtype)))
         self._model_updated()
         self._feed_analysis_model()
 
@@ -1088,6 +1092,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.critical(self, "Could not write the dataset", f"{self.state.path}: {exc}")
         self.controller.shutdown()
+        self.predictor.shutdown()
         if self.analysis is not None:
             self.analysis.shutdown()
         for thread, _job in list(self._jobs):

@@ -11,18 +11,21 @@
   mini-batch; thread-safe, called from the GUI thread) and the worker's life. It
   never waits on the worker, except in `shutdown()` when the window closes (after asking it to stop).
 - `LivePredictor`: rasterizes the canvas drawing with `engine.rasterize` (the same path as training) and
-  runs the GUI's model copy on it — throttled (leading edge, then at most every `interval_ms`), always on
-  the newest drawing and newest weights, so stale requests are dropped rather than queued.
+  runs a copy of the GUI's model on it in its own QThread — throttled (leading edge, then at most every
+  `interval_ms`), always on the newest drawing and newest weights; a job still waiting when a newer one
+  comes is dropped, and so is a result older than one already shown.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from engine import (
     PRESETS,
@@ -289,20 +292,78 @@ class TrainingController(QObject):
         self._set_state("idle")
 
 
-class LivePredictor(QObject):
-    """Predictions (and feature maps) for the canvas drawing from the controller's model, throttled.
+@dataclass(frozen=True)
+class LivePrediction:
+    """One computed prediction for the canvas drawing (plain data, made in the predictor's thread)."""
 
-    `request(strokes)` keeps only the newest drawing; the first request after a quiet spell is computed at
-    once, then at most every `interval_ms`. `refresh()` recomputes for the same drawing (new weights).
-    Emits `predicted(list, object)` (classes, probabilities (C,) summing to 1), `activations(list)`
-    (engine Activation objects, copies; at most every `maps_interval_ms`, the newest ones last, since
-    drawing a dozen feature-map grids costs far more than the bars) and `cleared()` when the canvas is
-    empty.
+    generation: int  # the request it answers; newer requests have larger numbers
+    classes: tuple[str, ...]
+    probabilities: np.ndarray  # (C,), sums to 1
+    activations: list  # engine Activation objects (copies), layer by layer
+    input: np.ndarray  # (S, S): the rasterized drawing the model saw
+
+
+class _PredictionWorker(QObject):
+    """Lives in the predictor's QThread. `post(job)` (GUI thread) keeps only the newest job and says whether
+    the thread must be started; `run()` computes jobs until none is left, then ends the thread, so the
+    thread only runs while there is work."""
+
+    computed = Signal(object)  # LivePrediction
+
+    def __init__(self):
+        super().__init__()
+        self._lock = threading.Lock()
+        self._job: tuple | None = None  # (generation, strokes, model, classes)
+        self._active = False  # run() is (or is about to be) taking jobs
+
+    def post(self, job: tuple | None) -> bool:
+        """Replace the waiting job (an older one not yet started is dropped: the newest drawing wins).
+        True when nobody is taking jobs, so the caller must (re)start the thread."""
+        with self._lock:
+            self._job = job
+            if job is None or self._active:
+                return False
+            self._active = True
+            return True
+
+    def pending(self) -> bool:
+        with self._lock:
+            return self._active
+
+    @Slot()
+    def run(self) -> None:
+        while True:
+            with self._lock:
+                job, self._job = self._job, None
+                if job is None:
+                    self._active = False
+                    break
+            generation, strokes, model, classes = job
+            x = rasterize(strokes, INPUT_SIZE)  # the one preprocessing path, as in training
+            acts = model.activations(x)  # one forward pass gives the feature maps and the logits
+            probs = softmax(acts[-1].data.reshape(1, -1))[0]
+            self.computed.emit(LivePrediction(generation, classes, probs, acts, x))
+        self.thread().quit()  # run() was called from `started`: end the thread's event loop before it starts
+
+
+class LivePredictor(QObject):
+    """Predictions (and feature maps) for the canvas drawing from the controller's model, throttled, computed
+    in the predictor's own QThread so the GUI thread only paints.
+
+    `request(strokes)` keeps only the newest drawing; the first request after a quiet spell is sent at once,
+    then at most every `interval_ms`. `refresh()` recomputes for the same drawing (new weights). Each job
+    carries a copy of the model as it is now and a generation number; a job still waiting when a newer one
+    comes is dropped, and a result older than one already shown (or than the last clear) is dropped too.
+    Emits `predicted(list, object)` (classes, probabilities (C,) summing to 1), `activations(list)` (engine
+    Activation objects, copies; at most every `maps_interval_ms`, the newest ones last, since drawing a
+    dozen feature-map grids costs far more than the bars) and `cleared()` when the canvas is empty.
+    `shutdown()` drops waiting jobs and waits for the one computing (the window calls it on close).
     """
 
     predicted = Signal(list, object)
     activations = Signal(list)
     cleared = Signal()
+    _wake = Signal()
 
     def __init__(
         self,
@@ -325,49 +386,89 @@ class LivePredictor(QObject):
         self._interval = interval_ms / 1000.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._compute)
+        self._timer.timeout.connect(self._send)
+        self._model_copy: Sequential | None = None  # what the worker computes with (never mutated)
+        self._model_source: Sequential | None = None
+        self._requested = 0  # generation of the newest job sent
+        self._shown = 0  # generation of the newest result shown (or of the last clear)
         self.want_activations = True
         self.last_input: np.ndarray | None = None
-        self.generation = 0  # counts computed predictions
+        self.generation = 0  # counts the predictions shown
+        # The thread is not parented: it must never be deleted with the window while it computes.
+        self._thread = QThread()
+        self._thread.setObjectName("ShapeLabPrediction")
+        self._worker = _PredictionWorker()
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._thread.finished.connect(self._on_thread_finished)
+        self._worker.computed.connect(self._on_computed)  # queued: it is emitted from the thread
+        self._closed = False
 
     def request(self, strokes: Sequence[np.ndarray]) -> None:
         self._strokes = list(strokes)
         self._schedule()
 
     def refresh(self) -> None:
+        """The model's weights (or the model) changed: recompute for the same drawing."""
+        self._model_copy = None
         self._schedule()
+
+    def shutdown(self) -> None:
+        """Drop any waiting job and wait for the one computing (a few ms); the window calls this on close."""
+        self._closed = True
+        self._timer.stop()
+        self._maps_timer.stop()
+        self._worker.post(None)
+        self._thread.wait()
 
     def _schedule(self) -> None:
         self._dirty = True
         if self._timer.isActive():
-            return  # a computation is already due; it will use the newest drawing
+            return  # a job is already due; it will take the newest drawing
         wait = self._interval - (time.perf_counter() - self._last)
         if wait <= 0:
-            self._compute()
+            self._send()
         else:
             self._timer.start(max(1, int(wait * 1000)))
 
-    def _compute(self) -> None:
-        if not self._dirty:
+    def _send(self) -> None:
+        if not self._dirty or self._closed:
             return
         self._dirty = False
         self._last = time.perf_counter()
         model = self._controller.model
         strokes = [s for s in self._strokes if len(s)]
+        self._requested += 1
         if model is None or not strokes:
+            self._worker.post(None)
+            self._shown = self._requested  # anything still computing is older than this clear
             self.last_input = None
             self._maps_pending = None
             self._maps_timer.stop()
             self.cleared.emit()
             return
-        x = rasterize(strokes, INPUT_SIZE)
-        self.last_input = x
-        acts = model.activations(x)  # one forward pass gives the feature maps and the logits
-        probs = softmax(acts[-1].data.reshape(1, -1))[0]
+        if self._model_copy is None or self._model_source is not model:
+            self._model_copy, self._model_source = model.copy(), model
+        job = (self._requested, strokes, self._model_copy, tuple(self._controller.classes))
+        if self._worker.post(job) and not self._thread.isRunning():
+            self._thread.start()
+        # else: the worker takes it, or the thread is just ending and _on_thread_finished restarts it
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        if self._worker.pending() and not self._closed:
+            self._thread.start()
+
+    @Slot(object)  # queued: called on the GUI thread, though `computed` is emitted in the worker's thread
+    def _on_computed(self, result: LivePrediction) -> None:
+        if self._closed or result.generation <= self._shown:
+            return  # stale: a newer result was shown, or the canvas was cleared after the request
+        self._shown = result.generation
+        self.last_input = result.input
         self.generation += 1
-        self.predicted.emit(list(self._controller.classes), probs)
+        self.predicted.emit(list(result.classes), result.probabilities)
         if self.want_activations:
-            self._maps_pending = acts
+            self._maps_pending = result.activations
             wait = self._maps_interval - (time.perf_counter() - self._maps_last)
             if wait <= 0:
                 self._emit_maps()

@@ -93,6 +93,7 @@ def make_window(qtbot, monkeypatch, small_starter):
     for w in windows:  # a test that already closed its window: closing again is harmless
         try:
             w.controller.shutdown()
+            w.predictor.shutdown()
         except RuntimeError:
             pass
 

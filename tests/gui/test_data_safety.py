@@ -90,6 +90,7 @@ def test_destroyed_window_loses_nothing(make_window, tmp_path, qtbot, draw, shap
     # no closeEvent, no settings sync: the C++ window is simply deleted
     window.hide()
     window.controller.shutdown()
+    window.predictor.shutdown()
     window.deleteLater()
     qtbot.waitUntil(lambda: not _alive(window), timeout=3000)
     drawings, problems = read_ndjson(path)
