@@ -27,6 +27,10 @@ THICKNESS_KEY = "shapelab_thickness"
 ORIENT = True
 #: bounding boxes within this fraction of the tightest count as tight (round shapes are not turned)
 ORIENT_TOLERANCE = 0.1
+#: drawings longer than LONG_ASPECT:1 get a wider short side (see _widen_factor)
+LONG_ASPECT = 3.0
+LONG_ASPECT_POWER = 0.35
+LONG_WIDEN_MAX = 2.0
 #: longest side (pixels) an image's ink is reduced to before thinning
 WORK_SIZE = 96
 
@@ -97,7 +101,9 @@ def upright_angle(points: np.ndarray, tolerance: float = ORIENT_TOLERANCE) -> fl
     return float(_ANGLES[fine[best]])
 
 
-def _fit(a: np.ndarray, b: np.ndarray, size: int, orient: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def _fit(
+    a: np.ndarray, b: np.ndarray, size: int, orient: bool = True, widen: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
     """Map segment end points so the bounding box is centred and its long side fills size - 2 margins.
 
     With `orient`, the drawing is first turned by at most 45 degrees so that its tightest bounding box is
@@ -119,8 +125,27 @@ def _fit(a: np.ndarray, b: np.ndarray, size: int, orient: bool = True) -> tuple[
     box = size * (1.0 - 2.0 * MARGIN)
     scale = box / extent if extent > 1e-9 else 1.0
     centre = (lo + hi) / 2.0
+    scale = np.full(2, scale)
+    if widen:
+        scale[int(np.argmin(hi - lo))] *= _widen_factor(float((hi - lo).min()) / max(extent, 1e-12))
     shift = size / 2.0 - centre * scale
     return a * scale + shift, b * scale + shift
+
+
+def _widen_factor(ratio: float) -> float:
+    """How much to widen the short side of a drawing whose short/long side ratio is `ratio`.
+
+    Up to LONG_ASPECT:1 nothing changes; a longer drawing's short side is widened so its aspect grows
+    only as (aspect / LONG_ASPECT) ** LONG_ASPECT_POWER beyond that, at most LONG_WIDEN_MAX times:
+    at 28 px a 6:1 box drawn with a 2 px pen would otherwise be a solid bar, like a 6:1 ellipse.
+    """
+    if ratio <= 0.0:
+        return 1.0
+    aspect = 1.0 / ratio
+    if aspect <= LONG_ASPECT:
+        return 1.0
+    shown = LONG_ASPECT * (aspect / LONG_ASPECT) ** LONG_ASPECT_POWER
+    return float(min(aspect / shown, LONG_WIDEN_MAX))
 
 
 def _sample_indices(a: np.ndarray, b: np.ndarray, hi: int) -> np.ndarray:
@@ -205,7 +230,7 @@ def render_picture(strokes_or_drawing, size: int = 64, width: float = 4.0) -> np
     """
     strokes, _ = _strokes_and_width(strokes_or_drawing, size, width)
     a, b = _segments_from_strokes(strokes)
-    a, b = _fit(a, b, size, orient=False)
+    a, b = _fit(a, b, size, orient=False, widen=False)
     return _draw_batch([(a, b)], size, width / 2.0, f=1)[0]
 
 

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.panels._common import Coalescer
@@ -94,6 +94,42 @@ class _Bars(QWidget):
         painter.end()
 
 
+class _Line(QWidget):
+    """One line of rich text, painted: unlike a QLabel, a new text does not ask the window to lay itself out
+    again (a QLabel's setText does, and the bars change up to 40 times a second while drawing)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._text = ""
+        self._doc = QTextDocument(self)
+        self._doc.setDocumentMargin(0)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, int(QFontMetricsF(self.font()).height() * 1.3) + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, self.sizeHint().height())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        self._doc.setDefaultFont(self.font())
+        self._doc.setDefaultStyleSheet(f"body {{ color: {self.palette().windowText().color().name()}; }}")
+        self._doc.setHtml(f"<body>{self._text}</body>")
+        self._doc.setTextWidth(self.width())
+        painter.translate(0, max(0.0, (self.height() - self._doc.size().height()) / 2))
+        self._doc.drawContents(painter)
+        painter.end()
+
+
 class PredictionPanel(QWidget):
     """Class probabilities as bars with percentages; the most likely class is highlighted.
 
@@ -114,7 +150,7 @@ class PredictionPanel(QWidget):
         self.title = QLabel("<b>Prediction</b> — how sure the network is, per class")
         self.title.setWordWrap(True)
         self.title.setToolTip("For the drawing on the canvas, from the model as it is right now")
-        self.top_label = QLabel("")
+        self.top_label = _Line()
         self.top_label.setObjectName("predictionTop")
         self.bars = _Bars(self)
         self.note = QLabel("")
@@ -181,9 +217,11 @@ class PredictionPanel(QWidget):
         triples = zip(self._classes, self._probs, self._colours, strict=True)
         rows = [(c, float(p), col) for c, p, col in triples]
         finite = [p for _c, p, _col in rows if math.isfinite(p)]
+        resized = len(rows) != len(self.bars.rows)
         self.bars.rows = rows
         self.bars.top = int(np.nanargmax(self._probs)) if finite else -1
-        self.bars.updateGeometry()
+        if resized:  # only a new number of classes changes the size the bars ask for
+            self.bars.updateGeometry()
         self.bars.update()
         if self.bars.top >= 0:
             name, p, colour = rows[self.bars.top]
@@ -198,10 +236,12 @@ class PredictionPanel(QWidget):
             notes.append(NOTE_UNTRAINED)
         elif self._stale:
             notes.append(NOTE_STALE)
-        self.note.setText("\n".join(notes))
+        text = "\n".join(notes)
+        if text != self.note.text():  # a QLabel's new text lays the window out again: only when it changes
+            self.note.setText(text)
+            palette = self.note.palette()
+            warn = self._stale or not self._trained
+            palette.setColor(QPalette.ColorRole.WindowText,
+                             QColor("#a04000") if warn else self.palette().windowText().color())
+            self.note.setPalette(palette)
         self.note.setVisible(bool(notes))
-        palette = self.note.palette()
-        warn = self._stale or not self._trained
-        palette.setColor(QPalette.ColorRole.WindowText,
-                         QColor("#a04000") if warn else self.palette().windowText().color())
-        self.note.setPalette(palette)
