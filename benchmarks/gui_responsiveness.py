@@ -25,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+import main as _app_main  # noqa: E402, F401  (sets up the process as the app does: one BLAS thread)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TARGETS = {"max_stall_ms": 50.0, "p99_stall_ms": 20.0, "pen_to_prediction_median_ms": 30.0, "launch_s": 2.0}

@@ -172,12 +172,17 @@ class IconFiller(QObject):
 
 
 class RenderWhenShown(QObject):
-    """Calls `render` at once while `widget` is on screen; otherwise once, when it is next shown. Hidden
-    panels so cost the GUI thread nothing until someone looks at them."""
+    """Calls `render` at once while `widget` is on screen; otherwise once, just after it is next shown (in
+    the next turn of the event loop, so that showing the panel and bringing it up to date are two short
+    pieces of GUI work rather than one long one). Hidden panels so cost the GUI thread nothing until
+    someone looks at them."""
 
     def __init__(self, widget: QWidget, render: Callable[[], None]):
         super().__init__(widget)
         self._widget, self._render, self._pending = widget, render, False
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self._render_if_pending)
         widget.installEventFilter(self)
 
     def request(self, *_args) -> None:
@@ -187,8 +192,12 @@ class RenderWhenShown(QObject):
         else:
             self._pending = True
 
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self._widget and event.type() == QEvent.Type.Show and self._pending:
+    def _render_if_pending(self) -> None:
+        if self._pending and self._widget.isVisible():
             self._pending = False
             self._render()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self._widget and event.type() == QEvent.Type.Show and self._pending:
+            self._later.start(0)
         return False
