@@ -351,18 +351,18 @@ def _tail(path: np.ndarray, rng: np.random.Generator, length: float) -> np.ndarr
 def _crossed_loop(rng: np.random.Generator) -> np.ndarray:
     """A loop whose two ends cross where it closes and run on a little (an "l", a fish, an alpha):
     the nodal cubic x = s^2 - 1, y = c s (s^2 - 1); the loop is s in [-1, 1], the tails beyond."""
-    s = np.linspace(-1.0 - rng.uniform(0.05, 0.3), 1.0 + rng.uniform(0.05, 0.3), 90)
-    c = rng.uniform(1.8, 3.0)
+    s = np.linspace(-1.0 - rng.uniform(0.03, 0.18), 1.0 + rng.uniform(0.03, 0.18), 90)
+    c = rng.uniform(2.4, 3.4)
     pts = np.stack([s * s - 1.0, c * s * (s * s - 1.0) / 2.0], axis=1)
     return pts[::-1] if rng.uniform() < 0.5 else pts
 
 
 def _circle(rng: np.random.Generator) -> Drawing:
-    path = _ellipse_path(rng) if rng.uniform() >= 0.1 else _crossed_loop(rng)
+    path = _ellipse_path(rng) if rng.uniform() >= 0.08 else _crossed_loop(rng)
     if rng.uniform() < 0.25:  # a lead-in: the pen comes in along the loop from outside (a "6" or a sigma)
-        path = _tail(path[::-1], rng, rng.uniform(0.3, 1.2))[::-1]
+        path = _tail(path[::-1], rng, rng.uniform(0.3, 1.0))[::-1]
     if rng.uniform() < 0.15:  # a run-off: the pen leaves the loop at the end (a "9", an "e")
-        path = _tail(path, rng, rng.uniform(0.3, 1.0))
+        path = _tail(path, rng, rng.uniform(0.3, 0.8))
     path = path * np.array([1.0, float(np.exp(rng.uniform(np.log(0.8), np.log(1.25))))])
     path = _rotate(path, _human_angle(rng, 0.6))
     path = _wobble(path, rng, rng.uniform(0.0, 0.025))
@@ -488,7 +488,7 @@ def _irr_cube(rng):
 
 def _irr_cylinder(rng):
     t = np.linspace(0, 2 * np.pi, 50)
-    e = rng.uniform(0.15, 0.35)
+    e = rng.uniform(0.2, 0.4)
     h = rng.uniform(0.8, 2.0)
     top = np.stack([np.cos(t), e * np.sin(t)], axis=1)
     tb = np.linspace(0, np.pi, 25)

@@ -130,6 +130,10 @@ class AnalysisView(QTabWidget):
         self._aug_done = -1  # the drawing version the augmentation preview shows
         self._model_version = 0
         self._model_done = -1  # the model version the dataset-wide panels show
+        self._staged: dict[str, list] = {}  # kind -> the steps of its newest result still to apply
+        self._stage_timer = QTimer(self)
+        self._stage_timer.setSingleShot(True)
+        self._stage_timer.timeout.connect(self._run_stage)
         self._closed = False
 
     # -- API ----------------------------------------------------------------------------------------
@@ -184,7 +188,9 @@ class AnalysisView(QTabWidget):
         self.health.set_stale(stale)
 
     def flush(self) -> None:
-        """Send a pending drawing request now and render the panels' timers (tests, screenshots)."""
+        """Send a pending drawing request now, apply results received, and render the panels' timers
+        (tests, screenshots)."""
+        self._flush_staged()
         self._drawing.flush()
         if self._model_timer.isActive():
             self._model_timer.stop()
@@ -194,6 +200,8 @@ class AnalysisView(QTabWidget):
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         self._closed = True
         self._model_timer.stop()
+        self._stage_timer.stop()
+        self._staged.clear()
         drawing_stopped = self.drawing_runner.shutdown(timeout_ms)
         return self.runner.shutdown(timeout_ms) and drawing_stopped
 
@@ -277,14 +285,36 @@ class AnalysisView(QTabWidget):
         self._drawing.request()
 
     # -- results (GUI thread) -----------------------------------------------------------------------
+    # A result is applied panel by panel, one panel per turn of the event loop (`_stage`), so the GUI
+    # thread never does all of it in one go: the window stays responsive while training competes with it
+    # for the interpreter. A newer result of the same kind replaces the steps of an older one not yet done.
+    def _stage(self, kind: str, steps: list) -> None:
+        self._staged[kind] = list(steps) + [lambda: self.analysisUpdated.emit(kind)]
+        if not self._stage_timer.isActive():
+            self._stage_timer.start(0)
+
+    def _run_stage(self) -> None:
+        for kind, steps in list(self._staged.items()):
+            if steps:
+                steps.pop(0)()
+                if not steps:
+                    del self._staged[kind]
+                break
+        if self._staged and not self._closed:
+            self._stage_timer.start(0)
+
+    def _flush_staged(self) -> None:
+        while self._staged:
+            self._run_stage()
+
     def _on_result(self, kind: str, result: dict) -> None:
         if self._closed:
             return
         if kind == "dataset":
             result["gen"] = self._dataset_gen
             self._dataset = result
-            self.representation.set_raw(result["raw"])
-            self.health.set_health(result["health"])
+            steps = [lambda: self.representation.set_raw(result["raw"]),
+                     lambda: self.health.set_health(result["health"])]
             if self._model is not None:
                 self._model_wanted = True
                 self._submit_model()
@@ -298,29 +328,37 @@ class AnalysisView(QTabWidget):
             if model_version != self._model_version:
                 note = "Computed for an earlier model; the newest one is being analysed."
             self._model_done = model_version
-            self.representation.set_layers(result["layers"], note)
-            self.confusion.set_result(result["confusion"], note)
-            self.health.set_suspects(result["suspects"])
+            steps = [lambda: self.representation.set_layers(result["layers"], note),
+                     lambda: self.confusion.set_result(result["confusion"], note),
+                     lambda: self.health.set_suspects(result["suspects"])]
         elif kind == "drawing":
+            version = result.get("version", -1)
+
+            def done(which: str) -> None:  # what the panels show, once they show it
+                setattr(self, which, version)
+
             if result.get("empty"):
-                self._maps_done = self._aug_done = result.get("version", -1)
-                self.saliency.clear("Draw something on the canvas.")
-                self.augmentation.clear()
-                self.network.set_input(None)
-                self.history.set_input(None)
+                steps = [lambda: self.saliency.clear("Draw something on the canvas."),
+                         self.augmentation.clear,
+                         lambda: self.network.set_input(None),
+                         lambda: self.history.set_input(None),
+                         lambda: (done("_maps_done"), done("_aug_done"))]
             else:
-                version = result.get("version", -1)
+                steps = []
                 if "augmented" in result:
-                    self.augmentation.set_result(result["x"], result["augmented"])
-                    self._aug_done = version
-                self.network.set_input(result["x"])
-                self.history.set_input(result["x"])
+                    steps.append(lambda: (self.augmentation.set_result(result["x"], result["augmented"]),
+                                          done("_aug_done")))
+                steps += [lambda: self.network.set_input(result["x"]),
+                          lambda: self.history.set_input(result["x"])]
                 if "saliency" in result:
-                    self.saliency.set_result(result, self._model_classes)
-                    self._maps_done = version
+                    steps.append(lambda: (self.saliency.set_result(result, self._model_classes),
+                                          done("_maps_done")))
                 elif self._model is None:
-                    self.saliency.clear("No model yet: train it, then see where it looks.")
-        self.analysisUpdated.emit(kind)
+                    text = "No model yet: train it, then see where it looks."
+                    steps.append(lambda: self.saliency.clear(text))
+        else:
+            steps = []
+        self._stage(kind, steps)
 
     def _on_failed(self, kind: str, text: str) -> None:
         first = text.splitlines()[0] if text else "unknown error"
