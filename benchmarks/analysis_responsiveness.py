@@ -1,8 +1,8 @@
 """Does the trainer window stay responsive with the analysis panels on screen while it trains? (offscreen)
 
-Builds the trainer window (gui.app.create_main_window) on the starter set, an AnalysisView next to it,
-and wires them the way docs/ARCHITECTURE.md's integration notes say (`wire_analysis` below is that
-wiring). Then, while the default model trains with the default settings:
+Builds the trainer window (gui.app.create_main_window) on the starter set and opens its analysis window
+(`MainWindow.show_analysis`, as View > Analysis does). Then, while the default model trains with the
+default settings:
 - phase 1: nobody draws; the analysis view shows each of its seven panels in turn (a new tab every 0.7 s),
   so every panel renders during training;
 - phase 2: the same while a simulated pen draws on the canvas (a move every 8 ms);
@@ -34,45 +34,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 TARGETS = {"max_stall_ms": 50.0, "p99_stall_ms": 20.0}
 
 
-def wire_analysis(window, analysis) -> None:
-    """Connect an AnalysisView to the trainer window (the wiring the main window should do)."""
-    c, st = window.controller, window.state
-
-    def dataset_changed(*_args) -> None:
-        analysis.set_dataset(st.drawings, [(ci.name, ci.color) for ci in st.classes])
-        v = c.snapshot_version
-        analysis.set_stale(v is not None and v != st.version)
-
-    def settings_changed(*_args) -> None:
-        s = window.training_panel.settings()
-        analysis.set_validation(s.val_split, s.seed)
-
-    def record(rec) -> None:
-        if rec.kind not in ("epoch", "done", "stopped") or c.model is None:
-            return
-        model = c.model
-        if rec.kind == "epoch":
-            x = window.predictor.last_input
-            analysis.record_epoch(rec.epoch, model.weights(), None if x is None else model.activations(x))
-        analysis.set_model(model.copy(), list(c.classes), f"Model after epoch {rec.epoch + 1}.")
-
-    def model_replaced() -> None:
-        if c.model is not None:
-            analysis.set_model(c.model.copy(), list(c.classes), "Untrained model.")
-            analysis.history.clear()
-
-    st.changed.connect(dataset_changed)
-    window.training_panel.settingsChanged.connect(settings_changed)
-    c.recordReceived.connect(record)
-    c.modelReplaced.connect(model_replaced)
-    window.canvas.strokesChanged.connect(lambda: analysis.set_drawing(window.canvas.strokes()))
-    analysis.drawingRequested.connect(window._open_in_canvas)  # noqa: SLF001 (the window's own slot)
-    analysis.showDrawings.connect(window.gallery.select_rows)
-    dataset_changed()
-    settings_changed()
-    model_replaced()
-
-
 def run(seconds: float) -> dict:
     import numpy as np
     from _gui_probe import percentile, probe_timer, wait
@@ -83,7 +44,6 @@ def run(seconds: float) -> dict:
     _app = QApplication.instance() or QApplication([sys.argv[0]])
     import gui.app
     from engine import generate_drawings, write_ndjson
-    from gui.analysis import AnalysisView
 
     tmp = Path(tempfile.mkdtemp(prefix="shapelab-analysis-bench-"))
     if not gui.app.STARTER_PATH.exists():
@@ -93,10 +53,8 @@ def run(seconds: float) -> dict:
     window = gui.app.create_main_window(tmp / "data")
     window.resize(1280, 720)
     window.show()
-    analysis = AnalysisView()
-    analysis.resize(1280, 720)
-    analysis.show()
-    wire_analysis(window, analysis)
+    window.show_analysis()  # the app's own analysis window (View > Analysis), fed by the window itself
+    analysis = window.analysis
     tp = window.training_panel
     tp.set_settings(type(tp.settings())())
     tp.epochs.setValue(1000)
@@ -181,8 +139,7 @@ def run(seconds: float) -> dict:
     pen_timer.stop()
     probe.stop()
     window.controller.stop()
-    analysis.shutdown()
-    window.close()
+    window.close()  # shuts the analysis view down too, as closing the app does
     return {
         "drawings": len(window.state),
         "steps_per_s_training": steps_1 / seconds,

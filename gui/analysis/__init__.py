@@ -3,7 +3,7 @@ drawings), saliency and occlusion, filter history, the network diagram, dataset 
 preview. `AnalysisView` (a QTabWidget, objectName "analysis") holds the seven panels; the heavy work runs
 in the analysis thread, which hands it to one low-priority helper process (worker.py, jobs.py).
 
-Wiring into the trainer window (`benchmarks/analysis_responsiveness.py: wire_analysis` does exactly this):
+Wiring into the trainer window (`MainWindow.show_analysis` and the `_feed_analysis_*` methods do this):
 
     analysis = AnalysisView()                                   # e.g. in a dock "Analysis"
     def dataset_changed(kind=None):                             # state.changed (and once at start)
