@@ -1,9 +1,11 @@
 """The one preprocessing path: strokes or images to a (S, S) float32 raster, ink 1.0 on 0.0.
 
 Strokes: the drawing's bounding box (of the pen's centre line) is centred and scaled so its longer side
-fills the canvas minus a margin (aspect ratio kept), then every segment is drawn with a round pen whose
-width is fixed in OUTPUT pixels, so a big and a small drawing give the same line. Anti-aliasing: the pen
-is stamped on a 4x finer grid and averaged down, so edge pixels get fractional values.
+fills the canvas minus a margin (aspect ratio kept up to 3:1; a longer drawing's short side is widened,
+see `_widen_factor`, so a long box still shows its inside at 28 px), then every segment is drawn with a
+round pen whose width is fixed in OUTPUT pixels, so a big and a small drawing give the same line.
+Anti-aliasing: the pen is stamped on a 4x finer grid and averaged down, so edge pixels get fractional
+values.
 
 Images: the background is the border's median grey, so dark-on-light and light-on-dark both work; ink is
 what differs from it. The ink is thresholded, cropped, thinned to a one-pixel centre line (Zhang-Suen)
@@ -107,7 +109,8 @@ def _fit(
     """Map segment end points so the bounding box is centred and its long side fills size - 2 margins.
 
     With `orient`, the drawing is first turned by at most 45 degrees so that its tightest bounding box is
-    upright (a tilted rectangle or ellipse becomes an upright one; up stays up).
+    upright (a tilted rectangle or ellipse becomes an upright one; up stays up). With `widen`, a drawing
+    longer than LONG_ASPECT:1 has its short side widened (`_widen_factor`).
     """
     if orient:
         pts = np.concatenate([a, b])

@@ -352,13 +352,13 @@ def _crossed_loop(rng: np.random.Generator) -> np.ndarray:
     """A loop whose two ends cross where it closes and run on a little (an "l", a fish, an alpha):
     the nodal cubic x = s^2 - 1, y = c s (s^2 - 1); the loop is s in [-1, 1], the tails beyond."""
     s = np.linspace(-1.0 - rng.uniform(0.03, 0.18), 1.0 + rng.uniform(0.03, 0.18), 90)
-    c = rng.uniform(2.4, 3.4)
+    c = rng.uniform(1.8, 3.0)
     pts = np.stack([s * s - 1.0, c * s * (s * s - 1.0) / 2.0], axis=1)
     return pts[::-1] if rng.uniform() < 0.5 else pts
 
 
 def _circle(rng: np.random.Generator) -> Drawing:
-    path = _ellipse_path(rng) if rng.uniform() >= 0.08 else _crossed_loop(rng)
+    path = _ellipse_path(rng) if rng.uniform() >= 0.1 else _crossed_loop(rng)
     if rng.uniform() < 0.25:  # a lead-in: the pen comes in along the loop from outside (a "6" or a sigma)
         path = _tail(path[::-1], rng, rng.uniform(0.3, 1.0))[::-1]
     if rng.uniform() < 0.15:  # a run-off: the pen leaves the loop at the end (a "9", an "e")
@@ -382,8 +382,8 @@ def _regular(m: int, rng: np.random.Generator) -> np.ndarray:
     return np.stack([r * np.cos(th), r * np.sin(th)], axis=1)
 
 
-def _irr_polygon(rng):  # a pentagon or a hexagon, drawn with sharp corners and straight sides
-    return _regular(int(rng.choice([5, 6, 6])), rng), True
+def _irr_polygon(rng):  # a pentagon (a hand-drawn hexagon is already nearly a lumpy circle at 28 px)
+    return _regular(5, rng), True
 
 
 def _irr_star(rng):
@@ -568,7 +568,7 @@ def _irr_marks(rng):
 _IRREGULAR: list[tuple[float, Callable]] = [
     (0.03, _irr_marks),
 
-    (0.10, _irr_polygon),
+    (0.05, _irr_polygon),
     (0.07, _irr_star),
     (0.03, _irr_pentagram),
     (0.08, _irr_heart),

@@ -4,7 +4,15 @@ import numpy as np
 import pytest
 
 from engine.drawing import Drawing
-from engine.raster import THICKNESS_KEY, preprocess_image, rasterize, rasterize_many, thin, upright_angle
+from engine.raster import (
+    THICKNESS_KEY,
+    _widen_factor,
+    preprocess_image,
+    rasterize,
+    rasterize_many,
+    thin,
+    upright_angle,
+)
 
 SQUARE = np.array([[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]], dtype=float)
 
@@ -48,6 +56,26 @@ def test_pen_width_is_in_output_pixels_and_aspect_is_kept():
     for scale in (0.05, 1.0, 40.0):
         r = rasterize([SQUARE * scale])
         assert r[14, :8].sum() == pytest.approx(2.0, abs=0.3)
+
+
+def test_long_drawings_keep_their_inside():
+    # a 6:1 box would be a solid 24 x 4 bar at 28 px; its short side is widened (to at most 2x) so the
+    # inside between the long sides stays empty, and the two ends are still the box's ends
+    box = np.array([[0, 0], [600, 0], [600, 100], [0, 100], [0, 0]], dtype=float)
+    r = rasterize([box])
+    rows = np.flatnonzero(r.max(axis=1) > 0.5)
+    height = rows[-1] - rows[0] + 1
+    assert 24 / 6 + 2 < height <= 24 / 3 + 2
+    assert r[14, 6:22].max() < 0.05  # the inside
+    assert _widen_factor(1 / 3) == 1.0 and _widen_factor(1 / 6) > 1.2 and _widen_factor(1 / 100) == 2.0
+    # the image path treats the same box alike
+    img = np.full((80, 400), 255, np.uint8)
+    img[10:12, 20:380] = img[68:70, 20:380] = 0
+    img[10:70, 20:22] = img[10:70, 378:380] = 0
+    r_img = preprocess_image(img)
+    rows = np.flatnonzero(r_img.max(axis=1) > 0.5)
+    assert 24 / 6 + 2 < rows[-1] - rows[0] + 1 <= 24 / 3 + 2
+    assert r_img[14, 6:22].max() < 0.05
 
 
 def test_thickness_factor_and_explicit_width():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -24,13 +25,15 @@ def _running_qthreads() -> list[QThread]:
     """Every QThread with a Python wrapper that is still running (the type is never patched: setting any
     attribute on QThread makes pyqtgraph-heavy tests crash under PySide6 6.11)."""
     running = []
-    for obj in gc.get_objects():
-        if isinstance(obj, QThread):
-            try:
-                if obj.isRunning():
-                    running.append(obj)
-            except RuntimeError:  # its C++ object is gone: the thread ended and was deleted
-                pass
+    with warnings.catch_warnings():  # isinstance() on some libraries' lazy objects warns (torch, if loaded)
+        warnings.simplefilter("ignore")
+        threads = [obj for obj in gc.get_objects() if isinstance(obj, QThread)]
+    for obj in threads:
+        try:
+            if obj.isRunning():
+                running.append(obj)
+        except RuntimeError:  # its C++ object is gone: the thread ended and was deleted
+            pass
     return running
 
 
