@@ -198,6 +198,29 @@ def _finish(
     return Drawing(tuple(out), label)
 
 
+def _overrun(rng: np.random.Generator) -> float:
+    """How far the pen runs on past a corner, as a fraction of the side: usually a little, now and then a
+    lot (some people cross every corner like a hash sign); negative: it stops short of the corner."""
+    u = rng.uniform()
+    if u < 0.2:
+        return rng.uniform(-0.06, 0.0)
+    if u < 0.7:
+        return rng.uniform(0.0, 0.08)
+    if u < 0.92:
+        return rng.uniform(0.08, 0.25)
+    return rng.uniform(0.25, 0.6)
+
+
+def _open_run(corners: np.ndarray, rng: np.random.Generator, radius: float, before: float, after: float):
+    """An open pen path through `corners` (in order) whose first side starts `before` x its length ahead
+    of the first corner and whose last side runs `after` x its length past the last corner (negative:
+    stops short); inner corners rounded by `radius`."""
+    c = np.array(corners, dtype=np.float64)
+    c[0] = c[0] - (c[1] - c[0]) * before
+    c[-1] = c[-1] + (c[-1] - c[-2]) * after
+    return _round_corners(c, False, radius) if len(c) > 2 else c
+
+
 def _polygon_drawing(
     corners: np.ndarray,
     rng: np.random.Generator,
@@ -206,8 +229,9 @@ def _polygon_drawing(
     round_p: float = 0.35,
     round_max: float = 0.15,
 ) -> Drawing:
-    """A closed polygon drawn like a person: bowed sides, sharp or round corners, overshoot or gap,
-    one stroke or one stroke per side or two halves."""
+    """A closed polygon drawn like a person: bowed sides, sharp or round corners; one stroke that closes
+    exactly, with a re-traced overshoot, a gap or a straight run-on past the first corner; or several
+    strokes (split at corners, or one per side) whose ends run on past the corners or stop short."""
     m = len(corners)
     start = int(rng.integers(m))
     corners = np.roll(corners, -start, axis=0)
@@ -215,28 +239,36 @@ def _polygon_drawing(
         corners = corners[::-1]
     size = float(np.ptp(corners, axis=0).max())
     radius = rng.uniform(0.04, round_max) if rng.uniform() < round_p else 0.0
-    mode = rng.choice(["one", "sides", "halves"], p=[0.6, 0.25, 0.15])
+    mode = rng.choice(["one", "pieces", "sides"], p=[0.6, 0.15, 0.25])
     wob = size * rng.uniform(0.003, 0.02)
+    if mode == "one":
+        style = rng.choice(["exact", "overshoot", "gap", "runon"], p=[0.25, 0.3, 0.2, 0.25])
+        if style == "runon":
+            ring = np.vstack([corners, corners[:1]])
+            before = _overrun(rng) if rng.uniform() < 0.5 else 0.0
+            poly = _open_run(ring, rng, radius, before, abs(_overrun(rng)) + 0.03)
+        else:
+            poly = _round_corners(corners, True, radius)
+        poly = _bow_sides(poly, rng, 0.03) if radius == 0 else poly
+        path = _resample(poly, size / 80)
+        path = _close(path, rng, style) if style != "runon" else path
+        path = _wobble(path, rng, wob)
+        if rng.uniform() < 0.15:  # lifted the pen halfway
+            return _finish(_split(path, rng, [len(path) // 2 + int(rng.integers(-3, 4))]), rng, label, aspect)
+        return _finish([path], rng, label, aspect)
     if mode == "sides":
-        strokes = []
-        for i in range(m):
-            p, q = corners[i], corners[(i + 1) % m]
-            d = q - p
-            over0 = rng.uniform(-0.01, 0.06)
-            over1 = rng.uniform(-0.01, 0.06)
-            side = np.array([p - d * over0, q + d * over1])
-            side = _bow_sides(side, rng, 0.03)
-            strokes.append(_wobble(_resample(side, size / 60), rng, wob))
-        return _finish(strokes, rng, label, aspect)
-    poly = _round_corners(corners, True, radius)
-    poly = _bow_sides(poly, rng, 0.03) if radius == 0 else poly
-    path = _resample(poly, size / 80)
-    path = _close(path, rng, rng.choice(["exact", "overshoot", "gap"], p=[0.3, 0.45, 0.25]))
-    path = _wobble(path, rng, wob)
-    if mode == "halves":
-        strokes = _split(path, rng, [len(path) // 2 + int(rng.integers(-3, 4))])
+        cuts = list(range(m))
     else:
-        strokes = [path]
+        k = int(rng.integers(2, m)) if m > 2 else 2
+        cuts = sorted(int(c) for c in rng.choice(m, size=min(k, m), replace=False))
+    strokes = []
+    for j, c0 in enumerate(cuts):
+        c1 = cuts[(j + 1) % len(cuts)]
+        n = (c1 - c0) % m or m
+        run = corners[[(c0 + i) % m for i in range(n + 1)]]
+        p = _open_run(run, rng, radius, _overrun(rng), _overrun(rng))
+        p = _bow_sides(p, rng, 0.03) if radius == 0 else p
+        strokes.append(_wobble(_resample(p, size / 60), rng, wob))
     return _finish(strokes, rng, label, aspect)
 
 
@@ -303,19 +335,34 @@ def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
     x = r * np.cos(th)
     y = r * np.sin(th) * (1 + egg * np.cos(th))
     if rng.uniform() < 0.25:  # lemon / eye shape: the ends come to soft points
-        y = y * (1 - rng.uniform(0.3, 0.7) * np.cos(th) ** 2)
+        y = y * (1 - rng.uniform(0.2, 0.5) * np.cos(th) ** 2)
     return np.stack([x, y], axis=1)
 
 
+def _tail(path: np.ndarray, rng: np.random.Generator, length: float) -> np.ndarray:
+    """The path with a stroke that leaves its end along its last direction, bending a little."""
+    t0 = path[-1] - path[max(0, len(path) - 4)]
+    t0 = t0 / (np.hypot(t0[0], t0[1]) + 1e-12)
+    u = np.linspace(0.0, length, 12)[1:, None]
+    normal = np.array([-t0[1], t0[0]]) * rng.choice([-1.0, 1.0])
+    return np.vstack([path, path[-1] + t0 * u + normal * rng.uniform(0.0, 0.5) * u**2])
+
+
+def _crossed_loop(rng: np.random.Generator) -> np.ndarray:
+    """A loop whose two ends cross where it closes and run on a little (an "l", a fish, an alpha):
+    the nodal cubic x = s^2 - 1, y = c s (s^2 - 1); the loop is s in [-1, 1], the tails beyond."""
+    s = np.linspace(-1.0 - rng.uniform(0.03, 0.18), 1.0 + rng.uniform(0.03, 0.18), 90)
+    c = rng.uniform(1.8, 3.0)
+    pts = np.stack([s * s - 1.0, c * s * (s * s - 1.0) / 2.0], axis=1)
+    return pts[::-1] if rng.uniform() < 0.5 else pts
+
+
 def _circle(rng: np.random.Generator) -> Drawing:
-    path = _ellipse_path(rng)
-    if rng.uniform() < 0.2:  # a lead-in: the pen comes in along the loop from outside (a "6" or a sigma)
-        t0 = path[1] - path[0]
-        t0 = t0 / (np.hypot(t0[0], t0[1]) + 1e-12)
-        u = np.linspace(rng.uniform(0.3, 0.9), 0.0, 12)[:-1, None]
-        normal = np.array([-t0[1], t0[0]]) * rng.choice([-1.0, 1.0])
-        lead = path[0] - t0 * u + normal * rng.uniform(0.0, 0.4) * u**2
-        path = np.vstack([lead, path])
+    path = _ellipse_path(rng) if rng.uniform() >= 0.1 else _crossed_loop(rng)
+    if rng.uniform() < 0.25:  # a lead-in: the pen comes in along the loop from outside (a "6" or a sigma)
+        path = _tail(path[::-1], rng, rng.uniform(0.3, 1.0))[::-1]
+    if rng.uniform() < 0.15:  # a run-off: the pen leaves the loop at the end (a "9", an "e")
+        path = _tail(path, rng, rng.uniform(0.3, 0.8))
     path = path * np.array([1.0, float(np.exp(rng.uniform(np.log(0.8), np.log(1.25))))])
     path = _rotate(path, _human_angle(rng, 0.6))
     path = _wobble(path, rng, rng.uniform(0.0, 0.025))
