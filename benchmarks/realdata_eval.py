@@ -1,11 +1,15 @@
 """Train the default model on synthetic drawings only, then test it on real hand-drawn shapes.
 
     python benchmarks/realdata_eval.py /path/to/ImageFolder [--per-class 500] [--seed 0] [--test-seed 1]
-        [--epochs 10] [--sheet sheet.png] [--save model.npz]
+        [--epochs 10] [--sheet sheet.png] [--save model.npz] [--model model.npz] [--wrong DIR]
 
 Prints the training time, the accuracy on a fresh synthetic set (another seed), then for the image
 folder: per-class accuracy and the confusion matrix (rows = true class). With --sheet, also writes a
 contact sheet PNG: for each class a row of synthetic rasters above a row of the folder's rasters.
+With --model, a saved model (e.g. from `main.py train`) is evaluated instead of training one. With
+--wrong DIR, DIR/wrong-<class>.png shows up to 60 misclassified images of each class, each as the image
+itself beside what the model saw; if the folder has a manifest.csv with `file` and `user` columns, the
+errors are also counted by drawer.
 """
 
 from __future__ import annotations
@@ -56,9 +60,35 @@ def main(argv=None) -> int:
     ap.add_argument("--train-ndjson", help="train on this NDJSON file instead of generating")
     ap.add_argument("--sheet", help="write a synthetic-vs-real contact sheet PNG here")
     ap.add_argument("--save", help="save the trained model (.npz) here")
+    ap.add_argument("--model", help="evaluate this saved model instead of training one")
+    ap.add_argument("--wrong", help="write sheets of the misclassified images (image | model input) here")
     args = ap.parse_args(argv)
 
     classes = list(DEFAULT_CLASSES)
+    if args.model:
+        from engine.modelio import load_model
+
+        loaded = load_model(args.model)
+        model, classes = loaded.model, list(loaded.classes)
+    else:
+        model = train_model(args, classes)
+
+    test = generate_drawings(250, seed=args.test_seed)
+    Xt, yt = to_arrays(test, classes)
+    m_syn = confusion(yt, predict(model, Xt), len(classes))
+    report(f"synthetic test (seed {args.test_seed})", m_syn, classes)
+
+    if args.save:
+        from engine.modelio import save_model
+
+        save_model(args.save, model, classes)
+
+    if args.folder:
+        evaluate_folder(args, model, classes, Xt, yt)
+    return 0
+
+
+def train_model(args, classes):
     t0 = time.perf_counter()
     if args.train_ndjson:
         from engine.store import read_ndjson
@@ -80,50 +110,84 @@ def main(argv=None) -> int:
     t_train = time.perf_counter() - t1
     print(f"generate {len(drawings)} drawings: {t_gen:.2f}s; data + training ({args.epochs} epochs): "
           f"{t_train:.2f}s; final: {last.kind}")
+    return model
 
-    test = generate_drawings(250, seed=args.test_seed)
-    Xt, yt = to_arrays(test, classes)
-    m_syn = confusion(yt, predict(model, Xt), len(classes))
-    report(f"synthetic test (seed {args.test_seed})", m_syn, classes)
 
-    if args.save:
-        from engine.modelio import save_model
+def write_wrong(args, classes, y, pred, paths) -> None:
+    """Per class, a sheet of misclassified images (the image | the model's input) and a count by drawer."""
+    import csv
 
-        save_model(args.save, model, classes)
+    from engine.raster import preprocess_image
+    from gui.images import contact_sheet, read_gray, write_png
 
-    if args.folder:
-        from gui.images import load_image_folder
+    out = Path(args.wrong)
+    out.mkdir(parents=True, exist_ok=True)
+    users = {}
+    manifest = Path(args.folder) / "manifest.csv"
+    if manifest.is_file():
+        with open(manifest, newline="") as f:
+            users = {row["file"]: row.get("user", "") for row in csv.DictReader(f)}
+    for c, name in enumerate(classes):
+        bad = np.flatnonzero((y == c) & (pred != c))
+        if not len(bad):
+            continue
+        tiles = []
+        for i in bad[:60]:
+            gray = read_gray(paths[i]).astype(np.float32)
+            ink = np.abs(gray - np.median(np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])))
+            seen = preprocess_image(gray, 28)  # what the model saw, enlarged to about the image's size
+            grow = np.ones((max(1, len(gray) // 28),) * 2, np.float32)
+            tiles += [ink / max(float(ink.max()), 1e-6), np.kron(seen, grow)]
+        rows = [tiles[j : j + 12] for j in range(0, len(tiles), 12)]
+        write_png(out / f"wrong-{name}.png", contact_sheet(rows))
+        as_what = {classes[k]: int((pred[bad] == k).sum()) for k in range(len(classes)) if k != c}
+        line = f"{name}: {len(bad)} wrong, taken for {as_what}"
+        if users:
+            by = {}
+            for i in bad:
+                u = users.get(Path(paths[i]).relative_to(args.folder).as_posix(), "?")
+                by[u] = by.get(u, 0) + 1
+            top = sorted(by.items(), key=lambda t: -t[1])[:6]
+            line += "; by drawer " + ", ".join(f"{u} {n}" for u, n in top)
+        print(line)
 
-        X, labels, problems = load_image_folder(args.folder)
-        for p, msg in problems:
-            print(f"skipped {p}: {msg}", file=sys.stderr)
-        known = [i for i, lab in enumerate(labels) if lab in classes]
-        if len(known) < len(labels):
-            print(f"{len(labels) - len(known)} images have labels the model does not know", file=sys.stderr)
-        y = np.array([classes.index(labels[i]) for i in known], dtype=np.int64)
-        pred = predict(model, X[known])
-        m = confusion(y, pred, len(classes))
-        report(f"real drawings ({args.folder})", m, classes)
-        if args.sheet:
-            from gui.images import contact_sheet, write_png
 
-            rng = np.random.default_rng(0)
-            rows = []
-            for c in range(len(classes)):
-                syn = Xt[yt == c][:16, 0]
-                idx = np.flatnonzero(y == c)
-                real = X[known][rng.choice(idx, size=min(16, len(idx)), replace=False), 0] if len(idx) else []
-                rows += [list(syn), list(real)]
-            write_png(args.sheet, contact_sheet(rows, scale=2))
-            # the real drawings the model got wrong, by true class
-            wrong_rows = []
-            for c in range(len(classes)):
-                bad = np.flatnonzero((y == c) & (pred != c))[:16]
-                if len(bad):
-                    wrong_rows.append(list(X[known][bad, 0]))
-            if wrong_rows:
-                write_png(Path(args.sheet).with_suffix(".wrong.png"), contact_sheet(wrong_rows, scale=2))
-    return 0
+def evaluate_folder(args, model, classes, Xt, yt) -> None:
+    from gui.images import list_image_folder, load_image_folder
+
+    X, labels, problems = load_image_folder(args.folder)
+    for p, msg in problems:
+        print(f"skipped {p}: {msg}", file=sys.stderr)
+    known = [i for i, lab in enumerate(labels) if lab in classes]
+    if len(known) < len(labels):
+        print(f"{len(labels) - len(known)} images have labels the model does not know", file=sys.stderr)
+    y = np.array([classes.index(labels[i]) for i in known], dtype=np.int64)
+    pred = predict(model, X[known])
+    m = confusion(y, pred, len(classes))
+    report(f"real drawings ({args.folder})", m, classes)
+    if args.wrong:
+        skipped = {str(p) for p, _ in problems}
+        paths = [p for p, _ in list_image_folder(args.folder) if str(p) not in skipped]
+        write_wrong(args, classes, y, pred, [paths[i] for i in known])
+    if args.sheet:
+        from gui.images import contact_sheet, write_png
+
+        rng = np.random.default_rng(0)
+        rows = []
+        for c in range(len(classes)):
+            syn = Xt[yt == c][:16, 0]
+            idx = np.flatnonzero(y == c)
+            real = X[known][rng.choice(idx, size=min(16, len(idx)), replace=False), 0] if len(idx) else []
+            rows += [list(syn), list(real)]
+        write_png(args.sheet, contact_sheet(rows, scale=2))
+        # the real drawings the model got wrong, by true class
+        wrong_rows = []
+        for c in range(len(classes)):
+            bad = np.flatnonzero((y == c) & (pred != c))[:16]
+            if len(bad):
+                wrong_rows.append(list(X[known][bad, 0]))
+        if wrong_rows:
+            write_png(Path(args.sheet).with_suffix(".wrong.png"), contact_sheet(wrong_rows, scale=2))
 
 
 if __name__ == "__main__":
