@@ -39,7 +39,14 @@ __all__ = [
 
 # --- drawings and datasets: strokes, the NDJSON file, rasterizing, synthetic data, augmentation ---
 from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_drawing, augmented_versions
-from .dataset import TrainingSet, class_list, labels_to_indices, stratified_split, to_arrays
+from .dataset import (
+    EpochPrefetcher,
+    TrainingSet,
+    class_list,
+    labels_to_indices,
+    stratified_split,
+    to_arrays,
+)
 from .drawing import Drawing, simplify_drawing
 from .raster import THICKNESS_KEY, preprocess_image, rasterize, rasterize_many, render_picture, upright_angle
 from .store import DrawingStore, LoadProblem, read_ndjson, write_ndjson
@@ -47,7 +54,7 @@ from .synth import DEFAULT_CLASSES, generate_drawing, generate_drawings
 
 __all__ += [
     "DEFAULT_AUGMENT", "AugmentConfig", "augment_drawing", "augmented_versions",
-    "TrainingSet", "class_list", "labels_to_indices", "stratified_split", "to_arrays",
+    "EpochPrefetcher", "TrainingSet", "class_list", "labels_to_indices", "stratified_split", "to_arrays",
     "Drawing", "simplify_drawing",
     "THICKNESS_KEY", "preprocess_image", "rasterize", "rasterize_many", "render_picture", "upright_angle",
     "DrawingStore", "LoadProblem", "read_ndjson", "write_ndjson",

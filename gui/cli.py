@@ -223,12 +223,15 @@ def cmd_train(args: argparse.Namespace) -> int:
     )
     progress = _Progress(args.epochs)
     last_epoch = None
-    for rec in engine.train(model, train_data, config, val=val):
-        progress.update(rec)
-        if rec.kind == "epoch":
-            last_epoch = rec
-        elif rec.kind == "diverged":
-            raise CliError(f"training stopped at epoch {rec.epoch + 1}, step {rec.step}: {rec.message}")
+    try:
+        for rec in engine.train(model, train_data, config, val=val):
+            progress.update(rec)
+            if rec.kind == "epoch":
+                last_epoch = rec
+            elif rec.kind == "diverged":
+                raise CliError(f"training stopped at epoch {rec.epoch + 1}, step {rec.step}: {rec.message}")
+    finally:
+        train_data.close()
     extra = {
         "preset": args.preset,
         "trained_on": [str(p) for p in args.data],
@@ -266,12 +269,17 @@ def _subset(data: LabeledData, idx: np.ndarray) -> LabeledData:
 
 
 class _TrainingArrays:
-    """Training input for engine.train: drawings re-augmented each epoch, images as they are."""
+    """Training input for engine.train: drawings re-augmented each epoch (the next epoch made in a helper
+    process while this one trains: `engine.EpochPrefetcher`, same arrays), images as they are. close()
+    ends the helper."""
 
     def __init__(self, data: LabeledData, y: np.ndarray, size: int, augment: bool, seed: int):
         n = len(data.drawings)
         self._drawings = (
-            engine.TrainingSet(data.drawings, y[:n], size=size, augment=augment, seed=seed)
+            engine.EpochPrefetcher(
+                engine.TrainingSet(data.drawings, y[:n], size=size, augment=augment, seed=seed),
+                use_process=augment,
+            )
             if data.drawings
             else None
         )
@@ -288,6 +296,10 @@ class _TrainingArrays:
             parts_x.append(self._images)
             parts_y.append(self._y_img)
         return np.concatenate(parts_x), np.concatenate(parts_y)
+
+    def close(self) -> None:
+        if self._drawings is not None:
+            self._drawings.close()
 
 
 def _predict(model, X: np.ndarray, batch: int = 256) -> np.ndarray:

@@ -15,6 +15,7 @@ import numpy as np
 
 from engine import (
     PRESETS,
+    EpochPrefetcher,
     Sequential,
     TrainConfig,
     TrainControl,
@@ -90,8 +91,14 @@ class PreparedData:
             )
         train_idx, val_idx = stratified_split([d.label for d in drawings], settings.val_split, settings.seed)
         train_drawings = [drawings[i] for i in train_idx]
-        self.data = TrainingSet(
-            train_drawings, classes=classes, size=INPUT_SIZE, augment=settings.augment, seed=settings.seed
+        # the next epoch's augmented arrays are made in a low-priority helper process while this epoch
+        # trains (the same arrays; the training thread then holds the interpreter lock far less)
+        self.data = EpochPrefetcher(
+            TrainingSet(
+                train_drawings, classes=classes, size=INPUT_SIZE, augment=settings.augment, seed=settings.seed
+            ),
+            nice=10,
+            use_process=settings.augment,
         )
         self.images = self._image_arrays(snapshot.image_folders, index)
         self.val = to_arrays([drawings[i] for i in val_idx], classes, INPUT_SIZE) if len(val_idx) else None
@@ -114,6 +121,10 @@ class PreparedData:
             ys.append(np.array([index[labels[i]] for i in keep], dtype=np.int64))
         return np.concatenate(xs), np.concatenate(ys)
 
+    def close(self) -> None:
+        """End the helper process that makes the epochs ahead."""
+        self.data.close()
+
     def arrays(self, epoch: int) -> tuple[np.ndarray, np.ndarray]:
         X, y = self.data.arrays(epoch)
         if self.images is None:
@@ -125,6 +136,7 @@ def run_training(send, model: Sequential, snapshot, settings: TrainSettings, con
     """One run: prepare the arrays, drive `engine.train`, and `send` plain messages:
     ("prepared", info), ("weights", dict) at most every WEIGHTS_INTERVAL_S (and after every step while
     paused, and at the end), ("record", TrainRecord), ("failed", text)."""
+    data = None
     try:
         data = PreparedData(snapshot, settings)
         send(("prepared", {"n_train": data.n_train, "n_val": data.n_val, "classes": list(data.classes)}))
@@ -140,3 +152,6 @@ def run_training(send, model: Sequential, snapshot, settings: TrainSettings, con
         send(("failed", str(exc)))
     except Exception as exc:  # a bug: say so, and keep the app alive
         send(("failed", f"Training failed: {exc}\n\n{traceback.format_exc(limit=3)}"))
+    finally:
+        if data is not None:
+            data.close()

@@ -6,6 +6,7 @@ import pytest
 from engine.dataset import TrainingSet, class_list, labels_to_indices, stratified_split, to_arrays
 from engine.drawing import Drawing
 from engine.raster import rasterize
+from engine.synth import generate_drawings
 
 SQUARE = np.array([[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]], dtype=float)
 TRI = np.array([[50, 0], [100, 90], [0, 90], [50, 0]], dtype=float)
@@ -72,3 +73,62 @@ def test_training_set_copies_add_augmented_versions():
     assert all(not np.array_equal(X[10 + i], clean[i % 10]) for i in range(20))
     assert np.all((X >= 0) & (X <= 1))
     np.testing.assert_array_equal(ts.arrays(0)[0], X)
+
+
+# -- EpochPrefetcher: the next epoch made in a helper process, the same arrays --------------------------
+
+
+def test_prefetched_epochs_are_bit_for_bit_the_training_sets_and_come_from_the_helper():
+    import multiprocessing
+
+    from engine import EpochPrefetcher
+
+    ts = TrainingSet(generate_drawings(15, seed=2), seed=5)
+    with EpochPrefetcher(ts) as pre:
+        for epoch in range(3):
+            X, y = pre.arrays(epoch)
+            X_ref, y_ref = ts.arrays(epoch)
+            np.testing.assert_array_equal(X, X_ref)
+            np.testing.assert_array_equal(y, y_ref)
+        assert pre.helper_epochs == 2  # epochs 1 and 2 were made ahead; epoch 0 in this process
+        assert len(pre) == len(ts)
+    assert not multiprocessing.active_children(), "close() ends the helper process"
+
+
+def test_training_with_the_prefetcher_gives_the_same_weights():
+    from engine import EpochPrefetcher, TrainConfig, build_model, train
+
+    ts = TrainingSet(generate_drawings(10, seed=3), seed=1, copies=2)
+    config = TrainConfig(epochs=3, batch_size=16, seed=4)
+    plain = build_model("tiny", 4, 28, seed=0)
+    records = [r.loss for r in train(plain, ts, config) if r.kind == "step"]
+    fetched = build_model("tiny", 4, 28, seed=0)
+    with EpochPrefetcher(ts) as pre:
+        records_pre = [r.loss for r in train(fetched, pre, config) if r.kind == "step"]
+        assert pre.helper_epochs == 2
+    assert records_pre == records
+    for k, w in plain.weights().items():
+        np.testing.assert_array_equal(fetched.weights()[k], w)
+
+
+def test_the_prefetcher_falls_back_to_this_process_when_the_helper_dies():
+    from engine import EpochPrefetcher
+
+    ts = TrainingSet(generate_drawings(8, seed=4), seed=2)
+    with EpochPrefetcher(ts) as pre:
+        pre.arrays(0)  # asks the helper for epoch 1
+        pre._process.terminate()  # noqa: SLF001  (the helper is killed while it works)
+        X, y = pre.arrays(1)
+        np.testing.assert_array_equal(X, ts.arrays(1)[0])
+        X2, _ = pre.arrays(2)  # made here from now on
+        np.testing.assert_array_equal(X2, ts.arrays(2)[0])
+        assert pre.helper_epochs == 0
+
+
+def test_the_prefetcher_without_a_process_is_the_training_set():
+    from engine import EpochPrefetcher
+
+    ts = TrainingSet(generate_drawings(5, seed=6), seed=0)
+    pre = EpochPrefetcher(ts, use_process=False)
+    np.testing.assert_array_equal(pre.arrays(1)[0], ts.arrays(1)[0])
+    assert pre.helper_epochs == 0 and pre._process is None  # noqa: SLF001
