@@ -363,7 +363,6 @@ class LivePredictor(QObject):
     predicted = Signal(list, object)
     activations = Signal(list)
     cleared = Signal()
-    _wake = Signal()
 
     def __init__(
         self,

@@ -120,11 +120,15 @@ class _Line(QWidget):
         return QSize(60, self.sizeHint().height())
 
     def paintEvent(self, event) -> None:
+        colour = self.palette().windowText().color().name()
+        key = (self._text, self.font().key(), colour, self.width())
+        if key != getattr(self, "_laid_out", None):  # lay the text out again only when something changed
+            self._laid_out = key
+            self._doc.setDefaultFont(self.font())
+            self._doc.setDefaultStyleSheet(f"body {{ color: {colour}; }}")
+            self._doc.setHtml(f"<body>{self._text}</body>")
+            self._doc.setTextWidth(self.width())
         painter = QPainter(self)
-        self._doc.setDefaultFont(self.font())
-        self._doc.setDefaultStyleSheet(f"body {{ color: {self.palette().windowText().color().name()}; }}")
-        self._doc.setHtml(f"<body>{self._text}</body>")
-        self._doc.setTextWidth(self.width())
         painter.translate(0, max(0.0, (self.height() - self._doc.size().height()) / 2))
         self._doc.drawContents(painter)
         painter.end()

@@ -252,9 +252,12 @@ def test_saliency_view_shows_the_engine_gradient_and_occlusion(qtbot, view, data
     assert classes[target] in view.saliency.caption.text()
 
 
-def test_stale_results_are_dropped(qapp):
-    """Requests carry a generation; only the newest of a kind is shown, older ones are dropped."""
+def _three_requests_while_busy(qapp, progressive: bool) -> tuple[list, int]:
+    """Submit jobs 1, 2, 3 of one kind while job 1 is held at a gate, then let them all finish. Returns the
+    results shown and the runner's dropped count."""
     runner = AnalysisRunner(use_process=False)  # jobs that are closures stay in this process
+    if progressive:
+        runner.progressive = {"x"}
     got = []
     runner.resultReady.connect(lambda kind, r: got.append((kind, r)))
     gate = threading.Event()
@@ -268,43 +271,28 @@ def test_stale_results_are_dropped(qapp):
         runner.submit("x", slow, 2)  # waits, then is superseded by 3 before it runs
         runner.submit("x", slow, 3)
         gate.set()
-        app = QApplication.instance()
         for _ in range(5000):
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            qapp.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
             if not runner.is_busy():
                 break
-        assert got == [("x", 3)]
-        assert runner.dropped == 2  # 2 never ran, 1's result arrived late
+        return got, runner.dropped
     finally:
         assert runner.shutdown()
+
+
+def test_stale_results_are_dropped(qapp):
+    """Requests carry a generation; only the newest of a kind is shown, older ones are dropped."""
+    got, dropped = _three_requests_while_busy(qapp, progressive=False)
+    assert got == [("x", 3)]
+    assert dropped == 2  # 2 never ran, 1's result arrived late
 
 
 def test_progressive_kinds_show_each_result_newer_than_the_shown_one(qapp):
     """For the view's "drawing" and "model" kinds a result is shown while a newer request waits (else a
     pen that keeps drawing starves the panel); a request superseded before it ran is still dropped."""
-    runner = AnalysisRunner(use_process=False)
-    runner.progressive = {"x"}
-    got = []
-    runner.resultReady.connect(lambda kind, r: got.append((kind, r)))
-    gate = threading.Event()
-
-    def slow(v):
-        gate.wait(10)
-        return v
-
-    try:
-        runner.submit("x", slow, 1)
-        runner.submit("x", slow, 2)  # superseded by 3 before it runs
-        runner.submit("x", slow, 3)
-        gate.set()
-        for _ in range(5000):
-            qapp.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            if not runner.is_busy():
-                break
-        assert got == [("x", 1), ("x", 3)]
-        assert runner.dropped == 1
-    finally:
-        assert runner.shutdown()
+    got, dropped = _three_requests_while_busy(qapp, progressive=True)
+    assert got == [("x", 1), ("x", 3)]
+    assert dropped == 1
 
 
 def test_the_view_keeps_showing_drawing_results_while_the_pen_keeps_drawing(qtbot, view, data):
