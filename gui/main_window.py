@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QTextBrowser,
@@ -36,6 +35,7 @@ from engine import ModelFileError, load_model, read_ndjson, save_model
 from .canvas import CanvasPanel
 from .class_palette import ClassPalette
 from .gallery import Gallery
+from .panels._common import SteadyLabel
 from .panels.feature_maps import FeatureMapsPanel
 from .panels.filters import FiltersPanel
 from .panels.plots import TrainingPlots
@@ -339,9 +339,11 @@ class MainWindow(QMainWindow):
         self._action(h, "&About ShapeLab", self.show_about, None, "About ShapeLab")
 
     def _build_status_bar(self) -> None:
-        self.dataset_label = QLabel()
+        # fixed-size labels: a new text (every epoch, every saved drawing) repaints them without laying
+        # the whole window out again
+        self.dataset_label = SteadyLabel()
         self.dataset_label.setObjectName("datasetLabel")
-        self.model_label = QLabel()
+        self.model_label = SteadyLabel()
         self.model_label.setObjectName("modelLabel")
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.dataset_label)

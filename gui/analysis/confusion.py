@@ -262,9 +262,11 @@ class ConfusionMatrix(QWidget):
         self.image.setImage(share, autoLevels=False, levels=(0, 100))
         self.image.setRect(0, 0, c, c)
         ticks = [(k + 0.5, self._name(k)) for k in range(c)]
-        self.plot.getAxis("bottom").setTicks([ticks, []])
-        self.plot.getAxis("left").setTicks([ticks, []])
-        self.plot.setRange(xRange=(0, c), yRange=(0, c), padding=0.02)
+        if ticks != getattr(self, "_ticks", None):  # new class names re-lay the axes out: only on change
+            self._ticks = ticks
+            self.plot.getAxis("bottom").setTicks([ticks, []])
+            self.plot.getAxis("left").setTicks([ticks, []])
+            self.plot.setRange(xRange=(0, c), yRange=(0, c), padding=0.02)
         texts = self._cell_texts(c)
         for t in range(c):
             for p in range(c):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from gui.panels._common import BACKGROUND, FOREGROUND
 
 from ._common import RenderWhenShown, drawing_pixmap, install_export_menu, percent
+from ._dots import DotsItem
 
 CHANCE_PEN = "#888888"
 
@@ -106,7 +107,7 @@ class ProbeBars(QWidget):
 
 
 class _ScatterPlot:
-    """One PCA scatter: a PlotWidget with labelled axes and one ScatterPlotItem (data = drawing index)."""
+    """One PCA scatter: a PlotWidget with labelled axes and one DotsItem (data = drawing index)."""
 
     def __init__(self, title: str):
         self.widget = pg.PlotWidget()
@@ -123,19 +124,11 @@ class _ScatterPlot:
             a.setPen(FOREGROUND)
             a.setTextPen(FOREGROUND)
             a.enableAutoSIPrefix(False)
-        self.scatter = pg.ScatterPlotItem(
-            size=8,
-            pen=pg.mkPen("#ffffff", width=0.6),
-            hoverable=True,
-            hoverSize=13,
-            hoverPen=pg.mkPen("#000000", width=1.5),
-            tip=None,
-        )
+        self.scatter = DotsItem(size=8, outline=0.6, hover_size=13)
         self.plot.addItem(self.scatter)
         self.points = np.zeros((0, 2), np.float32)
         self.indices = np.zeros(0, np.int64)
         self._shown_key: tuple | None = None  # what the scatter holds: (source object, colours)
-        self._palette: tuple[tuple[str, ...], np.ndarray] = ((), np.zeros(0, object))
         self.set_axes(None)
 
     def set_title(self, title: str) -> None:
@@ -163,7 +156,7 @@ class _ScatterPlot:
         self, points: np.ndarray, indices: np.ndarray, classes: np.ndarray, colours: list[str], source=None
     ) -> None:
         """Show these dots. `source` (the result dict they come from) lets a redraw with the same source and
-        colours skip the scatter's setData and autoRange (a few ms per 1000 dots on the GUI thread)."""
+        colours skip the new data and the autoRange (which re-lays the axes out)."""
         key = None if source is None else (id(source), tuple(colours))
         if key is not None and key == self._shown_key:
             return
@@ -171,10 +164,7 @@ class _ScatterPlot:
         self._source = source  # keeps id(source) from being reused while it is the shown one
         self.points = np.asarray(points, np.float32)
         self.indices = np.asarray(indices, np.int64)
-        if self._palette[0] != tuple(colours):  # one brush per class, shared by its dots
-            self._palette = (tuple(colours), np.array([pg.mkBrush(c) for c in colours] or [None], object))
-        brushes = self._palette[1][np.asarray(classes, np.int64) % max(1, len(colours))]
-        self.scatter.setData(pos=self.points, brush=brushes, data=self.indices)
+        self.scatter.set_data(self.points, classes, colours, self.indices)
         self.plot.autoRange(padding=0.05)
 
 
@@ -290,16 +280,20 @@ class RepresentationView(QWidget):
         """Projections and probes of the model's layers (from the analysis worker)."""
         self._layers = list(layers)
         labels = [la["label"] for la in layers]
-        self.layer_combo.blockSignals(True)
-        current = self._chosen_label or (labels[-1] if labels else "")
-        self.layer_combo.clear()
-        self.layer_combo.addItems(labels)
-        if current in labels:
-            self.layer_combo.setCurrentIndex(labels.index(current))
-        elif labels:
-            self.layer_combo.setCurrentIndex(len(labels) - 1)
-        self.layer_combo.blockSignals(False)
-        self.status.setText(note or "Computed for the model as it is now.")
+        shown = [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]
+        if labels != shown:  # the same layers every epoch: refilling the list would re-lay it out
+            self.layer_combo.blockSignals(True)
+            current = self._chosen_label or (labels[-1] if labels else "")
+            self.layer_combo.clear()
+            self.layer_combo.addItems(labels)
+            if current in labels:
+                self.layer_combo.setCurrentIndex(labels.index(current))
+            elif labels:
+                self.layer_combo.setCurrentIndex(len(labels) - 1)
+            self.layer_combo.blockSignals(False)
+        text = note or "Computed for the model as it is now."
+        if text != self.status.text():
+            self.status.setText(text)
         self._redraw()
 
     def clear_model(
@@ -377,16 +371,12 @@ class RepresentationView(QWidget):
         self.probes.highlight = {layer["label"]} if layer is not None else set()
         self.probes.set_rows(rows, 1.0 / len(self._names) if self._names else 0.0)
 
-    def _hovered(self, _item, points, _ev) -> None:
-        if len(points) == 0:
-            return
-        i = int(points[0].data())
-        if 0 <= i < len(self._drawings):
+    def _hovered(self, i: int) -> None:
+        if 0 <= i < len(self._drawings):  # leaving a dot (-1) keeps the last drawing shown
             d = self._drawings[i]
             colour = self._colours[self._names.index(d.label)] if d.label in self._names else "#7f7f7f"
             self.hover_image.setPixmap(drawing_pixmap(d, colour, 70))
             self.hover_text.setText(f"Drawing #{i + 1}: “{d.label}”. Click to open it in the canvas.")
 
-    def _clicked(self, _item, points, _ev) -> None:
-        if len(points):
-            self.drawingRequested.emit(int(points[0].data()))
+    def _clicked(self, i: int) -> None:
+        self.drawingRequested.emit(i)

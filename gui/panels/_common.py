@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QGraphicsRectItem
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 
 # Diverging map, blue (negative) - white (zero) - red (positive): ColorBrewer's RdBu (11 classes), reversed
 # so that red is positive. Its middle is pure white, so 0 looks like empty paper.
@@ -154,3 +154,19 @@ def plain_number(value: float) -> str:
     if abs(value) >= 100 or abs(value) < 0.01:
         return f"{value:.3g}"
     return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+class SteadyLabel(QLabel):
+    """A one-line label for text that changes while training runs (the status bar's model label). It keeps
+    a fixed size that only grows: a QLabel whose size may change asks its window to lay itself out again
+    at every setText (tens of ms on a busy GUI thread); a fixed-size one only repaints itself."""
+
+    def setText(self, text: str) -> None:
+        if text == self.text():
+            return
+        super().setText(text)
+        hint = super().sizeHint()
+        steady = getattr(self, "_steady", None)  # (width, height) fixed so far
+        if steady is None or hint.width() > steady[0] or hint.height() != steady[1]:
+            self._steady = (max(hint.width(), steady[0] if steady else 0), hint.height())
+            self.setFixedSize(*self._steady)

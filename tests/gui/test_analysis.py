@@ -138,6 +138,25 @@ def test_clicking_a_dot_requests_that_drawing(qtbot, view, data):
     assert np.allclose(pts[list(idx).index(hit)], pts[k], atol=0.05 * np.ptp(pts))
 
 
+def test_hovering_a_dot_shows_that_drawing(qtbot, view, data):
+    load(qtbot, view, data)
+    rep = view.representation
+    plot = rep.raw_plot
+    pts, idx = rep.shown_points("raw")
+    k = 5
+    pos = plot.widget.mapFromScene(plot.plot.vb.mapViewToScene(QPointF(float(pts[k, 0]), float(pts[k, 1]))))
+    with qtbot.waitSignal(plot.scatter.sigHovered, timeout=5000) as sig:
+        QTest.mouseMove(plot.widget.viewport(), pos)
+    hit = sig.args[0]
+    # the topmost dot under the mouse: dot k, or a later one drawn over it
+    assert hit in list(idx) and list(idx).index(hit) >= k
+    assert np.allclose(pts[list(idx).index(hit)], pts[k], atol=0.05 * np.ptp(pts))
+    assert rep.hover_text.text().startswith(f"Drawing #{hit + 1}:")
+    assert not rep.hover_image.pixmap().isNull()
+    far = plot.widget.mapFromScene(plot.plot.vb.mapViewToScene(QPointF(float(pts[:, 0].max()) * 3, 0.0)))
+    assert plot.scatter.row_at(plot.plot.vb.mapSceneToView(plot.widget.mapToScene(far))) == -1
+
+
 # -- confusion matrix ---------------------------------------------------------------------------------
 
 

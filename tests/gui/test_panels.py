@@ -281,3 +281,39 @@ def test_plots_x_axis_spans_the_planned_run_and_stays_put(qtbot):
     plots.clear_runs()
     plots.flush()
     assert views[0].viewRange()[0][1] < 1.1
+
+
+def test_steady_label_grows_but_never_relays_out_its_window_for_a_shorter_text(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+
+    from gui.panels._common import SteadyLabel
+
+    class CountLayoutRequests(QObject):
+        n = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.n += 1
+            return False
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    label = SteadyLabel()
+    QHBoxLayout(box).addWidget(label)
+    box.show()
+    label.setText("Model: default · 52,516 weights · 12,345 steps trained")
+    qtbot.waitUntil(lambda: label.width() == label.sizeHint().width())
+    wide = label.width()
+    assert label.minimumWidth() == label.maximumWidth() == wide  # fixed: setText cannot resize it
+    QApplication.processEvents()
+    counter = CountLayoutRequests()
+    box.installEventFilter(counter)
+    for text in ("Model: default · 52,516 weights · 9 steps trained", "Model: default · untrained"):
+        label.setText(text)
+        QApplication.processEvents()
+        assert label.text() == text and label.width() == wide
+    assert counter.n == 0  # shorter texts: only a repaint
+    label.setText(label.text() + " · and a much longer note at the end")
+    QApplication.processEvents()
+    assert label.width() > wide and counter.n >= 1  # a longer text grows it (once)
