@@ -175,7 +175,9 @@ class RenderWhenShown(QObject):
     """Calls `render` at once while `widget` is on screen; otherwise once, just after it is next shown (in
     the next turn of the event loop, so that showing the panel and bringing it up to date are two short
     pieces of GUI work rather than one long one). Hidden panels so cost the GUI thread nothing until
-    someone looks at them."""
+    someone looks at them. The event filter that watches for the Show is installed only while a render
+    is pending: every event through a Python filter has to take the interpreter lock, which the training
+    thread holds most of the time."""
 
     def __init__(self, widget: QWidget, render: Callable[[], None]):
         super().__init__(widget)
@@ -183,18 +185,24 @@ class RenderWhenShown(QObject):
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.timeout.connect(self._render_if_pending)
-        widget.installEventFilter(self)
 
     def request(self, *_args) -> None:
         if self._widget.isVisible():
-            self._pending = False
+            self._set_pending(False)
             self._render()
         else:
-            self._pending = True
+            self._set_pending(True)
+
+    def _set_pending(self, pending: bool) -> None:
+        if pending and not self._pending:
+            self._widget.installEventFilter(self)
+        elif not pending and self._pending:
+            self._widget.removeEventFilter(self)
+        self._pending = pending
 
     def _render_if_pending(self) -> None:
         if self._pending and self._widget.isVisible():
-            self._pending = False
+            self._set_pending(False)
             self._render()
 
     def eventFilter(self, obj, event) -> bool:

@@ -299,6 +299,35 @@ def _three_requests_while_busy(qapp, progressive: bool) -> tuple[list, int]:
         assert runner.shutdown()
 
 
+def test_a_hidden_panel_renders_once_just_after_it_is_shown_and_is_not_watched_otherwise(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from gui.analysis._common import RenderWhenShown
+
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    renders = []
+    watcher = RenderWhenShown(panel, lambda: renders.append(panel.isVisible()))
+    seen = []
+    filter_events = watcher.eventFilter
+    watcher.eventFilter = lambda obj, ev: seen.append(ev.type()) or filter_events(obj, ev)
+    watcher.request()
+    watcher.request()  # two requests while hidden: one render, later
+    assert renders == []
+    panel.show()
+    qtbot.waitUntil(lambda: renders == [True])
+    QApplication.processEvents()
+    assert renders == [True] and QEvent.Type.Show in seen
+    seen.clear()
+    panel.resize(300, 200)
+    panel.update()
+    QApplication.processEvents()
+    assert seen == []  # nothing pending: the panel's events no longer pass through Python
+    watcher.request()  # on screen: at once
+    assert renders == [True, True]
+
+
 def test_stale_results_are_dropped(qapp):
     """Requests carry a generation; only the newest of a kind is shown, older ones are dropped."""
     got, dropped = _three_requests_while_busy(qapp, progressive=False)
