@@ -29,7 +29,8 @@ HOVER_PEN = "#000000"
 
 class DotsItem(pg.GraphicsObject):
     """Round dots of `size` screen pixels with a thin white outline, coloured by class; see the module
-    docstring. API: set_data(points (N, 2), classes (N,), colours, data (N,)), clear(), row_at(pos)."""
+    docstring. API: set_data(points (N, 2), classes (N,), colours, data (N,): the index each dot stands for,
+    kept as `indices`), clear(), row_at(pos)."""
 
     sigHovered = Signal(int)  # data index of the dot under the mouse, -1 when none
     sigClicked = Signal(int)  # data index of the dot clicked
@@ -39,7 +40,7 @@ class DotsItem(pg.GraphicsObject):
         self.size, self.outline, self.hover_size = float(size), float(outline), float(hover_size)
         self.points = np.zeros((0, 2), np.float64)
         self.classes = np.zeros(0, np.int64)
-        self.data = np.zeros(0, np.int64)
+        self.indices = np.zeros(0, np.int64)
         self.colours: list[str] = []
         self._atlas: tuple | None = None  # (colours, device pixel ratio, QPixmap, cell size in device px)
         self._fragments = internals.PrimitiveArray(QPainter.PixmapFragment, 10)
@@ -53,7 +54,7 @@ class DotsItem(pg.GraphicsObject):
         self.prepareGeometryChange()
         self.points = points
         self.classes = np.asarray(classes, np.int64) % max(1, len(colours))
-        self.data = np.asarray(data, np.int64)
+        self.indices = np.asarray(data, np.int64)
         self.colours = list(colours)
         finite = points[np.isfinite(points).all(axis=1)]
         self._bounds = (finite.min(axis=0), finite.max(axis=0)) if len(finite) else None
@@ -158,7 +159,7 @@ class DotsItem(pg.GraphicsObject):
         if row != self._hovered:
             self._hovered = row
             self.update()
-            self.sigHovered.emit(int(self.data[row]) if row >= 0 else -1)
+            self.sigHovered.emit(int(self.indices[row]) if row >= 0 else -1)
 
     def mouseClickEvent(self, ev) -> None:
         row = self.row_at(ev.pos()) if ev.button() == Qt.MouseButton.LeftButton else -1
@@ -166,4 +167,4 @@ class DotsItem(pg.GraphicsObject):
             ev.ignore()
             return
         ev.accept()
-        self.sigClicked.emit(int(self.data[row]))
+        self.sigClicked.emit(int(self.indices[row]))
