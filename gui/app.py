@@ -17,13 +17,13 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from . import resources
 from .main_window import MainWindow
 
 APP_NAME = "ShapeLab"
 ORG_NAME = "ShapeLab"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-STARTER_PATH = RESOURCES / "starter.ndjson"
-ICON_PATH = RESOURCES / "icon.svg"
+STARTER_PATH = resources.STARTER_PATH
+ICON_PATH = resources.ICON_PATH
 
 # Training runs in a QThread of this process, and NumPy's many small operations hold Python's interpreter
 # lock between them. When the GUI thread wants the lock back (every paint calls into Python), it waits
@@ -44,7 +44,7 @@ def default_data_dir() -> Path:
 
 def app_icon() -> QIcon:
     icon = QIcon(str(ICON_PATH)) if ICON_PATH.exists() else QIcon()
-    png = RESOURCES / "icon.png"
+    png = resources.ICON_PNG_PATH
     if png.exists():
         icon.addFile(str(png))
     return icon

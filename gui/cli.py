@@ -22,6 +22,8 @@ import numpy as np
 
 import engine
 
+from .resources import STARTER_PATH
+
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 NDJSON_SUFFIXES = (".ndjson", ".jsonl")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
@@ -201,6 +203,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.epochs < 1 or args.batch < 1 or not args.lr > 0:
         raise CliError("--epochs and --batch must be at least 1 and --lr greater than 0")
     size = args.input_size
+    if not args.data:  # like the app: with no data of your own, the built-in starter set
+        if not STARTER_PATH.exists():
+            raise CliError(f"{STARTER_PATH}: the built-in starter set is missing; give DATA to train on")
+        args.data = [str(STARTER_PATH)]
+        print(f"No DATA given: training on the built-in starter set ({STARTER_PATH}).", file=sys.stderr)
     data = load_data(args.data, size)
     _print_warnings(data)
     if len(data) == 0:
@@ -471,7 +478,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("train", help="train a model on NDJSON files and/or image folders")
     p.add_argument(
-        "data", nargs="+", metavar="DATA", help="NDJSON files and image folders (DIR/<class>/*.png)"
+        "data",
+        nargs="*",
+        metavar="DATA",
+        help="NDJSON files and image folders (DIR/<class>/*.png); none: the app's built-in starter set",
     )
     p.add_argument("--out", required=True, metavar="MODEL.npz", help="where to save the trained model")
     p.add_argument(

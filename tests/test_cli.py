@@ -74,6 +74,25 @@ def test_train_saves_a_loadable_model(trained, capsys):
     assert loaded.meta["format"] == "shapelab-model"
 
 
+def test_train_without_data_uses_the_built_in_starter_set(tmp_path, capsys, monkeypatch):
+    from gui import resources
+
+    assert cli.STARTER_PATH == resources.STARTER_PATH and resources.STARTER_PATH.exists()  # shipped
+    starter = tmp_path / "starter.ndjson"  # a small stand-in, so the test trains in a second
+    engine.write_ndjson(starter, engine.generate_drawings(8, seed=3, classes=("circle", "triangle")))
+    monkeypatch.setattr(cli, "STARTER_PATH", starter)
+    out = tmp_path / "m.npz"
+    code, text, err = run(capsys, "train", "--out", out, "--epochs", 1, "--preset", "tiny")
+    assert code == 0, err
+    assert f"built-in starter set ({starter})" in err
+    loaded = engine.load_model(out)
+    assert sorted(loaded.classes) == ["circle", "triangle"]
+    assert loaded.meta["extra"]["trained_on"] == [str(starter)]
+    monkeypatch.setattr(cli, "STARTER_PATH", tmp_path / "missing.ndjson")
+    code, _, err = run(capsys, "train", "--out", tmp_path / "m2.npz")
+    assert code == 1 and "starter set is missing" in err and not (tmp_path / "m2.npz").exists()
+
+
 def test_evaluate_json(trained, capsys):
     d, data, model = trained
     code, out, _ = run(capsys, "evaluate", model, data, "--json")
@@ -157,7 +176,7 @@ def test_image_folder_training_and_evaluation(trained, tmp_path, capsys):
 @pytest.mark.parametrize(
     "argv",
     [
-        ["train", "--out", "m.npz"],  # no DATA
+        ["train", "x.ndjson"],  # no --out
         ["synth", "--out", "x.ndjson"],  # no --per-class
         ["train", "x.ndjson", "--out", "m.npz", "--optimizer", "rmsprop"],
         ["frobnicate"],
