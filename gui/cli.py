@@ -202,6 +202,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         raise CliError("--val-split must be at least 0 and less than 1")
     if args.epochs < 1 or args.batch < 1 or not args.lr > 0:
         raise CliError("--epochs and --batch must be at least 1 and --lr greater than 0")
+    if not 0 <= args.ema < 1:
+        raise CliError("--ema must be at least 0 and less than 1 (0 turns weight averaging off)")
     size = args.input_size
     if not args.data:  # like the app: with no data of your own, the built-in starter set
         if not STARTER_PATH.exists():
@@ -226,7 +228,12 @@ def cmd_train(args: argparse.Namespace) -> int:
 
     model = engine.build_model(args.preset, len(classes), input_size=size, seed=args.seed)
     config = engine.TrainConfig(
-        epochs=args.epochs, batch_size=args.batch, lr=args.lr, optimizer=args.optimizer, seed=args.seed
+        epochs=args.epochs,
+        batch_size=args.batch,
+        lr=args.lr,
+        optimizer=args.optimizer,
+        seed=args.seed,
+        ema_decay=args.ema,
     )
     progress = _Progress(args.epochs)
     last_epoch = None
@@ -244,6 +251,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         "trained_on": [str(p) for p in args.data],
         "samples": len(train_idx),
         "epochs": args.epochs,
+        "ema_decay": args.ema,
         "seed": args.seed,
     }
     if last_epoch is not None and last_epoch.val_accuracy is not None:
@@ -492,6 +500,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lr", type=float, default=1e-3, help="learning rate (default 0.001)")
     p.add_argument("--optimizer", choices=("adam", "sgd"), default="adam", help="default adam")
     p.add_argument("--seed", type=int, default=0, help="random seed; same seed, same model (default 0)")
+    p.add_argument(
+        "--ema",
+        type=float,
+        default=engine.TrainConfig.ema_decay,
+        metavar="D",
+        help="weight averaging: the model ends with a running average of its weights over the latest "
+        "steps (about the last tenth, at most about 1/(1-D) steps; default %(default)g; 0: off)",
+    )
     p.add_argument(
         "--augment",
         action=argparse.BooleanOptionalAction,

@@ -229,3 +229,21 @@ def test_bench_json(capsys):
     assert figures["batch"] == 32 and figures["input_size"] == 28
     assert figures["parameters"] == engine.build_model("tiny", 4).num_parameters()
     assert figures["train_step_ms"] > 0 and figures["infer_ms"] > 0
+
+
+def test_train_ema_sets_the_weight_averaging(trained, tmp_path, capsys):
+    _, data, default_model = trained
+    assert engine.TrainConfig().ema_decay == 0.998
+    assert engine.load_model(default_model).meta["extra"]["ema_decay"] == 0.998  # the default
+    off = tmp_path / "off.npz"
+    args = ("--epochs", 3, "--preset", "tiny", "--seed", 2, "--val-split", 0.2)
+    code, _, err = run(capsys, "train", data, "--out", off, *args, "--ema", 0)
+    assert code == 0, err
+    a, b = engine.load_model(default_model), engine.load_model(off)
+    assert b.meta["extra"]["ema_decay"] == 0
+    # same data, seed and steps: only where the weights end differs
+    assert any(not np.array_equal(w, b.model.weights()[k]) for k, w in a.model.weights().items())
+    for bad in (1, -0.5):
+        code, _, err = run(capsys, "train", data, "--out", tmp_path / "bad.npz", "--ema", bad)
+        assert code == 1 and "--ema" in err
+    assert not (tmp_path / "bad.npz").exists()

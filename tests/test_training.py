@@ -2,11 +2,13 @@
 
 import queue
 import threading
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
-from engine import TrainConfig, TrainControl, TrainRecord, build_model, train
+from engine import TrainConfig, TrainControl, TrainRecord, build_model, evaluate, train
+from engine.training import ema_factor
 
 
 def data(n=40, seed=0):
@@ -182,3 +184,84 @@ def test_stop_while_paused_ends_the_generator():
 def test_record_type():
     r = TrainRecord("step", 0, 1, 3, loss=1.0)
     assert r.val_loss is None and r.message == ""
+
+
+def _averaged_by_hand(steps_weights, start, decay):
+    """The running average of the weights after each step, as TrainConfig.ema_decay documents it."""
+    avg = {k: v.copy() for k, v in start.items()}
+    for n, w in enumerate(steps_weights, start=1):
+        d = min(decay, (1 + n) / (10 + n))
+        for k in avg:
+            avg[k] *= np.float32(d)
+            avg[k] += np.float32(1 - d) * w[k]
+    return avg
+
+
+def _raw_run(config):
+    """Trains with averaging off; returns the initial weights and the weights after every step."""
+    m = model()
+    start, after = m.weights(), []
+    for r in train(m, data(), config):
+        if r.kind == "step":
+            after.append(m.weights())
+    return start, after
+
+
+def test_ema_factor_warms_up_then_holds_the_decay():
+    assert ema_factor(0.998, 1) == pytest.approx(2 / 11)
+    assert ema_factor(0.998, 100) == pytest.approx(101 / 110)
+    assert ema_factor(0.998, 10_000) == 0.998
+    assert ema_factor(0.5, 20) == 0.5 and ema_factor(0.5, 3) == pytest.approx(4 / 13)
+    assert TrainConfig().ema_decay == 0.998  # on by default
+
+
+def test_weight_averaging_ends_with_the_running_average_and_leaves_the_steps_alone():
+    config = TrainConfig(epochs=3, batch_size=8, lr=3e-3, seed=1, ema_decay=0.9)
+    start, after = _raw_run(replace(config, ema_decay=0.0))
+    m = model()
+    recs = list(train(m, data(), config))
+    raw = list(train(model(), data(), replace(config, ema_decay=0.0)))
+    # averaging changes only where the model ends, not the steps taken
+    assert [r.loss for r in recs if r.kind == "step"] == [r.loss for r in raw if r.kind == "step"]
+    expected = _averaged_by_hand(after, start, 0.9)
+    final = m.weights()
+    for k in final:
+        np.testing.assert_allclose(final[k], expected[k], rtol=1e-5, atol=1e-7)
+    assert any(not np.allclose(final[k], after[-1][k]) for k in final)  # not the last step's weights
+
+
+def test_weight_averaging_off_ends_with_the_last_steps_weights():
+    config = TrainConfig(epochs=2, batch_size=8, seed=2, ema_decay=0.0)
+    _, after = _raw_run(config)
+    m = model()
+    list(train(m, data(), config))
+    assert all(np.array_equal(m.weights()[k], after[-1][k]) for k in after[-1])
+
+
+def test_validation_figures_are_those_of_the_averaged_weights():
+    m = model()
+    val = data(20, 1)
+    recs = list(train(m, data(), TrainConfig(epochs=2, batch_size=8, ema_decay=0.95), val=val))
+    last_epoch = [r for r in recs if r.kind == "epoch"][-1]
+    assert recs[-1].kind == "done"
+    loss, acc = evaluate(m, *val)  # the model now holds the averaged weights
+    assert last_epoch.val_loss == pytest.approx(loss, rel=1e-6) and last_epoch.val_accuracy == acc
+
+
+def test_stopping_ends_with_the_average_so_far():
+    config = TrainConfig(epochs=3, batch_size=8, seed=3, ema_decay=0.8)
+    start, after = _raw_run(replace(config, ema_decay=0.0))
+    m, control = model(), TrainControl()
+    for r in train(m, data(), config, control=control):
+        if r.kind == "step" and r.step == 4:
+            control.stop()
+    assert r.kind == "stopped" and r.step == 4
+    expected = _averaged_by_hand(after[:4], start, 0.8)
+    for k, w in m.weights().items():
+        np.testing.assert_allclose(w, expected[k], rtol=1e-5, atol=1e-7)
+
+
+@pytest.mark.parametrize("decay", [-0.1, 1.0, 1.5])
+def test_bad_ema_decay_is_refused(decay):
+    with pytest.raises(ValueError, match="ema_decay"):
+        TrainConfig(ema_decay=decay)
