@@ -497,7 +497,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--epochs", type=int, default=10, help="passes over the data (default 10)")
     p.add_argument("--batch", type=int, default=32, help="mini-batch size (default 32)")
-    p.add_argument("--lr", type=float, default=1e-3, help="learning rate (default 0.001)")
+    p.add_argument(
+        "--lr", type=float, default=engine.TrainConfig.lr, help="learning rate (default %(default)g)"
+    )
     p.add_argument("--optimizer", choices=("adam", "sgd"), default="adam", help="default adam")
     p.add_argument("--seed", type=int, default=0, help="random seed; same seed, same model (default 0)")
     p.add_argument(

@@ -36,7 +36,7 @@ class TrainSettings:
     preset: str = "default"
     epochs: int = 10
     batch_size: int = 32
-    lr: float = 1e-3
+    lr: float = TrainConfig.lr
     optimizer: str = "adam"
     augment: bool = True
     val_split: float = 0.1

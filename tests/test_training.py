@@ -31,7 +31,7 @@ def test_records_sequence_and_fields():
     steps = [r for r in recs if r.kind == "step"]
     assert [r.step for r in steps] == [1, 2, 3, 4, 5, 6]
     assert [r.epoch for r in steps] == [0, 0, 0, 1, 1, 1]
-    assert all(r.steps_per_epoch == 3 and r.lr == 1e-3 for r in recs)
+    assert all(r.steps_per_epoch == 3 and r.lr == 2e-3 for r in recs)
     assert all(r.val_loss is None and r.val_accuracy is None for r in steps)
     epoch = recs[3]
     assert epoch.val_loss is not None and 0 <= epoch.val_accuracy <= 1
@@ -265,3 +265,12 @@ def test_stopping_ends_with_the_average_so_far():
 def test_bad_ema_decay_is_refused(decay):
     with pytest.raises(ValueError, match="ema_decay"):
         TrainConfig(ema_decay=decay)
+
+
+def test_default_learning_rate_is_shared_by_the_cli_and_the_app():
+    from gui.cli import build_parser
+    from gui.training_run import TrainSettings
+
+    assert TrainConfig().lr == 2e-3  # with weight averaging (see README Performance)
+    assert TrainSettings().lr == TrainSettings().config().lr == 2e-3
+    assert build_parser().parse_args(["train", "d.ndjson", "--out", "m.npz"]).lr == 2e-3
