@@ -234,9 +234,12 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
         return TrainRecord(kind, epoch, step, spe, lr=opt.lr, elapsed=trained,
                            eta=trained / done * left if kind in ("step", "epoch") else 0.0, **kw)
 
-    def use_average():
-        if average is not None:
-            model.set_weights(average)
+    def use_average() -> str:
+        """Put the averaged weights into the model; -> a sentence saying so (empty when off)."""
+        if average is None:
+            return ""
+        model.set_weights(average)
+        return " The model keeps the running average of its weights over the latest steps (weight averaging)."
 
     for epoch in range(config.epochs):
         if epoch:
@@ -248,9 +251,9 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
         loss_sum, correct, seen = 0.0, 0, 0
         for b in range(spe):
             if control is not None and not control.wait_for_turn():
-                use_average()
+                averaged = use_average()
                 yield record("stopped", epoch, message=f"Training stopped after {step} steps, "
-                             f"in epoch {epoch + 1} of {config.epochs}.")
+                             f"in epoch {epoch + 1} of {config.epochs}.{averaged}")
                 return
             t0 = time.perf_counter()
             idx = order[b * config.batch_size : (b + 1) * config.batch_size]
@@ -291,5 +294,6 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
             trained += time.perf_counter() - t0
         yield record("epoch", epoch, loss=loss_sum / seen, accuracy=correct / seen,
                      val_loss=val_loss, val_accuracy=val_acc)
-    use_average()
-    yield record("done", config.epochs - 1, message=f"Finished {config.epochs} epochs ({step} steps).")
+    averaged = use_average()
+    yield record("done", config.epochs - 1,
+                 message=f"Finished {config.epochs} epochs ({step} steps).{averaged}")

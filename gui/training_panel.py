@@ -147,6 +147,15 @@ class TrainingPanel(QWidget):
             "copies of the drawings, so it learns the shape rather than the exact pixels"
         )
 
+        self.average = QCheckBox("Average weights")
+        self.average.setObjectName("averageWeights")
+        self.average.setToolTip(
+            "Keep a running average of the weights over the latest steps, and end training with it: "
+            "the averaged network recognises new drawings more reliably than the weights of the very last "
+            "step, whose mini-batch pushed them a little off. Off: the model keeps exactly the weights "
+            "its last step gave it."
+        )
+
         form = QGridLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setHorizontalSpacing(8)
@@ -172,7 +181,8 @@ class TrainingPanel(QWidget):
         form.addWidget(self.val_split, 3, 1)
         form.addWidget(label("See&d", self.seed), 3, 2)
         form.addWidget(self.seed, 3, 3)
-        form.addWidget(self.augment, 4, 1, 1, 3)
+        form.addWidget(self.augment, 4, 1)
+        form.addWidget(self.average, 4, 3)
         form.setColumnStretch(1, 1)
         form.setColumnStretch(3, 1)
 
@@ -247,6 +257,7 @@ class TrainingPanel(QWidget):
             w.valueChanged.connect(self.settingsChanged)
         self.lr.valueChanged.connect(self.settingsChanged)
         self.augment.toggled.connect(self.settingsChanged)
+        self.average.toggled.connect(self.settingsChanged)
         self.set_settings(TrainSettings())
         self.set_state("idle")
 
@@ -269,6 +280,7 @@ class TrainingPanel(QWidget):
             augment=self.augment.isChecked(),
             val_split=self.val_split.value() / 100.0,
             seed=self.seed.value(),
+            average=self.average.isChecked(),
         )
 
     def set_settings(self, s: TrainSettings) -> None:
@@ -281,6 +293,7 @@ class TrainingPanel(QWidget):
         self.augment.setChecked(s.augment)
         self.val_split.setValue(int(round(s.val_split * 100)))
         self.seed.setValue(s.seed)
+        self.average.setChecked(s.average)
         self.blockSignals(False)
 
     # -- display ------------------------------------------------------------------------------------
@@ -309,6 +322,7 @@ class TrainingPanel(QWidget):
             self.val_split,
             self.seed,
             self.augment,
+            self.average,
         ):
             w.setEnabled(not active)
         if state == "preparing":

@@ -41,6 +41,7 @@ class TrainSettings:
     augment: bool = True
     val_split: float = 0.1
     seed: int = 0
+    average: bool = True  # weight averaging (TrainConfig.ema_decay at its default; off: 0)
 
     def config(self) -> TrainConfig:
         return TrainConfig(
@@ -49,6 +50,7 @@ class TrainSettings:
             lr=self.lr,
             optimizer=self.optimizer,
             seed=self.seed,
+            ema_decay=TrainConfig.ema_decay if self.average else 0.0,
         )
 
     def as_dict(self) -> dict:

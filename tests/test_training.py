@@ -261,6 +261,28 @@ def test_stopping_ends_with_the_average_so_far():
         np.testing.assert_allclose(w, expected[k], rtol=1e-5, atol=1e-7)
 
 
+def test_the_final_message_says_whether_the_model_keeps_averaged_weights():
+    on = list(train(model(), data(), TrainConfig(epochs=1, batch_size=8, ema_decay=0.9)))[-1]
+    off = list(train(model(), data(), TrainConfig(epochs=1, batch_size=8, ema_decay=0.0)))[-1]
+    assert on.kind == off.kind == "done"
+    assert on.message.endswith("running average of its weights over the latest steps (weight averaging).")
+    assert "average" not in off.message and off.message.startswith("Finished 1 epochs")
+    m, control = model(), TrainControl()
+    for r in train(m, data(), TrainConfig(epochs=2, batch_size=8, ema_decay=0.9), control=control):
+        if r.kind == "step":
+            control.stop()
+    assert r.kind == "stopped" and "weight averaging" in r.message
+
+
+def test_the_apps_average_weights_setting_is_the_engines_ema_decay():
+    from gui.training_run import TrainSettings
+
+    assert TrainSettings().average and TrainSettings().config().ema_decay == TrainConfig().ema_decay
+    assert TrainSettings(average=False).config().ema_decay == 0.0
+    assert TrainSettings.from_dict({"average": "false"}).average is False  # as QSettings stores it
+    assert TrainSettings.from_dict({}).average is True  # settings saved before the option existed
+
+
 @pytest.mark.parametrize("decay", [-0.1, 1.0, 1.5])
 def test_bad_ema_decay_is_refused(decay):
     with pytest.raises(ValueError, match="ema_decay"):
