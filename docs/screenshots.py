@@ -1,9 +1,11 @@
-"""Retake the README's screenshots of the main window (offscreen): idle with a drawing, and while training.
+"""Retake the README's screenshots (offscreen): the main window idle with a drawing and while training, then
+each tab of the analysis window.
 
-    python docs/screenshots.py [--size 1920x1080] [--train-ms 9000]
+    python docs/screenshots.py [--size 1920x1080] [--train-ms 9000] [--analysis-size 1280x760]
 
-Writes docs/screenshot-idle.png and docs/screenshot-training.png. Uses a throw-away data folder and the
-built-in starter set; draws a triangle with real mouse events, then presses Train.
+Writes docs/screenshot-idle.png, docs/screenshot-training.png and docs/analysis-<tab>.png. Uses a
+throw-away data folder and the built-in starter set; draws a triangle with real mouse events, presses
+Train with View > Analysis open, and after --train-ms stops training and shoots each analysis tab.
 """
 
 from __future__ import annotations
@@ -20,13 +22,25 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+TAB_FILES = {  # analysis panel objectName -> docs/analysis-<name>.png
+    "representationView": "representation",
+    "confusionMatrix": "confusion",
+    "saliencyView": "saliency",
+    "filterHistory": "history",
+    "networkDiagram": "network",
+    "datasetHealth": "health",
+    "augmentationPreview": "augmentation",
+}
+
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", default="1920x1080")
     ap.add_argument("--train-ms", type=int, default=9000, help="how long to train before the second shot")
+    ap.add_argument("--analysis-size", default="1280x760", help="size of the analysis window's shots")
     args = ap.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
+    a_width, a_height = (int(v) for v in args.analysis_size.split("x"))
 
     from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
     from PySide6.QtTest import QTest
@@ -63,14 +77,34 @@ def main() -> int:
     out = ROOT / "docs"
     window.grab().save(str(out / "screenshot-idle.png"))
     window.training_panel.epochs.setValue(10)
+    window.show_analysis()  # open before training, so that "Filters over time" records every epoch
+    window.activateWindow()
     window.train()
     wait(args.train_ms)
     window.grab().save(str(out / "screenshot-training.png"))
     window.controller.stop()
+    while window.controller.is_active():
+        wait(100)
     wait(300)
+    written = [out / "screenshot-idle.png", out / "screenshot-training.png"]
+    analysis = window.analysis
+    analysis.window().resize(a_width, a_height)
+    for _ in range(100):  # the dataset and model results come from the analysis helper process
+        wait(200)
+        analysis.flush()
+        if analysis.representation.probe_rows() and analysis.confusion.matrix() is not None:
+            break
+    for i in range(analysis.count()):
+        analysis.setCurrentIndex(i)
+        wait(700)
+        analysis.flush()
+        wait(200)
+        path = out / f"analysis-{TAB_FILES[analysis.widget(i).objectName()]}.png"
+        analysis.window().grab().save(str(path))
+        written.append(path)
     window.close()
     app.quit()
-    print(f"wrote {out / 'screenshot-idle.png'} and {out / 'screenshot-training.png'}")
+    print("wrote " + ", ".join(str(p.relative_to(ROOT)) for p in written))
     return 0
 
 
