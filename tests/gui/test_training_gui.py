@@ -168,29 +168,35 @@ def test_average_weights_decides_what_the_model_keeps_when_training_ends(make_wi
     window = make_window(tmp_path / "data")
     box = window.findChild(QCheckBox, "averageWeights")
     assert box is window.training_panel.average and box.isChecked() and "average" in box.toolTip()
-    for average in (False, True):
-        box.setChecked(average)
-        assert window.training_panel.settings().config().ema_decay == (TrainConfig.ema_decay if average else 0)
+
+    def two_steps_then_stop():
+        """-> (weights after the second step, weights the model keeps after Stop, the final message)"""
         records, done_before = Records(window), window.controller.steps_done
         click(qtbot, window, "stepButton")
         qtbot.waitUntil(lambda: len(records.steps()) == 1, timeout=15000)
         click(qtbot, window, "stepButton")
         qtbot.waitUntil(lambda: len(records.steps()) == 2, timeout=5000)
         assert not box.isEnabled()  # fixed while a run lives
-        # the worker sends each step's weights before its record, and the final weights before the final
-        # record: once a record is counted, the controller's model holds the weights that came with it
+        # the worker sends each step's weights before its record, and the final weights before the
+        # final record: once a record is counted, the controller's model holds the weights that came with it
         qtbot.waitUntil(lambda: window.controller.steps_done == done_before + 2, timeout=3000)
         stepped = window.controller.model.weights()
         click(qtbot, window, "stopButton")
         wait_idle(qtbot, window)
-        kept = window.controller.model.weights()
-        same = all(np.array_equal(kept[k], stepped[k]) for k in kept)
-        message = window.training_panel.message_label.text()
-        if average:  # the running average of the two steps' weights (and the start), said so
-            assert not same and "weight averaging" in message
-        else:  # exactly the weights of the last step
-            assert same and "average" not in message
         assert box.isEnabled()
+        return stepped, window.controller.model.weights(), window.training_panel.message_label.text()
+
+    box.setChecked(False)
+    assert window.training_panel.settings().config().ema_decay == 0
+    stepped, kept, message = two_steps_then_stop()
+    assert all(np.array_equal(kept[k], stepped[k]) for k in kept)  # exactly the last step's weights
+    assert "average" not in message
+
+    box.setChecked(True)
+    assert window.training_panel.settings().config().ema_decay == TrainConfig.ema_decay
+    stepped, kept, message = two_steps_then_stop()
+    assert any(not np.array_equal(kept[k], stepped[k]) for k in kept)  # the running average, said so
+    assert "weight averaging" in message
 
 
 def test_pause_holds_resume_continues_stop_ends(make_window, tmp_path, qtbot):
