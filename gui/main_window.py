@@ -731,7 +731,10 @@ class MainWindow(QMainWindow):
             )
         self._run_count += 1
         cont = "" if fresh or self.controller.steps_done == 0 else ", continued"
-        self.plots.new_run(f"run {self._run_count}: {s.preset}, {s.optimizer} lr {s.lr:g}{cont}", s.epochs)
+        # with weight averaging the validation points are the averaged weights' (the ones the model keeps)
+        avg = ", weights averaged" if s.average else ""
+        label = f"run {self._run_count}: {s.preset}, {s.optimizer} lr {s.lr:g}{avg}{cont}"
+        self.plots.new_run(label, s.epochs)
         self.training_panel.start_run(s.epochs)
         self.controller.start(snap, s, paused=paused)
         self._update_stale()

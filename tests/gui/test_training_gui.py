@@ -190,13 +190,14 @@ def test_average_weights_decides_what_the_model_keeps_when_training_ends(make_wi
     assert window.training_panel.settings().config().ema_decay == 0
     stepped, kept, message = two_steps_then_stop()
     assert all(np.array_equal(kept[k], stepped[k]) for k in kept)  # exactly the last step's weights
-    assert "average" not in message
+    assert "average" not in message and "averaged" not in window.plots.run_labels[-1]
 
     box.setChecked(True)
     assert window.training_panel.settings().config().ema_decay == TrainConfig.ema_decay
     stepped, kept, message = two_steps_then_stop()
     assert any(not np.array_equal(kept[k], stepped[k]) for k in kept)  # the running average, said so
     assert "weight averaging" in message
+    assert ", weights averaged" in window.plots.run_labels[-1]  # the plots' legend says whose
 
 
 def test_pause_holds_resume_continues_stop_ends(make_window, tmp_path, qtbot):
