@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._jobs: list[tuple[QThread, _Job]] = []
         self._retired_jobs: list = []
         self._run_count = 0
+        self._image_counts: dict[str, int] = {}  # imported image folder -> its images (status bar)
         self._last_preset: str | None = None
         self._sized = False
         self._layout_restored = False
@@ -495,6 +496,7 @@ class MainWindow(QMainWindow):
         for label in sorted({lab for _, lab in items}):
             if label not in self.state.class_names():
                 self._guard(self.state.add_class, label)
+        self._image_counts[folder] = len(items)
         self.state.add_image_folder(folder)
         self.statusBar().showMessage(f"{len(items)} images from {folder} will be used for training.", 8000)
 
@@ -643,7 +645,7 @@ class MainWindow(QMainWindow):
         else:
             self.gallery.set_drawings(st.drawings, classes)
         self.gallery.set_undo_available(st.can_undo(), st.undo_text())
-        self.dataset_label.setText(f"{st.display_name()} · {len(st)} drawings")
+        self.dataset_label.setText(self._dataset_text())
         if st.writing():
             self.dataset_label.setText(self.dataset_label.text() + " · saving…")
             self._write_timer.start()
@@ -658,13 +660,24 @@ class MainWindow(QMainWindow):
         self._update_stale()
         self.predictor.refresh()
 
+    def _dataset_text(self) -> str:
+        """The status bar's dataset label: name, drawings, and the images of imported image folders
+        (used for training too, but not in the gallery, which shows drawings)."""
+        st = self.state
+        text = f"{st.display_name()} · {len(st)} drawings"
+        folders = st.image_folders
+        if folders:
+            n = sum(self._image_counts.get(f, 0) for f in folders)
+            text += f" + {n} images from {len(folders)} folder{'s' if len(folders) > 1 else ''}"
+        return text
+
     def _check_writes(self) -> None:
         error = self.state.take_write_error()
         if error is not None:
             self._error("Could not write the dataset", f"{self.state.path}: {error}")
         if not self.state.writing():
             self._write_timer.stop()
-            self.dataset_label.setText(f"{self.state.display_name()} · {len(self.state)} drawings")
+            self.dataset_label.setText(self._dataset_text())
 
     # -- training -----------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QDockWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel
 
 from engine import Drawing, generate_drawings, read_ndjson
 from gui.gallery import DrawingListModel, Gallery
@@ -275,6 +275,8 @@ def test_image_folder_import_is_used_for_training(make_window, tmp_path, qtbot):
     window = make_window(tmp_path / "data")
     window.import_paths([str(folder)])
     assert window.state.image_folders == [str(folder)]
+    label = window.findChild(QLabel, "datasetLabel")
+    assert label.text().endswith(f"{len(window.state)} drawings + 12 images from 1 folder")  # 4 classes × 3
     snapshot = window.state.snapshot()
     data = PreparedData(snapshot, TrainSettings(val_split=0.0, augment=False))
     assert data.n_train == 48 + 12
