@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine import ModelFileError, load_model, read_ndjson, save_model
+from engine import DrawingStore, ModelFileError, load_model, read_ndjson, save_model
 
 from .canvas import CanvasPanel
 from .class_palette import ClassPalette
@@ -45,6 +45,9 @@ from .training import INPUT_SIZE, LivePredictor, TrainingController, TrainSettin
 from .training_panel import TrainingPanel
 
 MAX_RECENT = 8
+# Dataset files larger than this (~40 ms to read: 800 drawings with timestamps, 6,000 simplified ones) are
+# read in a worker thread.
+LARGE_DATASET_BYTES = 1_000_000
 RECORD_HZ = 10  # training records reach the plots and the progress bar at most this often
 
 SHORTCUTS = [
@@ -77,8 +80,25 @@ SHORTCUTS = [
 ]
 
 
+class _Deliver(QObject):
+    """Lives in the GUI thread: a job's result or failure reaches `on_done` / `on_failed` there. (A
+    signal connected to a plain Python callable would call it in the emitting thread, the job's.)"""
+
+    def __init__(self, on_done, on_failed, parent: QObject):
+        super().__init__(parent)
+        self._on_done, self._on_failed = on_done, on_failed
+
+    @Slot(object)
+    def done(self, result) -> None:
+        self._on_done(result)
+
+    @Slot(str)
+    def failed(self, text: str) -> None:
+        self._on_failed(text)
+
+
 class _Job(QObject):
-    """Runs one function in a QThread (export), reporting plain data back."""
+    """Runs one function in a QThread (export, reading a large dataset), reporting plain data back."""
 
     done = Signal(object)
     failed = Signal(str)
@@ -115,6 +135,7 @@ class MainWindow(QMainWindow):
         self._retired_jobs: list = []
         self._run_count = 0
         self._image_counts: dict[str, int] = {}  # imported image folder -> its images (status bar)
+        self._opening: str | None = None  # a large dataset file being read in a worker thread
         self._last_preset: str | None = None
         self._sized = False
         self._layout_restored = False
@@ -401,8 +422,25 @@ class MainWindow(QMainWindow):
         self.state.open_starter()
 
     def open_dataset(self, path: str | os.PathLike) -> bool:
+        """Open a dataset file. A file larger than LARGE_DATASET_BYTES is read in a worker thread (the
+        window stays responsive; the status bar says so) and replaces the current dataset when read;
+        False if it cannot be opened (said in a message box)."""
         if self.controller.is_active():
             self.statusBar().showMessage("Training goes on with the data it started with.", 4000)
+        try:
+            large = Path(path).stat().st_size > LARGE_DATASET_BYTES
+        except OSError:
+            large = False  # missing: created on the first write; unreadable: state.open says why
+        if large:
+            self._opening = str(path)  # a later open wins over one still being read
+            self.statusBar().showMessage(f"Opening {Path(path).name}…")
+            self._run_job(
+                lambda: DrawingStore(path),
+                lambda store: self._opened_in_background(str(path), store),
+                "Could not open the dataset",
+            )
+            return True
+        self._opening = None
         try:
             self.state.open(path)
         except OSError as exc:
@@ -410,6 +448,18 @@ class MainWindow(QMainWindow):
             return False
         self._remember_dataset(str(path))
         return True
+
+    def _opened_in_background(self, path: str, store) -> None:
+        if self._opening != path:  # another dataset was opened meanwhile
+            return
+        self._opening = None
+        try:
+            self.state.open(path, store=store)
+        except OSError as exc:
+            self._error("Could not open the dataset", f"{path}: {exc}")
+            return
+        self._remember_dataset(path)
+        self.statusBar().showMessage(f"Opened {Path(path).name} ({len(self.state)} drawings).", 6000)
 
     def new_dataset(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -515,15 +565,17 @@ class MainWindow(QMainWindow):
             lambda n: self.statusBar().showMessage(f"Exported {n} PNGs to {folder}.", 8000),
         )
 
-    def _run_job(self, fn, on_done) -> None:
+    def _run_job(self, fn, on_done, failure_title: str = "Export failed") -> None:
         thread, job = QThread(), _Job(fn)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         job.finished.connect(job.deleteLater)
         thread.finished.connect(thread.deleteLater)
-        job.done.connect(on_done)
-        job.failed.connect(lambda text: self._error("Export failed", text))
+        deliver = _Deliver(on_done, lambda text: self._error(failure_title, text), self)
+        job.done.connect(deliver.done)  # queued: `deliver` lives in the GUI thread
+        job.failed.connect(deliver.failed)
+        thread.finished.connect(deliver.deleteLater)
         entry = (thread, job)
         self._jobs.append(entry)
         thread.finished.connect(lambda: self._job_finished(entry))

@@ -280,14 +280,15 @@ class DatasetState:
         self._after_open(problems)
         return problems
 
-    def open(self, path: str | os.PathLike) -> list[LoadProblem]:
+    def open(self, path: str | os.PathLike, store: DrawingStore | None = None) -> list[LoadProblem]:
         """Open a dataset file (created on the first write if missing). Damaged lines are reported and
-        the file is copied aside before anything rewrites it. Raises OSError if it cannot be read."""
+        the file is copied aside before anything rewrites it. Raises OSError if it cannot be read.
+        `store`: the file already read (a DrawingStore of `path`, made in a worker thread)."""
         path = Path(path)
         if self.starter_path is not None and path.resolve() == self.starter_path.resolve():
             return self.open_starter()
         self.flush()
-        store = DrawingStore(path)
+        store = store if store is not None and Path(store.path) == path else DrawingStore(path)
         problems = list(store.problems)
         self.backup_path = None
         if problems:

@@ -309,3 +309,39 @@ def test_a_failed_background_rewrite_is_reported(tmp_path, small_starter, monkey
     monkeypatch.undo()
     # the file still holds the old content (writes are atomic): nothing was lost
     assert len(read_ndjson(st.path)[0]) == 49
+
+
+def test_a_large_dataset_is_read_in_a_worker_thread_and_the_newest_open_wins(
+    make_window, tmp_path, qtbot, monkeypatch, qtlog
+):
+    import gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "LARGE_DATASET_BYTES", 200)  # every file below counts as large
+    big, other = tmp_path / "big.ndjson", tmp_path / "other.ndjson"
+    write_ndjson(big, [Drawing(square(k), "square") for k in range(6)])
+    write_ndjson(other, [Drawing(square(k), "circle") for k in range(2)])
+    window = make_window(tmp_path / "data", show=False)
+    before = window.state.path
+    assert window.open_dataset(big)
+    # read in a thread; the result comes back through the event loop, so nothing has changed yet
+    assert window.state.path == before and "Opening big.ndjson" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.state.path == big, timeout=10000)
+    assert len(window.state) == 6 and window.state.class_names()[:1] == ["square"]
+    assert window.settings.value("dataset/last", "", str) == str(big.resolve())
+    # two opens in a row: the second one is what the window ends with, whichever file is read first
+    assert window.open_dataset(big) and window.open_dataset(other)
+    qtbot.waitUntil(lambda: window.state.path == other, timeout=10000)
+    qtbot.waitUntil(lambda: not window._jobs, timeout=10000)  # the first read has come back too
+    assert window.state.path == other and len(window.state) == 2
+    # a file that cannot be read: a message naming it, and the open dataset stays
+    shown = []
+    monkeypatch.setattr(main_window.MainWindow, "_error", lambda self, *message: shown.append(message))
+    unreadable = tmp_path / "unreadable.ndjson"
+    unreadable.mkdir()  # a folder where a file is expected: reading it raises an OSError in the thread
+    assert unreadable.stat().st_size > main_window.LARGE_DATASET_BYTES
+    assert window.open_dataset(unreadable)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown[0][0] == "Could not open the dataset" and "unreadable.ndjson" in shown[0][1]
+    assert window.state.path == other and len(window.state) == 2
+    # the results were applied in the GUI thread (Qt warns when widgets are touched from another one)
+    assert not [r.message for r in qtlog.records if "thread" in r.message.lower()]
