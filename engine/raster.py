@@ -1,9 +1,10 @@
 """The one preprocessing path: strokes or images to a (S, S) float32 raster, ink 1.0 on 0.0.
 
 Strokes: the drawing's bounding box (of the pen's centre line) is centred and scaled so its longer side
-fills the canvas minus a margin (aspect ratio kept up to 3:1; a longer drawing's short side is widened,
-see `_widen_factor`, so a long box still shows its inside at 28 px), then every segment is drawn with a
-round pen whose width is fixed in OUTPUT pixels, so a big and a small drawing give the same line.
+fills the canvas minus a margin (aspect ratio kept up to 2:1; a longer drawing's short side is widened
+to half the long side, at most 3x, see `_widen_factor`, so a long box still shows its inside and its
+corners at 28 px), then every segment is drawn with a round pen whose width is fixed in OUTPUT pixels,
+so a big and a small drawing give the same line.
 Anti-aliasing: the pen is stamped on a 4x finer grid and averaged down, so edge pixels get fractional
 values.
 
@@ -29,10 +30,10 @@ THICKNESS_KEY = "shapelab_thickness"
 ORIENT = True
 #: bounding boxes within this fraction of the tightest count as tight (round shapes are not turned)
 ORIENT_TOLERANCE = 0.1
-#: drawings longer than LONG_ASPECT:1 get a wider short side (see _widen_factor)
-LONG_ASPECT = 3.0
-LONG_ASPECT_POWER = 0.35
-LONG_WIDEN_MAX = 2.0
+#: drawings longer than LONG_ASPECT:1 are shown LONG_ASPECT:1, their short side widened at most
+#: LONG_WIDEN_MAX times (see _widen_factor)
+LONG_ASPECT = 2.0
+LONG_WIDEN_MAX = 3.0
 #: longest side (pixels) an image's ink is reduced to before thinning
 WORK_SIZE = 96
 
@@ -138,17 +139,19 @@ def _fit(
 def _widen_factor(ratio: float) -> float:
     """How much to widen the short side of a drawing whose short/long side ratio is `ratio`.
 
-    Up to LONG_ASPECT:1 nothing changes; a longer drawing's short side is widened so its aspect grows
-    only as (aspect / LONG_ASPECT) ** LONG_ASPECT_POWER beyond that, at most LONG_WIDEN_MAX times:
-    at 28 px a 6:1 box drawn with a 2 px pen would otherwise be a solid bar, like a 6:1 ellipse.
+    Up to LONG_ASPECT:1 nothing changes; a longer drawing is shown LONG_ASPECT:1 (its short side widened
+    by aspect / LONG_ASPECT), at most LONG_WIDEN_MAX times, so up to 6:1 everything looks 2:1 and a
+    longer drawing stays longer. At 28 px with a 2 px pen a 6:1 box would otherwise be a 24 x 4 bar, and
+    a 4:1 box 6 px tall has ends so short that its corners round off like an ellipse's: what makes a
+    square, triangle or circle (corners and sides) does not depend on how long it is, and the short side
+    needs about 12 px to show them.
     """
     if ratio <= 0.0:
         return 1.0
     aspect = 1.0 / ratio
     if aspect <= LONG_ASPECT:
         return 1.0
-    shown = LONG_ASPECT * (aspect / LONG_ASPECT) ** LONG_ASPECT_POWER
-    return float(min(aspect / shown, LONG_WIDEN_MAX))
+    return float(min(aspect / LONG_ASPECT, LONG_WIDEN_MAX))
 
 
 def _sample_indices(a: np.ndarray, b: np.ndarray, hi: int) -> np.ndarray:

@@ -45,13 +45,13 @@ def test_translation_and_scale_invariance():
 
 
 def test_pen_width_is_in_output_pixels_and_aspect_is_kept():
-    wide = rasterize([circle(ax=3.0)])
+    wide = rasterize([circle(ax=2.0)])
     rows = np.flatnonzero(wide.max(axis=1) > 0.5)
     cols = np.flatnonzero(wide.max(axis=0) > 0.5)
     width = cols[-1] - cols[0] + 1
     height = rows[-1] - rows[0] + 1
     assert 25 <= width <= 26
-    assert 9 <= height <= 10  # 3:1 kept (24 / 3 + pen)
+    assert 13 <= height <= 14  # 2:1 kept (24 / 2 + pen)
     # the ink across a straight side is ~2 px whatever the drawing's size
     for scale in (0.05, 1.0, 40.0):
         r = rasterize([SQUARE * scale])
@@ -59,22 +59,28 @@ def test_pen_width_is_in_output_pixels_and_aspect_is_kept():
 
 
 def test_long_drawings_keep_their_inside():
-    # a 6:1 box would be a solid 24 x 4 bar at 28 px; its short side is widened (to at most 2x) so the
-    # inside between the long sides stays empty, and the two ends are still the box's ends
+    # a 6:1 box would be a solid 24 x 4 bar at 28 px; it is shown 2:1 (short side widened 3x) so the
+    # inside between the long sides stays empty and the corners are corners, not an oval's round ends
     box = np.array([[0, 0], [600, 0], [600, 100], [0, 100], [0, 0]], dtype=float)
     r = rasterize([box])
     rows = np.flatnonzero(r.max(axis=1) > 0.5)
     height = rows[-1] - rows[0] + 1
-    assert 24 / 6 + 2 < height <= 24 / 3 + 2
+    assert 13 <= height <= 14  # 24 / 2 + pen
     assert r[14, 6:22].max() < 0.05  # the inside
-    assert _widen_factor(1 / 3) == 1.0 and _widen_factor(1 / 6) > 1.2 and _widen_factor(1 / 100) == 2.0
+    # 2:1 and shorter are kept; up to 6:1 everything looks 2:1; longer stays longer (at most 3x wider)
+    assert _widen_factor(1 / 2) == 1.0 and _widen_factor(1 / 1.5) == 1.0
+    assert _widen_factor(1 / 4) == pytest.approx(2.0) and _widen_factor(1 / 6) == pytest.approx(3.0)
+    assert _widen_factor(1 / 12) == 3.0 and _widen_factor(1 / 100) == 3.0
+    tall = rasterize([box[:, ::-1] * np.array([1.0, 4.0 / 6.0])])  # a 4:1 box standing up
+    cols = np.flatnonzero(tall.max(axis=0) > 0.5)
+    assert 13 <= cols[-1] - cols[0] + 1 <= 14
     # the image path treats the same box alike
     img = np.full((80, 400), 255, np.uint8)
     img[10:12, 20:380] = img[68:70, 20:380] = 0
     img[10:70, 20:22] = img[10:70, 378:380] = 0
     r_img = preprocess_image(img)
     rows = np.flatnonzero(r_img.max(axis=1) > 0.5)
-    assert 24 / 6 + 2 < rows[-1] - rows[0] + 1 <= 24 / 3 + 2
+    assert 13 <= rows[-1] - rows[0] + 1 <= 14
     assert r_img[14, 6:22].max() < 0.05
 
 
