@@ -441,25 +441,24 @@ class MainWindow(QMainWindow):
             )
             return True
         self._opening = None
-        try:
-            self.state.open(path)
-        except OSError as exc:
-            self._error("Could not open the dataset", f"{path}: {exc}")
-            return False
-        self._remember_dataset(str(path))
-        return True
+        return self._apply_open(path)
 
     def _opened_in_background(self, path: str, store) -> None:
         if self._opening != path:  # another dataset was opened meanwhile
             return
         self._opening = None
+        if self._apply_open(path, store):
+            self.statusBar().showMessage(f"Opened {Path(path).name} ({len(self.state)} drawings).", 6000)
+
+    def _apply_open(self, path: str | os.PathLike, store=None) -> bool:
+        """Make `path` (read already when `store` is given) the open dataset; False if it cannot be read."""
         try:
             self.state.open(path, store=store)
         except OSError as exc:
             self._error("Could not open the dataset", f"{path}: {exc}")
-            return
-        self._remember_dataset(path)
-        self.statusBar().showMessage(f"Opened {Path(path).name} ({len(self.state)} drawings).", 6000)
+            return False
+        self._remember_dataset(str(path))
+        return True
 
     def new_dataset(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
