@@ -74,8 +74,11 @@ class AnalysisWorker(QObject):
                         if self._abort.is_set():
                             raise _Cancelled from None
                 self.where = (pid, tid)
+                if self._abort.is_set():
+                    self.abort()  # shut down while this job ran: end the pool (made after abort() too)
                 return result
             except _Cancelled:
+                self.abort()  # a pool made here after abort() swapped out the old one is ended too
                 raise
             except Exception as exc:
                 if _is_job_error(exc):
