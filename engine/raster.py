@@ -196,7 +196,7 @@ def _draw_batch(segs: list, size: int, radius_hi: float, f: int = SUPERSAMPLE) -
     off = _offsets_for_width(_stamp_offsets(radius_hi, hi), hi, hp)
     idx_list = []
     for slot, (a, b) in enumerate(segs):
-        c = np.unique(_sample_indices(a * f, b * f, hi))
+        c = _sample_indices(a * f, b * f, hi)
         cy, cx = np.divmod(c, hi)
         idx_list.append(slot * hp * hp + (cy + pad) * hp + (cx + pad))
     centres = np.concatenate(idx_list)
