@@ -19,18 +19,18 @@ import torch
 from torch import nn
 
 from engine.bench import median_ms  # the same timing as the NumPy side
+from engine.model import build_model
 
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_CORETYPE")
 
 
 def default_model(num_classes: int, input_size: int) -> nn.Sequential:
-    """ShapeLab's "default" preset, layer for layer (same state_dict names and shapes)."""
-    flat = 16 * (input_size // 4) ** 2
-    return nn.Sequential(
-        nn.Conv2d(1, 8, 3, stride=1, padding=1), nn.ReLU(), nn.MaxPool2d(2, 2),
-        nn.Conv2d(8, 16, 3, stride=1, padding=1), nn.ReLU(), nn.MaxPool2d(2, 2),
-        nn.Flatten(), nn.Linear(flat, 64), nn.ReLU(), nn.Linear(64, num_classes),
-    )
+    """ShapeLab's "default" preset, layer for layer (same state_dict names and shapes): built from the
+    engine's own layer descriptions, so it follows the preset's widths."""
+    kinds = {"conv2d": nn.Conv2d, "relu": nn.ReLU, "maxpool2d": nn.MaxPool2d, "avgpool2d": nn.AvgPool2d,
+             "flatten": nn.Flatten, "linear": nn.Linear, "dropout": nn.Dropout}
+    config = build_model("default", num_classes, input_size).config()
+    return nn.Sequential(*[kinds[c["type"]](**{k: v for k, v in c.items() if k != "type"}) for c in config])
 
 
 def measure(repeats=200, batch=32, input_size=28, num_classes=4, seed=0) -> dict:
