@@ -132,3 +132,20 @@ def test_the_prefetcher_without_a_process_is_the_training_set():
     pre = EpochPrefetcher(ts, use_process=False)
     np.testing.assert_array_equal(pre.arrays(1)[0], ts.arrays(1)[0])
     assert pre.helper_epochs == 0 and pre._process is None  # noqa: SLF001
+
+
+def test_epochs_travel_from_the_helper_as_exact_levels_or_as_they_are():
+    from engine.dataset import _pack, _unpack
+
+    X, y = TrainingSet(generate_drawings(6, seed=7), seed=3, via_image=0.5).arrays(1)
+    kind, sent, _ = _pack(X, y)
+    assert kind == "levels" and sent.dtype == np.uint8 and sent.nbytes * 4 == X.nbytes
+    back, y_back = _unpack(_pack(X, y))
+    assert back.dtype == np.float32
+    np.testing.assert_array_equal(back, X)  # bit for bit
+    np.testing.assert_array_equal(y_back, y)
+    odd = X.copy()
+    odd[0, 0, 0, 0] = 0.3  # not a multiple of 1/16: sent as float32, unchanged
+    kind, sent, _ = _pack(odd, y)
+    assert kind == "raw" and sent is odd
+    np.testing.assert_array_equal(_unpack(_pack(odd, y))[0], odd)
