@@ -109,7 +109,7 @@ class TrainingSet:
         seed: int = 0,
         fraction: float = 0.6,
         via_image: float = 0.05,
-        copies: int = 4,
+        copies: int = 6,
         config: AugmentConfig = DEFAULT_AUGMENT,
     ):
         self.drawings = list(drawings)
@@ -206,7 +206,7 @@ def _unpack(packed: tuple) -> tuple[np.ndarray, np.ndarray]:
 class EpochPrefetcher:
     """Makes the next epoch's arrays of `source` (e.g. a TrainingSet: anything picklable with
     `arrays(epoch)`) in a helper process while the current epoch trains, so augmenting (pure Python and
-    NumPy, ~2 s an epoch for 2,000 drawings) overlaps the training steps instead of following them.
+    NumPy, ~4 s an epoch for 2,000 drawings) overlaps the training steps instead of following them.
 
     `arrays(epoch)` returns exactly `source.arrays(epoch)` — bit for bit, as each epoch's augmentation is
     seeded by (seed, epoch) alone — waiting for the helper if it is not done yet. Epoch 0 (and any epoch

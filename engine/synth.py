@@ -6,8 +6,9 @@ orientation); circle = no corners (circles, ellipses and ovals of any aspect, eg
 else (blobs, hearts, stars, crosses, zigzags, spirals, arcs, scribbles, cubes, cylinders, houses, pentagons
 and hexagons, arrows, pairs of lines, drawings in several separate parts).
 
-"Human-like": the pen wobbles (smooth low-frequency drift plus a little tremor), sides bow, corners are
-sharp or rounded, the shape closes with an overshoot or a gap, it is drawn in one stroke or several, at
+"Human-like": the pen wobbles (smooth low-frequency drift plus a little tremor), sides bow (a triangle's
+now and then all outward), corners are sharp or rounded, the shape closes with an overshoot or a gap,
+sides run on past corners (a box's sides often a long way), it is drawn in one stroke or several, at
 varying size, position on a 256 x 256 canvas and speed (strokes carry timestamps in ms).
 """
 
@@ -27,6 +28,10 @@ TRIANGLE_TURNS = (1.0, 0.0, 0.0, 0.0)
 TRIANGLE_ROUND = 0.15
 #: the longest stretch of squares (people and datasets make boxes up to ~8x as long as they are tall)
 SQUARE_STRETCH_TOP = 8.5
+#: squares: how often a side runs on a long way past a corner, and how far at most (fraction of the side)
+SQUARE_OVERRUN = (0.2, 0.8)
+#: how often all three sides of a triangle bulge outward (a quick triangle often has curved sides)
+TRIANGLE_BULGE = 0.3
 
 # -- pen-path helpers (all work in a unit frame around the origin, y down) -------------------------------
 
@@ -91,14 +96,17 @@ def _round_corners(corners: np.ndarray, closed: bool, radius: float, n_arc: int 
     return np.asarray(out)
 
 
-def _bow_sides(poly: np.ndarray, rng: np.random.Generator, amount: float) -> np.ndarray:
-    """Subdivide each side and bend it slightly (people's straight lines are a little curved)."""
+def _bow_sides(poly: np.ndarray, rng: np.random.Generator, amount: float, outward: float = 0.0) -> np.ndarray:
+    """Subdivide each side and bend it slightly (people's straight lines are a little curved): each side
+    by its own random amount (sd `amount` x its length), or with `outward` != 0 every side the same way
+    by 0.5-1 x |outward| (positive: to the left of the direction of travel)."""
     out = [poly[:1]]
     for p, q in zip(poly[:-1], poly[1:], strict=True):
         t = np.linspace(0, 1, 9)[1:, None]
         d = q - p
         normal = np.array([-d[1], d[0]])
-        bend = rng.normal(0, amount) * 4 * t * (1 - t)
+        b = np.sign(outward) * abs(outward) * rng.uniform(0.5, 1.0) if outward else rng.normal(0, amount)
+        bend = b * 4 * t * (1 - t)
         out.append(p + d * t + normal * bend)
     return np.vstack(out)
 
@@ -198,17 +206,18 @@ def _finish(
     return Drawing(tuple(out), label)
 
 
-def _overrun(rng: np.random.Generator) -> float:
-    """How far the pen runs on past a corner, as a fraction of the side: usually a little, now and then a
-    lot (some people cross every corner like a hash sign); negative: it stops short of the corner."""
+def _overrun(rng: np.random.Generator, long_p: float = 0.08, longest: float = 0.6) -> float:
+    """How far the pen runs on past a corner, as a fraction of the side: usually a little, now and then
+    (`long_p`) a lot, up to `longest` (some people cross every corner like a hash sign, or draw a box's
+    sides as four long lines); negative: it stops short of the corner."""
     u = rng.uniform()
     if u < 0.2:
         return rng.uniform(-0.06, 0.0)
-    if u < 0.7:
+    if u < 0.7 - (long_p - 0.08) / 2:
         return rng.uniform(0.0, 0.08)
-    if u < 0.92:
+    if u < 1.0 - long_p:
         return rng.uniform(0.08, 0.25)
-    return rng.uniform(0.25, 0.6)
+    return rng.uniform(0.25, longest)
 
 
 def _open_run(corners: np.ndarray, rng: np.random.Generator, radius: float, before: float, after: float):
@@ -228,10 +237,15 @@ def _polygon_drawing(
     aspect,
     round_p: float = 0.35,
     round_max: float = 0.15,
+    bulge_p: float = 0.0,
+    overrun: tuple[float, float] = (0.08, 0.6),
 ) -> Drawing:
     """A closed polygon drawn like a person: bowed sides, sharp or round corners; one stroke that closes
     exactly, with a re-traced overshoot, a gap or a straight run-on past the first corner; or several
-    strokes (split at corners, or one per side) whose ends run on past the corners or stop short."""
+    strokes (split at corners, or one per side) whose ends run on past the corners or stop short.
+
+    bulge_p: the chance that every side bulges outward (3-10 % of its length: a "D"-sided triangle);
+    overrun: `_overrun`'s (long_p, longest) for the run-ons past corners."""
     m = len(corners)
     start = int(rng.integers(m))
     corners = np.roll(corners, -start, axis=0)
@@ -239,17 +253,24 @@ def _polygon_drawing(
         corners = corners[::-1]
     size = float(np.ptp(corners, axis=0).max())
     radius = rng.uniform(0.04, round_max) if rng.uniform() < round_p else 0.0
+    outward = 0.0
+    if bulge_p and rng.uniform() < bulge_p:
+        x, y = corners[:, 0], corners[:, 1]
+        turn = float((x * np.roll(y, -1) - np.roll(x, -1) * y).sum())  # > 0: the corners run clockwise
+        outward = rng.uniform(0.03, 0.1) * -np.sign(turn)  # (y down); the left normal then points in
+    bow = (lambda path: _bow_sides(path, rng, 0.03, outward)) if outward else (
+        lambda path: _bow_sides(path, rng, 0.03) if radius == 0 else path)
     mode = rng.choice(["one", "pieces", "sides"], p=[0.6, 0.15, 0.25])
     wob = size * rng.uniform(0.003, 0.02)
     if mode == "one":
         style = rng.choice(["exact", "overshoot", "gap", "runon"], p=[0.25, 0.3, 0.2, 0.25])
         if style == "runon":
             ring = np.vstack([corners, corners[:1]])
-            before = _overrun(rng) if rng.uniform() < 0.5 else 0.0
-            poly = _open_run(ring, rng, radius, before, abs(_overrun(rng)) + 0.03)
+            before = _overrun(rng, *overrun) if rng.uniform() < 0.5 else 0.0
+            poly = _open_run(ring, rng, radius, before, abs(_overrun(rng, *overrun)) + 0.03)
         else:
             poly = _round_corners(corners, True, radius)
-        poly = _bow_sides(poly, rng, 0.03) if radius == 0 else poly
+        poly = bow(poly)
         path = _resample(poly, size / 80)
         path = _close(path, rng, style) if style != "runon" else path
         path = _wobble(path, rng, wob)
@@ -266,8 +287,8 @@ def _polygon_drawing(
         c1 = cuts[(j + 1) % len(cuts)]
         n = (c1 - c0) % m or m
         run = corners[[(c0 + i) % m for i in range(n + 1)]]
-        p = _open_run(run, rng, radius, _overrun(rng), _overrun(rng))
-        p = _bow_sides(p, rng, 0.03) if radius == 0 else p
+        p = _open_run(run, rng, radius, _overrun(rng, *overrun), _overrun(rng, *overrun))
+        p = bow(p)
         strokes.append(_wobble(_resample(p, size / 60), rng, wob))
     return _finish(strokes, rng, label, aspect)
 
@@ -284,13 +305,18 @@ def _square(rng: np.random.Generator) -> Drawing:
     kind = rng.uniform() if max(aspect) < 3 else 1.0
     if kind < 0.15:  # parallelogram / rhombus-like
         c[:, 0] += c[:, 1] * rng.uniform(-0.8, 0.8)
-    elif kind < 0.22:  # trapezoid-ish
-        c[:2, 0] *= rng.uniform(0.55, 0.9)
+    elif kind < 0.27:  # trapezoid-ish: both top corners moved in, or one (a right trapezoid)
+        if rng.uniform() < 0.5:
+            c[int(rng.integers(2)), 0] *= rng.uniform(0.1, 0.7)
+        else:
+            c[:2, 0] *= rng.uniform(0.55, 0.9)
     c += rng.normal(0, 0.04, size=c.shape)  # imprecise corners
     c = _rotate(c, _human_angle(rng))
     # rounded corners; a long rectangle only slightly (with round ends it would be a stadium, not a box)
     round_max = 0.25 if max(aspect) < 2 else 0.08
-    return _polygon_drawing(c, rng, "square", aspect, round_p=0.3, round_max=round_max)
+    # people draw a box's sides as lines that often run on past the corners, some a long way
+    return _polygon_drawing(c, rng, "square", aspect, round_p=0.3, round_max=round_max,
+                            overrun=SQUARE_OVERRUN)
 
 
 def _triangle(rng: np.random.Generator) -> Drawing:
@@ -314,7 +340,8 @@ def _triangle(rng: np.random.Generator) -> Drawing:
     c += rng.normal(0, 0.03, size=c.shape)
     # pointing up most often, but also down, left and right, and now and then at any angle
     c = _rotate(c, _human_angle(rng, 0.5) + rng.choice([0.0, 0.5, 1.0, 1.5], p=TRIANGLE_TURNS) * np.pi)
-    return _polygon_drawing(c, rng, "triangle", _stretch(rng, 0.55, 5.0), round_max=TRIANGLE_ROUND)
+    return _polygon_drawing(c, rng, "triangle", _stretch(rng, 0.55, 5.0), round_max=TRIANGLE_ROUND,
+                            bulge_p=TRIANGLE_BULGE)
 
 
 def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
@@ -359,10 +386,11 @@ def _crossed_loop(rng: np.random.Generator) -> np.ndarray:
 
 def _circle(rng: np.random.Generator) -> Drawing:
     path = _ellipse_path(rng) if rng.uniform() >= 0.1 else _crossed_loop(rng)
+    # the stem of a "6" or a "b" is often as long as the loop is wide (radius 1 here)
     if rng.uniform() < 0.25:  # a lead-in: the pen comes in along the loop from outside (a "6" or a sigma)
-        path = _tail(path[::-1], rng, rng.uniform(0.3, 1.0))[::-1]
+        path = _tail(path[::-1], rng, rng.uniform(0.3, 1.5))[::-1]
     if rng.uniform() < 0.15:  # a run-off: the pen leaves the loop at the end (a "9", an "e")
-        path = _tail(path, rng, rng.uniform(0.3, 0.8))
+        path = _tail(path, rng, rng.uniform(0.3, 1.1))
     path = path * np.array([1.0, float(np.exp(rng.uniform(np.log(0.8), np.log(1.25))))])
     path = _rotate(path, _human_angle(rng, 0.6))
     path = _wobble(path, rng, rng.uniform(0.0, 0.025))

@@ -31,14 +31,14 @@ from .training import TrainSettings
 
 PRESET_TEXT = {
     "tiny": "Tiny CNN (4 and 8 filters)",
-    "default": "Default CNN (8 and 16 filters)",
-    "wide": "Wide CNN (16 and 32 filters, dropout)",
+    "default": "Default CNN (16 and 28 filters)",
+    "wide": "Wide CNN (32 and 64 filters, dropout)",
     "mlp": "MLP, no convolution (for comparison)",
 }
 PRESET_TIPS = {
     "tiny": "Two small convolution blocks: learns fast, fewer filters to look at",
-    "default": "[Conv → ReLU → MaxPool] × 2 → Dense → ReLU → Dense, about 52,000 weights",
-    "wide": "More filters per layer and dropout: slower, often a little more accurate",
+    "default": "[Conv → ReLU → MaxPool] × 2 → Dense → ReLU → Dense, about 92,000 weights",
+    "wide": "More filters per layer and dropout, about 220,000 weights: slower to train",
     "mlp": "Only fully connected layers: no filters, no feature maps. Compare how it copes with shapes "
     "moved or drawn at another size",
 }

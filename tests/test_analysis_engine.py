@@ -73,7 +73,7 @@ def test_representation_layers_of_the_default_model():
     assert [la.label for la in layers] == ["raw pixels", "after conv block 1", "after conv block 2",
                                           "hidden layer (64)"]
     assert [la.index for la in layers] == [RAW, 2, 5, 8]
-    assert layers[1].shape == (8, 14, 14)
+    assert layers[1].shape == (16, 14, 14)
     mlp = representation_layers(build_model("mlp", 4))
     assert [la.label for la in mlp] == ["raw pixels", "hidden layer (128)"]
 

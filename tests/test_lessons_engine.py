@@ -256,8 +256,8 @@ def test_parameter_counts():
     cnn, mlp = build_model("default", 4), build_model("mlp", 4)
     p = parameter_comparison(cnn, mlp)
     assert p.conv_parameters == cnn.num_parameters() and p.mlp_parameters == mlp.num_parameters()
-    assert p.first_conv_parameters == 8 * 1 * 3 * 3 + 8
-    assert p.dense_equivalent_parameters == 784 * (8 * 28 * 28) + 8 * 28 * 28
+    assert p.first_conv_parameters == 16 * 1 * 3 * 3 + 16
+    assert p.dense_equivalent_parameters == 784 * (16 * 28 * 28) + 16 * 28 * 28
 
 
 def test_lesson_modules_print_nothing():

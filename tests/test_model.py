@@ -25,7 +25,7 @@ def test_default_preset_architecture_and_size():
     names = [layer.name for layer in model.layers]
     assert names == ["Conv2D", "ReLU", "MaxPool2D", "Conv2D", "ReLU", "MaxPool2D", "Flatten",
                      "Dense", "ReLU", "Dense"]
-    assert model.num_parameters() == 51_748 < 100_000
+    assert model.num_parameters() == 92_352 < 100_000
     assert model.output_shape == (4,)
 
 
@@ -56,7 +56,7 @@ def test_parameter_names_are_pytorch_state_dict_names():
     model = build_model("default", 4)
     assert list(model.parameters()) == ["0.weight", "0.bias", "3.weight", "3.bias", "7.weight", "7.bias",
                                         "9.weight", "9.bias"]
-    assert model.parameters()["7.weight"].shape == (64, 784)
+    assert model.parameters()["7.weight"].shape == (64, 28 * 7 * 7)
     assert model.parameters().keys() == model.gradients().keys()
 
 
@@ -74,7 +74,7 @@ def test_activations_are_copies_of_every_layer_output():
     model = build_model("default", 4)
     acts = model.activations(X[0, 0])
     assert [a.index for a in acts] == list(range(len(model.layers)))
-    assert isinstance(acts[0], Activation) and acts[0].name == "Conv2D" and acts[0].shape == (1, 8, 28, 28)
+    assert isinstance(acts[0], Activation) and acts[0].name == "Conv2D" and acts[0].shape == (1, 16, 28, 28)
     np.testing.assert_array_equal(acts[-1].data, model.forward(X[:1]))
     np.testing.assert_array_equal(acts[1].data, np.maximum(acts[0].data, 0))
     acts[0].data[...] = 99  # a copy: changing it changes nothing in the model
@@ -97,11 +97,13 @@ def test_weights_are_copies_and_set_weights_validates():
 def test_summary():
     model = build_model("default", 4)
     rows = model.summary()
-    assert rows[0] == LayerInfo(0, "Conv2D", (8, 28, 28), 80)
-    assert rows[5] == LayerInfo(5, "MaxPool2D", (16, 7, 7), 0)
+    assert rows[0] == LayerInfo(0, "Conv2D", (16, 28, 28), 16 * 9 + 16)
+    assert rows[3] == LayerInfo(3, "Conv2D", (28, 14, 14), 28 * 16 * 9 + 28)
+    assert rows[5] == LayerInfo(5, "MaxPool2D", (28, 7, 7), 0)
+    assert rows[7] == LayerInfo(7, "Dense", (64,), 28 * 7 * 7 * 64 + 64)
     assert rows[-1] == LayerInfo(9, "Dense", (4,), 260)
     text = model.summary_text()
-    assert "Conv2D" in text and "51,748" in text
+    assert "Conv2D" in text and "92,352" in text and model.num_parameters() == 92_352
 
 
 def test_copy_and_astype_are_independent():

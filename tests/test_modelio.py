@@ -38,18 +38,18 @@ def test_file_uses_pytorch_names_and_plain_arrays(saved):
         files = set(z.files)
         assert files == {"0.weight", "0.bias", "3.weight", "3.bias", "7.weight", "7.bias", "9.weight",
                          "9.bias", "__meta__"}
-        assert z["0.weight"].shape == (8, 1, 3, 3) and z["0.weight"].dtype == np.float32
-        assert z["7.weight"].shape == (64, 784)
+        assert z["0.weight"].shape == (16, 1, 3, 3) and z["0.weight"].dtype == np.float32
+        assert z["7.weight"].shape == (64, 1372)
         meta_array = z["__meta__"]
         assert meta_array.ndim == 0 and meta_array.dtype.kind == "U"
         meta = json.loads(str(meta_array))
     assert meta["format"] == "shapelab-model" and meta["version"] == 1
     assert meta["classes"] == CLASSES and meta["input_size"] == 28
-    assert meta["layers"][0] == {"type": "conv2d", "in_channels": 1, "out_channels": 8, "kernel_size": 3,
+    assert meta["layers"][0] == {"type": "conv2d", "in_channels": 1, "out_channels": 16, "kernel_size": 3,
                                  "stride": 1, "padding": 1}
     assert meta["layers"][2] == {"type": "maxpool2d", "kernel_size": 2, "stride": 2}
     assert meta["layers"][6] == {"type": "flatten"}
-    assert meta["layers"][7] == {"type": "linear", "in_features": 784, "out_features": 64}
+    assert meta["layers"][7] == {"type": "linear", "in_features": 1372, "out_features": 64}
 
 
 def test_write_is_atomic_temp_file_then_replace(tmp_path, monkeypatch):

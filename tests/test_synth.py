@@ -94,3 +94,32 @@ def test_variety_size_aspect_and_strokes():
         assert np.percentile(aspects[c], 10) < 1.5
     assert any(len(d.strokes) > 1 for d in ds if d.label == "square")
     assert any(len(d.strokes) > 1 for d in ds if d.label == "irregular")
+
+
+def test_sides_bulge_all_one_way_when_asked():
+    from engine.synth import _bow_sides
+
+    # clockwise on the screen (y runs down)
+    ring = np.array([[-1, -1], [1, -1], [1, 1], [-1, 1], [-1, -1]], dtype=float)
+    rng = np.random.default_rng(0)
+    for outward, sign in ((-0.1, 1.0), (0.1, -1.0)):
+        path = _bow_sides(ring, rng, 0.03, outward)
+        mids = path[4::8]  # the middle of each side (8 points per side after the start)
+        assert len(mids) == 4
+        # how far each midpoint lies outside the square: 4 t (1 - t) = 1 at the middle, side length 2
+        out = np.abs(mids).max(axis=1) - 1.0
+        assert np.all(sign * out >= 0.5 * 0.1 * 2 - 1e-9) and np.all(sign * out <= 0.1 * 2 + 1e-9)
+    # without `outward` each side bends its own random way: both signs occur
+    bends = [np.abs(_bow_sides(ring, rng, 0.03)[4::8]).max(axis=1) - 1.0 for _ in range(20)]
+    assert (np.concatenate(bends) > 0).any() and (np.concatenate(bends) < 0).any()
+
+
+def test_long_overruns_as_often_as_asked():
+    from engine.synth import _overrun
+
+    rng = np.random.default_rng(1)
+    for long_p, longest in ((0.08, 0.6), (0.2, 0.8)):
+        v = np.array([_overrun(rng, long_p, longest) for _ in range(20000)])
+        assert abs(np.mean(v >= 0.25) - long_p) < 0.01
+        assert v.max() <= longest and v.max() > longest - 0.02
+        assert abs(np.mean(v < 0) - 0.2) < 0.015  # a fifth stop short of the corner

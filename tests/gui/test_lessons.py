@@ -231,7 +231,7 @@ def test_pooling_lesson_gives_the_lecture_max_pool(view, model):
     raster = rasterize(clean_shape("circle", size=150))
     maps = model.activations(raster)[0].data[0]
     f = lesson.filter_index.value() - 1
-    flat = maps.reshape(8, -1)
+    flat = maps.reshape(len(maps), -1)
     mixed = np.minimum(-np.clip(flat, None, 0).sum(1), np.clip(flat, 0, None).sum(1))
     assert f == int(np.argmax(mixed))  # a map with both signs
     conv = maps[f]

@@ -157,8 +157,8 @@ def test_filters_show_the_weights_and_change_after_a_training_step(qtbot, model)
     for i, key in enumerate(("0.weight", "3.weight")):
         lo, hi = panel.levels(i)
         assert lo == -hi and hi >= np.abs(w[key]).max()  # symmetric around 0, nothing clipped
-    assert panel.heading(0).startswith("Conv 1: 8 filters 3×3 on 1 input channel")
-    assert panel.heading(1).startswith("Conv 2: 16 filters 3×3 on 8 input channels")
+    assert panel.heading(0).startswith("Conv 1: 16 filters 3×3 on 1 input channel")
+    assert panel.heading(1).startswith("Conv 2: 28 filters 3×3 on 16 input channels")
     before = panel.image_item(0).image.copy()
 
     # one real training step
@@ -198,8 +198,8 @@ def test_feature_maps_show_each_stage_with_its_shape(qtbot, model):
     panel.set_activations(acts)
     qtbot.waitUntil(lambda: len(panel.stages()) == 6, timeout=2000)
     assert panel.stage_labels() == [
-        "Block 1 · conv · 8×28×28", "Block 1 · ReLU · 8×28×28", "Block 1 · max-pool · 8×14×14",
-        "Block 2 · conv · 16×14×14", "Block 2 · ReLU · 16×14×14", "Block 2 · max-pool · 16×7×7",
+        "Block 1 · conv · 16×28×28", "Block 1 · ReLU · 16×28×28", "Block 1 · max-pool · 16×14×14",
+        "Block 2 · conv · 28×14×14", "Block 2 · ReLU · 28×14×14", "Block 2 · max-pool · 28×7×7",
     ]
     for k in range(6):
         np.testing.assert_array_equal(panel.stage_maps(k), acts[k].data[0])
