@@ -105,7 +105,7 @@ def _bow_sides(poly: np.ndarray, rng: np.random.Generator, amount: float, outwar
         t = np.linspace(0, 1, 9)[1:, None]
         d = q - p
         normal = np.array([-d[1], d[0]])
-        b = np.sign(outward) * abs(outward) * rng.uniform(0.5, 1.0) if outward else rng.normal(0, amount)
+        b = outward * rng.uniform(0.5, 1.0) if outward else rng.normal(0, amount)
         bend = b * 4 * t * (1 - t)
         out.append(p + d * t + normal * bend)
     return np.vstack(out)
@@ -258,8 +258,10 @@ def _polygon_drawing(
         x, y = corners[:, 0], corners[:, 1]
         turn = float((x * np.roll(y, -1) - np.roll(x, -1) * y).sum())  # > 0: the corners run clockwise
         outward = rng.uniform(0.03, 0.1) * -np.sign(turn)  # (y down); the left normal then points in
-    bow = (lambda path: _bow_sides(path, rng, 0.03, outward)) if outward else (
-        lambda path: _bow_sides(path, rng, 0.03) if radius == 0 else path)
+
+    def bow(path):  # bulging sides, or sharp-cornered sides bent a little each its own way
+        return _bow_sides(path, rng, 0.03, outward) if outward or radius == 0 else path
+
     mode = rng.choice(["one", "pieces", "sides"], p=[0.6, 0.15, 0.25])
     wob = size * rng.uniform(0.003, 0.02)
     if mode == "one":
