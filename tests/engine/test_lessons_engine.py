@@ -261,7 +261,7 @@ def test_parameter_counts():
 
 
 def test_lesson_modules_print_nothing():
-    for path in Path(__file__).resolve().parents[1].joinpath("engine", "lessons").glob("*.py"):
+    for path in Path(__file__).resolve().parents[2].joinpath("engine", "lessons").glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         calls = [n for n in ast.walk(tree)
                  if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"]
