@@ -34,13 +34,13 @@ from engine import DrawingStore, ModelFileError, load_model, read_ndjson, save_m
 
 from .canvas import CanvasPanel
 from .class_palette import ClassPalette
+from .core.dataset import DatasetState, StateError
 from .gallery import Gallery
 from .panels._common import SteadyLabel
 from .panels.feature_maps import FeatureMapsPanel
 from .panels.filters import FiltersPanel
 from .panels.plots import TrainingPlots
 from .panels.prediction import PredictionPanel
-from .state import DatasetState, StateError
 from .training import INPUT_SIZE, LivePredictor, TrainingController, TrainSettings
 from .training_panel import TrainingPanel
 

@@ -3,7 +3,7 @@
 - `TrainingWorker`: a QObject moved to a QThread (the superqt wiring: `moveToThread`, `thread.started →
   worker.run`, `worker.finished → thread.quit`, `deleteLater` on both). It runs one training run on a
   SNAPSHOT of the dataset (immutable drawings, through the engine's one preprocessing path) with
-  `engine.train` (`gui.training_run`). It emits plain data only: every
+  `engine.train` (`gui.core.training`). It emits plain data only: every
   `TrainRecord`, and copies of the weights at most ~5 times a second (and after every single step while
   paused, so Step shows its effect).
 - `TrainingController`: the GUI-thread side. It owns the GUI's copy of the model (updated from the weight
@@ -37,8 +37,8 @@ from engine import (
     softmax,
 )
 
-from .state import DatasetSnapshot
-from .training_run import (  # noqa: F401  (PreparedData, WEIGHTS_INTERVAL_S: part of this module's API)
+from .core.dataset import DatasetSnapshot
+from .core.training import (  # noqa: F401  (PreparedData, WEIGHTS_INTERVAL_S: part of this module's API)
     INPUT_SIZE,
     WEIGHTS_INTERVAL_S,
     PreparedData,

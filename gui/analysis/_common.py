@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QWidget
 
 from gui.gallery import render_thumbnail
 
-try:  # the trainer's class colours (gui.state needs the engine's data exports)
-    from gui.state import PALETTE
+try:  # the trainer's class colours (gui.core.dataset needs the engine's data exports)
+    from gui.core.dataset import PALETTE
 except ImportError:  # pragma: no cover - the same Okabe-Ito order
     PALETTE = (
         "#0072B2",

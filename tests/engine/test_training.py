@@ -275,7 +275,7 @@ def test_the_final_message_says_whether_the_model_keeps_averaged_weights():
 
 
 def test_the_apps_average_weights_setting_is_the_engines_ema_decay():
-    from gui.training_run import TrainSettings
+    from gui.core.training import TrainSettings
 
     assert TrainSettings().average and TrainSettings().config().ema_decay == TrainConfig().ema_decay
     assert TrainSettings(average=False).config().ema_decay == 0.0
@@ -291,7 +291,7 @@ def test_bad_ema_decay_is_refused(decay):
 
 def test_default_learning_rate_is_shared_by_the_cli_and_the_app():
     from gui.cli import build_parser
-    from gui.training_run import TrainSettings
+    from gui.core.training import TrainSettings
 
     assert TrainConfig().lr == 2e-3  # with weight averaging (see README Performance)
     assert TrainSettings().lr == TrainSettings().config().lr == 2e-3

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from engine import Drawing, read_ndjson, write_ndjson
-from gui.state import DatasetState, StateError
+from gui.core.dataset import DatasetState, StateError
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -29,6 +29,8 @@ import numpy as np
 
 from engine import Drawing, DrawingStore, LoadProblem, atomic_write, write_ndjson
 
+from .events import Event
+
 DEFAULT_CLASS_NAMES = ("square", "triangle", "circle", "irregular")
 
 # Colour-blind-friendly, calm colours (Okabe-Ito order, then a few more); class i gets PALETTE[i % n].
@@ -45,23 +47,6 @@ PALETTE = (
 )
 
 USER_DATASET_NAME = "my-drawings"
-
-
-class Event:
-    """A minimal observer list: `connect(callback)`, `emit(*args)`."""
-
-    def __init__(self) -> None:
-        self._callbacks: list[Callable] = []
-
-    def connect(self, callback: Callable) -> None:
-        self._callbacks.append(callback)
-
-    def disconnect(self, callback: Callable) -> None:
-        self._callbacks.remove(callback)
-
-    def emit(self, *args) -> None:
-        for cb in list(self._callbacks):
-            cb(*args)
 
 
 @dataclass(frozen=True)

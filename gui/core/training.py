@@ -113,7 +113,7 @@ class PreparedData:
         """Images of ImageFolder trees through the same preprocessing (classes the run knows only)."""
         if not folders:
             return None
-        from .images import load_image_folder  # QImage decoding: needs no QApplication
+        from gui.images import load_image_folder  # QImage decoding: needs no QApplication
 
         xs, ys = [], []
         for folder in folders:
