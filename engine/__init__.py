@@ -48,7 +48,15 @@ from .dataset import (
     to_arrays,
 )
 from .drawing import Drawing, simplify_drawing
-from .raster import THICKNESS_KEY, preprocess_image, rasterize, rasterize_many, render_picture, upright_angle
+from .raster import (
+    THICKNESS_KEY,
+    Cancelled,
+    preprocess_image,
+    rasterize,
+    rasterize_many,
+    render_picture,
+    upright_angle,
+)
 from .store import DrawingStore, LoadProblem, read_ndjson, write_ndjson
 from .synth import DEFAULT_CLASSES, generate_drawing, generate_drawings
 
@@ -56,7 +64,8 @@ __all__ += [
     "DEFAULT_AUGMENT", "AugmentConfig", "augment_drawing", "augmented_versions",
     "EpochPrefetcher", "TrainingSet", "class_list", "labels_to_indices", "stratified_split", "to_arrays",
     "Drawing", "simplify_drawing",
-    "THICKNESS_KEY", "preprocess_image", "rasterize", "rasterize_many", "render_picture", "upright_angle",
+    "THICKNESS_KEY", "Cancelled", "preprocess_image", "rasterize", "rasterize_many", "render_picture",
+    "upright_angle",
     "DrawingStore", "LoadProblem", "read_ndjson", "write_ndjson",
     "DEFAULT_CLASSES", "generate_drawing", "generate_drawings",
 ]

@@ -11,7 +11,7 @@ import numpy as np
 
 from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_drawing
 from .drawing import Drawing
-from .raster import SUPERSAMPLE, preprocess_image, rasterize_many, render_picture
+from .raster import SUPERSAMPLE, Cancelled, check_stop, preprocess_image, rasterize_many, render_picture
 from .synth import DEFAULT_CLASSES
 
 
@@ -96,6 +96,10 @@ class TrainingSet:
     goes the way a scanned drawing goes: drawn as a
     64 x 64 picture with a random pen (2-6 px) and read back through `preprocess_image`, so the model
     also sees the thinning's small artefacts. Epoch e gives the same arrays for the same seed.
+
+    `should_stop`: a callable (or None) checked every few tens of milliseconds of work while the clean
+    rasters or an epoch are made; when it returns True they raise `Cancelled`. It is not pickled (a helper
+    process gets the data without it).
     """
 
     def __init__(
@@ -111,7 +115,9 @@ class TrainingSet:
         via_image: float = 0.05,
         copies: int = 6,
         config: AugmentConfig = DEFAULT_AUGMENT,
+        should_stop=None,
     ):
+        self.should_stop = should_stop
         self.drawings = list(drawings)
         if y is None:
             self.classes = list(classes) if classes is not None else class_list(self.drawings)
@@ -130,7 +136,12 @@ class TrainingSet:
         self.via_image = float(via_image)
         self.copies = max(1, int(copies))
         self.config = config
-        self._X = rasterize_many(self.drawings, size)
+        self._X = rasterize_many(self.drawings, size, should_stop=should_stop)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["should_stop"] = None  # a callable of the calling process: not sent to a helper
+        return state
 
     def __len__(self) -> int:
         return len(self._y)
@@ -151,8 +162,12 @@ class TrainingSet:
         rows = np.concatenate([pick, n + np.arange(len(extra))])
         sources = np.concatenate([pick, extra])
         if len(rows):
-            aug = [augment_drawing(self.drawings[i], rng, self.config) for i in sources]
-            X[rows] = rasterize_many(aug, self.size)
+            aug = []
+            for k, i in enumerate(sources):
+                if k % 256 == 0:
+                    check_stop(self.should_stop)
+                aug.append(augment_drawing(self.drawings[i], rng, self.config))
+            X[rows] = rasterize_many(aug, self.size, should_stop=self.should_stop)
             as_image = np.flatnonzero(rng.uniform(size=len(rows)) < self.via_image)
             widths = rng.uniform(2.0, 6.0, size=len(rows))
             for k in as_image:
@@ -213,11 +228,14 @@ class EpochPrefetcher:
     not asked for in order) is made in the calling process. If no helper process can be started, or it
     fails, the arrays are made in the calling process: slower, never different. `nice` lowers the
     helper's CPU priority (a window's own threads then come first). Use as a context manager, or call
-    `close()`: it ends the helper at once, even in the middle of an epoch.
+    `close()`: it ends the helper at once, even in the middle of an epoch. `should_stop` (a callable, or
+    None): while waiting for the helper it is checked every 50 ms, and `Cancelled` raised when it returns
+    True (the helper is ended first).
     """
 
-    def __init__(self, source, *, nice: int = 0, use_process: bool = True):
+    def __init__(self, source, *, nice: int = 0, use_process: bool = True, should_stop=None):
         self.source = source
+        self.should_stop = should_stop
         self._nice = int(nice)
         self._use_process = use_process
         self._process = None
@@ -254,7 +272,10 @@ class EpochPrefetcher:
     def _take(self, epoch: int):
         """The helper's arrays for `epoch`, or None if it died or failed (then it is not used again)."""
         try:
-            while not self._conn.poll(0.2):
+            while not self._conn.poll(0.05):
+                if self.should_stop is not None and self.should_stop():
+                    self.close()
+                    raise Cancelled("stopped before the data was ready")
                 if not self._process.is_alive():
                     raise EOFError("the helper process ended")
             result = _unpack(self._conn.recv())

@@ -240,15 +240,30 @@ def render_picture(strokes_or_drawing, size: int = 64, width: float = 4.0) -> np
     return _draw_batch([(a, b)], size, width / 2.0, f=1)[0]
 
 
-def rasterize_many(drawings: Sequence, size: int = 28, *, width: float | None = None) -> np.ndarray:
+class Cancelled(Exception):
+    """Long data work (rasterizing, making an epoch) ended early because its `should_stop()` said so."""
+
+
+def check_stop(should_stop) -> None:
+    """Raise Cancelled when `should_stop` (a callable, or None for never) returns True."""
+    if should_stop is not None and should_stop():
+        raise Cancelled("stopped before the data was ready")
+
+
+def rasterize_many(
+    drawings: Sequence, size: int = 28, *, width: float | None = None, should_stop=None
+) -> np.ndarray:
     """Rasterize many drawings to an (N, 1, S, S) float32 array (same result as `rasterize` each).
 
     The pen is stamped for a whole chunk of drawings at once with one fancy-index assignment.
+    `should_stop`: a callable checked before every chunk of 128 drawings (tens of ms of work); when it
+    returns True, `Cancelled` is raised.
     """
     n = len(drawings)
     out = np.zeros((n, 1, size, size), dtype=np.float32)
     chunk = 128
     for start in range(0, n, chunk):
+        check_stop(should_stop)
         part = drawings[start : start + chunk]
         # group by pen width so each group uses one stamp
         groups: dict[float, list[int]] = {}

@@ -149,3 +149,31 @@ def test_epochs_travel_from_the_helper_as_exact_levels_or_as_they_are():
     kind, sent, _ = _pack(odd, y)
     assert kind == "raw" and sent is odd
     np.testing.assert_array_equal(_unpack(_pack(odd, y))[0], odd)
+
+
+def test_training_set_and_rasterizing_stop_when_asked():
+    """should_stop is checked while rasters and epochs are made: Cancelled comes within one chunk."""
+    import pytest
+
+    from engine import Cancelled, TrainingSet, generate_drawings, rasterize_many
+
+    drawings = generate_drawings(100, seed=3)  # 400 drawings: more than one chunk
+    calls = []
+
+    def stop_on_second_check():
+        calls.append(1)
+        return len(calls) >= 2
+
+    with pytest.raises(Cancelled):
+        rasterize_many(drawings, 28, should_stop=stop_on_second_check)
+    assert len(calls) == 2  # the first chunk was made, the second check stopped it
+    ts = TrainingSet(drawings, augment=True, seed=0)
+    ts.should_stop = lambda: True
+    with pytest.raises(Cancelled):
+        ts.arrays(0)
+    import pickle
+
+    ts.should_stop = lambda: True
+    clone = pickle.loads(pickle.dumps(ts))  # a lambda would not pickle: should_stop is left behind
+    assert clone.should_stop is None
+    np.testing.assert_array_equal(clone.clean_arrays()[0], ts.clean_arrays()[0])
