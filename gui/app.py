@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from . import resources
-from .main_window import MainWindow
+from .window import MainWindow
 
 APP_NAME = "ShapeLab"
 ORG_NAME = "ShapeLab"

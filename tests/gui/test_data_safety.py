@@ -127,7 +127,7 @@ def test_killed_process_loses_nothing(tmp_path, small_starter):
             t = np.linspace(0, 6.2, 30)
             stroke = np.column_stack([100 + 50 * np.cos(t) + i, 100 + 40 * np.sin(t), t * 100])
             window.canvas.set_strokes([stroke])
-            window.add_current_drawing(label)
+            window.labelling.add_current_drawing(label)
         print(window.state.path, flush=True)
         os.kill(os.getpid(), signal.SIGKILL)
     """)
@@ -154,16 +154,16 @@ def test_bad_file_names_file_and_line_and_loses_nothing(make_window, tmp_path, q
         "\n".join(text) + '\n{"word": "circle", "drawing": [[[1, 2'
     )  # corrupt line 2, torn last line
     original = path.read_bytes()
-    from gui.main_window import MainWindow
+    from gui.window.messages import Messages
 
     shown = []
-    original_warn = MainWindow._warn
-    MainWindow._warn = lambda self, title, body: shown.append((title, body))
+    original_warn = Messages.warn
+    Messages.warn = lambda self, title, body: shown.append((title, body))
     try:
         window = make_window(data_dir, show=False)
         assert window.open_dataset(path)
     finally:
-        MainWindow._warn = original_warn
+        Messages.warn = original_warn
     assert len(window.state) == 3, "every good drawing loads"
     assert shown, "the user is told"
     body = shown[-1][1]
@@ -314,9 +314,9 @@ def test_a_failed_background_rewrite_is_reported(tmp_path, small_starter, monkey
 def test_a_large_dataset_is_read_in_a_worker_thread_and_the_newest_open_wins(
     make_window, tmp_path, qtbot, monkeypatch, qtlog
 ):
-    import gui.main_window as main_window
+    import gui.window.files as files
 
-    monkeypatch.setattr(main_window, "LARGE_DATASET_BYTES", 200)  # every file below counts as large
+    monkeypatch.setattr(files, "LARGE_DATASET_BYTES", 200)  # every file below counts as large
     big, other = tmp_path / "big.ndjson", tmp_path / "other.ndjson"
     write_ndjson(big, [Drawing(square(k), "square") for k in range(6)])
     write_ndjson(other, [Drawing(square(k), "circle") for k in range(2)])
@@ -331,14 +331,14 @@ def test_a_large_dataset_is_read_in_a_worker_thread_and_the_newest_open_wins(
     # two opens in a row: the second one is what the window ends with, whichever file is read first
     assert window.open_dataset(big) and window.open_dataset(other)
     qtbot.waitUntil(lambda: window.state.path == other, timeout=10000)
-    qtbot.waitUntil(lambda: not window._jobs, timeout=10000)  # the first read has come back too
+    qtbot.waitUntil(lambda: not window.files.jobs, timeout=10000)  # the first read has come back too
     assert window.state.path == other and len(window.state) == 2
     # a file that cannot be read: a message naming it, and the open dataset stays
     shown = []
-    monkeypatch.setattr(main_window.MainWindow, "_error", lambda self, *message: shown.append(message))
+    monkeypatch.setattr(window.messages, "error", lambda *message: shown.append(message))
     unreadable = tmp_path / "unreadable.ndjson"
     unreadable.mkdir()  # a folder where a file is expected: reading it raises an OSError in the thread
-    assert unreadable.stat().st_size > main_window.LARGE_DATASET_BYTES
+    assert unreadable.stat().st_size > files.LARGE_DATASET_BYTES
     assert window.open_dataset(unreadable)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert shown[0][0] == "Could not open the dataset" and "unreadable.ndjson" in shown[0][1]

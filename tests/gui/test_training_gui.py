@@ -105,7 +105,7 @@ def test_draw_add_with_keys_then_train_through_buttons(make_window, tmp_path, qt
 
     def sample(rec):
         if rec.kind == "step":
-            window.flush_records()  # the window batches records at 10 Hz; show them now
+            window.training.flush_records()  # the window batches records at 10 Hz; show them now
             window.plots.flush()
             sizes.append(loss_points(window))
 

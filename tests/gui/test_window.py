@@ -71,7 +71,7 @@ def test_view_menu_toggles_panels_and_layout_persists(make_window, tmp_path, qtb
     assert not again.gallery_dock.isVisible()
     assert again.training_panel.epochs.value() == 37
     assert abs(again.training_panel.lr.value() - 0.005) < 1e-12
-    again.reset_layout()
+    again.dock_layout.reset_layout()
     assert again.gallery_dock.isVisible()
 
 
@@ -211,7 +211,7 @@ def test_gallery_10000_drawings_renders_only_what_is_visible(qtbot):
 
 def test_shortcuts_dialog_and_about(make_window, tmp_path, qtbot):
     window = make_window(tmp_path / "data")
-    window.show_shortcuts()
+    window.messages.show_shortcuts()
     dialogs = [d for d in window.findChildren(QDialog) if d.windowTitle() == "Keyboard shortcuts"]
     assert dialogs and dialogs[0].isVisible()
     dialogs[0].close()
@@ -224,13 +224,13 @@ def test_model_save_and_open(make_window, tmp_path, qtbot):
     path = tmp_path / "model.npz"
     assert window.save_model(str(path))
     weights = window.controller.model.weights()
-    window.reset_weights()
+    window.training.reset_weights()
     window.controller.reset_weights(seed=99)
     assert window.open_model(str(path))
     for k, v in weights.items():
         np.testing.assert_array_equal(window.controller.model.weights()[k], v)
     shown = []
-    window._error = lambda title, text: shown.append(text)  # noqa: SLF001
+    window.messages.error = lambda title, text: shown.append(text)
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a model")
     assert not window.open_model(str(bad))
@@ -249,11 +249,11 @@ def test_import_ndjson_and_export_image_folders(make_window, tmp_path, qtbot):
             Drawing((np.array([[0, 0], [9, 9]], float),), "line"),
         ],
     )
-    window.import_paths([str(extra)])
+    window.files.import_paths([str(extra)])
     assert len(window.state) == 50 and "line" in window.state.class_names()
     out = tmp_path / "export"
-    window.export_to(str(out))
-    qtbot.waitUntil(lambda: not window._jobs, timeout=20000)  # noqa: SLF001
+    window.files.export_to(str(out))
+    qtbot.waitUntil(lambda: not window.files.jobs, timeout=20000)
     pngs = list(out.glob("*/*.png"))
     assert len(pngs) == 50 and (out / "line").is_dir()
 
@@ -273,7 +273,7 @@ def test_image_folder_import_is_used_for_training(make_window, tmp_path, qtbot):
     folder = tmp_path / "images"
     export_image_folder(generate_drawings(3, seed=9), folder)
     window = make_window(tmp_path / "data")
-    window.import_paths([str(folder)])
+    window.files.import_paths([str(folder)])
     assert window.state.image_folders == [str(folder)]
     label = window.findChild(QLabel, "datasetLabel")
     assert label.text().endswith(f"{len(window.state)} drawings + 12 images from 1 folder")  # 4 classes × 3
@@ -295,7 +295,7 @@ def test_lessons_window_opens_and_follows_the_canvas(make_window, tmp_path, qtbo
     lessons.set_drawing = lambda strokes: (seen.append(len(strokes)), original(strokes))
     draw(window.canvas, shape_points("square", window.canvas))
     assert seen and seen[-1] == 1
-    window._lessons_window.close()  # noqa: SLF001
+    window.side_windows.lessons_window.close()
 
 
 def test_analysis_window_is_fed_and_shut_down(make_window, tmp_path, qtbot):
@@ -311,7 +311,7 @@ def test_analysis_window_is_fed_and_shut_down(make_window, tmp_path, qtbot):
     qtbot.waitUntil(
         lambda: window.controller.state == "idle" and not window.controller.is_active(), timeout=30000
     )
-    window.flush_records()
+    window.training.flush_records()
     assert models, "the analysis gets a model copy after training"
     # a request from the analysis limits the gallery to exactly those drawings, until "Show all"
     total = window.gallery.model.rowCount()

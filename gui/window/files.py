@@ -1,0 +1,354 @@
+"""The main window's file actions: open, create, save as, import and export datasets, the recent-files
+menu, and opening and saving models. A dataset file larger than LARGE_DATASET_BYTES and an export are
+done in a worker thread."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from engine import DrawingStore, ModelFileError, load_model, read_ndjson
+from engine import save_model as write_model
+from gui.training import INPUT_SIZE
+
+MAX_RECENT = 8
+# Dataset files larger than this (~40 ms to read: 800 drawings with timestamps, 6,000 simplified ones) are
+# read in a worker thread.
+LARGE_DATASET_BYTES = 1_000_000
+
+
+class _Deliver(QObject):
+    """Lives in the GUI thread: a job's result or failure reaches `on_done` / `on_failed` there. (A
+    signal connected to a plain Python callable would call it in the emitting thread, the job's.)"""
+
+    def __init__(self, on_done, on_failed, parent: QObject):
+        super().__init__(parent)
+        self._on_done, self._on_failed = on_done, on_failed
+
+    @Slot(object)
+    def done(self, result) -> None:
+        self._on_done(result)
+
+    @Slot(str)
+    def failed(self, text: str) -> None:
+        self._on_failed(text)
+
+
+class _Job(QObject):
+    """Runs one function in a QThread (export, reading a large dataset), reporting plain data back."""
+
+    done = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, fn):
+        super().__init__()
+        self._fn = fn
+
+    def run(self) -> None:
+        try:
+            self.done.emit(self._fn())
+        except Exception as exc:  # reported to the user, the app stays up
+            self.failed.emit(str(exc))
+        finally:
+            self.finished.emit()
+
+
+class FileActions(QObject):
+    """Dataset and model files for `window` (a `MainWindow`); `jobs` are the worker threads under way."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.jobs: list[tuple[QThread, _Job]] = []
+        self._retired_jobs: list = []
+        self.image_counts: dict[str, int] = {}  # imported image folder -> its images (status bar)
+        self._opening: str | None = None  # a large dataset file being read in a worker thread
+
+    def _status(self, text: str, timeout: int = 0) -> None:
+        self.window.messages.status(text, timeout)
+
+    # -- datasets -----------------------------------------------------------------------------------
+
+    def open_initial_dataset(self) -> None:
+        w = self.window
+        last = w.settings.value("dataset/last", "", str)
+        if last and Path(last).exists():
+            try:
+                w.state.open(last)
+                return
+            except OSError as exc:
+                w.messages.error(
+                    "Could not open the last dataset", f"{last}: {exc}\nThe starter set opens instead."
+                )
+        w.state.open_starter()
+
+    def open_dataset(self, path: str | os.PathLike) -> bool:
+        """Open a dataset file. A file larger than LARGE_DATASET_BYTES is read in a worker thread (the
+        window stays responsive; the status bar says so) and replaces the current dataset when read;
+        False if it cannot be opened (said in a message box)."""
+        if self.window.controller.is_active():
+            self._status("Training goes on with the data it started with.", 4000)
+        try:
+            large = Path(path).stat().st_size > LARGE_DATASET_BYTES
+        except OSError:
+            large = False  # missing: created on the first write; unreadable: state.open says why
+        if large:
+            self._opening = str(path)  # a later open wins over one still being read
+            self._status(f"Opening {Path(path).name}…")
+            self._run_job(
+                lambda: DrawingStore(path),
+                lambda store: self._opened_in_background(str(path), store),
+                "Could not open the dataset",
+            )
+            return True
+        self._opening = None
+        return self._apply_open(path)
+
+    def _opened_in_background(self, path: str, store) -> None:
+        if self._opening != path:  # another dataset was opened meanwhile
+            return
+        self._opening = None
+        if self._apply_open(path, store):
+            self._status(f"Opened {Path(path).name} ({len(self.window.state)} drawings).", 6000)
+
+    def _apply_open(self, path: str | os.PathLike, store=None) -> bool:
+        """Make `path` (read already when `store` is given) the open dataset; False if it cannot be read."""
+        try:
+            self.window.state.open(path, store=store)
+        except OSError as exc:
+            self.window.messages.error("Could not open the dataset", f"{path}: {exc}")
+            return False
+        self.remember_dataset(str(path))
+        return True
+
+    def new_dataset(self) -> None:
+        w = self.window
+        path, _ = QFileDialog.getSaveFileName(
+            w, "New dataset", str(w.data_dir / "new-dataset.ndjson"), "Drawings (*.ndjson)"
+        )
+        if path:
+            w.messages.guard(w.state.new_dataset, path)
+            self.remember_dataset(path)
+
+    def open_dataset_dialog(self) -> None:
+        w = self.window
+        path, _ = QFileDialog.getOpenFileName(
+            w, "Open dataset", str(w.data_dir), "Drawings (*.ndjson);;All files (*)"
+        )
+        if path:
+            self.open_dataset(path)
+
+    def save_as_dialog(self) -> None:
+        w = self.window
+        path, _ = QFileDialog.getSaveFileName(
+            w, "Save dataset as", str(w.data_dir / "drawings.ndjson"), "Drawings (*.ndjson)"
+        )
+        if path:
+            if w.messages.guard(w.state.save_as, path) is not False:
+                self.remember_dataset(path)
+
+    def import_dialog(self) -> None:
+        w = self.window
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Import",
+            "What would you like to import?",
+            QMessageBox.StandardButton.Cancel,
+            w,
+        )
+        box.setInformativeText(
+            "Drawing files (NDJSON, the Quick, Draw! format) are added to your dataset.\n"
+            "An image folder holds one sub-folder per class with PNG or JPEG files; its images are used "
+            "for training alongside the drawings."
+        )
+        files_button = box.addButton("Drawing files…", QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton("Image folder…", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        if box.clickedButton() is files_button:
+            paths, _ = QFileDialog.getOpenFileNames(
+                w, "Import drawing files", str(w.data_dir), "Drawings (*.ndjson);;All files (*)"
+            )
+            if paths:
+                self.import_paths(paths)
+        elif box.clickedButton() is folder_button:
+            folder = QFileDialog.getExistingDirectory(w, "Import an image folder (one sub-folder per class)")
+            if folder:
+                self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> None:
+        """Import NDJSON files (appended to the dataset) and image folders (used for training)."""
+        w = self.window
+        added, problems, folders = [], [], []
+        for p in paths:
+            if Path(p).is_dir():
+                folders.append(p)
+                continue
+            try:
+                drawings, probs = read_ndjson(p)
+            except OSError as exc:
+                w.messages.error("Could not import", f"{p}: {exc}")
+                continue
+            added.extend(drawings)
+            problems.extend(probs)
+        if added:
+            w.messages.guard(w.state.add_drawings, added)
+            self._status(f"Imported {len(added)} drawings.", 6000)
+        for folder in folders:
+            self._import_image_folder(folder)
+        if problems:
+            w.messages.report_problems(problems)
+
+    def _import_image_folder(self, folder: str) -> None:
+        from gui.images import ImageFileError, list_image_folder
+
+        w = self.window
+        try:
+            items = list_image_folder(folder)
+        except ImageFileError as exc:
+            w.messages.error("Could not import the image folder", str(exc))
+            return
+        for label in sorted({lab for _, lab in items}):
+            if label not in w.state.class_names():
+                w.messages.guard(w.state.add_class, label)
+        self.image_counts[folder] = len(items)
+        w.state.add_image_folder(folder)
+        self._status(f"{len(items)} images from {folder} will be used for training.", 8000)
+
+    def export_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Export as image folders (one folder per class)"
+        )
+        if folder:
+            self.export_to(folder)
+
+    def export_to(self, folder: str) -> None:
+        from gui.images import export_image_folder
+
+        drawings = self.window.state.drawings
+        self._status(f"Exporting {len(drawings)} drawings to {folder}…")
+        self._run_job(
+            lambda: len(export_image_folder(drawings, folder, INPUT_SIZE)),
+            lambda n: self._status(f"Exported {n} PNGs to {folder}.", 8000),
+        )
+
+    def _run_job(self, fn, on_done, failure_title: str = "Export failed") -> None:
+        thread, job = QThread(), _Job(fn)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        job.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        job.finished.connect(job.deleteLater)
+        thread.finished.connect(thread.deleteLater)
+        deliver = _Deliver(on_done, lambda text: self.window.messages.error(failure_title, text), self)
+        job.done.connect(deliver.done)  # queued: `deliver` lives in the GUI thread
+        job.failed.connect(deliver.failed)
+        thread.finished.connect(deliver.deleteLater)
+        entry = (thread, job)
+        self.jobs.append(entry)
+        thread.finished.connect(lambda: self._job_finished(entry))
+        thread.start()
+
+    def _job_finished(self, entry) -> None:
+        if entry in self.jobs:
+            self.jobs.remove(entry)
+        self._retired_jobs = [entry]  # wrappers kept until Qt's deleteLater has deleted the C++ objects
+
+    def wait_for_jobs(self) -> None:
+        """Wait for every worker thread under way (the window is closing)."""
+        for thread, _job in list(self.jobs):
+            thread.wait()
+        self.jobs.clear()
+
+    # -- recent datasets ----------------------------------------------------------------------------
+
+    def remember_dataset(self, path: str) -> None:
+        settings = self.window.settings
+        path = str(Path(path).resolve())
+        settings.setValue("dataset/last", path)
+        recent = [p for p in self._recent() if p != path]
+        settings.setValue("dataset/recent", [path, *recent][:MAX_RECENT])
+        settings.sync()
+        self.update_recent_menu()
+
+    def _recent(self) -> list[str]:
+        value = self.window.settings.value("dataset/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def update_recent_menu(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        recent = [p for p in self._recent() if Path(p).exists()]
+        starter = self.window.state.starter_path
+        if starter is not None and starter.exists():
+            menu.addAction("Starter set (read-only)", lambda: self.open_dataset(starter))
+            menu.addSeparator()
+        for p in recent:
+            menu.addAction(Path(p).name, lambda p=p: self.open_dataset(p)).setToolTip(p)
+        menu.setEnabled(bool(menu.actions()))
+
+    def dataset_created(self, path: str) -> None:
+        self.remember_dataset(path)
+        self._status(
+            f"Your drawings are saved in {path} (a copy of the starter set plus yours; "
+            "the starter set itself is never changed).",
+            10000,
+        )
+
+    # -- models -------------------------------------------------------------------------------------
+
+    def open_model_dialog(self) -> None:
+        w = self.window
+        if w.controller.is_active():
+            w.messages.warn("Training is running", "Stop training before opening a model.")
+            return
+        path, _ = QFileDialog.getOpenFileName(w, "Open model", str(w.data_dir), "Models (*.npz)")
+        if path:
+            self.open_model(path)
+
+    def open_model(self, path: str) -> bool:
+        w = self.window
+        try:
+            loaded = load_model(path)
+        except (ModelFileError, OSError) as exc:
+            w.messages.error("Could not open the model", str(exc))
+            return False
+        if tuple(loaded.model.input_shape) != (1, INPUT_SIZE, INPUT_SIZE):
+            w.messages.error(
+                "Could not use the model",
+                f"{path}: it expects inputs of shape "
+                f"{loaded.model.input_shape}, ShapeLab draws {INPUT_SIZE}×{INPUT_SIZE}.",
+            )
+            return False
+        w.controller.set_model(loaded.model, loaded.classes, "loaded")
+        w.controller.steps_done = 1  # a loaded model counts as trained
+        w.controller.snapshot_version = None
+        w.training.model_updated()
+        missing = [c for c in loaded.classes if c not in w.state.class_names()]
+        note = f" Its classes not in this dataset: {', '.join(missing)}." if missing else ""
+        self._status(f"Model loaded from {path}.{note}", 8000)
+        return True
+
+    def save_model_dialog(self) -> None:
+        w = self.window
+        path, _ = QFileDialog.getSaveFileName(
+            w, "Save model", str(w.data_dir / "model.npz"), "Models (*.npz)"
+        )
+        if path:
+            self.save_model(path)
+
+    def save_model(self, path: str) -> bool:
+        c = self.window.controller
+        if c.model is None:
+            return False
+        try:
+            write_model(path, c.model, list(c.classes), extra={"preset": c.preset, "steps": c.steps_done})
+        except (OSError, ValueError) as exc:
+            self.window.messages.error("Could not save the model", f"{path}: {exc}")
+            return False
+        self._status(f"Model saved to {path}.", 6000)
+        return True

@@ -1,0 +1,181 @@
+"""The main window: builds the panels and docks and wires them, in one method, to the dataset state, the
+training controller and the window's collaborators.
+
+Nothing here renders, loads, trains or words a message by itself: panels draw, `DatasetState` owns the
+data file, `TrainingController` owns the model and the worker thread, `LivePredictor` runs the model on the
+canvas drawing. The collaborators each hold one concern: `DockLayout` (docks, sizes, saved layout),
+`build_menus` (menus and actions), `FileActions` (dataset and model files), `Labelling` (drawings added,
+deleted, shown), `TrainingActions` (runs, records, the model shown), `SideWindows` (Lessons and Analysis)
+and `Messages` (message boxes and status texts).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from gui.canvas import CanvasPanel
+from gui.class_palette import ClassPalette
+from gui.core.dataset import DatasetState
+from gui.gallery import Gallery
+from gui.panels._common import SteadyLabel
+from gui.panels.feature_maps import FeatureMapsPanel
+from gui.panels.filters import FiltersPanel
+from gui.panels.plots import TrainingPlots
+from gui.panels.prediction import PredictionPanel
+from gui.training import LivePredictor, TrainingController
+from gui.training_panel import TrainingPanel
+
+from .files import FileActions
+from .labelling import Labelling
+from .layout import DockLayout
+from .menus import build_menus
+from .messages import Messages
+from .side_windows import SideWindows
+from .training_actions import TrainingActions
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring. Created by `gui.app.create_main_window(data_dir)`."""
+
+    def __init__(
+        self, data_dir: str | os.PathLike, settings: QSettings, starter_path: str | os.PathLike | None
+    ):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("ShapeLab")
+        self.data_dir = Path(data_dir)
+        self.settings = settings
+        self.state = DatasetState(self.data_dir, starter_path)
+        self.controller = TrainingController(self)
+        self.predictor = LivePredictor(self.controller, parent=self)
+
+        # collaborators, one concern each
+        self.messages = Messages(self)
+        self.files = FileActions(self)
+        self.labelling = Labelling(self)
+        self.training = TrainingActions(self)
+        self.side_windows = SideWindows(self)
+        self.dock_layout = DockLayout(self)
+
+        # panels
+        self.canvas_panel = CanvasPanel()
+        self.canvas = self.canvas_panel.canvas
+        self.palette = ClassPalette()
+        self.gallery = Gallery()
+        self.training_panel = TrainingPanel()
+        self.plots = TrainingPlots()
+        self.filters = FiltersPanel()
+        self.feature_maps = FeatureMapsPanel()
+        self.prediction = PredictionPanel()
+
+        self.dock_layout.build_docks()
+        build_menus(self)
+        self._build_status_bar()
+        self._wire()
+        self.dock_layout.keep_default()
+        self.dock_layout.restore_settings()
+        self.training.last_preset = self.training_panel.settings().preset
+        self.files.open_initial_dataset()
+        self.training.model_for_current_classes()
+        self.canvas.setFocus()
+
+    def _build_status_bar(self) -> None:
+        # fixed-size labels: a new text (every epoch, every saved drawing) repaints them without laying
+        # the whole window out again
+        self.dataset_label = SteadyLabel()
+        self.dataset_label.setObjectName("datasetLabel")
+        self.model_label = SteadyLabel()
+        self.model_label.setObjectName("modelLabel")
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.statusBar().addPermanentWidget(self.dataset_label)
+
+    def _wire(self) -> None:
+        c, st, tp = self.controller, self.state, self.training_panel
+        lab, train, guard = self.labelling, self.training, self.messages.guard
+        # drawing → live prediction (throttled; newest drawing and newest weights only)
+        self.canvas.strokesChanged.connect(lab.canvas_changed)
+        self.predictor.predicted.connect(train.show_prediction)
+        self.predictor.activations.connect(self.feature_maps.set_activations)
+        self.predictor.cleared.connect(train.clear_prediction)
+        # labelling
+        self.canvas.addRequested.connect(lab.add_by_index)
+        self.palette.addToClassRequested.connect(lab.add_current_drawing)
+        self.palette.addClassRequested.connect(lambda n: guard(st.add_class, n))
+        self.palette.renameRequested.connect(lambda a, b: guard(st.rename_class, a, b))
+        self.palette.recolorRequested.connect(lambda n, col: guard(st.recolor_class, n, col))
+        self.palette.deleteRequested.connect(lambda n, to: guard(st.delete_class, n, to))
+        # gallery
+        self.gallery.deleteRequested.connect(lab.delete_drawings)
+        self.gallery.relabelRequested.connect(lambda rows, label: guard(st.relabel, rows, label))
+        self.gallery.undoRequested.connect(lab.undo)
+        self.gallery.drawingActivated.connect(lab.open_in_canvas)
+        # state
+        st.changed.connect(lab.data_changed)
+        st.dataset_created.connect(self.files.dataset_created)
+        st.problems.connect(self.messages.report_problems)
+        # training
+        tp.trainRequested.connect(train.train)
+        tp.pauseRequested.connect(c.pause)
+        tp.resumeRequested.connect(c.resume)
+        tp.stepRequested.connect(train.step)
+        tp.stopRequested.connect(c.stop)
+        tp.resetRequested.connect(train.reset_weights)
+        tp.settingsChanged.connect(train.settings_changed)
+        c.stateChanged.connect(train.state_changed)
+        c.recordReceived.connect(train.record)
+        c.modelUpdated.connect(train.model_updated)
+        c.modelReplaced.connect(train.model_replaced)
+        c.message.connect(self.messages.training_message)
+
+    # -- the entry points scripts and tests use -----------------------------------------------------
+
+    @property
+    def analysis(self):
+        """The AnalysisView, once the analysis window was opened (else None)."""
+        return self.side_windows.analysis
+
+    @property
+    def lessons(self):
+        """The LessonsView, once the lessons window was opened (else None)."""
+        return self.side_windows.lessons
+
+    def open_dataset(self, path: str | os.PathLike) -> bool:
+        return self.files.open_dataset(path)
+
+    def open_model(self, path: str) -> bool:
+        return self.files.open_model(path)
+
+    def save_model(self, path: str) -> bool:
+        return self.files.save_model(path)
+
+    def train(self) -> None:
+        self.training.train()
+
+    def show_analysis(self) -> None:
+        self.side_windows.show_analysis()
+
+    def show_lessons(self) -> None:
+        self.side_windows.show_lessons()
+
+    # -- showing and closing ------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.dock_layout.first_show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.dock_layout.save_settings()
+        try:
+            self.state.flush()  # a background rewrite still under way is finished first
+        except OSError as exc:
+            QMessageBox.critical(self, "Could not write the dataset", f"{self.state.path}: {exc}")
+        self.controller.shutdown()
+        self.predictor.shutdown()
+        self.side_windows.shutdown()
+        self.files.wait_for_jobs()
+        super().closeEvent(event)

@@ -1,0 +1,171 @@
+"""The main window's menus and actions, and the table of keyboard shortcuts the Help menu lists."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+SHORTCUTS = [
+    ("Drawing (canvas focused)", ""),
+    ("1 – 9", "Add the drawing to class 1 – 9 (saved at once)"),
+    ("Esc", "Clear the canvas"),
+    ("Ctrl+Z", "Undo the last stroke"),
+    ("Ctrl+Shift+Z", "Redo"),
+    ("Gallery (gallery focused)", ""),
+    ("Del", "Delete the selected drawings"),
+    ("Ctrl+Z", "Undo the last delete or move"),
+    ("Ctrl+A", "Select all shown drawings"),
+    ("Double-click", "Open a drawing in the canvas"),
+    ("Training", ""),
+    ("Ctrl+T", "Train"),
+    ("Ctrl+P", "Pause / Resume"),
+    ("Ctrl+Shift+S", "Step: train exactly one mini-batch"),
+    ("Ctrl+.", "Stop"),
+    ("Ctrl+S", "Save the model (drawings are saved as you add them)"),
+    ("Windows", ""),
+    ("Ctrl+L", "Lessons: the lecture step by step (Right / Left move through a lesson)"),
+    ("Ctrl+Shift+Y", "Analysis: what the network learned"),
+    ("F1", "This list"),
+    ("Files", ""),
+    ("Ctrl+N", "New dataset"),
+    ("Ctrl+O", "Open a dataset"),
+    ("Ctrl+Shift+A", "Save the dataset as…"),
+    ("Ctrl+I", "Import drawings or image folders"),
+    ("Ctrl+Q", "Quit"),
+]
+
+
+def _action(window: QMainWindow, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: QMainWindow) -> None:
+    """File, Model, View and Help menus of `window` (a `MainWindow` whose docks and collaborators exist).
+    Sets `window.recent_menu` and the training actions `train_action`, `pause_action`, `step_action`,
+    `stop_action`."""
+    w, files, training, side, messages = (
+        window,
+        window.files,
+        window.training,
+        window.side_windows,
+        window.messages,
+    )
+    bar = w.menuBar()
+    f = bar.addMenu("&File")
+    _action(
+        w,
+        f,
+        "&New dataset…",
+        files.new_dataset,
+        QKeySequence.StandardKey.New,
+        "Start an empty dataset file (the classes are kept)",
+    )
+    _action(
+        w,
+        f,
+        "&Open…",
+        files.open_dataset_dialog,
+        QKeySequence.StandardKey.Open,
+        "Open a dataset file (NDJSON, Quick, Draw! format)",
+    )
+    w.recent_menu = f.addMenu("Open &Recent")
+    _action(
+        w,
+        f,
+        "Save &As…",
+        files.save_as_dialog,
+        "Ctrl+Shift+A",
+        "Save the drawings to a new file and keep working there",
+    )
+    f.addSeparator()
+    _action(
+        w,
+        f,
+        "&Import drawings or image folders…",
+        files.import_dialog,
+        "Ctrl+I",
+        "Add drawings from NDJSON files, or images from a folder of class folders",
+    )
+    _action(
+        w,
+        f,
+        "&Export as image folders…",
+        files.export_dialog,
+        None,
+        "Write every drawing as a 28×28 PNG into one folder per class",
+    )
+    f.addSeparator()
+    _action(
+        w,
+        f,
+        "&Quit",
+        w.close,
+        QKeySequence.StandardKey.Quit,
+        "Quit ShapeLab (your drawings are already saved)",
+    )
+
+    m = bar.addMenu("&Model")
+    _action(w, m, "&Open…", files.open_model_dialog, None, "Load a trained model (.npz)")
+    _action(w, m, "&Save…", files.save_model_dialog, "Ctrl+S", "Save the model and its classes (.npz)")
+    m.addSeparator()
+    w.train_action = _action(w, m, "&Train", training.train, "Ctrl+T", "Train the network")
+    w.pause_action = _action(
+        w, m, "&Pause / Resume", training.toggle_pause, "Ctrl+P", "Pause or resume training"
+    )
+    w.step_action = _action(
+        w, m, "S&tep one mini-batch", training.step, "Ctrl+Shift+S", "Train on exactly one mini-batch"
+    )
+    w.stop_action = _action(w, m, "St&op", w.controller.stop, "Ctrl+.", "Stop training")
+    m.addSeparator()
+    _action(w, m, "&Reset weights", training.reset_weights, None, "Fresh random weights")
+
+    v = bar.addMenu("&View")
+    for dock in w.docks:
+        v.addAction(dock.toggleViewAction())
+    v.addSeparator()
+    _action(
+        w,
+        v,
+        "&Analysis…",
+        side.show_analysis,
+        "Ctrl+Shift+Y",
+        "What did the network learn: confusions, representations, saliency, dataset health "
+        "(a separate window)",
+    )
+    _action(
+        w,
+        v,
+        "&Lessons…",
+        side.show_lessons,
+        "Ctrl+L",
+        "The lecture step by step, with its numbers and your drawings (a separate window)",
+    )
+    v.addSeparator()
+    _action(
+        w,
+        v,
+        "Clear earlier &runs from the plots",
+        w.plots.clear_runs,
+        None,
+        "Remove the faded curves of earlier runs",
+    )
+    _action(w, v, "Reset &layout", w.dock_layout.reset_layout, None, "Put every panel back where it started")
+
+    h = bar.addMenu("&Help")
+    _action(
+        w,
+        h,
+        "&Keyboard shortcuts",
+        messages.show_shortcuts,
+        QKeySequence.StandardKey.HelpContents,
+        "List the keyboard shortcuts",
+    )
+    _action(w, h, "&About ShapeLab", messages.show_about, None, "About ShapeLab")

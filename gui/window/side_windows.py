@@ -1,0 +1,128 @@
+"""The Lessons and Analysis windows of the main window: built on first use (so launching stays fast) and
+kept fed with the model, the canvas drawing and the dataset while they exist."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMainWindow
+
+
+class SideWindows(QObject):
+    """The side windows of `window` (a `MainWindow`). `lessons` (a LessonsView) and `analysis` (an
+    AnalysisView) are None until their window was first opened."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.lessons_window: QMainWindow | None = None
+        self.analysis_window: QMainWindow | None = None
+        self.lessons = None
+        self.analysis = None
+
+    # -- lessons ------------------------------------------------------------------------------------
+
+    def show_lessons(self) -> None:
+        """Open the lessons window (built on first use, so launching stays fast) and keep it fed with the
+        model, the canvas drawing and the dataset while it exists."""
+        w = self.window
+        if self.lessons_window is None:
+            from gui.lessons import LessonsView
+
+            window = QMainWindow(w)
+            window.setObjectName("lessonsWindow")
+            window.setWindowTitle("ShapeLab — Lessons")
+            self.lessons = LessonsView()
+            window.setCentralWidget(self.lessons)
+            window.resize(1100, 720)
+            self.lessons_window = window
+            self.feed_lessons_model()
+            self.feed_lessons_data()
+            self.lessons.set_drawing(w.canvas.strokes())
+        self.lessons_window.show()
+        self.lessons_window.raise_()
+        self.lessons_window.activateWindow()
+
+    def feed_lessons_model(self) -> None:
+        if self.lessons is not None:
+            self.lessons.set_model(self.window.controller.model, list(self.window.controller.classes))
+
+    def feed_lessons_data(self) -> None:
+        if self.lessons is not None:
+            self.lessons.set_dataset(self.window.state.drawings, self.window.state.class_names())
+
+    # -- analysis -----------------------------------------------------------------------------------
+
+    def show_analysis(self) -> None:
+        """Open the analysis window (built on first use; its own thread does the heavy work) and keep it
+        fed while it exists: dataset, validation split, model copies after each epoch, canvas drawing."""
+        w = self.window
+        if self.analysis_window is None:
+            from gui.analysis.view import AnalysisView
+
+            window = QMainWindow(w)
+            window.setObjectName("analysisWindow")
+            window.setWindowTitle("ShapeLab — Analysis")
+            self.analysis = AnalysisView()
+            window.setCentralWidget(self.analysis)
+            window.resize(1200, 760)
+            self.analysis.drawingRequested.connect(w.labelling.open_in_canvas)
+            self.analysis.showDrawings.connect(self.show_drawings_in_gallery)
+            self.analysis_window = window
+            s = w.training_panel.settings()
+            self.analysis.set_validation(s.val_split, s.seed)
+            self.feed_analysis_data()
+            self.feed_analysis_model()
+            self.analysis.set_drawing(w.canvas.strokes())
+        self.analysis_window.show()
+        self.analysis_window.raise_()
+        self.analysis_window.activateWindow()
+
+    def feed_analysis_data(self) -> None:
+        if self.analysis is not None:
+            st = self.window.state
+            self.analysis.set_dataset(st.drawings, [(c.name, c.color) for c in st.classes])
+            self.analysis.set_stale(self.window.training.is_stale())
+
+    def feed_analysis_model(self, note: str = "") -> None:
+        c = self.window.controller
+        if self.analysis is not None and c.model is not None:
+            self.analysis.set_model(c.model.copy(), list(c.classes), note)
+
+    def feed_records(self, records: list) -> None:
+        """Training records just shown: each epoch's weights for the analysis history, and a model copy
+        after anything but a plain step."""
+        model = self.window.controller.model
+        if self.analysis is not None and model is not None:
+            for r in records:
+                if r.kind == "epoch":
+                    self.analysis.record_epoch(r.epoch, model.weights())
+            if any(r.kind != "step" for r in records):
+                self.feed_analysis_model(f"after epoch {records[-1].epoch + 1}")
+
+    def set_validation(self, val_split: float, seed: int) -> None:
+        if self.analysis is not None:
+            self.analysis.set_validation(val_split, seed)
+
+    def show_canvas_drawing(self) -> None:
+        """The canvas drawing changed: the side windows that exist show it too."""
+        if self.lessons is not None:
+            self.lessons.set_drawing(self.window.canvas.strokes())
+        if self.analysis is not None:
+            self.analysis.set_drawing(self.window.canvas.strokes())
+
+    def show_drawings_in_gallery(self, rows: list) -> None:
+        """The gallery shows exactly these drawings (from the analysis window), to relabel or delete."""
+        w = self.window
+        w.gallery.show_only(rows, "chosen in the analysis window")
+        w.gallery_dock.show()
+        w.gallery_dock.raise_()
+        n = len(rows)
+        w.messages.status(
+            f"The gallery shows only those {n} drawing{'s' if n != 1 else ''}; "
+            "'Show all' brings back the rest.",
+            8000,
+        )
+
+    def shutdown(self) -> None:
+        if self.analysis is not None:
+            self.analysis.shutdown()

@@ -1,0 +1,199 @@
+"""Training in the main window: Train / Step / Pause / Reset, the model kept fitting the classes, training
+records handed to the plots in batches, and the model shown in the filters, prediction and status bar."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMainWindow
+
+RECORD_HZ = 10  # training records reach the plots and the progress bar at most this often
+
+
+class TrainingActions(QObject):
+    """Handles the training panel and training controller signals of `window` (a `MainWindow`)."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self._run_count = 0
+        self.last_preset: str | None = None
+        self._pending_records: list = []
+        self._record_timer = QTimer(self)
+        self._record_timer.setSingleShot(True)
+        self._record_timer.setInterval(1000 // RECORD_HZ)
+        self._record_timer.timeout.connect(self.flush_records)
+
+    def _status(self, text: str, timeout: int = 0) -> None:
+        self.window.messages.status(text, timeout)
+
+    # -- the model ----------------------------------------------------------------------------------
+
+    def model_for_current_classes(self) -> None:
+        """An untrained model fitting the dataset's classes, unless the current one fits. A trained or
+        loaded model is kept (its predictions stay useful) until the next Train needs new outputs."""
+        w = self.window
+        s = w.training_panel.settings()
+        c = w.controller
+        if c.model is None or (
+            c.preset != "loaded" and c.steps_done == 0 and list(c.classes) != w.state.class_names()
+        ):
+            c.ensure_model(w.state.class_names(), s.preset, s.seed)
+
+    def settings_changed(self) -> None:
+        w = self.window
+        s = w.training_panel.settings()
+        w.side_windows.set_validation(s.val_split, s.seed)
+        w.settings.setValue("training", s.as_dict())
+        if s.preset != self.last_preset and not w.controller.is_active():
+            self.last_preset = s.preset
+            if w.controller.model is not None and w.controller.preset != s.preset:
+                w.controller.ensure_model(w.state.class_names(), s.preset, s.seed, force=True)
+                self._status(f"New {s.preset} model with fresh random weights.", 4000)
+
+    def model_replaced(self) -> None:
+        w = self.window
+        model = w.controller.model
+        if model is not None:  # build the feature-map grids now rather than at the first stroke
+            w.feature_maps.prepare(model.activations(np.zeros(model.input_shape[1:], model.dtype)))
+        self.model_updated()
+        w.side_windows.feed_analysis_model()
+
+    def model_updated(self) -> None:
+        w = self.window
+        model = w.controller.model
+        if model is None:
+            return
+        w.filters.set_model(model.weights(), model.summary())
+        w.prediction.set_trained(w.controller.steps_done > 0)
+        self.update_model_label()
+        w.side_windows.feed_lessons_model()
+        w.predictor.refresh()
+
+    def show_prediction(self, classes: list, probs) -> None:
+        w = self.window
+        w.prediction.set_prediction(classes, probs, [w.state.color_of(c) for c in classes])
+        w.prediction.flush()  # draw now: the predictor already throttles
+
+    def clear_prediction(self) -> None:
+        self.window.prediction.clear()
+        self.window.feature_maps.clear()
+
+    def is_stale(self) -> bool:
+        return self.window.state.is_stale(self.window.controller.snapshot_version)
+
+    def update_stale(self) -> None:
+        stale = self.is_stale()
+        self.window.training_panel.set_stale(stale)
+        self.window.prediction.set_stale(stale)
+
+    def update_model_label(self) -> None:
+        c, label = self.window.controller, self.window.model_label
+        if c.model is None:
+            label.setText("")
+            return
+        trained = f"{c.steps_done} steps trained" if c.steps_done else "untrained"
+        label.setText(f"Model: {c.preset} · {c.model.num_parameters():,} weights · {trained}")
+
+    # -- a run --------------------------------------------------------------------------------------
+
+    def _check_trainable(self) -> bool:
+        w = self.window
+        counts = w.state.counts()
+        with_data = [n for n in w.state.class_names() if counts.get(n, 0) > 0]
+        if len(with_data) < 2:
+            w.training_panel.show_message(
+                "To train, the network needs drawings in at least two classes. "
+                "Draw a few shapes and add each to its class (keys 1–9).",
+                "warning",
+            )
+            return False
+        return True
+
+    def train(self) -> None:
+        self._start(paused=False)
+
+    def step(self) -> None:
+        if self.window.controller.is_active():
+            self.window.controller.step()
+        else:
+            self._start(paused=True)
+
+    def toggle_pause(self) -> None:
+        c = self.window.controller
+        if c.state == "paused":
+            c.resume()
+        else:
+            c.pause()
+
+    def _start(self, paused: bool) -> None:
+        w = self.window
+        c = w.controller
+        if c.is_active() or not self._check_trainable():
+            return
+        s = w.training_panel.settings()
+        snap = w.state.snapshot()
+        had_training = c.steps_done > 0
+        fresh = c.ensure_model(snap.classes, s.preset, s.seed)
+        if fresh and had_training:
+            self._status(
+                "The classes changed since the model was trained, so it starts again from fresh weights "
+                "(one output per class).",
+                8000,
+            )
+        self._run_count += 1
+        cont = "" if fresh or c.steps_done == 0 else ", continued"
+        # with weight averaging the validation points are the averaged weights' (the ones the model keeps)
+        avg = ", weights averaged" if s.average else ""
+        label = f"run {self._run_count}: {s.preset}, {s.optimizer} lr {s.lr:g}{avg}{cont}"
+        w.plots.new_run(label, s.epochs)
+        w.training_panel.start_run(s.epochs)
+        c.start(snap, s, paused=paused)
+        self.update_stale()
+
+    def reset_weights(self) -> None:
+        w = self.window
+        if w.controller.is_active():
+            return
+        s = w.training_panel.settings()
+        w.controller.ensure_model(w.state.class_names(), s.preset, s.seed)
+        w.controller.reset_weights(s.seed)
+        w.training_panel.progress.setValue(0)
+        w.training_panel.progress.setFormat("Not trained yet")
+        w.training_panel.show_message("")
+        self._status("Weights reset: the network starts from scratch.", 4000)
+
+    def state_changed(self, state: str) -> None:
+        w = self.window
+        w.training_panel.set_state(state)
+        active = state != "idle"
+        w.train_action.setEnabled(not active)
+        w.pause_action.setEnabled(active)
+        w.stop_action.setEnabled(active)
+        w.messages.training_state(state)
+        self.update_model_label()
+        if not active:
+            self.model_for_current_classes()
+            self.update_stale()
+
+    def record(self, rec) -> None:
+        """Records are shown in batches, at most RECORD_HZ times a second (every record is kept); the
+        final record of a run is shown at once."""
+        self._pending_records.append(rec)
+        if rec.kind in ("done", "stopped", "diverged") or self.window.controller.state == "paused":
+            self.flush_records()
+        elif not self._record_timer.isActive():
+            self._record_timer.start()
+
+    def flush_records(self) -> None:
+        """Hand every record received so far to the plots and the progress bar now."""
+        w = self.window
+        self._record_timer.stop()
+        records, self._pending_records = self._pending_records, []
+        for rec in records:
+            w.plots.add_record(rec)
+        if records:
+            w.training_panel.show_record(records[-1])
+            if any(r.kind != "step" for r in records):
+                self.update_model_label()
+            w.side_windows.feed_records(records)
