@@ -6,6 +6,11 @@
 Nothing here prints or calls back into a GUI: the caller consumes records (usually in a worker
 thread) and controls the loop through a TrainControl (pause, resume, step once, stop).
 
+Learning-rate schedule (TrainConfig.schedule): "cosine" warms up linearly from near 0 to
+`lr` over the first `warmup` fraction of the steps, then decays to 0 along half a cosine by the last
+step (see `scheduled_lr`); "constant" keeps `lr` throughout. The total number of steps is
+epochs x steps per epoch, known once the first epoch's arrays are made.
+
 Weight averaging (TrainConfig.ema_decay, on by default): besides the weights the optimizer moves, the
 loop keeps a running average of them over the steps, and the model ends with the averaged weights
 (Polyak averaging). After the n-th step the average moves by 1 - d toward the weights, with
@@ -44,6 +49,8 @@ class TrainConfig:
     # Weight averaging: after the n-th step avg = d * avg + (1 - d) * weights with d = ema_factor(
     # ema_decay, n); the model ends with avg. 0 turns it off (it ends with the optimizer's last weights).
     ema_decay: float = 0.998
+    schedule: str = "constant"  # "cosine" (linear warm-up, then cosine decay to 0) or "constant"
+    warmup: float = 0.1  # fraction of the steps spent warming up (cosine schedule)
 
     def __post_init__(self):
         if self.epochs < 1 or self.batch_size < 1:
@@ -54,6 +61,27 @@ class TrainConfig:
             raise ValueError(f"unknown optimizer {self.optimizer!r}; use 'adam' or 'sgd'")
         if not 0 <= self.ema_decay < 1:
             raise ValueError("ema_decay must be at least 0 and less than 1 (0 turns averaging off)")
+        if self.schedule not in ("cosine", "constant"):
+            raise ValueError(f"unknown schedule {self.schedule!r}; use 'cosine' or 'constant'")
+        if not 0 <= self.warmup < 1:
+            raise ValueError("warmup must be a fraction of the steps: at least 0 and less than 1")
+
+
+def scheduled_lr(config: TrainConfig, step: int, total: int) -> float:
+    """The learning rate of step `step` (from 0) of a run of `total` steps.
+
+    "constant": config.lr. "cosine": with w = round(warmup x total) warm-up steps, lr x (step + 1) / w
+    while step < w, then lr x (1 + cos(pi x (step - w) / (total - w))) / 2: the peak lr at step w,
+    falling to near 0 at the last step (never exactly 0: every step still moves the weights a little).
+    """
+    if config.schedule == "constant":
+        return config.lr
+    total = max(int(total), 1)
+    w = min(int(round(config.warmup * total)), total - 1)
+    if step < w:
+        return config.lr * (step + 1) / w
+    t = min(step - w, total - w - 1) / (total - w)
+    return config.lr * 0.5 * (1.0 + math.cos(math.pi * t))
 
 
 def ema_factor(decay: float, n: int) -> float:
@@ -69,9 +97,10 @@ class TrainRecord:
     mini-batches, plus validation figures when validation data was given), or a final "done",
     "stopped" or "diverged" (with `message` in plain words). With weight averaging on, validation
     figures are those of the averaged weights (the ones the model ends with); loss and accuracy are
-    those of the mini-batches as trained. `step` counts mini-batches from 1;
-    `elapsed` and `eta` are seconds of training, preparing each epoch's (augmented) arrays included;
-    time spent paused is not counted.
+    those of the mini-batches as trained; `lr` is the learning rate of the latest step. `step` counts
+    mini-batches from 1. `elapsed`: seconds since training started (preparing each epoch's arrays and
+    the caller's handling of the records included, time spent paused not counted); `eta`: the seconds
+    still to go, estimated the same way (see `_Eta`).
     """
 
     kind: str
@@ -203,8 +232,41 @@ def _optimizer(config: TrainConfig):
     return Adam(config.lr, weight_decay=config.weight_decay)
 
 
+class _Eta:
+    """Seconds of training left, from what the run has measured so far.
+
+    Remaining steps x the mean step time, plus remaining epochs x the mean time spent between epochs
+    (validating, and waiting for the next epoch's arrays) once that has been measured. Left out of the
+    means as one-off start-up costs: the first epoch's arrays and the run's first step.
+    """
+
+    def __init__(self):
+        self.step_time = 0.0
+        self.steps = 0
+        self.between_time = 0.0
+        self.betweens = 0
+        self.first_step_seen = False
+
+    def add_step(self, seconds: float) -> None:
+        if self.first_step_seen:
+            self.step_time += seconds
+            self.steps += 1
+        else:
+            self.first_step_seen = True
+            self.first_step = seconds
+
+    def add_between(self, seconds: float) -> None:
+        self.between_time += seconds
+        self.betweens += 1
+
+    def left(self, steps_left: int, epochs_left: int) -> float:
+        per_step = self.step_time / self.steps if self.steps else getattr(self, "first_step", 0.0)
+        per_between = self.between_time / self.betweens if self.betweens else 0.0
+        return steps_left * per_step + epochs_left * per_between
+
+
 def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=None,
-          control: TrainControl | None = None) -> Iterator[TrainRecord]:
+          control: TrainControl | None = None, clock=time.perf_counter) -> Iterator[TrainRecord]:
     """Trains `model` in place with shuffled mini-batches; yields a TrainRecord after each step and epoch.
 
     data: (X, y) with X (N, 1, S, S) or (N, S, S) and integer labels y (N,), or an object with
@@ -212,7 +274,7 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
     The same seed, data and model give bit-for-bit the same records' losses and final weights.
     With config.ema_decay > 0 the model's weights are replaced by their running average just before
     the final "done" or "stopped" record; after "diverged" the model keeps the last weights that gave
-    a finite loss.
+    a finite loss. `clock` (seconds, e.g. time.perf_counter) times the run for `elapsed` and `eta`.
     """
     rng = np.random.default_rng(config.seed)
     opt = _optimizer(config)
@@ -221,18 +283,21 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
     average = model.weights() if config.ema_decay > 0 else None  # running average of the weights
     if val is not None:
         val = _arrays(val, 0, model)
-    trained = 0.0  # seconds of training (preparing each epoch's arrays included), pauses excluded
-    step = 0
-    t0 = time.perf_counter()
-    X, y = _arrays(data, 0, model)
-    trained += time.perf_counter() - t0
-    spe = math.ceil(len(X) / config.batch_size)
+    started, paused = clock(), 0.0
 
-    def record(kind, epoch, **kw):
-        done = max(step, 1)
-        left = max(config.epochs * spe - step, 0)
-        return TrainRecord(kind, epoch, step, spe, lr=opt.lr, elapsed=trained,
-                           eta=trained / done * left if kind in ("step", "epoch") else 0.0, **kw)
+    def elapsed() -> float:
+        """Seconds since the start, time spent paused excluded."""
+        return clock() - started - paused
+
+    eta = _Eta()
+    step = 0
+    X, y = _arrays(data, 0, model)
+    spe = math.ceil(len(X) / config.batch_size)
+    total = config.epochs * spe  # steps in the run (recounted if an epoch comes with another size)
+
+    def record(kind, epoch, at, **kw):
+        left = eta.left(max(total - step, 0), config.epochs - epoch - 1) if kind in ("step", "epoch") else 0.0
+        return TrainRecord(kind, epoch, step, spe, lr=opt.lr, elapsed=at, eta=left, **kw)
 
     def use_average() -> str:
         """Put the averaged weights into the model; -> a sentence saying so (empty when off)."""
@@ -241,21 +306,29 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
         model.set_weights(average)
         return " The model keeps the running average of its weights over the latest steps (weight averaging)."
 
+    mark = elapsed()  # when the latest step (or the first epoch's arrays) was done
     for epoch in range(config.epochs):
         if epoch:
-            t0 = time.perf_counter()
             X, y = _arrays(data, epoch, model)
-            trained += time.perf_counter() - t0
-            spe = math.ceil(len(X) / config.batch_size)
+            now = elapsed()
+            eta.add_between(now - mark)
+            mark = now
+            if math.ceil(len(X) / config.batch_size) != spe:
+                spe = math.ceil(len(X) / config.batch_size)
+                total = step + (config.epochs - epoch) * spe
         order = rng.permutation(len(X))
         loss_sum, correct, seen = 0.0, 0, 0
         for b in range(spe):
-            if control is not None and not control.wait_for_turn():
-                averaged = use_average()
-                yield record("stopped", epoch, message=f"Training stopped after {step} steps, "
-                             f"in epoch {epoch + 1} of {config.epochs}.{averaged}")
-                return
-            t0 = time.perf_counter()
+            if control is not None:
+                t_wait = clock()
+                go = control.wait_for_turn()
+                paused += clock() - t_wait
+                if not go:
+                    averaged = use_average()
+                    yield record("stopped", epoch, elapsed(), message=f"Training stopped after {step} steps, "
+                                 f"in epoch {epoch + 1} of {config.epochs}.{averaged}")
+                    return
+            opt.lr = scheduled_lr(config, step, total)
             idx = order[b * config.batch_size : (b + 1) * config.batch_size]
             xb, yb = X[idx], y[idx]
             with np.errstate(all="ignore"):  # overflow shows up as a non-finite loss, handled below
@@ -267,11 +340,10 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
                         np.copyto(last_good[k], p)
                     model.backward(dlogits, input_grad=False)
                     opt.step(params, model.gradients())
-            trained += time.perf_counter() - t0
             if not finite:
                 model.set_weights(last_good)
                 what = "infinite" if math.isinf(loss) else "not a number (NaN)"
-                yield record("diverged", epoch, loss=loss, message=(
+                yield record("diverged", epoch, elapsed(), loss=loss, message=(
                     f"Training stopped at step {step + 1}: the loss became {what}, so the weights were "
                     f"growing out of control. The model keeps the last weights that gave a finite loss. "
                     f"Try a lower learning rate (for example {opt.lr / 10:g} instead of {opt.lr:g})."))
@@ -285,15 +357,16 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
                     a += p.dtype.type(1 - d) * p
             acc = float((logits.argmax(1) == yb).mean())
             loss_sum, correct, seen = loss_sum + loss * len(idx), correct + acc * len(idx), seen + len(idx)
-            yield record("step", epoch, loss=loss, accuracy=acc)
+            now = elapsed()
+            eta.add_step(now - mark)
+            mark = now
+            yield record("step", epoch, now, loss=loss, accuracy=acc)
         val_loss = val_acc = None
         if val is not None:
-            t0 = time.perf_counter()
             with np.errstate(all="ignore"):
                 val_loss, val_acc = evaluate(_averaged(model, average), *val)
-            trained += time.perf_counter() - t0
-        yield record("epoch", epoch, loss=loss_sum / seen, accuracy=correct / seen,
+        yield record("epoch", epoch, elapsed(), loss=loss_sum / seen, accuracy=correct / seen,
                      val_loss=val_loss, val_accuracy=val_acc)
     averaged = use_average()
-    yield record("done", config.epochs - 1,
+    yield record("done", config.epochs - 1, elapsed(),
                  message=f"Finished {config.epochs} epochs ({step} steps).{averaged}")

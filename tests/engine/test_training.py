@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from engine import TrainConfig, TrainControl, TrainRecord, build_model, evaluate, train
-from engine.training import ema_factor
+from engine.training import ema_factor, scheduled_lr
 
 
 def data(n=40, seed=0):
@@ -25,13 +25,15 @@ def model(seed=0):
 
 
 def test_records_sequence_and_fields():
-    recs = list(train(model(), data(), TrainConfig(epochs=2, batch_size=16), val=data(20, 1)))
+    config = TrainConfig(epochs=2, batch_size=16)
+    recs = list(train(model(), data(), config, val=data(20, 1)))
     kinds = [r.kind for r in recs]
     assert kinds == ["step"] * 3 + ["epoch"] + ["step"] * 3 + ["epoch", "done"]
     steps = [r for r in recs if r.kind == "step"]
     assert [r.step for r in steps] == [1, 2, 3, 4, 5, 6]
     assert [r.epoch for r in steps] == [0, 0, 0, 1, 1, 1]
-    assert all(r.steps_per_epoch == 3 and r.lr == 2e-3 for r in recs)
+    assert all(r.steps_per_epoch == 3 for r in recs)
+    assert [r.lr for r in steps] == [scheduled_lr(config, k, 6) for k in range(6)]
     assert all(r.val_loss is None and r.val_accuracy is None for r in steps)
     epoch = recs[3]
     assert epoch.val_loss is not None and 0 <= epoch.val_accuracy <= 1
@@ -296,3 +298,87 @@ def test_default_learning_rate_is_shared_by_the_cli_and_the_app():
     assert TrainConfig().lr == 2e-3  # with weight averaging (see README Performance)
     assert TrainSettings().lr == TrainSettings().config().lr == 2e-3
     assert build_parser().parse_args(["train", "d.ndjson", "--out", "m.npz"]).lr == 2e-3
+
+
+def test_cosine_schedule_warms_up_to_the_peak_then_decays_towards_zero():
+    config = TrainConfig(lr=0.01, schedule="cosine", warmup=0.1)  # 1,000 steps: 100 of warm-up
+    lrs = [scheduled_lr(config, k, 1000) for k in range(1000)]
+    assert lrs[0] == pytest.approx(0.01 / 100)
+    assert lrs[49] == pytest.approx(0.005)
+    assert lrs[99] == pytest.approx(0.01) and lrs[100] == pytest.approx(0.01) and max(lrs) == lrs[100]
+    assert lrs[550] == pytest.approx(0.005)  # half-way through the decay: half the peak
+    assert 0 < lrs[-1] < 1e-6
+    assert all(a < b for a, b in zip(lrs[:99], lrs[1:100], strict=True))
+    assert all(a > b for a, b in zip(lrs[100:-1], lrs[101:], strict=True))
+    flat = TrainConfig(lr=0.01, schedule="constant")
+    assert {scheduled_lr(flat, k, 1000) for k in (0, 500, 999)} == {0.01}
+    no_warmup = TrainConfig(lr=0.01, schedule="cosine", warmup=0.0)
+    assert scheduled_lr(no_warmup, 0, 10) == 0.01 and scheduled_lr(no_warmup, 9, 10) < 0.01 * 0.03
+    assert scheduled_lr(config, 0, 1) == 0.01  # a run of one step takes the peak
+
+
+def test_the_run_follows_the_schedule_over_all_its_epochs():
+    # 5 steps an epoch, 15 in all, 3 of warm-up
+    config = TrainConfig(epochs=3, batch_size=8, lr=0.004, schedule="cosine", warmup=0.2)
+    lrs = [r.lr for r in train(model(), data(), config) if r.kind == "step"]
+    assert lrs == [scheduled_lr(config, k, 15) for k in range(15)]
+    assert lrs[2] == pytest.approx(0.004) and lrs[0] == pytest.approx(0.004 / 3)
+
+
+@pytest.mark.parametrize("field, value", [("schedule", "linear"), ("warmup", 1.0), ("warmup", -0.1)])
+def test_bad_schedules_are_refused(field, value):
+    with pytest.raises(ValueError, match=field):
+        TrainConfig(**{field: value})
+
+
+class _FakeClock:
+    """Seconds that pass only when the test says so."""
+
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_eta_is_honest_early_in_the_run_and_excludes_one_off_costs():
+    clock = _FakeClock()
+    X, y = data(80)
+
+    class SlowData:  # the first epoch is made in the calling process: slow and one-off
+        def arrays(self, epoch):
+            clock.now += 4.0 if epoch == 0 else 0.05
+            return X, y
+
+    m = model()
+    forward = m.forward
+
+    def timed_forward(x, training=False):
+        clock.now += 0.5 if step_count[0] == 0 else 0.01  # the first step pays a start-up cost
+        step_count[0] += 1
+        return forward(x, training=training)
+
+    step_count = [0]
+    m.forward = timed_forward
+    recs = [r for r in train(m, SlowData(), TrainConfig(epochs=20, batch_size=16), clock=clock)]
+    steps = [r for r in recs if r.kind == "step"]
+    assert len(steps) == 100
+    end = recs[-1].elapsed
+    assert end == pytest.approx(4.0 + 0.5 + 99 * 0.01 + 19 * 0.05)
+    for at in (10, 50):  # at 10 % of the run and half-way
+        r = steps[at - 1]
+        assert r.eta == pytest.approx(end - r.elapsed, rel=0.1)
+    assert steps[1].eta == pytest.approx(98 * 0.01)  # the one-off costs are not projected forward
+
+
+def test_time_spent_paused_is_not_counted():
+    clock = _FakeClock()
+
+    class SlowToAllow(TrainControl):
+        def wait_for_turn(self):
+            clock.now += 60.0  # a minute paused before each step is allowed
+            return super().wait_for_turn()
+
+    config = TrainConfig(epochs=1, batch_size=8)
+    recs = list(train(model(), data(), config, control=SlowToAllow(), clock=clock))
+    assert [r.elapsed for r in recs] == [0.0] * 7 and recs[-1].kind == "done"
