@@ -1,0 +1,182 @@
+"""Time from "train" to a usable model, in the command line and in the app (offscreen), default settings.
+
+    python benchmarks/time_to_model.py [--busy] [--skip-cli] [--json]
+
+Prints:
+- CLI: wall seconds of `main.py synth --per-class 500 --out X` and of `main.py train X --out M.npz`
+  (each a fresh process), and that model's accuracy on a fresh synthetic set (seed 1, 250 per class);
+  then the wall seconds of `main.py train --out M.npz` on the built-in starter set (the app's data);
+- app: a fresh window (`gui.app.create_main_window` on an empty data folder: it opens the starter set),
+  Train pressed as a user would; seconds from Train to the first validation accuracy >= 95 % and to the
+  end of the default run, and the app / CLI ratio for that same run (starter set, default settings);
+- with --busy: the app run again while another process burns a core (`python -c "while True: pass"`),
+  and the busy / quiet ratio.
+
+Targets (issue 13): app to 95 % <= 5 s, whole default run <= 15 s, app <= 1.2 x CLI, busy <= 2 x quiet;
+CLI synth + train <= 15 s. Each app run is a child process of this script (`--app-child`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TARGETS = {"app_to_95_s": 5.0, "app_run_s": 15.0, "cli_synth_train_s": 15.0, "app_over_cli": 1.2,
+           "busy_over_quiet": 2.0}
+
+
+def _timed(cmd: list[str]) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+    return time.perf_counter() - t0, out.stdout + out.stderr
+
+
+def measure_cli(tmp: Path) -> dict:
+    """The CLI's synth + train with defaults, the model's synthetic accuracy, and train on the starter set."""
+    from engine import generate_drawings, load_model, to_arrays
+
+    py = [sys.executable, str(ROOT / "main.py")]
+    t_synth, _ = _timed(py + ["synth", "--per-class", "500", "--out", str(tmp / "x.ndjson")])
+    t_train, text = _timed(py + ["train", str(tmp / "x.ndjson"), "--out", str(tmp / "m.npz")])
+    loaded = load_model(tmp / "m.npz")
+    X, y = to_arrays(generate_drawings(250, seed=1), list(loaded.classes))
+    accuracy = float((loaded.model.predict_proba(X).argmax(1) == y).mean())
+    t_starter, starter_text = _timed(py + ["train", "--out", str(tmp / "starter.npz")])
+    found = re.search(r" in ([0-9.]+) s:", starter_text)
+    return {
+        "synth_s": t_synth,
+        "train_s": t_train,
+        "synth_train_s": t_synth + t_train,
+        "synthetic_accuracy": accuracy,
+        "starter_train_wall_s": t_starter,
+        "starter_train_reported_s": float(found.group(1)) if found else None,
+    }
+
+
+def drive_app(data_dir: str) -> dict:
+    """One default run in a fresh window, Train pressed as a user would; seconds from Train to the first
+    validation accuracy >= 95 % and to the final record. The only place that knows the app's names."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    import gui.app
+
+    window = gui.app.create_main_window(data_dir)
+    window.resize(1280, 720)
+    window.show()
+    settle = QEventLoop()
+    QTimer.singleShot(300, settle.quit)  # the window painted and idle, as when a user reaches for Train
+    settle.exec()
+
+    got = {"to_95_s": None, "records": 0, "steps": 0}
+    loop = QEventLoop()
+
+    def on_record(rec) -> None:
+        now = time.perf_counter() - got["t0"]
+        got["records"] += 1
+        got["steps"] = max(got["steps"], rec.step)
+        if rec.kind == "epoch" and rec.val_accuracy is not None:
+            got["last_val"] = rec.val_accuracy
+            if rec.val_accuracy >= 0.95 and got["to_95_s"] is None:
+                got["to_95_s"] = now
+        if rec.kind in ("done", "stopped", "diverged"):
+            got.update(run_s=now, final=rec.kind, reported_elapsed_s=rec.elapsed)
+            loop.quit()
+
+    window.controller.recordReceived.connect(on_record)
+    got["t0"] = time.perf_counter()
+    window.train()
+    loop.exec()
+    del got["t0"]
+    window.close()
+    app.processEvents()
+    return got
+
+
+def app_child(data_dir: str) -> None:
+    import main as _app_main  # noqa: F401  (sets up the process as the app does: one BLAS thread)
+
+    print("RESULT " + json.dumps(drive_app(data_dir)), flush=True)
+
+
+def measure_app() -> dict:
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        out = subprocess.run([sys.executable, __file__, "--app-child", data_dir], cwd=ROOT, env=env,
+                             capture_output=True, text=True, check=True)
+    line = next(s for s in out.stdout.splitlines() if s.startswith("RESULT "))
+    return json.loads(line[len("RESULT "):])
+
+
+def measure_busy() -> dict:
+    burner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        return measure_app()
+    finally:
+        burner.kill()
+        burner.wait()
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--busy", action="store_true", help="also run the app while another process burns a core")
+    ap.add_argument("--skip-cli", action="store_true", help="the app only")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--app-child", metavar="DATA_DIR", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.app_child:
+        app_child(args.app_child)
+        return 0
+
+    result = {"load_before": os.getloadavg()[0], "targets": TARGETS}
+    if not args.skip_cli:
+        with tempfile.TemporaryDirectory() as tmp:
+            result["cli"] = measure_cli(Path(tmp))
+    result["app"] = measure_app()
+    if "cli" in result:
+        result["app_over_cli"] = result["app"]["run_s"] / result["cli"]["starter_train_wall_s"]
+    if args.busy:
+        result["app_busy"] = measure_busy()
+        result["busy_over_quiet"] = result["app_busy"]["run_s"] / result["app"]["run_s"]
+    result["load_after"] = os.getloadavg()[0]
+
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"machine load {result['load_before']:.2f} before, {result['load_after']:.2f} after")
+    if "cli" in result:
+        c = result["cli"]
+        print(f"CLI synth --per-class 500: {c['synth_s']:.1f} s; train (defaults): {c['train_s']:.1f} s; "
+              f"together {c['synth_train_s']:.1f} s (target <= {TARGETS['cli_synth_train_s']:g} s); "
+              f"fresh synthetic accuracy {c['synthetic_accuracy']:.1%}")
+        print(f"CLI train on the starter set: {c['starter_train_wall_s']:.1f} s wall "
+              f"({c['starter_train_reported_s']} s of training as it reports)")
+    a = result["app"]
+    to95 = "never" if a["to_95_s"] is None else f"{a['to_95_s']:.1f} s"
+    print(f"app, Train -> validation >= 95 %: {to95} (target <= {TARGETS['app_to_95_s']:g} s); whole run "
+          f"{a['run_s']:.1f} s (target <= {TARGETS['app_run_s']:g} s), {a['steps']} steps, "
+          f"final validation {a.get('last_val', float('nan')):.1%}")
+    if "app_over_cli" in result:
+        ratio = result["app_over_cli"]
+        print(f"app / CLI, the same run: {ratio:.2f} (target <= {TARGETS['app_over_cli']:g})")
+    if args.busy:
+        b = result["app_busy"]
+        to95 = "never" if b["to_95_s"] is None else f"{b['to_95_s']:.1f} s"
+        print(f"app with one core busy: to 95 % {to95}, whole run {b['run_s']:.1f} s; busy / quiet "
+              f"{result['busy_over_quiet']:.2f} (target <= {TARGETS['busy_over_quiet']:g})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
