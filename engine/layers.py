@@ -11,6 +11,8 @@ Weights use PyTorch's layout: Conv2D (out, in, kh, kw), Dense (out, in).
 Convolution is im2col: a read-only window view of the padded input (never a writable strided view),
 copied once into a column matrix, and one matrix product; backward adds the column gradients back.
 Max pooling with stride == kernel size reduces strided views, two passes, no window copies.
+ConvReLUPool computes Conv2D → ReLU → MaxPool2D in one pass; Sequential runs those runs of layers
+with it (the separate layers stay, for activations() and the PyTorch names).
 `engine/reference.py` has the slow loop versions these are tested against.
 """
 
