@@ -1,13 +1,13 @@
 """Times ShapeLab's NumPy engine and PyTorch CPU on the same training step, each in its own process.
 
-    python benchmarks/compare_torch.py [--rounds 3] [--repeats 300] [--threads N]
+    python benchmarks/compare_torch.py [--rounds 3] [--repeats 300] [--threads 1]
 
 Runs `engine.bench.measure_speed` and `benchmarks/torch_reference.py` one after the other (never at
 the same time), `--rounds` times each, alternating, and prints both JSON results and the ratios
-(ours / torch) of the median and of the best train-step time over the rounds. By default neither
-process gets special thread settings (each library uses its defaults); `--threads N` sets
-OMP_NUM_THREADS and OPENBLAS_NUM_THREADS to N for both, which makes figures steadier on a busy
-machine. torch must be installed (`pip install torch`).
+(ours / torch) of the median and of the best train-step time over the rounds. `--threads N` (default
+1, as main.py sets OpenBLAS for the app) sets OMP_NUM_THREADS and OPENBLAS_NUM_THREADS to N for both
+processes; `--threads 0` leaves each library its own default. Every other environment variable (e.g.
+OPENBLAS_CORETYPE) is passed to both unchanged. torch must be installed (`pip install torch`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--repeats", type=int, default=300)
-    ap.add_argument("--threads", type=int, default=None, help="threads for both (default: their own)")
+    ap.add_argument("--threads", type=int, default=1, help="threads for both (0: each library's default)")
     args = ap.parse_args()
     env = dict(os.environ)
     if args.threads:

@@ -11,6 +11,8 @@ Weights use PyTorch's layout: Conv2D (out, in, kh, kw), Dense (out, in).
 Convolution is im2col: a read-only window view of the padded input (never a writable strided view),
 copied once into a column matrix, and one matrix product; backward adds the column gradients back.
 Max pooling with stride == kernel size reduces strided views, two passes, no window copies.
+ConvReLUPool computes Conv2D → ReLU → MaxPool2D in one pass; Sequential runs those runs of layers
+with it (the separate layers stay, for activations() and the PyTorch names).
 `engine/reference.py` has the slow loop versions these are tested against.
 """
 
@@ -36,6 +38,16 @@ def _he_normal(rng: np.random.Generator, shape: tuple, fan_in: int) -> np.ndarra
 
 def _pool_out(size: int, k: int, s: int, p: int = 0) -> int:
     return (size + 2 * p - k) // s + 1
+
+
+def _weight_grad(dy: np.ndarray, cols: np.ndarray, out: np.ndarray) -> None:
+    """out (O, K) = dy (O, L) @ cols (K, L)^T, summed over chunks of at most 8192 of the L columns:
+    OpenBLAS runs this product several times slower when L is far longer than O and K."""
+    chunk = -(-cols.shape[1] // -(-cols.shape[1] // 8192))
+    acc = np.matmul(cols[:, :chunk], dy[:, :chunk].T)  # (K, O): the faster orientation here
+    for start in range(chunk, cols.shape[1], chunk):
+        acc += np.matmul(cols[:, start : start + chunk], dy[:, start : start + chunk].T)
+    out[...] = acc.T
 
 
 def _col2im_add(dwin: np.ndarray, dxp: np.ndarray, stride: int) -> None:
@@ -170,12 +182,14 @@ class Conv2D(Layer):
         h, w = x_shape[2:]
         return dxp[:, :, p : p + h, p : p + w] if p else dxp
 
-    # Stride 1, the usual case: "flattened shifts". Each padded image (Hp, Wp) is one flat row. An
-    # output at (i, j) with kernel offset (a, b) reads flat[(i + a) * Wp + (j + b)], so if outputs are
-    # computed on the whole Wp-wide grid (the last k - 1 columns are junk, dropped afterwards), the
-    # values seen by offset (a, b) are one contiguous slice flat[a*Wp + b : a*Wp + b + Ho*Wp]. The
-    # columns are a read-only strided view (N, C, k, k, Ho*Wp) of the flat rows, copied once;
-    # backward adds k*k contiguous slices. About (k-1)/W extra work for much faster memory access.
+    # Stride 1, the usual case: "flattened shifts" in channel-major order. The padded input is kept as
+    # (C, N, Hp*Wp): each image is one flat row per channel. An output at (i, j) with kernel offset
+    # (a, b) reads flat[(i + a) * Wp + (j + b)], so if outputs are computed on the whole Wp-wide grid
+    # (the last k - 1 columns are junk, dropped afterwards), the values seen by offset (a, b) are one
+    # contiguous slice flat[a*Wp + b : a*Wp + b + Ho*Wp] of every image. The columns (C*k*k, N*Ho*Wp)
+    # are a read-only strided view of the flat rows, copied once; the whole batch is then one matrix
+    # product, and backward adds k*k contiguous slices. The output is returned as an (N, O, Ho, Wo)
+    # view of a channel-major array: the elementwise layers after it keep that memory order.
 
     def _buffer(self, name, shape, dtype):
         """A zeroed scratch array reused between calls (its zero border is never written)."""
@@ -185,42 +199,178 @@ class Conv2D(Layer):
             setattr(self, name, buf)
         return buf
 
-    def _forward_flat(self, x):
+    def _forward_wide(self, x, bias=True):
+        """x (N, C, H, W) -> the output on the Wp-wide grid, (O, N, Ho, Wp), with the bias if asked."""
         n, c, h, w = x.shape
         k, p, o = self.kernel_size, self.padding, self.out_channels
         hp, wp = h + 2 * p, w + 2 * p
-        ho, wo = hp - k + 1, wp - k + 1
-        span = ho * wp
-        flat = self._buffer("_flat", (n, c, hp * wp + k - 1), x.dtype)  # k - 1 spare zeros at the end
-        flat[:, :, : hp * wp].reshape(n, c, hp, wp)[:, :, p : p + h, p : p + w] = x
-        sn, sc, se = flat.strides
-        win = as_strided(flat, (n, c, k, k, span), (sn, sc, wp * se, se, se), writeable=False)
-        cols = win.reshape(n, c * k * k, span)  # the one copy
-        y = np.matmul(self.params["weight"].reshape(o, -1), cols)  # (N, O, Ho*Wp)
-        y += self.params["bias"][:, None]
+        ho, span = hp - k + 1, (hp - k + 1) * wp
+        flat = self._buffer("_flat", (c, n, hp * wp + k - 1), x.dtype)  # k - 1 spare zeros at the end
+        flat[:, :, : hp * wp].reshape(c, n, hp, wp)[:, :, p : p + h, p : p + w] = x.transpose(1, 0, 2, 3)
+        sc, sn, se = flat.strides
+        win = as_strided(flat, (c, k, k, n, span), (sc, wp * se, se, sn, se), writeable=False)
+        cols = self._buffer("_cols", (c * k * k, n * span), x.dtype)
+        np.copyto(cols.reshape(c, k, k, n, span), win)
+        y = np.matmul(self.params["weight"].reshape(o, -1), cols)  # (O, N*Ho*Wp)
+        if bias:
+            y += self.params["bias"][:, None]
         self._cache = (x.shape, cols)
-        return y.reshape(n, o, ho, wp)[:, :, :, :wo]
+        return y.reshape(o, n, ho, wp)
+
+    def _forward_flat(self, x):
+        wo = x.shape[3] + 2 * self.padding - self.kernel_size + 1
+        return self._forward_wide(x)[:, :, :, :wo].transpose(1, 0, 2, 3)
 
     def _backward_flat(self, dy, need_dx):
-        x_shape, cols = self._cache
         n, o, ho, wo = dy.shape
+        wp = wo + self.kernel_size - 1
+        dyw = self._buffer("_dy_wide", (o, n, ho, wp), dy.dtype)  # junk columns stay 0
+        dyw[:, :, :, :wo] = dy.transpose(1, 0, 2, 3)
+        return self._backward_wide(dyw, need_dx)
+
+    def _backward_wide(self, dyw, need_dx):
+        """dyw (O, N, Ho, Wp): the output gradient on the wide grid, zero in the junk columns."""
+        x_shape, cols = self._cache
+        o, n, ho, wp = dyw.shape
         c, k, p = self.in_channels, self.kernel_size, self.padding
         h, w = x_shape[2:]
-        hp, wp = h + 2 * p, w + 2 * p
-        span = ho * wp
-        dyw = self._buffer("_dy_wide", (n, o, ho, wp), dy.dtype)  # junk columns stay 0
-        dyw[:, :, :, :wo] = dy
-        dyw = dyw.reshape(n, o, span)
-        self.grads["weight"][...] = np.matmul(dyw, cols.transpose(0, 2, 1)).sum(0).reshape(o, c, k, k)
-        self.grads["bias"][...] = dy.sum(axis=(0, 2, 3))
+        hp, span = h + 2 * p, ho * wp
+        dyw = dyw.reshape(o, n * span)
+        _weight_grad(dyw, cols, self.grads["weight"].reshape(o, -1))
+        np.sum(dyw, axis=1, out=self.grads["bias"])
         if not need_dx:
             return None
-        dcols = np.matmul(self.params["weight"].reshape(o, -1).T, dyw).reshape(n, c, k * k, span)
-        dflat = np.zeros((n, c, hp * wp + k - 1), dy.dtype)
+        dcols = np.matmul(self.params["weight"].reshape(o, -1).T, dyw).reshape(c, k * k, n, span)
+        dflat = np.zeros((c, n, hp * wp + k - 1), dyw.dtype)
         for t in range(k * k):
             start = (t // k) * wp + t % k
-            dflat[:, :, start : start + span] += dcols[:, :, t]
-        return dflat[:, :, : hp * wp].reshape(n, c, hp, wp)[:, :, p : p + h, p : p + w]
+            dflat[:, :, start : start + span] += dcols[:, t]
+        dxp = dflat[:, :, : hp * wp].reshape(c, n, hp, wp)
+        return dxp[:, :, p : p + h, p : p + w].transpose(1, 0, 2, 3)
+
+
+class ConvReLUPool(Layer):
+    """Conv2D (stride 1) → ReLU → MaxPool2D (stride == kernel size q) in one pass; Sequential runs the
+    three layers this way. It shares the convolution's params and grads dicts.
+
+    Max pooling commutes with adding the bias and with ReLU, so both run on the q² times fewer pooled
+    values, and backward writes the pooled gradient straight into the convolution's output gradient.
+    The gradient goes to the first maximum of each window in row-major order, as MaxPool2D.
+
+    Two column orders, whichever copies less strided data:
+    - few columns (C*k*k <= O, as a first layer on one channel): the im2col columns are ordered by
+      pooling offset, column (a, b, n, i, j) holding the window of output (q*i + a, q*j + b), so the
+      product gives q*q contiguous blocks and pooling is an elementwise maximum over them;
+    - otherwise the convolution's wide-grid product (see Conv2D), pooled in two passes as MaxPool2D.
+    """
+
+    name = "ConvReLUPool"
+    kind = "conv_relu_pool"
+
+    def __init__(self, conv: Conv2D, pool_size: int = 2):
+        super().__init__()
+        if conv.stride != 1:
+            raise ValueError("ConvReLUPool needs a stride-1 convolution")
+        self.conv, self.pool_size = conv, int(pool_size)
+        self.params, self.grads = conv.params, conv.grads
+        self.pooled_columns = conv.in_channels * conv.kernel_size**2 <= conv.out_channels
+
+    @staticmethod
+    def fits(layers: list[Layer]) -> bool:
+        """True when layers are [Conv2D stride 1, ReLU, MaxPool2D with stride == kernel size]."""
+        return (len(layers) == 3 and type(layers[0]) is Conv2D and layers[0].stride == 1
+                and type(layers[1]) is ReLU and type(layers[2]) is MaxPool2D
+                and layers[2].stride == layers[2].kernel_size)
+
+    def config(self) -> dict:
+        return {"type": self.kind, "conv": self.conv.config(), "pool_size": self.pool_size}
+
+    def output_shape(self, input_shape: tuple) -> tuple:
+        o, h, w = self.conv.output_shape(input_shape)
+        return (o, h // self.pool_size, w // self.pool_size)
+
+    def astype(self, dtype) -> ConvReLUPool:
+        return ConvReLUPool(self.conv.astype(dtype), self.pool_size)
+
+    def _buffer(self, name, shape, dtype):
+        """A zeroed scratch array reused between calls (what is never written stays 0)."""
+        buf = self.__dict__.get(name)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = np.zeros(shape, dtype)
+            setattr(self, name, buf)
+        return buf
+
+    def _windows(self, xp, hq, wq):
+        """(C, k, k, q, q, N, Hq, Wq) view of the padded xp (C, N, Hp, Wp): [c, ki, kj, a, b, n, i, j] is
+        xp[c, n, q*i + a + ki, q*j + b + kj] for kernel offset (ki, kj) and pooling offset (a, b)."""
+        k, q = self.conv.kernel_size, self.pool_size
+        sc, sn, sh, sw = xp.strides
+        return as_strided(xp, (xp.shape[0], k, k, q, q, xp.shape[1], hq, wq),
+                          (sc, sh, sw, sh, sw, sn, q * sh, q * sw), writeable=False)
+
+    def forward(self, x, training=False):
+        conv, q = self.conv, self.pool_size
+        n, c, h, w = x.shape
+        k, p, o = conv.kernel_size, conv.padding, conv.out_channels
+        ho, wo = h + 2 * p - k + 1, w + 2 * p - k + 1
+        hq, wq = ho // q, wo // q
+        if self.pooled_columns:
+            m = n * hq * wq
+            xp = self._buffer("_xp", (c, n, h + 2 * p, w + 2 * p), x.dtype)
+            xp[:, :, p : p + h, p : p + w] = x.transpose(1, 0, 2, 3)
+            cols = self._buffer("_cols", (c * k * k, q * q * m), x.dtype)
+            np.copyto(cols.reshape(c, k, k, q, q, n, hq, wq), self._windows(xp, hq, wq))
+            z = np.matmul(conv.params["weight"].reshape(o, -1), cols).reshape(o, q * q, m)
+            y = z[:, 0].copy()
+            idx = np.zeros(y.shape, np.uint8)
+            for t in range(1, q * q):
+                # idx = t where block t is greater: the first maximum wins ties (uint8 arithmetic)
+                idx += (z[:, t] > y).view(np.uint8) * (np.uint8(t) - idx)
+                np.maximum(y, z[:, t], out=y)
+            y = y.reshape(o, n, hq, wq)
+            self._cache = (x.shape, cols, idx, None, y)
+        else:
+            wide = conv._forward_wide(x, bias=False)  # (O, N, Ho, Wp)
+            rows, idx_w = _max_groups(wide[:, :, : hq * q, : wq * q], q, axis=3)
+            y, idx_h = _max_groups(rows, q, axis=2)
+            self._cache = (wide.shape, None, idx_w, idx_h, y)
+        y += conv.params["bias"][:, None, None, None]
+        np.maximum(y, 0, out=y)
+        return y.transpose(1, 0, 2, 3)
+
+    def backward(self, dy, need_dx=True):
+        """dy (N, O, Hq, Wq) -> dx (N, C, H, W); need_dx=False skips dx (for a first layer)."""
+        g = dy.transpose(1, 0, 2, 3) * (self._cache[-1] > 0)  # (O, N, Hq, Wq)
+        if not self.pooled_columns:
+            wide_shape, _, idx_w, idx_h, _ = self._cache
+            q = self.pool_size
+            hq, wq = g.shape[2:]
+            dyw = self._buffer("_dy_wide", wide_shape, dy.dtype)  # what no window covers stays 0
+            rows = _unmax_groups(g, idx_h, q, axis=2)
+            _unmax_groups(rows, idx_w, q, axis=3, out=dyw[:, :, : hq * q, : wq * q])
+            return self.conv._backward_wide(dyw, need_dx)
+        x_shape, cols, idx, _, _ = self._cache
+        conv, q = self.conv, self.pool_size
+        o, n, hq, wq = g.shape
+        c, k, p = conv.in_channels, conv.kernel_size, conv.padding
+        g = g.reshape(o, -1)
+        dz = self._buffer("_dz", (o, q * q, g.shape[1]), dy.dtype)
+        for t in range(q * q):
+            np.multiply(g, idx == t, out=dz[:, t])
+        dz = dz.reshape(o, -1)
+        _weight_grad(dz, cols, conv.grads["weight"].reshape(o, -1))
+        np.sum(g, axis=1, out=conv.grads["bias"])
+        if not need_dx:
+            return None
+        dcols = np.matmul(conv.params["weight"].reshape(o, -1).T, dz).reshape(c, k, k, q, q, n, hq, wq)
+        h, w = x_shape[2:]
+        dxp = np.zeros((c, n, h + 2 * p, w + 2 * p), dy.dtype)
+        for ki in range(k):
+            for kj in range(k):
+                view = dxp[:, :, ki : ki + q * hq, kj : kj + q * wq]
+                view.shape = (c, n, hq, q, wq, q)  # a view (raises rather than copy)
+                view.transpose(0, 3, 5, 1, 2, 4)[...] += dcols[:, ki, kj]
+        return dxp[:, :, p : p + h, p : p + w].transpose(1, 0, 2, 3)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -323,11 +473,12 @@ def _max_groups(x, k: int, axis: int):
     return y, idx
 
 
-def _unmax_groups(dy, idx, k: int, axis: int):
-    """Backward of _max_groups: dy goes to the position idx of each group, zeros elsewhere."""
+def _unmax_groups(dy, idx, k: int, axis: int, out=None):
+    """Backward of _max_groups: dy goes to the position idx of each group, zeros elsewhere (into out,
+    if given, of dy's shape with axis k times longer)."""
     shape = list(dy.shape)
     shape[axis] *= k
-    dx = np.empty(shape, dy.dtype)
+    dx = np.empty(shape, dy.dtype) if out is None else out
     for b in range(k):
         np.multiply(dy, idx == b, out=dx[:, :, b::k] if axis == 2 else dx[:, :, :, b::k])
     return dx

@@ -6,10 +6,24 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .layers import Conv2D, Dense, Dropout, Flatten, Layer, MaxPool2D, ReLU, layer_from_config
+from .layers import Conv2D, ConvReLUPool, Dense, Dropout, Flatten, Layer, MaxPool2D, ReLU, layer_from_config
 from .losses import softmax
 
 PRESETS = ("tiny", "default", "wide", "mlp")
+
+
+def compute_stages(layers: list[Layer]) -> list[Layer]:
+    """The layers as they are computed: each Conv2D → ReLU → MaxPool2D run that ConvReLUPool can do in
+    one pass becomes one fused stage (sharing the convolution's arrays); other layers stay as they are."""
+    stages, i = [], 0
+    while i < len(layers):
+        if ConvReLUPool.fits(layers[i : i + 3]):
+            stages.append(ConvReLUPool(layers[i], layers[i + 2].kernel_size))
+            i += 3
+        else:
+            stages.append(layers[i])
+            i += 1
+    return stages
 
 
 @dataclass(frozen=True)
@@ -47,7 +61,28 @@ class Sequential:
             if min(shape) < 1:
                 raise ValueError(f"layer {i} ({layer.name}) leaves nothing: output shape {shape}")
         self.output_shape = shape
-        self._first_with_params = next((la for la in self.layers if isinstance(la, (Conv2D, Dense))), None)
+        self._pack()
+        self._stages = compute_stages(self.layers)
+        self._first_with_params = next((st for st in self._stages if st.params), None)
+
+    def _pack(self) -> None:
+        """Moves the parameters, and the gradients, into one flat buffer each (the layers keep views of
+        it, in parameters() order), so an optimizer can update the whole model in a few large operations.
+        Left as they are if the parameters do not share one dtype."""
+        entries = [(layer, k) for layer in self.layers for k in layer.params]
+        if not entries or len({layer.params[k].dtype for layer, k in entries}) != 1:
+            return
+        dtype = entries[0][0].params[entries[0][1]].dtype
+        total = sum(layer.params[k].size for layer, k in entries)
+        flat_params, flat_grads = np.empty(total, dtype), np.zeros(total, dtype)
+        start = 0
+        for layer, k in entries:
+            p = layer.params[k]
+            stop = start + p.size
+            layer.params[k] = flat_params[start:stop].reshape(p.shape)
+            layer.params[k][...] = p
+            layer.grads[k] = flat_grads[start:stop].reshape(p.shape)
+            start = stop
 
     @property
     def dtype(self) -> np.dtype:
@@ -64,8 +99,8 @@ class Sequential:
         if x.shape[1:] != self.input_shape:
             raise ValueError(f"expected input of shape (N, {', '.join(map(str, self.input_shape))}), "
                              f"got {x.shape}")
-        for layer in self.layers:
-            x = layer.forward(x, training)
+        for stage in self._stages:
+            x = stage.forward(x, training)
         return x
 
     def backward(self, dlogits: np.ndarray, input_grad: bool = True) -> np.ndarray | None:
@@ -75,11 +110,11 @@ class Sequential:
         it saves the first convolution's largest product) and returns None.
         """
         d = dlogits
-        for layer in reversed(self.layers):
-            if not input_grad and layer is self._first_with_params:
-                layer.backward(d, need_dx=False)  # the layers before it have nothing to learn
+        for stage in reversed(self._stages):
+            if not input_grad and stage is self._first_with_params:
+                stage.backward(d, need_dx=False)  # the layers before it have nothing to learn
                 return None
-            d = layer.backward(d)
+            d = stage.backward(d)
         return d
 
     def _batch(self, x) -> np.ndarray:
@@ -89,6 +124,11 @@ class Sequential:
             x = x[None]
         if x.ndim == len(self.input_shape):
             x = x[None]
+        return x
+
+    def _check(self, x: np.ndarray) -> np.ndarray:
+        if x.shape[1:] != self.input_shape:
+            raise ValueError(f"expected input of shape {self.input_shape}, got {x.shape[1:]}")
         return x
 
     def _viewer(self) -> list[Layer]:
@@ -104,11 +144,16 @@ class Sequential:
                 twin.__dict__ = {k: v for k, v in layer.__dict__.items() if not k.startswith("_")}
                 twins.append(twin)
             self._viewer_layers = twins
+            self._viewer_stages = compute_stages(twins)
         return self._viewer_layers
 
     def logits(self, x) -> np.ndarray:
         """Inference-mode outputs (N, classes) before softmax; same input forms as predict_proba."""
-        return self.activations(x, last_only=True)[-1].data
+        x = self._check(self._batch(x))
+        self._viewer()
+        for stage in self._viewer_stages:
+            x = stage.forward(x, False)
+        return np.array(x, copy=True, order="C")
 
     def predict_proba(self, x) -> np.ndarray:
         """Softmax probabilities (N, classes) for x of shape (S, S), (1, S, S) or (N, 1, S, S)."""
@@ -119,14 +164,12 @@ class Sequential:
 
         Inference mode; the training caches are left alone. last_only=True keeps only the output.
         """
-        x = self._batch(x)
-        if x.shape[1:] != self.input_shape:
-            raise ValueError(f"expected input of shape {self.input_shape}, got {x.shape[1:]}")
+        x = self._check(self._batch(x))
         out = []
         for i, layer in enumerate(self._viewer()):
             x = layer.forward(x, False)
             if not last_only or i == len(self.layers) - 1:
-                data = np.array(x, copy=True)
+                data = np.array(x, copy=True, order="C")
                 out.append(Activation(i, layer.name, data.shape, data))
         return out
 

@@ -17,6 +17,7 @@ from engine import (
     sigmoid_binary_cross_entropy,
     softmax_cross_entropy,
 )
+from engine.layers import ConvReLUPool
 
 H = 1e-6
 LIMIT = 1e-6  # relative error limit (float64)
@@ -187,3 +188,32 @@ def test_a_wrong_gradient_fails_the_check():
         check_layer(Dense(5, 4, rng=0), rand(3, 5), backward=off_by_one_percent)
     with pytest.raises(AssertionError, match="relative error"):
         check_layer(Conv2D(2, 3, 3, padding=1, rng=0), rand(2, 2, 5, 5), backward=flipped_kernel)
+
+
+# (in, out, kernel, padding, pool, input shape): pooled column order (in * k² <= out) and the wide grid,
+# sizes the pooling does not tile (the last row/column is dropped), pooling 3
+FUSED_CASES = [(1, 9, 3, 1, 2, (2, 1, 6, 6)), (1, 4, 3, 0, 2, (2, 1, 7, 8)), (2, 3, 3, 1, 2, (2, 2, 6, 5)),
+               (2, 2, 3, 1, 3, (2, 2, 7, 6)), (1, 9, 1, 0, 2, (1, 1, 5, 4))]
+
+
+@pytest.mark.parametrize("cin,cout,k,padding,pool,shape", FUSED_CASES)
+def test_conv_relu_pool(cin, cout, k, padding, pool, shape):
+    fused = ConvReLUPool(Conv2D(cin, cout, k, padding=padding, rng=cin * 10 + cout), pool)
+    assert fused.pooled_columns == (cin * k * k <= cout)
+    check_layer(fused, rand(*shape, seed=cout))
+
+
+def test_a_wrong_fused_gradient_fails_the_check():
+    def mask_forgotten(layer, dy):  # a classic fusion bug: the ReLU mask left out of backward
+        y = layer._cache[-1]
+        saved = y.copy()
+        y[...] = 1.0
+        try:
+            return layer.backward(dy)
+        finally:
+            y[...] = saved
+
+    fused = ConvReLUPool(Conv2D(2, 3, 3, padding=1, rng=0), 2)
+    check_layer(fused, rand(2, 2, 6, 6))
+    with pytest.raises(AssertionError, match="relative error"):
+        check_layer(fused, rand(2, 2, 6, 6), backward=mask_forgotten)

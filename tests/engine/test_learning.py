@@ -5,6 +5,7 @@ import pytest
 
 from engine import (
     SGD,
+    Adam,
     Dense,
     Sequential,
     Sigmoid,
@@ -77,3 +78,24 @@ def test_default_model_overfits_20_samples():
     assert records[-1].kind == "done"
     loss, acc = evaluate(model, X, y)
     assert acc == 1.0 and loss < 0.1
+
+
+def test_adam_on_a_packed_model_matches_adam_per_array_bit_for_bit():
+    """Adam updates a Sequential's flat parameter buffer in one go; separate arrays give the same bits."""
+    rng = np.random.default_rng(0)
+    x = (rng.random((8, 1, 28, 28)) < 0.2).astype(np.float32)
+    y = rng.integers(0, 4, 8)
+    model = build_model("default", 4, seed=3)
+    loose = {k: v.copy() for k, v in model.parameters().items()}  # the same values, separate arrays
+    packed_opt, loose_opt = Adam(1e-2), Adam(1e-2)
+    for _ in range(3):
+        model.set_weights(loose)
+        _, d = softmax_cross_entropy(model.forward(x, training=True), y)
+        model.backward(d, input_grad=False)
+        grads = {k: v.copy() for k, v in model.gradients().items()}
+        packed = model.parameters()
+        packed_opt.step(packed, model.gradients())
+        loose_opt.step(loose, grads)
+        assert list(packed_opt.state) == [""] and len(loose_opt.state) == len(loose)
+        for k, v in loose.items():
+            np.testing.assert_array_equal(packed[k], v, err_msg=k)

@@ -176,3 +176,46 @@ def test_inference_helpers_see_weight_updates():
     assert (after[:, 0] > before[:, 0]).all()
     np.testing.assert_allclose(after, softmax(model.forward(X)), rtol=1e-6)
     np.testing.assert_array_equal(model.logits(X), model.forward(X))
+
+
+def _layer_by_layer(model, x, d):
+    """Forward and backward through the separate layers (no fused stages); -> (logits, dx, grads)."""
+    for layer in model.layers:
+        x = layer.forward(x, training=True)
+    logits = x.copy()
+    for layer in reversed(model.layers):
+        d = layer.backward(d)
+    return logits, d, {k: v.copy() for k, v in model.gradients().items()}
+
+
+@pytest.mark.parametrize("preset", ["tiny", "default"])
+def test_fused_stages_compute_what_the_layers_compute(preset):
+    """Sequential runs Conv → ReLU → MaxPool as one ConvReLUPool; in float64 it agrees with the three
+    layers run one by one, on drawings with ties in every blank window (the first maximum wins)."""
+    model = build_model(preset, 4, seed=0).astype(np.float64)
+    assert [type(s).__name__ for s in model._stages[:2]] == ["ConvReLUPool", "ConvReLUPool"]
+    x = (np.random.default_rng(1).random((3, 1, 28, 28)) < 0.15).astype(np.float64)
+    y = np.array([0, 1, 3])
+    _, d = softmax_cross_entropy(model.forward(x, training=True), y)
+    logits = model.forward(x, training=True)
+    dx = model.backward(d)
+    fused = {k: v.copy() for k, v in model.gradients().items()}
+    logits_ref, dx_ref, grads_ref = _layer_by_layer(model, x, d)
+    np.testing.assert_allclose(logits, logits_ref, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(dx, dx_ref, rtol=1e-10, atol=1e-12)
+    for k, v in grads_ref.items():
+        np.testing.assert_allclose(fused[k], v, rtol=1e-10, atol=1e-12, err_msg=k)
+    np.testing.assert_allclose(model.logits(x), logits_ref, rtol=1e-12, atol=1e-12)
+
+
+def test_parameters_and_gradients_are_packed_in_one_buffer_each():
+    model = build_model("default", 4, seed=0)
+    params, grads = list(model.parameters().values()), list(model.gradients().values())
+    for arrays in (params, grads):
+        base = arrays[0].base
+        assert base is not None and base.size == model.num_parameters()
+        assert all(a.base is base for a in arrays)
+    assert not any(np.shares_memory(p, g) for p in params for g in grads)
+    fresh = build_model("default", 4, seed=0)  # packing keeps the values
+    for k, v in fresh.weights().items():
+        np.testing.assert_array_equal(v, model.parameters()[k])
