@@ -26,7 +26,8 @@ Model files (checked by `engine.modelio.load_model` before any array is allocate
 - MAX_ENTRY_BYTES: each .npz member at most 256 MiB uncompressed (its declared size in the zip directory).
 - MAX_META_CHARS: the JSON description (`__meta__`) at most 1 million characters, nested at most
   MAX_JSON_DEPTH levels.
-- MAX_MODEL_ENTRIES: at most 1,000 members in the archive.
+- MAX_MODEL_ENTRIES: at most 1,000 members in the archive; MAX_MODEL_LAYERS: at most 1,000 layers.
+- MAX_INPUT_SIZE: an input image side (and channel count) of at most 1,024.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ MAX_MODEL_PARAMETERS = 50_000_000
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 MAX_META_CHARS = 1_000_000
 MAX_MODEL_ENTRIES = 1_000
+MAX_MODEL_LAYERS = 1_000
+MAX_INPUT_SIZE = 1_024
 
 
 def json_depth_exceeds(value, limit: int = MAX_JSON_DEPTH) -> bool:
