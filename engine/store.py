@@ -147,7 +147,7 @@ def _read(path: str) -> tuple[list[Drawing], list[LoadProblem], int | None]:
             try:
                 obj = _parse_line(raw, number == 1)
             except ValueError as exc:
-                if not ended:
+                if not ended and raw.lstrip().startswith(b"{"):  # how an interrupted append looks
                     torn_at = offset
                     problems.add(number, f"torn last line (incomplete write, {len(raw)} bytes): {exc}")
                 else:
@@ -165,7 +165,7 @@ def read_ndjson(path: str | os.PathLike) -> tuple[list[Drawing], list[LoadProble
 
     Blank lines are ignored, a UTF-8 byte order mark is allowed, line ends may be LF or CRLF. A line that
     is not JSON, or not a drawing (see `engine.drawing` and the limits in `engine.limits`), becomes a
-    LoadProblem and every other line still loads; a last line without its newline that does not parse is
+    LoadProblem and every other line still loads; an unfinished `{...` last line without its newline is
     reported as torn (an interrupted write). Time and memory are bounded by the file's size and the
     limits: a line over MAX_LINE_BYTES is skipped unread.
     Raises OSError naming the file if it cannot be opened or is not a regular file (a folder, a FIFO).
@@ -192,9 +192,10 @@ class DrawingStore:
     replace_all), never by append. Opening also tidies up after a crash, once:
 
     - leftover temporary files of an interrupted rewrite are removed (`engine.atomic.remove_stale_temps`);
-    - a torn last line (a kill in the middle of an append) is cut off: the fragment is added to
-      `<name>.damaged` beside the file (`damaged_path`), the file is rewritten atomically without it, and
-      the problem stays in `problems` saying so. Where the folder is read-only the file is left as is.
+    - a torn last line (a kill in the middle of an append: an unfinished `{...` without its newline, in a
+      file that holds drawings) is cut off: the fragment is added to `<name>.damaged` beside the file
+      (`damaged_path`), the file is rewritten atomically without it, and the problem stays in `problems`
+      saying so. Where that cannot be written (a read-only folder) the file is left as is.
     """
 
     def __init__(self, path: str | os.PathLike):
@@ -204,7 +205,7 @@ class DrawingStore:
         remove_stale_temps(self.path)
         if self.path.exists():
             self._drawings, self.problems, torn_at = _read(os.fspath(self.path))
-            if torn_at is not None:
+            if torn_at is not None and self._drawings:  # never write to a file that holds no drawing
                 self._cut_torn_tail(torn_at)
 
     @property
@@ -213,8 +214,8 @@ class DrawingStore:
         return self.path.with_name(self.path.name + ".damaged")
 
     def _cut_torn_tail(self, offset: int) -> None:
-        size = self.path.stat().st_size
         try:
+            size = self.path.stat().st_size
             with open(self.path, "rb") as f:
                 f.seek(offset)
                 fragment = f.read()
@@ -228,9 +229,10 @@ class DrawingStore:
                     raise _Changed
         except (OSError, _Changed):
             return
-        last = self.problems[-1]
-        note = f"{last.message}; cut off, the fragment is kept in {self.damaged_path}"
-        self.problems[-1] = LoadProblem(last.path, last.line, note)
+        for i, p in enumerate(self.problems):
+            if p.message.startswith("torn last line"):
+                note = f"{p.message}; cut off, the fragment is kept in {self.damaged_path}"
+                self.problems[i] = LoadProblem(p.path, p.line, note)
 
     @property
     def drawings(self) -> list[Drawing]:
