@@ -16,7 +16,15 @@ from typing import Any
 
 import numpy as np
 
-from .limits import MAX_COORDINATE, MAX_JSON_DEPTH, MAX_POINTS, MAX_STROKES, MAX_THICKNESS, json_depth_exceeds
+from .limits import (
+    MAX_COORDINATE,
+    MAX_INK,
+    MAX_JSON_DEPTH,
+    MAX_POINTS,
+    MAX_STROKES,
+    MAX_THICKNESS,
+    json_depth_exceeds,
+)
 from .raster import THICKNESS_KEY
 
 
@@ -44,6 +52,23 @@ def _check_sizes(num_strokes: int, num_points: int) -> None:
         raise ValueError(f"too many strokes ({num_strokes:,}; at most {MAX_STROKES:,} in one drawing)")
     if num_points > MAX_POINTS:
         raise ValueError(f"too many points ({num_points:,}; at most {MAX_POINTS:,} in one drawing)")
+
+
+def _check_ink(strokes: list[np.ndarray]) -> None:
+    """Raises ValueError if the pen travels more than MAX_INK times the drawing's larger side."""
+    if (sum(len(s) for s in strokes) - 1) * 1.4143 <= MAX_INK:  # each step is at most the diagonal
+        return
+    pts = np.concatenate(strokes)[:, :2] if len(strokes) > 1 else strokes[0][:, :2]
+    side = float((pts.max(axis=0) - pts.min(axis=0)).max())
+    if side == 0.0 or len(pts) < 2:
+        return
+    steps = np.hypot(*np.diff(pts, axis=0).T)
+    ends = np.cumsum([len(s) for s in strokes[:-1]], dtype=np.intp) - 1  # the pen-up moves between strokes
+    steps[ends] = 0.0
+    ink = float(steps.sum())
+    if ink > MAX_INK * side:
+        raise ValueError(f"the strokes are {ink / side:,.0f} times as long as the drawing is wide "
+                         f"(at most {MAX_INK:g}; limit in engine.limits)")
 
 
 def _check_extra(extra: dict) -> None:
@@ -169,6 +194,7 @@ class Drawing:
             strokes.append(stroke_array)
         if not strokes:
             raise ValueError("empty drawing (no points)")
+        _check_ink(strokes)
         extra = {k: v for k, v in obj.items() if k not in ("word", "drawing")}
         if extra:
             _check_extra(extra)

@@ -8,9 +8,14 @@ Drawings (checked by `engine.drawing.Drawing`, so every drawing in memory is wit
 
 - MAX_COORDINATE: |x| and |y| at most 1e6 (a canvas is a few thousand pixels; Quick, Draw! uses 0..255
   simplified and screen pixels raw). Rasterising subtracts and scales coordinates; ±1e308 overflows.
-- MAX_POINTS: at most 100,000 points in one drawing (a long hand drawing has a few thousand).
+- MAX_POINTS: at most 10,000 points in one drawing (a long hand drawing has a few thousand; the
+  starter set at most 116). Rasterising costs about 1 KB per point while a chunk of drawings is drawn.
 - MAX_STROKES: at most 10,000 strokes in one drawing.
 - MAX_THICKNESS: the optional pen-width factor in `extra` must be a number in (0, 10].
+- MAX_INK (checked when reading a file, `Drawing.from_ndjson_obj`): the strokes' total length is at most
+  100 times the drawing's larger side. Rasterising stamps the pen along the strokes, so its cost grows
+  with this ratio, not with the coordinates: a random scribble of 10,000 points is ~5,000 and takes
+  GiBs; hand drawings are under 10 (the starter set: median 2.7, largest 7.1).
 
 NDJSON files (checked by `engine.store.read_ndjson`):
 
@@ -33,9 +38,10 @@ Model files (checked by `engine.modelio.load_model` before any array is allocate
 from __future__ import annotations
 
 MAX_COORDINATE = 1e6
-MAX_POINTS = 100_000
+MAX_POINTS = 10_000
 MAX_STROKES = 10_000
 MAX_THICKNESS = 10.0
+MAX_INK = 100.0
 
 MAX_LINE_BYTES = 16 * 1024 * 1024
 MAX_JSON_DEPTH = 32

@@ -65,6 +65,9 @@ NDJSON_CASES: dict[str, tuple[bytes, int, dict[int, str]]] = {
     "int_beyond_float": (lines(drawing_line([[[0, 10**400], [0, 1]]]), GOOD), 1, {1: "too large"}),
     "million_point_stroke": (lines(GOOD, drawing_line([[list(range(1_000_000)), [1] * 1_000_000]])), 1,
                              {2: "too many points (1,000,000"}),
+    "scribble": (lines(drawing_line([[[(i * 7919) % 1000 for i in range(5000)],
+                                      [(i * 104729) % 1000 for i in range(5000)]]]), GOOD), 1,
+                 {1: "times as long as the drawing is wide"}),
     "too_many_strokes": (lines(drawing_line([[[0], [0]]] * 10_001), GOOD), 1, {1: "too many strokes"}),
     "coords_1e308": (lines(GOOD, drawing_line([[[-1e308, 1e308], [0, 1]]])), 1, {2: "beyond ±1e+06"}),
     "nan_literal": (lines('{"word":"x","drawing":[[[NaN,1],[0,1]]]}', GOOD), 1, {1: "NaN is not a JSON"}),
@@ -214,8 +217,8 @@ MODEL_CASES = {
 }
 
 # Cases whose peak memory is measured in a subprocess (the ones that would allocate if unchecked).
-HEAVY = {"nested_brackets", "huge_int", "million_point_stroke", "coords_1e308", "params_1e9", "zip_bomb",
-         "lying_header", "layers_1e9", "meta_nested", "too_many_strokes"}
+HEAVY = {"scribble", "nested_brackets", "huge_int", "million_point_stroke", "coords_1e308", "params_1e9",
+         "zip_bomb", "lying_header", "layers_1e9", "meta_nested", "too_many_strokes"}
 
 
 def test_the_corpus_is_large_enough():
