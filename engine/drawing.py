@@ -4,6 +4,9 @@ One NDJSON line is one object with at least `"word"` (the label) and `"drawing"`
 form `[[xs, ys], ...]` or the raw form `[[xs, ys, ts], ...]` (one `[xs, ys(, ts)]` triple per stroke).
 Every other key (`key_id`, `countrycode`, `timestamp`, `recognized`, ...) is kept in `extra` as read and
 written back unchanged.
+
+Every Drawing is within `engine.limits`: finite coordinates with |x|, |y| <= MAX_COORDINATE, at most
+MAX_POINTS points and MAX_STROKES strokes, so rasterising one never overflows or allocates without bound.
 """
 
 from __future__ import annotations
@@ -13,6 +16,25 @@ from typing import Any
 
 import numpy as np
 
+from .limits import (
+    MAX_COORDINATE,
+    MAX_INK,
+    MAX_JSON_DEPTH,
+    MAX_POINTS,
+    MAX_STROKES,
+    MAX_THICKNESS,
+    json_depth_exceeds,
+)
+from .raster import THICKNESS_KEY
+
+
+def _check_values(arr: np.ndarray, what: str) -> None:
+    """Raises ValueError unless every value of the (n, 2|3) stroke is finite and x, y are in range."""
+    if not np.isfinite(arr).all():
+        raise ValueError(f"{what} holds a value that is not a finite number")
+    if arr.size and np.abs(arr[:, :2]).max() > MAX_COORDINATE:
+        raise ValueError(f"{what} has a coordinate beyond ±{MAX_COORDINATE:g} (limit in engine.limits)")
+
 
 def _as_stroke(points: Any) -> np.ndarray:
     arr = np.array(points, dtype=np.float64)
@@ -20,10 +42,42 @@ def _as_stroke(points: Any) -> np.ndarray:
         raise ValueError(f"a stroke must be an (n, 2) or (n, 3) array of x, y(, t); got shape {arr.shape}")
     if arr.shape[0] == 0:
         raise ValueError("a stroke must have at least one point")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError("a stroke has a coordinate that is not a finite number")
+    _check_values(arr, "a stroke")
     arr.setflags(write=False)
     return arr
+
+
+def _check_sizes(num_strokes: int, num_points: int) -> None:
+    if num_strokes > MAX_STROKES:
+        raise ValueError(f"too many strokes ({num_strokes:,}; at most {MAX_STROKES:,} in one drawing)")
+    if num_points > MAX_POINTS:
+        raise ValueError(f"too many points ({num_points:,}; at most {MAX_POINTS:,} in one drawing)")
+
+
+def _check_ink(strokes: list[np.ndarray]) -> None:
+    """Raises ValueError if the pen travels more than MAX_INK times the drawing's larger side."""
+    if (sum(len(s) for s in strokes) - 1) * 1.4143 <= MAX_INK:  # each step is at most the diagonal
+        return
+    pts = np.concatenate(strokes)[:, :2] if len(strokes) > 1 else strokes[0][:, :2]
+    side = float((pts.max(axis=0) - pts.min(axis=0)).max())
+    if side == 0.0 or len(pts) < 2:
+        return
+    steps = np.hypot(*np.diff(pts, axis=0).T)
+    ends = np.cumsum([len(s) for s in strokes[:-1]], dtype=np.intp) - 1  # the pen-up moves between strokes
+    steps[ends] = 0.0
+    ink = float(steps.sum())
+    if ink > MAX_INK * side:
+        raise ValueError(f"the strokes are {ink / side:,.0f} times as long as the drawing is wide "
+                         f"(at most {MAX_INK:g}; limit in engine.limits)")
+
+
+def _check_extra(extra: dict) -> None:
+    if THICKNESS_KEY in extra:
+        t = extra[THICKNESS_KEY]
+        if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0 < t <= MAX_THICKNESS:
+            raise ValueError(f'"{THICKNESS_KEY}" must be a number in (0, {MAX_THICKNESS:g}], got {t!r:.40}')
+    if any(isinstance(v, (dict, list)) for v in extra.values()) and json_depth_exceeds(extra, MAX_JSON_DEPTH):
+        raise ValueError(f"the extra keys nest more than {MAX_JSON_DEPTH} levels deep")
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,6 +98,7 @@ class Drawing:
         strokes = tuple(_as_stroke(s) for s in self.strokes)
         if not strokes:
             raise ValueError("an empty drawing (no strokes) cannot be used: draw something first")
+        _check_sizes(len(strokes), sum(len(s) for s in strokes))
         if not isinstance(self.label, str):
             raise ValueError(f"the label must be a string, got {type(self.label).__name__}")
         object.__setattr__(self, "strokes", strokes)
@@ -104,29 +159,50 @@ class Drawing:
         raw = obj["drawing"]
         if not isinstance(raw, list):
             raise ValueError('"drawing" must be a list of strokes [[xs, ys], ...]')
+        _check_sizes(len(raw), 0)
         strokes = []
+        points = 0
         for k, stroke in enumerate(raw):
             if not isinstance(stroke, list) or len(stroke) not in (2, 3):
                 raise ValueError(f"stroke {k} must be [xs, ys] or [xs, ys, ts]")
             if not all(isinstance(c, list) for c in stroke):
                 raise ValueError(f"stroke {k} must hold lists of numbers")
+            points += len(stroke[0])
+            _check_sizes(len(raw), points)  # before converting: a huge stroke is never allocated
             try:  # one conversion checks every value (a loop over the values in Python is 10x slower)
                 cols = np.array(stroke, dtype=np.float64)
+            except OverflowError:
+                raise ValueError(f"stroke {k} holds a number too large for a coordinate") from None
             except (TypeError, ValueError):
                 if len({len(c) for c in stroke}) > 1:
                     raise ValueError(f"stroke {k} has lists of different lengths") from None
                 raise ValueError(f"stroke {k} must hold lists of numbers") from None
             if cols.ndim != 2:
                 raise ValueError(f"stroke {k} must hold lists of numbers")
-            if not np.isfinite(cols).all():
-                raise ValueError(f"stroke {k} holds a value that is not a finite number")
             if cols.shape[1] == 0:
                 continue  # an empty stroke carries nothing; skip it
-            strokes.append(cols.T.copy())
+            largest = np.abs(cols[:2]).max()
+            if not largest <= MAX_COORDINATE:  # also catches NaN
+                if np.isfinite(cols[:2]).all():
+                    raise ValueError(f"stroke {k} has a coordinate beyond ±{MAX_COORDINATE:g} "
+                                     "(limit in engine.limits)")
+                raise ValueError(f"stroke {k} holds a value that is not a finite number")
+            if len(cols) == 3 and not np.isfinite(cols[2]).all():
+                raise ValueError(f"stroke {k} holds a value that is not a finite number")
+            stroke_array = cols.T.copy()
+            stroke_array.setflags(write=False)
+            strokes.append(stroke_array)
         if not strokes:
             raise ValueError("empty drawing (no points)")
+        _check_ink(strokes)
         extra = {k: v for k, v in obj.items() if k not in ("word", "drawing")}
-        return cls(tuple(strokes), label, extra)
+        if extra:
+            _check_extra(extra)
+        drawing = object.__new__(cls)  # every check of __post_init__ is done above
+        object.__setattr__(drawing, "strokes", tuple(strokes))
+        object.__setattr__(drawing, "label", label)
+        object.__setattr__(drawing, "extra", extra)
+        return drawing
 
     def to_ndjson_obj(self) -> dict:
         """The NDJSON object: `word`, `drawing` (with ts when every stroke has times), then `extra`.

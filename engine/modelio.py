@@ -11,13 +11,25 @@ torch.nn.Sequential with load_state_dict(strict=True). Reading never unpickles a
 from __future__ import annotations
 
 import json
+import math
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
 
-from .atomic import atomic_write
+from .atomic import atomic_write, open_regular_file
+from .limits import (
+    MAX_ENTRY_BYTES,
+    MAX_INPUT_SIZE,
+    MAX_JSON_DEPTH,
+    MAX_META_CHARS,
+    MAX_MODEL_ENTRIES,
+    MAX_MODEL_LAYERS,
+    MAX_MODEL_PARAMETERS,
+    json_depth_exceeds,
+)
 from .model import Sequential, model_from_config
 
 FORMAT = "shapelab-model"
@@ -57,34 +69,120 @@ def save_model(path, model: Sequential, classes, extra: dict | None = None) -> N
         np.savez(f, **arrays)
 
 
+def _refuse(path, problem: str):
+    raise ModelFileError(path, problem)
+
+
 def _read_arrays(path) -> dict[str, np.ndarray]:
+    """Every array of the .npz at `path`, each checked against `engine.limits` from its zip entry and
+    .npy header before anything is allocated. Raises ModelFileError."""
     try:
-        z = np.load(path, allow_pickle=False)
-        if not isinstance(z, np.lib.npyio.NpzFile):
-            raise ModelFileError(path, "not a ShapeLab model file (a single .npy array, not an .npz archive)")
-        with z:
-            return {name: z[name] for name in z.files}
-    except ModelFileError:
-        raise
+        fd = open_regular_file(path)
     except FileNotFoundError:
         raise ModelFileError(path, "no such file") from None
     except IsADirectoryError:
         raise ModelFileError(path, "is a folder, not a model file") from None
     except OSError as e:
         raise ModelFileError(path, f"cannot be read ({e.strerror or e})") from None
-    except ValueError as e:
-        if "pickle" in str(e).lower():
-            raise ModelFileError(path, "holds pickled Python objects, which are never loaded "
-                                       "(or it is not an .npz file at all)") from None
-        raise ModelFileError(path, f"is damaged ({e})") from None
-    except (zipfile.BadZipFile, EOFError, KeyError, zipfile.LargeZipFile) as e:
-        raise ModelFileError(path, f"is damaged or truncated ({e})") from None
-    except Exception as e:  # zlib.error and friends from a corrupt archive
-        raise ModelFileError(path, f"is damaged or truncated ({type(e).__name__}: {e})") from None
+    with os.fdopen(fd, "rb") as f:
+        head = f.read(8)
+        f.seek(0)
+        if not head:
+            _refuse(path, "is empty (damaged, or not a ShapeLab model file)")
+        if head.startswith(b"\x93NUMPY"):
+            _refuse(path, "not a ShapeLab model file (a single .npy array, not an .npz archive)")
+        if not head.startswith(b"PK"):
+            pickled = head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05")
+            kind = ", but a Python pickle, which is never loaded" if pickled else ""
+            _refuse(path, f"not a ShapeLab model file (not an .npz archive{kind})")
+        try:
+            with zipfile.ZipFile(f) as z:
+                return _read_members(path, z)
+        except ModelFileError:
+            raise
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as e:
+            raise ModelFileError(path, f"is damaged or truncated ({e})") from None
+        except (OSError, ValueError, RuntimeError, NotImplementedError) as e:
+            raise ModelFileError(path, f"is damaged ({type(e).__name__}: {e})") from None
+
+
+def _read_members(path, z: zipfile.ZipFile) -> dict[str, np.ndarray]:
+    infos = z.infolist()
+    if len(infos) > MAX_MODEL_ENTRIES:
+        _refuse(path, f"not a ShapeLab model file ({len(infos):,} entries)")
+    arrays: dict[str, np.ndarray] = {}
+    parameters = 0
+    for info in infos:
+        if not info.filename.endswith(".npy"):
+            _refuse(path, f"not a ShapeLab model file (an entry {info.filename[:60]!r} that is not an array)")
+        key = info.filename[:-4]
+        if info.file_size > MAX_ENTRY_BYTES:
+            _refuse(path, f"entry {key[:60]!r} declares {info.file_size:,} bytes, more than the limit of "
+                          f"{MAX_ENTRY_BYTES:,} (refused before reading)")
+        with z.open(info) as member:
+            shape, fortran, dtype = _read_header(path, key, member)
+            count = math.prod(shape)
+            if key == META_KEY:
+                if dtype.kind != "U" or shape != ():
+                    _refuse(path, f"{META_KEY} is not a text entry")
+                if dtype.itemsize // 4 > MAX_META_CHARS:
+                    _refuse(path, f"{META_KEY} is longer than {MAX_META_CHARS:,} characters")
+            else:
+                parameters += count
+                if parameters > MAX_MODEL_PARAMETERS:
+                    _refuse(path, f"declares more than {MAX_MODEL_PARAMETERS:,} parameters (at least "
+                                  f"{parameters:,}; refused before reading)")
+            nbytes = count * dtype.itemsize
+            if member.tell() + nbytes != info.file_size:
+                _refuse(path, f"is damaged (entry {key[:60]!r} declares shape {shape} of {dtype}, "
+                              f"but holds {info.file_size:,} bytes)")
+            data = member.read(nbytes)
+        if len(data) != nbytes:
+            _refuse(path, f"is damaged or truncated (entry {key[:60]!r} is short)")
+        order = "F" if fortran else "C"
+        arrays[key] = np.frombuffer(data, dtype=dtype, count=count).reshape(shape, order=order)
+    return arrays
+
+
+def _read_header(path, key: str, member) -> tuple[tuple[int, ...], bool, np.dtype]:
+    version = np.lib.format.read_magic(member)
+    if version == (1, 0):
+        shape, fortran, dtype = np.lib.format.read_array_header_1_0(member)
+    elif version == (2, 0):
+        shape, fortran, dtype = np.lib.format.read_array_header_2_0(member)
+    else:
+        _refuse(path, f"entry {key[:60]!r} is an .npy version {version} array, which is not supported")
+    if dtype.hasobject:
+        _refuse(path, f"entry {key[:60]!r} holds pickled Python objects, which are never loaded")
+    return tuple(shape), bool(fortran), dtype
+
+
+def _declared_parameters(layers: list) -> int:
+    """The parameter count the layer descriptions ask for (0 for a description too odd to count; the
+    model's own constructor refuses those)."""
+    total = 0
+    for cfg in layers:
+        if not isinstance(cfg, dict):
+            continue
+        sizes = [cfg.get(k) for k in ("in_channels", "out_channels", "kernel_size", "in_features",
+                                      "out_features")]
+        if not all(v is None or (type(v) is int and v > 0) for v in sizes):
+            continue
+        if cfg.get("type") == "conv2d" and None not in sizes[:3]:
+            c_in, c_out, k = sizes[:3]
+            total += c_out * c_in * k * k + c_out
+        elif cfg.get("type") == "linear" and None not in sizes[3:]:
+            f_in, f_out = sizes[3:]
+            total += f_out * f_in + f_out
+    return total
 
 
 def load_model(path) -> LoadedModel:
-    """Reads a model file written by save_model. Raises ModelFileError (a ValueError) if unusable."""
+    """Reads a model file written by save_model. Raises ModelFileError (a ValueError) if unusable.
+
+    Nothing is unpickled, and nothing larger than `engine.limits` allows is allocated: each entry's
+    declared size and .npy shape, and the parameters the layer description asks for, are checked first.
+    A FIFO, folder or device is refused at once."""
     arrays = _read_arrays(path)
     raw = arrays.pop(META_KEY, None)
     if raw is None:
@@ -95,6 +193,12 @@ def load_model(path) -> LoadedModel:
         meta = json.loads(str(raw))
     except json.JSONDecodeError as e:
         raise ModelFileError(path, f"{META_KEY} is not valid JSON ({e})") from None
+    except RecursionError:
+        raise ModelFileError(path, f"{META_KEY} is nested too deeply") from None
+    except ValueError as e:  # e.g. an integer of more than 4300 digits
+        raise ModelFileError(path, f"{META_KEY} is not usable JSON ({str(e)[:80]})") from None
+    if json_depth_exceeds(meta, MAX_JSON_DEPTH):
+        raise ModelFileError(path, f"{META_KEY} is nested more than {MAX_JSON_DEPTH} levels deep")
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise ModelFileError(path, f"not a ShapeLab model file (format is not {FORMAT!r})")
     if meta.get("version") != VERSION:
@@ -103,17 +207,23 @@ def load_model(path) -> LoadedModel:
     layers, classes = meta.get("layers"), meta.get("classes")
     if not isinstance(layers, list) or not layers:
         raise ModelFileError(path, "the description has no layers")
+    if len(layers) > MAX_MODEL_LAYERS:
+        raise ModelFileError(path, f"the description has {len(layers):,} layers (at most {MAX_MODEL_LAYERS})")
+    declared = _declared_parameters(layers)
+    if declared > MAX_MODEL_PARAMETERS:
+        raise ModelFileError(path, f"the layers declare {declared:,} parameters, more than the limit of "
+                                   f"{MAX_MODEL_PARAMETERS:,} (refused before allocating)")
     if not isinstance(classes, list) or not all(isinstance(c, str) for c in classes):
         raise ModelFileError(path, "the class names are missing or not text")
     size = meta.get("input_size")
     shape = meta.get("input_shape") or [1, size, size]
-    if not (isinstance(size, int) and size > 0 and isinstance(shape, list) and len(shape) == 3
-            and all(isinstance(d, int) and d > 0 for d in shape) and shape[-1] == size):
-        raise ModelFileError(path, "the input size is missing or invalid")
+    if not (type(size) is int and 0 < size <= MAX_INPUT_SIZE and isinstance(shape, list) and len(shape) == 3
+            and all(type(d) is int and 0 < d <= MAX_INPUT_SIZE for d in shape) and shape[-1] == size):
+        raise ModelFileError(path, f"the input size is missing or invalid (at most {MAX_INPUT_SIZE})")
     try:
         model = model_from_config(layers, tuple(shape))
-    except (ValueError, TypeError) as e:
-        raise ModelFileError(path, f"the layer description is invalid ({e})") from None
+    except (ValueError, TypeError, OverflowError) as e:
+        raise ModelFileError(path, f"the layer description is invalid ({str(e)[:200]})") from None
     if model.output_shape != (len(classes),):
         raise ModelFileError(path, f"the model has output shape {model.output_shape} "
                                    f"but {len(classes)} class names")

@@ -7,14 +7,19 @@ as a `LoadProblem(path, line, message)` and skipped, and every other drawing sti
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import errno
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from .atomic import atomic_write
+from .atomic import atomic_path, atomic_write, open_regular_file, remove_stale_temps
 from .drawing import Drawing
+from .limits import MAX_LINE_BYTES, MAX_LISTED_PROBLEMS
 
 
 @dataclass(frozen=True)
@@ -29,48 +34,143 @@ class LoadProblem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-def _encode(drawing: Drawing) -> str:
+def _encode(drawing: Drawing) -> bytes:
+    """One NDJSON line without its newline, UTF-8. Text that cannot be UTF-8 (a lone surrogate read from
+    a "\\ud800" escape) is written \\u-escaped, as it was read."""
     if not isinstance(drawing, Drawing):
         raise TypeError(f"expected a Drawing, got {type(drawing).__name__}")
-    return json.dumps(drawing.to_ndjson_obj(), separators=(",", ":"), ensure_ascii=False)
+    obj = drawing.to_ndjson_obj()
+    try:
+        return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(obj, separators=(",", ":")).encode("ascii")
+
+
+class _Changed(Exception):
+    """The file changed while it was being repaired."""
+
+
+def _copy_prefix(src: BinaryIO, dst: BinaryIO, count: int) -> None:
+    while count > 0:
+        chunk = src.read(min(count, 1 << 20))
+        if not chunk:
+            break
+        dst.write(chunk)
+        count -= len(chunk)
+
+
+class _NotANumber(ValueError):
+    pass
+
+
+def _refuse_constant(name: str):
+    raise _NotANumber(f"{name} is not a JSON number")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+
+
+def _parse_line(raw: bytes, first: bool) -> object:
+    """The JSON value of one line; raises ValueError with a short message saying what is wrong."""
+    if first and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not valid UTF-8 text (byte {exc.start + 1})") from None
+    try:
+        return _DECODER.decode(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+    except _NotANumber as exc:
+        raise ValueError(f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise ValueError("not valid JSON for a drawing: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise ValueError(f"not valid JSON for a drawing: {str(exc)[:80]}") from None
+
+
+def _lines(f: BinaryIO) -> Iterator[tuple[int, int, bytes | None, bool]]:
+    """(line number, byte offset, bytes or None when longer than MAX_LINE_BYTES, ended by a newline)."""
+    number = offset = 0
+    while True:
+        raw = f.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        start, offset = offset, offset + len(raw)
+        if raw.endswith(b"\n") or len(raw) <= MAX_LINE_BYTES:
+            yield number, start, raw, raw.endswith(b"\n")
+            continue
+        ended = False
+        while not ended:  # too long: skip the rest of the line without keeping it
+            chunk = f.readline(1 << 20)
+            if not chunk:
+                break
+            offset += len(chunk)
+            ended = chunk.endswith(b"\n")
+        yield number, start, None, ended
+
+
+class _Problems:
+    """The problems of one file: the first MAX_LISTED_PROBLEMS one by one, the rest as one summary."""
+
+    def __init__(self, path: str):
+        self.path, self.listed, self.more, self.more_from = path, [], 0, 0
+
+    def add(self, line: int, message: str) -> None:
+        if len(self.listed) < MAX_LISTED_PROBLEMS:
+            self.listed.append(LoadProblem(self.path, line, message))
+        else:
+            self.more_from = self.more_from or line
+            self.more += 1
+
+    def result(self) -> list[LoadProblem]:
+        if not self.more:
+            return self.listed
+        return self.listed + [LoadProblem(self.path, self.more_from,
+                                          f"and {self.more:,} more bad lines from here on (not listed)")]
+
+
+def _read(path: str) -> tuple[list[Drawing], list[LoadProblem], int | None]:
+    """read_ndjson, plus the byte offset of a torn last line (None if there is none)."""
+    drawings: list[Drawing] = []
+    problems = _Problems(path)
+    torn_at = None
+    with os.fdopen(open_regular_file(path), "rb") as f:
+        for number, offset, raw, ended in _lines(f):
+            if raw is None:
+                problems.add(number, f"a line longer than {MAX_LINE_BYTES // 2**20} MiB; not read")
+                continue
+            if not raw.strip():
+                continue
+            try:
+                obj = _parse_line(raw, number == 1)
+            except ValueError as exc:
+                if not ended and raw.lstrip().startswith(b"{"):  # how an interrupted append looks
+                    torn_at = offset
+                    problems.add(number, f"torn last line (incomplete write, {len(raw)} bytes): {exc}")
+                else:
+                    problems.add(number, str(exc))
+                continue
+            try:
+                drawings.append(Drawing.from_ndjson_obj(obj))
+            except (ValueError, TypeError) as exc:
+                problems.add(number, f"not a drawing: {exc}")
+    return drawings, problems.result(), torn_at
 
 
 def read_ndjson(path: str | os.PathLike) -> tuple[list[Drawing], list[LoadProblem]]:
     """Read every drawing of an NDJSON file; returns (drawings, problems).
 
-    Blank lines are ignored. A line that is not JSON, or not a drawing, becomes a LoadProblem; a last
-    line without its newline that does not parse is reported as torn (an interrupted write).
-    Raises OSError if the file itself cannot be opened.
+    Blank lines are ignored, a UTF-8 byte order mark is allowed, line ends may be LF or CRLF. A line that
+    is not JSON, or not a drawing (see `engine.drawing` and the limits in `engine.limits`), becomes a
+    LoadProblem and every other line still loads; an unfinished `{...` last line without its newline is
+    reported as torn (an interrupted write). Time and memory are bounded by the file's size and the
+    limits: a line over MAX_LINE_BYTES is skipped unread.
+    Raises OSError naming the file if it cannot be opened or is not a regular file (a folder, a FIFO).
     """
-    p = str(path)
-    with open(p, "rb") as f:
-        data = f.read()
-    drawings: list[Drawing] = []
-    problems: list[LoadProblem] = []
-    lines = data.split(b"\n")
-    torn_candidate = not data.endswith(b"\n")
-    for i, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        is_last = i == len(lines)
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(LoadProblem(p, i, "not valid UTF-8 text"))
-            continue
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            if is_last and torn_candidate:
-                msg = f"torn last line (incomplete write, {len(raw)} bytes): {exc.msg}"
-            else:
-                msg = f"not valid JSON: {exc.msg} at column {exc.colno}"
-            problems.append(LoadProblem(p, i, msg))
-            continue
-        try:
-            drawings.append(Drawing.from_ndjson_obj(obj))
-        except ValueError as exc:
-            problems.append(LoadProblem(p, i, f"not a drawing: {exc}"))
+    drawings, problems, _ = _read(os.fspath(path))
     return drawings, problems
 
 
@@ -79,8 +179,8 @@ def write_ndjson(path: str | os.PathLike, drawings: Iterable[Drawing]) -> None:
 
     Either the old file or the complete new one exists afterwards, never a half-written one.
     """
-    lines = [_encode(d) + "\n" for d in drawings]  # encode first: a bad item leaves the file untouched
-    with atomic_write(path, "w", encoding="utf-8", newline="\n") as f:
+    lines = [_encode(d) + b"\n" for d in drawings]  # encode first: a bad item leaves the file untouched
+    with atomic_write(path, "wb") as f:
         f.writelines(lines)
 
 
@@ -89,15 +189,50 @@ class DrawingStore:
 
     Opening a missing file gives an empty store (the file is created on the first write). Problems met
     while reading are in `problems`; the bad lines are dropped at the next rewrite (relabel, delete,
-    replace_all), never by append.
+    replace_all), never by append. Opening also tidies up after a crash, once:
+
+    - leftover temporary files of an interrupted rewrite are removed (`engine.atomic.remove_stale_temps`);
+    - a torn last line (a kill in the middle of an append: an unfinished `{...` without its newline, in a
+      file that holds drawings) is cut off: the fragment is added to `<name>.damaged` beside the file
+      (`damaged_path`), the file is rewritten atomically without it, and the problem stays in `problems`
+      saying so. Where that cannot be written (a read-only folder) the file is left as is.
     """
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
         self._drawings: list[Drawing] = []
         self.problems: list[LoadProblem] = []
+        remove_stale_temps(self.path)
         if self.path.exists():
-            self._drawings, self.problems = read_ndjson(self.path)
+            self._drawings, self.problems, torn_at = _read(os.fspath(self.path))
+            if torn_at is not None and self._drawings:  # never write to a file that holds no drawing
+                self._cut_torn_tail(torn_at)
+
+    @property
+    def damaged_path(self) -> Path:
+        """Where torn fragments cut off at opening are kept."""
+        return self.path.with_name(self.path.name + ".damaged")
+
+    def _cut_torn_tail(self, offset: int) -> None:
+        try:
+            size = self.path.stat().st_size
+            with open(self.path, "rb") as f:
+                f.seek(offset)
+                fragment = f.read()
+            with open(self.damaged_path, "ab") as out:
+                out.write(fragment + b"\n")
+                out.flush()
+                os.fsync(out.fileno())
+            with atomic_path(self.path) as tmp, open(self.path, "rb") as src, open(tmp, "wb") as dst:
+                _copy_prefix(src, dst, offset)
+                if self.path.stat().st_size != size:  # another process appended meanwhile: leave it
+                    raise _Changed
+        except (OSError, _Changed):
+            return
+        for i, p in enumerate(self.problems):
+            if p.message.startswith("torn last line"):
+                note = f"{p.message}; cut off, the fragment is kept in {self.damaged_path}"
+                self.problems[i] = LoadProblem(p.path, p.line, note)
 
     @property
     def drawings(self) -> list[Drawing]:
@@ -111,24 +246,34 @@ class DrawingStore:
         return [d.label for d in self._drawings]
 
     def append(self, drawing: Drawing) -> None:
-        """Append one drawing: one line written in append mode, flushed and fsynced before returning.
+        """Append one drawing: one line written with one write in append mode, fsynced before returning.
 
-        A torn last line left by an earlier crash is ended first so the new line stays readable.
+        A failed write (a full disk) is undone: the file is cut back to its previous size, so it never
+        keeps part of a line, and the OSError is raised. A torn last line left by an earlier crash that
+        could not be cut off at opening is ended first, so the new line stays readable.
         """
-        line = _encode(drawing) + "\n"
+        line = _encode(drawing) + b"\n"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "ab") as f:
-            if f.tell() > 0 and not self._ends_with_newline():
-                f.write(b"\n")
-            f.write(line.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
+        fd = open_regular_file(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT)
+        try:
+            size = os.fstat(fd).st_size
+            if size > 0:
+                os.lseek(fd, size - 1, os.SEEK_SET)
+                if os.read(fd, 1) != b"\n":
+                    line = b"\n" + line
+            try:
+                written = os.write(fd, line)
+                if written != len(line):
+                    raise OSError(errno.ENOSPC, f"No space left on device ({written} of {len(line)} bytes "
+                                                f"written)", os.fspath(self.path))
+                os.fsync(fd)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)
+                raise
+        finally:
+            os.close(fd)
         self._drawings.append(drawing)
-
-    def _ends_with_newline(self) -> bool:
-        with open(self.path, "rb") as f:
-            f.seek(-1, os.SEEK_END)
-            return f.read(1) == b"\n"
 
     def _check_indices(self, indices: Iterable[int]) -> list[int]:
         idx = sorted({int(i) for i in indices})

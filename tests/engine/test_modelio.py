@@ -1,5 +1,6 @@
 """The .npz model file: round trip, PyTorch names, atomic writes, and refusal of bad files."""
 
+import io
 import json
 import os
 import pickle
@@ -118,7 +119,7 @@ def test_damaged_file_is_refused(saved):
 def test_random_bytes_are_refused(tmp_path):
     path = tmp_path / "noise.npz"
     path.write_bytes(np.random.default_rng(0).bytes(500))
-    _refused(path, "not an .npz")
+    _refused(path, "not a ShapeLab model file (not an .npz archive)")
 
 
 def test_pickle_file_is_refused_without_unpickling(tmp_path):
@@ -129,7 +130,7 @@ def test_pickle_file_is_refused_without_unpickling(tmp_path):
             return (os.system, ("echo unpickled > " + str(tmp_path / "pwned"),))
 
     path.write_bytes(pickle.dumps(Boom()))
-    _refused(path, "pickled")
+    _refused(path, "not a ShapeLab model file (not an .npz archive, but a Python pickle")
     assert not (tmp_path / "pwned").exists()
 
 
@@ -197,3 +198,63 @@ def test_not_a_zip_member_problem(tmp_path, saved):
     with pytest.raises(ModelFileError) as info:
         load_model(path)
     assert str(path) in str(info.value)
+
+
+def _npy_header(shape, descr="<f4") -> bytes:
+    buf = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buf, {"descr": descr, "fortran_order": False, "shape": shape})
+    return buf.getvalue()
+
+
+def test_a_small_file_declaring_a_billion_parameters_is_refused_before_allocating(tmp_path):
+    path = tmp_path / "huge.npz"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("0.weight.npy", _npy_header((1000, 1000, 1000)) + bytes(1000))
+    assert path.stat().st_size < 2000
+    _refused(path, "declares more than 50,000,000 parameters")
+
+
+def test_a_zip_bomb_is_refused_from_its_declared_size(tmp_path):
+    path = tmp_path / "bomb.npz"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        m = z.open("0.weight.npy", "w", force_zip64=True)
+        m.write(_npy_header((300 * 2**20 // 4,)))
+        zeros = bytes(2**20)
+        for _ in range(300):
+            m.write(zeros)
+        m.close()
+    assert path.stat().st_size < 2 * 2**20
+    _refused(path, "more than the limit of 268,435,456")
+
+
+def test_a_header_that_lies_about_the_entry_size_is_refused(tmp_path):
+    path = tmp_path / "lie.npz"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("0.weight.npy", _npy_header((1000,)) + bytes(40))
+    _refused(path, "declares shape (1000,)")
+
+
+def test_layers_declaring_too_many_parameters_are_refused_before_building(tmp_path, saved):
+    src, _ = saved
+    with np.load(src) as z:
+        arrays = {k: z[k] for k in z.files}
+    meta = json.loads(str(arrays["__meta__"]))
+    path = tmp_path / "big_layers.npz"
+    wide = {"type": "linear", "in_features": 784, "out_features": 10**6}
+    big = {**meta, "layers": [{"type": "flatten"}, wide]}
+    np.savez(path, **{**arrays, "__meta__": np.array(json.dumps(big))})
+    _refused(path, "the layers declare 785,000,000 parameters")
+    for bad, words in [("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+                       ('{"format": "shapelab-model", "n": ' + "9" * 5000 + "}", "not usable JSON"),
+                       (json.dumps({**meta, "extra": json.loads("[" * 40 + "]" * 40)}), "more than 32"),
+                       (json.dumps({**meta, "input_size": 10**6, "input_shape": [1, 10**6, 10**6]}),
+                        "input size")]:
+        np.savez(path, **{**arrays, "__meta__": np.array(bad)})
+        _refused(path, words)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_at_once(tmp_path):
+    path = tmp_path / "pipe.npz"
+    os.mkfifo(path)
+    _refused(path, "not a regular file (a FIFO")

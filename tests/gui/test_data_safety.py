@@ -169,11 +169,14 @@ def test_bad_file_names_file_and_line_and_loses_nothing(make_window, tmp_path, q
     body = shown[-1][1]
     assert f"{path}:2:" in body and f"{path}:5:" in body and "torn" in body
     backup = window.state.backup_path
-    assert backup is not None and backup.read_bytes() == original, "a copy of the file as it was is kept"
+    fragment = b'{"word": "circle", "drawing": [[[1, 2'
+    whole = original[: -len(fragment)]  # the engine cut the torn tail off at opening and kept it aside
+    assert backup is not None and backup.read_bytes() == whole, "a copy of the file as it was is kept"
+    assert path.with_name(path.name + ".damaged").read_bytes() == fragment + b"\n"
     # an edit rewrites the file without the bad lines; the copy still holds them
     window.state.delete([0])
     window.state.flush()
-    assert backup.read_bytes() == original
+    assert backup.read_bytes() == whole
     drawings, problems = read_ndjson(path)
     assert len(drawings) == 2 and not problems
 
