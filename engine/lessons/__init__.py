@@ -13,9 +13,11 @@ from .corners import (
     CornerResult,
     clean_shape,
     compare_representations,
+    corner_rule_text,
     count_corners,
     rdp,
     rule_classify,
+    stratified_sample,
 )
 from .separability import EXTENT, POINT_SETS, HiddenLayerNet, Perceptron, PerceptronUpdate, grid, point_set
 from .traces import (
@@ -46,7 +48,7 @@ from .traces import (
 __all__ = [
     "BackpropExample", "BackpropNumbers", "backprop_numbers",
     "RULE_CLASSES", "ClassComparison", "CornerResult", "clean_shape", "compare_representations",
-    "count_corners", "rdp", "rule_classify",
+    "corner_rule_text", "count_corners", "stratified_sample", "rdp", "rule_classify",
     "EXTENT", "POINT_SETS", "HiddenLayerNet", "Perceptron", "PerceptronUpdate", "grid", "point_set",
     "LECTURE_FILTER", "LECTURE_IMAGE", "LECTURE_KERNEL_1D", "LECTURE_POOL_INPUT", "LECTURE_SIGNAL",
     "NAMED_KERNELS", "ConvStep", "ConvTrace", "ParameterComparison", "PoolStep", "PoolTrace", "ShiftRow",

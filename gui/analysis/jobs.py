@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Sequence
 
 import numpy as np
@@ -107,6 +108,7 @@ def model_job(
     wrong drawings and the "check this label" list. Indices are positions in the dataset. `tag` is
     returned as is (the caller's dataset generation). With `test_drawings` (an imported test set) there is
     also a "test" confusion matrix whose indices are positions in the test set."""
+    t0 = time.perf_counter()
     c = len(classes)
     ids, y = _known(labels, classes)
     layers = representation_layers(model)
@@ -169,6 +171,7 @@ def model_job(
         "confusion": confusion,
         "suspects": suspects,
         "accuracy": float(np.mean(pred == y)) if len(y) else float("nan"),
+        "seconds": time.perf_counter() - t0,  # the job's own computing time (the view's duty cycle)
     }
 
 

@@ -186,6 +186,12 @@ class PipelineLesson(Lesson):
         for k, row in enumerate(self.rows):
             self.stack.insertWidget(k, row)
 
+    def shows_model(self, n: int) -> bool:
+        return True
+
+    def needs_training(self, n: int) -> bool:
+        return n == len(self.rows)  # the prediction step; the stages show what any network does
+
     def model_changed(self) -> None:
         signature = None if self.model is None else repr(self.model.config())
         if signature != self._signature:
@@ -226,7 +232,7 @@ class PipelineLesson(Lesson):
             names = self.classes if len(self.classes) == len(probs) else [f"class {i + 1}"
                                                                           for i in range(len(probs))]
             self.prediction.set_prediction(names, probs, list(CLASS_COLOURS))
-            self.prediction.set_trained(True)
+            self.prediction.set_trained(not self.untrained())
             self.prediction.flush()
         show_params = n >= L + 2
         self.params_table.setVisible(show_params)
@@ -265,10 +271,12 @@ class PipelineLesson(Lesson):
         self.params_table.resizeColumnsToContents()
         ratio = p.dense_equivalent_parameters / max(p.first_conv_parameters, 1)
         self.params_text.setText(
-            f"The default CNN's first conv layer maps the {size} drawing to {n_out} maps of {maps} with "
-            f"{p.first_conv_parameters} "
-            f"numbers; a fully connected layer doing the same would need {p.dense_equivalent_parameters:,} — "
-            f"{ratio:,.0f} times as many. The whole default CNN has {p.conv_parameters:,} "
-            f"parameters, the MLP "
-            f"{p.mlp_parameters:,}."
+            f"<b>The saving is in the convolution layers.</b> The default CNN's first conv layer maps the "
+            f"{size} drawing to {n_out} maps of {maps} with {p.first_conv_parameters:,} weights, reused at "
+            f"every position; an equivalent fully connected layer would need "
+            f"<b>{p.dense_equivalent_parameters:,}</b> weights — {ratio:,.0f} times as many. "
+            f"<b>{100 * p.dense_share:.0f} %</b> of the CNN's {p.conv_parameters:,} weights sit in its "
+            f"fully connected (dense) layers ({p.dense_parameters:,}), so the whole CNN has about as many as "
+            f"the MLP ({p.mlp_parameters:,}): what convolution buys is maps of where each pattern is, "
+            "for very few weights."
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTabWidget, QWidget
 
@@ -20,10 +20,14 @@ class LessonsView(QTabWidget):
     """The lessons, in the lecture's order.
 
     API (the main window wires these): set_model(model, classes) — the view keeps its own copy, so training
-    can go on; set_drawing(strokes); set_dataset(drawings, classes); set_large_text(bool).
+    can go on; set_model_note(text, trained) — which model that is, in words, shown in every lesson that
+    shows it ("modelNote" labels); set_drawing(strokes); set_dataset(drawings, classes);
+    set_large_text(bool). Signal: trainRequested() (a lesson's "Train the network now" button).
     Keys: Right / Page Down = next step, Left / Page Up = previous step,
     Ctrl+Page Down / Ctrl+Page Up = next / previous lesson, Ctrl+Shift+L = large text.
     """
+
+    trainRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,6 +39,7 @@ class LessonsView(QTabWidget):
         for lesson, name in zip(self.lessons, names, strict=True):
             self.addTab(lesson, name)
             self.setTabToolTip(self.count() - 1, lesson.title)
+            lesson.trainRequested.connect(self.trainRequested)
         self._base_font = QFont(self.font())
 
         corner = QWidget()
@@ -83,6 +88,11 @@ class LessonsView(QTabWidget):
         copy = None if model is None else model.copy()
         for lesson in self.lessons:
             lesson.set_model(copy, classes)
+
+    def set_model_note(self, text: str, trained: bool = True) -> None:
+        """Which model the lessons show, in words, and whether it is trained (see Lesson.set_model_note)."""
+        for lesson in self.lessons:
+            lesson.set_model_note(text, trained)
 
     def set_drawing(self, strokes) -> None:
         for lesson in self.lessons:

@@ -324,6 +324,7 @@ class FileActions(QObject):
                 f"{loaded.model.input_shape}, ShapeLab draws {INPUT_SIZE}×{INPUT_SIZE}.",
             )
             return False
+        w.side_windows.loaded_from = path  # the side windows' model note names the file
         w.controller.set_model(loaded.model, loaded.classes, "loaded")
         w.controller.steps_done = 1  # a loaded model counts as trained
         w.controller.snapshot_version = None

@@ -3,8 +3,32 @@ kept fed with the model, the canvas drawing and the dataset while they exist."""
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
+
+
+def model_note(window: QMainWindow) -> tuple[str, bool]:
+    """(what the window's model is, in words; whether it is trained): "Untrained (random weights)",
+    "After epoch 3 of 10 · 1,017 steps", "Loaded from shapes.npz". The one place the side windows'
+    model notes come from (gui.core's model state can replace it)."""
+    c = window.controller
+    if c.model is None:
+        return "No model yet", False
+    steps = c.steps_done
+    if c.preset == "loaded":
+        name = os.path.basename(window.side_windows.loaded_from or "") or "a model file"
+        more = f" · then {steps - 1:,} steps trained here" if steps > 1 else ""
+        return f"Loaded from {name}{more}", True
+    if steps == 0:
+        return "Untrained (random weights)", False
+    r, total = c.last_record, getattr(window.training_panel, "_epochs", 0)
+    of, s = (f" of {total}" if total else ""), f"{steps:,} step{'s' if steps != 1 else ''}"
+    if r is None:
+        return f"Trained · {s}", True
+    where = {"step": "During epoch", "stopped": "Stopped in epoch"}.get(r.kind, "After epoch")
+    return f"{where} {r.epoch + 1}{of} · {s}", True
 
 
 class SideWindows(QObject):
@@ -18,6 +42,10 @@ class SideWindows(QObject):
         self.analysis_window: QMainWindow | None = None
         self.lessons = None
         self.analysis = None
+        self.loaded_from: str | None = None  # the file of a loaded model (Model › Open…)
+        from gui.analysis.history import EpochRecorder  # per-epoch snapshots kept even while no window is open
+
+        self.epochs = EpochRecorder()
 
     # -- lessons ------------------------------------------------------------------------------------
 
@@ -32,6 +60,7 @@ class SideWindows(QObject):
             window.setObjectName("lessonsWindow")
             window.setWindowTitle("ShapeLab — Lessons")
             self.lessons = LessonsView()
+            self.lessons.trainRequested.connect(w.training.train)
             window.setCentralWidget(self.lessons)
             window.resize(1100, 720)
             self.lessons_window = window
@@ -45,6 +74,7 @@ class SideWindows(QObject):
     def feed_lessons_model(self) -> None:
         if self.lessons is not None:
             self.lessons.set_model(self.window.controller.model, list(self.window.controller.classes))
+            self.lessons.set_model_note(*model_note(self.window))
 
     def feed_lessons_data(self) -> None:
         if self.lessons is not None:
@@ -62,7 +92,8 @@ class SideWindows(QObject):
             window = QMainWindow(w)
             window.setObjectName("analysisWindow")
             window.setWindowTitle("ShapeLab — Analysis")
-            self.analysis = AnalysisView()
+            self.analysis = AnalysisView(epochs=self.epochs)
+            self.analysis.trainRequested.connect(w.training.train)
             window.setCentralWidget(self.analysis)
             window.resize(1200, 760)
             self.analysis.drawingRequested.connect(w.labelling.open_in_canvas)
@@ -83,21 +114,21 @@ class SideWindows(QObject):
             self.analysis.set_dataset(st.drawings, [(c.name, c.color) for c in st.classes])
             self.analysis.set_stale(self.window.training.is_stale())
 
-    def feed_analysis_model(self, note: str = "") -> None:
+    def feed_analysis_model(self, training: bool | None = None) -> None:
         c = self.window.controller
         if self.analysis is not None and c.model is not None:
-            self.analysis.set_model(c.model.copy(), list(c.classes), note)
+            busy = c.is_active() if training is None else training
+            self.analysis.set_model(c.model.copy(), list(c.classes), *model_note(self.window), training=busy)
 
     def feed_records(self, records: list) -> None:
-        """Training records just shown: each epoch's weights for the analysis history, and a model copy
-        after anything but a plain step."""
+        """Training records just shown: each epoch's weights for the history (kept whether or not the
+        analysis window is open), and a model copy for the analysis after anything but a plain step."""
         model = self.window.controller.model
-        if self.analysis is not None and model is not None:
-            for r in records:
-                if r.kind == "epoch":
-                    self.analysis.record_epoch(r.epoch, model.weights())
-            if any(r.kind != "step" for r in records):
-                self.feed_analysis_model(f"after epoch {records[-1].epoch + 1}")
+        if model is not None:
+            self.epochs.add_records(records, model)
+            if self.analysis is not None and any(r.kind != "step" for r in records):
+                ended = any(r.kind in ("done", "stopped", "diverged") for r in records)
+                self.feed_analysis_model(training=not ended)
 
     def set_validation(self, val_split: float, seed: int) -> None:
         if self.analysis is not None:

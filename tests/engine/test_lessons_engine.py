@@ -266,3 +266,45 @@ def test_lesson_modules_print_nothing():
         calls = [n for n in ast.walk(tree)
                  if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"]
         assert not calls, path
+
+
+# -- issue 14: a stratified sample, and a caption that says what the corner counter does ----------------
+
+
+def test_stratified_sample_keeps_each_class_share_of_an_interleaved_set():
+    from collections import Counter
+
+    from engine.lessons import stratified_sample
+
+    labels = ["square", "triangle", "circle", "irregular"] * 500  # interleaved, as the starter set
+    idx = stratified_sample(labels, 1500)
+    assert len(idx) == 1500 and len(set(idx.tolist())) == 1500 and np.all(np.diff(idx) > 0)
+    got = Counter(labels[i] for i in idx)
+    whole = Counter(labels)
+    for c, n in whole.items():
+        assert abs(got[c] - 1500 * n / 2000) <= 1, (c, got[c], n)
+    assert got == {"square": 375, "triangle": 375, "circle": 375, "irregular": 375}
+    # the old "evenly spaced" sample of this set: square 500, triangle 250, circle 250, irregular 500
+    naive = Counter(labels[i] for i in np.linspace(0, 1999, 1500).round().astype(int))
+    assert naive == {"square": 500, "triangle": 250, "circle": 250, "irregular": 500}
+    uneven = ["square"] * 1000 + ["circle"] * 200 + ["triangle"] * 800
+    got = Counter(uneven[i] for i in stratified_sample(uneven, 1500))
+    assert got == {"square": 750, "circle": 150, "triangle": 600}
+    assert stratified_sample(labels[:10], 1500).tolist() == list(range(10))
+
+
+def test_corner_caption_states_the_detectors_own_settings():
+    from engine.lessons import corner_rule_text
+    from engine.lessons.corners import CORNER_DEGREES, SHORT_FRACTION, SIMPLIFY_FRACTION
+
+    text = corner_rule_text()
+    assert f"{100 * SIMPLIFY_FRACTION:g} %" in text and f"{100 * SHORT_FRACTION:g} %" in text
+    assert f"{CORNER_DEGREES:g}°" in text and "added up" in text
+    # and the detector does add up near turns: a corner cut into two 30° bends (1 % of the size apart)
+    # counts as one corner, while the same two bends far apart count as none
+    pts_near = np.array([[0, 0], [100, 0], [101, 0.6], [101.6, 1.6], [101.6, 100]], float)
+    assert count_corners([pts_near]).count == 1
+    far = np.array([[0, 0], [100, 0], [150, 28.9], [175, 72.2], [175, 200]], float)
+    res = count_corners([far])
+    assert all(t < 50 for t in np.degrees(np.abs(np.diff(np.arctan2(*np.diff(far, axis=0).T[::-1]))))[1:2])
+    assert res.count == 0

@@ -515,3 +515,114 @@ def test_every_panel_exports_png_and_has_a_context_menu(qtbot, view, data, tmp_p
     pts, idx = rep.shown_points("raw")
     assert [int(r[1]) for r in raw] == idx.tolist()
     np.testing.assert_allclose([[float(r[3]), float(r[4])] for r in raw], pts, rtol=1e-5, atol=1e-5)
+
+
+# -- which model each panel shows, and no stale results (issue 14, defects 1, 2 and 7) ------------------
+
+
+def _notes(view) -> dict:
+    from PySide6.QtWidgets import QLabel
+
+    out = {}
+    for panel in (view.representation, view.confusion, view.saliency, view.network, view.health,
+                  view.history):
+        label = panel.findChild(QLabel, "modelNote")
+        assert label is not None, panel.objectName()
+        out[panel.objectName()] = label.text()
+    return out
+
+
+def test_a_result_carries_its_own_models_note_and_older_ones_are_marked(qtbot, view, data):
+    drawings, classes, X, y, model = data
+    results = []
+    view.runner.resultReady.connect(lambda kind, r: results.append(r) if kind == "model" else None)
+    wait_for(qtbot, view, "dataset", lambda: view.set_dataset(drawings, classes))
+    wait_for(qtbot, view, "model", lambda: view.set_model(model.copy(), classes, "After epoch 8 of 8 · 100 steps"))
+    assert view.model_note(view.representation) == "Computed for: After epoch 8 of 8 · 100 steps."
+    assert view.model_note(view.confusion) == "Computed for: After epoch 8 of 8 · 100 steps."
+    old = results[-1]
+    view.set_model(build_model("default", len(classes), seed=3), classes, "Untrained (random weights)",
+                   False)
+    assert "Untrained (random weights)" in view.model_note(view.network)  # follows the model at once
+    assert view.train_buttons[0].isVisibleTo(view.representation)
+    view._on_result("model", old)  # the earlier model's result arrives after the new model
+    view.flush()
+    note = view.model_note(view.representation)
+    assert note.startswith("Older result, computed for: After epoch 8 of 8 · 100 steps.")
+    assert "newest model (Untrained (random weights))" in note
+    with qtbot.waitSignal(view.analysisUpdated, timeout=TIMEOUT,
+                          check_params_cb=lambda k: k == "model" and "Older" not in
+                          view.model_note(view.representation)):
+        pass
+    assert view.model_note(view.representation) == "Computed for: Untrained (random weights)."
+
+
+def test_window_panels_name_the_model_and_are_current_soon_after_training(make_window, tmp_path, qtbot):
+    import time
+
+    window = make_window(tmp_path / "data")
+    window.show_analysis()
+    a = window.analysis
+    qtbot.waitUntil(lambda: "Untrained (random weights)" in a.model_note(a.representation), timeout=TIMEOUT)
+    assert a.train_buttons[0].isVisibleTo(a.representation)
+    a.setCurrentWidget(a.network)  # the dataset-wide panels are hidden while training runs
+    window.train()
+    qtbot.waitUntil(lambda: window.controller.state == "idle" and not window.controller.is_active(),
+                    timeout=TIMEOUT)
+    window.training.flush_records()
+    final = f"After epoch 2 of 2 · {window.controller.steps_done:,} steps"
+    assert final in a.model_note(a.network) and final in a.history.model_note.text()
+    assert not a.train_buttons[0].isVisibleTo(a.representation)
+    start = time.perf_counter()
+    a.setCurrentWidget(a.representation)
+    qtbot.waitUntil(lambda: a.model_note(a.representation) == f"Computed for: {final}.", timeout=TIMEOUT)
+    seconds = time.perf_counter() - start
+    assert seconds < 2.0, f"the shown panel took {seconds:.2f} s to be current (load {os.getloadavg()[0]:.1f})"
+    a.setCurrentWidget(a.confusion)
+    qtbot.waitUntil(lambda: a.model_note(a.confusion) == f"Computed for: {final}.", timeout=2000)
+    window.close()
+
+
+def test_filters_over_time_has_every_epoch_when_opened_after_training(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    assert window.analysis is None
+    for _run in range(2):
+        window.train()
+        qtbot.waitUntil(lambda: window.controller.state == "idle" and not window.controller.is_active(),
+                        timeout=TIMEOUT)
+        window.training.flush_records()
+    model = window.controller.model
+    window.show_analysis()
+    a = window.analysis
+    hist = a.history
+    assert len(hist.history) == 4 and hist.history.epochs == [0, 1, 0, 1]
+    assert hist.recorder.runs == [1, 1, 2, 2]
+    a.setCurrentWidget(hist)
+    hist.flush()
+    assert hist.slider.maximum() == 3 and hist.slider.isEnabled()
+    np.testing.assert_array_equal(hist.filters.shown_filters(0), model.weights()["0.weight"])
+    assert "after epoch 2 of run 2" in hist.epoch_label.text()
+    hist.slider.setValue(0)
+    hist.flush()
+    assert "after epoch 1 of run 1" in hist.epoch_label.text()
+    assert not np.array_equal(hist.filters.shown_filters(0), model.weights()["0.weight"])
+    window.close()
+
+
+def test_epoch_recorder_memory_is_bounded():
+    from engine.training import TrainRecord
+    from gui.analysis.history import MIN_ENTRIES, EpochRecorder
+
+    model = build_model("default", 4, seed=0)
+    size = sum(v.nbytes for v in model.weights().values())  # 369,408 bytes
+    rec = EpochRecorder(budget=20 * size)
+    for e in range(50):
+        rec.add_records([TrainRecord("step", e, e + 1, 1), TrainRecord("epoch", e, e + 1, 1)], model)
+    assert len(rec) == 20 and rec.nbytes() == 20 * size and rec.history.epochs[0] == 30
+    small = EpochRecorder(budget=1)
+    for e in range(15):
+        small.add_records([TrainRecord("epoch", e, e + 1, 1)], model)
+    assert len(small) == MIN_ENTRIES
+    other = build_model("tiny", 4, seed=0)
+    rec.add_records([TrainRecord("epoch", 0, 1, 1)], other)  # another architecture starts afresh
+    assert len(rec) == 1 and rec.runs == [1]

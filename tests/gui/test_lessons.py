@@ -65,6 +65,7 @@ def test_object_names_and_keyboard_navigation(qtbot, view):
 
 def test_the_view_works_on_a_copy_of_the_model(view, model):
     view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     lesson_model = view.lessons[0].model
     assert lesson_model is not model
     x = np.zeros((1, 1, 28, 28), np.float32)
@@ -80,6 +81,7 @@ def test_corner_lesson_counts_the_drawing_and_tables_the_dataset(view, model):
         lesson.set_step(k)
         assert lesson.result.text().startswith(f"<b>{n} corners</b>")
     view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     view.set_drawing(clean_shape("triangle", size=150))
     lesson.set_step(3)
     assert "<b>3 corners</b>" in lesson.result.text()
@@ -195,6 +197,7 @@ def test_a_painted_kernel_changes_the_models_feature_map_as_the_engine_computes(
     lesson = view.lessons[3]
     strokes = clean_shape("square", size=150)
     view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     view.set_drawing(strokes)
     lesson.set_step(lesson.step_count - 1)
     lesson.kernel_choice.setCurrentText("your own (edit the grid)")
@@ -226,6 +229,7 @@ def test_pooling_lesson_gives_the_lecture_max_pool(view, model):
     assert lesson.compare_grids["average"].texts() == [["13", "8"], ["79", "19.5"]]
     assert lesson.compare_grids["sum"].texts() == [["52", "32"], ["316", "78"]]
     view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     view.set_drawing(clean_shape("circle", size=150))
     lesson.set_step(0)
     raster = rasterize(clean_shape("circle", size=150))
@@ -247,6 +251,7 @@ def test_pooling_lesson_gives_the_lecture_max_pool(view, model):
 def test_pipeline_lesson_follows_the_drawing_through_the_model(view, model):
     lesson = view.lessons[5]
     view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     strokes = clean_shape("square", size=150)
     view.set_drawing(strokes)
     n_layers = len(model.layers)
@@ -287,6 +292,7 @@ def test_corner_table_follows_a_training_model_at_a_limited_rate(qtbot, view, mo
     lesson = view.lessons[0]
     view.set_dataset(generate_drawings(3, seed=4), CLASSES)
     view.set_model(build_model("default", 4, seed=1), CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)
     lesson.set_step(4)
     first = lesson.table.item(4, 3).text()  # the CNN's overall accuracy
     trained_for_square = build_model("default", 4, seed=1)
@@ -294,6 +300,7 @@ def test_corner_table_follows_a_training_model_at_a_limited_rate(qtbot, view, mo
     w[f"{len(trained_for_square.layers) - 1}.bias"][:] = [100.0, 0, 0, 0]  # always says "square"
     trained_for_square.set_weights(w)
     view.set_model(trained_for_square, CLASSES)
+    view.set_model_note("After epoch 2 of 2 · 20 steps", True)
     lesson.refresh()
     assert lesson.table.item(4, 3).text() == first  # too soon: the last answers stay
     qtbot.waitUntil(lambda: (lesson.refresh() or True) and lesson.table.item(0, 3).text() == "100 %",
@@ -320,3 +327,77 @@ def test_placing_points_with_the_mouse(qtbot, view):
     assert lesson.choice.currentText() == "Your points"
     np.testing.assert_allclose(lesson.X, [[0.2, 0.8], [1.0, 0.1]], atol=0.05)
     np.testing.assert_array_equal(lesson.t, [1, 0])
+
+
+# -- which model a lesson shows (issue 14, defect 1) ---------------------------------------------------
+
+
+def _note(lesson) -> str:
+    label = lesson.findChild(QWidget, "modelNote")
+    assert label is not None and label.parent() is not None
+    return label.text()
+
+
+def test_lessons_say_the_start_up_model_is_untrained_and_offer_to_train(
+        make_window, tmp_path, qtbot, draw, shape_points):
+    window = make_window(tmp_path / "data")
+    draw(window.canvas, shape_points("triangle", window.canvas))
+    window.show_lessons()
+    view = window.lessons
+    corner = view.lessons[0]
+    corner.set_step(3)
+    assert "Untrained (random weights)" in _note(corner)
+    assert corner.findChild(QWidget, "modelNote").isVisibleTo(corner)
+    assert corner.train_button.isVisibleTo(corner)
+    assert "The CNN says" not in corner.result.text()  # no random answer shown as learned
+    assert "not been trained" in corner.result.text()
+    corner.set_step(4)
+    assert corner.table.item(corner.table.rowCount() - 1, 3).text() == "—"
+    assert "not trained yet" in corner.table_title.text()
+    pipeline = view.lessons[5]
+    pipeline.set_step(len(pipeline.rows))  # the prediction step
+    assert pipeline.prediction._trained is False
+    assert pipeline.train_button.isVisibleTo(pipeline)
+    # the worked-number lessons do not show the app's model at all
+    assert not view.lessons[2].findChild(QWidget, "modelNote").isVisibleTo(view.lessons[2])
+    with qtbot.waitSignal(window.controller.stateChanged, timeout=5000):
+        corner.train_button.click()  # the lesson's button starts training in the main window
+    qtbot.waitUntil(lambda: window.controller.state == "idle" and not window.controller.is_active(),
+                    timeout=60000)
+    window.training.flush_records()
+    steps = window.controller.steps_done
+    assert steps > 0
+    corner.set_step(3)
+    assert f"After epoch 2 of 2 · {steps:,} steps" in _note(corner)
+    assert not corner.train_button.isVisibleTo(corner)
+    assert "The CNN says" in corner.result.text()
+    pipeline.set_step(len(pipeline.rows))
+    assert pipeline.prediction._trained is True
+
+
+def test_a_loaded_model_is_named_by_its_file_in_the_lessons(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    path = tmp_path / "shapes.npz"
+    window.controller.ensure_model(window.state.class_names(), "tiny", seed=7, force=True)
+    assert window.save_model(str(path))
+    assert window.open_model(str(path))
+    window.show_lessons()
+    lesson = window.lessons.lessons[5]
+    assert "Loaded from shapes.npz" in _note(lesson)
+    assert not lesson.train_button.isVisibleTo(lesson)
+
+
+def test_model_note_function_words(make_window, tmp_path):
+    from engine.training import TrainRecord
+    from gui.window.side_windows import model_note
+
+    window = make_window(tmp_path / "data", show=False)
+    c = window.controller
+    window.training.model_for_current_classes()
+    assert model_note(window) == ("Untrained (random weights)", False)
+    window.training_panel.start_run(10)
+    c.steps_done = 1017
+    c.last_record = TrainRecord("epoch", 2, 1017, 339)
+    assert model_note(window) == ("After epoch 3 of 10 · 1,017 steps", True)
+    c.last_record = TrainRecord("step", 3, 1018, 339)
+    assert model_note(window) == ("During epoch 4 of 10 · 1,017 steps", True)
