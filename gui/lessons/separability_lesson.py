@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from engine.lessons import EXTENT, HiddenLayerNet, Perceptron, point_set
+from engine.lessons import EXTENT, HiddenLayerNet, Perceptron, point_set, separating_line
 from gui.lessons.common import BACKGROUND, FOREGROUND, Lesson, fmt
 
 CLASS1 = "#d62728"  # target 1
 CLASS0 = "#1f5fb4"  # target 0
 RESOLUTION = 81
 NET_STEPS_PER_STEP = 25
+UNDO_LIMIT = 1000  # steps Previous can take back
 
 
 def _region_map() -> pg.ColorMap:
@@ -88,6 +91,8 @@ class SeparabilityLesson(Lesson):
         self.perceptron: Perceptron | None = None
         self.net: HiddenLayerNet | None = None
         self.last_update = None
+        self.separable_line = None  # (w1, w0, h) of a separating line, or None: decided exactly
+        self._undo: list = []  # the states before each step, for Previous
 
         self.choice = QComboBox()
         self.choice.setObjectName("pointSetChoice")
@@ -158,16 +163,28 @@ class SeparabilityLesson(Lesson):
         self.perceptron = Perceptron(self.X, self.t)
         self.net = HiddenLayerNet(self.X, self.t, seed=0)
         self.last_update = None
+        self.separable_line = separating_line(self.X, self.t) if len(self.t) else None
+        self._undo = []
         self.set_step(0)
 
     def next_step(self) -> None:
         if len(self.t):
+            self._undo.append(copy.deepcopy((self.perceptron, self.net, self.last_update)))
+            del self._undo[:-UNDO_LIMIT]
             self.last_update = self.perceptron.step()
             self.net.train_steps(NET_STEPS_PER_STEP)
         self.set_step(0)
 
     def previous_step(self) -> None:
-        self.reset()
+        """Takes the last step back (both models as they were before it)."""
+        if self._undo:
+            self.perceptron, self.net, self.last_update = self._undo.pop()
+            self.set_step(0)
+
+    def set_step(self, n: int) -> None:
+        super().set_step(n)
+        self.prev_button.setEnabled(bool(self._undo))
+        self.prev_button.setToolTip("Take the last step back (Left arrow or Page Up); “Start again” resets")
 
     def _run_toggled(self, on: bool) -> None:
         self.run_button.setText("Pause" if on else "Run")
@@ -238,9 +255,14 @@ class SeparabilityLesson(Lesson):
         if p.converged:
             text += ("<br><b>Question (3)</b>: a whole epoch without a mistake — it has learned; "
                      "nothing changes any more.")
-        elif p.epoch >= 10:
-            text += (f"<br><b>Question (3)</b>: after {p.epoch} epochs it still makes mistakes: no straight "
-                     "line separates these points, so it never stops.")
+        elif self.separable_line is None:
+            text += ("<br><b>Question (3)</b>: no straight line separates these points (the red points' "
+                     "outline and the blue points' outline overlap), so the rule never stops making "
+                     "mistakes.")
+        else:
+            text += ("<br><b>Question (3)</b>: a straight line does separate these points (their outlines "
+                     "do not overlap), so the rule is certain to get there: until an epoch passes without "
+                     f"a mistake. Not yet, after {p.epoch} epoch{'s' if p.epoch != 1 else ''}.")
         self.neuron_info.setText(text)
         self.net_info.setText(
             f"<b>{net.steps} gradient steps</b> (Adam, binary cross-entropy, engine layers) · loss "

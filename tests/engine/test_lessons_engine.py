@@ -308,3 +308,59 @@ def test_corner_caption_states_the_detectors_own_settings():
     res = count_corners([far])
     assert all(t < 50 for t in np.degrees(np.abs(np.diff(np.arctan2(*np.diff(far, axis=0).T[::-1]))))[1:2])
     assert res.count == 0
+
+
+# -- issue 14: separability decided exactly, not from a perceptron run ---------------------------------
+
+
+ISSUE_POINTS = np.array([(0, 0), (1, 1), (0.2, 0.3), (0.3, 0.2), (0.8, 0.9), (0.9, 0.8)], float)
+ISSUE_TARGETS = np.array([0, 1, 1, 0, 1, 0])
+
+
+def _separates(line, X, t) -> bool:
+    w1, w0, h = line
+    return bool(np.array_equal((w1 * X[:, 0] + w0 * X[:, 1] - h >= 0).astype(int), np.asarray(t)))
+
+
+def test_separability_of_the_lecture_sets_and_the_issue_example():
+    from engine.lessons import Perceptron, linearly_separable, point_set, separating_line
+
+    for name, expected in (("AND", True), ("OR", True), ("XOR", False)):
+        X, t = point_set(name)
+        assert linearly_separable(X, t) is expected, name
+        if expected:
+            assert _separates(separating_line(X, t), X, t)
+    line = separating_line(ISSUE_POINTS, ISSUE_TARGETS)
+    assert line is not None and _separates(line, ISSUE_POINTS, ISSUE_TARGETS)
+    p = Perceptron(ISSUE_POINTS, ISSUE_TARGETS)
+    p.train_epochs(10)
+    assert not p.converged  # the run alone would have said "not separable" here (epochs 10 to 200)
+    p.train_epochs(1000)
+    assert p.converged and p.epoch == 201
+    # degenerate outlines: the same point in both classes; collinear points; a single class
+    assert not linearly_separable([[0, 0], [0, 0]], [1, 0])
+    assert not linearly_separable([[0, 0], [1, 0], [2, 0]], [0, 1, 0])
+    assert linearly_separable([[0, 0], [1, 0], [2, 0]], [0, 0, 1])
+    assert linearly_separable([[0, 0], [1, 1]], [1, 1])
+
+
+def test_separability_agrees_with_a_long_perceptron_run_on_random_sets():
+    from engine.lessons import Perceptron, separating_line
+
+    rng = np.random.default_rng(0)
+    checked = {True: 0, False: 0}
+    for _ in range(150):
+        n = int(rng.integers(3, 8))
+        X = rng.integers(0, 6, size=(n, 2)) / 5.0
+        t = rng.integers(0, 2, size=n)
+        line = separating_line(X, t)
+        if line is not None:
+            assert _separates(line, X, t)
+        p = Perceptron(X, t)
+        p.train_epochs(3000)
+        if p.converged:
+            assert line is not None, (X, t)  # the rule found a line: it exists
+        if line is None:
+            assert not p.converged
+        checked[line is not None] += 1
+    assert checked[True] > 20 and checked[False] > 20

@@ -401,3 +401,41 @@ def test_model_note_function_words(make_window, tmp_path):
     assert model_note(window) == ("After epoch 3 of 10 · 1,017 steps", True)
     c.last_record = TrainRecord("step", 3, 1018, 339)
     assert model_note(window) == ("During epoch 4 of 10 · 1,017 steps", True)
+
+
+def test_separability_lesson_states_the_exact_answer_and_previous_takes_a_step_back(qtbot, view):
+    from engine.lessons import Perceptron
+
+    view.show()
+    qtbot.waitExposed(view)
+    view.setCurrentIndex(1)
+    lesson = view.lessons[1]
+    lesson.choice.setCurrentText("Your points")
+    X = [(0, 0), (1, 1), (0.2, 0.3), (0.3, 0.2), (0.8, 0.9), (0.9, 0.8)]
+    for (x1, x0), target in zip(X, [0, 1, 1, 0, 1, 0], strict=True):
+        lesson.add_point(x1, x0, target)
+    assert not lesson.prev_button.isEnabled()
+    for _ in range(6 * 12):  # 12 epochs: the perceptron has not converged (it does at epoch 201)
+        lesson.next_step()
+    assert lesson.perceptron.epoch == 12 and not lesson.perceptron.converged
+    text = lesson.neuron_info.text()
+    assert "does separate these points" in text and "no straight line" not in text
+    assert lesson.separable_line is not None
+    params = lesson.perceptron.params
+    lesson.next_step()
+    assert lesson.prev_button.isEnabled()
+    lesson.previous_step()  # back one step: the neuron's parameters as they were
+    assert lesson.perceptron.params == params and len(lesson.perceptron.history) == 72
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # Left is Previous too: one step back, not a reset
+    assert len(lesson.perceptron.history) == 71
+    ref = Perceptron(lesson.X, lesson.t)
+    for _ in range(71):
+        ref.step()
+    assert lesson.perceptron.params == ref.params
+    lesson.choice.setCurrentText("XOR")
+    for _ in range(4 * 12):
+        lesson.next_step()
+    assert "no straight line separates these points" in lesson.neuron_info.text()
+    assert lesson.separable_line is None
