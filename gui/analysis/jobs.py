@@ -22,10 +22,10 @@ from engine.analysis import (
     layer_outputs,
     linear_probe,
     most_confidently_wrong,
-    occlusion_map,
+    occlusion_patches,
     pca_2d,
     representation_layers,
-    saliency,
+    saliency_map,
 )
 
 INPUT_SIZE = 28
@@ -33,6 +33,7 @@ MAX_FIT_ROWS = 600  # PCA directions are fitted on at most this many drawings (a
 MAX_PROBE_ROWS = 400  # linear probes use at most this many drawings (a seeded random subset)
 PROBE_STEPS = 150
 AUGMENT_COUNT = 8
+OCCLUSION_PATCH = 6
 
 
 def _subset(y: np.ndarray, limit: int, seed: int = 0) -> np.ndarray:
@@ -199,9 +200,12 @@ def drawing_job(
         except ValueError:
             out["augmented"] = np.zeros((0, INPUT_SIZE, INPUT_SIZE), np.float32)
     if model is not None and want_maps:
-        grad, target = saliency(model, x)
-        drop, _t, p0 = occlusion_map(model, x, patch=6, stride=2, target=target)
-        out.update(saliency=np.asarray(grad, np.float32), occlusion=drop, target=target, probability=p0)
+        sal = saliency_map(model, x)
+        occ = occlusion_patches(model, x, patch=OCCLUSION_PATCH, stride=2, target=sal.target)
+        largest, where = occ.largest
+        out.update(saliency=np.asarray(sal.shown, np.float32), saliency_hidden=sal.hidden,
+                   occlusion=occ.average_map(x.shape), occlusion_largest=largest,
+                   occlusion_largest_at=where, target=sal.target, probability=occ.probability)
     return out
 
 

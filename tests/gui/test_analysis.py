@@ -29,7 +29,7 @@ from engine import (
     to_arrays,
     train,
 )
-from engine.analysis import pca_2d, saliency
+from engine.analysis import occlusion_patches, pca_2d, saliency, saliency_map
 from gui.analysis import AnalysisView
 from gui.analysis._common import export_png, write_csv
 from gui.analysis.worker import AnalysisRunner
@@ -262,13 +262,21 @@ def test_saliency_view_shows_the_engine_gradient_and_occlusion(qtbot, view, data
 
     wait_for(qtbot, view, "drawing", go)
     x = rasterize(strokes)
-    grad, target = saliency(model, x)
-    np.testing.assert_allclose(view.saliency.shown_saliency(), grad, rtol=1e-5, atol=1e-7)
+    sm = saliency_map(model, x)
+    target = sm.target
+    np.testing.assert_allclose(view.saliency.shown_saliency(), sm.shown, rtol=1e-5, atol=1e-7)
+    grad, _t = saliency(model, x)  # the ties-shared gradient: shown wherever it does not hang on a tie
+    kept = view.saliency.shown_saliency() != 0
+    np.testing.assert_allclose(view.saliency.shown_saliency()[kept], grad[kept], rtol=1e-5, atol=1e-7)
     lo, hi = view.saliency.levels("saliency")
-    assert lo == -hi and hi >= np.abs(grad).max()
+    assert lo == -hi and hi >= np.abs(sm.shown).max()
     occ = view.saliency.shown_occlusion()
     assert occ.shape == (28, 28) and np.abs(occ).max() > 0
-    assert classes[target] in view.saliency.caption.text()
+    text = view.saliency.caption.text()
+    assert classes[target] in text
+    largest, _where = occlusion_patches(model, x, 6, 2, target=target).largest
+    assert f"costs {100 * largest:.1f} percentage points" in text
+    assert f"{sm.hidden} pixels of blank paper" in text
 
 
 def _three_requests_while_busy(qapp, progressive: bool) -> tuple[list, int]:
@@ -354,8 +362,8 @@ def test_the_view_keeps_showing_drawing_results_while_the_pen_keeps_drawing(qtbo
         view.flush()
     qtbot.waitUntil(lambda: view._maps_done == view._drawing_version, timeout=TIMEOUT)  # noqa: SLF001
     x = rasterize([np.asarray(s) for s in drawings[5].strokes], 28)
-    grad, _target = saliency(view._model, x)  # noqa: SLF001
-    np.testing.assert_allclose(view.saliency.shown_saliency(), grad, rtol=1e-4, atol=1e-6)
+    shown = saliency_map(view._model, x).shown  # noqa: SLF001
+    np.testing.assert_allclose(view.saliency.shown_saliency(), shown, rtol=1e-4, atol=1e-6)
     # drawing jobs have their own helper process: they never queue behind a dataset-wide job
     assert view.drawing_runner.last_worker[0] not in (os.getpid(), view.runner.last_worker[0])
 
