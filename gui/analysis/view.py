@@ -142,6 +142,7 @@ class AnalysisView(QTabWidget):
         self._training = False  # more models follow soon: the dataset-wide jobs keep to their duty cycle
         self._notes: dict[int, str] = {}  # model version -> its note
         self._drawing_notes: dict[int, str] = {}  # drawing version -> the note of the model it used
+        self._baselines: dict[tuple, dict] = {}  # (dataset generation, architecture) -> untrained probes
         self._model_wanted = False
         self._last_model_submit = -1e9
         self._last_model_done = -1e9
@@ -311,6 +312,7 @@ class AnalysisView(QTabWidget):
         self._model_wanted = False
         self._last_model_submit = time.perf_counter()
         d = self._dataset
+        key = self._baseline_key()
         self.runner.submit(
             "model",
             model_job,
@@ -323,8 +325,12 @@ class AnalysisView(QTabWidget):
             (self._dataset_gen, self._model_version),  # returned as the result's tag
             0.9,
             self._test,
+            key not in self._baselines,  # the untrained baseline: once per dataset and architecture
         )
         self.representation.status.setText("Computing for the newest model…")
+
+    def _baseline_key(self) -> tuple:
+        return (self._dataset_gen, repr(self._model.config()) if self._model is not None else None)
 
     def _submit_drawing(self) -> None:
         if self._closed:
@@ -398,6 +404,9 @@ class AnalysisView(QTabWidget):
                 return  # an even newer model's result is shown already
             note = self._note_for(model_version, self._notes)
             self._model_done = model_version
+            if result.get("baseline") is not None:
+                self._baselines[self._baseline_key()] = result["baseline"]
+            self.representation.set_baseline(self._baselines.get(self._baseline_key()))
             steps = [lambda: (self.representation.set_layers(result["layers"], note),
                               self._set_note(self.representation, note)),
                      lambda: (self.confusion.set_result(result["confusion"], note),

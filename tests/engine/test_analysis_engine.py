@@ -337,3 +337,43 @@ def test_occlusion_reports_the_largest_single_patch_drop(trained_and_drawing):
     drop, _t, _p0 = occlusion_map(model, x, patch=6, stride=2, target=occ.target)
     assert largest >= float(drop.max()) - 1e-7  # the averaged map understates it
     np.testing.assert_allclose(drop, occ.average_map((28, 28)))
+
+
+# -- issue 14: a probe that does not hang on a random split, and the untrained baseline ------------------
+
+
+def test_ridge_probe_is_exact_leave_one_out():
+    from engine.analysis import ridge_probe
+
+    rng = np.random.default_rng(0)
+    for n, d in ((60, 5), (30, 80)):  # the primal and the kernel form
+        A = rng.normal(size=(n, d))
+        y = rng.integers(0, 3, n)
+        sd = A.std(0)
+        Z = (A - A.mean(0)) / sd
+        T = np.eye(3)[y] - 1 / 3
+        lam = np.trace(Z.T @ Z) / n
+        right = 0
+        for i in range(n):  # refit without sample i, then classify it
+            keep = np.arange(n) != i
+            W = np.linalg.solve(Z[keep].T @ Z[keep] + lam * np.eye(d), Z[keep].T @ T[keep])
+            right += int((Z[i] @ W).argmax() == y[i])
+        r = ridge_probe(A, y, 3)
+        assert r.test_accuracy == right / n and r.n_test == n and r.n_train == n - 1 and r.folds == n
+        assert ridge_probe(A, y, 3) == r  # no randomness at all
+    sep = np.repeat(np.eye(3) * 5, 20, axis=0) + rng.normal(0, 0.3, (60, 3))
+    assert ridge_probe(sep, np.repeat(np.arange(3), 20), 3).test_accuracy == 1.0
+
+
+def test_untrained_like_has_the_same_layers_and_fresh_weights():
+    from engine.analysis import untrained_like
+
+    model = build_model("tiny", 4, seed=0)
+    w = model.weights()
+    w["0.weight"] += 1.0
+    model.set_weights(w)
+    fresh = untrained_like(model, seed=5)
+    assert fresh.config() == model.config() and fresh.input_shape == model.input_shape
+    assert not np.allclose(fresh.weights()["0.weight"], model.weights()["0.weight"])
+    np.testing.assert_array_equal(untrained_like(model, seed=5).weights()["0.weight"],
+                                  fresh.weights()["0.weight"])

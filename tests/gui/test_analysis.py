@@ -634,3 +634,26 @@ def test_epoch_recorder_memory_is_bounded():
     other = build_model("tiny", 4, seed=0)
     rec.add_records([TrainRecord("epoch", 0, 1, 1)], other)  # another architecture starts afresh
     assert len(rec) == 1 and rec.runs == [1]
+
+
+def test_probe_bars_show_the_untrained_baseline_and_the_real_split(qtbot, view, data):
+    from gui.analysis.jobs import untrained_baseline
+
+    drawings, classes, X, y, model = data
+    load(qtbot, view, data)
+    view.flush()
+    rows = view.representation.probe_rows()
+    bases = view.representation.baseline_rows()
+    assert [r[0] for r in rows][0] == "raw pixels" and bases[0] is None
+    expected = untrained_baseline(model, X, y, len(classes))
+    assert len(rows) == 4 and len(expected) == 3
+    for (label, _acc), base in zip(rows[1:], bases[1:], strict=True):
+        assert base == pytest.approx(expected[label], abs=1e-12), label
+    hidden = rows[-1][1]
+    assert hidden >= 0.9 and hidden - bases[-1] > 0.2  # training made the hidden layer separable
+    tip = view.representation.probes.toolTip()
+    assert f"each of the {len(drawings)} drawings" in tip and f"the other {len(drawings) - 1}" in tip
+    # the same model analysed again gives the same bars (no random split)
+    wait_for(qtbot, view, "model", lambda: view.set_model(model.copy(), classes, "After 8 epochs."))
+    view.flush()
+    assert view.representation.probe_rows() == rows
