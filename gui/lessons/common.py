@@ -79,8 +79,15 @@ class Lesson(QWidget):
         self.model_note = QLabel()
         self.model_note.setObjectName("modelNote")
         self.model_note.setWordWrap(True)
-        self.model_note.setStyleSheet(
-            "color: #5d4037; background: #fff8e1; border: 1px solid #e0c080; padding: 2px 4px;")
+        # a palette and a frame, not a style sheet: a style sheet would stop the large-text font reaching it
+        self.model_note.setTextFormat(Qt.TextFormat.RichText)
+        self.model_note.setFrameShape(QFrame.Shape.Box)
+        self.model_note.setMargin(3)
+        self.model_note.setAutoFillBackground(True)
+        note_palette = self.model_note.palette()
+        note_palette.setColor(QPalette.ColorRole.Window, QColor("#fff3e0"))
+        note_palette.setColor(QPalette.ColorRole.WindowText, QColor("#4e342e"))
+        self.model_note.setPalette(note_palette)
         self.model_note.setToolTip("Which network this lesson shows: untrained (random weights), after which "
                                    "epoch of which run, or loaded from which file.")
         self.train_button = QPushButton("Train the network now")

@@ -75,7 +75,7 @@ class CornerLesson(Lesson):
         self.table_title.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("cornerTable")
-        self.table.setHorizontalHeaderLabels(["class", "drawings", "corner rule right", "CNN right"])
+        self.table.setHorizontalHeaderLabels(["class", "drawings", "corner rule\nright", "CNN\nright"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -112,13 +112,16 @@ class CornerLesson(Lesson):
             mid = c.mean(axis=0)
             for k, (x, y) in enumerate(c, start=1):
                 anchor = (0.0 if x >= mid[0] else 1.0, 0.0 if y >= mid[1] else 1.0)  # away from the middle
-                label = pg.TextItem(html=f"<b style='font-size:12pt'>{k}</b>", color=CORNER_COLOUR,
-                                    anchor=anchor)
+                label = pg.TextItem(html=f"<b style='font-size:{self._plot_pt(1.0):.0f}pt'>{k}</b>",
+                                    color=CORNER_COLOUR, anchor=anchor)
                 label.setPos(x, y)
                 item.addItem(label)
         if caption:
             allpts = np.vstack([np.asarray(s)[:, :2] for s in strokes]) * scale + off
             text = pg.TextItem(caption, color=FOREGROUND, anchor=(0.5, 0))
+            text.setFont(self.font())  # grows with the large-text option
+            if self._gallery_cell_px:
+                text.setTextWidth(self._gallery_cell_px)  # wraps inside its own cell
             # below the corner numbers, which sit just outside the drawing (a caption at +6 ran into them)
             text.setPos(float(allpts[:, 0].mean()), float(allpts[:, 1].max()) + 48)
             item.addItem(text)
@@ -126,6 +129,15 @@ class CornerLesson(Lesson):
 
     def shows_model(self, n: int) -> bool:
         return n >= 3
+
+    def _plot_pt(self, factor: float) -> float:
+        """A point size for text drawn in the plot, relative to the lesson's font (large text grows it)."""
+        return self.font().pointSizeF() * factor
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self.request_refresh()  # the numbers and captions in the plot follow the font
 
     def show_step(self, n: int) -> None:
         self._gallery = False
@@ -144,7 +156,7 @@ class CornerLesson(Lesson):
             self._show_dataset(failures=(n == 5))
         if getattr(self, "_gallery", False):
             # both ranges at once, so the locked aspect ratio widens one instead of cutting the other
-            self.plot.getPlotItem().getViewBox().setRange(xRange=(-40, 940), yRange=(-30, 720), padding=0)
+            self.plot.getPlotItem().getViewBox().setRange(xRange=(-40, 940), yRange=(-60, 740), padding=0)
         else:
             self.plot.getPlotItem().autoRange(padding=0.12)
 
@@ -260,29 +272,43 @@ class CornerLesson(Lesson):
                 f"The corner rule is right for {total[1]} of {total[0]} drawings"
                 + ("" if no_cnn else f"; the CNN for {total[2]}") + "."
             )
-            step = max(1, len(self.drawings) // 6)
-            some = self.drawings[::step][:6]
-            self._draw_gallery(some, [f"{d.label}: {count_corners(d).count} corners → "
+            some = [self.drawings[i] for i in stratified_sample([d.label for d in self.drawings], 6)]
+            self._draw_gallery(some, [f"{d.label}\n{count_corners(d).count} corners → "
                                       f"{count_corners(d).rule_class}"
                                       for d in some])
             return
         shown = fails[:6]
         self._draw_gallery([f[0] for f in shown],
-                           [f"{f[0].label}: {count_corners(f[0]).count} corners → {f[1]}"
+                           [f"{f[0].label}\n{count_corners(f[0]).count} corners → {f[1]}"
                             + ("" if f[2] is None else f"\nCNN: {f[2]}") for f in shown])
         self.result.setText(f"{len(fails)} drawings where counting corners gets the class wrong; "
-                            f"the first {len(shown)} are shown.")
+                            f"the first {min(len(shown), self._gallery_count())} are shown.")
+
+    _gallery_cell_px = 0
+
+    def _gallery_count(self) -> int:
+        from PySide6.QtWidgets import QApplication
+
+        return 4 if self.font().pointSizeF() > 1.3 * QApplication.font().pointSizeF() else 6
 
     def _draw_gallery(self, drawings, captions=None) -> None:
-        """Up to 6 drawings in a 3 × 2 grid, each scaled into a cell."""
-        for k, d in enumerate(drawings[:6]):
+        """Up to 6 drawings in a 3 × 2 grid (large text: 4 in a 2 × 2 grid, so captions fit), each scaled
+        into a cell."""
+        from PySide6.QtWidgets import QApplication
+
+        large = self.font().pointSizeF() > 1.3 * QApplication.font().pointSizeF()
+        cols = 2 if large else 3
+        cell = 900.0 / cols
+        self._gallery_cell_px = max(60, int(self.plot.width() / cols) - 14)
+        for k, d in enumerate(drawings[: 2 * cols]):
             pts = np.vstack([np.asarray(s)[:, :2] for s in d.strokes])
             lo, hi = pts.min(0), pts.max(0)
-            scale = 200.0 / max(float((hi - lo).max()), 1e-9)
-            r, c = divmod(k, 3)
-            centre = np.array([c * 300.0 + 130.0, r * 330.0 + 100.0])
+            scale = (150.0 if large else 200.0) / max(float((hi - lo).max()), 1e-9)
+            r, c = divmod(k, cols)
+            centre = np.array([c * cell + cell / 2 - 20.0, r * 360.0 + 90.0])
             offset = centre - (lo + hi) / 2 * scale
             self._draw(d.strokes, offset=offset, scale=scale, caption=captions[k] if captions else None)
+        self._gallery_cell_px = 0
         self._gallery = True
 
 

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QTableWidget,
@@ -140,14 +141,27 @@ class PipelineLesson(Lesson):
         self.params_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.params_text = QLabel()
         self.params_text.setWordWrap(True)
-        side = QVBoxLayout()
+        self.params_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.params_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.params_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long names wrap, never clip
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.params_table.setWordWrap(True)
+        side_widget = QWidget()
+        side = QVBoxLayout(side_widget)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.prediction)
-        side.addWidget(self.params_table, 1)
+        side.addWidget(self.params_table)
         side.addWidget(self.params_text)
+        side.addStretch(1)
+        self.side_scroll = QScrollArea()  # large text: the side column scrolls instead of clipping
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setWidget(side_widget)
         body = QHBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.scroll, 3)
-        body.addLayout(side, 2)
+        body.addWidget(self.side_scroll, 2)
         self.set_step(0)
 
     # -- structure ----------------------------------------------------------------------------
@@ -225,7 +239,7 @@ class PipelineLesson(Lesson):
                 row.show_vector(np.asarray(data, dtype=np.float64))
         if n >= 1 and n - 1 < L:
             self.scroll.ensureWidgetVisible(self.rows[min(n, len(self.rows) - 1)])
-        show_pred = n >= L + 1
+        show_pred = n == L + 1  # the parameter step needs the room
         self.prediction.setVisible(show_pred)
         if show_pred:
             probs = self.model.predict_proba(raster)[0]
@@ -268,7 +282,11 @@ class PipelineLesson(Lesson):
             item = QTableWidgetItem(b)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.params_table.setItem(r, 1, item)
-        self.params_table.resizeColumnsToContents()
+        self.params_table.resizeRowsToContents()
+        header = self.params_table.horizontalHeader().height()
+        rows_h = sum(self.params_table.rowHeight(r) for r in range(self.params_table.rowCount()))
+        self.params_table.setFixedHeight(header + rows_h + 2 * self.params_table.frameWidth() + 2)
+
         ratio = p.dense_equivalent_parameters / max(p.first_conv_parameters, 1)
         self.params_text.setText(
             f"<b>The saving is in the convolution layers.</b> The default CNN's first conv layer maps the "

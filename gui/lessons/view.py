@@ -14,6 +14,7 @@ from gui.lessons.pooling_lesson import PoolingLesson
 from gui.lessons.separability_lesson import SeparabilityLesson
 
 LARGE_TEXT_FACTOR = 1.6
+TAB_FACTOR = 1.2  # the lesson tabs' labels in large text
 
 
 class LessonsView(QTabWidget):
@@ -79,6 +80,12 @@ class LessonsView(QTabWidget):
         if large:
             font.setPointSizeF(self._base_font.pointSizeF() * LARGE_TEXT_FACTOR)
         self.setFont(font)
+        # the tab labels grow less than the text, so that all six stay readable side by side
+        tab_font = QFont(self._base_font)
+        if large:
+            tab_font.setPointSizeF(self._base_font.pointSizeF() * TAB_FACTOR)
+        self.tabBar().setFont(tab_font)
+        self.large_text.setFont(tab_font)
         if self.large_text.isChecked() != bool(large):
             self.large_text.setChecked(bool(large))
 

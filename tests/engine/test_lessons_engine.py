@@ -364,3 +364,14 @@ def test_separability_agrees_with_a_long_perceptron_run_on_random_sets():
             assert not p.converged
         checked[line is not None] += 1
     assert checked[True] > 20 and checked[False] > 20
+
+
+def test_lesson_6_parameter_statement_numbers():
+    from engine import build_model
+    from engine.lessons import parameter_comparison
+
+    p = parameter_comparison(build_model("default", 4), build_model("mlp", 4))
+    assert p.dense_equivalent_parameters == 9_847_040  # 784 inputs × 12,544 outputs + 12,544 biases
+    assert p.first_conv_parameters == 160 and p.conv_parameters == 92_352
+    assert p.dense_parameters == 87_872 + 260
+    assert round(100 * p.dense_share) == 95

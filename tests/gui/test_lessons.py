@@ -439,3 +439,52 @@ def test_separability_lesson_states_the_exact_answer_and_previous_takes_a_step_b
         lesson.next_step()
     assert "no straight line separates these points" in lesson.neuron_info.text()
     assert lesson.separable_line is None
+
+
+def test_large_text_fits_tabs_tables_and_grows_the_numbers_in_plots(qtbot, view):
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QTableWidget
+
+    view.resize(1100, 720)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_dataset(generate_drawings(6, seed=2), CLASSES)
+    view.set_model(build_model("default", 4, seed=1), CLASSES)
+    view.set_model_note("Untrained (random weights)", False)
+    view.set_drawing(clean_shape("square", size=150))
+    corner = view.lessons[0]
+    corner.set_step(0)
+    small_pt = view.font().pointSizeF()
+    view.set_large_text(True)
+    QApplication.processEvents()
+    # all six tab labels fit beside the large-text switch: nothing scrolls out of sight
+    bar = view.tabBar()
+    assert bar.sizeHint().width() + view.cornerWidget().sizeHint().width() <= view.width()
+    for i in range(view.count()):
+        assert bar.tabRect(i).width() >= bar.fontMetrics().horizontalAdvance(view.tabText(i).replace("&&", "&"))
+    # the model note has the large font (a style sheet used to keep it small)
+    assert corner.model_note.font().pointSizeF() == pytest.approx(view.font().pointSizeF())
+    corner.set_step(0)
+    big_html = [t for t in corner.plot.getPlotItem().items if isinstance(t, pg.TextItem)]
+    assert big_html, "the corner numbers are drawn"
+    numbers = [t for t in big_html if t.textItem.toPlainText().strip().isdigit()]
+    assert len(numbers) == 4  # the square's corners, numbered 1-4
+    html = numbers[0].textItem.toHtml().replace(" ", "")
+    assert f"font-size:{view.font().pointSizeF():.0f}pt" in html, html[-200:]
+    assert view.font().pointSizeF() > 1.5 * small_pt
+    # the corner table's headers fit their columns
+    corner.set_step(4)
+    QApplication.processEvents()
+    header = corner.table.horizontalHeader()
+    for i in range(corner.table.columnCount()):
+        assert header.sectionSizeFromContents(i).width() <= header.sectionSize(i) + 1, i
+    # Lesson 6's parameter table: no column runs past the visible width, every row fully shown
+    pipeline = view.lessons[5]
+    view.setCurrentIndex(5)
+    pipeline.set_step(pipeline.step_count - 1)
+    QApplication.processEvents()
+    table = pipeline.findChild(QTableWidget, "parameterTable")
+    used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert used <= table.viewport().width() + 1
+    assert table.viewport().height() >= sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert "9,847,040" in pipeline.params_text.text() and "95 %" in pipeline.params_text.text()
