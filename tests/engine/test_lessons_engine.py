@@ -375,3 +375,20 @@ def test_lesson_6_parameter_statement_numbers():
     assert p.first_conv_parameters == 160 and p.conv_parameters == 92_352
     assert p.dense_parameters == 87_872 + 260
     assert round(100 * p.dense_share) == 95
+
+
+def test_backprop_chain_rule_factors_of_output_1():
+    from engine.lessons import backprop_numbers
+
+    b = backprop_numbers()
+    assert round(b.dE_dx_i[0], 5) == -1.97106 and round(b.dx_ds_i[0], 5) == 0.24995
+    assert round(b.dE_dx_i[0] * b.dx_ds_i[0], 5) == -0.49266
+    np.testing.assert_allclose(b.dE_dx_i * b.dx_ds_i, b.delta_i, rtol=1e-12)  # = x_i − t_i
+    # and ∂E/∂x_i is the derivative of the error term (central difference, float64)
+    eps = 1e-7
+    x, t = b.x_i[0], b.t_i[0]
+
+    def term(v):
+        return -(t * np.log(v) + (1 - t) * np.log(1 - v))
+
+    assert abs((term(x + eps) - term(x - eps)) / (2 * eps) - b.dE_dx_i[0]) < 1e-7

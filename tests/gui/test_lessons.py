@@ -488,3 +488,18 @@ def test_large_text_fits_tabs_tables_and_grows_the_numbers_in_plots(qtbot, view)
     assert used <= table.viewport().width() + 1
     assert table.viewport().height() >= sum(table.rowHeight(r) for r in range(table.rowCount()))
     assert "9,847,040" in pipeline.params_text.text() and "95 %" in pipeline.params_text.text()
+
+
+def test_backprop_lesson_shows_the_chain_rule_factors_and_names_eta(view):
+    lesson = view.lessons[2]
+    lesson.set_step(5)
+    text = lesson.text.toPlainText()
+    assert "output 1: −1.97106 × 0.24995 = −0.49266" in text
+    lesson.set_step(7)
+    text = lesson.text.toPlainText()
+    assert "Gradient descent with learning rate η = 0.5" in text
+    b = lesson.numbers
+    assert f"= {b.w_kj_new[0, 0]:.5g}".replace("-", "−") in text
+    lesson.set_step(0)
+    assert "app's own example" in lesson.caption.text()
+    assert "x_k (k = 1…3)" in lesson.caption.text() and "x_j" in lesson.caption.text()
