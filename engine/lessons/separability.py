@@ -221,13 +221,19 @@ class HiddenLayerNet:
     """A network with one hidden layer, built from the engine's layers and trained with its loss and Adam.
 
     Dense(2, hidden) → Tanh → Dense(hidden, 1); output x = sigmoid(s); loss: binary cross-entropy.
+    hidden=0 gives the fair control: a single sigmoid neuron Dense(2, 1) trained by the same gradient
+    descent (same loss, optimizer, learning rate and steps).
     """
 
     def __init__(self, X, t, *, hidden: int = 8, lr: float = 0.05, seed: int = 0):
         self.X = np.asarray(X, dtype=np.float32).reshape(-1, 2)
         self.t = np.asarray(t, dtype=np.float32).reshape(-1, 1)
+        self.hidden = int(hidden)
         rng = np.random.default_rng(seed)
-        layers = [Dense(2, hidden, rng=rng), Tanh(), Dense(hidden, 1, rng=rng)]
+        if hidden:
+            layers = [Dense(2, hidden, rng=rng), Tanh(), Dense(hidden, 1, rng=rng)]
+        else:
+            layers = [Dense(2, 1, rng=rng)]
         self.model = Sequential(layers, input_shape=(2,))
         self.optimizer = Adam(lr=lr)
         self.steps = 0
@@ -269,3 +275,24 @@ class HiddenLayerNet:
         """The hidden layer's outputs (n, hidden): the new representation the network learned."""
         acts = self.model.activations(np.asarray(X, dtype=np.float32).reshape(-1, 2))
         return acts[1].data.astype(np.float64)
+
+    def hidden_view(self, X) -> tuple[np.ndarray, np.ndarray]:
+        """The points as the output neuron sees them, in two numbers each: (its weighted sum w·h + b of
+        the hidden outputs h — the output is 1 exactly where this is ≥ 0 —, the hidden outputs along their
+        main direction of spread across the points that is at right angles to w). In this plane the
+        output neuron's boundary is the vertical line at 0: the hidden layer has made the points
+        separable by one straight line when the two targets fall on its two sides."""
+        H = self.hidden_outputs(X)
+        w = self.model.layers[2].params["weight"].astype(np.float64)[0]
+        b = float(self.model.layers[2].params["bias"][0])
+        decision = H @ w + b
+        u = w / max(np.linalg.norm(w), 1e-12)
+        R = H - np.outer(H @ u, u)  # what w does not see
+        R = R - R.mean(axis=0)
+        if len(R) >= 2 and np.abs(R).max() > 1e-12:
+            _u, _s, vt = np.linalg.svd(R, full_matrices=False)
+            v = vt[0] if vt[0][np.argmax(np.abs(vt[0]))] > 0 else -vt[0]
+            other = R @ v
+        else:
+            other = np.zeros(len(H))
+        return decision, other

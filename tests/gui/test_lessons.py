@@ -503,3 +503,30 @@ def test_backprop_lesson_shows_the_chain_rule_factors_and_names_eta(view):
     lesson.set_step(0)
     assert "app's own example" in lesson.caption.text()
     assert "x_k (k = 1…3)" in lesson.caption.text() and "x_j" in lesson.caption.text()
+
+
+def test_xor_hidden_layer_view_becomes_separable_and_the_one_neuron_control_does_not(view):
+    from engine.lessons import HiddenLayerNet, point_set
+
+    lesson = view.lessons[1]
+    lesson.choice.setCurrentText("XOR")
+    for _ in range(16):  # 400 gradient steps for both networks
+        lesson.next_step()
+    X, t = point_set("XOR")
+    net = HiddenLayerNet(X, t, seed=0)
+    net.train_steps(400)
+    decision, other = net.hidden_view(X)
+    np.testing.assert_allclose(lesson.hidden_points.data["x"], decision, rtol=1e-6)
+    np.testing.assert_allclose(lesson.hidden_points.data["y"], other, rtol=1e-6, atol=1e-9)
+    # in the hidden layer's view one straight line (sum = 0) separates the XOR targets ...
+    assert np.array_equal((decision >= 0).astype(int), t)
+    # ... and that line is the output: sigmoid of the sum is the network's probability
+    np.testing.assert_allclose(1 / (1 + np.exp(-decision)), net.probability(X), rtol=1e-5)
+    # the fair control: one sigmoid neuron, same loss, optimizer and steps, stays at chance on XOR
+    control = HiddenLayerNet(X, t, hidden=0, seed=0)
+    control.train_steps(400)
+    assert lesson.control.steps == 400 and lesson.control.accuracy() == control.accuracy() <= 0.75
+    assert control.loss > 0.69
+    text = lesson.net_info.text()
+    assert "Control, a single sigmoid neuron trained the same way (400 steps)" in text
+    assert f"right on {int(round(control.accuracy() * 4))} of 4" in text
