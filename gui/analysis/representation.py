@@ -72,8 +72,26 @@ class ProbeBars(QWidget):
     def _row_h(self) -> int:
         return int(self.fontMetrics().height() * 2.4)
 
+    def _widths(self) -> tuple[int, int]:
+        bfm = QFontMetrics(self._bold())
+        name_w = max([bfm.horizontalAdvance(n) for n, _ in self.rows] + [60]) + 10
+        num_w = max(self.fontMetrics().horizontalAdvance("100%"),
+                    QFontMetrics(self._small()).horizontalAdvance("untrained 100%")) + 8
+        return name_w, num_w
+
+    def _bold(self) -> QFont:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return bold
+
+    def _small(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.85)
+        return small
+
     def sizeHint(self) -> QSize:
-        return QSize(260, self._row_h() * (max(1, len(self.rows)) + 1) + 6)
+        name_w, num_w = self._widths()
+        return QSize(name_w + 120 + num_w, self._row_h() * (max(1, len(self.rows)) + 1) + 6)
 
     minimumSizeHint = sizeHint
 
@@ -82,11 +100,8 @@ class ProbeBars(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
         rh = self._row_h()
-        bold = QFont(self.font())
-        bold.setBold(True)
-        bfm = QFontMetrics(bold)
-        name_w = max([bfm.horizontalAdvance(n) for n, _ in self.rows] + [60]) + 10
-        num_w = fm.horizontalAdvance("100% (untrained 100%)") + 8
+        bold = self._bold()
+        name_w, num_w = self._widths()
         x0 = name_w
         bw = max(20, self.width() - x0 - num_w - 4)
         for k, (name, acc) in enumerate(self.rows):
@@ -103,11 +118,15 @@ class ProbeBars(QWidget):
             if acc == acc:  # not NaN
                 p.fillRect(QRectF(x0, y + rh * 0.12, bw * acc, rh * 0.5), QColor("#4a7ab5"))
             base = self.baselines[k] if k < len(self.baselines) else None
-            text = percent(acc)
+            p.drawText(QRectF(x0 + bw + 4, y, num_w, rh * 0.74), Qt.AlignmentFlag.AlignVCenter, percent(acc))
             if base is not None and base == base:
                 p.fillRect(QRectF(x0, y + rh * 0.66, bw * base, rh * 0.2), QColor(BASELINE_COLOUR))
-                text += f" (untrained {percent(base)})"
-            p.drawText(QRectF(x0 + bw + 4, y, num_w, rh * 0.74), Qt.AlignmentFlag.AlignVCenter, text)
+                p.setFont(self._small())
+                p.setPen(QColor("#616161"))
+                p.drawText(QRectF(x0 + bw + 4, y + rh * 0.55, num_w, rh * 0.45), Qt.AlignmentFlag.AlignVCenter,
+                           f"untrained {percent(base)}")
+                p.setFont(self.font())
+                p.setPen(QColor(FOREGROUND))
         # axis: 0, 50, 100 % and the chance line
         y = len(self.rows) * rh
         p.setPen(QColor(FOREGROUND))
@@ -269,7 +288,7 @@ class RepresentationView(QWidget):
         side.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(plots, 3)
-        body.addLayout(side, 1)
+        body.addLayout(side, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -315,9 +334,8 @@ class RepresentationView(QWidget):
             elif labels:
                 self.layer_combo.setCurrentIndex(len(labels) - 1)
             self.layer_combo.blockSignals(False)
-        text = note or "Computed for the model as it is now."
-        if text != self.status.text():
-            self.status.setText(text)
+        if self.status.text():  # the panel's "modelNote" says which model; the status is for progress
+            self.status.setText("")
         self._redraw()
 
     def set_baseline(self, baseline: dict | None) -> None:

@@ -200,6 +200,7 @@ class AnalysisView(QTabWidget):
         self._model_note = note or ("Untrained (random weights)" if not trained else "Model as it is now")
         self._model_trained = bool(trained)
         self._training = bool(training)
+        self._live = (self._model_note, self._model_trained, self._training)
         self._notes[self._model_version] = self._model_note
         for v in [v for v in self._notes if v < self._model_version - 20]:
             del self._notes[v]
@@ -227,6 +228,34 @@ class AnalysisView(QTabWidget):
 
     def record_epoch(self, epoch: int, weights: dict, activations=None) -> None:
         self.history.record(epoch, weights, activations)
+
+    def set_live_note(self, note: str, trained: bool, training: bool) -> None:
+        """The app's network has moved on (training records) without a new model copy yet: say so under
+        results of the copy held, and hide the Train buttons while training runs. Cheap: no new jobs."""
+        self._live = (note, bool(trained), bool(training))
+        for button in self.train_buttons:
+            button.setVisible(self._model is not None and not trained and not training)
+        if self._model is None:
+            return
+        self._set_note(self.network, self._held_note(self._model_note))
+        self.history.set_model_note(self._held_note(self._model_note))
+        for panel in (self.representation, self.confusion, self.saliency, self.health):
+            base = self.notes[panel].text().split(" — ")[0]
+            if base.startswith("Computed for: "):
+                self._set_note(panel, self._held_suffix(base))
+
+    def _held_note(self, note: str) -> str:
+        live = getattr(self, "_live", None)
+        if live is None or live[0] == note:
+            return note
+        return f"{note} — the app's network has trained on since ({live[0]}); this follows after the epoch"
+
+    def _held_suffix(self, base: str) -> str:
+        live = getattr(self, "_live", None)
+        if live is None or base == f"Computed for: {live[0]}.":
+            return base
+        return (f"{base} — the app's network has trained on since ({live[0]}); the panels follow after "
+                "each epoch")
 
     def model_note(self, panel: QWidget) -> str:
         """The text of `panel`'s "modelNote" label (tests)."""

