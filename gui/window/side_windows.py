@@ -123,6 +123,14 @@ class SideWindows(QObject):
             8000,
         )
 
-    def shutdown(self) -> None:
+    def stop(self) -> None:
+        """Ask the analysis jobs to stop now (closing: the window then waits for everything at once)."""
         if self.analysis is not None:
-            self.analysis.shutdown()
+            self.analysis.runner.cancel_all()
+            self.analysis.drawing_runner.cancel_all()
+
+    def shutdown(self, budget_s: float = 2.0) -> bool:
+        """End the analysis window's threads and helper processes within `budget_s`."""
+        if self.analysis is None:
+            return True
+        return self.analysis.shutdown(int(budget_s * 1000))
