@@ -23,6 +23,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
+from engine import Cancelled
 from gui.workers import HelperError, HelperProcess, JobRunner
 
 from . import jobs
@@ -83,7 +84,11 @@ class AnalysisRunner(QObject):
             except (pickle.PicklingError, AttributeError, TypeError):
                 pass  # a job that cannot be sent to another process: it runs here
             except OSError:
+                if should_stop():
+                    raise Cancelled("stopped") from None
                 self._helper = None  # no helper process on this system: jobs run in this thread
+        if should_stop():
+            raise Cancelled("stopped")
         pid, tid, result = jobs.call(fn, args)
         self.last_worker = (pid, tid)
         return result

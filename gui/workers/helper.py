@@ -99,8 +99,8 @@ class HelperProcess:
         Cancelled on a stop, pickle errors when fn or args cannot be sent, OSError when the helper cannot
         run."""
         process, conn = self._ensure()
-        conn.send((fn, args))
         try:
+            conn.send((fn, args))
             while not conn.poll(POLL_S):
                 if should_stop is not None and should_stop():
                     raise Cancelled("stopped")

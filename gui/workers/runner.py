@@ -197,6 +197,7 @@ class JobRunner(QObject):
         replaced, start = lane.post(job)
         if replaced is not None:
             self.dropped += 1
+            self._stop(replaced)
             self._finish(replaced.kind, replaced.generation)
         if start:
             self._start(lane)
@@ -209,6 +210,7 @@ class JobRunner(QObject):
         if lane is None:
             return
         for job in lane.drop_waiting(kind):
+            self._stop(job)
             self._finish(job.kind, job.generation)
         running = lane.current()
         if running is not None and running.kind == kind:
