@@ -36,6 +36,9 @@ wait only covers the last instructions) and drops it from `_ALIVE`.
 
 from __future__ import annotations
 
+import atexit
+import os
+import sys
 import threading
 import time
 import traceback
@@ -49,6 +52,32 @@ from engine import Cancelled
 # Lanes that are running, kept alive here until their `finished` was handled: a QThread that Python
 # deleted while it runs aborts the process ("QThread: Destroyed while thread is still running").
 _ALIVE: set[QThread] = set()
+EXIT_WAIT_S = 1.0
+
+
+@atexit.register
+def _exit_without_running_lanes() -> None:
+    """At interpreter exit (after the window's bounded shutdown): a lane whose job ignored its stop would
+    be deleted by Python's teardown while it runs, which aborts the process. Give it EXIT_WAIT_S more, then
+    leave at once instead (the window has written everything; helper processes were ended)."""
+    deadline = time.monotonic() + EXIT_WAIT_S
+    for lane in list(_ALIVE):
+        try:
+            lane.wait(max(0, int((deadline - time.monotonic()) * 1000)))
+        except RuntimeError:  # its C++ object is gone
+            pass
+    if any(_is_running(lane) for lane in _ALIVE):
+        print("ShapeLab: a background job did not stop in time; exiting without it", file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+
+def _is_running(lane: QThread) -> bool:
+    try:
+        return lane.isRunning()
+    except RuntimeError:
+        return False
 
 
 @dataclass(eq=False)

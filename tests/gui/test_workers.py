@@ -279,3 +279,33 @@ def test_the_throttle_calls_at_the_leading_and_the_trailing_edge(qtbot):
     assert len(calls) == 2
     throttle.trigger()  # a quiet spell: leading edge at once
     assert len(calls) == 3
+
+
+def test_a_job_that_never_stops_does_not_abort_the_process_at_exit(tmp_path):
+    """Python's teardown would delete the still-running lane ("QThread: Destroyed while thread is still
+    running", abort); the runner's exit guard waits a little, then leaves without it."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "orphan.py"
+    script.write_text(
+        "import threading\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from gui.workers import JobRunner\n"
+        "runner = JobRunner()\n"
+        "started = threading.Event()\n"
+        "def stubborn(*, should_stop):\n"
+        "    started.set()\n"
+        "    threading.Event().wait(30)\n"
+        "runner.submit('x', stubborn)\n"
+        "started.wait(5)\n"
+        "print('shutdown in time:', runner.shutdown(0.2), flush=True)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert "shutdown in time: False" in proc.stdout
+    assert "did not stop in time" in proc.stderr and "Destroyed while thread" not in proc.stderr
+    assert time.perf_counter() - t0 < 20
