@@ -100,3 +100,22 @@ def test_close_while_the_analysis_window_computes(make_window, tmp_path, qtbot, 
     took = close_timed(window)
     assert took < LIMIT_S, f"closing took {took:.2f} s"
     assert_nothing_left(running_qthreads)
+
+
+def test_stop_while_preparing_a_large_set_ends_at_once_without_a_run(
+    make_window, tmp_path, qtbot, big_set, running_qthreads
+):
+    window = make_window(tmp_path / "data")
+    open_big(window, big_set, qtbot)
+    records = []
+    window.controller.recordReceived.connect(records.append)
+    window.train()
+    assert window.controller.state == "preparing"
+    t0 = time.perf_counter()
+    window.controller.stop()
+    qtbot.waitUntil(lambda: window.controller.state == "idle", timeout=LIMIT_S * 1000)
+    assert time.perf_counter() - t0 < LIMIT_S
+    assert records == [] and window.controller.steps_done == 0
+    assert window.training_panel.progress.format() == "Stopped before training began"
+    qtbot.waitUntil(lambda: not running_qthreads(), timeout=LIMIT_S * 1000)
+    assert not multiprocessing.active_children()
