@@ -102,7 +102,11 @@ class AnalysisRunner(QObject):
         everything ended within `timeout_ms`."""
         deadline = time.monotonic() + timeout_ms / 1000.0
         self._runner.cancel_all()
-        helper_ok = self._helper.close(min(1.0, timeout_ms / 1000.0)) if self._helper is not None else True
+        helper_ok = (
+            self._helper.close(min(1.0, timeout_ms / 1000.0), final=True)
+            if self._helper is not None
+            else True
+        )
         return self._runner.shutdown(max(0.0, deadline - time.monotonic())) and helper_ok
 
 

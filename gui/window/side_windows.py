@@ -3,6 +3,8 @@ kept fed with the model, the canvas drawing and the dataset while they exist."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
@@ -133,4 +135,8 @@ class SideWindows(QObject):
         """End the analysis window's threads and helper processes within `budget_s`."""
         if self.analysis is None:
             return True
-        return self.analysis.shutdown(int(budget_s * 1000))
+        deadline = time.monotonic() + budget_s
+        ok = True
+        for runner in (self.analysis.drawing_runner, self.analysis.runner):  # one budget for both
+            ok = runner.shutdown(int(max(0.0, deadline - time.monotonic()) * 1000)) and ok
+        return self.analysis.shutdown(0) and ok  # its timers; the runners are down already

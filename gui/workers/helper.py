@@ -80,9 +80,12 @@ class HelperProcess:
         self._lock = threading.Lock()
         self._process = None
         self._conn = None
+        self._closed = False  # after close(final=True) no helper is started again
 
     def _ensure(self):
         with self._lock:
+            if self._closed:
+                raise OSError("the helper process was shut down")
             if self._process is None or not self._process.is_alive():
                 ctx = multiprocessing.get_context("spawn")  # never fork a process that has threads
                 conn, child = ctx.Pipe()
@@ -124,9 +127,11 @@ class HelperProcess:
         process = self._process
         return process.pid if process is not None else None
 
-    def close(self, budget_s: float = 1.0) -> bool:
-        """End the helper (terminate, then kill) within `budget_s`. True when no helper is left."""
+    def close(self, budget_s: float = 1.0, *, final: bool = False) -> bool:
+        """End the helper (terminate, then kill) within `budget_s`; with `final`, none is started again.
+        True when no helper is left."""
         with self._lock:
+            self._closed = self._closed or final
             process, _conn = self._process, self._conn
             self._process = self._conn = None
         if process is None:
