@@ -4,7 +4,9 @@
 - "open-train": open a 5 MB dataset (read in the background), at once open another (the starter set),
   press Train, and close the window 0-1 s later;
 - "train-10k": open 10,000 drawings, press Train (default settings: augmentation, so the epoch helper
-  process is used), and close the window 0-1 s later.
+  process is used), and close the window 0-1 s later;
+- "train-helper" (only with --scenarios): the same, but closed 0-1 s after the epoch helper process was
+  started (the first epoch is being made in the app while the helper makes the second).
 
 For each scenario it prints: crashes (the process died from a signal, or exited with an error or a
 "Fatal Python error"), hangs (no exit within --timeout s), helper processes left (alive right after the
@@ -101,13 +103,22 @@ def child(scenario: str, data: Path, other: Path, delay_s: float) -> None:
             window.open_dataset(data)
             wait_for_data()
 
+    def wait_for_helper() -> None:  # train-helper: the epoch helper process exists
+        if not multiprocessing.active_children():
+            QTimer.singleShot(20, wait_for_helper)
+            return
+        QTimer.singleShot(int(delay_s * 1000), close)
+
     def wait_for_data() -> None:
         if window.state.path != data:
             QTimer.singleShot(20, wait_for_data)
             return
         result["drawings"] = len(window.state)
         window.train()
-        QTimer.singleShot(int(delay_s * 1000), close)
+        if scenario == "train-helper":
+            wait_for_helper()
+        else:
+            QTimer.singleShot(int(delay_s * 1000), close)
 
     QTimer.singleShot(0, start)
     app.exec()
@@ -141,6 +152,7 @@ def run_one(scenario: str, data: Path, other: Path, seed: int, timeout: float) -
     out.update(res)
     fatal = "Fatal Python error" in stderr or "Destroyed while thread" in stderr
     out["returncode"] = proc.returncode
+    out["exit_without_a_thread"] = "did not stop in time" in stderr  # the runner's exit guard was needed
     out["crash"] = not out["hang"] and (proc.returncode != 0 or fatal or line is None)
     if out["crash"]:
         out["stderr_tail"] = stderr.strip().splitlines()[-3:]
@@ -170,6 +182,7 @@ def summary(runs: list[dict]) -> dict:
             for s in sorted({r.get("state_at_close", "?") for r in runs})
         },
         "runs_with_helpers_at_close": sum(bool(r.get("helpers_before_close")) for r in runs),
+        "exits_past_a_running_job": sum(r.get("exit_without_a_thread", False) for r in runs),
     }
 
 
@@ -226,7 +239,8 @@ def main() -> None:
                 f" left {left_close} after close / {left_exit} after exit, "
                 f"close max {s['close_max_s']} s, median {s['close_median_s']} s, over 2 s: "
                 f"{s['closes_over_2s']}; state at close {s['states_at_close']}; runs with a helper process "
-                f"at close {s['runs_with_helpers_at_close']}"
+                f"at close {s['runs_with_helpers_at_close']}; exits past a job that did not stop "
+                f"{s['exits_past_a_running_job']}"
             )
         print(f"load average after: {results['load_after']}")
 
