@@ -115,18 +115,23 @@ class _Lane(QThread):
         self._lock = threading.Lock()
         self._waiting: dict[str, _Job] = {}
         self._current: _Job | None = None
+        self._claimed: _Job | None = None  # posted to the idle lane: runs first
         self._active = False  # run() is (or is about to be) taking jobs
         self.starts = 0  # times the GUI thread started it (one `finished` follows each)
         self.ends_handled = 0  # `finished` signals handled by the runner
 
     def post(self, job: _Job) -> tuple[_Job | None, bool]:
-        """Queue `job`, replacing a waiting one of its kind. -> (the replaced job, must start)."""
+        """Queue `job`, replacing a waiting one of its kind. -> (the replaced job, must start). A job
+        posted to an idle lane is claimed at once: it runs first and is never replaced before it runs
+        (only told to stop), so a steady stream of requests still gets results."""
         with self._lock:
+            if not self._active:
+                self._active = True
+                self._claimed = job
+                return None, True
             old = self._waiting.pop(job.kind, None)
             self._waiting[job.kind] = job
-            start = not self._active
-            self._active = True
-            return old, start
+            return old, False
 
     def drop_waiting(self, kind: str | None = None) -> list[_Job]:
         with self._lock:
@@ -134,25 +139,25 @@ class _Lane(QThread):
             return [job for k in kinds if (job := self._waiting.pop(k, None)) is not None]
 
     def current(self) -> _Job | None:
+        """The job running (or claimed to run next)."""
         with self._lock:
-            return self._current
+            return self._current if self._current is not None else self._claimed
 
     def has_work(self) -> bool:
         with self._lock:
             return self._active
 
-    def has_kind(self, kind: str) -> bool:
-        with self._lock:
-            return kind in self._waiting or (self._current is not None and self._current.kind == kind)
-
     def run(self) -> None:
         while True:
             with self._lock:
-                if not self._waiting:
+                if self._claimed is not None:
+                    job, self._claimed = self._claimed, None
+                elif self._waiting:
+                    job = self._waiting.pop(next(iter(self._waiting)))
+                else:
                     self._active = False
                     self._current = None
                     return
-                job = self._waiting.pop(next(iter(self._waiting)))
                 self._current = job
             self._run_one(job)
 
