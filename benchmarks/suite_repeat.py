@@ -11,7 +11,7 @@ Prints one line per run (exit status, pytest's summary, seconds, load average) a
 failures (exit 1: tests failed; their ids are listed), crashes (killed by a signal, a "Fatal Python error",
 or any other exit status) and hangs (no end within --timeout s).
 
-    python benchmarks/suite_repeat.py [-k 10] [--timeout 1800] [--venv] [--keep]
+    python benchmarks/suite_repeat.py [-k 10] [--timeout 1800] [--venv] [--keep] [--logs DIR]
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def run_once(clone: Path, cmd: list[str], env: dict, timeout: float) -> dict:
         hang = True
     seconds = time.perf_counter() - t0
     lines = out.strip().splitlines()
-    summary = next((ln for ln in reversed(lines) if re.search(r"\d+ (passed|failed|error)", ln)), "")
+    summary = next((ln for ln in reversed(lines) if re.search(r"\d+ (passed|failed|errors?)\b", ln)), "")
     failed = re.findall(r"^(?:FAILED|ERROR) (\S+)", out, flags=re.MULTILINE)
     rc = proc.returncode
     fatal = "Fatal Python error" in out
@@ -101,6 +101,7 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=1800.0, help="seconds before a run counts as a hang")
     ap.add_argument("--venv", action="store_true", help="install a virtual environment in the clone")
     ap.add_argument("--keep", action="store_true", help="keep the clone afterwards")
+    ap.add_argument("--logs", default="", help="write each run's pytest output to this folder")
     args = ap.parse_args()
 
     clone, cmd, env = make_clone(args.venv)
@@ -109,6 +110,9 @@ def main() -> None:
         for k in range(args.runs):
             r = run_once(clone, cmd, env, args.timeout)
             results.append(r)
+            if args.logs:
+                Path(args.logs).mkdir(parents=True, exist_ok=True)
+                (Path(args.logs) / f"run-{k + 1}.log").write_text(r["output"])
             print(
                 f"run {k + 1}/{args.runs}: {r['outcome']} (exit {r['rc']}) {r['summary']} in {r['s']:.0f} s, "
                 f"load {os.getloadavg()[0]:.1f}" + (f"; {r['tail']}" if r["tail"] else ""),
