@@ -6,8 +6,9 @@
   `engine.train` (`gui.core.training`). It emits plain data only: every
   `TrainRecord`, and copies of the weights at most ~5 times a second (and after every single step while
   paused, so Step shows its effect).
-- `TrainingController`: the GUI-thread side. It owns the GUI's copy of the model (updated from the weight
-  snapshots), the run's control (the engine's `TrainControl`: pause / resume / stop / step exactly one
+- `TrainingController`: the GUI-thread side. The GUI's copy of the model and the facts about it live in
+  its `model_state` (`gui.core.model_state.ModelState`, updated from the weight snapshots); it owns the
+  run's control (the engine's `TrainControl`: pause / resume / stop / step exactly one
   mini-batch; thread-safe, called from the GUI thread) and the worker's life. It
   never waits on the worker, except in `shutdown()` when the window closes (after asking it to stop).
 - `LivePredictor`: rasterizes the canvas drawing with `engine.rasterize` (the same path as training) and
@@ -28,27 +29,16 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from engine import (
-    PRESETS,
     Sequential,
     TrainControl,
     TrainRecord,
-    build_model,
     rasterize,
     softmax,
 )
 
 from .core.dataset import DatasetSnapshot
-from .core.training import (  # noqa: F401  (PreparedData, WEIGHTS_INTERVAL_S: part of this module's API)
-    INPUT_SIZE,
-    WEIGHTS_INTERVAL_S,
-    PreparedData,
-    TrainSettings,
-    run_training,
-)
-
-# A run is paused as diverging when the loss stays above EXPLODE_FACTOR × chance level for EXPLODE_STEPS steps
-EXPLODE_FACTOR = 10.0
-EXPLODE_STEPS = 3
+from .core.model_state import ModelExtra, ModelState, RecordOutcome, divergence_texts, end_message
+from .core.training import INPUT_SIZE, TrainSettings, run_training
 
 
 class TrainingWorker(QObject):
@@ -90,8 +80,10 @@ class TrainingWorker(QObject):
 class TrainingController(QObject):
     """The GUI-thread side of training. States: "idle", "preparing", "running", "paused", "stopping".
 
-    Signals: `stateChanged(str)`, `recordReceived(object)`, `modelUpdated()` (new weights in `model`),
-    `modelReplaced()` (a different model: new classes or preset), `message(str, str)` (level, text),
+    The model and every fact about it (steps, preset, classes, blow-up rule, messages) live in
+    `model_state` (a Qt-free `ModelState`); this class runs the worker and turns the state's events into
+    signals: `stateChanged(str)`, `recordReceived(object)`, `modelUpdated()` (new weights in `model`),
+    `modelReplaced()` (a different model or fresh weights), `message(str, str)` (level, text),
     `prepared(object)`.
     """
 
@@ -102,61 +94,59 @@ class TrainingController(QObject):
     message = Signal(str, str)
     prepared = Signal(object)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, model_state: ModelState | None = None):
         super().__init__(parent)
-        self.model: Sequential | None = None
-        self.classes: list[str] = []
-        self.preset = "default"
-        self.seed = 0
+        self.model_state = model_state if model_state is not None else ModelState(INPUT_SIZE)
+        self.model_state.model_changed.connect(lambda _change: self.modelReplaced.emit())
+        self.model_state.weights_changed.connect(self.modelUpdated.emit)
         self.state = "idle"
-        self.last_record: TrainRecord | None = None
-        self.steps_done = 0  # mini-batches trained on this model in total (all runs)
-        self.snapshot_version: int | None = None
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
-        self._run_steps = 0
-        self._explode_count = 0
-        self.diverged = False
         self._retired: list = []  # the last run's thread and worker (see _on_thread_finished)
 
-    # -- model --------------------------------------------------------------------------------------
+    # -- the model (kept by model_state) ------------------------------------------------------------
+
+    @property
+    def model(self) -> Sequential | None:
+        return self.model_state.model
+
+    @property
+    def classes(self) -> list[str]:
+        return self.model_state.classes
+
+    @property
+    def preset(self) -> str:
+        return self.model_state.preset
+
+    @property
+    def steps_done(self) -> int:
+        """Mini-batches trained on this model in total (a loaded file's saved steps included)."""
+        return self.model_state.steps
+
+    @property
+    def last_record(self) -> TrainRecord | None:
+        return self.model_state.last_record
+
+    @property
+    def diverged(self) -> bool:
+        return self.model_state.diverged
 
     def ensure_model(self, classes: Sequence[str], preset: str, seed: int = 0, force: bool = False) -> bool:
-        """Make sure the GUI model fits these classes and preset; builds a fresh one if not.
+        """Make sure the model fits these classes and preset; builds a fresh one if not.
         Returns True when a new model was built."""
-        classes = list(classes)
-        fits = preset == self.preset or self.preset == "loaded"  # a loaded model keeps training as it is
-        if self.model is not None and classes == self.classes and fits and not force:
-            return False
-        self.model = build_model(preset, max(1, len(classes)), INPUT_SIZE, seed=seed)
-        self.classes, self.preset, self.seed = classes, preset, seed
-        self.steps_done = 0
-        self.last_record = None
-        self.modelReplaced.emit()
-        return True
+        return self.model_state.ensure(classes, preset, seed, force)
 
     def set_model(self, model: Sequential, classes: Sequence[str], preset: str = "loaded") -> None:
-        """Use a loaded model (Model > Open…)."""
+        """Use a model made elsewhere (what a model file says about it: `model_state.load`)."""
         if self.is_active():
             raise RuntimeError("stop training before loading a model")
-        self.model, self.classes, self.preset = model, list(classes), preset
-        self.steps_done = 0
-        self.last_record = None
-        self.modelReplaced.emit()
+        self.model_state.set_model(model, classes, ModelExtra(preset=preset))
 
     def reset_weights(self, seed: int | None = None) -> None:
         """Fresh random weights (same architecture and classes)."""
         if self.is_active():
             raise RuntimeError("stop training before resetting the weights")
-        preset = self.preset if self.preset in PRESETS else "default"
-        self.model = build_model(
-            preset, max(1, len(self.classes)), INPUT_SIZE, seed=self.seed if seed is None else seed
-        )
-        self.preset = preset
-        self.steps_done = 0
-        self.last_record = None
-        self.snapshot_version = None
-        self.modelReplaced.emit()
+        self.model_state.reset(seed)
 
     # -- training -----------------------------------------------------------------------------------
 
@@ -168,13 +158,14 @@ class TrainingController(QObject):
     def is_active(self) -> bool:
         return self._thread is not None
 
-    def start(self, snapshot: DatasetSnapshot, settings: TrainSettings, *, paused: bool = False) -> None:
+    def start(self, snapshot: DatasetSnapshot, settings: TrainSettings, *, paused: bool = False) -> str:
         """Start a run on this snapshot, continuing from the current weights when the model fits the
         classes and preset (a new model is built otherwise). With paused=True exactly one mini-batch
-        runs and training waits paused (Step from idle)."""
+        runs and training waits paused (Step from idle). Returns the run's label."""
         if self.is_active():
             raise RuntimeError("training is already running")
         self.ensure_model(snapshot.classes, settings.preset, settings.seed)
+        label = self.model_state.begin_run(snapshot, settings)
         worker = TrainingWorker(self.model.copy(), snapshot, settings, paused)
         thread = QThread()
         thread.setObjectName("ShapeLabTraining")
@@ -190,12 +181,9 @@ class TrainingController(QObject):
         worker.weights.connect(self._on_weights)
         worker.failed.connect(self._on_failed)
         self._thread, self._worker = thread, worker
-        self._run_steps = 0
-        self._explode_count = 0
-        self.diverged = False
-        self.snapshot_version = snapshot.version
         self._set_state("preparing")
         thread.start()
+        return label
 
     def pause(self) -> None:
         if self._control is not None and self.state in ("running", "preparing"):
@@ -233,6 +221,7 @@ class TrainingController(QObject):
                 pass
         ok = thread.wait(timeout_ms)  # the engine checks the stop between mini-batches
         self._thread = self._worker = None
+        self.model_state.end_run()
         self.state = "idle"
         return ok
 
@@ -250,35 +239,20 @@ class TrainingController(QObject):
         self.prepared.emit(info)
 
     def _on_weights(self, weights: dict) -> None:
-        if self.model is not None:
-            self.model.set_weights(weights)
-            self.modelUpdated.emit()
+        self.model_state.set_weights(weights)
 
     def _on_record(self, rec: TrainRecord) -> None:
-        if rec.kind == "step":
-            self._run_steps += 1
-            self.steps_done += 1
-        self.last_record = rec
+        outcome = self.model_state.observe(rec, watch=self.state == "running")
         self.recordReceived.emit(rec)
-        if rec.kind == "step" and self._blowing_up(rec):
+        if outcome is RecordOutcome.BLOWING_UP:
             self.pause()
-            self.diverged = True
-            self.message.emit("warning", "exploding")
-        elif rec.kind == "diverged":
-            self.diverged = True
-            self.message.emit("warning", rec.message)
-        elif rec.kind in ("done", "stopped") and rec.message:
-            self.message.emit("info", rec.message)
-
-    def _blowing_up(self, rec: TrainRecord) -> bool:
-        """True when the loss has stayed far above chance level (ln C, what random guessing scores) for
-        several steps in a row: the weights are blowing up even though the numbers are still finite."""
-        chance = math.log(max(2, len(self.classes)))
-        if rec.loss is not None and math.isfinite(rec.loss) and rec.loss > EXPLODE_FACTOR * chance:
-            self._explode_count += 1
-        else:
-            self._explode_count = 0
-        return self._explode_count == EXPLODE_STEPS and self.state == "running"
+            self.message.emit("warning", divergence_texts(rec, len(self.classes))[0])
+        elif outcome is RecordOutcome.DIVERGED:
+            self.message.emit("warning", divergence_texts(rec, len(self.classes))[0])
+        elif outcome is RecordOutcome.ENDED:
+            text = end_message(rec)
+            if text:
+                self.message.emit("info", text)
 
     def _on_failed(self, text: str) -> None:
         self.message.emit("error", text)
@@ -289,6 +263,7 @@ class TrainingController(QObject):
         # Python while its thread is still returning from run().
         self._retired = [self._thread, self._worker]
         self._thread = self._worker = None
+        self.model_state.end_run()
         self._set_state("idle")
 
 

@@ -2,11 +2,11 @@
 training controller and the window's collaborators.
 
 Nothing here renders, loads, trains or words a message by itself: panels draw, `DatasetState` owns the
-data file, `TrainingController` owns the model and the worker thread, `LivePredictor` runs the model on the
-canvas drawing. The collaborators each hold one concern: `DockLayout` (docks, sizes, saved layout),
-`build_menus` (menus and actions), `FileActions` (dataset and model files), `Labelling` (drawings added,
-deleted, shown), `TrainingActions` (runs, records, the model shown), `SideWindows` (Lessons and Analysis)
-and `Messages` (message boxes and status texts).
+data file, `ModelState` the model and what is true of it, `TrainingController` the worker thread,
+`LivePredictor` runs the model on the canvas drawing. The collaborators each hold one concern:
+`DockLayout` (docks, sizes, saved layout), `build_menus` (menus and actions), `FileActions` (dataset and
+model files), `Labelling` (drawings added, deleted, shown), `TrainingActions` (runs, records, the model
+shown), `SideWindows` (Lessons and Analysis) and `Messages` (message boxes and status texts).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from gui.canvas import CanvasPanel
 from gui.class_palette import ClassPalette
 from gui.core.dataset import DatasetState
+from gui.core.model_state import ModelState
 from gui.gallery import Gallery
 from gui.panels._common import SteadyLabel
 from gui.panels.feature_maps import FeatureMapsPanel
@@ -51,7 +52,8 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(data_dir)
         self.settings = settings
         self.state = DatasetState(self.data_dir, starter_path)
-        self.controller = TrainingController(self)
+        self.model_state = ModelState()
+        self.controller = TrainingController(self, self.model_state)
         self.predictor = LivePredictor(self.controller, parent=self)
 
         # collaborators, one concern each
@@ -79,7 +81,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.dock_layout.keep_default()
         self.dock_layout.restore_settings()
-        self.training.last_preset = self.training_panel.settings().preset
+        self.training.last_preset = self.training.settings().preset
         self.files.open_initial_dataset()
         self.training.model_for_current_classes()
         self.canvas.setFocus()
