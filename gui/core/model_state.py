@@ -338,6 +338,7 @@ class _Run:
     settings: TrainSettings
     epochs: int
     snapshot: object  # the DatasetSnapshot the run trains on
+    trained_on: TrainedOn | None = None  # said by the caller (the CLI); else made from the snapshot
     steps: int = 0
     epochs_done: int = 0
     in_epoch: int = 0  # the epoch of the latest step (from 0)
@@ -485,11 +486,12 @@ class ModelState:
     def running(self) -> bool:
         return self._run is not None
 
-    def begin_run(self, snapshot, settings: TrainSettings) -> str:
-        """A run starts on `snapshot` (the model fits its classes already). Returns the run's label."""
+    def begin_run(self, snapshot, settings: TrainSettings, trained_on: TrainedOn | None = None) -> str:
+        """A run starts on `snapshot` (a DatasetSnapshot; the model fits its classes already), or on the
+        data `trained_on` describes (the CLI, with no snapshot). Returns the run's label."""
         cont = self.steps > 0
         self.run_count += 1
-        self._run = _Run(settings, max(1, settings.epochs), snapshot)
+        self._run = _Run(settings, max(1, settings.epochs), snapshot, trained_on)
         self._rule = BlowUpRule(len(self.classes))
         self.diverged = self.blowing_up = False
         # with weight averaging the validation points are the averaged weights' (the ones the model keeps)
@@ -538,6 +540,9 @@ class ModelState:
         self.settings = run.settings
         self._trained_snapshot = snap
         self._stale = False
+        if run.trained_on is not None:
+            self.trained_on = run.trained_on
+            return
         drawings = len(getattr(snap, "drawings", ()))
         self.trained_on = TrainedOn(
             Path(str(getattr(snap, "source", ""))).name or "dataset",

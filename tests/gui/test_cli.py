@@ -87,7 +87,7 @@ def test_train_without_data_uses_the_built_in_starter_set(tmp_path, capsys, monk
     assert f"built-in starter set ({starter})" in err
     loaded = engine.load_model(out)
     assert sorted(loaded.classes) == ["circle", "triangle"]
-    assert loaded.meta["extra"]["trained_on"] == [str(starter)]
+    assert loaded.meta["extra"]["trained_on"]["files"] == [str(starter)]
     monkeypatch.setattr(cli, "STARTER_PATH", tmp_path / "missing.ndjson")
     code, _, err = run(capsys, "train", "--out", tmp_path / "m2.npz")
     assert code == 1 and "starter set is missing" in err and not (tmp_path / "m2.npz").exists()
@@ -170,7 +170,7 @@ def test_image_folder_training_and_evaluation(trained, tmp_path, capsys):
     )
     assert code == 0, out
     meta = engine.load_model(mixed).meta
-    assert meta["extra"]["samples"] == (len(drawings) + 40) * 3 // 4
+    assert meta["extra"]["trained_on"]["samples"] == (len(drawings) + 40) * 3 // 4
 
 
 @pytest.mark.parametrize(
@@ -234,16 +234,16 @@ def test_bench_json(capsys):
 def test_train_ema_sets_the_weight_averaging(trained, tmp_path, capsys):
     _, data, default_model = trained
     assert engine.TrainConfig().ema_decay == 0.998
-    assert engine.load_model(default_model).meta["extra"]["ema_decay"] == 0.998  # the default
+    assert engine.load_model(default_model).meta["extra"]["settings"]["ema_decay"] == 0.998  # the default
     off = tmp_path / "off.npz"
     args = ("--epochs", 3, "--preset", "tiny", "--seed", 2, "--val-split", 0.2)
     code, _, err = run(capsys, "train", data, "--out", off, *args, "--ema", 0)
     assert code == 0, err
     a, b = engine.load_model(default_model), engine.load_model(off)
-    assert b.meta["extra"]["ema_decay"] == 0
+    assert b.meta["extra"]["settings"]["average"] is False
     # same data, seed and steps: only where the weights end differs
     assert any(not np.array_equal(w, b.model.weights()[k]) for k, w in a.model.weights().items())
     for bad in (1, -0.5):
         code, _, err = run(capsys, "train", data, "--out", tmp_path / "bad.npz", "--ema", bad)
-        assert code == 1 and "--ema" in err
+        assert code == 2 and "--ema" in err
     assert not (tmp_path / "bad.npz").exists()
