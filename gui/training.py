@@ -233,6 +233,7 @@ class TrainingController(QObject):
             self.stateChanged.emit(state)
 
     def _on_prepared(self, info: dict) -> None:
+        self.model_state.prepared(info["n_train"], info["n_val"])
         if self.state == "preparing":
             paused = self._control is not None and self._control.paused
             self._set_state("paused" if paused else "running")

@@ -41,6 +41,9 @@ def test_a_loaded_model_shows_its_true_step_count_and_settings(make_window, tmp_
     assert window.save_model(str(path))
     extra = engine.load_model(path).meta["extra"]
     assert extra["steps"] == steps and extra["settings"]["batch_size"] == 8 and extra["preset"] == "tiny"
+    n = len(window.state)
+    assert extra["trained_on"]["size"] == n and 0 < extra["trained_on"]["samples"] < n  # 20 % held out
+    assert extra["trained_on"]["version"] == window.state.version and len(extra["history"]) == 2
 
     other = make_window(tmp_path / "other")
     assert other.open_model(str(path))
