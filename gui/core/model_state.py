@@ -220,9 +220,9 @@ class ModelState:
         self._stale = False
         self._run: _Run | None = None
         self._rule = BlowUpRule(1)
-        self.model_changed: Event = Event()
-        self.weights_changed: Event = Event()
-        self.facts_changed: Event = Event()
+        self.model_changed: Event[ModelChange] = Event()
+        self.weights_changed: Event[()] = Event()
+        self.facts_changed: Event[()] = Event()
 
     # -- building, loading, saving ------------------------------------------------------------------
 
