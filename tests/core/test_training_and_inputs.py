@@ -145,3 +145,23 @@ def test_the_core_imports_no_widgets_no_pyqtgraph_and_no_window():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_a_run_stopped_between_epochs_ends_after_its_last_step():
+    drawings = tuple(engine.generate_drawings(60, seed=2))
+    snapshot = DatasetSnapshot(drawings, tuple(engine.DEFAULT_CLASSES), 1, "x.ndjson")
+    control = TrainControl()
+    sent = []
+
+    def send(message):
+        sent.append(message)
+        if message[0] == "record" and message[1].kind == "epoch":
+            control.stop()  # Stop at the end of the first epoch, maybe while the helper makes the next
+
+    settings = TrainSettings(preset="tiny", epochs=3, batch_size=64, augment=True)
+    run_training(send, engine.build_model("tiny", 4), snapshot, settings, control)
+    records = [m[1] for m in sent if m[0] == "record"]
+    steps = [r for r in records if r.kind == "step"]
+    assert records[-1].kind == "stopped" and records[-1].step == len(steps) > 0
+    assert records[-1].epoch == 0 or records[-1].epoch == 1
+    assert "after" in records[-1].message and sent[-2][0] == "weights"  # the final weights, then the end
