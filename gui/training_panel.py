@@ -345,9 +345,11 @@ class TrainingPanel(QWidget):
             self.progress.setValue(int(1000 * min(1.0, max(0.0, fraction))))
         self.progress.setFormat(text)
 
-    def set_model_note(self, text: str) -> None:
-        """One line saying which model is shown (untrained, after epoch E, loaded from a file, ...)."""
+    def set_model_note(self, text: str, details: str = "") -> None:
+        """One line saying which model is shown (untrained, after epoch E, loaded from a file, ...), and
+        more about it (steps, data, settings) in its tooltip."""
         self.model_note.setText(text)
+        self.model_note.setToolTip(details or "Which model the filters, feature maps and prediction show")
 
     def show_diverging(self) -> None:
         self.progress.setFormat(self.progress.format().split(" · paused")[0] + " · paused: loss diverging")

@@ -486,6 +486,32 @@ class ModelState:
             trained = "untrained"
         return f"Model: {self.preset} · {self.model.num_parameters():,} weights · {trained}"
 
+    def details(self) -> str:
+        """Several lines on the model (a tooltip): what it is, how it was trained, with which settings."""
+        if self.model is None:
+            return ""
+        lines = [self.note, self.label_text(), f"Classes: {', '.join(self.classes)}"]
+        if self.loaded_from is not None:
+            created = self.loaded_extra.created if self.loaded_extra else None
+            lines.append(f"File: {self.loaded_from}" + (f" (written {created})" if created else ""))
+        if self.epochs:
+            lines.append(f"Epochs completed: {self.epochs:,}")
+        if self.trained_on is not None and self.trained_on.name:
+            on = self.trained_on
+            samples = f", {on.samples:,} of them for training" if on.samples else ""
+            lines.append(f"Trained on: {on.name} ({plural(on.size, 'item')}{samples})")
+        s = self.settings
+        if s is not None:
+            avg = f"weight averaging {s.ema_decay:g}" if s.average else "no weight averaging"
+            aug = "augmented" if s.augment else "not augmented"
+            lines.append(
+                f"Settings: {s.optimizer} lr {s.lr:g}, batch {s.batch_size}, {plural(s.epochs, 'epoch')} a "
+                f"run, {aug}, {avg}, validation {s.val_split:.0%}, seed {s.seed}"
+            )
+        if self.history and self.history[-1].val_accuracy is not None:
+            lines.append(f"Validation accuracy after the last epoch: {self.history[-1].val_accuracy:.1%}")
+        return "\n".join(lines)
+
     def loaded_message(self, dataset_classes: Sequence[str]) -> str:
         """The status line after opening a model file."""
         parts = [f"Model loaded from {self.loaded_from}"]

@@ -99,7 +99,7 @@ class TrainingActions(QObject):
         """The status bar's model label and the training panel's note on which model is shown."""
         ms = self.window.model_state
         self.window.model_label.setText(ms.label_text())
-        self.window.training_panel.set_model_note(ms.note)
+        self.window.training_panel.set_model_note(ms.note, ms.details())
 
     # -- a run --------------------------------------------------------------------------------------
 

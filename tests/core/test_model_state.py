@@ -246,3 +246,16 @@ def test_one_place_for_the_blow_up_constants():
         if "EXPLODE_STEPS =" in p.read_text(encoding="utf-8")
     ]
     assert defining == ["gui/core/model_state.py"]
+
+
+def test_the_details_say_how_the_model_was_trained(tmp_path):
+    state, _ = trained_state(steps=10, epochs=2, spe=5)
+    state.end_run()
+    state.save(tmp_path / "m.npz")
+    loaded = ModelState()
+    loaded.load(tmp_path / "m.npz")
+    text = loaded.details()
+    assert text.splitlines()[0] == "Loaded from m.npz · 10 steps"
+    assert "Epochs completed: 2" in text and "Trained on: shapes.ndjson" in text
+    assert "Settings: adam lr 0.004, batch 32, 2 epochs a run, augmented, weight averaging 0.998" in text
+    assert "Validation accuracy after the last epoch: 55.0%" in text and "(written 20" in text
