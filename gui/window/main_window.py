@@ -28,8 +28,8 @@ from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
 from gui.panels.plots import TrainingPlots
 from gui.panels.prediction import PredictionPanel
+from gui.panels.training import TrainingPanel
 from gui.training import LivePredictor, TrainingController
-from gui.training_panel import TrainingPanel
 
 from .files import FileActions
 from .labelling import Labelling
