@@ -330,3 +330,15 @@ def test_main_starts_the_app_without_a_command_and_the_cli_with_one(monkeypatch)
     assert main.main([]) == 0 and main.main(["--data-dir", "/tmp/x"]) == 0 and started == [None, "/tmp/x"]
     assert main.split_app_options(["--data-dir=/d", "bench", "--json"]) == ("/d", ["bench", "--json"])
     assert main.main(["frobnicate"]) == 2 and len(started) == 2
+
+
+def test_the_cli_and_the_app_ask_for_the_same_run():
+    from gui.core.training import TrainSettings
+
+    args = cli.build_parser().parse_args(["train", "d.ndjson", "--out", "m.npz"])
+    assert cli.train_settings(args) == TrainSettings()  # the defaults are one set
+    args = cli.build_parser().parse_args(
+        ["train", "--out", "m.npz", "--ema", "0", "--lr", "0.01", "--batch", "8"]
+    )
+    s = cli.train_settings(args)
+    assert s == TrainSettings(lr=0.01, batch_size=8, average=False) and s.config().ema_decay == 0.0
