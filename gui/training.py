@@ -37,7 +37,7 @@ from engine import (
 )
 
 from .core.dataset import DatasetSnapshot
-from .core.model_state import ModelExtra, ModelState, RecordOutcome, divergence_texts, end_message
+from .core.model_state import ModelState, RecordOutcome, divergence_texts, end_message
 from .core.training import INPUT_SIZE, TrainSettings, run_training
 
 
@@ -135,12 +135,6 @@ class TrainingController(QObject):
         """Make sure the model fits these classes and preset; builds a fresh one if not.
         Returns True when a new model was built."""
         return self.model_state.ensure(classes, preset, seed, force)
-
-    def set_model(self, model: Sequential, classes: Sequence[str], preset: str = "loaded") -> None:
-        """Use a model made elsewhere (what a model file says about it: `model_state.load`)."""
-        if self.is_active():
-            raise RuntimeError("stop training before loading a model")
-        self.model_state.set_model(model, classes, ModelExtra(preset=preset))
 
     def reset_weights(self, seed: int | None = None) -> None:
         """Fresh random weights (same architecture and classes)."""
