@@ -157,7 +157,7 @@ def test_training_set_and_rasterizing_stop_when_asked():
 
     from engine import Cancelled, TrainingSet, generate_drawings, rasterize_many
 
-    drawings = generate_drawings(100, seed=3)  # 400 drawings: more than one chunk
+    drawings = generate_drawings(150, seed=3)  # 600 drawings: more than one chunk (CHUNK_DRAWINGS 512)
     calls = []
 
     def stop_on_second_check():
