@@ -117,6 +117,7 @@ def test_the_prefetcher_falls_back_to_this_process_when_the_helper_dies():
     ts = TrainingSet(generate_drawings(8, seed=4), seed=2)
     with EpochPrefetcher(ts) as pre:
         pre.arrays(0)  # asks the helper for epoch 1
+        assert pre._started.wait(30)  # noqa: SLF001  (the sender thread started it)
         pre._process.terminate()  # noqa: SLF001  (the helper is killed while it works)
         X, y = pre.arrays(1)
         np.testing.assert_array_equal(X, ts.arrays(1)[0])
@@ -134,21 +135,44 @@ def test_the_prefetcher_without_a_process_is_the_training_set():
     assert pre.helper_epochs == 0 and pre._process is None  # noqa: SLF001
 
 
-def test_epochs_travel_from_the_helper_as_exact_levels_or_as_they_are():
-    from engine.dataset import _pack, _unpack
+def test_epochs_are_kept_as_exact_levels_and_give_float32_rows():
+    from engine.dataset import Rasters, levels_of
 
-    X, y = TrainingSet(generate_drawings(6, seed=7), seed=3, via_image=0.5).arrays(1)
-    kind, sent, _ = _pack(X, y)
-    assert kind == "levels" and sent.dtype == np.uint8 and sent.nbytes * 4 == X.nbytes
-    back, y_back = _unpack(_pack(X, y))
-    assert back.dtype == np.float32
-    np.testing.assert_array_equal(back, X)  # bit for bit
-    np.testing.assert_array_equal(y_back, y)
-    odd = X.copy()
-    odd[0, 0, 0, 0] = 0.3  # not a multiple of 1/16: sent as float32, unchanged
-    kind, sent, _ = _pack(odd, y)
-    assert kind == "raw" and sent is odd
-    np.testing.assert_array_equal(_unpack(_pack(odd, y))[0], odd)
+    ts = TrainingSet(generate_drawings(6, seed=7), seed=3, via_image=0.5)
+    X, y = ts.arrays(1)
+    assert isinstance(X, Rasters) and X.levels.dtype == np.uint8 and X.levels.shape == (144, 1, 28, 28)
+    assert X.shape == (144, 1, 28, 28) and X.dtype == np.float32 and len(X) == 144
+    full = np.asarray(X)
+    assert full.dtype == np.float32
+    np.testing.assert_array_equal(full * 16, X.levels)  # bit for bit: level / 16
+    rows = X[np.array([5, 0, 77])]
+    assert rows.dtype == np.float32
+    np.testing.assert_array_equal(rows, full[[5, 0, 77]])
+    assert float(X.levels.max()) == 16 and (X <= 1).all() and np.concatenate([X, X]).shape == (288, 1, 28, 28)
+    np.testing.assert_array_equal(levels_of(full), X.levels)
+    odd = full.copy()
+    odd[0, 0, 0, 0] = 0.3  # not a multiple of 1/16: not levels
+    assert levels_of(odd) is None
+    import pickle
+
+    back = pickle.loads(pickle.dumps(X))
+    np.testing.assert_array_equal(back.levels, X.levels)
+    assert len(pickle.dumps(X)) < X.levels.nbytes + 1000
+
+
+def test_max_samples_bounds_an_epoch():
+    ds = generate_drawings(10, seed=1)  # 40 drawings
+    ts = TrainingSet(ds, seed=0, copies=6, max_samples=100)
+    X, y = ts.arrays(2)
+    assert len(X) == len(y) == ts.epoch_size() == 100
+    np.testing.assert_array_equal(y[:40], ts.clean_arrays()[1])
+    counts = np.bincount(y, minlength=4)
+    assert counts.min() >= 15  # the extra versions are spread over the classes
+    np.testing.assert_array_equal(ts.arrays(2)[0].levels, X.levels)
+    assert TrainingSet(ds, copies=6, max_samples=10).epoch_size() == 40  # never fewer than N
+    assert TrainingSet(ds, copies=6).epoch_size() == 240
+    with pytest.raises(ValueError):
+        TrainingSet(ds, max_samples=0)
 
 
 def test_training_set_and_rasterizing_stop_when_asked():
