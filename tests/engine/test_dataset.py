@@ -201,3 +201,72 @@ def test_training_set_and_rasterizing_stop_when_asked():
     clone = pickle.loads(pickle.dumps(ts))  # a lambda would not pickle: should_stop is left behind
     assert clone.should_stop is None
     np.testing.assert_array_equal(clone.clean_arrays()[0], ts.clean_arrays()[0])
+
+
+def test_the_first_epoch_can_come_from_the_helper():
+    """first=0: the helper starts on epoch 0 at once (the constructor does not wait for it); the arrays
+    are the training set's, bit for bit."""
+    from engine import EpochPrefetcher
+
+    ts = TrainingSet(generate_drawings(6, seed=8), seed=4)
+    with EpochPrefetcher(ts, first=0) as pre:
+        X0, y0 = pre.arrays(0)
+        X1, _ = pre.arrays(1)
+        assert pre.helper_epochs == 2
+    np.testing.assert_array_equal(X0.levels, ts.arrays(0)[0].levels)
+    np.testing.assert_array_equal(y0, ts.arrays(0)[1])
+    np.testing.assert_array_equal(X1.levels, ts.arrays(1)[0].levels)
+
+
+class StubbornSource:
+    """A source whose helper ignores SIGTERM and never finishes an epoch (it leaves a mark first)."""
+
+    def __init__(self, mark):
+        self.mark = str(mark)
+
+    def __len__(self):
+        return 1
+
+    def arrays(self, epoch):
+        import signal
+        import threading
+        from pathlib import Path
+
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        Path(self.mark).write_text("busy")
+        threading.Event().wait()
+
+
+def test_close_kills_a_helper_that_ignores_terminate_within_the_timeout(tmp_path):
+    import multiprocessing
+    import signal
+    import threading
+    import time
+
+    from engine import EpochPrefetcher
+
+    mark = tmp_path / "mark"
+    pre = EpochPrefetcher(StubbornSource(mark), first=0, close_timeout=0.5)
+    deadline = time.monotonic() + 60
+    while not mark.exists() and time.monotonic() < deadline:
+        threading.Event().wait(0.02)  # the helper is still starting
+    assert mark.exists()
+    process = pre._process  # noqa: SLF001
+    t0 = time.monotonic()
+    pre.close()
+    assert time.monotonic() - t0 < 1.5  # terminate, 0.5 s, kill
+    assert not process.is_alive() and process.exitcode == -signal.SIGKILL
+    assert not multiprocessing.active_children()
+
+
+def test_waiting_for_the_helper_stops_when_asked(tmp_path):
+    import pytest
+
+    from engine import Cancelled, EpochPrefetcher
+
+    calls = []
+    pre = EpochPrefetcher(StubbornSource(tmp_path / "mark"), first=0, close_timeout=0.5,
+                          should_stop=lambda: calls.append(1) or len(calls) > 3)
+    with pytest.raises(Cancelled):
+        pre.arrays(0)
+    assert len(calls) == 4 and pre._process is None  # noqa: SLF001  (closed)
