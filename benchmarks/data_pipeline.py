@@ -53,7 +53,8 @@ if mode == "epoch":
     out["clean_s"] = time.perf_counter() - t
     t, c = time.perf_counter(), time.process_time()
     X, y = ts.arrays(1)
-    out["epoch_s"], out["epoch_cpu_s"], out["samples"] = time.perf_counter() - t, time.process_time() - c, len(y)
+    out["epoch_s"], out["epoch_cpu_s"] = time.perf_counter() - t, time.process_time() - c
+    out["samples"] = len(y)
 else:
     t0 = time.perf_counter()
     tr, va = stratified_split([d.label for d in drawings], 0.2, seed=0)
@@ -118,6 +119,7 @@ def main(argv=None) -> int:
     ap.add_argument("--steps", type=int, default=40, help="mini-batches trained per epoch (default 40)")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "shapelab-data-pipeline"),
                     help="folder for the synthetic NDJSON sets")
+    ap.add_argument("--modes", default="epoch,train", help="epoch, train or both (default)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = ap.parse_args(argv)
     cache = Path(args.cache)
@@ -126,19 +128,23 @@ def main(argv=None) -> int:
     results = {}
     for name in args.sets.split(","):
         path = make_set(name, cache)
-        results[name] = {"epoch": run(Path(args.code), path, "epoch", args.steps),
-                         "train": run(Path(args.code), path, "train", args.steps)}
+        results[name] = {m: run(Path(args.code), path, m, args.steps) for m in args.modes.split(",")}
     if args.json:
         print(json.dumps({"code": args.code, "load_before": load, "results": results}, indent=1))
         return 0
     print(f"code: {args.code}   load average before: {load:.1f}, after: {os.getloadavg()[0]:.1f}")
     print(f"{'set':8} {'drawings':>8} {'samples':>8} {'clean s':>8} {'epoch s':>8} {'cpu s':>7} "
           f"{'1st step s':>10} {'waits s':>11} {'train MB':>8} {'helper MB':>9} {'peak MB':>8} target")
+    nan = float("nan")
     for name, r in results.items():
-        e, t = r["epoch"], r["train"]
-        waits = "/".join(f"{w:.1f}" for w in t["epoch_waits_s"])
+        e = r.get("epoch", {"drawings": r.get("train", {}).get("drawings", 0), "samples": 0, "clean_s": nan,
+                            "epoch_s": nan, "epoch_cpu_s": nan})
+        t = r.get("train", {"first_step_s": nan, "epoch_waits_s": [], "self_mb": nan, "helper_mb": nan,
+                            "peak_mb": nan})
+        waits = "/".join(f"{w:.1f}" for w in t["epoch_waits_s"]) or "-"
         target = TARGETS_MB.get(name)
-        verdict = "" if target is None else f"<= {target} {'met' if t['peak_mb'] <= target else 'NOT met'}"
+        verdict = "" if target is None or "train" not in r else (
+            f"<= {target} {'met' if t['peak_mb'] <= target else 'NOT met'}")
         print(f"{name:8} {e['drawings']:>8} {e['samples']:>8} {e['clean_s']:>8.2f} {e['epoch_s']:>8.2f} "
               f"{e['epoch_cpu_s']:>7.2f} {t['first_step_s']:>10.2f} {waits:>11} {t['self_mb']:>8.0f} "
               f"{t['helper_mb']:>9.0f} {t['peak_mb']:>8.0f} {verdict}")

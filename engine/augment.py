@@ -117,7 +117,8 @@ def augment_batch(
         moves = np.repeat(lengths > 2, lengths)
         stroke = np.repeat(np.arange(k), lengths)[moves]
         t = (_ragged_arange(lengths)[moves] / (lengths[stroke] - 1))[:, None]
-        wave = sum(amp[stroke, w] * np.sin(2 * np.pi * (f[stroke, w] * t + phase[stroke, w])) for w in range(2))
+        wave = sum(amp[stroke, w] * np.sin(2 * np.pi * (f[stroke, w] * t + phase[stroke, w]))
+                   for w in range(2))
         out[moves] += wave * (config.jitter * size[stroke_owner[stroke]] / 1.4)[:, None]
     thickness = np.round(rng.uniform(*config.thickness, size=n), 3)
     return StrokeBatch(out, batch.stroke_offsets, batch.drawing_offsets, thickness)

@@ -21,7 +21,6 @@ from .raster import (
     StrokeBatch,
     _chunks,
     check_stop,
-    preprocess_image,
     preprocess_images_levels,
     rasterize_levels,
     rasterize_many,
@@ -306,7 +305,8 @@ def _helper_main(conn, nice: int) -> None:
             if levels is None:  # not exact levels: sent as they are
                 conn.send(("raw", np.asarray(X), y))
             else:
-                conn.send(("levels", levels.shape, float(X.scale) if isinstance(X, Rasters) else 1.0 / LEVELS, y))
+                scale = float(X.scale) if isinstance(X, Rasters) else 1.0 / LEVELS
+                conn.send(("levels", levels.shape, scale, y))
                 conn.send_bytes(memoryview(np.ascontiguousarray(levels)).cast("B"))
     except (EOFError, OSError, KeyboardInterrupt):  # the parent went away or ended this process
         return

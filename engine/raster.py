@@ -76,6 +76,12 @@ def _ragged_arange(counts: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) - np.repeat(starts, counts)
 
 
+def _per_drawing_sums(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Sums of values[offsets[i] : offsets[i + 1]] (0 for an empty range)."""
+    cum = np.concatenate([[0], np.cumsum(values)])
+    return cum[offsets[1:]] - cum[offsets[:-1]]
+
+
 def _offsets(lengths) -> np.ndarray:
     out = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=out[1:])
@@ -159,9 +165,7 @@ class StrokeBatch:
         ia = np.flatnonzero(~last | single)
         ib = ia + (~single[ia])
         stroke_segs = np.where(lengths == 1, 1, np.maximum(lengths - 1, 0))
-        per_drawing = np.add.reduceat(stroke_segs, self.drawing_offsets[:-1]) if len(self) else stroke_segs[:0]
-        # reduceat gives the element itself for an empty range: drawings without strokes have none
-        per_drawing = np.where(np.diff(self.drawing_offsets) > 0, per_drawing, 0)
+        per_drawing = _per_drawing_sums(stroke_segs, self.drawing_offsets)
         return self.points[ia], self.points[ib], _offsets(per_drawing)
 
 

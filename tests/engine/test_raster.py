@@ -209,10 +209,10 @@ def edge_case_drawings():
 
 def test_rasterize_is_bit_identical_to_the_one_drawing_reference():
     """The vectorised rasteriser (StrokeBatch) gives exactly the pixels of the per-drawing reference."""
+    from raster_reference import rasterize as reference
+
     from engine.augment import augment_drawing
     from engine.synth import generate_drawings
-
-    from raster_reference import rasterize as reference
 
     rng = np.random.default_rng(5)
     synth = generate_drawings(15, seed=2)
