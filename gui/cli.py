@@ -22,6 +22,7 @@ import numpy as np
 
 import engine
 
+from .export_commands import add_commands, run_record
 from .resources import STARTER_PATH
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -236,12 +237,13 @@ def cmd_train(args: argparse.Namespace) -> int:
         ema_decay=args.ema,
     )
     progress = _Progress(args.epochs)
-    last_epoch = None
+    last_epoch, epochs = None, []
     try:
         for rec in engine.train(model, train_data, config, val=val):
             progress.update(rec)
             if rec.kind == "epoch":
                 last_epoch = rec
+                epochs.append(rec)
             elif rec.kind == "diverged":
                 raise CliError(f"training stopped at epoch {rec.epoch + 1}, step {rec.step}: {rec.message}")
     finally:
@@ -253,6 +255,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         "epochs": args.epochs,
         "ema_decay": args.ema,
         "seed": args.seed,
+        **run_record(args, epochs),  # settings and curves, for `report`
     }
     if last_epoch is not None and last_epoch.val_accuracy is not None:
         extra["val_accuracy"] = last_epoch.val_accuracy
@@ -544,6 +547,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", type=int, default=32, help="batch size of the training step (default 32)")
     p.add_argument("--repeats", type=int, default=200, help="timed repetitions (default 200)")
     p.set_defaults(func=cmd_bench)
+    add_commands(parser, sub)  # export, report, --version
     return parser
 
 
