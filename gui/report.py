@@ -183,7 +183,8 @@ def svg_chart(series: list[tuple[str, str, list, list]], title: str, ylabel: str
         parts.append(f'<line x1="{left}" x2="{left + pw}" y1="{py(v):.1f}" y2="{py(v):.1f}" stroke="#eee"/>'
                      f'<text x="{left - 4}" y="{py(v) + 4:.1f}" text-anchor="end" font-size="10">'
                      f'{label}</text>')
-    ticks = sorted({round(x1 * k / 4, 2) for k in range(5)})
+    step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500) if x1 / s <= 8), max(1.0, x1 / 5))
+    ticks = [step * k for k in range(int(x1 // step) + 1)] if x1 >= 1 else [0, x1]
     for t in ticks:
         parts.append(f'<text x="{px(t):.1f}" y="{top + ph + 14}" text-anchor="middle" font-size="10">'
                      f'{t:g}</text>')
@@ -396,7 +397,7 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
         limit = float(np.abs(wt).max()) or 1.0
         tiles = wt.reshape(o * c, k, k) if c > 1 else wt[:, 0]
         grid = tile_grid(tiles, columns=c if c > 1 else min(o, 8))
-        scale = max(2, 48 // k) if c == 1 else max(2, 18 // k)
+        scale = max(2, 48 // k) if c == 1 else max(2, 24 // k)
         rgb = np.kron(diverging(grid, limit), np.ones((scale, scale, 1), np.uint8))
         what = (f"{o} filters of {k}×{k} on the drawing" if c == 1 else
                 f"{o} filters (rows) × {c} input channels (columns), {k}×{k} each")
@@ -420,7 +421,7 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
         maps = a.data[0]
         top = float(maps.max()) or 1.0
         grid = tile_grid(maps / top, columns=min(8, len(maps)))
-        scale = max(2, 96 // maps.shape[-1] // 2)
+        scale = max(2, 56 // maps.shape[-1])
         grey = (255 * (1 - np.clip(np.nan_to_num(grid, nan=0.45), 0, 1))).astype(np.uint8)
         grey = np.kron(grey, np.ones((scale, scale), np.uint8))
         out.append(f"<figure>{_img(grey, f'feature maps after stage {stage}')}<figcaption>after conv → "
