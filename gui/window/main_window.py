@@ -30,6 +30,7 @@ from gui.panels.prediction import PredictionPanel
 from gui.training import LivePredictor, TrainingController
 from gui.training_panel import TrainingPanel
 
+from .exports import Exports
 from .files import FileActions
 from .labelling import Labelling
 from .layout import DockLayout
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.labelling = Labelling(self)
         self.training = TrainingActions(self)
         self.side_windows = SideWindows(self)
+        self.exports = Exports(self)  # model exports, the report, panel PNG/CSV (File › Export)
         self.dock_layout = DockLayout(self)
 
         # panels
@@ -178,4 +180,5 @@ class MainWindow(QMainWindow):
         self.predictor.shutdown()
         self.side_windows.shutdown()
         self.files.wait_for_jobs()
+        self.exports.wait()  # an export or report under way is finished (its files are written atomically)
         super().closeEvent(event)
