@@ -25,7 +25,7 @@ from gui.report import ReportInput, build_report, write_report
 
 FORMAT_FILTERS = {
     "onnx": "ONNX model (*.onnx)",
-    "tfjs": "TensorFlow.js folder for Teachable Machine and ml5 (a folder name)",
+    "tfjs": "TensorFlow.js folder for Teachable Machine and ml5 (*)",
     "torch": "PyTorch: weights .npz + loader .py (*.py)",
 }
 FORMAT_NAMES = {"onnx": "ONNX", "tfjs": "TensorFlow.js", "torch": "PyTorch"}

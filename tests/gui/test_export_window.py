@@ -190,3 +190,19 @@ def test_about_box_names_version_licence_and_libraries(make_window, tmp_path):
 
     assert f"ShapeLab {app_version()}" in text and "MIT" in text
     assert f"numpy {np.__version__}" in text and "pyqtgraph" in text and "PySide6" in text
+
+
+def test_export_dialogs_pick_the_format_from_the_filter(make_window, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(tmp_path / "data")
+    chosen = (str(tmp_path / "net"), exports_module.FORMAT_FILTERS["torch"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: chosen))
+    with qtbot.waitSignal(window.exports.finished, timeout=60000) as blocker:
+        window.exports.export_model_dialog()
+    assert blocker.args[1] is True, blocker.args[2]
+    assert (tmp_path / "net.py").is_file() and (tmp_path / "net.npz").is_file()
+    chosen = (str(tmp_path / "r.html"), "HTML report (*.html)")
+    with qtbot.waitSignal(window.exports.finished, timeout=60000) as blocker:
+        window.exports.export_report_dialog()
+    assert tuple(blocker.args[:2]) == ("report", True) and (tmp_path / "r.html").is_file()
