@@ -52,6 +52,8 @@ class ReportInput:
     sources: list[str] = field(default_factory=list)
     data_names: list[str] = field(default_factory=list)
     history: dict | None = None
+    curves_note: str = ("Each point is one epoch: the training figures are the mean over the epoch's "
+                        "mini-batches, the validation figures those of the held-out drawings.")
     generated_by: str = "ShapeLab"
 
 
@@ -158,7 +160,8 @@ def _scale_bar(limit: float, what: str) -> str:
 
 def svg_chart(series: list[tuple[str, str, list, list]], title: str, ylabel: str, percent: bool = False,
               width: int = 340, height: int = 210) -> str:
-    """A line chart as inline SVG: series (name, colour, xs in epochs, ys); x axis in epochs."""
+    """A line chart as inline SVG: series (name, colour, xs in epochs, ys); x axis in epochs. The legend
+    sits in the top right corner for falling curves (loss), the bottom right for rising ones (percent)."""
     left, right, top, bottom = 52, 12, 24, 40
     xs = [x for _, _, sx, _ in series for x in sx]
     ys = [y for _, _, _, sy in series for y in sy if y is not None and math.isfinite(y)]
@@ -192,17 +195,20 @@ def svg_chart(series: list[tuple[str, str, list, list]], title: str, ylabel: str
                  f'training progress (epochs)</text>')
     parts.append(f'<text transform="translate(12 {top + ph / 2}) rotate(-90)" text-anchor="middle" '
                  f'font-size="11">{html.escape(ylabel)}</text>')
-    ly = top + 12
+    ly = top + 12 if not percent else top + ph - 8 - 14 * (len(series) - 1)
+    lx = left + pw - 86
     for name, colour, sx, sy in series:
         pts = [(px(x), py(y)) for x, y in zip(sx, sy, strict=True) if y is not None and math.isfinite(y)]
         if not pts:
             continue
         path = " ".join(f"{a:.1f},{b:.1f}" for a, b in pts)
         parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{path}"/>')
-        for a, b in pts:
-            parts.append(f'<circle cx="{a:.1f}" cy="{b:.1f}" r="2.2" fill="{colour}"/>')
-        parts.append(f'<line x1="{left + 8}" x2="{left + 24}" y1="{ly}" y2="{ly}" stroke="{colour}" '
-                     f'stroke-width="2"/><text x="{left + 28}" y="{ly + 4}" font-size="10">'
+        if len(pts) <= 60:  # one dot per point where they can be told apart
+            for a, b in pts:
+                parts.append(f'<circle cx="{a:.1f}" cy="{b:.1f}" r="2.2" fill="{colour}"/>')
+        parts.append(f'<rect x="{lx - 2}" y="{ly - 7}" width="86" height="13" fill="#fff" opacity="0.85"/>'
+                     f'<line x1="{lx}" x2="{lx + 16}" y1="{ly}" y2="{ly}" stroke="{colour}" '
+                     f'stroke-width="2"/><text x="{lx + 20}" y="{ly + 4}" font-size="10">'
                      f'{html.escape(name)}</text>')
         ly += 14
     parts.append("</svg>")
@@ -329,8 +335,7 @@ def _run_section(inp: ReportInput) -> str:
             out.append(svg_chart(loss, "Loss (cross-entropy)", "loss (nats)"))
         if acc:
             out.append(svg_chart(acc, "Accuracy", "accuracy (%)", percent=True))
-        out.append("</div><p class=note>Each point is one epoch: the training figures are the mean over the "
-                   "epoch's mini-batches, the validation figures those of the held-out drawings.</p>")
+        out.append(f"</div><p class=note>{html.escape(inp.curves_note)}</p>")
     else:
         out.append('<p class="note" id="no-curves">This model file does not record its training curves '
                    "(models trained with <code>main.py train</code> record them).</p>")

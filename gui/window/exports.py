@@ -28,6 +28,8 @@ FORMAT_FILTERS = {
     "tfjs": "TensorFlow.js folder for Teachable Machine and ml5 (*)",
     "torch": "PyTorch: weights .npz + loader .py (*.py)",
 }
+CURVES_NOTE = ("The latest run's curves as the app plotted them: the training loss and accuracy smoothed "
+               "over mini-batches, the validation figures after each epoch.")
 FORMAT_NAMES = {"onnx": "ONNX", "tfjs": "TensorFlow.js", "torch": "PyTorch"}
 
 
@@ -140,6 +142,10 @@ class Exports(QObject):
                  "augment": settings["augment"], "val_split": settings["val_split"], "seed": settings["seed"]}
         history = self._history()
         name = st.display_name() if hasattr(st, "display_name") else "the dataset"
+        extra["trained_on"] = [name]
+        rec = c.last_record
+        if rec is not None and rec.elapsed:
+            extra["elapsed"] = rec.elapsed  # the latest run's
         size = model.input_shape[-1]
 
         def job() -> str:
@@ -147,7 +153,8 @@ class Exports(QObject):
             inp = ReportInput(model=model, classes=classes, meta={"extra": extra},
                               model_name="the model in ShapeLab", X=X, labels=[d.label for d in drawings],
                               drawings=drawings, sources=[f"drawing {k + 1}" for k in range(len(drawings))],
-                              data_names=[name], history=history, generated_by=f"ShapeLab {app_version()}")
+                              data_names=[name], history=history, generated_by=f"ShapeLab {app_version()}",
+                              curves_note=CURVES_NOTE)
             write_report(path, build_report(inp))
             return f"Report written to {path}"
 
