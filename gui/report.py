@@ -247,8 +247,9 @@ pre { padding: 6px; overflow-x: auto; font-size: 0.85rem; }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; } section { break-inside: auto; }
+  h2, h3 { break-after: avoid; } section { break-inside: auto; }
   figure, table, svg, pre { break-inside: avoid; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   img, svg { max-width: 100%; height: auto; }
 }
 """
