@@ -234,3 +234,22 @@ def test_unknown_format_and_bad_model_file(tmp_path):
     (tmp_path / "bad.npz").write_bytes(b"not a model")
     with pytest.raises(engine.ModelFileError):
         export_model(tmp_path / "bad.npz", "tfjs", tmp_path / "x")
+
+
+def test_tfjs_teachable_machine_and_ml5_pipelines_in_numpy(tmp_path):
+    """What the loaders do to a page's image (dark ink on white, RGB 0..255), written out here as Teachable
+    Machine's image library (grey = 0.2989 R + 0.587 G + 0.114 B, then x / 127 - 1) and ml5 (RGB 224×224,
+    x / 127 - 1) do it: the exported graph turns it into ShapeLab's input. TM's grey weights add up to
+    0.9999, so its figures differ from ShapeLab's by about 1e-4 at most; ml5's are exact."""
+    loaded = make_model(tmp_path / "m.npz", "default")
+    export_tfjs(loaded, tmp_path / "web")
+    X = check_inputs(28)
+    expected = engine_proba(loaded)
+    rgb = np.repeat((255.0 * (1.0 - X[:, 0]))[..., None], 3, axis=3)  # (N, 28, 28, 3), 0..255
+    grey = (rgb * np.array([0.2989, 0.587, 0.114])).sum(axis=-1, keepdims=True)
+    tm = run_tfjs(tmp_path / "web", (grey / 127 - 1).astype(np.float32))
+    assert np.abs(tm - expected).max() < 1e-3
+    np.testing.assert_array_equal(tm.argmax(1), expected.argmax(1))
+    big = np.repeat(np.repeat(rgb, 8, axis=1), 8, axis=2)  # the page's 224×224 image
+    ml5 = run_tfjs(tmp_path / "web" / "ml5", (big / 127 - 1).astype(np.float32))
+    assert np.abs(ml5 - expected).max() <= 1e-5
