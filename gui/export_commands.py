@@ -1,7 +1,7 @@
 """The command-line side of exports: ``main.py export``, ``main.py report`` and ``--version``.
 
-`add_commands(parser, sub)` adds them to gui/cli.py's parser; the data-loading helpers of gui/cli.py are
-used through the few names imported in `_cli()`, so `report` reads DATA exactly as `evaluate` does.
+gui/cli.py registers `EXPORT_COMMANDS` and adds `--version` (`version_text()`); DATA is read through
+gui.core.inputs, so `report` reads and counts the samples exactly as `evaluate` does.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 import numpy as np
 
 from engine.export import FORMATS, ExportError, export_model
+from gui.core.inputs import load_data, load_model_file
 
 LIBRARIES = ("numpy", "PySide6-Essentials", "pyqtgraph", "onnx", "onnxruntime")
 
@@ -40,15 +41,15 @@ def version_text() -> str:
     return f"ShapeLab {app_version()} (MIT licence; Python {sys.version.split()[0]}; {libs})"
 
 
-def _cli():
-    from gui import cli
+def _cli_error():
+    from gui.cli import CliError  # imported late: gui.cli imports this module
 
-    return cli.CliError, cli.load_data, cli._rasters, cli._print_warnings, cli._load_model
+    return CliError
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    CliError, *_rest, load = _cli()
-    load(args.model)  # a damaged or foreign file: the same one-line message as the other commands
+    CliError = _cli_error()
+    load_model_file(args.model)  # a damaged or foreign file: the same one-line message as the other commands
     try:
         result = export_model(args.model, args.format, args.out)
     except ExportError as exc:
@@ -66,14 +67,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from gui.report import ReportInput, build_report, history_from_extra, write_report
 
-    CliError, load_data, rasters, print_warnings, load = _cli()
-    loaded = load(args.model)
+    CliError = _cli_error()
+    loaded = load_model_file(args.model)
     size = int(loaded.meta["input_size"])
     X_parts, labels, drawings, sources = [], [], [], []
     for name in args.data:  # one at a time, in order: the same samples in the same order as evaluate
         data = load_data([name], size)
-        print_warnings(data)
-        X_parts.append(rasters(data, size))
+        for w in data.warnings[:20]:
+            print(f"shapelab: warning: {w}", file=sys.stderr)
+        X_parts.append(data.rasters(size))
         labels += data.labels
         drawings += list(data.drawings) + [None] * len(data.images)
         sources += [f"{name} #{k + 1}" for k in range(len(data))]
@@ -93,36 +95,26 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_record(args: argparse.Namespace, epochs: list) -> dict:
-    """What `main.py train` adds to the model's `extra` for the report: the settings and the per-epoch
-    curves (`epochs`: the run's "epoch" TrainRecords)."""
-    keys = ("loss", "accuracy", "val_loss", "val_accuracy")
-    extra = {"batch": args.batch, "lr": args.lr, "optimizer": args.optimizer, "augment": args.augment,
-             "val_split": args.val_split,
-             "history": {"epoch": [r.epoch for r in epochs],
-                         **{k: [getattr(r, k) for r in epochs] for k in keys}}}
-    if epochs:
-        extra["steps"], extra["elapsed"] = epochs[-1].step, round(epochs[-1].elapsed, 2)
-    return extra
-
-
-def add_commands(parser: argparse.ArgumentParser, sub) -> None:
-    """Adds --version and the export and report commands to the CLI's parser."""
-    parser.add_argument("--version", action="version", version=version_text())
-    p = sub.add_parser("export", help="export a model as ONNX, TensorFlow.js or PyTorch (checked before "
-                                      "it is written)")
+def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("--format", choices=FORMATS, required=True,
                    help="onnx: one .onnx file (needs the 'export' extra); tfjs: a folder with model.json, "
                         "weights.bin, metadata.json (Teachable Machine, and ml5/ for ml5); torch: "
                         "NAME.npz + NAME.py that rebuilds the torch.nn.Sequential")
     p.add_argument("--out", required=True, metavar="PATH", help="the file (onnx, torch) or folder (tfjs)")
-    p.set_defaults(func=cmd_export)
-    p = sub.add_parser("report", help="one self-contained HTML report: data, run, results, filters, "
-                                      "model card")
-    p.add_argument("model", metavar="MODEL.npz")
-    p.add_argument("data", nargs="+", metavar="DATA", help="NDJSON files and image folders to show and "
-                                                          "evaluate on")
-    p.add_argument("--out", required=True, metavar="report.html")
-    p.set_defaults(func=cmd_report)
 
+
+def _report_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("model", metavar="MODEL.npz")
+    p.add_argument("data", nargs="+", metavar="DATA",
+                   help="NDJSON files and image folders to show and evaluate on")
+    p.add_argument("--out", required=True, metavar="report.html")
+
+
+# (name, help, add_arguments, run): gui/cli.py registers these as Commands
+EXPORT_COMMANDS = [
+    ("export", "export a model as ONNX, TensorFlow.js or PyTorch (checked before it is written)",
+     _export_arguments, cmd_export),
+    ("report", "one self-contained HTML report: data, run, results, filters, model card",
+     _report_arguments, cmd_report),
+]

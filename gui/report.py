@@ -52,8 +52,6 @@ class ReportInput:
     sources: list[str] = field(default_factory=list)
     data_names: list[str] = field(default_factory=list)
     history: dict | None = None
-    curves_note: str = ("Each point is one epoch: the training figures are the mean over the epoch's "
-                        "mini-batches, the validation figures those of the held-out drawings.")
     generated_by: str = "ShapeLab"
 
 
@@ -216,17 +214,31 @@ def svg_chart(series: list[tuple[str, str, list, list]], title: str, ylabel: str
 
 
 def history_from_extra(extra: dict) -> dict | None:
-    """The per-epoch series a model file records under extra["history"] (`main.py train` writes it)."""
+    """The per-epoch series of a model file's extra["history"] (gui/core/model_file.py: a list of
+    {"epoch" (from 1), "loss", "accuracy", "val_loss", "val_accuracy"}), as svg_chart wants them."""
     hist = extra.get("history") if isinstance(extra, dict) else None
-    if not isinstance(hist, dict) or not isinstance(hist.get("epoch"), list):
+    if not isinstance(hist, list):
         return None
-    epochs = [int(e) + 1 for e in hist["epoch"]]
+    rows = [h for h in hist if isinstance(h, dict) and isinstance(h.get("epoch"), (int, float))]
     out = {}
     for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
-        values = hist.get(key)
-        if isinstance(values, list) and len(values) == len(epochs):
-            out[key] = (epochs, [None if v is None else float(v) for v in values])
+        pts = [(float(h["epoch"]), float(h[key])) for h in rows if isinstance(h.get(key), (int, float))]
+        if pts:
+            out[key] = ([x for x, _ in pts], [y for _, y in pts])
     return out or None
+
+
+def _trained_on(extra: dict) -> str:
+    t = extra.get("trained_on")
+    if isinstance(t, dict):
+        text = str(t.get("name") or "")
+        if t.get("size"):
+            text += f" ({t['size']} drawings and images"
+            text += f", {t['samples']} of them in the training split)" if t.get("samples") else ")"
+        return text
+    if isinstance(t, list):
+        return ", ".join(map(str, t))
+    return ""
 
 
 # -- the document ---------------------------------------------------------------------------------------
@@ -305,25 +317,28 @@ def _dataset_section(inp: ReportInput, S: int) -> str:
 
 def _run_section(inp: ReportInput) -> str:
     extra = inp.meta.get("extra") or {}
-    keys = [("preset", "model preset"), ("epochs", "epochs"), ("batch", "batch size"),
+    settings = extra.get("settings") if isinstance(extra.get("settings"), dict) else {}
+    values = {**settings, **{k: extra[k] for k in ("preset", "steps", "epochs", "seed", "created", "elapsed")
+                             if extra.get(k) is not None}}
+    keys = [("preset", "model preset"), ("epochs", "epochs trained"), ("batch_size", "batch size"),
             ("lr", "learning rate"), ("optimizer", "optimizer"), ("augment", "augmentation"),
-            ("ema_decay", "weight averaging (EMA decay)"), ("val_split", "validation split"),
-            ("seed", "seed"), ("samples", "training samples"), ("steps", "steps (mini-batches)"),
-            ("elapsed", "training time")]
+            ("average", "weight averaging"), ("val_split", "validation split"), ("seed", "seed"),
+            ("steps", "steps (mini-batches)"), ("elapsed", "training time"),
+            ("created", "model file written")]
     rows = []
     for k, name in keys:
-        if k in extra:
-            v = extra[k]
+        if k in values:
+            v = values[k]
             v = f"{v:.1f} s" if k == "elapsed" and isinstance(v, (int, float)) else v
             rows.append([name, html.escape(str(v))])
-    if "val_accuracy" in extra:
+    if isinstance(extra.get("val_accuracy"), (int, float)):
         rows.append(["validation accuracy at the end", _pct(extra["val_accuracy"])])
-    trained_on = extra.get("trained_on")
+    trained_on = _trained_on(extra)
     out = ["<h3>Settings</h3>"]
     out.append(_table(["setting", "value"], rows, num_from=2) if rows else
                '<p class="note">The model file records no training settings.</p>')
     if trained_on:
-        out.append(f"<p>Trained on: {html.escape(', '.join(map(str, trained_on)))}</p>")
+        out.append(f"<p>Trained on: {html.escape(trained_on)}</p>")
     out.append("<h3>Loss and accuracy</h3>")
     hist = inp.history
     if hist:
@@ -336,10 +351,12 @@ def _run_section(inp: ReportInput) -> str:
             out.append(svg_chart(loss, "Loss (cross-entropy)", "loss (nats)"))
         if acc:
             out.append(svg_chart(acc, "Accuracy", "accuracy (%)", percent=True))
-        out.append(f"</div><p class=note>{html.escape(inp.curves_note)}</p>")
+        out.append("</div><p class=note>Each point is one epoch: the training figures are the mean over the "
+                   "epoch's mini-batches, the validation figures those of the held-out drawings.</p>")
     else:
         out.append('<p class="note" id="no-curves">This model file does not record its training curves '
-                   "(models trained with <code>main.py train</code> record them).</p>")
+                   "(models trained by this ShapeLab, in the app or with <code>main.py train</code>, "
+                   "record them).</p>")
     return "".join(out)
 
 
@@ -441,7 +458,7 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
 def _model_card(inp: ReportInput, ev: Evaluation) -> str:
     model, extra = inp.model, inp.meta.get("extra") or {}
     S = model.input_shape[-1]
-    trained_on = extra.get("trained_on")
+    trained_on = _trained_on(extra)
     name = inp.model_name.rsplit("/", 1)[-1]
     return "".join([
         "<table>",
@@ -449,7 +466,7 @@ def _model_card(inp: ReportInput, ev: Evaluation) -> str:
         f"layout, {model.num_parameters():,} weights</td></tr>",
         f"<tr><th>classes</th><td>{html.escape(', '.join(inp.classes))}</td></tr>",
         f"<tr><th>trained on</th><td>"
-        f"{html.escape(', '.join(map(str, trained_on)) if trained_on else 'not recorded')}</td></tr>",
+        f"{html.escape(trained_on or 'not recorded')}</td></tr>",
         f"<tr><th>what it is for</th><td>Telling apart hand-drawn {html.escape(', '.join(inp.classes))} "
         "drawn "
         "with a pen or mouse, in class, to see how a small convolutional network learns. It is a teaching "

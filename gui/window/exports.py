@@ -2,34 +2,32 @@
 written), File › Export report… (the one-file HTML training report) and the File › Export submenu (PNG and
 CSV of the training curves, filters, feature maps and prediction), and the About box.
 
-Model exports and reports run in a worker thread (a copy of the model and of the drawings is handed over),
-so the window stays responsive; the result comes back through the queued `finished` signal as plain data.
+Model exports and reports run on the window's JobRunner (a copy of the model, its file `extra` and the
+drawings are handed over), so the window stays responsive; the outcome comes back as `finished(kind, ok,
+message)` in the GUI thread.
 """
 
 from __future__ import annotations
 
 import tempfile
-import threading
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 import engine
-from engine.export import ONNX_INSTALL_HINT, ExportError, export_model, onnx_available
+from engine.export import ONNX_INSTALL_HINT, export_model, onnx_available
 from gui.export_commands import app_version, library_versions
 from gui.panels._export import ask_csv, ask_png
-from gui.report import ReportInput, build_report, write_report
+from gui.report import ReportInput, build_report, history_from_extra, write_report
 
 FORMAT_FILTERS = {
     "onnx": "ONNX model (*.onnx)",
     "tfjs": "TensorFlow.js folder for Teachable Machine and ml5 (*)",
     "torch": "PyTorch: weights .npz + loader .py (*.py)",
 }
-CURVES_NOTE = ("The latest run's curves as the app plotted them: the training loss and accuracy smoothed "
-               "over mini-batches, the validation figures after each epoch.")
+MODEL_KIND, REPORT_KIND = "model-export", "report"  # JobRunner kinds
 FORMAT_NAMES = {"onnx": "ONNX", "tfjs": "TensorFlow.js", "torch": "PyTorch"}
 
 
@@ -41,7 +39,6 @@ class Exports(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        self._thread: threading.Thread | None = None
         self.finished.connect(self._on_finished)
 
     # -- menus ---------------------------------------------------------------------------------------
@@ -96,13 +93,12 @@ class Exports(QObject):
                             f"installed. Install them with:\n\n    {ONNX_INSTALL_HINT}\n\nTensorFlow.js and "
                             "PyTorch exports work without them.")
             return False
-        c = w.controller
-        model, classes = c.model.copy(), list(c.classes)  # the worker trains its own copy: this is safe
-        extra = {"preset": c.preset, "steps": c.steps_done}
+        ms = w.model_state  # its model is only changed in the GUI thread: a copy is consistent
+        model, classes, extra = ms.model.copy(), list(ms.classes), ms.extra().to_json()
         if fmt == "onnx" and not path.lower().endswith(".onnx"):
             path += ".onnx"
 
-        def job() -> str:
+        def job(*, should_stop) -> str:
             with tempfile.TemporaryDirectory(prefix="shapelab-export-") as tmp:
                 source = Path(tmp) / "model.npz"
                 engine.save_model(source, model, classes, extra=extra)
@@ -112,7 +108,7 @@ class Exports(QObject):
                     + (f", largest difference {result.max_diff:.1e}" if result.max_diff is not None else "")
                     + "):\n" + "\n".join(result.paths))
 
-        return self._start("model", job, f"Exporting the model as {FORMAT_NAMES[fmt]}…")
+        return self._start(MODEL_KIND, job, f"Exporting the model as {FORMAT_NAMES[fmt]}…")
 
     # -- report --------------------------------------------------------------------------------------
 
@@ -130,72 +126,37 @@ class Exports(QObject):
         w = self.window
         if self._refuse_when_busy() or not self._has_model():
             return False
-        c, st = w.controller, w.state
+        ms, st = w.model_state, w.state
         drawings = list(st.drawings)
         if not drawings:
             w.messages.warn("Nothing to report", "The dataset has no drawings yet.")
             return False
-        model, classes = c.model.copy(), list(c.classes)
-        settings = w.training_panel.settings().as_dict()
-        extra = {"preset": c.preset, "steps": c.steps_done, "epochs": settings["epochs"],
-                 "batch": settings["batch_size"], "lr": settings["lr"], "optimizer": settings["optimizer"],
-                 "augment": settings["augment"], "val_split": settings["val_split"], "seed": settings["seed"]}
-        history = self._history()
-        name = st.display_name() if hasattr(st, "display_name") else "the dataset"
-        extra["trained_on"] = [name]
-        rec = c.last_record
-        if rec is not None and rec.elapsed:
-            extra["elapsed"] = rec.elapsed  # the latest run's
+        model, classes, extra = ms.model.copy(), list(ms.classes), ms.extra().to_json()
+        name = st.display_name()
         size = model.input_shape[-1]
 
-        def job() -> str:
-            X = engine.rasterize_many(drawings, size=size)
+        def job(*, should_stop) -> str:
+            X = engine.rasterize_many(drawings, size=size, should_stop=should_stop)
             inp = ReportInput(model=model, classes=classes, meta={"extra": extra},
                               model_name="the model in ShapeLab", X=X, labels=[d.label for d in drawings],
                               drawings=drawings, sources=[f"drawing {k + 1}" for k in range(len(drawings))],
-                              data_names=[name], history=history, generated_by=f"ShapeLab {app_version()}",
-                              curves_note=CURVES_NOTE)
+                              data_names=[name], history=history_from_extra(extra),
+                              generated_by=f"ShapeLab {app_version()}")
             write_report(path, build_report(inp))
             return f"Report written to {path}"
 
-        return self._start("report", job, "Writing the report…")
-
-    def _history(self) -> dict | None:
-        """The latest run's curves from the plots panel, as the report wants them (accuracy 0–1)."""
-        plots = self.window.plots
-        if not plots.run_labels:
-            return None
-        out = {}
-        for key, name, scale in (("loss_smooth", "loss", 1.0), ("acc_smooth", "accuracy", 0.01),
-                                 ("val_loss", "val_loss", 1.0), ("val_acc", "val_accuracy", 0.01)):
-            x, y = plots.series(key)
-            if len(x):
-                keep = np.unique(np.linspace(0, len(x) - 1, min(len(x), 200)).round().astype(int))
-                out[name] = (x[keep].tolist(), (y[keep] * scale).tolist())
-        return out or None
+        return self._start(REPORT_KIND, job, "Writing the report…")
 
     # -- running ----------------------------------------------------------------------------------------
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Waits for a running export (the window calls this before it closes)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        return any(self.window.jobs.is_busy(kind) for kind in (MODEL_KIND, REPORT_KIND))
 
     def _start(self, kind: str, job, status: str) -> bool:
-        def run() -> None:
-            try:
-                message, ok = job(), True
-            except (ExportError, engine.ModelFileError, OSError, ValueError) as exc:
-                message, ok = str(exc), False
-            self.finished.emit(kind, ok, message)  # queued to the GUI thread
-
         self.window.messages.status(status)
-        self._thread = threading.Thread(target=run, name=f"shapelab-export-{kind}")
-        self._thread.start()
+        self.window.jobs.submit(kind, job, on_done=lambda message: self.finished.emit(kind, True, message),
+                                on_failed=lambda message: self.finished.emit(kind, False, message))
         return True
 
     def _on_finished(self, kind: str, ok: bool, message: str) -> None:
@@ -203,7 +164,7 @@ class Exports(QObject):
         if ok:
             m.status(message.splitlines()[0], 10000)
         else:
-            title = "Could not export the model" if kind == "model" else "Could not write the report"
+            title = "Could not export the model" if kind == MODEL_KIND else "Could not write the report"
             m.error(title, message)
 
     def _refuse_when_busy(self) -> bool:
@@ -213,7 +174,7 @@ class Exports(QObject):
         return False
 
     def _has_model(self) -> bool:
-        if self.window.controller.model is None:
+        if self.window.model_state.model is None:
             self.window.messages.warn("No model", "There is no model yet: add drawings and train first.")
             return False
         return True

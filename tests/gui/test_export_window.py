@@ -58,7 +58,7 @@ def test_model_export_runs_off_the_gui_thread(make_window, tmp_path, qtbot, fmt)
     with qtbot.waitSignal(window.exports.finished, timeout=60000) as blocker:
         assert window.exports.export_model_to(fmt, str(out))
     kind, ok, message = blocker.args
-    assert (kind, ok) == ("model", True), message
+    assert (kind, ok) == ("model-export", True), message
     assert "checked on 32 drawings" in message
     files = {"onnx": ["m.onnx"], "tfjs": ["web/model.json", "web/weights.bin", "web/metadata.json"],
              "torch": ["net.npz", "net.py"]}[fmt]
