@@ -3,7 +3,7 @@ kept fed with the model, the canvas drawing and the dataset while they exist."""
 
 from __future__ import annotations
 
-import os
+import time
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
@@ -11,24 +11,10 @@ from PySide6.QtWidgets import QMainWindow
 
 def model_note(window: QMainWindow) -> tuple[str, bool]:
     """(what the window's model is, in words; whether it is trained): "Untrained (random weights)",
-    "After epoch 3 of 10 · 1,017 steps", "Loaded from shapes.npz". The one place the side windows'
-    model notes come from (gui.core's model state can replace it)."""
-    c = window.controller
-    if c.model is None:
-        return "No model yet", False
-    steps = c.steps_done
-    if c.preset == "loaded":
-        name = os.path.basename(window.side_windows.loaded_from or "") or "a model file"
-        more = f" · then {steps - 1:,} steps trained here" if steps > 1 else ""
-        return f"Loaded from {name}{more}", True
-    if steps == 0:
-        return "Untrained (random weights)", False
-    r, total = c.last_record, getattr(window.training_panel, "_epochs", 0)
-    of, s = (f" of {total}" if total else ""), f"{steps:,} step{'s' if steps != 1 else ''}"
-    if r is None:
-        return f"Trained · {s}", True
-    where = {"step": "During epoch", "stopped": "Stopped in epoch"}.get(r.kind, "After epoch")
-    return f"{where} {r.epoch + 1}{of} · {s}", True
+    "After epoch 3 of 10 · 1,017 steps", "Loaded from shapes.npz · 3,380 steps" — the model state's note.
+    The one place the side windows' model notes come from."""
+    ms = window.model_state
+    return ms.note, bool(ms.trained)
 
 
 class SideWindows(QObject):
@@ -42,7 +28,6 @@ class SideWindows(QObject):
         self.analysis_window: QMainWindow | None = None
         self.lessons = None
         self.analysis = None
-        self.loaded_from: str | None = None  # the file of a loaded model (Model › Open…)
         from gui.analysis.history import EpochRecorder  # per-epoch snapshots kept even while no window is open
 
         self.epochs = EpochRecorder()
@@ -99,7 +84,7 @@ class SideWindows(QObject):
             self.analysis.drawingRequested.connect(w.labelling.open_in_canvas)
             self.analysis.showDrawings.connect(self.show_drawings_in_gallery)
             self.analysis_window = window
-            s = w.training_panel.settings()
+            s = w.training.settings()
             self.analysis.set_validation(s.val_split, s.seed)
             self.feed_analysis_data()
             self.feed_analysis_model()
@@ -156,6 +141,18 @@ class SideWindows(QObject):
             8000,
         )
 
-    def shutdown(self) -> None:
+    def stop(self) -> None:
+        """Ask the analysis jobs to stop now (closing: the window then waits for everything at once)."""
         if self.analysis is not None:
-            self.analysis.shutdown()
+            self.analysis.runner.cancel_all()
+            self.analysis.drawing_runner.cancel_all()
+
+    def shutdown(self, budget_s: float = 2.0) -> bool:
+        """End the analysis window's threads and helper processes within `budget_s`."""
+        if self.analysis is None:
+            return True
+        deadline = time.monotonic() + budget_s
+        ok = True
+        for runner in (self.analysis.drawing_runner, self.analysis.runner):  # one budget for both
+            ok = runner.shutdown(int(max(0.0, deadline - time.monotonic()) * 1000)) and ok
+        return self.analysis.shutdown(0) and ok  # its timers; the runners are down already

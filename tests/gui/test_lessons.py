@@ -388,19 +388,12 @@ def test_a_loaded_model_is_named_by_its_file_in_the_lessons(make_window, tmp_pat
 
 
 def test_model_note_function_words(make_window, tmp_path):
-    from engine.training import TrainRecord
     from gui.window.side_windows import model_note
 
     window = make_window(tmp_path / "data", show=False)
-    c = window.controller
     window.training.model_for_current_classes()
     assert model_note(window) == ("Untrained (random weights)", False)
-    window.training_panel.start_run(10)
-    c.steps_done = 1017
-    c.last_record = TrainRecord("epoch", 2, 1017, 339)
-    assert model_note(window) == ("After epoch 3 of 10 · 1,017 steps", True)
-    c.last_record = TrainRecord("step", 3, 1018, 339)
-    assert model_note(window) == ("During epoch 4 of 10 · 1,017 steps", True)
+    assert model_note(window) == (window.model_state.note, window.model_state.trained)
 
 
 def test_separability_lesson_states_the_exact_answer_and_previous_takes_a_step_back(qtbot, view):
