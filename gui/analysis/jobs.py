@@ -103,11 +103,13 @@ def untrained_baseline(model, X: np.ndarray, y: np.ndarray, num_classes: int) ->
     untrained weights (BASELINE_SEEDS)} — what the probe bars compare the trained network with."""
     layers = [la for la in representation_layers(model) if la.index != RAW]
     sums = {la.label: 0.0 for la in layers}
+    sub = _subset(y, MAX_PROBE_ROWS, seed=1)  # the drawings the trained network's probes use
     for seed in BASELINE_SEEDS:
         fresh = untrained_like(model, seed)
-        outs = layer_outputs(fresh, X, [la.index for la in layers]) if len(X) else {}
+        outs = layer_outputs(fresh, X[sub], [la.index for la in layers]) if len(sub) else {}
         for la in layers:
-            probe = _probe(outs[la.index], y, num_classes) if len(X) else None
+            ok = len(sub) and len(set(y[sub].tolist())) >= 2
+            probe = ridge_probe(outs[la.index], y[sub], num_classes) if ok else None
             sums[la.label] += float("nan") if probe is None else probe.test_accuracy
     return {k: v / len(BASELINE_SEEDS) for k, v in sums.items()}
 

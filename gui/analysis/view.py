@@ -208,6 +208,11 @@ class AnalysisView(QTabWidget):
             button.setVisible(model is not None and not trained and not training)
         # panels that follow the model at once (network diagram, filter history) show its note now
         self._set_note(self.network, self._model_note if model is not None else "No model yet.")
+        if model is not None:  # panels still without a result say what they are computing for
+            for panel in (self.representation, self.confusion, self.saliency, self.health):
+                if self.notes[panel].text() in ("No model yet.", "") or \
+                        self.notes[panel].text().startswith("Computing for: "):
+                    self._set_note(panel, f"Computing for: {self._model_note}…")
         self.history.set_model_note(self._model_note if model is not None else "no model yet")
         self.network.set_model(model)
         if model is None:
