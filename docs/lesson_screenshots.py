@@ -133,6 +133,10 @@ def main() -> int:
         window.train()
         if "during" in phases:
             wait(args.during_ms)
+            for _ in range(600):  # a busy machine: wait for the first epoch to end (at most 2 minutes)
+                if window.analysis.history.history.epochs:
+                    break
+                wait(200)
             window.controller.pause()
             wait(800)
             window.training.flush_records()

@@ -94,7 +94,8 @@ class Lesson(QWidget):
         self.train_button.setObjectName("trainButton")
         self.train_button.setToolTip("Start training in the main window (its Train button); this lesson "
                                      "follows the network as it learns")
-        self.train_button.clicked.connect(self.trainRequested)
+        self.train_button.clicked.connect(self._train_clicked)
+        self.training = False  # the app's network is being trained now
         note_row = QHBoxLayout()
         note_row.addWidget(self.model_note, 1)
         note_row.addWidget(self.train_button)
@@ -206,13 +207,19 @@ class Lesson(QWidget):
         else:
             text = f"The app's network: <b>{self.note_text}</b>."
         self.model_note.setText(text)
-        self.train_button.setVisible(shows and self.untrained())
+        self.train_button.setVisible(shows and self.untrained() and not self.training)
 
-    def set_model_note(self, text: str, trained: bool = True) -> None:
+    def _train_clicked(self) -> None:
+        self.training = True  # until the window says otherwise: no second request
+        self.train_button.setVisible(False)
+        self.trainRequested.emit()
+
+    def set_model_note(self, text: str, trained: bool = True, training: bool = False) -> None:
         """Which model this is, in words ("Untrained (random weights)", "After epoch 3 of 10 · 1,017 steps",
-        "Loaded from shapes.npz"), and whether it is trained."""
+        "Loaded from shapes.npz"), whether it is trained, and whether it is being trained now (then there
+        is no Train button)."""
         changed = (text, bool(trained)) != (self.note_text, self.trained)
-        self.note_text, self.trained = str(text), bool(trained)
+        self.note_text, self.trained, self.training = str(text), bool(trained), bool(training)
         self._show_note(self.step)
         if changed:
             self.model_changed()

@@ -96,10 +96,11 @@ class LessonsView(QTabWidget):
         for lesson in self.lessons:
             lesson.set_model(copy, classes)
 
-    def set_model_note(self, text: str, trained: bool = True) -> None:
-        """Which model the lessons show, in words, and whether it is trained (see Lesson.set_model_note)."""
+    def set_model_note(self, text: str, trained: bool = True, training: bool = False) -> None:
+        """Which model the lessons show, in words, whether it is trained and whether it is being trained
+        now (see Lesson.set_model_note)."""
         for lesson in self.lessons:
-            lesson.set_model_note(text, trained)
+            lesson.set_model_note(text, trained, training)
 
     def set_drawing(self, strokes) -> None:
         for lesson in self.lessons:

@@ -59,7 +59,7 @@ class SideWindows(QObject):
     def feed_lessons_model(self) -> None:
         if self.lessons is not None:
             self.lessons.set_model(self.window.controller.model, list(self.window.controller.classes))
-            self.lessons.set_model_note(*model_note(self.window))
+            self.lessons.set_model_note(*model_note(self.window), training=self.window.controller.is_active())
 
     def feed_lessons_data(self) -> None:
         if self.lessons is not None:

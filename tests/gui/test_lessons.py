@@ -362,6 +362,7 @@ def test_lessons_say_the_start_up_model_is_untrained_and_offer_to_train(
     assert not view.lessons[2].findChild(QWidget, "modelNote").isVisibleTo(view.lessons[2])
     with qtbot.waitSignal(window.controller.stateChanged, timeout=5000):
         corner.train_button.click()  # the lesson's button starts training in the main window
+    assert not corner.train_button.isVisibleTo(corner)  # no second request while it trains
     qtbot.waitUntil(lambda: window.controller.state == "idle" and not window.controller.is_active(),
                     timeout=60000)
     window.training.flush_records()
