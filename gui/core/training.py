@@ -205,10 +205,8 @@ def snapshot_data(snapshot, size: int = INPUT_SIZE) -> LabelledData:
     return data
 
 
-def _stopped(last_step: TrainRecord | None, epochs: int) -> TrainRecord:
+def _stopped(last_step: TrainRecord, epochs: int) -> TrainRecord:
     """The record ending a run stopped outside the engine's loop (the weights are its last step's)."""
-    if last_step is None:
-        return TrainRecord("stopped", 0, 0, 0)
     r = last_step
     text = f"Training stopped after {r.step} steps, in epoch {r.epoch + 1} of {epochs}."
     return TrainRecord(
@@ -216,16 +214,20 @@ def _stopped(last_step: TrainRecord | None, epochs: int) -> TrainRecord:
     )
 
 
-def run_training(send, model: Sequential, snapshot, settings: TrainSettings, control: TrainControl) -> None:
-    """The app's run on a dataset snapshot: prepare the arrays (stopping as soon as `control` says so),
-    drive `engine.train`, and `send` plain messages: ("prepared", info), ("weights", dict) at most every
-    WEIGHTS_INTERVAL_S (and after every step while paused, and at the end), ("record", TrainRecord),
-    ("failed", text). Stopped before the first step, the run ends with a "stopped" record at step 0;
-    stopped while it waits for an epoch's arrays, with a "stopped" record after its last step."""
+def run_training(
+    send, model: Sequential, snapshot, settings: TrainSettings, control: TrainControl, should_stop=None
+) -> None:
+    """The app's run on a dataset snapshot: prepare the arrays (stopping as soon as `should_stop()`, by
+    default `control.stopped`, says so), drive `engine.train`, and `send` plain messages: ("prepared",
+    info), ("weights", dict) at most every WEIGHTS_INTERVAL_S (and after every step while paused, and at
+    the end), ("record", TrainRecord), ("failed", text). Stopped while the data is prepared, it raises
+    `engine.Cancelled` and sends nothing more; stopped while it waits for a later epoch's arrays, it first
+    sends the last step's weights and a "stopped" record after that step, then raises `Cancelled`."""
     run = None
     last_step: TrainRecord | None = None
     try:
-        should_stop = lambda: control.stopped  # noqa: E731
+        if should_stop is None:
+            should_stop = lambda: control.stopped  # noqa: E731
         run = prepare_training(
             snapshot_data(snapshot), snapshot.classes, settings, should_stop=should_stop, nice=10
         )
@@ -240,10 +242,11 @@ def run_training(send, model: Sequential, snapshot, settings: TrainSettings, con
             send(("record", rec))
             if rec.kind == "step":
                 last_step = rec
-    except Cancelled:  # Stop while the data was prepared, or while the next epoch's arrays were made
+    except Cancelled:  # Stop while the data was prepared, or while a later epoch's arrays were made
         if last_step is not None:
             send(("weights", model.weights()))
-        send(("record", _stopped(last_step, settings.epochs)))
+            send(("record", _stopped(last_step, settings.epochs)))
+        raise
     except ValueError as exc:
         send(("failed", str(exc)))
     except Exception as exc:  # a bug: say so, and keep the app alive
