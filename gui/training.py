@@ -3,12 +3,11 @@
 - `TrainingController`: the GUI-thread side of training. The GUI's copy of the model and every fact about
   it (steps, preset, classes, the blow-up rule, the messages) live in its `model_state` (the Qt-free
   `gui.core.model_state.ModelState`, updated from the weight snapshots the run sends, at most ~5 times a
-  second and after every single step while paused); the controller keeps the run's state and one run at a
-  time, which is a
-  `gui.workers.Trainer` (the "train" kind of the window's JobRunner: a copy of the model, a SNAPSHOT of
-  the dataset, `engine.train` in the runner's thread, plain data back). Pause / resume / step exactly one
-  mini-batch / stop go to the run's `TrainControl` (thread-safe). It never waits on the run, except in
-  `shutdown()` when the window closes (after asking it to stop).
+  second and after every single step while paused); the controller keeps the run's state and one run at
+  a time, which is a `gui.workers.Trainer` (the "train" kind of the window's JobRunner: a copy of the
+  model, a SNAPSHOT of the dataset, `engine.train` in the runner's thread, plain data back). Pause /
+  resume / step exactly one mini-batch / stop go to the run's `TrainControl` (thread-safe). It never
+  waits on the run, except in `shutdown()` when the window closes (after asking it to stop).
 - `LivePredictor` (from `gui.workers.predictor`): the canvas drawing through a copy of the model, a
   JobRunner kind behind one Throttle.
 """

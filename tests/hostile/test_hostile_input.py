@@ -338,6 +338,11 @@ else:
         out["error"] = str(e)
 out["seconds"] = time.perf_counter() - t
 out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:  # Linux: this process's own peak (ru_maxrss keeps the peak of the process it was started from)
+    with open("/proc/self/status") as f:
+        out["maxrss_mb"] = next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration, ValueError):
+    pass
 print(json.dumps(out))
 """
 
