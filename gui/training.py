@@ -1,13 +1,13 @@
 """Training away from the GUI thread, and live prediction from the model as it is right now.
 
 - `TrainingController`: the GUI-thread side of training. The GUI's copy of the model and every fact about
-  it (steps, preset, classes, the blow-up rule, the messages) live in its `model_state` (the Qt-free
-  `gui.core.model_state.ModelState`, updated from the weight snapshots the run sends, at most ~5 times a
-  second and after every single step while paused); the controller keeps the run's state and one run at
-  a time, which is a `gui.workers.Trainer` (the "train" kind of the window's JobRunner: a copy of the
-  model, a SNAPSHOT of the dataset, `engine.train` in the runner's thread, plain data back). Pause /
-  resume / step exactly one mini-batch / stop go to the run's `TrainControl` (thread-safe). It never
-  waits on the run, except in `shutdown()` when the window closes (after asking it to stop).
+  it (steps, preset, classes, the blow-up rule, the messages) live in its `model_state`
+  (`gui.core.model_state.ModelState`, updated from the weight snapshots the run sends, at most ~5 times a
+  second and after every single step while paused); the controller runs one run at a time, which is a
+  `gui.workers.Trainer` (the "train" kind of the window's JobRunner: a copy of the model, a SNAPSHOT of
+  the dataset, `engine.train` in the runner's thread, plain data back). Pause / resume / step exactly one
+  mini-batch / stop go to the run's `TrainControl` (thread-safe). It never waits on the run, except in
+  `shutdown()` when the window closes (after asking it to stop).
 - `LivePredictor` (from `gui.workers.predictor`): the canvas drawing through a copy of the model, a
   JobRunner kind behind one Throttle.
 """
@@ -21,14 +21,8 @@ from PySide6.QtCore import QObject, QThread, Signal
 from engine import Sequential, TrainRecord
 
 from .core.dataset import DatasetSnapshot
-from .core.model_state import (
-    STOPPED_BEFORE_START_MESSAGE,
-    ModelState,
-    RecordOutcome,
-    divergence_texts,
-    end_message,
-)
-from .core.training import INPUT_SIZE, WEIGHTS_INTERVAL_S, TrainSettings  # noqa: F401  (this module's API)
+from .core.model_state import ModelState, RecordOutcome, divergence_texts, end_message
+from .core.training import INPUT_SIZE, TrainSettings
 from .workers.predictor import LivePrediction, LivePredictor  # noqa: F401  (part of this module's API)
 from .workers.runner import JobRunner
 from .workers.trainer import Trainer
@@ -37,10 +31,11 @@ from .workers.trainer import Trainer
 class TrainingController(QObject):
     """The GUI-thread side of training. States: "idle", "preparing", "running", "paused", "stopping".
 
-    The model and what is true of it live in `model_state` (a `ModelState`); this class runs the run and
-    turns the state's events into signals: `stateChanged(str)`, `recordReceived(object)`, `modelUpdated()`
-    (new weights in `model`), `modelReplaced()` (a different model or fresh weights), `message(str, str)`
-    (level, text), `prepared(object)`.
+    The model and every fact about it (steps, preset, classes, blow-up rule, messages) live in
+    `model_state` (a Qt-free `ModelState`); this class runs the worker and turns the state's events into
+    signals: `stateChanged(str)`, `recordReceived(object)`, `modelUpdated()` (new weights in `model`),
+    `modelReplaced()` (a different model or fresh weights), `message(str, str)` (level, text),
+    `prepared(object)`.
     """
 
     stateChanged = Signal(str)
@@ -53,11 +48,15 @@ class TrainingController(QObject):
     def __init__(
         self,
         parent: QObject | None = None,
+        model_state: ModelState | None = None,
         *,
         runner: JobRunner | None = None,
-        model_state: ModelState | None = None,
     ):
         super().__init__(parent)
+        self.model_state = model_state if model_state is not None else ModelState(INPUT_SIZE)
+        self.model_state.model_changed.connect(lambda _change: self.modelReplaced.emit())
+        self.model_state.weights_changed.connect(self.modelUpdated.emit)
+        self.state = "idle"
         self._runner = runner if runner is not None else JobRunner(self, name="ShapeLabTraining")
         self._trainer = Trainer(self._runner, self)
         self._trainer.prepared.connect(self._on_prepared)
@@ -65,10 +64,6 @@ class TrainingController(QObject):
         self._trainer.weights.connect(self._on_weights)
         self._trainer.failed.connect(self._on_failed)
         self._trainer.finished.connect(self._on_finished)
-        self.model_state = model_state if model_state is not None else ModelState(INPUT_SIZE)
-        self.model_state.model_changed.connect(lambda _change: self.modelReplaced.emit())
-        self.model_state.weights_changed.connect(self.modelUpdated.emit)
-        self.state = "idle"
 
     # -- the model (kept by model_state) ------------------------------------------------------------
 
@@ -200,8 +195,5 @@ class TrainingController(QObject):
         self.message.emit("error", text)
 
     def _on_finished(self) -> None:
-        """The run ended; stopped while its data was prepared, it sent no record, so say so here."""
-        if self.state == "stopping" and self.model_state.running and self.model_state.run_steps == 0:
-            self.message.emit("info", STOPPED_BEFORE_START_MESSAGE)
         self.model_state.end_run()
         self._set_state("idle")

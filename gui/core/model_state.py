@@ -39,8 +39,6 @@ from .training import INPUT_SIZE, TrainSettings
 EXPLODE_FACTOR = 10.0
 EXPLODE_STEPS = 3
 
-STOPPED_BEFORE_START = "Stopped before training began"
-STOPPED_BEFORE_START_MESSAGE = "Training stopped before it began: the model is unchanged."
 DIVERGING_STATUS = "Training paused: the loss is diverging. Lower the learning rate."
 
 
@@ -82,7 +80,7 @@ def progress_text(rec: TrainRecord, epochs: int, paused: bool) -> str:
         return f"Done: {plural(epochs, 'epoch')}, {plural(rec.step, 'step')} in {format_seconds(rec.elapsed)}"
     if rec.kind == "stopped":
         if rec.step == 0:
-            return STOPPED_BEFORE_START
+            return "Stopped before the first step"
         return f"Stopped in epoch {rec.epoch + 1}, after {plural(rec.step, 'step')}"
     if rec.kind == "diverged":
         return f"Paused: the loss diverged at step {rec.step + 1}"
@@ -103,7 +101,7 @@ def end_message(rec: TrainRecord) -> str:
     """What to say when a run ends ("done" or "stopped"); a run stopped before its first step changed
     nothing, and says so (the engine's text would speak of steps and averages that never happened)."""
     if rec.kind == "stopped" and rec.step == 0:
-        return STOPPED_BEFORE_START_MESSAGE
+        return "Training stopped before the first step: the model is unchanged."
     return rec.message
 
 
@@ -332,11 +330,6 @@ class ModelState:
     @property
     def running(self) -> bool:
         return self._run is not None
-
-    @property
-    def run_steps(self) -> int:
-        """Steps of the current run so far (0 when none runs)."""
-        return self._run.steps if self._run is not None else 0
 
     def begin_run(self, snapshot, settings: TrainSettings, trained_on: TrainedOn | None = None) -> str:
         """A run starts on `snapshot` (a DatasetSnapshot; the model fits its classes already), or on the

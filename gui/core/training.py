@@ -205,8 +205,10 @@ def snapshot_data(snapshot, size: int = INPUT_SIZE) -> LabelledData:
     return data
 
 
-def _stopped(last_step: TrainRecord, epochs: int) -> TrainRecord:
+def _stopped(last_step: TrainRecord | None, epochs: int) -> TrainRecord:
     """The record ending a run stopped outside the engine's loop (the weights are its last step's)."""
+    if last_step is None:
+        return TrainRecord("stopped", 0, 0, 0)
     r = last_step
     text = f"Training stopped after {r.step} steps, in epoch {r.epoch + 1} of {epochs}."
     return TrainRecord(
@@ -217,12 +219,12 @@ def _stopped(last_step: TrainRecord, epochs: int) -> TrainRecord:
 def run_training(
     send, model: Sequential, snapshot, settings: TrainSettings, control: TrainControl, should_stop=None
 ) -> None:
-    """The app's run on a dataset snapshot: prepare the arrays (stopping as soon as `should_stop()`, by
-    default `control.stopped`, says so), drive `engine.train`, and `send` plain messages: ("prepared",
-    info), ("weights", dict) at most every WEIGHTS_INTERVAL_S (and after every step while paused, and at
-    the end), ("record", TrainRecord), ("failed", text). Stopped while the data is prepared, it raises
-    `engine.Cancelled` and sends nothing more; stopped while it waits for a later epoch's arrays, it first
-    sends the last step's weights and a "stopped" record after that step, then raises `Cancelled`."""
+    """The app's run on a dataset snapshot: prepare the arrays (stopping as soon as `should_stop()` says so,
+    or, without it, `control`),
+    drive `engine.train`, and `send` plain messages: ("prepared", info), ("weights", dict) at most every
+    WEIGHTS_INTERVAL_S (and after every step while paused, and at the end), ("record", TrainRecord),
+    ("failed", text). Stopped before the first step, the run ends with a "stopped" record at step 0;
+    stopped while it waits for an epoch's arrays, with a "stopped" record after its last step."""
     run = None
     last_step: TrainRecord | None = None
     try:
@@ -242,11 +244,10 @@ def run_training(
             send(("record", rec))
             if rec.kind == "step":
                 last_step = rec
-    except Cancelled:  # Stop while the data was prepared, or while a later epoch's arrays were made
+    except Cancelled:  # Stop while the data was prepared, or while the next epoch's arrays were made
         if last_step is not None:
             send(("weights", model.weights()))
-            send(("record", _stopped(last_step, settings.epochs)))
-        raise
+        send(("record", _stopped(last_step, settings.epochs)))
     except ValueError as exc:
         send(("failed", str(exc)))
     except Exception as exc:  # a bug: say so, and keep the app alive

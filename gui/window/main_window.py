@@ -2,13 +2,13 @@
 training controller and the window's collaborators.
 
 Nothing here renders, loads, trains or words a message by itself: panels draw, `DatasetState` owns the
-data file, `ModelState` the model and what is true of it, `TrainingController` its run, `LivePredictor`
-runs the model on the canvas drawing, and `jobs` (one `gui.workers.JobRunner`) does all of their
-background work: training, live prediction, reading large datasets, exporting; `shutdown_workers()` ends
-all of it within a budget. The collaborators each hold one concern: `DockLayout` (docks, sizes, saved
-layout), `build_menus` (menus and actions), `FileActions` (dataset and model files), `Labelling`
-(drawings added, deleted, shown), `TrainingActions` (runs, records, the model shown), `SideWindows`
-(Lessons and Analysis) and `Messages` (message boxes and status texts).
+data file, `ModelState` the model and what is true of it, `TrainingController` the training run,
+`LivePredictor` runs the model on the canvas drawing, and `jobs` (one `gui.workers.JobRunner`) does all
+of their background work: training, live prediction, reading large datasets, exporting;
+`shutdown_workers()` ends all of it within a budget. The collaborators each hold one concern:
+`DockLayout` (docks, sizes, saved layout), `build_menus` (menus and actions), `FileActions` (dataset and
+model files), `Labelling` (drawings added, deleted, shown), `TrainingActions` (runs, records, the model
+shown), `SideWindows` (Lessons and Analysis) and `Messages` (message boxes and status texts).
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.state = DatasetState(self.data_dir, starter_path)
         self.jobs = JobRunner(self)  # every background job of the window (training, prediction, files)
         self.model_state = ModelState()
-        self.controller = TrainingController(self, runner=self.jobs, model_state=self.model_state)
+        self.controller = TrainingController(self, self.model_state, runner=self.jobs)
         self.predictor = LivePredictor(self.controller, parent=self, runner=self.jobs)
 
         # collaborators, one concern each

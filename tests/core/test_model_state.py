@@ -212,7 +212,7 @@ def test_progress_texts():
     assert (
         progress_text(TrainRecord("done", 1, 1, 1, elapsed=30), 2, False) == "Done: 2 epochs, 1 step in 30 s"
     )
-    assert progress_text(TrainRecord("stopped", 0, 0, 0), 10, False) == "Stopped before training began"
+    assert progress_text(TrainRecord("stopped", 0, 0, 0), 10, False) == "Stopped before the first step"
     assert (
         progress_text(TrainRecord("stopped", 1, 150, 115), 10, False) == "Stopped in epoch 2, after 150 steps"
     )

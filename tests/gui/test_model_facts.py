@@ -100,9 +100,9 @@ def test_stopping_while_the_drawings_are_prepared(make_window, tmp_path, qtbot, 
     window.training.flush_records()
     assert window.model_state.steps == 0 and note(window) == "Untrained (random weights)"
     message = window.training_panel.message()
-    assert "stopped before it began" in message and "unchanged" in message
+    assert "stopped before the first step" in message and "unchanged" in message
     assert "average" not in message and "0 steps" not in message
-    assert window.training_panel.progress.format() == "Stopped before training began"
+    assert window.training_panel.progress.format() == "Stopped before the first step"
     assert window.plots.run_labels == runs_before and window.plots.loss_legend.text() == legend_before
 
 
