@@ -61,7 +61,8 @@ def main() -> int:
                (cx - 0.05 * r, cy - 0.95 * r)]
     rng = np.random.default_rng(3)
     points = [(x0 + (x1 - x0) * t + rng.normal(0, 0.8), y0 + (y1 - y0) * t + rng.normal(0, 0.8))
-              for (x0, y0), (x1, y1) in zip(corners, corners[1:], strict=False) for t in np.linspace(0, 1, 25)]
+              for (x0, y0), (x1, y1) in zip(corners, corners[1:], strict=False)
+              for t in np.linspace(0, 1, 25)]
     left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     QTest.mousePress(canvas, left, none, QPoint(*map(int, points[0])))
     for p in points[1:]:

@@ -713,7 +713,8 @@ __all__ = [
     "RAW", "RepresentationLayer", "representation_layers", "layer_outputs", "Projection", "pca_2d",
     "ProbeResult", "fit_logistic", "linear_probe", "ridge_probe", "untrained_like",
     "confusion_matrix", "confusion_cells", "Mistake", "most_confidently_wrong",
-    "saliency", "saliency_map", "SaliencyMap", "occlusion_map", "occlusion_patches", "OcclusionPatches", "FilterHistory",
+    "saliency", "saliency_map", "SaliencyMap", "occlusion_map", "occlusion_patches", "OcclusionPatches",
+    "FilterHistory",
     "class_counts", "balance_warnings", "near_duplicates", "LabelSuspect", "label_suspects",
     "HealthReport", "dataset_health",
 ]

@@ -187,9 +187,11 @@ def stratified_sample(labels: Sequence[str], limit: int) -> np.ndarray:
 
 def corner_rule_text() -> str:
     """What `count_corners` does with its default settings, in words (the lesson's caption)."""
-    return (f"The strokes are joined and simplified (wobbles smaller than {100 * SIMPLIFY_FRACTION:g} % of the "
+    return (f"The strokes are joined and simplified (wobbles smaller than {100 * SIMPLIFY_FRACTION:g} % of "
+            "the "
             f"drawing's diagonal are removed). Turns at bends closer together than "
-            f"{100 * SHORT_FRACTION:g} % of the diagonal are added up into one, and every (added-up) turn of at "
+            f"{100 * SHORT_FRACTION:g} % of the diagonal are added up into one, and every (added-up) turn "
+            "of at "
             f"least {CORNER_DEGREES:g}° is a corner.")
 
 

@@ -20,11 +20,11 @@ from engine.analysis import (
     confusion_matrix,
     dataset_health,
     layer_outputs,
-    ridge_probe,
     most_confidently_wrong,
     occlusion_patches,
     pca_2d,
     representation_layers,
+    ridge_probe,
     saliency_map,
     untrained_like,
 )

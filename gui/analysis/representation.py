@@ -123,7 +123,8 @@ class ProbeBars(QWidget):
                 p.fillRect(QRectF(x0, y + rh * 0.66, bw * base, rh * 0.2), QColor(BASELINE_COLOUR))
                 p.setFont(self._small())
                 p.setPen(QColor("#616161"))
-                p.drawText(QRectF(x0 + bw + 4, y + rh * 0.55, num_w, rh * 0.45), Qt.AlignmentFlag.AlignVCenter,
+                p.drawText(QRectF(x0 + bw + 4, y + rh * 0.55, num_w, rh * 0.45),
+                           Qt.AlignmentFlag.AlignVCenter,
                            f"untrained {percent(base)}")
                 p.setFont(self.font())
                 p.setPen(QColor(FOREGROUND))

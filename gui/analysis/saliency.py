@@ -105,18 +105,21 @@ class SaliencyView(QWidget):
         text = f"The network predicts “{name}” ({sure}% sure). Both maps explain that prediction."
         if biggest < 1:
             text += (
-                f" Hiding any one 6×6 patch lowers its confidence by at most {biggest:.2g} percentage points: "
+                f" Hiding any one 6×6 patch lowers its confidence by at most {biggest:.2g} percentage "
+                "points: "
                 "it is sure even with parts of the drawing hidden."
             )
         else:
             where = result.get("occlusion_largest_at")
-            at = f" (rows {where[0] + 1}–{where[0] + 6}, columns {where[1] + 1}–{where[1] + 6})" if where else ""
+            at = (f" (rows {where[0] + 1}–{where[0] + 6}, columns {where[1] + 1}–{where[1] + 6})"
+                  if where else "")
             text += (f" Hiding the most important single 6×6 patch{at} costs {biggest:.1f} percentage points "
                      "of confidence; the map shows each pixel's average over the patches covering it.")
         hidden = int(result.get("saliency_hidden", 0))
         if hidden:
             text += (f" Gradient: {hidden} pixels of blank paper away from the drawing are left at 0 — there "
-                     "the network's max-pooling windows hold equal values (ties), and their gradient would be "
+                     "the network's max-pooling windows hold equal values (ties), and their gradient would "
+                     "be "
                      "an artefact of how ties are broken.")
         self.caption.setText(text)
         for key, data in (("saliency", result["saliency"]), ("occlusion", 100.0 * result["occlusion"])):

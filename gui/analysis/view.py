@@ -445,7 +445,8 @@ class AnalysisView(QTabWidget):
                               self._set_note(self.representation, note)),
                      lambda: (self.confusion.set_result(result["confusion"], note),
                               self._set_note(self.confusion, note)),
-                     lambda: (self.health.set_suspects(result["suspects"]), self._set_note(self.health, note))]
+                     lambda: (self.health.set_suspects(result["suspects"]),
+                              self._set_note(self.health, note))]
         elif kind == "drawing":
             version = result.get("version", -1)
 

@@ -235,8 +235,9 @@ class BackpropLesson(Lesson):
                            f"{g(1 - b.x_i[i])}] = {g(b.error_terms[i])}</p>")
             out.append(f"<p><b>E = {g(b.error)}</b> (sum of the three; nats, natural logarithm)</p>")
         if n == 5:
-            out.append("<p>The chain rule, factor by factor, for each output i: ∂E/∂s_i = ∂E/∂x_i · ∂x_i/∂s_i "
-                       "= (−t_i/x_i + (1 − t_i)/(1 − x_i)) · x_i(1 − x_i), which simplifies to x_i − t_i:</p>")
+            out.append("<p>The chain rule, factor by factor, for each output i: ∂E/∂s_i = ∂E/∂x_i · "
+                       "∂x_i/∂s_i = (−t_i/x_i + (1 − t_i)/(1 − x_i)) · x_i(1 − x_i), which simplifies to "
+                       "x_i − t_i:</p>")
             for i in range(I):
                 out.append(f"<p>output {i + 1}: {g(b.dE_dx_i[i], 6)} × {g(b.dx_ds_i[i])} = "
                            f"<b>{g(b.dE_dx_i[i] * b.dx_ds_i[i])}</b> (x_i − t_i = {g(b.x_i[i])} − "

@@ -123,7 +123,8 @@ class SeparabilityLesson(Lesson):
         self.hidden_plot = pg.PlotWidget(background=BACKGROUND)
         self.hidden_plot.setObjectName("hiddenPlot")
         hp = self.hidden_plot.getPlotItem()
-        hp.setTitle("What the output neuron sees<br>(the hidden layer's outputs)", color=FOREGROUND, size="11pt")
+        hp.setTitle("What the output neuron sees<br>(the hidden layer's outputs)", color=FOREGROUND,
+                    size="11pt")
         for side in ("left", "bottom"):
             hp.getAxis(side).setPen(FOREGROUND)
             hp.getAxis(side).setTextPen(FOREGROUND)
@@ -132,7 +133,8 @@ class SeparabilityLesson(Lesson):
         hp.setMouseEnabled(False, False)
         hp.setMenuEnabled(False)
         hp.hideButtons()
-        hp.addItem(pg.InfiniteLine(0, angle=90, pen=pg.mkPen(FOREGROUND, width=2, style=Qt.PenStyle.DashLine)))
+        dashed = pg.mkPen(FOREGROUND, width=2, style=Qt.PenStyle.DashLine)
+        hp.addItem(pg.InfiniteLine(0, angle=90, pen=dashed))
         self.hidden_points = pg.ScatterPlotItem(size=16, pen=pg.mkPen("w", width=1.5))
         hp.addItem(self.hidden_points)
         self.hidden_labels: list[pg.TextItem] = []
@@ -252,7 +254,8 @@ class SeparabilityLesson(Lesson):
         self.net_plot.show_region(net.boundary_grid(RESOLUTION))
         if len(self.t):
             decision, other = net.hidden_view(self.X)
-            self.hidden_points.setData(decision, other, brush=[pg.mkBrush(CLASS1 if v else CLASS0) for v in self.t],
+            self.hidden_points.setData(decision, other,
+                                       brush=[pg.mkBrush(CLASS1 if v else CLASS0) for v in self.t],
                                        symbol=["o" if v else "s" for v in self.t])
             span = max(1.0, float(np.abs(decision).max()) * 1.15)
             yspan = max(0.5, float(np.abs(other).max()) * 1.3)

@@ -28,7 +28,9 @@ class SideWindows(QObject):
         self.analysis_window: QMainWindow | None = None
         self.lessons = None
         self.analysis = None
-        from gui.analysis.history import EpochRecorder  # per-epoch snapshots kept even while no window is open
+        from gui.analysis.history import (
+            EpochRecorder,  # per-epoch snapshots kept even while no window is open
+        )
 
         self.epochs = EpochRecorder()
 

@@ -545,7 +545,8 @@ def test_a_result_carries_its_own_models_note_and_older_ones_are_marked(qtbot, v
     results = []
     view.runner.resultReady.connect(lambda kind, r: results.append(r) if kind == "model" else None)
     wait_for(qtbot, view, "dataset", lambda: view.set_dataset(drawings, classes))
-    wait_for(qtbot, view, "model", lambda: view.set_model(model.copy(), classes, "After epoch 8 of 8 · 100 steps"))
+    note = "After epoch 8 of 8 · 100 steps"
+    wait_for(qtbot, view, "model", lambda: view.set_model(model.copy(), classes, note))
     assert view.model_note(view.representation) == "Computed for: After epoch 8 of 8 · 100 steps."
     assert view.model_note(view.confusion) == "Computed for: After epoch 8 of 8 · 100 steps."
     old = results[-1]
