@@ -57,7 +57,7 @@ from .raster import (
     render_picture,
     upright_angle,
 )
-from .store import DrawingStore, LoadProblem, read_ndjson, write_ndjson
+from .store import DrawingStore, LoadProblem, drawing_key, read_ndjson, write_ndjson
 from .synth import DEFAULT_CLASSES, generate_drawing, generate_drawings
 
 __all__ += [
@@ -66,7 +66,7 @@ __all__ += [
     "Drawing", "simplify_drawing",
     "THICKNESS_KEY", "Cancelled", "preprocess_image", "rasterize", "rasterize_many", "render_picture",
     "upright_angle",
-    "DrawingStore", "LoadProblem", "read_ndjson", "write_ndjson",
+    "DrawingStore", "LoadProblem", "drawing_key", "read_ndjson", "write_ndjson",
     "DEFAULT_CLASSES", "generate_drawing", "generate_drawings",
 ]
 

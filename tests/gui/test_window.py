@@ -127,8 +127,11 @@ def test_palette_adds_with_one_click_and_manages_classes(
     assert "circle" in window.state.class_names(), "cancel keeps the class"
 
 
-def test_gallery_select_delete_undo_relabel_and_open(make_window, tmp_path, qtbot):
+def test_gallery_select_delete_undo_relabel_and_open(make_window, tmp_path, qtbot, small_starter):
     window = make_window(tmp_path / "data")
+    mine = tmp_path / "mine.ndjson"
+    mine.write_bytes(small_starter.read_bytes())
+    assert window.open_dataset(mine)
     gallery = window.gallery
     view = gallery.view
     assert gallery.model.rowCount() == 48
