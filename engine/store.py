@@ -247,7 +247,11 @@ class DrawingStore:
         return self._stat() != self._seen
 
     def _refresh_locked(self) -> bool:
-        if self._stat() == self._seen:
+        now = self._stat()
+        if now == self._seen:
+            return False
+        if self._seen is None and now is not None and now[1] == 0 and not self._drawings:
+            self._seen = now  # a missing file became an empty one (our lock made it): nothing changed
             return False
         if self.path.exists():
             drawings, _problems, _torn = _read(os.fspath(self.path))

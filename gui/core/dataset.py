@@ -92,6 +92,25 @@ class MergeReport:
     problems: tuple[LoadProblem, ...] = ()
 
 
+def format_report(report: MergeReport, verb: str = "Merged") -> str:
+    """The merge report in a few plain lines (the CLI prints it, File › Import shows it)."""
+    n = len(report.files)
+    lines = [f"{verb} {n} file{'s' if n != 1 else ''}: {report.kept:,} drawings kept, "
+             f"{report.duplicates:,} exact duplicate{'s' if report.duplicates != 1 else ''} dropped."]
+    lines.append("Per class: " + ", ".join(f"{k} {v:,}" for k, v in sorted(report.per_class.items())))
+    known = {k: v for k, v in report.per_drawer.items() if k != UNKNOWN_DRAWER}
+    drawers = f"{len(known)} drawer{'s' if len(known) != 1 else ''}"
+    if known:
+        drawers += ": " + ", ".join(f"{k} {v:,}" for k, v in sorted(known.items()))
+    if UNKNOWN_DRAWER in report.per_drawer:
+        drawers += f" (and {report.per_drawer[UNKNOWN_DRAWER]:,} drawings without a drawer)"
+    lines.append(drawers)
+    if report.problems:
+        lines.append(f"{len(report.problems)} damaged line{'s' if len(report.problems) != 1 else ''} skipped "
+                     f"(first: {report.problems[0]})")
+    return "\n".join(lines)
+
+
 class StateError(ValueError):
     """A request the state refuses; the message says why in plain words."""
 
@@ -134,10 +153,12 @@ def merge_drawings(sources: Sequence[tuple[str, Sequence[Drawing]]],
     return out, report
 
 
-def read_many(paths: Sequence[str | os.PathLike]) -> tuple[list[Drawing], MergeReport]:
-    """Read NDJSON files (a folder: every *.ndjson in it, sorted) as one dataset without exact duplicates.
-    Damaged lines are in the report's problems; raises OSError naming a file that cannot be read and
-    StateError when no file is given."""
+def read_many(paths: Sequence[str | os.PathLike],
+              already: Sequence[Drawing] = ()) -> tuple[list[Drawing], MergeReport]:
+    """Read NDJSON files (a folder: every *.ndjson in it, sorted) as one dataset without exact duplicates
+    (also none of `already`, the drawings one has: an import into a dataset). Damaged lines are in the
+    report's problems; raises OSError naming a file that cannot be read and StateError when no file is
+    given."""
     files: list[Path] = []
     for p in paths:
         p = Path(p)
@@ -152,7 +173,17 @@ def read_many(paths: Sequence[str | os.PathLike]) -> tuple[list[Drawing], MergeR
         drawings, probs = read_ndjson(f)
         sources.append((str(f), drawings))
         problems.extend(probs)
-    return merge_drawings(sources, problems)
+    if not already:
+        return merge_drawings(sources, problems)
+    known = {drawing_key(d) for d in already}
+    fresh, dropped = [], 0
+    for name, drawings in sources:
+        keep = [d for d in drawings if drawing_key(d) not in known]
+        dropped += len(drawings) - len(keep)
+        fresh.append((name, keep))
+    out, report = merge_drawings(fresh, problems)
+    return out, MergeReport(report.files, report.kept, report.duplicates + dropped, report.per_class,
+                            report.per_drawer, report.problems)
 
 
 class DatasetState:
@@ -214,6 +245,11 @@ class DatasetState:
     def base_name(self) -> str:
         """What the read-only base is ("Starter set", a folder's name) or "" when there is none."""
         return self._base_name if self._base else ""
+
+    @property
+    def base_size(self) -> int:
+        """How many drawings the read-only base holds (shown or not)."""
+        return len(self._base)
 
     @property
     def base_count(self) -> int:

@@ -35,6 +35,7 @@ from .labelling import Labelling
 from .layout import DockLayout
 from .menus import build_menus
 from .messages import Messages
+from .model_autosave import ModelAutosave
 from .side_windows import SideWindows
 from .training_actions import TrainingActions
 
@@ -80,8 +81,11 @@ class MainWindow(QMainWindow):
         self.dock_layout.keep_default()
         self.dock_layout.restore_settings()
         self.training.last_preset = self.training_panel.settings().preset
+        self.labelling.load_drawer()
         self.files.open_initial_dataset()
         self.training.model_for_current_classes()
+        self.model_autosave = ModelAutosave(self)
+        self.model_autosave.restore_at_start()
         self.canvas.setFocus()
 
     def _build_status_bar(self) -> None:
@@ -174,6 +178,7 @@ class MainWindow(QMainWindow):
             self.state.flush()  # a background rewrite still under way is finished first
         except OSError as exc:
             QMessageBox.critical(self, "Could not write the dataset", f"{self.state.path}: {exc}")
+        self.model_autosave.save_now()  # a run still under way: its weights so far are kept too
         self.controller.shutdown()
         self.predictor.shutdown()
         self.side_windows.shutdown()

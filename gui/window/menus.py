@@ -85,6 +85,32 @@ def build_menus(window: QMainWindow) -> None:
         "Ctrl+Shift+A",
         "Save the drawings to a new file and keep working there",
     )
+    _action(
+        w,
+        f,
+        "Open a &class folder…",
+        files.open_class_folder_dialog,
+        None,
+        "Show every drawing file of a folder (many students' files) as one read-only dataset, per drawer",
+    )
+    w.include_base_action = _action(
+        w,
+        f,
+        "Include the starter set (read-only)",
+        w.labelling.set_include_base,
+        None,
+        "Show and train on the read-only starter set (or class folder) together with your own drawings",
+    )
+    w.include_base_action.setCheckable(True)
+    w.include_base_action.setChecked(w.state.include_base)
+    _action(
+        w,
+        f,
+        "Your &drawer name…",
+        w.labelling.ask_drawer_name,
+        None,
+        "The pseudonym stored with every drawing you add (to count and test per person)",
+    )
     f.addSeparator()
     _action(
         w,

@@ -36,6 +36,11 @@ class Messages(QObject):
         box.setObjectName("warningBox")
         box.open()
 
+    def info(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("infoBox")
+        box.open()
+
     def error(self, title: str, text: str) -> None:
         self.status(text.splitlines()[0], 10000)
         box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self.window)

@@ -166,7 +166,10 @@ def test_user_file_holds_only_the_users_drawings(tmp_path, starter):
     st = DatasetState(tmp_path / "data", starter)
     st.open_starter()
     assert len(st) == 12 and st.base_count == 12 and st.read_only
+    kinds = []
+    st.changed.connect(kinds.append)
     st.add_drawing(strokes(), "triangle")
+    assert kinds == ["added"], "the first drawing is not reported as another instance's change"
     assert len(st) == 13 and st.mine_count == 1 and [d.label for d in on_disk(st)] == ["triangle"]
     with pytest.raises(StateError, match="read-only"):
         st.delete([0])

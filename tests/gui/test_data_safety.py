@@ -342,3 +342,126 @@ def test_a_large_dataset_is_read_in_a_worker_thread_and_the_newest_open_wins(
     assert window.state.path == other and len(window.state) == 2
     # the results were applied in the GUI thread (Qt warns when widgets are touched from another one)
     assert not [r.message for r in qtlog.records if "thread" in r.message.lower()]
+
+
+# -- issue 15: settings, autosave, base, drawer, import, two windows -----------------------------------
+
+
+def test_unwritable_settings_are_reported_at_once_and_the_dataset_is_found_anyway(
+    make_window, tmp_path, draw, shape_points, monkeypatch
+):
+    from PySide6.QtCore import QSettings
+
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir, show=False)
+    warned = []
+    monkeypatch.setattr(window.messages, "warn", lambda title, body: warned.append((title, body)))
+    monkeypatch.setattr(window.settings, "status", lambda: QSettings.Status.AccessError)  # a full disk
+    draw(window.canvas, shape_points("square", window.canvas))
+    QTest.keyClick(window.canvas, Qt.Key.Key_1)  # creates my-drawings.ndjson and tries to remember it
+    assert warned and warned[0][0] == "Could not save the settings" and "my-drawings.ndjson" in warned[0][1]
+    path = window.state.path
+    window.close()
+    (data_dir / "settings.ini").unlink(missing_ok=True)  # what a full disk leaves: no settings at all
+    (data_dir / "shapelab.json").unlink(missing_ok=True)
+    again = make_window(data_dir, show=False)
+    assert again.state.path == path and again.state.mine_count == 1, "found without the settings"
+
+
+def test_gallery_mine_only_and_include_base(make_window, tmp_path, draw, shape_points, qtbot):
+    window = make_window(tmp_path / "data")
+    draw(window.canvas, shape_points("circle", window.canvas))
+    QTest.keyClick(window.canvas, Qt.Key.Key_3)
+    gallery = window.gallery
+    assert gallery.model.rowCount() == 49 and gallery.mine_check.isVisible()
+    gallery.mine_check.setChecked(True)
+    assert gallery.proxy.rowCount() == 1 and gallery.shown_rows() == [48]
+    assert "1 of 49 drawings (1 yours)" == gallery.count_label.text()
+    window.grab().save(str(tmp_path / "mine_only.png"))
+    window.include_base_action.trigger()  # leave the starter set out
+    assert not window.state.include_base and len(window.state) == 1 and gallery.model.rowCount() == 1
+    assert not gallery.mine_check.isVisible()
+    assert window.state.snapshot().drawings == (window.state.drawing(0),)
+
+
+def test_drawer_name_is_kept_and_stored_with_each_drawing(make_window, tmp_path, draw, shape_points):
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir, show=False)
+    picked = window.state.drawer
+    assert picked and picked in window.dataset_label.text()
+    window.labelling.set_drawer("  Ana  B. ")
+    draw(window.canvas, shape_points("square", window.canvas))
+    QTest.keyClick(window.canvas, Qt.Key.Key_1)
+    drawings, _ = read_ndjson(window.state.path)
+    assert drawings[-1].extra["drawer"] == "Ana B."
+    window.close()
+    again = make_window(data_dir, show=False)
+    assert again.state.drawer == "Ana B."
+
+
+def test_trained_model_is_kept_and_restored_with_its_true_state(make_window, tmp_path, qtbot):
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir, show=False)
+    with qtbot.waitSignal(window.controller.stateChanged, timeout=60000, check_params_cb=lambda s: s == "idle"):
+        window.train()
+    steps = window.controller.steps_done
+    assert steps > 0 and window.model_autosave.last_path.exists()
+    probe = np.random.default_rng(0).random((1, 1, 28, 28)).astype(window.controller.model.dtype)
+    expected = window.controller.model.predict_proba(probe)
+    window.close()
+    again = make_window(data_dir, show=False)
+    c = again.controller
+    assert c.steps_done == steps and c.preset == "tiny" and not again.training.is_stale()
+    np.testing.assert_allclose(c.model.predict_proba(probe), expected, rtol=1e-6)
+    assert "Restored the last trained model" in again.statusBar().currentMessage()
+    assert "the same as then" in again.statusBar().currentMessage()
+    again.close()
+    # the data changed since (another drawing in the file): restored, and said to be stale
+    third = make_window(data_dir, show=False)
+    assert third.open_dataset(third.state.own_file_path())  # the user's own file (empty so far)
+    third.state.add_drawing(square(), "square")
+    with qtbot.waitSignal(third.controller.stateChanged, timeout=60000, check_params_cb=lambda s: s == "idle"):
+        third.train()
+    assert third.model_autosave.last_path.name == "my-drawings.last-model.npz"
+    third.close()
+    other = DatasetState(data_dir, third.state.starter_path)
+    other.open(third.state.path)
+    other.add_drawing(square(7), "circle")
+    fourth = make_window(data_dir, show=False)
+    assert fourth.state.path == third.state.path and fourth.controller.steps_done > 0
+    assert fourth.training.is_stale() and "changed since" in fourth.statusBar().currentMessage()
+
+
+def test_import_drops_exact_duplicates_and_reports(make_window, tmp_path, monkeypatch):
+    window = make_window(tmp_path / "data", show=False)
+    infos = []
+    monkeypatch.setattr(window.messages, "info", lambda title, text: infos.append(text))
+    a = [Drawing(tuple(square(k)), "square", {"drawer": "ana"}) for k in range(3)]
+    b = [Drawing(tuple(square(k)), "square", {"drawer": "ana"}) for k in range(2)] + [
+        Drawing(tuple(square(9)), "circle", {"drawer": "ben"})
+    ]
+    write_ndjson(tmp_path / "a.ndjson", a)
+    write_ndjson(tmp_path / "b.ndjson", b)
+    window.files.import_paths([str(tmp_path / "a.ndjson"), str(tmp_path / "b.ndjson")])
+    assert window.state.mine_count == 4
+    assert infos and "Imported 2 files: 4 drawings kept, 2 exact duplicates dropped." in infos[0]
+    assert "ana 3" in infos[0] and "ben 1" in infos[0] and "circle 1" in infos[0]
+    window.files.import_paths([str(tmp_path / "a.ndjson")])  # again: everything is already there
+    assert window.state.mine_count == 4 and "0 drawings kept, 3 exact duplicates dropped" in infos[-1]
+
+
+def test_another_window_on_the_same_file_is_merged_not_erased(make_window, tmp_path, qtbot, monkeypatch):
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir, show=False)
+    for k in range(3):
+        window.state.add_drawing(square(k), "square")
+    other = DatasetState(data_dir, window.state.starter_path)
+    other.open(window.state.path)
+    for k in range(5):
+        other.add_drawing(square(10 + k), "circle")
+    qtbot.waitUntil(lambda: window.state.mine_count == 8, timeout=10000)  # polled, merged
+    assert "Another ShapeLab window changed" in window.statusBar().currentMessage()
+    assert window.gallery.model.rowCount() == len(window.state)
+    window.state.delete([window.state.base_count])
+    window.state.flush()
+    assert len(read_ndjson(window.state.path)[0]) == 7
