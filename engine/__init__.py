@@ -71,6 +71,6 @@ __all__ += [
 ]
 
 # --- atomic file writes (used by the engine's writers and by gui/) ---
-from .atomic import atomic_path, atomic_write  # noqa: E402
+from .atomic import atomic_path, atomic_write, remove_stale_temps  # noqa: E402
 
-__all__ += ["atomic_path", "atomic_write"]
+__all__ += ["atomic_path", "atomic_write", "remove_stale_temps"]

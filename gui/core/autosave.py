@@ -19,7 +19,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import Drawing, LoadedModel, ModelFileError, Sequential, drawing_key, load_model, save_model
+from engine import (
+    Drawing,
+    LoadedModel,
+    ModelFileError,
+    Sequential,
+    drawing_key,
+    load_model,
+    remove_stale_temps,
+    save_model,
+)
 
 AUTOSAVE_SUFFIX = ".last-model.npz"
 KIND = "shapelab-autosave"
@@ -87,6 +96,7 @@ def restore(path: str | os.PathLike) -> Restored | None:
     """The autosaved model at `path`, or None when there is none. Raises ModelFileError (naming the file)
     when it is there but unusable."""
     path = Path(path)
+    remove_stale_temps(path)  # a kill during an autosave left its temporary file
     if not path.exists():
         return None
     loaded = load_model(path)

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import Drawing, DrawingStore, atomic_write, drawing_key
+from engine import Drawing, DrawingStore, atomic_write, drawing_key, remove_stale_temps
 
 
 @dataclass(frozen=True)
@@ -215,6 +215,7 @@ class AppFiles:
 
     def __init__(self, data_dir: str | os.PathLike):
         self.path = Path(data_dir) / self.NAME
+        remove_stale_temps(self.path)
 
     def read(self) -> dict:
         try:

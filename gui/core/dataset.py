@@ -36,7 +36,16 @@ from pathlib import Path
 
 import numpy as np
 
-from engine import Drawing, DrawingStore, LoadProblem, atomic_write, drawing_key, read_ndjson, write_ndjson
+from engine import (
+    Drawing,
+    DrawingStore,
+    LoadProblem,
+    atomic_write,
+    drawing_key,
+    read_ndjson,
+    remove_stale_temps,
+    write_ndjson,
+)
 
 from .datafile import Insert, Op, Remove, Replace, Writer, apply_op, inverse, removal_undo
 from .events import Event
@@ -199,6 +208,7 @@ class DatasetState:
     def __init__(self, data_dir: str | os.PathLike, starter_path: str | os.PathLike | None = None):
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(self._meta_path())  # a kill while the class list was written
         self.starter_path = Path(starter_path) if starter_path is not None else None
         self._store: DrawingStore | None = None
         self._store_generation = 0
@@ -534,15 +544,16 @@ class DatasetState:
             )
         return [i - offset for i in idx]
 
-    def add_drawing(self, strokes: Iterable[np.ndarray], label: str) -> Drawing:
-        """Add a drawing to class `label`: on disk (appended + fsynced) before this returns."""
+    def add_drawing(self, strokes: Iterable[np.ndarray], label: str, extra: dict | None = None) -> Drawing:
+        """Add a drawing to class `label`: on disk (appended + fsynced) before this returns. `extra`: more
+        NDJSON keys to store with it (source, timestamp and drawer are set here)."""
         strokes = [np.asarray(s, dtype=np.float64) for s in strokes]
         strokes = [s for s in strokes if len(s)]
         if not strokes:
             raise StateError("Nothing to add: draw a shape on the canvas first.")
         if label not in self.class_names():
             raise StateError(f"There is no class called “{label}”.")
-        extra = {"source": "shapelab", "timestamp": _now_iso()}
+        extra = {**(extra or {}), "source": "shapelab", "timestamp": _now_iso()}
         if self.drawer:
             extra[DRAWER_KEY] = self.drawer
         drawing = Drawing(tuple(strokes), label, extra)
