@@ -22,6 +22,7 @@ import numpy as np
 
 import engine
 
+from . import data_commands as dc
 from .resources import STARTER_PATH
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -219,7 +220,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     if len(classes) < 2:
         raise CliError(f"{', '.join(args.data)}: only one class ({classes[0]}); training needs at least two")
     y_all = np.array([classes.index(label) for label in labels], dtype=np.int64)
-    train_idx, val_idx = engine.stratified_split(y_all, args.val_split, seed=args.seed)
+    train_idx, val_idx = dc.split_indices(args, y_all, data.drawings)  # --val-by class | drawer
 
     # stratified_split returns sorted indices and drawings come before images, so a subset keeps y's order
     train_set, val_set = _subset(data, train_idx), _subset(data, val_idx)
@@ -323,6 +324,10 @@ def _predict(model, X: np.ndarray, batch: int = 256) -> np.ndarray:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    models = [args.model, *(d for d in args.data if d.lower().endswith(".npz"))]
+    if len(models) > 1:  # several models: one table
+        data = [d for d in args.data if not d.lower().endswith(".npz")]
+        return dc.cmd_evaluate_many(models, data, args.json)
     loaded = _load_model(args.model)
     classes = list(loaded.classes)
     size = int(loaded.meta["input_size"])
@@ -475,11 +480,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="(app only) keep datasets and settings in DIR instead of the default",
     )
+    parser.add_argument("--version", action="version", version=dc.version_text())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("synth", help="generate synthetic drawings into an NDJSON file")
-    p.add_argument("--per-class", type=int, required=True, metavar="N", help="drawings per class")
-    p.add_argument("--out", required=True, metavar="FILE.ndjson", help="where to write them")
+    p.add_argument("--per-class", type=dc.positive_int, required=True, metavar="N", help="drawings per class")
+    p.add_argument("--out", required=True, type=dc.out_file, metavar="FILE.ndjson",
+                   help="where to write them")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--classes", metavar="a,b,...", help="classes to draw (default: all four)")
     p.set_defaults(func=cmd_synth)
@@ -491,20 +498,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATA",
         help="NDJSON files and image folders (DIR/<class>/*.png); none: the app's built-in starter set",
     )
-    p.add_argument("--out", required=True, metavar="MODEL.npz", help="where to save the trained model")
+    p.add_argument("--out", required=True, type=dc.out_file, metavar="MODEL.npz",
+                   help="where to save the trained model")
     p.add_argument(
         "--preset", choices=engine.PRESETS, default="default", help="model preset (default: default)"
     )
-    p.add_argument("--epochs", type=int, default=10, help="passes over the data (default 10)")
-    p.add_argument("--batch", type=int, default=32, help="mini-batch size (default 32)")
+    p.add_argument("--epochs", type=dc.positive_int, default=10, help="passes over the data (default 10)")
+    p.add_argument("--batch", type=dc.positive_int, default=32, help="mini-batch size (default 32)")
     p.add_argument(
-        "--lr", type=float, default=engine.TrainConfig.lr, help="learning rate (default %(default)g)"
+        "--lr", type=dc.positive_float, default=engine.TrainConfig.lr,
+        help="learning rate (default %(default)g)"
     )
     p.add_argument("--optimizer", choices=("adam", "sgd"), default="adam", help="default adam")
     p.add_argument("--seed", type=int, default=0, help="random seed; same seed, same model (default 0)")
     p.add_argument(
         "--ema",
-        type=float,
+        type=dc.fraction,
         default=engine.TrainConfig.ema_decay,
         metavar="D",
         help="weight averaging: the model ends with a running average of its weights over the latest "
@@ -517,16 +526,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="randomly rotate, scale, shear, shift and jitter drawings each epoch (default on)",
     )
     p.add_argument(
-        "--val-split", type=float, default=0.1, metavar="F", help="fraction held out (default 0.1)"
+        "--val-split", type=dc.fraction, default=0.1, metavar="F", help="fraction held out (default 0.1)"
     )
+    dc.add_val_by_option(p)
     p.add_argument(
         "--input-size", type=int, default=28, metavar="S", help="input side in pixels (default 28)"
     )
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("evaluate", help="accuracy, per-class accuracy and confusion matrix of a model")
+    p = sub.add_parser("evaluate", help="accuracy, per-class accuracy and confusion matrix of a model; "
+                       "several models: one table")
     p.add_argument("model", metavar="MODEL.npz")
-    p.add_argument("data", nargs="+", metavar="DATA", help="NDJSON files and image folders")
+    p.add_argument("data", nargs="+", metavar="[MODEL.npz ...] DATA",
+                   help="more models, then NDJSON files and image folders")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_evaluate)
 
@@ -544,6 +556,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", type=int, default=32, help="batch size of the training step (default 32)")
     p.add_argument("--repeats", type=int, default=200, help="timed repetitions (default 200)")
     p.set_defaults(func=cmd_bench)
+    dc.add_merge_command(sub)
     return parser
 
 

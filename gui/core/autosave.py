@@ -67,8 +67,8 @@ class Restored:
 
     def describe(self, drawings: Sequence[Drawing]) -> str:
         """One sentence for the status bar: what was restored and whether the data changed since."""
-        what = (f"Restored the last trained model ({self.preset}, {self.steps:,} steps, saved {self.saved_at}, "
-                f"trained on {self.drawings:,} drawings) from {self.path.name}.")
+        what = (f"Restored the last trained model ({self.preset}, {self.steps:,} steps, "
+                f"saved {self.saved_at}, trained on {self.drawings:,} drawings) from {self.path.name}.")
         if self.same_data(drawings):
             return what + " The dataset is the same as then."
         return what + " The dataset changed since: train again to include the changes."

@@ -136,6 +136,40 @@ def drawer_of(drawing: Drawing) -> str:
     return value if isinstance(value, str) and value.strip() else UNKNOWN_DRAWER
 
 
+def split_by_drawer(drawers: Sequence[str], val_fraction: float,
+                    seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """A validation split by person: (train_indices, val_indices), sorted int64 arrays, where every item of
+    a drawer chosen for validation is held out and no drawer is on both sides ("test on drawings by people
+    the model has not seen"). Drawers are taken in a seeded order so that about `val_fraction` of the items
+    is held out (a drawer is taken when it brings the count nearer; at least one drawer, never all).
+    Items without a drawer (UNKNOWN_DRAWER or "") always train. Raises StateError when fewer than two
+    drawers are known."""
+    if not 0.0 < val_fraction < 1.0:
+        raise StateError("A split by drawer needs a validation fraction above 0 and below 1.")
+    drawers = [d if d and d != UNKNOWN_DRAWER else "" for d in drawers]
+    counts: dict[str, int] = {}
+    for d in drawers:
+        if d:
+            counts[d] = counts.get(d, 0) + 1
+    if len(counts) < 2:
+        raise StateError(
+            f"A validation split by drawer needs drawings by at least two drawers; these have "
+            f"{len(counts)} (the \"{DRAWER_KEY}\" key of each drawing; File › Your drawer name… sets yours)."
+        )
+    order = sorted(counts)
+    np.random.default_rng(seed).shuffle(order)
+    target = val_fraction * len(drawers)
+    held: set[str] = set()
+    total = 0
+    for name in order[:-1]:  # the last drawer always trains
+        if not held or abs(total + counts[name] - target) < abs(total - target):
+            held.add(name)  # the first drawer, and any that brings the held-out count nearer the share
+            total += counts[name]
+    val = np.array([i for i, d in enumerate(drawers) if d in held], dtype=np.int64)
+    train = np.array([i for i, d in enumerate(drawers) if d not in held], dtype=np.int64)
+    return train, val
+
+
 def merge_drawings(sources: Sequence[tuple[str, Sequence[Drawing]]],
                    problems: Sequence[LoadProblem] = ()) -> tuple[list[Drawing], MergeReport]:
     """Drawings of several files as one list, exact duplicates (same label, strokes and extra keys)
@@ -375,7 +409,8 @@ class DatasetState:
         duplicates dropped; the user's own file stays open for new drawings. Raises OSError / StateError."""
         self.flush()
         drawings, report = read_many([folder])
-        self._base, self._base_name, self._base_path = drawings, Path(folder).name or str(folder), Path(folder)
+        self._base, self._base_path = drawings, Path(folder)
+        self._base_name = Path(folder).name or str(folder)
         self._include_base = True
         self._rebuild_view()
         self._add_missing_classes(self._view)
@@ -402,7 +437,8 @@ class DatasetState:
     def open(self, path: str | os.PathLike, store: DrawingStore | None = None) -> list[LoadProblem]:
         """Open a dataset file (created on the first write if missing) as the user's file. The starter set
         stays the base, included when the file is the user's own `my-drawings.ndjson` and left out for
-        any other file (`set_include_base` changes that). Damaged lines are reported and the file is copied aside before anything rewrites it.
+        any other file (`set_include_base` changes that). Damaged lines are reported and the file is copied
+        aside before anything rewrites it.
         Raises OSError if it cannot be read. `store`: the file already read (a DrawingStore of `path`,
         made in a worker thread)."""
         path = Path(path)
@@ -694,8 +730,8 @@ class DatasetState:
     def _refuse_base_class(self, name: str, what: str) -> None:
         if self.base_count and any(d.label == name for d in self._base):
             raise StateError(
-                f"The {self._base_name.lower()} has drawings of “{name}” and is read-only: the class cannot be "
-                f"{what} while it is included. Untick “Include {self._base_name.lower()}” first."
+                f"The {self._base_name.lower()} has drawings of “{name}” and is read-only: the class "
+                f"cannot be {what} while it is included. Untick “Include {self._base_name.lower()}” first."
             )
 
     def rename_class(self, old: str, new: str) -> None:

@@ -42,6 +42,7 @@ class TrainSettings:
     val_split: float = 0.1
     seed: int = 0
     average: bool = True  # weight averaging (TrainConfig.ema_decay at its default; off: 0)
+    val_by: str = "random"  # "random": stratified by class; "drawer": held-out drawers (people not seen)
 
     def config(self) -> TrainConfig:
         return TrainConfig(
@@ -73,6 +74,8 @@ class TrainSettings:
             s = replace(s, preset=base.preset)
         if s.optimizer not in ("adam", "sgd"):
             s = replace(s, optimizer=base.optimizer)
+        if s.val_by not in ("random", "drawer"):
+            s = replace(s, val_by=base.val_by)
         return s
 
 
@@ -91,7 +94,14 @@ class PreparedData:
                 "The network needs drawings in at least two classes to learn to tell them apart: "
                 "add a few drawings to each class first."
             )
-        train_idx, val_idx = stratified_split([d.label for d in drawings], settings.val_split, settings.seed)
+        if settings.val_by == "drawer":
+            from .dataset import drawer_of, split_by_drawer
+
+            train_idx, val_idx = split_by_drawer([drawer_of(d) for d in drawings], settings.val_split,
+                                                 settings.seed)
+        else:
+            labels = [d.label for d in drawings]
+            train_idx, val_idx = stratified_split(labels, settings.val_split, settings.seed)
         train_drawings = [drawings[i] for i in train_idx]
         # the next epoch's augmented arrays are made in a low-priority helper process while this epoch
         # trains (the same arrays; the training thread then holds the interpreter lock far less)

@@ -328,10 +328,11 @@ class FileActions(QObject):
             own = self.window.state.own_file_path()
             self.window.messages.warn(
                 "Could not save the settings",
-                f"{settings.fileName()} could not be written ({settings.status().name}: the disk may be full or "
-                f"the folder read-only).\nYour drawings are saved in {self.window.state.path or own}; "
+                f"{settings.fileName()} could not be written ({settings.status().name}: the disk may be "
+                f"full or the folder read-only).\nYour drawings are saved in {self.window.state.path or own}; "
                 f"ShapeLab looks for {own.name} in {own.parent} at the next start, so it still finds them. "
-                "Window layout and training settings will not be remembered until the settings can be written.",
+                "Window layout and training settings will not be remembered until the settings can be "
+                "written.",
             )
         return False
 

@@ -152,6 +152,18 @@ def build_menus(window: QMainWindow) -> None:
     w.stop_action = _action(w, m, "St&op", w.controller.stop, "Ctrl+.", "Stop training")
     m.addSeparator()
     _action(w, m, "&Reset weights", training.reset_weights, None, "Fresh random weights")
+    w.val_by_drawer_action = _action(
+        w,
+        m,
+        "Validate on unseen &drawers",
+        lambda checked: w.messages.status(
+            "Validation now holds out whole drawers: people the model has not seen."
+            if checked else "Validation is a random share of each class again.", 5000),
+        None,
+        "Hold out every drawing of some drawers for validation (the validation share of the training "
+        "settings), so the accuracy says how the model does on people it has not seen",
+    )
+    w.val_by_drawer_action.setCheckable(True)
 
     v = bar.addMenu("&View")
     for dock in w.docks:

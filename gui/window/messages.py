@@ -37,7 +37,8 @@ class Messages(QObject):
         box.open()
 
     def info(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                          self.window)
         box.setObjectName("infoBox")
         box.open()
 

@@ -62,10 +62,12 @@ class ModelAutosave(QObject):
             return False
         model = restored.loaded.model
         if tuple(model.input_shape) != (1, INPUT_SIZE, INPUT_SIZE):
-            w.messages.status(f"The last trained model ({restored.path}) does not fit ShapeLab's drawings.", 12000)
+            w.messages.status(f"The last trained model ({restored.path}) does not fit ShapeLab's drawings.",
+                              12000)
             return False
         c = w.controller
-        c.set_model(model, restored.loaded.classes, restored.preset if restored.preset in PRESETS else "loaded")
+        preset = restored.preset if restored.preset in PRESETS else "loaded"
+        c.set_model(model, restored.loaded.classes, preset)
         c.steps_done = restored.steps
         drawings = w.state.snapshot().drawings
         c.snapshot_version = w.state.version if restored.same_data(drawings) else -1  # -1: stale

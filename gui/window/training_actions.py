@@ -3,6 +3,8 @@ records handed to the plots in batches, and the model shown in the filters, pred
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
@@ -132,6 +134,8 @@ class TrainingActions(QObject):
         if c.is_active() or not self._check_trainable():
             return
         s = w.training_panel.settings()
+        if w.val_by_drawer_action.isChecked():  # Model › Validate on unseen drawers
+            s = replace(s, val_by="drawer")
         snap = w.state.snapshot()
         had_training = c.steps_done > 0
         fresh = c.ensure_model(snap.classes, s.preset, s.seed)

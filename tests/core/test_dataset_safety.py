@@ -216,3 +216,32 @@ def test_read_many_drops_exact_duplicates_and_counts_drawers(tmp_path):
     st.open_starter()
     st.open_folder(folder)
     assert len(st) == 14 and st.base_count == 14 and st.drawer_counts()["cy"] == 3
+
+
+def test_split_by_drawer_holds_out_whole_drawers(tmp_path):
+    from gui.core.dataset import split_by_drawer
+
+    drawers = ["ana"] * 10 + ["ben"] * 10 + ["cy"] * 10 + ["(unknown)"] * 5 + ["dee"] * 10
+    train, val = split_by_drawer(drawers, 0.2, seed=3)
+    held = {drawers[i] for i in val}
+    assert held and not held & {drawers[i] for i in train}, "no drawer on both sides"
+    assert "(unknown)" not in held and len(train) + len(val) == len(drawers)
+    assert 9 <= len(val) <= 20
+    assert split_by_drawer(drawers, 0.2, seed=3)[1].tolist() == val.tolist()  # seeded
+    with pytest.raises(StateError, match="two drawers"):
+        split_by_drawer(["ana"] * 5 + [""] * 5, 0.2)
+
+
+def test_app_training_can_validate_on_unseen_drawers(tmp_path):
+    from gui.core.dataset import DatasetSnapshot
+    from gui.core.training import PreparedData, TrainSettings
+
+    drawings = [Drawing(d.strokes, d.label, {"drawer": f"p{k % 5}"})
+                for k, d in enumerate(generate_drawings(10, seed=2))]
+    snap = DatasetSnapshot(tuple(drawings), ("square", "triangle", "circle", "irregular"), 1, "x")
+    data = PreparedData(snap, TrainSettings(val_split=0.2, val_by="drawer", augment=False))
+    try:
+        assert data.n_val == 8 and data.n_train == 32  # one of five drawers held out
+    finally:
+        data.close()
+    assert TrainSettings.from_dict({"val_by": "nonsense"}).val_by == "random"

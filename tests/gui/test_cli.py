@@ -245,5 +245,5 @@ def test_train_ema_sets_the_weight_averaging(trained, tmp_path, capsys):
     assert any(not np.array_equal(w, b.model.weights()[k]) for k, w in a.model.weights().items())
     for bad in (1, -0.5):
         code, _, err = run(capsys, "train", data, "--out", tmp_path / "bad.npz", "--ema", bad)
-        assert code == 1 and "--ema" in err
+        assert code == 2 and "--ema" in err  # a bad value is a usage error naming the option
     assert not (tmp_path / "bad.npz").exists()

@@ -399,10 +399,14 @@ def test_drawer_name_is_kept_and_stored_with_each_drawing(make_window, tmp_path,
     assert again.state.drawer == "Ana B."
 
 
+def idle(state: str) -> bool:
+    return state == "idle"
+
+
 def test_trained_model_is_kept_and_restored_with_its_true_state(make_window, tmp_path, qtbot):
     data_dir = tmp_path / "data"
     window = make_window(data_dir, show=False)
-    with qtbot.waitSignal(window.controller.stateChanged, timeout=60000, check_params_cb=lambda s: s == "idle"):
+    with qtbot.waitSignal(window.controller.stateChanged, timeout=60000, check_params_cb=idle):
         window.train()
     steps = window.controller.steps_done
     assert steps > 0 and window.model_autosave.last_path.exists()
@@ -420,7 +424,7 @@ def test_trained_model_is_kept_and_restored_with_its_true_state(make_window, tmp
     third = make_window(data_dir, show=False)
     assert third.open_dataset(third.state.own_file_path())  # the user's own file (empty so far)
     third.state.add_drawing(square(), "square")
-    with qtbot.waitSignal(third.controller.stateChanged, timeout=60000, check_params_cb=lambda s: s == "idle"):
+    with qtbot.waitSignal(third.controller.stateChanged, timeout=60000, check_params_cb=idle):
         third.train()
     assert third.model_autosave.last_path.name == "my-drawings.last-model.npz"
     third.close()
