@@ -329,7 +329,8 @@ class FileActions(QObject):
             self.window.messages.warn(
                 "Could not save the settings",
                 f"{settings.fileName()} could not be written ({settings.status().name}: the disk may be "
-                f"full or the folder read-only).\nYour drawings are saved in {self.window.state.path or own}; "
+                f"full or the folder read-only).\nYour drawings are saved in "
+                f"{self.window.state.path or own}; "
                 f"ShapeLab looks for {own.name} in {own.parent} at the next start, so it still finds them. "
                 "Window layout and training settings will not be remembered until the settings can be "
                 "written.",

@@ -103,3 +103,20 @@ def test_val_by_drawer_and_several_models_in_one_table(tmp_path, capsys):
     code, _, err = run(capsys, "train", one, "--out", tmp_path / "c.npz", "--val-by", "drawer", *common)
     assert code == 1 and "two drawers" in err and not (tmp_path / "c.npz").exists()
     assert engine.load_model(a).classes
+
+
+def test_starter_set_and_icon_are_package_data():
+    """Found through importlib.resources in the gui package, so `pip install --user` finds them too
+    (checked by hand: `pip install --target DIR .` then `PYTHONPATH=DIR python -m main train --out M`)."""
+    import tomllib
+    from importlib.resources import files
+    from pathlib import Path
+
+    from gui import resources
+
+    for name in ("starter.ndjson", "icon.svg", "icon.png"):
+        assert files("gui.assets").joinpath(name).is_file()
+    assert resources.STARTER_PATH == Path(str(files("gui.assets"))) / "starter.ndjson"
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    assert "*.ndjson" in project["tool"]["setuptools"]["package-data"]["gui.assets"]
+    assert len(read_ndjson(resources.STARTER_PATH)[0]) == 2000
