@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from .compare_dialog import show_compare
+
 SHORTCUTS = [
     ("Drawing (canvas focused)", ""),
     ("1 – 9", "Add the drawing to class 1 – 9 (saved at once)"),
@@ -141,6 +143,8 @@ def build_menus(window: QMainWindow) -> None:
     m = bar.addMenu("&Model")
     _action(w, m, "&Open…", files.open_model_dialog, None, "Load a trained model (.npz)")
     _action(w, m, "&Save…", files.save_model_dialog, "Ctrl+S", "Save the model and its classes (.npz)")
+    _action(w, m, "&Compare…", lambda: show_compare(w), None,
+            "Model files side by side on the open dataset: accuracy overall, per class and per drawer")
     m.addSeparator()
     w.train_action = _action(w, m, "&Train", training.train, "Ctrl+T", "Train the network")
     w.pause_action = _action(

@@ -469,3 +469,32 @@ def test_another_window_on_the_same_file_is_merged_not_erased(make_window, tmp_p
     window.state.delete([window.state.base_count])
     window.state.flush()
     assert len(read_ndjson(window.state.path)[0]) == 7
+
+
+def test_model_compare_dialog_shows_one_row_per_model(make_window, tmp_path, qtbot):
+    from engine import build_model, save_model
+    from gui.data_commands import compare_models
+    from gui.window.compare_dialog import show_compare
+
+    window = make_window(tmp_path / "data", show=False)
+    classes = window.state.class_names()
+    paths = []
+    for seed in (0, 1):
+        paths.append(str(tmp_path / f"m{seed}.npz"))
+        save_model(paths[-1], build_model("tiny", len(classes), 28, seed=seed), classes)
+    (tmp_path / "junk.npz").write_bytes(b"not a model")
+    dialog = show_compare(window)
+    dialog.set_models([*paths, str(tmp_path / "junk.npz")])
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.table.rowCount() == 2, timeout=20000)
+    expected = compare_models([(p, load_model_for(p)) for p in paths], window.state.drawings)
+    assert dialog.table.item(1, 0).text() == f"{expected[1]['accuracy']:.1%}"
+    assert dialog.table.horizontalHeaderItem(1).text() == classes[0]
+    assert "junk.npz" in dialog.status.text() and "Not read" in dialog.status.text()
+    dialog.grab().save(str(tmp_path / "compare.png"))
+    dialog.close()
+
+
+def load_model_for(path):
+    from engine import load_model
+
+    return load_model(path)
