@@ -25,6 +25,7 @@ Data safety, in one place:
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -447,6 +448,9 @@ class DatasetState:
         self.flush()
         store = store if store is not None and Path(store.path) == path else DrawingStore(path)
         problems = list(store.problems)
+        if problems and not len(store):  # a PNG, a text file: never append to it
+            raise OSError(errno.EINVAL, "not a drawing file: no line of it is a drawing "
+                          f"({problems[0].message}); it was left untouched", os.fspath(path))
         self.backup_path = None
         if problems:
             stamp = time.strftime("%Y%m%d-%H%M%S")

@@ -116,7 +116,8 @@ class Labelling(QObject):
             return
         except OSError as exc:
             w.messages.error(
-                "Could not save the drawing", f"{w.state.path}: {exc}\nThe drawing stays on the canvas."
+                "Could not save the drawing",
+                f"{w.state.path or w.state.own_file_path()}: {exc}\nThe drawing stays on the canvas.",
             )
             return
         w.canvas.reset()

@@ -55,7 +55,8 @@ class Messages(QObject):
         except StateError as exc:
             self.warn("Not possible", str(exc))
         except OSError as exc:
-            self.error("Could not write the dataset", f"{self.window.state.path}: {exc}")
+            st = self.window.state
+            self.error("Could not write the dataset", f"{st.path or st.own_file_path()}: {exc}")
         return False
 
     def report_problems(self, problems: list) -> None:

@@ -498,3 +498,30 @@ def load_model_for(path):
     from engine import load_model
 
     return load_model(path)
+
+
+def test_a_file_with_no_drawing_is_refused_and_never_written(make_window, tmp_path, monkeypatch):
+    png = tmp_path / "photo.ndjson"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    before = png.read_bytes()
+    window = make_window(tmp_path / "data", show=False)
+    shown = []
+    monkeypatch.setattr(window.messages, "error", lambda title, body: shown.append(body))
+    assert not window.open_dataset(png)
+    assert shown and "not a drawing file" in shown[0] and "photo.ndjson" in shown[0]
+    assert window.state.path != png and png.read_bytes() == before
+
+
+def test_an_unusable_data_folder_is_said_not_a_traceback(tmp_path, capsys, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    import gui.app
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a: shown.append(a[2])))
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    assert gui.app.run([], data_dir=not_a_folder) == 1
+    err = capsys.readouterr().err
+    assert "cannot use its data folder" in err and str(not_a_folder) in err and "Traceback" not in err
+    assert shown and "--data-dir" in shown[0]
