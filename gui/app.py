@@ -95,7 +95,7 @@ def run(argv: list[str] | None = None, data_dir: str | os.PathLike | None = None
     folder = default_data_dir() if data_dir is None else data_dir
     try:
         window = create_main_window(folder)
-    except OSError as exc:  # an unusable data folder (a file, no permission, a full disk): say so, no traceback
+    except OSError as exc:  # an unusable data folder (a file, no permission, a full disk): no traceback
         from PySide6.QtWidgets import QMessageBox
 
         text = (f"ShapeLab cannot use its data folder {folder}: {exc.strerror or exc}.\n"

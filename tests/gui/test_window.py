@@ -279,7 +279,8 @@ def test_image_folder_import_is_used_for_training(make_window, tmp_path, qtbot):
     window.files.import_paths([str(folder)])
     assert window.state.image_folders == [str(folder)]
     label = window.findChild(QLabel, "datasetLabel")
-    assert f"{len(window.state)} drawings (0 yours) + 12 images from 1 folder" in label.text()  # 4 classes × 3
+    # 4 classes × 3 images
+    assert f"{len(window.state)} drawings (0 yours) + 12 images from 1 folder" in label.text()
     snapshot = window.state.snapshot()
     data = PreparedData(snapshot, TrainSettings(val_split=0.0, augment=False))
     assert data.n_train == 48 + 12
