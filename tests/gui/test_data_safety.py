@@ -525,3 +525,50 @@ def test_an_unusable_data_folder_is_said_not_a_traceback(tmp_path, capsys, monke
     err = capsys.readouterr().err
     assert "cannot use its data folder" in err and str(not_a_folder) in err and "Traceback" not in err
     assert shown and "--data-dir" in shown[0]
+
+
+def _hostile_cases():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "hostile_corpus", ROOT / "tests" / "hostile" / "test_hostile_input.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.NDJSON_CASES
+
+
+def test_hostile_corpus_through_the_window_open_and_import(make_window, tmp_path, monkeypatch, qtbot):
+    """Every NDJSON case of tests/hostile through File › Open and File › Import: a message naming the file,
+    no exception, every valid line kept, and a file without any drawing never written."""
+    import time
+
+    cases = _hostile_cases()
+    window = make_window(tmp_path / "data", show=False)
+    said = []
+    for kind in ("error", "warn", "info"):
+        monkeypatch.setattr(window.messages, kind, lambda title, body, kind=kind: said.append((kind, body)))
+    monkeypatch.setattr(window.messages, "report_problems", lambda problems: said.append(("warn", problems)))
+    for name, (content, kept, _expected) in sorted(cases.items()):
+        path = tmp_path / f"{name}.ndjson"
+        path.write_bytes(content)
+        said.clear()
+        start = time.perf_counter()
+        opened = window.open_dataset(path)  # a large file is read in a worker thread
+        qtbot.waitUntil(lambda path=path: window.state.path == path or any(k == "error" for k, _ in said),
+                        timeout=10000)
+        opened = opened and window.state.path == path
+        assert time.perf_counter() - start < 10, name
+        if opened:
+            assert window.state.mine_count == kept, name
+        else:
+            assert kept == 0 and said and str(path) in said[0][1], (name, said)
+            assert path.read_bytes() == content or name == "torn_last_line", name
+        window.state.open_starter()
+        own = window.state.own_file_path()
+        before = len(read_ndjson(own)[0]) if own.exists() else 0
+        window.files.import_paths([str(path)])
+        window.state.flush()
+        after = len(read_ndjson(own)[0]) if own.exists() else 0
+        assert after - before <= kept, name  # exact duplicates of earlier cases are dropped
+        assert not kept or after > before or any("duplicate" in str(b) for _, b in said), name
+        window.state.open_starter()
