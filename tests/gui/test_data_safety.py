@@ -572,3 +572,20 @@ def test_hostile_corpus_through_the_window_open_and_import(make_window, tmp_path
         assert after - before <= kept, name  # exact duplicates of earlier cases are dropped
         assert not kept or after > before or any("duplicate" in str(b) for _, b in said), name
         window.state.open_starter()
+
+
+def test_an_image_preprocessing_refuses_is_named_and_skipped(tmp_path, qtbot):
+    from PySide6.QtGui import QImage
+
+    from gui.images import load_image_folder
+
+    (tmp_path / "img" / "square").mkdir(parents=True)
+    long = QImage(20000, 1, QImage.Format.Format_Grayscale8)
+    long.fill(255)
+    assert long.save(str(tmp_path / "img" / "square" / "long.png"))
+    ok = QImage(28, 28, QImage.Format.Format_Grayscale8)
+    ok.fill(0)
+    assert ok.save(str(tmp_path / "img" / "square" / "ok.png"))
+    X, labels, problems = load_image_folder(tmp_path / "img")
+    assert X.shape == (1, 1, 28, 28) and labels == ["square"]
+    assert len(problems) == 1 and problems[0][0].name == "long.png"
