@@ -276,6 +276,18 @@ class Ledger:
                 self.present[rest[0]] = rest[1]
         return in_flight
 
+    def read_together(self, reports: list[list[str]]) -> set[str]:
+        """Two instances' reports: their order relative to each other is unknown, but a drawing is always
+        added before anyone deletes it, so every add is applied first, then every delete."""
+        in_flight: set[str] = set()
+        adds = [[line for line in r if line.startswith("A ")] for r in reports]
+        rest = [[line for line in r if not line.startswith("A ")] for r in reports]
+        for lines in adds:
+            self.read(lines)
+        for lines in rest:
+            in_flight |= self.read(lines)
+        return in_flight
+
     def check(self, drawings, uncertain: set[str]) -> None:
         keys = Counter(d.extra.get("key_id") for d in drawings)
         labels = {d.extra.get("key_id"): d.label for d in drawings}
@@ -413,12 +425,13 @@ def run_two(args, rng: random.Random) -> tuple[dict, bool]:
     # 1. two instances, interleaved adds and deletes, no kills
     procs = [_spawn("--two-child", str(path), str(rng.randrange(10**9)), name, str(args.ops), str(folder))
              for name in ("a", "b")]
-    views = []
+    views, all_reports = [], []
     for proc in procs:
         reports, ok = _collect(proc, kill=False)
         ledger.totals["child failures"] += not ok
-        ledger.read(reports)
+        all_reports.append(reports)
         views.append([line for line in reports if line.startswith("VIEW")])
+    ledger.read_together(all_reports)
     for done in folder.glob("*.done"):
         done.unlink()
     st = _next_start(folder, path, ledger.totals)
@@ -433,13 +446,14 @@ def run_two(args, rng: random.Random) -> tuple[dict, bool]:
     for generation in range(max(1, args.kills // 4)):
         procs = [_spawn("--two-child", str(path), str(rng.randrange(10**9)), f"{name}{generation}", "0",
                         str(folder)) for name in ("a", "b")]
-        uncertain: set[str] = set()
+        all_reports = []
         for proc in procs:
             time.sleep(rng.uniform(0.005, 0.4))
             reports, ok = _collect(proc, kill=True)
             t["kills"] += ok
             t["child failures"] += not ok
-            uncertain |= ledger.read(reports)
+            all_reports.append(reports)
+        uncertain = ledger.read_together(all_reports)
         st = _next_start(folder, path, t)
         ledger.check(st.drawings, uncertain)
     t["seconds"] = round(time.perf_counter() - t0, 1)

@@ -338,6 +338,11 @@ else:
         out["error"] = str(e)
 out["seconds"] = time.perf_counter() - t
 out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:  # Linux keeps ru_maxrss across exec (the forking pytest's own size); VmHWM is this program's alone
+    with open("/proc/self/status") as f:
+        out["maxrss_mb"] = next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
+except (OSError, StopIteration, ValueError):
+    pass
 print(json.dumps(out))
 """
 
