@@ -134,13 +134,14 @@ def app_child(path: str, seed: int, generation: int, folder: str) -> None:
             st.flush()
             last_delete = [key]
             say(f"D {key}")
-        elif op < 0.7 and last_delete and st.can_undo() and st.undo_text().startswith("delete"):
+        elif (op < 0.75 or rng.random() < 0.5) and last_delete and st.undo_text().startswith("delete"):
             say(f"? U {last_delete[0]}")
             st.undo()
             st.flush()
             say(f"U {last_delete[0]}")
             last_delete = None
         elif op < 0.8:
+            last_delete = None
             k = rng.randrange(n)
             key = st.drawing(k).extra.get("key_id")
             label = rng.choice(["square", "circle", "triangle"])
@@ -148,7 +149,7 @@ def app_child(path: str, seed: int, generation: int, folder: str) -> None:
             st.relabel([k], label)
             st.flush()
             say(f"R {key} {label}")
-        elif op < 0.9:  # import: two files with an overlap, merged without exact duplicates
+        elif op < 0.92:  # import: two files with an overlap, merged without exact duplicates
             keys = [f"g{generation}-{i + j}" for j in range(4)]
             i += 4
             batch = [new(k) for k in keys]
