@@ -94,9 +94,10 @@ def app_child(path: str, seed: int, generation: int, folder: str) -> None:
     """Edit the dataset at `path` through DatasetState until killed; one line per confirmed edit."""
     import numpy as np
 
-    from engine import Drawing, build_model, generate_drawing, write_ndjson
+    from engine import Drawing, generate_drawing, write_ndjson
     from gui.core.autosave import autosave, autosave_path
     from gui.core.dataset import DatasetState, read_many
+    from gui.core.model_state import ModelState
 
     rng = random.Random(seed)
     shapes = np.random.default_rng(seed)
@@ -105,7 +106,9 @@ def app_child(path: str, seed: int, generation: int, folder: str) -> None:
     out = sys.stdout
     out.write("READY\n")
     out.flush()
-    model = build_model("tiny", 3, 28, seed=seed % 1000)
+    model_state = ModelState()
+    model_state.ensure(["square", "circle", "triangle"], "tiny", seed % 1000)
+    model = model_state.model
     i = 0
     last_delete: list[str] | None = None
 
@@ -164,8 +167,8 @@ def app_child(path: str, seed: int, generation: int, folder: str) -> None:
             say("I " + " ".join(keys))
         else:
             model.set_weights({k: v + 0.001 for k, v in model.weights().items()})
-            autosave(autosave_path(folder, path), model, ["square", "circle", "triangle"], preset="tiny",
-                     steps=generation * 1000 + i, drawings=st.drawings, dataset=path)
+            model_state.steps = generation * 1000 + i
+            autosave(autosave_path(folder, path), model_state, drawings=st.drawings, dataset=path)
             say("M")
 
 

@@ -4,17 +4,14 @@
   dropped, with a report (files, drawers, drawings per class, duplicates dropped);
 - `evaluate` with several model files: one table (accuracy, per class, per drawer when drawers are known);
   `compare_models` is the same table for the app's Model › Compare…;
-- checked option values (`positive_int`, `positive_float`, `fraction`, `out_file`): a bad value is a usage
-  error (exit 2) naming the option, and an `--out` in a missing folder fails before any work;
-- `--val-by drawer` for `train` (`split_indices`), and `version_text()` for `--version`.
+- `--val-by drawer` for `train` (`add_val_by_option`, `val_by_setting`: TrainSettings.val_by), and
+  `version_text()` for `--version`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,53 +19,7 @@ from pathlib import Path
 import numpy as np
 
 import engine
-from gui.core.dataset import UNKNOWN_DRAWER, StateError, drawer_of, format_report, read_many, split_by_drawer
-
-# -- option values ---------------------------------------------------------------------------------------
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
-def positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number, got {text!r}") from None
-    if not (math.isfinite(value) and value > 0):
-        raise argparse.ArgumentTypeError(f"must be a number greater than 0, got {text}")
-    return value
-
-
-def fraction(text: str) -> float:
-    """A number in [0, 1)."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number, got {text!r}") from None
-    if not 0.0 <= value < 1.0:
-        raise argparse.ArgumentTypeError(f"must be at least 0 and less than 1, got {text}")
-    return value
-
-
-def out_file(text: str) -> str:
-    """An output file whose folder exists and which is not a folder itself (checked before any work)."""
-    path = Path(text)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise argparse.ArgumentTypeError(f"{text} is a folder; give a file name")
-    if not folder.is_dir():
-        raise argparse.ArgumentTypeError(f"the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise argparse.ArgumentTypeError(f"the folder {folder} is not writable")
-    return text
+from gui.core.dataset import UNKNOWN_DRAWER, StateError, drawer_of, format_report, read_many
 
 
 def version_text() -> str:
@@ -83,23 +34,26 @@ def version_text() -> str:
 # -- merge -------------------------------------------------------------------------------------------------
 
 
-def add_merge_command(sub) -> None:
-    p = sub.add_parser(
-        "merge",
-        help="merge NDJSON files (and folders of them) into one, dropping exact duplicates",
-        description="Merge many students' drawing files into one file. Exact duplicates (same label, "
-        "strokes and extra keys, e.g. the same starter drawing in every file) are dropped; the first one "
-        "is kept. A report says what was merged.",
+MERGE_HELP = "merge NDJSON files (and folders of them) into one, dropping exact duplicates"
+
+
+def _merge_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Merge many students' drawing files into one file. Exact duplicates (same label, strokes and extra "
+        "keys, e.g. the same starter drawing in every file) are dropped; the first one is kept. A report "
+        "says what was merged: files, drawers, drawings per class, duplicates dropped."
     )
     p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="NDJSON files, or folders of *.ndjson")
-    p.add_argument("--out", required=True, type=out_file, metavar="FILE.ndjson", help="the merged file")
+    p.add_argument("--out", required=True, metavar="FILE.ndjson", help="the merged file")
     p.add_argument("--json", action="store_true", help="print the report as one JSON object")
-    p.set_defaults(func=cmd_merge)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from gui.cli import EXIT_OK, CliError
+    from gui.cli import EXIT_OK, CliError, _check_out_folder
 
+    _check_out_folder(args.out)
+    if Path(args.out).is_dir():
+        raise CliError(f"{args.out}: is a folder; give a file name for --out")
     out = Path(args.out).resolve()
     inputs = [p for p in args.inputs if Path(p).resolve() != out]  # merging into one of the inputs: fine
     for p in args.inputs:
@@ -141,18 +95,9 @@ def add_val_by_option(p) -> None:
     )
 
 
-def split_indices(args, labels_idx: np.ndarray, drawings: Sequence[engine.Drawing]):
-    """(train_idx, val_idx) for `train`: stratified by class, or by drawer with --val-by drawer (images
-    and drawings without a drawer always train)."""
-    from gui.cli import CliError
-
-    if getattr(args, "val_by", "class") != "drawer":
-        return engine.stratified_split(labels_idx, args.val_split, seed=args.seed)
-    drawers = [drawer_of(d) for d in drawings] + [UNKNOWN_DRAWER] * (len(labels_idx) - len(drawings))
-    try:
-        return split_by_drawer(drawers, args.val_split, seed=args.seed)
-    except StateError as exc:
-        raise CliError(f"--val-by drawer: {exc}") from exc
+def val_by_setting(args) -> str:
+    """The TrainSettings.val_by of the `--val-by` option."""
+    return "drawer" if getattr(args, "val_by", "class") == "drawer" else "random"
 
 
 # -- comparing models ------------------------------------------------------------------------------------
@@ -237,18 +182,19 @@ def format_table(results: Sequence[dict]) -> str:
 def cmd_evaluate_many(model_paths: Sequence[str], data_paths: Sequence[str], as_json: bool) -> int:
     """`evaluate` with several model files: every model on the same DATA, one table."""
     from gui import cli
+    from gui.core.inputs import load_data, load_model_file
 
-    loaded = [(p, cli._load_model(p)) for p in model_paths]
-    sizes = {int(m.meta["input_size"]) for _, m in loaded}
-    data = {s: cli.load_data(data_paths, s) for s in sizes}
-    first = data[min(sizes)]
-    cli._print_warnings(first)
+    loaded = [(p, load_model_file(p)) for p in model_paths]
+    sizes = sorted({int(m.meta["input_size"]) for _, m in loaded})
+    data = {s: load_data(data_paths, s) for s in sizes}
+    first = data[sizes[0]]
+    cli._print_warnings(first.warnings)
     labels = first.labels
     drawers = [drawer_of(d) for d in first.drawings] + [UNKNOWN_DRAWER] * len(first.images)
     results = []
     for path, m in loaded:
         size = int(m.meta["input_size"])
-        X = cli._rasters(data[size], size)
+        X = data[size].rasters(size)
         results.append({"model": path, **evaluate_one(m.model, m.classes, X, labels, drawers)})
     if all(r["accuracy"] is None for r in results):
         raise cli.CliError(f"{', '.join(data_paths)}: none of the labels is a class any of the models knows")
@@ -258,3 +204,12 @@ def cmd_evaluate_many(model_paths: Sequence[str], data_paths: Sequence[str], as_
         print(f"{len(results)} models on {len(labels)} samples ({', '.join(data_paths)})\n")
         print(format_table(results))
     return cli.EXIT_OK
+
+
+def _register() -> None:
+    from gui.cli import Command, register
+
+    register(Command("merge", MERGE_HELP, _merge_arguments, cmd_merge))
+
+
+_register()

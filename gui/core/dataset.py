@@ -502,8 +502,7 @@ class DatasetState:
         self.flush()
         write_ndjson(path, self._mine)
         self._store = DrawingStore(path)
-        self._store_generation = self._store.generation
-        self._mine = self._store.drawings
+        self._store_generation = self._store.generation  # the view keeps its (the very same) drawings
         self._path = path
         self._save_class_meta()
         self._rebuild_view()

@@ -142,7 +142,7 @@ def build_menus(window: QMainWindow) -> None:
 
     m = bar.addMenu("&Model")
     _action(w, m, "&Open…", files.open_model_dialog, None, "Load a trained model (.npz)")
-    _action(w, m, "&Save…", files.save_model_dialog, "Ctrl+S", "Save the model and its classes (.npz)")
+    _action(w, m, "&Save…", files.save_model_dialog, "Ctrl+S", "Save the model with its steps and settings")
     _action(w, m, "&Compare…", lambda: show_compare(w), None,
             "Model files side by side on the open dataset: accuracy overall, per class and per drawer")
     m.addSeparator()

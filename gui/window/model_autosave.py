@@ -6,13 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
-from engine import PRESETS, ModelFileError
+from engine import ModelFileError
 from gui.core.autosave import autosave, autosave_path, restore
-from gui.training import INPUT_SIZE
+from gui.core.training import INPUT_SIZE
 
 
 class ModelAutosave(QObject):
-    """Saves `window.controller`'s model after every run; `restore_at_start()` brings it back."""
+    """Saves `window.model_state`'s model after every run; `restore_at_start()` brings it back."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
@@ -35,19 +35,19 @@ class ModelAutosave(QObject):
     def save_now(self) -> bool:
         """Save the current model if it was trained and not saved yet. True when written."""
         w = self.window
-        c = w.controller
-        if c.model is None or c.steps_done <= 0 or self._saved_steps == c.steps_done:
+        ms = w.model_state
+        if ms.model is None or ms.steps <= 0 or self._saved_steps == ms.steps:
             return False
         try:
             self.last_path = autosave(
-                self._path(), c.model, list(c.classes), preset=c.preset, steps=c.steps_done,
+                self._path(), ms,
                 drawings=self._trained_on if self._trained_on is not None else w.state.snapshot().drawings,
                 dataset=w.state.path,
             )
         except (OSError, ValueError) as exc:
             w.messages.status(f"Could not keep the trained model beside the dataset: {exc}", 10000)
             return False
-        self._saved_steps = c.steps_done
+        self._saved_steps = ms.steps
         return True
 
     def restore_at_start(self) -> bool:
@@ -65,14 +65,10 @@ class ModelAutosave(QObject):
             w.messages.status(f"The last trained model ({restored.path}) does not fit ShapeLab's drawings.",
                               12000)
             return False
-        c = w.controller
-        preset = restored.preset if restored.preset in PRESETS else "loaded"
-        c.set_model(model, restored.loaded.classes, preset)
-        c.steps_done = restored.steps
-        drawings = w.state.snapshot().drawings
-        c.snapshot_version = w.state.version if restored.same_data(drawings) else -1  # -1: stale
-        self._saved_steps = restored.steps
-        w.training.model_updated()
+        snapshot = w.state.snapshot()
+        w.model_state.set_model(model, restored.loaded.classes, restored.extra, restored.path)
+        w.model_state.mark_restored(snapshot, restored.same_data(snapshot.drawings))
+        self._saved_steps = w.model_state.steps
         w.training.update_stale()
-        w.messages.status(restored.describe(drawings), 15000)
+        w.messages.status(restored.describe(snapshot.drawings), 15000)
         return True

@@ -234,14 +234,13 @@ def test_split_by_drawer_holds_out_whole_drawers(tmp_path):
 
 def test_app_training_can_validate_on_unseen_drawers(tmp_path):
     from gui.core.dataset import DatasetSnapshot
-    from gui.core.training import PreparedData, TrainSettings
+    from gui.core.training import TrainSettings, prepare_training, snapshot_data
 
     drawings = [Drawing(d.strokes, d.label, {"drawer": f"p{k % 5}"})
                 for k, d in enumerate(generate_drawings(10, seed=2))]
-    snap = DatasetSnapshot(tuple(drawings), ("square", "triangle", "circle", "irregular"), 1, "x")
-    data = PreparedData(snap, TrainSettings(val_split=0.2, val_by="drawer", augment=False))
-    try:
-        assert data.n_val == 8 and data.n_train == 32  # one of five drawers held out
-    finally:
-        data.close()
+    classes = ("square", "triangle", "circle", "irregular")
+    snap = DatasetSnapshot(tuple(drawings), classes, 1, "x")
+    settings = TrainSettings(val_split=0.2, val_by="drawer", augment=False)
+    with prepare_training(snapshot_data(snap), classes, settings) as run:
+        assert run.n_val == 8 and run.n_train == 32  # one of five drawers held out
     assert TrainSettings.from_dict({"val_by": "nonsense"}).val_by == "random"

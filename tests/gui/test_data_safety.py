@@ -408,14 +408,15 @@ def test_trained_model_is_kept_and_restored_with_its_true_state(make_window, tmp
     window = make_window(data_dir, show=False)
     with qtbot.waitSignal(window.controller.stateChanged, timeout=60000, check_params_cb=idle):
         window.train()
-    steps = window.controller.steps_done
+    steps = window.model_state.steps
     assert steps > 0 and window.model_autosave.last_path.exists()
-    probe = np.random.default_rng(0).random((1, 1, 28, 28)).astype(window.controller.model.dtype)
-    expected = window.controller.model.predict_proba(probe)
+    probe = np.random.default_rng(0).random((1, 1, 28, 28)).astype(window.model_state.model.dtype)
+    expected = window.model_state.model.predict_proba(probe)
     window.close()
     again = make_window(data_dir, show=False)
-    c = again.controller
-    assert c.steps_done == steps and c.preset == "tiny" and not again.training.is_stale()
+    c = again.model_state
+    assert c.steps == steps and c.preset == "tiny" and not c.stale
+    assert c.note.startswith("Loaded from starter.last-model.npz") and "trained further" not in c.note
     np.testing.assert_allclose(c.model.predict_proba(probe), expected, rtol=1e-6)
     assert "Restored the last trained model" in again.statusBar().currentMessage()
     assert "the same as then" in again.statusBar().currentMessage()
@@ -432,8 +433,8 @@ def test_trained_model_is_kept_and_restored_with_its_true_state(make_window, tmp
     other.open(third.state.path)
     other.add_drawing(square(7), "circle")
     fourth = make_window(data_dir, show=False)
-    assert fourth.state.path == third.state.path and fourth.controller.steps_done > 0
-    assert fourth.training.is_stale() and "changed since" in fourth.statusBar().currentMessage()
+    assert fourth.state.path == third.state.path and fourth.model_state.steps > 0
+    assert fourth.model_state.stale and "changed since" in fourth.statusBar().currentMessage()
 
 
 def test_import_drops_exact_duplicates_and_reports(make_window, tmp_path, monkeypatch):
