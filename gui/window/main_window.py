@@ -2,16 +2,19 @@
 training controller and the window's collaborators.
 
 Nothing here renders, loads, trains or words a message by itself: panels draw, `DatasetState` owns the
-data file, `TrainingController` owns the model and the worker thread, `LivePredictor` runs the model on the
-canvas drawing. The collaborators each hold one concern: `DockLayout` (docks, sizes, saved layout),
-`build_menus` (menus and actions), `FileActions` (dataset and model files), `Labelling` (drawings added,
-deleted, shown), `TrainingActions` (runs, records, the model shown), `SideWindows` (Lessons and Analysis)
-and `Messages` (message boxes and status texts).
+data file, `ModelState` the model and what is true of it, `TrainingController` the training run,
+`LivePredictor` runs the model on the canvas drawing, and `jobs` (one `gui.workers.JobRunner`) does all
+of their background work: training, live prediction, reading large datasets, exporting;
+`shutdown_workers()` ends all of it within a budget. The collaborators each hold one concern:
+`DockLayout` (docks, sizes, saved layout), `build_menus` (menus and actions), `FileActions` (dataset and
+model files), `Labelling` (drawings added, deleted, shown), `TrainingActions` (runs, records, the model
+shown), `SideWindows` (Lessons and Analysis) and `Messages` (message boxes and status texts).
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -21,15 +24,18 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from gui.canvas import CanvasPanel
 from gui.class_palette import ClassPalette
 from gui.core.dataset import DatasetState
+from gui.core.model_state import ModelState
 from gui.gallery import Gallery
 from gui.panels._common import SteadyLabel
 from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
 from gui.panels.plots import TrainingPlots
 from gui.panels.prediction import PredictionPanel
+from gui.panels.training import TrainingPanel
 from gui.training import LivePredictor, TrainingController
-from gui.training_panel import TrainingPanel
+from gui.workers import JobRunner, end_helper_processes
 
+from .exports import Exports
 from .files import FileActions
 from .labelling import Labelling
 from .layout import DockLayout
@@ -37,6 +43,8 @@ from .menus import build_menus
 from .messages import Messages
 from .side_windows import SideWindows
 from .training_actions import TrainingActions
+
+CLOSE_BUDGET_S = 2.0  # closing the window ends every thread and helper process within this time
 
 
 class MainWindow(QMainWindow):
@@ -51,8 +59,10 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(data_dir)
         self.settings = settings
         self.state = DatasetState(self.data_dir, starter_path)
-        self.controller = TrainingController(self)
-        self.predictor = LivePredictor(self.controller, parent=self)
+        self.jobs = JobRunner(self)  # every background job of the window (training, prediction, files)
+        self.model_state = ModelState()
+        self.controller = TrainingController(self, self.model_state, runner=self.jobs)
+        self.predictor = LivePredictor(self.controller, parent=self, runner=self.jobs)
 
         # collaborators, one concern each
         self.messages = Messages(self)
@@ -60,6 +70,7 @@ class MainWindow(QMainWindow):
         self.labelling = Labelling(self)
         self.training = TrainingActions(self)
         self.side_windows = SideWindows(self)
+        self.exports = Exports(self)  # model exports, the report, panel PNG/CSV (File › Export)
         self.dock_layout = DockLayout(self)
 
         # panels
@@ -79,7 +90,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.dock_layout.keep_default()
         self.dock_layout.restore_settings()
-        self.training.last_preset = self.training_panel.settings().preset
+        self.training.last_preset = self.training.settings().preset
         self.files.open_initial_dataset()
         self.training.model_for_current_classes()
         self.canvas.setFocus()
@@ -174,8 +185,25 @@ class MainWindow(QMainWindow):
             self.state.flush()  # a background rewrite still under way is finished first
         except OSError as exc:
             QMessageBox.critical(self, "Could not write the dataset", f"{self.state.path}: {exc}")
-        self.controller.shutdown()
-        self.predictor.shutdown()
-        self.side_windows.shutdown()
-        self.files.wait_for_jobs()
+        self.shutdown_workers(CLOSE_BUDGET_S)
         super().closeEvent(event)
+
+    def shutdown_workers(self, budget_s: float = CLOSE_BUDGET_S) -> bool:
+        """End every background job, thread and helper process within `budget_s` (closeEvent): all are
+        asked to stop at once, the threads are waited for, and helper processes still alive near the end
+        of the budget are terminated, then killed (a thread blocked on one then ends too). True when
+        nothing is left running."""
+        deadline = time.monotonic() + budget_s
+
+        def left(reserve: float = 0.0) -> float:
+            return max(0.0, deadline - reserve - time.monotonic())
+
+        self.predictor.close()
+        self.jobs.cancel_all()  # training, prediction, reads, exports: all stop together
+        self.side_windows.stop()
+        self.jobs.wait(left(reserve=0.5))
+        analysis_ok = self.side_windows.shutdown(left(reserve=0.5))
+        helpers_ok = end_helper_processes(left(reserve=0.1))  # unblocks a thread sending to a helper
+        training_ok = self.controller.shutdown(left())
+        jobs_ok = self.jobs.shutdown(left())
+        return analysis_ok and helpers_ok and training_ok and jobs_ok

@@ -103,7 +103,7 @@ def build_menus(window: QMainWindow) -> None:
         "Write every drawing as a 28×28 PNG into one folder per class",
     )
     f.addSeparator()
-    _action(
+    quit_action = _action(
         w,
         f,
         "&Quit",
@@ -114,7 +114,7 @@ def build_menus(window: QMainWindow) -> None:
 
     m = bar.addMenu("&Model")
     _action(w, m, "&Open…", files.open_model_dialog, None, "Load a trained model (.npz)")
-    _action(w, m, "&Save…", files.save_model_dialog, "Ctrl+S", "Save the model and its classes (.npz)")
+    _action(w, m, "&Save…", files.save_model_dialog, "Ctrl+S", "Save the model with its steps and settings")
     m.addSeparator()
     w.train_action = _action(w, m, "&Train", training.train, "Ctrl+T", "Train the network")
     w.pause_action = _action(
@@ -126,6 +126,8 @@ def build_menus(window: QMainWindow) -> None:
     w.stop_action = _action(w, m, "St&op", w.controller.stop, "Ctrl+.", "Stop training")
     m.addSeparator()
     _action(w, m, "&Reset weights", training.reset_weights, None, "Fresh random weights")
+    # File › Export report…, File › Export (panels as PNG / CSV), Model › Export…
+    w.exports.add_menu_entries(f, m, before=quit_action)
 
     v = bar.addMenu("&View")
     for dock in w.docks:
