@@ -4,8 +4,7 @@
   dropped, with a report (files, drawers, drawings per class, duplicates dropped);
 - `evaluate` with several model files: one table (accuracy, per class, per drawer when drawers are known);
   `compare_models` is the same table for the app's Model › Compare…;
-- `--val-by drawer` for `train` (`add_val_by_option`, `val_by_setting`: TrainSettings.val_by), and
-  `version_text()` for `--version`.
+- `--val-by drawer` for `train` (`add_val_by_option`, `val_by_setting`: TrainSettings.val_by).
 """
 
 from __future__ import annotations
@@ -20,16 +19,6 @@ import numpy as np
 
 import engine
 from gui.core.dataset import UNKNOWN_DRAWER, StateError, drawer_of, format_report, read_many
-
-
-def version_text() -> str:
-    try:
-        from importlib.metadata import version
-
-        return f"shapelab {version('shapelab')}"
-    except Exception:  # noqa: BLE001 - running from a clone without an install
-        return "shapelab (not installed: running from the source folder)"
-
 
 # -- merge -------------------------------------------------------------------------------------------------
 

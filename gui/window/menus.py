@@ -131,7 +131,7 @@ def build_menus(window: QMainWindow) -> None:
         "Write every drawing as a 28×28 PNG into one folder per class",
     )
     f.addSeparator()
-    _action(
+    quit_action = _action(
         w,
         f,
         "&Quit",
@@ -168,6 +168,8 @@ def build_menus(window: QMainWindow) -> None:
         "settings), so the accuracy says how the model does on people it has not seen",
     )
     w.val_by_drawer_action.setCheckable(True)
+    # File › Export report…, File › Export (panels as PNG / CSV), Model › Export…
+    w.exports.add_menu_entries(f, m, before=quit_action)
 
     v = bar.addMenu("&View")
     for dock in w.docks:

@@ -77,7 +77,7 @@ def test_out_in_a_missing_folder_fails_before_training(tmp_path, capsys):
 def test_version(capsys):
     with pytest.raises(SystemExit):
         cli.build_parser().parse_args(["--version"])
-    assert "shapelab" in capsys.readouterr().out
+    assert "shapelab" in capsys.readouterr().out.lower()
 
 
 def test_val_by_drawer_and_several_models_in_one_table(tmp_path, capsys):
