@@ -92,6 +92,7 @@ def run_once(clone: Path, cmd: list[str], env: dict, timeout: float) -> dict:
         "failed": failed,
         "s": seconds,
         "tail": tail,
+        "output": out,
     }
 
 
