@@ -27,6 +27,7 @@ from gui.panels._common import (
     point_size,
     tile_at,
 )
+from gui.panels._export import make_exportable, write_table
 
 STAGE_NAMES = {
     "Conv2D": "conv",
@@ -144,6 +145,7 @@ class FeatureMapsPanel(QWidget):
         layout.addWidget(self.explain)
         layout.addWidget(self.empty)
         layout.addWidget(self.graphics, 1)
+        make_exportable(self, "feature-maps", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
     def set_activations(self, activations) -> None:
@@ -179,6 +181,14 @@ class FeatureMapsPanel(QWidget):
 
     def stage_labels(self) -> list[str]:
         return [s.label for s in self._stages]
+
+    def write_csv(self, path: str) -> None:
+        """Every value shown: block, stage, map, row, column, value (atomic write)."""
+        if not self._stages:
+            raise ValueError("No feature maps yet: draw something on the canvas first.")
+        rows = [[s.block, s.stage, m + 1, r, c, f"{v:.6g}"]
+                for s in self._stages for (m, r, c), v in np.ndenumerate(s.maps)]
+        write_table(path, ["block", "stage", "map", "row", "column", "value"], rows)
 
     def image_item(self, k: int) -> pg.ImageItem:
         return self._views[k].image

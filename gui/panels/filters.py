@@ -28,6 +28,7 @@ from gui.panels._common import (
     point_size,
     tile_at,
 )
+from gui.panels._export import make_exportable, write_table
 
 MAX_COLUMNS_ONE_CHANNEL = 16
 
@@ -123,6 +124,7 @@ class FiltersPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.graphics, 1)
         self.graphics.setVisible(False)
+        make_exportable(self, "filters", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
     def set_model(self, weights: dict[str, np.ndarray], layers: list) -> None:
@@ -166,6 +168,17 @@ class FiltersPanel(QWidget):
 
     def heading(self, i: int) -> str:
         return self._layers[i].heading.text
+
+    def write_csv(self, path: str) -> None:
+        """Every filter weight shown: layer, filter, input channel, row, column, weight (atomic write)."""
+        if not self._layers:
+            raise ValueError("No model yet: there are no filters to export.")
+        rows = []
+        for i in range(self.conv_count):
+            w = self.shown_filters(i)
+            for (f, c, r, k), v in np.ndenumerate(w):
+                rows.append([i + 1, f + 1, c + 1, r, k, f"{v:.6g}"])
+        write_table(path, ["conv layer", "filter", "input channel", "row", "column", "weight"], rows)
 
     # -- rendering ----------------------------------------------------------------------------
     def _rebuild(self, convs: list[tuple[int, np.ndarray]]) -> None:
