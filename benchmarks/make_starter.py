@@ -1,6 +1,6 @@
-"""Regenerate resources/starter.ndjson, the built-in starter dataset.
+"""Regenerate gui/assets/starter.ndjson, the built-in starter dataset.
 
-    python benchmarks/make_starter.py [--per-class 500] [--seed 20261126] [--out resources/starter.ndjson]
+    python benchmarks/make_starter.py [--per-class 500] [--seed 20261126] [--out gui/assets/starter.ndjson]
 
 Drawings come from engine.synth.generate_drawings with a fixed seed and are stored in Quick, Draw!'s
 simplified form (longer side 255, Ramer-Douglas-Peucker epsilon 2, integer coordinates, no timestamps)
@@ -27,7 +27,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--per-class", type=int, default=500)
     ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--out", default=str(ROOT / "resources" / "starter.ndjson"))
+    ap.add_argument("--out", default=str(ROOT / "gui" / "assets" / "starter.ndjson"))
     args = ap.parse_args(argv)
     drawings = [simplify_drawing(d) for d in generate_drawings(args.per_class, seed=args.seed)]
     write_ndjson(args.out, drawings)

@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -122,6 +123,7 @@ def child(scenario: str, data: Path, other: Path, delay_s: float) -> None:
 
     QTimer.singleShot(0, start)
     app.exec()
+    shutil.rmtree(data_dir, ignore_errors=True)
     print("RESULT " + json.dumps(result), flush=True)
 
 
@@ -226,6 +228,7 @@ def main() -> None:
                 flush=True,
             )
         results[scenario] = summary(runs)
+    shutil.rmtree(tmp, ignore_errors=True)
     results["load_after"] = round(os.getloadavg()[0], 2)
     if args.json:
         print(json.dumps(results, indent=2))

@@ -2,7 +2,7 @@
 (issue 12's acceptance: 10 runs, no crash and no failure). Not part of `.ci/run`.
 
 The clone is made once (`git clone` of this repository's committed HEAD into a temporary folder: local
-changes that are not committed are not in it). Each run is a fresh `python -m pytest -q` process in the
+changes that are not committed are not in it). Each run is a fresh `python -m pytest` process in the
 clone. By default the interpreter running this script is used with the clone first on `PYTHONPATH` (so the
 clone's code is what is imported); `--venv` instead makes a virtual environment in the clone and installs
 it as the README's Quick start does (`pip install -e '.[test]'`, needs the package index).
@@ -49,7 +49,7 @@ def make_clone(venv: bool) -> tuple[Path, list[str], dict]:
         py = sys.executable
         env["PYTHONPATH"] = str(clone)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return clone, [py, "-m", "pytest", "-q", "-p", "no:cacheprovider"], env
+    return clone, [py, "-m", "pytest", "-p", "no:cacheprovider"], env  # -q comes from pyproject's addopts
 
 
 def run_once(clone: Path, cmd: list[str], env: dict, timeout: float) -> dict:
@@ -92,6 +92,7 @@ def run_once(clone: Path, cmd: list[str], env: dict, timeout: float) -> dict:
         "failed": failed,
         "s": seconds,
         "tail": tail,
+        "output": out,
     }
 
 

@@ -59,7 +59,7 @@ from .raster import (
     render_picture,
     upright_angle,
 )
-from .store import DrawingStore, LoadProblem, read_ndjson, write_ndjson
+from .store import DrawingStore, LoadProblem, drawing_key, read_ndjson, write_ndjson
 from .synth import DEFAULT_CLASSES, generate_drawing, generate_drawings
 
 __all__ += [
@@ -70,11 +70,11 @@ __all__ += [
     "THICKNESS_KEY", "Cancelled", "StrokeBatch", "preprocess_image", "rasterize", "rasterize_many",
     "render_picture",
     "upright_angle",
-    "DrawingStore", "LoadProblem", "read_ndjson", "write_ndjson",
+    "DrawingStore", "LoadProblem", "drawing_key", "read_ndjson", "write_ndjson",
     "DEFAULT_CLASSES", "generate_drawing", "generate_drawings",
 ]
 
 # --- atomic file writes (used by the engine's writers and by gui/) ---
-from .atomic import atomic_path, atomic_write  # noqa: E402
+from .atomic import atomic_path, atomic_write, remove_stale_temps  # noqa: E402
 
-__all__ += ["atomic_path", "atomic_write"]
+__all__ += ["atomic_path", "atomic_write", "remove_stale_temps"]

@@ -10,14 +10,20 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from .atomic import atomic_path, atomic_write, open_regular_file, remove_stale_temps
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory lock; changes by another process are still detected
+    fcntl = None
 from .drawing import Drawing
 from .limits import MAX_LINE_BYTES, MAX_LISTED_PROBLEMS
 
@@ -44,6 +50,15 @@ def _encode(drawing: Drawing) -> bytes:
         return json.dumps(obj, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         return json.dumps(obj, separators=(",", ":")).encode("ascii")
+
+
+def drawing_key(drawing: Drawing) -> bytes:
+    """A short digest of a drawing's whole content (label, strokes, every extra key, in any key order):
+    equal for exact duplicates, different otherwise. Used to find a drawing again in a file re-read from
+    disk and to drop exact duplicates when merging files."""
+    obj = drawing.to_ndjson_obj()
+    text = json.dumps(obj, separators=(",", ":"), sort_keys=True, ensure_ascii=True)
+    return hashlib.blake2b(text.encode("ascii"), digest_size=16).digest()
 
 
 class _Changed(Exception):
@@ -196,17 +211,86 @@ class DrawingStore:
       file that holds drawings) is cut off: the fragment is added to `<name>.damaged` beside the file
       (`damaged_path`), the file is rewritten atomically without it, and the problem stays in `problems`
       saying so. Where that cannot be written (a read-only folder) the file is left as is.
+
+    Several stores (in one process or in several) may hold the same file. Every write takes an advisory
+    lock on the file (POSIX `flock`) and first checks whether the file changed since this store last read
+    or wrote it; if it did, the store re-reads it (`generation` goes up) and applies its change to what
+    is on disk now. So an append never overwrites, and a rewrite (`update`) is computed from the file's
+    current content, never from a stale list: another writer's drawings are never erased.
     """
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
         self._drawings: list[Drawing] = []
         self.problems: list[LoadProblem] = []
+        self.generation = 0  # +1 whenever the list was re-read because another writer changed the file
+        self._seen: tuple | None = None
         remove_stale_temps(self.path)
+        with self._locked(create=False):
+            if self.path.exists():
+                self._drawings, self.problems, torn_at = _read(os.fspath(self.path))
+                if torn_at is not None and self._drawings:  # never write to a file that holds no drawing
+                    self._cut_torn_tail(torn_at)
+            self._seen = self._stat()
+
+    # -- another writer ---------------------------------------------------------------------------
+
+    def _stat(self) -> tuple | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def changed_on_disk(self) -> bool:
+        """True when the file is not what this store last read or wrote (another writer changed it)."""
+        return self._stat() != self._seen
+
+    def _refresh_locked(self) -> bool:
+        now = self._stat()
+        if now == self._seen:
+            return False
+        if self._seen is None and now is not None and now[1] == 0 and not self._drawings:
+            self._seen = now  # a missing file became an empty one (our lock made it): nothing changed
+            return False
         if self.path.exists():
-            self._drawings, self.problems, torn_at = _read(os.fspath(self.path))
-            if torn_at is not None and self._drawings:  # never write to a file that holds no drawing
-                self._cut_torn_tail(torn_at)
+            drawings, _problems, _torn = _read(os.fspath(self.path))
+        else:
+            drawings = []
+        self._drawings = drawings
+        self._seen = self._stat()
+        self.generation += 1
+        return True
+
+    def refresh(self) -> bool:
+        """Re-read the file if another writer changed it; True if it did (and `generation` went up)."""
+        with self._locked(create=False):
+            return self._refresh_locked()
+
+    @contextlib.contextmanager
+    def _locked(self, create: bool = True) -> Iterator[None]:
+        """Hold the advisory lock of the file (where the OS and the folder allow one; `create`: make a
+        missing file, empty, to lock it). The lock is taken on the file itself; after waiting, the file
+        is checked to be the one at `path` still (an atomic rewrite by the previous holder replaces it),
+        else the lock is taken again on the new file."""
+        fd = -1
+        if fcntl is not None and (create or self.path.exists()):
+            for _ in range(100):
+                try:
+                    fd = open_regular_file(self.path, os.O_RDONLY | (os.O_CREAT if create else 0))
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                    if os.fstat(fd).st_ino == os.stat(self.path).st_ino:
+                        break
+                except OSError:
+                    if fd < 0:
+                        break  # a read-only or missing folder, not a regular file: the write says why
+                os.close(fd)
+                fd = -1
+        try:
+            yield
+        finally:
+            if fd >= 0:
+                os.close(fd)  # releases the lock
 
     @property
     def damaged_path(self) -> Path:
@@ -254,6 +338,13 @@ class DrawingStore:
         """
         line = _encode(drawing) + b"\n"
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            self._refresh_locked()
+            self._append_locked(line)
+            self._seen = self._stat()
+        self._drawings.append(drawing)
+
+    def _append_locked(self, line: bytes) -> None:
         fd = open_regular_file(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT)
         try:
             size = os.fstat(fd).st_size
@@ -273,7 +364,6 @@ class DrawingStore:
                 raise
         finally:
             os.close(fd)
-        self._drawings.append(drawing)
 
     def _check_indices(self, indices: Iterable[int]) -> list[int]:
         idx = sorted({int(i) for i in indices})
@@ -291,21 +381,34 @@ class DrawingStore:
         new = list(self._drawings)
         for i in idx:
             new[i] = new[i].with_label(label)
-        write_ndjson(self.path, new)
-        self._drawings = new
-        self.problems = []
+        self._write(new)
 
     def delete(self, indices: Iterable[int]) -> None:
         """Remove the drawings at `indices` (atomic rewrite)."""
         idx = set(self._check_indices(indices))
         new = [d for i, d in enumerate(self._drawings) if i not in idx]
-        write_ndjson(self.path, new)
+        self._write(new)
+
+    def replace_all(self, drawings: Iterable[Drawing]) -> None:
+        """Replace the whole dataset (atomic rewrite) with exactly `drawings`, whatever is on disk."""
+        self._write(list(drawings))
+
+    def _write(self, new: list[Drawing]) -> None:
+        with self._locked():
+            write_ndjson(self.path, new)
+            self._seen = self._stat()
         self._drawings = new
         self.problems = []
 
-    def replace_all(self, drawings: Iterable[Drawing]) -> None:
-        """Replace the whole dataset (atomic rewrite)."""
-        new = list(drawings)
-        write_ndjson(self.path, new)
+    def update(self, change: Callable[[list[Drawing]], list[Drawing]]) -> bool:
+        """Rewrite the file atomically with `change(drawings)`, where `drawings` is the file's content
+        now: re-read first if another writer changed it. Returns True if it was re-read (the caller's
+        idea of the list is then stale: read `drawings` again)."""
+        with self._locked():
+            reread = self._refresh_locked()
+            new = list(change(list(self._drawings)))
+            write_ndjson(self.path, new)
+            self._seen = self._stat()
         self._drawings = new
         self.problems = []
+        return reread

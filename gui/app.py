@@ -96,6 +96,16 @@ def run(argv: list[str] | None = None, data_dir: str | os.PathLike | None = None
     icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)
-    window = create_main_window(default_data_dir() if data_dir is None else data_dir)
+    folder = default_data_dir() if data_dir is None else data_dir
+    try:
+        window = create_main_window(folder)
+    except OSError as exc:  # an unusable data folder (a file, no permission, a full disk): no traceback
+        from PySide6.QtWidgets import QMessageBox
+
+        text = (f"ShapeLab cannot use its data folder {folder}: {exc.strerror or exc}.\n"
+                "Start it with --data-dir DIR to keep your drawings in another folder.")
+        print(f"shapelab: error: {text}", file=sys.stderr)
+        QMessageBox.critical(None, "ShapeLab cannot start", text)
+        return 1
     window.show()
     return app.exec()

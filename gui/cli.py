@@ -171,6 +171,7 @@ def train_settings(args: argparse.Namespace) -> TrainSettings:
         average=args.ema > 0,
         ema_decay=args.ema if args.ema > 0 else engine.TrainConfig.ema_decay,
         input_size=args.input_size,
+        val_by=dc.val_by_setting(args),  # --val-by class | drawer
     )
 
 
@@ -191,7 +192,10 @@ def cmd_train(args: argparse.Namespace) -> int:
         raise CliError(f"{', '.join(args.data)}: only one class ({classes[0]}); training needs at least two")
     state = ModelState(settings.input_size)
     state.ensure(classes, settings.preset, settings.seed)
-    run = prepare_training(data, classes, settings)
+    try:
+        run = prepare_training(data, classes, settings)
+    except ValueError as exc:  # e.g. --val-by drawer with fewer than two drawers
+        raise CliError(f"{', '.join(args.data)}: {exc}") from exc
     name = ", ".join(Path(p).name for p in args.data)
     state.begin_run(None, settings, TrainedOn(name, len(data), None, tuple(args.data), run.n_train))
     progress = _Progress(settings.epochs)
@@ -225,6 +229,10 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    models = [args.model, *(d for d in args.data if d.lower().endswith(".npz"))]
+    if len(models) > 1:  # several models: one table (gui.data_commands)
+        data = [d for d in args.data if not d.lower().endswith(".npz")]
+        return dc.cmd_evaluate_many(models, data, args.json)
     loaded = load_model_file(args.model)
     size = int(loaded.meta["input_size"])
     data = load_data(args.data, size)
@@ -346,6 +354,7 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--val-split", type=fraction, default=d.val_split, metavar="F", help="fraction held out (default 0.1)"
     )
+    dc.add_val_by_option(p)
     p.add_argument(
         "--input-size",
         type=input_size,
@@ -358,7 +367,8 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
 
 def _evaluate_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("model", metavar="MODEL.npz")
-    p.add_argument("data", nargs="+", metavar="DATA", help="NDJSON files and image folders")
+    p.add_argument("data", nargs="+", metavar="[MODEL.npz ...] DATA",
+                   help="more models (one table), then NDJSON files and image folders")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -459,3 +469,8 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print("shapelab: interrupted; nothing more was written", file=sys.stderr)
         return 130
+
+
+# Classroom data commands (merge; several models in evaluate; --val-by) register themselves;
+# imported last, as they use Command and register above.
+from . import data_commands as dc  # noqa: E402

@@ -3,7 +3,8 @@
 Model/view: `DrawingListModel` (a QAbstractListModel) holds the drawings' strokes and labels; a
 thumbnail is rendered with QPainter only when the view asks for it (only visible rows are asked, since the
 view uses uniform item sizes and batched layout) and kept in a bounded cache. A `QSortFilterProxyModel`
-filters by class. `Gallery` (objectName "gallery") turns user actions into requests on *source* indices:
+filters by class and, with "Mine only", hides the read-only base drawings shown first (`set_base_count`).
+`Gallery` (objectName "gallery") turns user actions into requests on *source* indices:
 
 - `deleteRequested(list)`: indices to delete (the window makes it undoable).
 - `relabelRequested(list, str)`: indices and the class to move them to.
@@ -30,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -161,6 +163,7 @@ class ClassFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self._label: str | None = None
         self._rows: frozenset[int] | None = None
+        self._first_row = 0  # rows before this one are hidden ("mine only": the read-only base comes first)
 
     def _change(self, **values) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
@@ -177,11 +180,17 @@ class ClassFilter(QSortFilterProxyModel):
     def set_rows(self, rows: Sequence[int] | None) -> None:
         self._change(_rows=None if rows is None else frozenset(int(r) for r in rows))
 
+    def set_first_row(self, row: int) -> None:
+        if row != self._first_row:
+            self._change(_first_row=int(row))
+
     @property
     def rows(self) -> frozenset[int] | None:
         return self._rows
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        if source_row < self._first_row:
+            return False
         if self._rows is not None and source_row not in self._rows:
             return False
         return self._label is None or self.sourceModel().label(source_row) == self._label
@@ -229,6 +238,13 @@ class Gallery(QWidget):
         self.filter_combo.setToolTip("Show only the drawings of one class")
         self.filter_combo.addItem(self.ALL)
         self.filter_combo.currentIndexChanged.connect(self._filter_changed)
+        self.mine_check = QCheckBox("Mine only")
+        self.mine_check.setToolTip(
+            "Show only your own drawings, not the read-only starter set (or class folder) shown with them"
+        )
+        self.mine_check.toggled.connect(self._mine_toggled)
+        self.mine_check.hide()
+        self._base_count = 0
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
         self.relabel_button = QToolButton(text="Move to ▾")
@@ -265,6 +281,7 @@ class Gallery(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_combo)
+        top.addWidget(self.mine_check)
         top.addWidget(self.count_label, 1)
         top.addWidget(self.relabel_button)
         top.addWidget(self.delete_button)
@@ -291,6 +308,17 @@ class Gallery(QWidget):
         self.model.dpr = self.devicePixelRatioF()
         self.model.set_drawings(drawings, dict(classes))
         self.set_classes(classes)
+        self._update_count()
+
+    def set_base_count(self, n: int) -> None:
+        """The first `n` drawings are the read-only base (starter set); "Mine only" hides them."""
+        self._base_count = int(n)
+        self.mine_check.setVisible(n > 0)
+        self.proxy.set_first_row(n if self.mine_check.isChecked() else 0)
+        self._update_count()
+
+    def _mine_toggled(self, checked: bool) -> None:
+        self.proxy.set_first_row(self._base_count if checked else 0)
         self._update_count()
 
     def append_drawing(self, drawing) -> None:
@@ -394,7 +422,10 @@ class Gallery(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{total} drawings" if shown == total else f"{shown} of {total} drawings")
+        text = f"{total} drawings" if shown == total else f"{shown} of {total} drawings"
+        if self._base_count:
+            text += f" ({total - self._base_count} yours)"
+        self.count_label.setText(text)
 
     def _update_buttons(self, *_args) -> None:
         any_selected = self.view.selectionModel().hasSelection()

@@ -111,7 +111,8 @@ def load_image_folder(
     """Read an ImageFolder tree through the engine's one preprocessing path.
 
     Returns (X (N, 1, S, S) float32, labels (N class names), problems [(path, message)]).
-    Unreadable images are reported in `problems` and skipped.
+    Unreadable images, and images preprocessing refuses (e.g. 20000×1 pixels), are reported in `problems`
+    (naming the file) and skipped.
     """
     from engine.raster import preprocess_image  # engine is Qt-free; gui may import it
 
@@ -121,10 +122,11 @@ def load_image_folder(
     for path, label in list_image_folder(root):
         try:
             gray = read_gray(path)
-        except ImageFileError as exc:
+            x = preprocess_image(gray, size)
+        except (ImageFileError, ValueError) as exc:  # unreadable, or a shape preprocessing refuses
             problems.append((path, str(exc)))
             continue
-        xs.append(preprocess_image(gray, size))
+        xs.append(x)
         labels.append(label)
     X = np.stack(xs)[:, None] if xs else np.zeros((0, 1, size, size), np.float32)
     return X.astype(np.float32, copy=False), labels, problems

@@ -1,22 +1,19 @@
-"""Where the app's files live: the built-in starter set and the icon. No Qt here, so the command line can
-use it too.
+"""Where the app's files live: the built-in starter set and the icon, shipped as package data in
+`gui/assets/` and found with `importlib.resources`, so a clone, an editable install, `pip install .` and
+`pip install --user` all find them. No Qt here, so the command line can use it too.
 
-In a clone or an editable install they are in `resources/` beside `gui/`; a regular install
-(`pip install .`) puts them in `<prefix>/share/shapelab` (pyproject.toml's data-files).
+The paths are real files (a wheel installs the package unzipped); `RESOURCES` is their folder.
 """
 
 from __future__ import annotations
 
-import sys
+from importlib.resources import files
 from pathlib import Path
-
-_BESIDE = Path(__file__).resolve().parent.parent / "resources"
-_INSTALLED = Path(sys.prefix) / "share" / "shapelab"
 
 
 def resources_dir() -> Path:
-    """resources/ beside gui/ when it holds the starter set, else the installed copy."""
-    return _BESIDE if (_BESIDE / "starter.ndjson").exists() else _INSTALLED
+    """The folder of the package data (gui/assets)."""
+    return Path(str(files("gui.assets")))
 
 
 RESOURCES = resources_dir()

@@ -1,34 +1,54 @@
 """Qt-free application state: the open dataset, its classes and colours, counts, undo and staleness.
 
-`DatasetState` owns the dataset file (through the engine's `DrawingStore`) and the class list. Widgets never
-change it directly: the main window calls its methods and listens to its events (`Event`, a tiny
-observer list, so this module needs no Qt and is tested without a screen).
+`DatasetState` owns the user's dataset file (through the engine's `DrawingStore`) and the class list.
+Widgets never change it directly: the main window calls its methods and listens to its events (`Event`, a
+tiny observer list, so this module needs no Qt and is tested without a screen).
+
+What the user sees is two parts, in this order:
+- the **base**: a read-only set shown first when `include_base` is on. It is the built-in starter set, or
+  a folder of many students' files opened as one dataset (`open_folder`). It is never written, and its
+  drawings cannot be deleted or relabelled (a `StateError` says so).
+- **mine**: the user's own file, which holds only what the user drew or imported. The first drawing
+  creates it (`data_dir/my-drawings.ndjson`, the same name every time, so two first starts at once
+  share it; `dataset_created` tells the window), or File › Open chose it.
 
 Data safety, in one place:
-- The built-in starter set is opened read-only and never written. The first change (adding, deleting,
-  relabelling a drawing) copies it into the user's own dataset file under `data_dir` and applies the change
-  there ("copy on write"); `dataset_created` tells the window so it can remember the file.
-- Every added drawing is appended, flushed and fsynced before `add_drawing` returns; edits rewrite the file
-  atomically. A crash or kill loses nothing already added.
+- Every added drawing is appended, flushed and fsynced before `add_drawing` returns. Edits (delete,
+  relabel, import) are small operations (`gui.core.datafile`) applied at once in memory and written in the
+  background as an atomic rewrite computed from the file as it is on disk then. Undo applies the inverse
+  of exactly the one operation, so it never brings back or removes anything else.
+- Another instance working on the same file is never overwritten: every write takes the file's lock and
+  re-reads it first if it changed (see `DrawingStore`); `poll_disk` picks up its changes for the view.
 - A file with damaged lines is copied aside (``<name>.damaged-<time>.ndjson``) before anything rewrites it,
   so the damaged lines are never lost either.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
-import threading
+import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from engine import Drawing, DrawingStore, LoadProblem, atomic_write, write_ndjson
+from engine import (
+    Drawing,
+    DrawingStore,
+    LoadProblem,
+    atomic_write,
+    drawing_key,
+    read_ndjson,
+    remove_stale_temps,
+    write_ndjson,
+)
 
+from .datafile import Insert, Op, Remove, Replace, Writer, apply_op, inverse, removal_undo
 from .events import Event
 
 DEFAULT_CLASS_NAMES = ("square", "triangle", "circle", "irregular")
@@ -47,6 +67,9 @@ PALETTE = (
 )
 
 USER_DATASET_NAME = "my-drawings"
+DRAWER_KEY = "drawer"  # the extra NDJSON key holding who drew a drawing (Quick, Draw! readers ignore it)
+UNKNOWN_DRAWER = "(unknown)"
+_END = sys.maxsize  # an Insert position that appends
 
 
 @dataclass(frozen=True)
@@ -66,6 +89,38 @@ class DatasetSnapshot:
     image_folders: tuple[str, ...] = ()  # ImageFolder trees used for training alongside the drawings
 
 
+@dataclass(frozen=True)
+class MergeReport:
+    """What reading several files as one gave: files read, drawings kept, exact duplicates dropped,
+    drawings per class and per drawer, and the damaged lines met."""
+
+    files: tuple[str, ...]
+    kept: int
+    duplicates: int
+    per_class: dict
+    per_drawer: dict
+    problems: tuple[LoadProblem, ...] = ()
+
+
+def format_report(report: MergeReport, verb: str = "Merged") -> str:
+    """The merge report in a few plain lines (the CLI prints it, File › Import shows it)."""
+    n = len(report.files)
+    lines = [f"{verb} {n} file{'s' if n != 1 else ''}: {report.kept:,} drawings kept, "
+             f"{report.duplicates:,} exact duplicate{'s' if report.duplicates != 1 else ''} dropped."]
+    lines.append("Per class: " + ", ".join(f"{k} {v:,}" for k, v in sorted(report.per_class.items())))
+    known = {k: v for k, v in report.per_drawer.items() if k != UNKNOWN_DRAWER}
+    drawers = f"{len(known)} drawer{'s' if len(known) != 1 else ''}"
+    if known:
+        drawers += ": " + ", ".join(f"{k} {v:,}" for k, v in sorted(known.items()))
+    if UNKNOWN_DRAWER in report.per_drawer:
+        drawers += f" (and {report.per_drawer[UNKNOWN_DRAWER]:,} drawings without a drawer)"
+    lines.append(drawers)
+    if report.problems:
+        lines.append(f"{len(report.problems)} damaged line{'s' if len(report.problems) != 1 else ''} skipped "
+                     f"(first: {report.problems[0]})")
+    return "\n".join(lines)
+
+
 class StateError(ValueError):
     """A request the state refuses; the message says why in plain words."""
 
@@ -76,60 +131,103 @@ def _atomic_write_text(path: Path, text: str) -> None:
         f.write(text)
 
 
-class _Rewriter:
-    """Atomic rewrites of the dataset file (delete, relabel, undo, import) on a background thread, so the
-    window never waits for a big file to be written. Only the newest wanted content is written (each job
-    is the whole list). Appends do not go through here: they wait until no rewrite is pending, then append
-    and fsync at once, so an added drawing is on disk before `add_drawing` returns."""
+def drawer_of(drawing: Drawing) -> str:
+    """Who drew `drawing` (its `drawer` key), or UNKNOWN_DRAWER."""
+    value = drawing.extra.get(DRAWER_KEY)
+    return value if isinstance(value, str) and value.strip() else UNKNOWN_DRAWER
 
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._job: tuple[DrawingStore, list[Drawing]] | None = None
-        self._busy = False
-        self._error: Exception | None = None
-        self._thread: threading.Thread | None = None
 
-    def submit(self, store: DrawingStore, drawings: list[Drawing]) -> None:
-        with self._cond:
-            self._job = (store, list(drawings))
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="ShapeLab dataset writer", daemon=True)
-                self._thread.start()
-            self._cond.notify_all()
+def split_by_drawer(drawers: Sequence[str], val_fraction: float,
+                    seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """A validation split by person: (train_indices, val_indices), sorted int64 arrays, where every item of
+    a drawer chosen for validation is held out and no drawer is on both sides ("test on drawings by people
+    the model has not seen"). Drawers are taken in a seeded order so that about `val_fraction` of the items
+    is held out (a drawer is taken when it brings the count nearer; at least one drawer, never all).
+    Items without a drawer (UNKNOWN_DRAWER or "") always train. Raises StateError when fewer than two
+    drawers are known."""
+    if not 0.0 < val_fraction < 1.0:
+        raise StateError("A split by drawer needs a validation fraction above 0 and below 1.")
+    drawers = [d if d and d != UNKNOWN_DRAWER else "" for d in drawers]
+    counts: dict[str, int] = {}
+    for d in drawers:
+        if d:
+            counts[d] = counts.get(d, 0) + 1
+    if len(counts) < 2:
+        raise StateError(
+            f"A validation split by drawer needs drawings by at least two drawers; these have "
+            f"{len(counts)} (the \"{DRAWER_KEY}\" key of each drawing; File › Your drawer name… sets yours)."
+        )
+    order = sorted(counts)
+    np.random.default_rng(seed).shuffle(order)
+    target = val_fraction * len(drawers)
+    held: set[str] = set()
+    total = 0
+    for name in order[:-1]:  # the last drawer always trains
+        if not held or abs(total + counts[name] - target) < abs(total - target):
+            held.add(name)  # the first drawer, and any that brings the held-out count nearer the share
+            total += counts[name]
+    val = np.array([i for i, d in enumerate(drawers) if d in held], dtype=np.int64)
+    train = np.array([i for i, d in enumerate(drawers) if d not in held], dtype=np.int64)
+    return train, val
 
-    def _run(self) -> None:
-        while True:
-            with self._cond:
-                while self._job is None:
-                    self._cond.wait()
-                (store, drawings), self._job = self._job, None
-                self._busy = True
-            try:
-                store.replace_all(drawings)
-            except Exception as exc:  # reported by wait_idle / take_error in the GUI thread
-                with self._cond:
-                    self._error = exc
-            finally:
-                with self._cond:
-                    self._busy = False
-                    self._cond.notify_all()
 
-    def pending(self) -> bool:
-        with self._cond:
-            return self._job is not None or self._busy
+def merge_drawings(sources: Sequence[tuple[str, Sequence[Drawing]]],
+                   problems: Sequence[LoadProblem] = ()) -> tuple[list[Drawing], MergeReport]:
+    """Drawings of several files as one list, exact duplicates (same label, strokes and extra keys)
+    dropped, first occurrence kept; and the report saying what was merged."""
+    seen: set[bytes] = set()
+    out: list[Drawing] = []
+    duplicates = 0
+    for _name, drawings in sources:
+        for d in drawings:
+            key = drawing_key(d)
+            if key in seen:
+                duplicates += 1
+                continue
+            seen.add(key)
+            out.append(d)
+    per_class: dict[str, int] = {}
+    per_drawer: dict[str, int] = {}
+    for d in out:
+        per_class[d.label] = per_class.get(d.label, 0) + 1
+        who = drawer_of(d)
+        per_drawer[who] = per_drawer.get(who, 0) + 1
+    report = MergeReport(tuple(name for name, _ in sources), len(out), duplicates, per_class, per_drawer,
+                         tuple(problems))
+    return out, report
 
-    def wait_idle(self) -> None:
-        """Block until every submitted rewrite is on disk; raises the error of a failed one."""
-        with self._cond:
-            self._cond.wait_for(lambda: self._job is None and not self._busy)
-        error = self.take_error()
-        if error is not None:
-            raise error
 
-    def take_error(self) -> Exception | None:
-        with self._cond:
-            error, self._error = self._error, None
-            return error
+def read_many(paths: Sequence[str | os.PathLike],
+              already: Sequence[Drawing] = ()) -> tuple[list[Drawing], MergeReport]:
+    """Read NDJSON files (a folder: every *.ndjson in it, sorted) as one dataset without exact duplicates
+    (also none of `already`, the drawings one has: an import into a dataset). Damaged lines are in the
+    report's problems; raises OSError naming a file that cannot be read and StateError when no file is
+    given."""
+    files: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(sorted(q for q in p.glob("*.ndjson") if q.is_file()))
+        else:
+            files.append(p)
+    if not files:
+        raise StateError("No drawing files (*.ndjson) to read.")
+    sources, problems = [], []
+    for f in files:
+        drawings, probs = read_ndjson(f)
+        sources.append((str(f), drawings))
+        problems.extend(probs)
+    if not already:
+        return merge_drawings(sources, problems)
+    known = {drawing_key(d) for d in already}
+    fresh, dropped = [], 0
+    for name, drawings in sources:
+        keep = [d for d in drawings if drawing_key(d) not in known]
+        dropped += len(drawings) - len(keep)
+        fresh.append((name, keep))
+    out, report = merge_drawings(fresh, problems)
+    return out, MergeReport(report.files, report.kept, report.duplicates + dropped, report.per_class,
+                            report.per_drawer, report.problems)
 
 
 class DatasetState:
@@ -137,26 +235,32 @@ class DatasetState:
 
     Events (callbacks run synchronously in the caller's thread, which is always the GUI thread):
     - `changed(kind: str)`: drawings or classes changed; kind is "opened", "added", "deleted",
-      "relabelled", "classes", "undo".
-    - `dataset_created(path: str)`: the user's own dataset file was created (copy on write of the starter).
+      "relabelled", "classes", "undo", "merged" (another instance changed the file) or "base".
+    - `dataset_created(path: str)`: the user's own dataset file was created (first drawing).
     - `problems(list[LoadProblem])`: damaged lines met while opening a file.
     """
 
     def __init__(self, data_dir: str | os.PathLike, starter_path: str | os.PathLike | None = None):
         self.data_dir = Path(data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(self._meta_path())  # a kill while the class list was written
         self.starter_path = Path(starter_path) if starter_path is not None else None
         self._store: DrawingStore | None = None
-        self._rewriter = _Rewriter()
-        self._read_only_drawings: list[Drawing] = []
+        self._store_generation = 0
+        self._writer = Writer()
+        self._base: list[Drawing] = []
+        self._base_name = ""
+        self._base_path: Path | None = None
+        self._include_base = True
+        self._mine: list[Drawing] = []
         self._view: list[Drawing] = []
         self._path: Path | None = None
-        self._read_only = True
         self._classes: list[ClassInfo] = [ClassInfo(n, PALETTE[i]) for i, n in enumerate(DEFAULT_CLASS_NAMES)]
-        self._undo: list[tuple[str, Callable[[], None]]] = []
+        self._undo: list[tuple[str, Op, list[ClassInfo] | None]] = []
         self.version = 0
         self.backup_path: Path | None = None
         self.image_folders: list[str] = []
+        self.drawer = ""  # the pseudonym stored with every drawing added (the window sets it)
         self.changed = Event()
         self.dataset_created = Event()
         self.problems = Event()
@@ -165,34 +269,64 @@ class DatasetState:
 
     @property
     def path(self) -> Path | None:
-        """The dataset file (the starter file while the starter set is open)."""
+        """The user's dataset file (None until the first drawing creates it)."""
         return self._path
 
     @property
     def read_only(self) -> bool:
-        """True while the built-in starter set is open: the first change makes the user's own copy."""
-        return self._read_only
+        """True while no user file is open: the first drawing creates it."""
+        return self._store is None
 
     @property
     def is_starter(self) -> bool:
-        return self._read_only and self.starter_path is not None and self._path == self.starter_path
+        """True while only the built-in starter set is shown (no user file yet)."""
+        return self._store is None and self._base_path is not None and self._base_path == self.starter_path
+
+    @property
+    def include_base(self) -> bool:
+        return self._include_base
+
+    @property
+    def base_name(self) -> str:
+        """What the read-only base is ("Starter set", a folder's name) or "" when there is none."""
+        return self._base_name if self._base else ""
+
+    @property
+    def base_size(self) -> int:
+        """How many drawings the read-only base holds (shown or not)."""
+        return len(self._base)
+
+    @property
+    def base_count(self) -> int:
+        """How many of the shown drawings (the first ones) belong to the read-only base."""
+        return len(self._base) if self._include_base else 0
+
+    @property
+    def mine_count(self) -> int:
+        return len(self._mine)
+
+    def is_mine(self, index: int) -> bool:
+        return index >= self.base_count
 
     @property
     def drawings(self) -> list[Drawing]:
-        return list(self._drawings_ref())
+        return list(self._view)
 
     def _drawings_ref(self) -> list[Drawing]:
         """The current list (not a copy: callers must not change it). Refreshed after every change."""
         return self._view
 
+    def _rebuild_view(self) -> None:
+        self._view = (self._base + self._mine) if self._include_base else list(self._mine)
+
     def __len__(self) -> int:
-        return len(self._drawings_ref())
+        return len(self._view)
 
     def drawing(self, index: int) -> Drawing:
-        return self._drawings_ref()[index]
+        return self._view[index]
 
     def labels(self) -> list[str]:
-        return [d.label for d in self._drawings_ref()]
+        return [d.label for d in self._view]
 
     @property
     def classes(self) -> list[ClassInfo]:
@@ -209,15 +343,25 @@ class DatasetState:
 
     def counts(self) -> dict[str, int]:
         counts = {c.name: 0 for c in self._classes}
-        for d in self._drawings_ref():
+        for d in self._view:
             counts[d.label] = counts.get(d.label, 0) + 1
+        return counts
+
+    def drawer_counts(self) -> dict[str, int]:
+        """Drawings per drawer among those shown (UNKNOWN_DRAWER for drawings without a drawer key)."""
+        counts: dict[str, int] = {}
+        for d in self._view:
+            who = drawer_of(d)
+            counts[who] = counts.get(who, 0) + 1
         return counts
 
     def display_name(self) -> str:
         if self._path is None:
+            if self._base:
+                return f"{self._base_name} (read-only)"
             return "no dataset"
-        if self.is_starter:
-            return "Starter set (read-only)"
+        if self._base and self._include_base:
+            return f"{self._path.name} + {self._base_name}"
         return self._path.name
 
     def is_stale(self, trained_version: int | None) -> bool:
@@ -228,10 +372,10 @@ class DatasetState:
     def snapshot(self) -> DatasetSnapshot:
         """An immutable view for a training run (drawings are frozen objects; the tuple is a copy)."""
         return DatasetSnapshot(
-            tuple(self._drawings_ref()),
+            tuple(self._view),
             tuple(self.class_names()),
             self.version,
-            str(self._path),
+            str(self._path if self._path is not None else self._base_path),
             tuple(self.image_folders),
         )
 
@@ -241,208 +385,304 @@ class DatasetState:
             self.image_folders.append(folder)
             self._bump("classes")
 
+    # -- the read-only base -------------------------------------------------------------------------
+
+    def _load_starter_base(self) -> list[LoadProblem]:
+        if self.starter_path is None or not self.starter_path.exists():
+            self._base, self._base_name, self._base_path = [], "", None
+            return []
+        drawings, problems = read_ndjson(self.starter_path)
+        self._base, self._base_name, self._base_path = drawings, "Starter set", self.starter_path
+        return problems
+
+    def set_include_base(self, include: bool) -> None:
+        """Show (and train on) the read-only base, or only the user's own drawings."""
+        include = bool(include)
+        if include == self._include_base:
+            return
+        self._include_base = include
+        self._rebuild_view()
+        self._add_missing_classes(self._view)
+        self._bump("base")
+
+    def open_folder(self, folder: str | os.PathLike) -> MergeReport:
+        """Read every *.ndjson file in `folder` (many students' files) as the read-only base, exact
+        duplicates dropped; the user's own file stays open for new drawings. Raises OSError / StateError."""
+        self.flush()
+        drawings, report = read_many([folder])
+        self._base, self._base_path = drawings, Path(folder)
+        self._base_name = Path(folder).name or str(folder)
+        self._include_base = True
+        self._rebuild_view()
+        self._add_missing_classes(self._view)
+        self._undo.clear()
+        self._bump("opened")
+        if report.problems:
+            self.problems.emit(list(report.problems))
+        return report
+
     # -- opening ------------------------------------------------------------------------------------
 
     def open_starter(self) -> list[LoadProblem]:
-        """Open the built-in starter set read-only (never written)."""
+        """Show the built-in starter set (read-only, never written) and no user file."""
         self.flush()
-        if self.starter_path is None or not self.starter_path.exists():
-            self._store = None
-            self._read_only_drawings = []
-            self._path = None
-            self._read_only = True
-            self._set_classes_from_labels([], saved=None)
-            self._after_open()
-            return []
-        from engine import read_ndjson
-
-        drawings, problems = read_ndjson(self.starter_path)
+        problems = self._load_starter_base()
         self._store = None
-        self._read_only_drawings = drawings
-        self._path = self.starter_path
-        self._read_only = True
-        self._set_classes_from_labels([d.label for d in drawings], saved=self._load_class_meta())
+        self._mine = []
+        self._path = None
+        self._include_base = True
+        self._set_classes_from_labels([d.label for d in self._base], saved=self._load_class_meta())
         self._after_open(problems)
         return problems
 
     def open(self, path: str | os.PathLike, store: DrawingStore | None = None) -> list[LoadProblem]:
-        """Open a dataset file (created on the first write if missing). Damaged lines are reported and
-        the file is copied aside before anything rewrites it. Raises OSError if it cannot be read.
-        `store`: the file already read (a DrawingStore of `path`, made in a worker thread)."""
+        """Open a dataset file (created on the first write if missing) as the user's file. The starter set
+        stays the base, included when the file is the user's own `my-drawings.ndjson` and left out for
+        any other file (`set_include_base` changes that). Damaged lines are reported and the file is copied
+        aside before anything rewrites it.
+        Raises OSError if it cannot be read. `store`: the file already read (a DrawingStore of `path`,
+        made in a worker thread)."""
         path = Path(path)
         if self.starter_path is not None and path.resolve() == self.starter_path.resolve():
             return self.open_starter()
         self.flush()
         store = store if store is not None and Path(store.path) == path else DrawingStore(path)
         problems = list(store.problems)
+        if problems and not len(store):  # a PNG, a text file: never append to it
+            raise OSError(errno.EINVAL, "not a drawing file: no line of it is a drawing "
+                          f"({problems[0].message}); it was left untouched", os.fspath(path))
         self.backup_path = None
         if problems:
             stamp = time.strftime("%Y%m%d-%H%M%S")
             backup = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-            shutil.copy2(path, backup)
-            self.backup_path = backup
+            try:
+                shutil.copy2(path, backup)
+                self.backup_path = backup
+            except OSError:
+                self.backup_path = None  # a read-only folder: nothing will be rewritten there either
+        if self._base_path is None or self._base_path == self.starter_path:
+            problems = self._load_starter_base() + problems
         self._store = store
-        self._read_only_drawings = []
+        self._store_generation = store.generation
+        self._mine = store.drawings
         self._path = path
-        self._read_only = False
-        self._set_classes_from_labels(store.labels(), saved=self._load_class_meta())
+        self._include_base = self.is_own_file(path)
+        labels = [d.label for d in self._mine] + ([d.label for d in self._base] if self._include_base else [])
+        self._set_classes_from_labels(labels, saved=self._load_class_meta())
         self._after_open(problems)
         return problems
+
+    def own_file_path(self) -> Path:
+        """The user's own file, created by the first drawing: `data_dir/my-drawings.ndjson`."""
+        return self.data_dir / f"{USER_DATASET_NAME}.ndjson"
+
+    def is_own_file(self, path: str | os.PathLike) -> bool:
+        try:
+            return Path(path).resolve() == self.own_file_path().resolve()
+        except OSError:
+            return False
 
     def new_dataset(self, path: str | os.PathLike) -> None:
         """Start an empty dataset file at `path` with the current class list (the file is written now)."""
         path = Path(path)
         self.flush()
         write_ndjson(path, [])
-        names = self.class_names()
-        colors = {c.name: c.color for c in self._classes}
         self._store = DrawingStore(path)
-        self._read_only_drawings = []
+        self._store_generation = self._store.generation
+        self._mine = []
         self._path = path
-        self._read_only = False
-        self._classes = [ClassInfo(n, colors[n]) for n in names]
+        self._include_base = False
         self._save_class_meta()
         self._after_open()
 
     def save_as(self, path: str | os.PathLike) -> None:
-        """Write all drawings to `path` (atomic) and continue working in that file."""
+        """Write the user's own drawings to `path` (atomic) and continue working in that file (the base
+        is not copied: it stays read-only and shared)."""
         path = Path(path)
         self.flush()
-        drawings = self.drawings
-        write_ndjson(path, drawings)
+        write_ndjson(path, self._mine)
         self._store = DrawingStore(path)
-        self._read_only_drawings = []
+        self._store_generation = self._store.generation  # the view keeps its (the very same) drawings
         self._path = path
-        self._read_only = False
         self._save_class_meta()
-        self._view = list(drawings)
+        self._rebuild_view()
         self._bump("opened")
 
     def _after_open(self, problems: Sequence[LoadProblem] = ()) -> None:
-        self._view = self._store.drawings if self._store is not None else list(self._read_only_drawings)
+        self._rebuild_view()
         self._undo.clear()
         self._bump("opened")
         if problems:
             self.problems.emit(list(problems))
 
+    # -- another instance on the same file ---------------------------------------------------------
+
+    def poll_disk(self) -> bool:
+        """Pick up changes another instance made to the user's file. Cheap (one stat) when nothing
+        changed; a changed file is re-read in the background and shown at a later call (changed("merged")).
+        Returns True when the view changed."""
+        if self._store is None or self._writer.pending():
+            return False
+        if self._adopt_store():
+            return True
+        if self._store.changed_on_disk():
+            self._writer.submit(self._store, None)
+        return False
+
+    def sync_with_disk(self) -> bool:
+        """Like `poll_disk`, but waits: every change written, the file re-read if another instance changed
+        it, the view updated now. Returns True when the view changed."""
+        self.flush()
+        if self._store is None:
+            return False
+        self._store.refresh()
+        return self._adopt_store()
+
+    def _adopt_store(self) -> bool:
+        """After the writer is idle: take the store's list if it re-read the file (another writer)."""
+        if self._store is None or self._store.generation == self._store_generation:
+            return False
+        self._store_generation = self._store.generation
+        self._mine = self._store.drawings
+        self._rebuild_view()
+        self._add_missing_classes(self._mine)
+        self._bump("merged")
+        return True
+
     # -- changing drawings --------------------------------------------------------------------------
 
     def _writable_store(self) -> DrawingStore:
-        """The user's store; copies the starter set into a new user file first (copy on write)."""
+        """The user's store; the first drawing creates `data_dir/my-drawings.ndjson` (or opens it, when a
+        first start elsewhere, or a start that could not remember it, made it already)."""
         if self._store is not None:
             return self._store
-        path = self._unused_user_path()
-        store = DrawingStore(path)  # a new file: nothing to read
-        store.replace_all(self._read_only_drawings)  # atomic write of the starter's drawings
+        path = self.own_file_path()
+        store = DrawingStore(path)
         self._store = store
-        self._read_only_drawings = []
+        self._store_generation = store.generation
+        self._mine = store.drawings
         self._path = path
-        self._read_only = False
-        self._save_class_meta()
+        if self._load_class_meta() is None:
+            self._save_class_meta()
+        self._rebuild_view()
         self.dataset_created.emit(str(path))
-        return self._store
+        return store
 
-    def _unused_user_path(self) -> Path:
-        path = self.data_dir / f"{USER_DATASET_NAME}.ndjson"
-        k = 2
-        while path.exists():
-            path = self.data_dir / f"{USER_DATASET_NAME}-{k}.ndjson"
-            k += 1
-        return path
+    def _user_indices(self, indices: Iterable[int], what: str) -> list[int]:
+        idx = sorted({int(i) for i in indices})
+        bad = [i for i in idx if not 0 <= i < len(self._view)]
+        if bad:
+            raise IndexError(f"drawing index {bad[0]} out of range (the dataset holds {len(self._view)})")
+        offset = self.base_count
+        base = [i for i in idx if i < offset]
+        if base:
+            raise StateError(
+                f"{len(base)} of the selected drawings belong to the {self._base_name.lower()}, which is "
+                f"read-only: they cannot be {what}. Untick “Include {self._base_name.lower()}” to leave it "
+                "out of training, or select only your own drawings (gallery: Mine only)."
+            )
+        return [i - offset for i in idx]
 
-    def add_drawing(self, strokes: Iterable[np.ndarray], label: str) -> Drawing:
-        """Add a drawing to class `label`: on disk (appended + fsynced) before this returns."""
+    def add_drawing(self, strokes: Iterable[np.ndarray], label: str, extra: dict | None = None) -> Drawing:
+        """Add a drawing to class `label`: on disk (appended + fsynced) before this returns. `extra`: more
+        NDJSON keys to store with it (source, timestamp and drawer are set here)."""
         strokes = [np.asarray(s, dtype=np.float64) for s in strokes]
         strokes = [s for s in strokes if len(s)]
         if not strokes:
             raise StateError("Nothing to add: draw a shape on the canvas first.")
         if label not in self.class_names():
             raise StateError(f"There is no class called “{label}”.")
-        drawing = Drawing(tuple(strokes), label, {"source": "shapelab", "timestamp": _now_iso()})
+        extra = {**(extra or {}), "source": "shapelab", "timestamp": _now_iso()}
+        if self.drawer:
+            extra[DRAWER_KEY] = self.drawer
+        drawing = Drawing(tuple(strokes), label, extra)
         store = self._writable_store()
-        self._rewriter.wait_idle()  # a pending rewrite first, then this line appended after it
+        self._writer.wait_idle()  # queued rewrites first, then this line appended after them
         store.append(drawing)
-        self._view.append(drawing)
+        if not self._adopt_store():
+            self._mine.append(drawing)
+            self._rebuild_view()
         self._bump("added")
         return drawing
 
     def add_drawings(self, drawings: Sequence[Drawing]) -> int:
-        """Append many drawings (an import); unknown labels become new classes. Returns how many."""
-        before = list(self._view)
-        self._rewrite(before + list(drawings))
-        for d in drawings:
-            if d.label not in self.class_names():
-                self._classes.append(ClassInfo(d.label, self._next_color()))
+        """Append many drawings (an import) to the user's file; unknown labels become new classes.
+        Returns how many (undoable: the undo removes exactly these)."""
+        drawings = list(drawings)
+        if not drawings:
+            return 0
+        op = Insert(tuple((_END, d) for d in drawings))
+        self._apply(op)
+        self._add_missing_classes(drawings)
         self._save_class_meta()
-        self._push_undo(f"import {len(drawings)} drawings", lambda: self._restore(before))
+        self._push_undo(f"import {len(drawings)} drawings", inverse(op))
         self._bump("added")
         return len(drawings)
 
     def delete(self, indices: Iterable[int]) -> int:
         """Delete drawings (undoable with `undo`). Returns how many were deleted."""
-        idx = sorted({int(i) for i in indices})
+        idx = self._user_indices(indices, "deleted")
         if not idx:
             return 0
-        self._check_indices(idx)
-        before = list(self._view)
-        drop = set(idx)
-        self._rewrite([d for i, d in enumerate(before) if i not in drop])
-        self._push_undo(
-            f"delete {len(idx)} drawing{'s' if len(idx) != 1 else ''}", lambda: self._restore(before)
-        )
+        undo = removal_undo(self._mine, idx)
+        self._apply(Remove(tuple(self._mine[i] for i in idx)), idx)
+        self._push_undo(f"delete {len(idx)} drawing{'s' if len(idx) != 1 else ''}", undo)
         self._bump("deleted")
         return len(idx)
 
     def relabel(self, indices: Iterable[int], label: str) -> int:
         """Move drawings to class `label` (undoable). Returns how many."""
-        idx = sorted({int(i) for i in indices})
-        if not idx:
-            return 0
         if label not in self.class_names():
             raise StateError(f"There is no class called “{label}”.")
-        self._check_indices(idx)
-        before = list(self._view)
-        self._rewrite(_relabelled(before, idx, label))
-        self._push_undo(
-            f"relabel {len(idx)} drawing{'s' if len(idx) != 1 else ''}", lambda: self._restore(before)
-        )
+        idx = self._user_indices(indices, "moved to another class")
+        if not idx:
+            return 0
+        op = Replace(tuple((self._mine[i], self._mine[i].with_label(label)) for i in idx))
+        self._apply(op, idx)
+        self._push_undo(f"relabel {len(idx)} drawing{'s' if len(idx) != 1 else ''}", inverse(op))
         self._bump("relabelled")
         return len(idx)
 
-    def _rewrite(self, drawings: list[Drawing]) -> None:
-        """The new content at once in memory; written to disk (atomically) in the background."""
+    def _apply(self, op: Op, idx: Sequence[int] | None = None) -> None:
+        """`op` applied to the view at once and queued for the file (written in the background).
+        `idx`: the user indices the op touches, when known (skips looking the drawings up)."""
         store = self._writable_store()
-        self._view = list(drawings)
-        self._rewriter.submit(store, self._view)
-
-    def _check_indices(self, idx: Sequence[int]) -> None:
-        bad = [i for i in idx if not 0 <= i < len(self._view)]
-        if bad:
-            raise IndexError(f"drawing index {bad[0]} out of range (the dataset holds {len(self._view)})")
+        if idx is not None and isinstance(op, Remove):
+            drop = set(idx)
+            self._mine = [d for i, d in enumerate(self._mine) if i not in drop]
+        elif idx is not None and isinstance(op, Replace):
+            self._mine = list(self._mine)
+            for i, (_, new) in zip(idx, op.pairs, strict=True):
+                self._mine[i] = new
+        else:
+            self._mine = apply_op(self._mine, op)
+        self._rebuild_view()
+        self._writer.submit(store, op)
 
     def flush(self) -> None:
         """Wait until every change is on disk (before closing, opening another file, or reading it)."""
-        self._rewriter.wait_idle()
+        self._writer.wait_idle()
+        self._adopt_store()
 
     def writing(self) -> bool:
         """True while a rewrite is being written in the background."""
-        return self._rewriter.pending()
+        return self._writer.pending()
 
     def take_write_error(self) -> Exception | None:
         """The error of a background rewrite that failed (once), or None."""
-        return self._rewriter.take_error()
+        return self._writer.take_error()
 
-    def _restore(self, drawings: list[Drawing]) -> None:
-        self._rewrite(list(drawings))
+    def _add_missing_classes(self, drawings: Iterable[Drawing]) -> None:
+        names = set(self.class_names())
         for d in drawings:
-            if d.label not in self.class_names():
+            if d.label not in names:
+                names.add(d.label)
                 self._classes.append(ClassInfo(d.label, self._next_color()))
-        self._save_class_meta()
 
     # -- undo ---------------------------------------------------------------------------------------
 
-    def _push_undo(self, text: str, fn: Callable[[], None]) -> None:
-        self._undo.append((text, fn))
+    def _push_undo(self, text: str, op: Op, classes: list[ClassInfo] | None = None) -> None:
+        self._undo.append((text, op, classes))
         del self._undo[:-20]  # keep the last 20 data edits
 
     def can_undo(self) -> bool:
@@ -452,11 +692,16 @@ class DatasetState:
         return self._undo[-1][0] if self._undo else ""
 
     def undo(self) -> str:
-        """Undo the last delete / relabel / import / class deletion. Returns what was undone."""
+        """Undo the last delete / relabel / import / class deletion: exactly that operation is inverted
+        (drawings added or changed since stay as they are). Returns what was undone."""
         if not self._undo:
             return ""
-        text, fn = self._undo.pop()
-        fn()
+        text, op, classes = self._undo.pop()
+        self._apply(op)
+        if classes is not None:
+            self._classes = list(classes)
+        self._add_missing_classes(self._mine)
+        self._save_class_meta()
         self._bump("undo")
         return text
 
@@ -485,14 +730,22 @@ class DatasetState:
         self._bump("classes")
         return info
 
+    def _refuse_base_class(self, name: str, what: str) -> None:
+        if self.base_count and any(d.label == name for d in self._base):
+            raise StateError(
+                f"The {self._base_name.lower()} has drawings of “{name}” and is read-only: the class "
+                f"cannot be {what} while it is included. Untick “Include {self._base_name.lower()}” first."
+            )
+
     def rename_class(self, old: str, new: str) -> None:
         if old not in self.class_names():
             raise StateError(f"There is no class called “{old}”.")
         new = self._check_new_name(new)
-        idx = [i for i, lab in enumerate(self.labels()) if lab == old]
+        self._refuse_base_class(old, "renamed")
+        idx = [i for i, d in enumerate(self._mine) if d.label == old]
         self._classes = [ClassInfo(new, c.color) if c.name == old else c for c in self._classes]
         if idx:
-            self._rewrite(_relabelled(self._view, idx, new))
+            self._apply(Replace(tuple((self._mine[i], self._mine[i].with_label(new)) for i in idx)), idx)
         self._save_class_meta()
         self._bump("classes")
 
@@ -508,22 +761,18 @@ class DatasetState:
             raise StateError(f"There is no class called “{name}”.")
         if move_to is not None and (move_to == name or move_to not in self.class_names()):
             raise StateError(f"Cannot move the drawings to “{move_to}”.")
-        idx = [i for i, lab in enumerate(self.labels()) if lab == name]
+        self._refuse_base_class(name, "deleted")
+        idx = [i for i, d in enumerate(self._mine) if d.label == name]
         old_classes = list(self._classes)
         if idx:
-            before = list(self._view)
             if move_to is None:
-                drop = set(idx)
-                self._rewrite([d for i, d in enumerate(before) if i not in drop])
+                undo: Op = removal_undo(self._mine, idx)
+                self._apply(Remove(tuple(self._mine[i] for i in idx)), idx)
             else:
-                self._rewrite(_relabelled(before, idx, move_to))
-
-            def restore() -> None:
-                self._restore(before)
-                self._classes = old_classes
-                self._save_class_meta()
-
-            self._push_undo(f"delete class “{name}”", restore)
+                op = Replace(tuple((self._mine[i], self._mine[i].with_label(move_to)) for i in idx))
+                self._apply(op, idx)
+                undo = inverse(op)
+            self._push_undo(f"delete class “{name}”", undo, old_classes)
         self._classes = [c for c in self._classes if c.name != name]
         self._save_class_meta()
         self._bump("classes")
@@ -546,8 +795,8 @@ class DatasetState:
 
     def _meta_key(self) -> str:
         if self._path is None:
-            return ""
-        return "starter" if self.is_starter else str(self._path.resolve())
+            return "starter" if self._base_path is not None else ""
+        return str(self._path.resolve())
 
     def _load_class_meta(self) -> list[ClassInfo] | None:
         try:
@@ -575,13 +824,6 @@ class DatasetState:
     def _bump(self, kind: str) -> None:
         self.version += 1
         self.changed.emit(kind)
-
-
-def _relabelled(drawings: Sequence[Drawing], indices: Iterable[int], label: str) -> list[Drawing]:
-    out = list(drawings)
-    for i in indices:
-        out[i] = out[i].with_label(label)
-    return out
 
 
 def _now_iso() -> str:

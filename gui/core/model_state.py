@@ -218,6 +218,7 @@ class ModelState:
         self.run_count = 0
         self._trained_snapshot = None  # the DatasetSnapshot of the latest run on this model
         self._stale = False
+        self._restored = False  # the model was restored from the autosave (mark_restored)
         self._run: _Run | None = None
         self._rule = BlowUpRule(1)
         self.model_changed: Event[ModelChange] = Event()
@@ -262,6 +263,7 @@ class ModelState:
         self.diverged = self.blowing_up = False
         self._trained_snapshot = None
         self._stale = False
+        self._restored = False
 
     def set_model(
         self,
@@ -390,6 +392,7 @@ class ModelState:
         self.settings = run.settings
         self._trained_snapshot = snap
         self._stale = False
+        self._restored = False
         if run.trained_on is not None:
             self.trained_on = run.trained_on
             return
@@ -415,6 +418,13 @@ class ModelState:
             self.weights_changed.emit()
 
     # -- staleness ----------------------------------------------------------------------------------
+
+    def mark_restored(self, snapshot, same_data: bool) -> None:
+        """A model restored at start (the app's autosave, `gui.core.autosave`): it was trained on
+        `snapshot` when `same_data`, else on data that has changed since (stale until it trains again)."""
+        self._trained_snapshot = snapshot if same_data else _CHANGED_SINCE
+        self._restored = True
+        self.update_stale(snapshot)
 
     def is_stale(self, snapshot) -> bool:
         """True when the data a run would see now (`snapshot`: drawings, classes, image folders) differs
@@ -451,7 +461,7 @@ class ModelState:
             return f"{where} · {self.steps_text()}"
         if self.origin is Origin.LOADED:
             name = self.loaded_from.name if self.loaded_from is not None else "a file"
-            then = ", trained further" if self._trained_snapshot is not None else ""
+            then = ", trained further" if self._trained_snapshot is not None and not self._restored else ""
             return f"Loaded from {name}{then} · {self.steps_text()}"
         if self.steps == 0:
             return "Untrained (random weights)"
@@ -527,6 +537,18 @@ class ModelState:
         if missing:
             text += f" Its classes not in this dataset: {', '.join(missing)}."
         return text
+
+
+class _ChangedSince:
+    """Stands for data a restored model was trained on that is not the data now (never the same)."""
+
+    version = None
+    classes = ()
+    image_folders = ()
+    drawings = ()
+
+
+_CHANGED_SINCE = _ChangedSince()
 
 
 def _same_data(a, b) -> bool:

@@ -60,6 +60,7 @@ class TrainSettings:
     average: bool = True  # weight averaging with `ema_decay` (off: the model keeps its last step's weights)
     ema_decay: float = TrainConfig.ema_decay
     input_size: int = INPUT_SIZE
+    val_by: str = "random"  # "random": stratified by class; "drawer": held-out drawers (people not seen)
 
     def config(self) -> TrainConfig:
         return TrainConfig(
@@ -101,6 +102,8 @@ class TrainSettings:
             )
         if not 0 <= s.val_split < 1:
             s = replace(s, val_split=base.val_split)
+        if s.val_by not in ("random", "drawer"):
+            s = replace(s, val_by=base.val_by)
         return s
 
 
@@ -126,7 +129,13 @@ class PreparedRun:
             raise ValueError(NOT_ENOUGH_CLASSES)
         size = settings.input_size
         y_all = labels_to_indices(labels, self.classes)
-        train_idx, val_idx = stratified_split(y_all, settings.val_split, settings.seed)
+        if settings.val_by == "drawer":  # every drawing of some drawers held out (images always train)
+            from .dataset import UNKNOWN_DRAWER, drawer_of, split_by_drawer
+
+            drawers = [drawer_of(d) for d in data.drawings] + [UNKNOWN_DRAWER] * len(data.images)
+            train_idx, val_idx = split_by_drawer(drawers, settings.val_split, settings.seed)
+        else:
+            train_idx, val_idx = stratified_split(y_all, settings.val_split, settings.seed)
         # stratified_split returns sorted indices and drawings come before images, so a subset keeps y's order
         train_set, val_set = data.subset(train_idx), data.subset(val_idx)
         y_train = y_all[train_idx]
@@ -166,6 +175,8 @@ class PreparedRun:
         if self._images is not None:
             parts_x.append(self._images)
             parts_y.append(self._y_images)
+        if len(parts_x) == 1:  # drawings only: keep the engine's one-byte-per-pixel epoch (engine.Rasters)
+            return parts_x[0], parts_y[0]
         return np.concatenate(parts_x), np.concatenate(parts_y)
 
     def __len__(self) -> int:

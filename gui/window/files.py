@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from engine import DrawingStore, read_ndjson
+from engine import DrawingStore
+from gui.core.datafile import AppFiles
 from gui.core.model_state import ModelLoadError
 from gui.core.training import INPUT_SIZE
 
@@ -35,6 +36,8 @@ class FileActions(QObject):
         super().__init__(window)
         self.window = window
         self.image_counts: dict[str, int] = {}  # imported image folder -> its images (status bar)
+        self._settings_warned = False
+        self.last_report = ""  # the text of the last import / folder report
 
     @property
     def jobs(self) -> bool:
@@ -48,9 +51,15 @@ class FileActions(QObject):
     # -- datasets -----------------------------------------------------------------------------------
 
     def open_initial_dataset(self) -> None:
+        """The last dataset: from the settings, else from the data folder's shapelab.json (kept for when the
+        settings could not be written), else the user's own my-drawings.ndjson if it exists; else the
+        starter set alone."""
         w = self.window
-        last = w.settings.value("dataset/last", "", str)
-        if last and Path(last).exists():
+        candidates = [w.settings.value("dataset/last", "", str), AppFiles(w.data_dir).get("last_dataset"),
+                      str(w.state.own_file_path())]
+        for last in dict.fromkeys(c for c in candidates if c):
+            if not Path(last).exists():
+                continue
             try:
                 w.state.open(last)
                 return
@@ -58,6 +67,7 @@ class FileActions(QObject):
                 w.messages.error(
                     "Could not open the last dataset", f"{last}: {exc}\nThe starter set opens instead."
                 )
+                break
         w.state.open_starter()
 
     def open_dataset(self, path: str | os.PathLike) -> bool:
@@ -153,27 +163,56 @@ class FileActions(QObject):
                 self.import_paths([folder])
 
     def import_paths(self, paths: list[str]) -> None:
-        """Import NDJSON files (appended to the dataset) and image folders (used for training)."""
+        """Import NDJSON files (added to the user's file without exact duplicates, of each other or of what
+        the dataset holds; a report says what was merged) and image folders (used for training)."""
+        from gui.core.dataset import format_report, read_many
+
         w = self.window
-        added, problems, folders = [], [], []
+        files, folders = [], []
         for p in paths:
-            if Path(p).is_dir():
-                folders.append(p)
-                continue
+            (folders if Path(p).is_dir() else files).append(p)
+        if files:
             try:
-                drawings, probs = read_ndjson(p)
-            except OSError as exc:
-                w.messages.error("Could not import", f"{p}: {exc}")
-                continue
-            added.extend(drawings)
-            problems.extend(probs)
-        if added:
-            w.messages.guard(w.state.add_drawings, added)
-            self._status(f"Imported {len(added)} drawings.", 6000)
+                added, report = read_many(files, already=w.state.drawings)
+            except OSError as exc:  # names the file; nothing is imported
+                w.messages.error("Could not import", f"{exc}\nNothing was imported.")
+                added, report = [], None
+        if files and report is not None:
+            if added:
+                w.messages.guard(w.state.add_drawings, added)
+            text = format_report(report, "Imported")
+            self._status(text.splitlines()[0], 8000)
+            self.last_report = text
+            w.messages.info("Import", text)
+            if report.problems:
+                w.messages.report_problems(list(report.problems))
         for folder in folders:
             self._import_image_folder(folder)
-        if problems:
-            w.messages.report_problems(problems)
+
+    def open_class_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Open a folder of drawing files (read-only, e.g. a class's files)"
+        )
+        if folder:
+            self.open_class_folder(folder)
+
+    def open_class_folder(self, folder: str) -> bool:
+        """Show every *.ndjson file of `folder` as one read-only dataset (exact duplicates dropped) with
+        drawings per drawer; new drawings still go to the user's own file."""
+        from gui.core.dataset import StateError, format_report
+
+        w = self.window
+        try:
+            report = w.state.open_folder(folder)
+        except (OSError, StateError) as exc:
+            w.messages.error("Could not open the folder", f"{folder}: {exc}")
+            return False
+        text = format_report(report, "Opened")
+        self.last_report = text
+        self._status(text.splitlines()[0], 8000)
+        w.messages.info("Class folder", text + "\nThese drawings are read-only; yours are still added to "
+                        f"{w.state.path or w.state.own_file_path()}.")
+        return True
 
     def _import_image_folder(self, folder: str) -> None:
         from gui.images import ImageFileError, list_image_folder
@@ -222,8 +261,33 @@ class FileActions(QObject):
         settings.setValue("dataset/last", path)
         recent = [p for p in self._recent() if p != path]
         settings.setValue("dataset/recent", [path, *recent][:MAX_RECENT])
-        settings.sync()
+        try:
+            AppFiles(self.window.data_dir).set("last_dataset", path)
+        except OSError:
+            pass  # sync_settings says so when the settings cannot be written either
+        self.sync_settings()
         self.update_recent_menu()
+
+    def sync_settings(self) -> bool:
+        """Write the settings now; when they cannot be written (a full disk, a read-only folder) say so at
+        once, once per session, and what still holds. True when they were written."""
+        settings = self.window.settings
+        settings.sync()
+        if settings.status() == QSettings.Status.NoError:
+            return True
+        if not self._settings_warned:
+            self._settings_warned = True
+            own = self.window.state.own_file_path()
+            self.window.messages.warn(
+                "Could not save the settings",
+                f"{settings.fileName()} could not be written ({settings.status().name}: the disk may be "
+                f"full or the folder read-only).\nYour drawings are saved in "
+                f"{self.window.state.path or own}; "
+                f"ShapeLab looks for {own.name} in {own.parent} at the next start, so it still finds them. "
+                "Window layout and training settings will not be remembered until the settings can be "
+                "written.",
+            )
+        return False
 
     def _recent(self) -> list[str]:
         value = self.window.settings.value("dataset/recent", [])
@@ -246,8 +310,8 @@ class FileActions(QObject):
     def dataset_created(self, path: str) -> None:
         self.remember_dataset(path)
         self._status(
-            f"Your drawings are saved in {path} (a copy of the starter set plus yours; "
-            "the starter set itself is never changed).",
+            f"Your drawings are saved in {path} (only yours: the starter set stays a separate, read-only "
+            "base you can include or leave out).",
             10000,
         )
 

@@ -1,13 +1,17 @@
 """Drawing and labelling in the main window: the canvas drawing added to a class, drawings deleted, undone
-or opened in the canvas, and the dataset shown in the classes palette, the gallery, the title and the
-status bar."""
+or opened in the canvas, the dataset shown in the classes palette, the gallery, the title and the status
+bar; the drawer's pseudonym; the read-only base included or not; and another ShapeLab window's changes to
+the same file picked up (polled every POLL_MS)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow
 
+from gui.core.datafile import AppFiles, clean_drawer_name, pick_drawer_name
 from gui.core.dataset import StateError
+
+POLL_MS = 1500  # how often the dataset file is checked for another instance's changes (one stat call)
 
 
 class Labelling(QObject):
@@ -19,6 +23,70 @@ class Labelling(QObject):
         self._write_timer = QTimer(self)  # watches background rewrites of the dataset file
         self._write_timer.setInterval(200)
         self._write_timer.timeout.connect(self._check_writes)
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self.poll_disk)
+        self._poll_timer.start()
+
+    # -- the drawer ---------------------------------------------------------------------------------
+
+    def load_drawer(self) -> None:
+        """The drawer's pseudonym from the settings (or the data folder's shapelab.json); a new one is
+        picked and kept the first time. Every drawing added carries it (NDJSON key "drawer")."""
+        w = self.window
+        app_files = AppFiles(w.data_dir)
+        name = clean_drawer_name(w.settings.value("drawer/name", "", str) or app_files.get("drawer"))
+        if not name:
+            name = pick_drawer_name()
+            self._store_drawer(name)
+        w.state.drawer = name
+
+    def _store_drawer(self, name: str) -> None:
+        w = self.window
+        w.settings.setValue("drawer/name", name)
+        w.files.sync_settings()
+        try:
+            AppFiles(w.data_dir).set("drawer", name)
+        except OSError:
+            pass  # sync_settings said so already when the settings could not be written either
+
+    def ask_drawer_name(self) -> None:
+        w = self.window
+        text, ok = QInputDialog.getText(
+            w, "Your drawer name",
+            "A name or pseudonym stored with every drawing you add, so a class's drawings can be\n"
+            "counted per person and the model tested on people it has not seen (no real name needed):",
+            QLineEdit.EchoMode.Normal, w.state.drawer,
+        )
+        if ok:
+            self.set_drawer(text)
+
+    def set_drawer(self, text: str) -> None:
+        name = clean_drawer_name(text)
+        if not name:
+            self._status("A drawer name cannot be empty; it stays " + self.window.state.drawer + ".", 6000)
+            return
+        self.window.state.drawer = name
+        self._store_drawer(name)
+        self._status(f"Your drawings are now stored as drawn by “{name}”.", 6000)
+        self.window.dataset_label.setText(self._dataset_text())
+
+    # -- the base and other instances ---------------------------------------------------------------
+
+    def set_include_base(self, include: bool) -> None:
+        st = self.window.state
+        st.set_include_base(include)
+        if st.base_name:
+            shown = "included in" if include else "left out of"
+            self._status(f"The {st.base_name.lower()} ({st.base_size:,} drawings) is {shown} the gallery and "
+                         "training; your file is unchanged.", 6000)
+
+    def poll_disk(self) -> None:
+        """Pick up another instance's changes to the dataset file (a stat call when there are none)."""
+        try:
+            self.window.state.poll_disk()
+        except OSError:
+            pass  # the file is being replaced right now: the next poll sees it
 
     def _status(self, text: str, timeout: int = 0) -> None:
         self.window.messages.status(text, timeout)
@@ -48,7 +116,8 @@ class Labelling(QObject):
             return
         except OSError as exc:
             w.messages.error(
-                "Could not save the drawing", f"{w.state.path}: {exc}\nThe drawing stays on the canvas."
+                "Could not save the drawing",
+                f"{w.state.path or w.state.own_file_path()}: {exc}\nThe drawing stays on the canvas.",
             )
             return
         w.canvas.reset()
@@ -86,7 +155,19 @@ class Labelling(QObject):
             w.gallery.set_classes(classes)
         else:
             w.gallery.set_drawings(st.drawings, classes)
+        w.gallery.set_base_count(st.base_count)
         w.gallery.set_undo_available(st.can_undo(), st.undo_text())
+        action = getattr(w, "include_base_action", None)
+        if action is not None:
+            action.blockSignals(True)
+            action.setChecked(st.include_base)
+            action.setEnabled(bool(st.base_name))
+            action.setText(f"Include the {st.base_name.lower() or 'starter set'} (read-only)")
+            action.blockSignals(False)
+        if kind == "merged":
+            self._status(
+                f"Another ShapeLab window changed {st.path.name if st.path else 'the dataset'}: "
+                f"its changes are merged in ({st.mine_count} drawings in the file), nothing was lost.", 8000)
         w.dataset_label.setText(self._dataset_text())
         if st.writing():
             w.dataset_label.setText(w.dataset_label.text() + " · saving…")
@@ -107,10 +188,14 @@ class Labelling(QObject):
         (used for training too, but not in the gallery, which shows drawings)."""
         st = self.window.state
         text = f"{st.display_name()} · {len(st)} drawings"
+        if st.base_count:
+            text += f" ({st.mine_count} yours)"
         folders = st.image_folders
         if folders:
             n = sum(self.window.files.image_counts.get(f, 0) for f in folders)
             text += f" + {n} images from {len(folders)} folder{'s' if len(folders) > 1 else ''}"
+        if st.drawer:
+            text += f" · drawing as {st.drawer}"
         return text
 
     def _check_writes(self) -> None:

@@ -41,10 +41,13 @@ from .labelling import Labelling
 from .layout import DockLayout
 from .menus import build_menus
 from .messages import Messages
+from .model_autosave import ModelAutosave
 from .side_windows import SideWindows
 from .training_actions import TrainingActions
 
 CLOSE_BUDGET_S = 2.0  # closing the window ends every thread and helper process within this time
+CLOSE_RESERVE_S = 0.15  # of it, left for saving the layout's last steps and Qt closing the window
+MIN_SHUTDOWN_S = 0.5  # the workers get at least this long, even after a slow dataset flush
 
 
 class MainWindow(QMainWindow):
@@ -91,8 +94,11 @@ class MainWindow(QMainWindow):
         self.dock_layout.keep_default()
         self.dock_layout.restore_settings()
         self.training.last_preset = self.training.settings().preset
+        self.labelling.load_drawer()
         self.files.open_initial_dataset()
         self.training.model_for_current_classes()
+        self.model_autosave = ModelAutosave(self)
+        self.model_autosave.restore_at_start()
         self.canvas.setFocus()
 
     def _build_status_bar(self) -> None:
@@ -180,19 +186,23 @@ class MainWindow(QMainWindow):
         self.dock_layout.first_show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        started = time.monotonic()
         self.dock_layout.save_settings()
         try:
             self.state.flush()  # a background rewrite still under way is finished first
         except OSError as exc:
             QMessageBox.critical(self, "Could not write the dataset", f"{self.state.path}: {exc}")
-        self.shutdown_workers(CLOSE_BUDGET_S)
+        self.model_autosave.save_now()  # a run still under way: its weights so far are kept too
+        # the rest of CLOSE_BUDGET_S (with a little left for Qt to close the window) ends the workers
+        spent = time.monotonic() - started
+        self.shutdown_workers(max(MIN_SHUTDOWN_S, CLOSE_BUDGET_S - CLOSE_RESERVE_S - spent))
         super().closeEvent(event)
 
     def shutdown_workers(self, budget_s: float = CLOSE_BUDGET_S) -> bool:
-        """End every background job, thread and helper process within `budget_s` (closeEvent): all are
-        asked to stop at once, the threads are waited for, and helper processes still alive near the end
-        of the budget are terminated, then killed (a thread blocked on one then ends too). True when
-        nothing is left running."""
+        """End every background job, thread and helper process within `budget_s` (closeEvent): all jobs
+        are asked to stop at once; helper processes are ended at once too (terminate, then kill: they only
+        make work ahead, and a thread blocked sending to one is freed that way); then the threads are waited
+        for, and a helper started meanwhile is ended at the end. True when nothing is left running."""
         deadline = time.monotonic() + budget_s
 
         def left(reserve: float = 0.0) -> float:
@@ -201,9 +211,10 @@ class MainWindow(QMainWindow):
         self.predictor.close()
         self.jobs.cancel_all()  # training, prediction, reads, exports: all stop together
         self.side_windows.stop()
-        self.jobs.wait(left(reserve=0.5))
-        analysis_ok = self.side_windows.shutdown(left(reserve=0.5))
-        helpers_ok = end_helper_processes(left(reserve=0.1))  # unblocks a thread sending to a helper
+        end_helper_processes(min(0.5, left(reserve=0.5)))
+        self.jobs.wait(left(reserve=0.3))
+        analysis_ok = self.side_windows.shutdown(left(reserve=0.2))
+        helpers_ok = end_helper_processes(left(reserve=0.1))
         training_ok = self.controller.shutdown(left())
         jobs_ok = self.jobs.shutdown(left())
         return analysis_ok and helpers_ok and training_ok and jobs_ok

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from .compare_dialog import show_compare
+
 SHORTCUTS = [
     ("Drawing (canvas focused)", ""),
     ("1 – 9", "Add the drawing to class 1 – 9 (saved at once)"),
@@ -85,6 +87,32 @@ def build_menus(window: QMainWindow) -> None:
         "Ctrl+Shift+A",
         "Save the drawings to a new file and keep working there",
     )
+    _action(
+        w,
+        f,
+        "Open a &class folder…",
+        files.open_class_folder_dialog,
+        None,
+        "Show every drawing file of a folder (many students' files) as one read-only dataset, per drawer",
+    )
+    w.include_base_action = _action(
+        w,
+        f,
+        "Include the starter set (read-only)",
+        w.labelling.set_include_base,
+        None,
+        "Show and train on the read-only starter set (or class folder) together with your own drawings",
+    )
+    w.include_base_action.setCheckable(True)
+    w.include_base_action.setChecked(w.state.include_base)
+    _action(
+        w,
+        f,
+        "Your &drawer name…",
+        w.labelling.ask_drawer_name,
+        None,
+        "The pseudonym stored with every drawing you add (to count and test per person)",
+    )
     f.addSeparator()
     _action(
         w,
@@ -115,6 +143,8 @@ def build_menus(window: QMainWindow) -> None:
     m = bar.addMenu("&Model")
     _action(w, m, "&Open…", files.open_model_dialog, None, "Load a trained model (.npz)")
     _action(w, m, "&Save…", files.save_model_dialog, "Ctrl+S", "Save the model with its steps and settings")
+    _action(w, m, "&Compare…", lambda: show_compare(w), None,
+            "Model files side by side on the open dataset: accuracy overall, per class and per drawer")
     m.addSeparator()
     w.train_action = _action(w, m, "&Train", training.train, "Ctrl+T", "Train the network")
     w.pause_action = _action(
@@ -126,6 +156,18 @@ def build_menus(window: QMainWindow) -> None:
     w.stop_action = _action(w, m, "St&op", w.controller.stop, "Ctrl+.", "Stop training")
     m.addSeparator()
     _action(w, m, "&Reset weights", training.reset_weights, None, "Fresh random weights")
+    w.val_by_drawer_action = _action(
+        w,
+        m,
+        "Validate on unseen &drawers",
+        lambda checked: w.messages.status(
+            "Validation now holds out whole drawers: people the model has not seen."
+            if checked else "Validation is a random share of each class again.", 5000),
+        None,
+        "Hold out every drawing of some drawers for validation (the validation share of the training "
+        "settings), so the accuracy says how the model does on people it has not seen",
+    )
+    w.val_by_drawer_action.setCheckable(True)
     # File › Export report…, File › Export (panels as PNG / CSV), Model › Export…
     w.exports.add_menu_entries(f, m, before=quit_action)
 

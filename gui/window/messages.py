@@ -35,6 +35,12 @@ class Messages(QObject):
         box.setObjectName("warningBox")
         box.open()
 
+    def info(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                          self.window)
+        box.setObjectName("infoBox")
+        box.open()
+
     def error(self, title: str, text: str) -> None:
         self.status(text.splitlines()[0], 10000)
         box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self.window)
@@ -48,7 +54,8 @@ class Messages(QObject):
         except StateError as exc:
             self.warn("Not possible", str(exc))
         except OSError as exc:
-            self.error("Could not write the dataset", f"{self.window.state.path}: {exc}")
+            st = self.window.state
+            self.error("Could not write the dataset", f"{st.path or st.own_file_path()}: {exc}")
         return False
 
     def report_problems(self, problems: list) -> None:

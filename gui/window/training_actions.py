@@ -3,6 +3,8 @@ records handed to the plots in batches, and the model shown in the filters, pred
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
@@ -138,6 +140,8 @@ class TrainingActions(QObject):
         if c.is_active() or not self._check_trainable():
             return
         s = self.settings()
+        if w.val_by_drawer_action.isChecked():  # Model › Validate on unseen drawers
+            s = replace(s, val_by="drawer")
         snap = w.state.snapshot()
         had_training = w.model_state.trained
         fresh = c.ensure_model(snap.classes, s.preset, s.seed)

@@ -127,8 +127,11 @@ def test_palette_adds_with_one_click_and_manages_classes(
     assert "circle" in window.state.class_names(), "cancel keeps the class"
 
 
-def test_gallery_select_delete_undo_relabel_and_open(make_window, tmp_path, qtbot):
+def test_gallery_select_delete_undo_relabel_and_open(make_window, tmp_path, qtbot, small_starter):
     window = make_window(tmp_path / "data")
+    mine = tmp_path / "mine.ndjson"
+    mine.write_bytes(small_starter.read_bytes())
+    assert window.open_dataset(mine)
     gallery = window.gallery
     view = gallery.view
     assert gallery.model.rowCount() == 48
@@ -276,7 +279,8 @@ def test_image_folder_import_is_used_for_training(make_window, tmp_path, qtbot):
     window.files.import_paths([str(folder)])
     assert window.state.image_folders == [str(folder)]
     label = window.findChild(QLabel, "datasetLabel")
-    assert label.text().endswith(f"{len(window.state)} drawings + 12 images from 1 folder")  # 4 classes × 3
+    # 4 classes × 3 images
+    assert f"{len(window.state)} drawings (0 yours) + 12 images from 1 folder" in label.text()
     snapshot = window.state.snapshot()
     settings = TrainSettings(val_split=0.0, augment=False)
     data = prepare_training(snapshot_data(snapshot), snapshot.classes, settings)

@@ -91,16 +91,19 @@ def test_a_progressive_kind_shows_a_result_newer_than_the_one_on_screen(runner, 
 
 
 def test_kinds_run_in_their_own_threads_and_results_come_back_on_the_gui_thread(runner, qtbot):
+    both = threading.Barrier(2, timeout=5)  # passes only when the two jobs run at the same time
     where = {}
 
     def job(kind, *, should_stop):
         where[kind] = threading.get_ident()
+        both.wait()
         return kind
 
     delivered = []
     runner.submit("a", job, "a", on_done=lambda r: delivered.append((r, threading.get_ident())))
     runner.submit("b", job, "b", on_done=lambda r: delivered.append((r, threading.get_ident())))
     qtbot.waitUntil(lambda: len(delivered) == 2, timeout=TIMEOUT)
+    assert sorted(r for r, _ in delivered) == ["a", "b"]  # neither broke the barrier: they ran together
     assert where["a"] != where["b"] and threading.get_ident() not in where.values()
     assert {t for _, t in delivered} == {threading.get_ident()}
 

@@ -1,0 +1,123 @@
+"""The classroom commands: merge without exact duplicates, evaluate several models in one table, train
+with a validation split by drawer, bad option values as usage errors naming the option, --version."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import engine
+from engine import Drawing, generate_drawings, read_ndjson, write_ndjson
+from gui import cli
+
+
+def run(capsys, *argv):
+    code = cli.run([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def students(folder, names=("ana", "ben", "cy", "dee")):
+    """One file per student: the same 8 starter drawings plus 12 of their own (3 per class)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    common = generate_drawings(2, seed=1)
+    for k, name in enumerate(names):
+        own = [Drawing(d.strokes, d.label, {"drawer": name}) for d in generate_drawings(3, seed=10 + k)]
+        write_ndjson(folder / f"{name}.ndjson", common + own)
+    return [folder / f"{n}.ndjson" for n in names]
+
+
+def test_merge_drops_exact_duplicates_and_reports(tmp_path, capsys):
+    files = students(tmp_path / "class")
+    out = tmp_path / "class.ndjson"
+    code, text, err = run(capsys, "merge", *files, "--out", out)
+    assert code == 0, err
+    merged, problems = read_ndjson(out)
+    assert len(merged) == 8 + 4 * 12 and not problems
+    assert "Merged 4 files: 56 drawings kept, 24 exact duplicates dropped." in text
+    assert "4 drawers: ana 12, ben 12, cy 12, dee 12" in text and "(and 8 drawings without a drawer)" in text
+    code, text, _ = run(capsys, "merge", tmp_path / "class", out, "--out", out, "--json")  # a folder, again
+    report = json.loads(text)
+    assert code == 0 and report["kept"] == 56 and report["per_class"]["square"] == 14
+    assert len(read_ndjson(out)[0]) == 56
+
+
+def test_merge_bad_inputs(tmp_path, capsys):
+    code, _, err = run(capsys, "merge", tmp_path / "none.ndjson", "--out", tmp_path / "o.ndjson")
+    assert code == 1 and "none.ndjson" in err and not (tmp_path / "o.ndjson").exists()
+    code, _, err = run(capsys, "merge", tmp_path, "--out", tmp_path / "missing" / "o.ndjson")
+    assert code == 1 and "missing" in err and "does not exist" in err  # before reading anything
+    png = tmp_path / "a.ndjson"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n not drawings")
+    code, _, err = run(capsys, "merge", png, "--out", tmp_path / "o.ndjson")
+    assert code == 1 and "no valid drawings" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--epochs", 0), ("--lr", -1), ("--val-split", 1.5), ("--batch", "x"), ("--ema", 1)],
+)
+def test_bad_values_exit_2_naming_the_option(option, value, tmp_path, capsys):
+    data = tmp_path / "d.ndjson"
+    write_ndjson(data, generate_drawings(2, seed=0))
+    code, _, err = run(capsys, "train", data, "--out", tmp_path / "m.npz", option, value)
+    assert code == 2 and f"argument {option}:" in err and "Traceback" not in err
+    assert not (tmp_path / "m.npz").exists()
+
+
+def test_out_in_a_missing_folder_fails_before_training(tmp_path, capsys):
+    data = tmp_path / "d.ndjson"
+    write_ndjson(data, generate_drawings(2, seed=0))
+    code, _, err = run(capsys, "train", data, "--out", tmp_path / "nope" / "m.npz", "--epochs", 50)
+    assert code == 1 and "nope" in err and "does not exist" in err
+    assert "epoch 1/" not in err  # no progress line: nothing trained
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(["--version"])
+    assert "shapelab" in capsys.readouterr().out.lower()
+
+
+def test_val_by_drawer_and_several_models_in_one_table(tmp_path, capsys):
+    files = students(tmp_path / "class")
+    merged = tmp_path / "class.ndjson"
+    assert run(capsys, "merge", *files, "--out", merged)[0] == 0
+    common = ("--epochs", 1, "--preset", "tiny", "--val-split", 0.25, "--no-augment")
+    a, b = tmp_path / "a.npz", tmp_path / "b.npz"
+    code, text, err = run(capsys, "train", merged, "--out", a, "--val-by", "drawer", *common)
+    assert code == 0, err
+    assert "on 44 samples" in text and "on 12 held out" in text  # one of four drawers (12) held out
+    assert run(capsys, "train", merged, "--out", b, "--seed", 1, *common)[0] == 0
+    code, text, err = run(capsys, "evaluate", a, b, merged, "--json")
+    assert code == 0, err
+    rows = json.loads(text)
+    assert [r["model"] for r in rows] == [str(a), str(b)] and all(r["n"] == 56 for r in rows)
+    assert set(rows[0]["per_drawer"]) == {"ana", "ben", "cy", "dee"}
+    single = json.loads(run(capsys, "evaluate", a, merged, "--json")[1])
+    assert single["accuracy"] == pytest.approx(rows[0]["accuracy"])
+    code, text, _ = run(capsys, "evaluate", a, b, merged)
+    assert code == 0 and "2 models on 56 samples" in text and "per drawer" in text and str(b) in text
+    one = tmp_path / "one.ndjson"
+    write_ndjson(one, [Drawing(d.strokes, d.label, {"drawer": "solo"}) for d in generate_drawings(2, seed=3)])
+    code, _, err = run(capsys, "train", one, "--out", tmp_path / "c.npz", "--val-by", "drawer", *common)
+    assert code == 1 and "two drawers" in err and not (tmp_path / "c.npz").exists()
+    assert engine.load_model(a).classes
+
+
+def test_starter_set_and_icon_are_package_data():
+    """Found through importlib.resources in the gui package, so `pip install --user` finds them too
+    (checked by hand: `pip install --target DIR .` then `PYTHONPATH=DIR python -m main train --out M`)."""
+    import tomllib
+    from importlib.resources import files
+    from pathlib import Path
+
+    from gui import resources
+
+    for name in ("starter.ndjson", "icon.svg", "icon.png"):
+        assert files("gui.assets").joinpath(name).is_file()
+    assert resources.STARTER_PATH == Path(str(files("gui.assets"))) / "starter.ndjson"
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    assert "*.ndjson" in project["tool"]["setuptools"]["package-data"]["gui.assets"]
+    assert len(read_ndjson(resources.STARTER_PATH)[0]) == 2000
