@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTabletEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -183,8 +184,14 @@ class DrawingCanvas(QWidget):
         ox, oy = sq.x(), sq.y()
         return lambda x, y: QPointF(ox + x * s, oy + y * s)
 
+    def zoom(self) -> float:
+        """View › Zoom, read from the widget's font against the application's: strokes are drawn that much
+        wider (on a projector thin lines vanish). The drawing itself does not change."""
+        base, size = QApplication.font().pointSizeF(), self.font().pointSizeF()
+        return size / base if base > 0 and size > 0 else 1.0
+
     def _screen_pen(self) -> QPen:
-        pen = QPen(INK, self._pen_width * self._square().width() / LOGICAL_SIZE)
+        pen = QPen(INK, self._pen_width * self.zoom() * self._square().width() / LOGICAL_SIZE)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         return pen
@@ -334,6 +341,12 @@ class DrawingCanvas(QWidget):
         self._cache = None
         super().resizeEvent(event)
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: wider strokes, larger hint
+            self._cache = None
+            self.update()
+
     def _render_cache(self) -> QPixmap:
         dpr = self.devicePixelRatioF()
         pm = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
@@ -347,7 +360,7 @@ class DrawingCanvas(QWidget):
         p.drawRoundedRect(sq.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         if not self._strokes:
             p.setPen(HINT)
-            f = p.font()
+            f = self.font()
             f.setPointSizeF(max(9.0, f.pointSizeF()))
             p.setFont(f)
             p.drawText(sq, Qt.AlignmentFlag.AlignCenter, "Draw a shape here\nthen press 1–9 to add it")

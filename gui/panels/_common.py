@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel
 
 # Diverging map, blue (negative) - white (zero) - red (positive): ColorBrewer's RdBu (11 classes), reversed
@@ -170,3 +170,11 @@ class SteadyLabel(QLabel):
         if steady is None or hint.width() > steady[0] or hint.height() != steady[1]:
             self._steady = (max(hint.width(), steady[0] if steady else 0), hint.height())
             self.setFixedSize(*self._steady)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and getattr(self, "_steady", None) is not None:
+            self._steady = None  # zoom: measure the text again at the new size
+            text = self.text()
+            QLabel.setText(self, "")
+            self.setText(text)

@@ -121,6 +121,7 @@ class FeatureMapsPanel(QWidget):
         self._coalescer = Coalescer(self._render, 40, self)
 
         self.title = QLabel("<b>Feature maps</b> — what each layer makes of the drawing on the canvas")
+        self.title.setWordWrap(True)  # a narrow dock (a 1024-pixel screen) wraps it instead of growing
         self.explain = QLabel(
             "Each small image is one feature map: where in the drawing a filter responds. "
             "Red = positive, blue = negative, white = 0; each block's three stages share its colour scale."

@@ -99,6 +99,7 @@ class FiltersPanel(QWidget):
 
         self.title = QLabel("<b>Learned filters</b> — the weights of every convolution layer")
         self.title.setObjectName("filtersTitle")
+        self.title.setWordWrap(True)  # a narrow dock (a 1024-pixel screen) wraps it instead of growing
         self.explain = QLabel(
             "Each small square is one kernel; each of its cells is one weight the network learned. "
             "Red = positive weight, blue = negative, white = 0 (scale on the right of each layer). "

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer, point_size
 
@@ -175,33 +175,48 @@ class TrainingPlots(QWidget):
         return self.loss_plot if which == "loss" else self.accuracy_plot
 
     def _create_curves(self, run: _Run) -> None:
-        for key, which, name, _what, colour in SERIES:
+        for key, which, name, _what, _colour in SERIES:
             item = self._plot_for(which).getPlotItem()
-            if key == "loss_step":
-                curve = pg.PlotDataItem(pen=_pen(colour, 1, alpha=70), name=name)
-            elif key.startswith("val"):
-                curve = pg.PlotDataItem(
-                    pen=_pen(colour, 2), symbol="o", symbolSize=8, symbolBrush=colour,
-                    symbolPen=pg.mkPen("w"), name=name,
-                )
-            else:
-                curve = pg.PlotDataItem(pen=_pen(colour, 2.5), name=name)
+            curve = pg.PlotDataItem(name=name)
             curve.setObjectName(f"{key}")
             item.addItem(curve)
             run.curves[key] = curve
+        self._style_current(run)
+
+    def line_scale(self) -> float:
+        """View › Zoom as read from the widget's font: curves are drawn that much wider, dots that much
+        larger."""
+        base, size = QApplication.font().pointSizeF(), self.font().pointSizeF()
+        return size / base if base > 0 and size > 0 else 1.0
+
+    def _style_current(self, run: _Run) -> None:
+        k = self.line_scale()
+        for key, _which, _name, _what, colour in SERIES:
+            curve = run.curves[key]
+            if key == "loss_step":
+                curve.setPen(_pen(colour, 1 * k, alpha=70))
+            elif key.startswith("val"):
+                curve.setPen(_pen(colour, 2 * k))
+                curve.setSymbol("o")
+                curve.setSymbolSize(8 * k)
+                curve.setSymbolBrush(pg.mkBrush(colour))
+                curve.setSymbolPen(pg.mkPen("w"))
+            else:
+                curve.setPen(_pen(colour, 2.5 * k))
 
     def _fade(self, run: _Run) -> None:
         """Turn a finished run into faded, dashed curves (the legend lists it as an earlier run)."""
+        k = self.line_scale()
         for key, _which, _name, _what, colour in SERIES:
             curve = run.curves[key]
             if key == "loss_step":
                 curve.setVisible(False)  # the raw steps of earlier runs would only be clutter
                 continue
-            curve.setPen(_pen(colour, 1.5, alpha=90, dashed=True))
+            curve.setPen(_pen(colour, 1.5 * k, alpha=90, dashed=True))
             if key.startswith("val"):
                 curve.setSymbolBrush(pg.mkBrush(QColor(colour).red(), QColor(colour).green(),
                                                 QColor(colour).blue(), 90))
-                curve.setSymbolSize(6)
+                curve.setSymbolSize(6 * k)
 
     def sizeHint(self) -> QSize:
         return QSize(560, 440)  # pyqtgraph's own hints (≈ 600 × 500 per plot) would crowd a 720p window
@@ -222,6 +237,11 @@ class TrainingPlots(QWidget):
                 axis.setTickFont(tick_font)
                 axis.setLabel(axis.labelText, units=axis.labelUnits,
                               **{"color": FOREGROUND, "font-size": f"{point_size(self, 0.9)}pt"})
+        for i, run in enumerate(getattr(self, "_runs", [])):  # zoom: wider curves, larger dots
+            if i == len(self._runs) - 1:
+                self._style_current(run)
+            else:
+                self._fade(run)
 
     def _update_legends(self) -> None:
         def swatch(colour: str, kind: str) -> str:

@@ -35,8 +35,10 @@ from .labelling import Labelling
 from .layout import DockLayout
 from .menus import build_menus
 from .messages import Messages
+from .presenter import ScreenModes
 from .side_windows import SideWindows
 from .training_actions import TrainingActions
+from .zoom import Zoom
 
 
 class MainWindow(QMainWindow):
@@ -74,11 +76,14 @@ class MainWindow(QMainWindow):
         self.prediction = PredictionPanel()
 
         self.dock_layout.build_docks()
+        self.zoom = Zoom(self, settings)  # View › Zoom, every window, kept in the settings
+        self.screen_modes = ScreenModes(self)  # F11 full screen, F5 presenter mode
         build_menus(self)
         self._build_status_bar()
         self._wire()
         self.dock_layout.keep_default()
         self.dock_layout.restore_settings()
+        self.zoom.apply()
         self.training.last_preset = self.training_panel.settings().preset
         self.files.open_initial_dataset()
         self.training.model_for_current_classes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -26,6 +27,11 @@ SHORTCUTS = [
     ("Ctrl+L", "Lessons: the lecture step by step (Right / Left move through a lesson)"),
     ("Ctrl+Shift+Y", "Analysis: what the network learned"),
     ("F1", "This list"),
+    ("Screen", ""),
+    ("F5", "Presenter mode: full screen, canvas, prediction and plots only (Esc or F5 leaves)"),
+    ("F11", "Full screen on / off (every window)"),
+    ("Ctrl+= / Ctrl+-", "Zoom every window in / out (kept for the next start)"),
+    ("Ctrl+0", "Zoom back to actual size"),
     ("Files", ""),
     ("Ctrl+N", "New dataset"),
     ("Ctrl+O", "Open a dataset"),
@@ -158,6 +164,8 @@ def build_menus(window: QMainWindow) -> None:
         "Remove the faded curves of earlier runs",
     )
     _action(w, v, "Reset &layout", w.dock_layout.reset_layout, None, "Put every panel back where it started")
+    v.addSeparator()
+    add_screen_actions(w, v)
 
     h = bar.addMenu("&Help")
     _action(
@@ -169,3 +177,41 @@ def build_menus(window: QMainWindow) -> None:
         "List the keyboard shortcuts",
     )
     _action(w, h, "&About ShapeLab", messages.show_about, None, "About ShapeLab")
+
+
+def _keys(*keys) -> list[QKeySequence]:
+    """Key sequences without duplicates (a standard key may repeat one given by hand: Qt would call the
+    shortcut ambiguous)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        sequences = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [
+            QKeySequence(key)]
+        for seq in sequences:
+            if not seq.isEmpty() and all(seq != known for known in out):
+                out.append(seq)
+    return out
+
+
+def add_screen_actions(window: QMainWindow, menu) -> None:
+    """Presenter mode (F5), Full screen (F11) and the zoom actions, in `menu`. Full screen and zoom work
+    from every window (application-wide shortcuts); they are also the main window's own actions, so their
+    keys keep working while presenter mode hides the menu bar."""
+    w, modes, zoom = window, window.screen_modes, window.zoom
+    w.presenter_action = _action(
+        w, menu, "&Presenter mode", modes.toggle_presenter, "F5",
+        "Full screen with the canvas, the prediction and the live plots only, in large type "
+        "(Esc or F5 leaves)",
+    )
+    w.full_screen_action = _action(
+        w, menu, "&Full screen", lambda: modes.toggle_full_screen(), "F11",
+        "Full screen on or off for the window in front (F11 again leaves)",
+    )
+    w.zoom_in_action = _action(w, menu, "Zoom &in", zoom.zoom_in, None, "Larger text and lines in every window")
+    w.zoom_in_action.setShortcuts(_keys("Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn))
+    w.zoom_out_action = _action(w, menu, "Zoom &out", zoom.zoom_out, None, "Smaller text and lines in every window")
+    w.zoom_out_action.setShortcuts(_keys("Ctrl+-", QKeySequence.StandardKey.ZoomOut))
+    w.zoom_reset_action = _action(w, menu, "&Actual size", zoom.reset, "Ctrl+0", "Zoom back to 100 %")
+    for action in (w.full_screen_action, w.zoom_in_action, w.zoom_out_action, w.zoom_reset_action):
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    w.addActions([w.presenter_action, w.full_screen_action, w.zoom_in_action, w.zoom_out_action,
+                  w.zoom_reset_action])
