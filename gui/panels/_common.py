@@ -175,6 +175,8 @@ class SteadyLabel(QLabel):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and getattr(self, "_steady", None) is not None:
             self._steady = None  # zoom: measure the text again at the new size
+            self.setMinimumSize(0, 0)  # (a fixed size would be part of the measure)
+            self.setMaximumSize(16777215, 16777215)
             text = self.text()
             QLabel.setText(self, "")
             self.setText(text)

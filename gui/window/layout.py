@@ -3,7 +3,7 @@ geometry, dock layout and training settings kept in QSettings between runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow, QPushButton, QWidget
 
 from gui.training import TrainSettings
@@ -31,6 +31,8 @@ class DockLayout(QObject):
         self._sized = False
         self._restored = False
         self.hold = False  # True while presenter mode or full screen sets the docks itself
+        self.rescale_pending = False  # a resize's rescaling of the side columns is still to come
+        self._seen_size = QSize()
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea, tip: str) -> QDockWidget:
         dock = QDockWidget(title, self.window)
@@ -112,7 +114,12 @@ class DockLayout(QObject):
         only. On a narrower one the gallery also runs under the right column: the gallery's tool row, the
         plots and the training controls side by side would need more than 1024 pixels."""
         screen = screen or self.window.screen()
-        compact = screen is not None and screen.availableGeometry().width() < COMPACT_BELOW_WIDTH
+        if screen is not None:
+            self.fit_corners_for(screen.availableGeometry().width())
+
+    def fit_corners_for(self, screen_width: int) -> None:
+        """The corners for a screen `screen_width` pixels wide (see fit_corners)."""
+        compact = screen_width < COMPACT_BELOW_WIDTH
         area = Qt.DockWidgetArea.BottomDockWidgetArea if compact else Qt.DockWidgetArea.RightDockWidgetArea
         self.window.setCorner(Qt.Corner.BottomRightCorner, area)
 
@@ -137,7 +144,8 @@ class DockLayout(QObject):
                 fm = button.fontMetrics()
                 text = fm.horizontalAdvance(button.text().replace("&", ""))
                 floor = fm.averageCharWidth() * BUTTON_MIN_CHARACTERS
-                button.setMinimumWidth(min(button.sizeHint().width(), max(text, floor) + 3 * fm.averageCharWidth()))
+                natural = max(text, floor) + 3 * fm.averageCharWidth()
+                button.setMinimumWidth(min(button.sizeHint().width(), natural))
 
     def keep_default(self) -> None:
         """Remember the layout as built, for Reset layout."""
@@ -188,6 +196,7 @@ class DockLayout(QObject):
             self._sized = True
             if not self._restored:
                 self.apply_default_sizes()
+            self._seen_size = QSize(self.window.size())
             self.window.installEventFilter(self)
             handle = self.window.windowHandle()
             if handle is not None:
@@ -215,6 +224,8 @@ class DockLayout(QObject):
         self.fit_corners(screen)
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Resize:
+            self._seen_size = QSize(event.size())
         if obj is self.window and event.type() == QEvent.Type.Resize and not self.hold:
             old, new = event.oldSize(), event.size()
             if old.width() > 0 and old.height() > 0 and (
@@ -222,20 +233,28 @@ class DockLayout(QObject):
                 or abs(new.height() - old.height()) > RESCALE_ABOVE * old.height()
             ):
                 fx, fy = new.width() / old.width(), new.height() / old.height()
+                self.rescale_pending = True
                 QTimer.singleShot(0, lambda: self._rescale_columns(fx, fy))
         return False
+
+    def settled(self) -> bool:
+        """True once the window's latest size change has been handled (tests wait for it)."""
+        return not self.rescale_pending and self._seen_size == self.window.size()
 
     def _rescale_columns(self, fx: float, fy: float) -> None:
         """Scale the docks' widths (and the gallery's height) by the change of the window's size: Qt gives
         a bigger window's whole gain to the central plots, which left the canvas narrow after maximising."""
         win = self.window
+        self.rescale_pending = False
         if self.hold:
             return
         columns = [d for d in (win.canvas_dock, win.training_dock) if d.isVisible() and not d.isFloating()]
         if columns:
             win.resizeDocks(columns, [int(d.width() * fx) for d in columns], Qt.Orientation.Horizontal)
         if win.gallery_dock.isVisible() and not win.gallery_dock.isFloating():
-            win.resizeDocks([win.gallery_dock], [int(win.gallery_dock.height() * fy)], Qt.Orientation.Vertical)
+            gallery = int(win.gallery_dock.height() * fy)
+            win.resizeDocks([win.gallery_dock], [gallery], Qt.Orientation.Vertical)
+        win.layout().activate()  # place the docks now, not at the next layout request
 
     def restore_settings(self) -> None:
         """Geometry, dock layout and training settings as the last run left them."""

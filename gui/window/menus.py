@@ -206,9 +206,13 @@ def add_screen_actions(window: QMainWindow, menu) -> None:
         w, menu, "&Full screen", lambda: modes.toggle_full_screen(), "F11",
         "Full screen on or off for the window in front (F11 again leaves)",
     )
-    w.zoom_in_action = _action(w, menu, "Zoom &in", zoom.zoom_in, None, "Larger text and lines in every window")
+    w.zoom_in_action = _action(
+        w, menu, "Zoom &in", zoom.zoom_in, None, "Larger text and lines in every window"
+    )
     w.zoom_in_action.setShortcuts(_keys("Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn))
-    w.zoom_out_action = _action(w, menu, "Zoom &out", zoom.zoom_out, None, "Smaller text and lines in every window")
+    w.zoom_out_action = _action(
+        w, menu, "Zoom &out", zoom.zoom_out, None, "Smaller text and lines in every window"
+    )
     w.zoom_out_action.setShortcuts(_keys("Ctrl+-", QKeySequence.StandardKey.ZoomOut))
     w.zoom_reset_action = _action(w, menu, "&Actual size", zoom.reset, "Ctrl+0", "Zoom back to 100 %")
     for action in (w.full_screen_action, w.zoom_in_action, w.zoom_out_action, w.zoom_reset_action):

@@ -154,6 +154,7 @@ class ScreenModes(QObject):
         canvas = int(height * PRESENTER_CANVAS_HEIGHT)
         w.resizeDocks([w.canvas_dock, w.prediction_dock], [canvas, max(1, height - canvas)],
                       Qt.Orientation.Vertical)
+        w.layout().activate()
 
     def leave_presenter(self) -> None:
         if not self._presenting or self._saved is None:
@@ -200,6 +201,7 @@ class ScreenModes(QObject):
         target, layout, _size = pending
         if isinstance(target, QMainWindow) and layout is not None:
             target.restoreState(layout)
+            target.layout().activate()
         if target is self.window:
             self._hold_rescale(False)
 
