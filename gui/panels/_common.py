@@ -6,8 +6,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsRectItem, QLabel, QScrollArea, QWidget
 
 # Diverging map, blue (negative) - white (zero) - red (positive): ColorBrewer's RdBu (11 classes), reversed
 # so that red is positive. Its middle is pure white, so 0 looks like empty paper.
@@ -180,3 +180,39 @@ class SteadyLabel(QLabel):
             text = self.text()
             QLabel.setText(self, "")
             self.setText(text)
+
+
+def zoom_of(widget: QWidget) -> float:
+    """View › Zoom as the widget sees it: its font's point size over the application's."""
+    base, size = QApplication.font().pointSizeF(), widget.font().pointSizeF()
+    return size / base if base > 0 and size > 0 else 1.0
+
+
+class GraphicsScroller(QScrollArea):
+    """A pyqtgraph GraphicsLayoutWidget in a scroll area: it fills the area when there is room, and keeps
+    the size its grids need to stay readable (`set_needed`) with scroll bars when there is not — instead of
+    squeezing the cells to a few pixels or cutting off the last column. `viewportResized` is called with
+    the new viewport width when the area changes size."""
+
+    def __init__(self, graphics: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("graphicsScroller")
+        self.setWidget(graphics)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport_resized = None  # callable(width) set by the panel
+        self.viewport().installEventFilter(self)
+
+    def set_needed(self, width: int, height: int) -> None:
+        """The smallest size at which the grids are readable; more room is filled."""
+        widget = self.widget()
+        if widget.minimumWidth() != width or widget.minimumHeight() != height:
+            widget.setMinimumSize(max(0, int(width)), max(0, int(height)))
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.viewport() and event.type() == QEvent.Type.Resize and self.viewport_resized:
+            self.viewport_resized(event.size().width())
+        return False

@@ -193,3 +193,25 @@ def test_first_start_fits_the_screen_and_a_maximised_window_widens_the_canvas(ma
     left = window.canvas_dock.width()
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: window.canvas_dock.width() >= 1.3 * left, timeout=2000)
+
+
+def test_filters_and_feature_maps_are_readable_at_the_default_size(
+    make_window, tmp_path, qtbot, draw, shape_points
+):
+    window = make_window(tmp_path / "data", fast=False)  # the default model: 16 and 28 filters
+    window.filters_dock.raise_()
+    window.filters.flush()
+    qtbot.waitUntil(lambda: window.filters.conv_count == 2, timeout=5000)
+    # the 16 first-layer filters: two rows of 8, a weight ~10 pixels (a strip of 16 gave 4)
+    qtbot.waitUntil(lambda: window.filters.cell_pixels(0) >= 8, timeout=2000)
+    assert window.filters.cell_pixels(1) >= 2.5
+    draw(window.canvas, shape_points("triangle", window.canvas))
+    window.feature_maps_dock.raise_()
+    qtbot.waitUntil(lambda: len(window.feature_maps.stages()) == 6, timeout=5000)
+    fm = window.feature_maps
+    qtbot.waitUntil(lambda: fm.map_pixels(0) >= 20, timeout=2000)
+    # every stage's grid, the third column too, lies within the panel's graphics (scrolled, not cut)
+    for k in range(6):
+        view = fm._views[k].view
+        rect = view.mapRectToScene(view.boundingRect())
+        assert rect.right() <= fm.graphics.width() + 1, (k, rect.right(), fm.graphics.width())
