@@ -2,13 +2,13 @@
 
     python docs/presenter_screenshots.py --screen 1920x1080 --out docs/presenter-1920x1080.png
     python docs/presenter_screenshots.py --screen 1024x768 --out docs/presenter-1024x768.png
-    python docs/presenter_screenshots.py --screen 1920x1080 --window 1280x720 --zoom 1.5 --no-presenter \\
-        --out docs/zoom-150.png
+    python docs/presenter_screenshots.py --screen 1920x1080 --window 1280x720 --zoom 1.5 \\
+        --no-presenter --out docs/zoom-150.png
 
 Each run uses a throw-away data folder and the built-in starter set: it draws a triangle with real mouse
-events, trains the default model for --train-steps mini-batches, stops, and then (unless --no-presenter) enters presenter
-mode (View › Presenter mode) before shooting. Qt's offscreen platform is given a screen of --screen pixels
-through its configuration file, so full screen means that size.
+events, trains the default model for --train-steps mini-batches, stops, and then (unless --no-presenter)
+enters presenter mode (View › Presenter mode) before shooting. Qt's offscreen platform is given a screen of
+--screen pixels through its configuration file, so full screen means that size.
 """
 
 from __future__ import annotations
