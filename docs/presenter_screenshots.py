@@ -2,7 +2,7 @@
 
     python docs/presenter_screenshots.py --screen 1920x1080 --out docs/presenter-1920x1080.png
     python docs/presenter_screenshots.py --screen 1024x768 --out docs/presenter-1024x768.png
-    python docs/presenter_screenshots.py --screen 1920x1080 --window 1280x720 --zoom 1.5 \\
+    python docs/presenter_screenshots.py --screen 1920x1080 --zoom 1.5 \\
         --no-presenter --out docs/zoom-150.png
 
 Each run uses a throw-away data folder and the built-in starter set: it draws a triangle with real mouse

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
     QTabletEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -40,6 +39,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gui.panels._common import zoom_of
 
 LOGICAL_SIZE = 256.0  # the side of the square logical drawing space
 INK = QColor("#1f2328")
@@ -187,8 +188,7 @@ class DrawingCanvas(QWidget):
     def zoom(self) -> float:
         """View › Zoom, read from the widget's font against the application's: strokes are drawn that much
         wider (on a projector thin lines vanish). The drawing itself does not change."""
-        base, size = QApplication.font().pointSizeF(), self.font().pointSizeF()
-        return size / base if base > 0 and size > 0 else 1.0
+        return zoom_of(self)
 
     def _screen_pen(self) -> QPen:
         pen = QPen(INK, self._pen_width * self.zoom() * self._square().width() / LOGICAL_SIZE)

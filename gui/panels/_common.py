@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsRectItem, QLabel, QScrollArea, QWidget
 
 # Diverging map, blue (negative) - white (zero) - red (positive): ColorBrewer's RdBu (11 classes), reversed
@@ -182,9 +183,23 @@ class SteadyLabel(QLabel):
             self.setText(text)
 
 
+BASE_FONT_PROPERTY = "shapelabBaseFont"  # the application's font before any zoom (a QApplication property)
+
+
+def base_font() -> QFont:
+    """The application's font at 100 % zoom: View › Zoom scales the application's font from this one."""
+    app = QApplication.instance()
+    font = app.property(BASE_FONT_PROPERTY) if app is not None else None
+    if not isinstance(font, QFont):
+        font = QFont(QApplication.font())
+        if app is not None:
+            app.setProperty(BASE_FONT_PROPERTY, font)
+    return QFont(font)
+
+
 def zoom_of(widget: QWidget) -> float:
-    """View › Zoom as the widget sees it: its font's point size over the application's."""
-    base, size = QApplication.font().pointSizeF(), widget.font().pointSizeF()
+    """View › Zoom as the widget sees it: its font's point size over the 100 % font's."""
+    base, size = base_font().pointSizeF(), widget.font().pointSizeF()
     return size / base if base > 0 and size > 0 else 1.0
 
 

@@ -205,10 +205,11 @@ class FeatureMapsPanel(QWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self._stages:
+        if event.type() == QEvent.Type.FontChange:
             self._signature = ()  # rebuild the headings (and the cells' sizes) at the new size
-            self._pending = self._stages
-            self._coalescer.request()
+            if self._stages:
+                self._pending = self._stages
+                self._coalescer.request()
 
     # -- rendering ----------------------------------------------------------------------------
     def _rebuild(self, stages: list[Stage]) -> None:

@@ -32,7 +32,7 @@ from gui.panels._common import (
 )
 
 MAX_COLUMNS_ONE_CHANNEL = 8  # 16 first-layer filters in two rows of 8: twice the size of one strip of 16
-MIN_CELL_PX = 2.5  # a weight is at least this many pixels on screen (× zoom): else the panel scrolls
+MIN_CELL_PX = 2.0  # a weight is at least this many pixels on screen (× zoom): else the panel scrolls
 MAX_CELL_PX = 14.0  # and at most this many (× zoom), so that a small first layer leaves room for the rest
 COLOUR_BAR_PX = 70  # the colour bar with its numbers and title, at 100 %
 

@@ -14,9 +14,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer, point_size
+from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer, point_size, zoom_of
 
 TRAIN_COLOUR = "#1f5fb4"
 VAL_COLOUR = "#d95f02"
@@ -186,8 +186,7 @@ class TrainingPlots(QWidget):
     def line_scale(self) -> float:
         """View › Zoom as read from the widget's font: curves are drawn that much wider, dots that much
         larger."""
-        base, size = QApplication.font().pointSizeF(), self.font().pointSizeF()
-        return size / base if base > 0 and size > 0 else 1.0
+        return zoom_of(self)
 
     def _style_current(self, run: _Run) -> None:
         k = self.line_scale()

@@ -1,19 +1,24 @@
 """Zoom for every ShapeLab window (View › Zoom in / Zoom out / Actual size, Ctrl+= / Ctrl+- / Ctrl+0).
 
-Zoom is a window-level font change: each window (the main window and the Lessons and Analysis windows,
-once they exist) gets the application's font scaled by the zoom factor, and everything that is sized from
-the font follows — text, the plots' titles, axis labels and tick numbers (gui.panels read their widget's
-font), the curves' and the canvas stroke's widths, the prediction bars, the smallest filter and
-feature-map cells. The factor is kept in the window's QSettings (`view/zoom`) between sessions.
+Zoom is a font change: the application's font is its 100 % font (`gui.panels._common.base_font`) scaled by
+the zoom factor, so every window — the main window, the Lessons and Analysis windows, dialogs — and
+everything sized from the font follows: text, the plots' titles, axis labels and tick numbers (gui.panels
+read their widget's font), the curves' and the canvas stroke's widths, the prediction bars, the smallest
+filter and feature-map cells. (The application's font rather than each window's: a widget with a style
+sheet of its own keeps resolving its font from the application's, not from its window's.) The factor is
+kept in the main window's QSettings (`view/zoom`) between sessions; closing the main window puts the
+application's 100 % font back.
 
-Presenter mode multiplies the main window's factor by a boost of its own (`set_boost`), not saved.
+Presenter mode multiplies the main window's own font by a boost (`set_boost`), not saved.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+
+from gui.panels._common import base_font
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 SETTINGS_KEY = "view/zoom"
@@ -24,11 +29,11 @@ def nearest_step(factor: float) -> float:
 
 
 class Zoom(QObject):
-    """The zoom factor of `window` (a `MainWindow` with `settings`) and of its side windows.
+    """The zoom factor of the application whose main window is `window` (with `settings`).
 
-    `factor` is one of ZOOM_STEPS (1.0 = the application's font); `zoom_in()`, `zoom_out()`, `reset()`
-    step it; `changed(float)` is emitted with the new factor. `point_size(window)` is the point size a
-    window is given. Side windows (QMainWindow children of `window`) are adopted as soon as they exist.
+    `factor` is one of ZOOM_STEPS (1.0 = the application's own font); `zoom_in()`, `zoom_out()`, `reset()`
+    step it; `changed(float)` is emitted with the new factor; `point_size(window)` is the point size a
+    window gets.
     """
 
     changed = Signal(float)
@@ -37,16 +42,13 @@ class Zoom(QObject):
         super().__init__(window)
         self.window = window
         self.settings = settings
-        self._windows: list[QWidget] = [window]
         self._boost = 1.0
-        base = QApplication.font().pointSizeF()
-        self.base_point_size = base if base > 0 else 9.0
+        self.base_point_size = base_font().pointSizeF() if base_font().pointSizeF() > 0 else 9.0
         try:
             stored = float(settings.value(SETTINGS_KEY, 1.0))
         except (TypeError, ValueError):
             stored = 1.0
         self._factor = nearest_step(stored)
-        self._adopt_pending = False
         window.installEventFilter(self)
 
     # -- the factor ---------------------------------------------------------------------------------
@@ -91,50 +93,54 @@ class Zoom(QObject):
         boost = self._boost if window is self.window else 1.0
         return round(self.base_point_size * self._factor * boost, 2)
 
-    # -- the windows --------------------------------------------------------------------------------
+    # -- applying it --------------------------------------------------------------------------------
 
     def apply(self) -> None:
-        """Give every window its font at the current factor."""
-        alive = []
-        for w in self._windows:
-            try:
-                self._apply_to(w)
-            except RuntimeError:  # the window's C++ object is gone
-                continue
-            alive.append(w)
-        self._windows = alive
+        """The application's font at the current factor; the main window's own, boosted, in presenter
+        mode; then the main window's docks are fitted again."""
+        font = base_font()
+        font.setPointSizeF(round(self.base_point_size * self._factor, 2))
+        if QApplication.font() != font:
+            QApplication.setFont(font)
+            # Qt posts the change to every widget: deliver it now, so the docks below fit the new sizes
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+            self._repolish_style_sheets()
+        # the main window's own font too (boosted in presenter mode): the docks' title bars take theirs
+        # from it, not from the application's
+        own = QFont(font)
+        own.setPointSizeF(self.point_size(self.window))
+        if self.window.font() != own or not self.window.font().resolveMask():
+            self.window.setFont(own)
+        # a dock draws its title in the title font it read when it was built, unless its own font differs
+        # from the application's: give the docks the window's font, marked by a harmless style strategy
+        title = QFont(own)
+        title.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        for dock in self.window.findChildren(QDockWidget):
+            if dock.font() != title:
+                dock.setFont(title)
         fit = getattr(getattr(self.window, "dock_layout", None), "fit_small_screens", None)
         if fit is not None:
             fit()
 
-    def _apply_to(self, w: QWidget) -> None:
-        size = self.point_size(w)
-        if abs(w.font().pointSizeF() - size) < 1e-3:
-            return
-        font = QFont(w.font())
-        font.setPointSizeF(size)
-        w.setFont(font)
+    @staticmethod
+    def _repolish_style_sheets() -> None:
+        """A widget with a style sheet of its own (a colour) keeps the font it had when the sheet was
+        applied; applying the sheet again resolves it from the application's new font."""
+        for widget in QApplication.allWidgets():
+            sheet = widget.styleSheet()
+            if sheet and "font" not in sheet:
+                widget.setStyleSheet("")
+                widget.setStyleSheet(sheet)
 
-    def adopt(self, w: QWidget) -> None:
-        """Zoom window `w` with the others from now on."""
-        if all(w is not known for known in self._windows):
-            self._windows.append(w)
-        self._apply_to(w)
-
-    @property
-    def windows(self) -> list[QWidget]:
-        return list(self._windows)
+    def restore_application_font(self) -> None:
+        """Put the application's 100 % font back (the main window closes: dialogs of a next window, and
+        tests that follow, start from it)."""
+        if QApplication.font() != base_font():
+            QApplication.setFont(base_font())
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)
+            self._repolish_style_sheets()
 
     def eventFilter(self, obj, event) -> bool:
-        # the Lessons and Analysis windows are QMainWindow children of the main window, built on first use:
-        # adopt them once they are constructed (a ChildAdded comes while the child is being built)
-        if obj is self.window and event.type() == QEvent.Type.ChildAdded and not self._adopt_pending:
-            self._adopt_pending = True
-            QTimer.singleShot(0, self.adopt_side_windows)
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.restore_application_font()
         return False
-
-    def adopt_side_windows(self) -> None:
-        self._adopt_pending = False
-        for child in self.window.findChildren(QMainWindow, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            if child.isWindow():
-                self.adopt(child)

