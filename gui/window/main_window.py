@@ -30,6 +30,7 @@ from gui.panels.prediction import PredictionPanel
 from gui.training import LivePredictor, TrainingController
 from gui.training_panel import TrainingPanel
 
+from .accessibility import Announcer, SideWindowNamer, name_widgets
 from .files import FileActions
 from .labelling import Labelling
 from .layout import DockLayout
@@ -84,6 +85,9 @@ class MainWindow(QMainWindow):
         self.dock_layout.keep_default()
         self.dock_layout.restore_settings()
         self.zoom.apply()
+        name_widgets(self)  # accessible names where Qt finds none
+        self.side_window_namer = SideWindowNamer(self)  # the same for Lessons and Analysis when shown
+        self.announcer = Announcer(self)  # training progress for screen readers
         self.training.last_preset = self.training_panel.settings().preset
         self.files.open_initial_dataset()
         self.training.model_for_current_classes()

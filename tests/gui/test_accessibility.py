@@ -1,0 +1,61 @@
+"""Accessibility: every focusable widget of every window has a name a screen reader can say, and training
+progress is announced."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+from gui.window.accessibility import accessible_name, first_sentence, name_widgets, unnamed_focusable
+
+
+def test_every_focusable_widget_of_every_window_has_an_accessible_name(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    window.show_lessons()
+    window.show_analysis()
+    lessons, analysis = window.side_windows.lessons_window, window.side_windows.analysis_window
+    qtbot.waitUntil(lambda: bool(accessible_name(window.lessons) and accessible_name(window.analysis)),
+                    timeout=3000)
+    for win in (window, lessons, analysis):
+        missing = [(type(w).__name__, w.objectName()) for w in unnamed_focusable(win)]
+        assert not missing, (win.objectName(), missing)
+    # names come from labels, tooltips and owners, not from nowhere
+    assert accessible_name(window.canvas).startswith("Draw a shape here")
+    spin_edit = window.training_panel.epochs.findChild(QLineEdit)
+    assert accessible_name(spin_edit) == accessible_name(window.training_panel.epochs) == "Epochs"
+    assert accessible_name(window.lessons) == "Lessons"
+    assert "tabs:" in window.lessons.accessibleDescription()
+    lessons.close()
+    analysis.close()
+
+
+def test_the_check_finds_an_unnamed_field(make_window, tmp_path):
+    window = make_window(tmp_path / "data")
+    field = QLineEdit()
+    window.training_panel.layout().addWidget(field)
+    assert field in unnamed_focusable(window)
+    name_widgets(window)  # nothing to name it by: it stays unnamed
+    assert field in unnamed_focusable(window)
+    field.setToolTip("How many drawings to keep. More is slower.")
+    name_widgets(window)
+    assert accessible_name(field) == "How many drawings to keep"
+    assert field not in unnamed_focusable(window)
+    assert isinstance(window.training_panel.layout(), QVBoxLayout)
+
+
+def test_first_sentence():
+    assert first_sentence("<b>Loss</b>: how wrong. More") == "Loss"
+    assert first_sentence("Which network to train. Changing it starts over.") == "Which network to train"
+    assert first_sentence("") == ""
+
+
+def test_training_is_announced(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    window.train()
+    qtbot.waitUntil(lambda: window.controller.state == "idle" and not window.controller.is_active(),
+                    timeout=60000)
+    spoken = window.announcer.spoken
+    epochs = window.training_panel.settings().epochs
+    assert [t for t in spoken if t.startswith("Epoch ")][:1] == [
+        t for t in spoken if t.startswith(f"Epoch 1 of {epochs} done: validation accuracy")][:1]
+    assert any(t.startswith(f"Epoch {epochs} of {epochs} done") for t in spoken), spoken
+    assert spoken[-1].startswith("Training finished"), spoken
