@@ -12,6 +12,7 @@ SHORTCUTS = [
     ("Esc", "Clear the canvas"),
     ("Ctrl+Z", "Undo the last stroke"),
     ("Ctrl+Shift+Z", "Redo"),
+    ("S / T / C", "Put a template square / triangle / circle on the canvas (drawing without a mouse)"),
     ("Gallery (gallery focused)", ""),
     ("Del", "Delete the selected drawings"),
     ("Ctrl+Z", "Undo the last delete or move"),

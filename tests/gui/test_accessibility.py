@@ -3,8 +3,13 @@ progress is announced."""
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
+from gui.canvas import TEMPLATE_RADIUS, template_stroke
 from gui.window.accessibility import accessible_name, first_sentence, name_widgets, unnamed_focusable
 
 
@@ -59,3 +64,34 @@ def test_training_is_announced(make_window, tmp_path, qtbot):
         t for t in spoken if t.startswith(f"Epoch 1 of {epochs} done: validation accuracy")][:1]
     assert any(t.startswith(f"Epoch {epochs} of {epochs} done") for t in spoken), spoken
     assert spoken[-1].startswith("Training finished"), spoken
+
+
+def test_a_template_shape_is_drawn_and_added_from_the_keyboard(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    canvas = window.canvas
+    canvas.setFocus()
+    before = len(window.state.drawings)
+    QTest.keyClick(canvas, Qt.Key.Key_T)
+    (stroke,) = canvas.strokes()
+    assert np.allclose(stroke[0, :2], stroke[-1, :2])  # closed
+    assert np.all(np.diff(stroke[:, 2]) > 0)  # times grow as if drawn
+    assert stroke[:, 1].min() == pytest.approx(128 - TEMPLATE_RADIUS)  # the apex on top
+    QTest.keyClick(canvas, Qt.Key.Key_C)  # another template replaces it; Ctrl+Z brings the triangle back
+    assert np.hypot(*(canvas.strokes()[0][:, :2] - 128).T).std() < 1e-6
+    QTest.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert np.array_equal(canvas.strokes()[0], stroke)
+    QTest.keyClick(canvas, Qt.Key.Key_2)  # class 2: triangle
+    qtbot.waitUntil(lambda: len(window.state.drawings) == before + 1, timeout=3000)
+    assert window.state.drawings[-1].label == "triangle"
+    assert canvas.is_empty()
+
+
+def test_template_strokes():
+    for kind, corners in (("square", 4), ("triangle", 3)):
+        s = template_stroke(kind)
+        for coord in (s[:, 0], s[:, 1]):
+            assert coord.min() >= 128 - TEMPLATE_RADIUS * 1.01 and coord.max() <= 128 + TEMPLATE_RADIUS * 1.01
+        turns = np.diff(np.unwrap(np.arctan2(*np.diff(s[:, 1::-1], axis=0).T)))
+        assert np.sum(np.abs(turns) > 0.5) == corners - 1  # sharp turns between sides
+    with pytest.raises(ValueError):
+        template_stroke("hexagon")
