@@ -97,6 +97,7 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None, *, horizontal: bool = False):
         super().__init__(parent)
         self.setObjectName("trainingPlots")
+        self.setAccessibleName("Loss and accuracy plots")
         self._runs: list[_Run] = []
         self._downsampling = False
         self._coalescer = Coalescer(self._render, RENDER_INTERVAL_MS, self)
@@ -348,6 +349,20 @@ class TrainingPlots(QWidget):
                         writer.writerow([run.label, key, f"{xi:.6g}", f"{yi:.6g}"])
 
     # -- rendering ----------------------------------------------------------------------------
+    def _describe(self, run: _Run) -> None:
+        """The latest numbers as text, for screen readers (the plots' accessible description)."""
+        parts = [f"{run.label}:"]
+        for key, text, unit in (("loss_smooth", "training loss, smoothed", ""),
+                                ("val_loss", "validation loss", ""),
+                                ("acc_smooth", "training accuracy, smoothed", " %"),
+                                ("val_acc", "validation accuracy", " %")):
+            x, y = run.buffers[key].data()
+            if len(y):
+                parts.append(f"{text} {y[-1]:.3g}{unit} at {x[-1]:.2f} epochs;")
+        text = " ".join(parts).rstrip(";")
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+
     def _update_x_range(self) -> None:
         """Span [0, whole epochs]: the planned length of every run shown, or the data if a run goes on
         longer. Only a change of span moves the axis."""
@@ -384,6 +399,8 @@ class TrainingPlots(QWidget):
                 x, y = run.buffers[key].data()
                 longest = max(longest, len(x))
                 run.curves[key].setData(x, y)
+            if run is self._runs[-1]:
+                self._describe(run)
             if longest > DOWNSAMPLE_ABOVE and not self._downsampling:
                 self._downsampling = True
                 for plot in (self.loss_plot, self.accuracy_plot):

@@ -95,3 +95,22 @@ def test_template_strokes():
         assert np.sum(np.abs(turns) > 0.5) == corners - 1  # sharp turns between sides
     with pytest.raises(ValueError):
         template_stroke("hexagon")
+
+
+def test_the_prediction_and_the_plots_have_their_numbers_as_text(make_window, tmp_path, qtbot, draw,
+                                                                  shape_points):
+    window = make_window(tmp_path / "data")
+    window.train()
+    qtbot.waitUntil(lambda: window.controller.state == "idle" and not window.controller.is_active(),
+                    timeout=60000)
+    window.training.flush_records()
+    window.plots.flush()
+    described = window.plots.accessibleDescription()
+    x, y = window.plots.series("val_acc")
+    assert f"validation accuracy {y[-1]:.3g} % at {x[-1]:.2f} epochs" in described
+    draw(window.canvas, shape_points("square", window.canvas))
+    qtbot.waitUntil(lambda: bool(window.prediction.shown()), timeout=5000)
+    window.prediction.flush()
+    text = window.prediction.bars.accessibleDescription()
+    for name, p, _colour in window.prediction.shown():
+        assert f"{name} {100 * p:.1f} %" in text
