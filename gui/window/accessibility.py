@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,17 +41,17 @@ from PySide6.QtWidgets import (
 # Widgets that have neither a label nor a tooltip to be named by, by objectName (the lessons' grids are
 # tables of numbers a screen reader reads cell by cell; their name says what the table is)
 NAMES = {
-    "trainingMessage": "Training message",
-    "galleryView": "Gallery: every drawing in the dataset, by class",
-    "parameterTable": "Weights per layer of the network",
-    "paintedKernelGrid": "Your 3 by 3 kernel (editable numbers)",
-    "imageGrid": "The 5 by 5 input image (editable numbers)",
-    "filterGrid": "The 3 by 3 filter (editable numbers)",
-    "signalGrid": "The 1-D signal (editable numbers)",
-    "kernel1dGrid": "The 1-D kernel (editable numbers)",
-    "output1dGrid": "The 1-D convolution's output",
-    "output2dGrid": "The 2-D convolution's output",
-    "backpropNumbers": "Back-propagation, number by number",
+    "trainingMessage": QT_TRANSLATE_NOOP("AccessibleNames", "Training message"),
+    "galleryView": QT_TRANSLATE_NOOP("AccessibleNames", "Gallery: every drawing in the dataset, by class"),
+    "parameterTable": QT_TRANSLATE_NOOP("AccessibleNames", "Weights per layer of the network"),
+    "paintedKernelGrid": QT_TRANSLATE_NOOP("AccessibleNames", "Your 3 by 3 kernel (editable numbers)"),
+    "imageGrid": QT_TRANSLATE_NOOP("AccessibleNames", "The 5 by 5 input image (editable numbers)"),
+    "filterGrid": QT_TRANSLATE_NOOP("AccessibleNames", "The 3 by 3 filter (editable numbers)"),
+    "signalGrid": QT_TRANSLATE_NOOP("AccessibleNames", "The 1-D signal (editable numbers)"),
+    "kernel1dGrid": QT_TRANSLATE_NOOP("AccessibleNames", "The 1-D kernel (editable numbers)"),
+    "output1dGrid": QT_TRANSLATE_NOOP("AccessibleNames", "The 1-D convolution's output"),
+    "output2dGrid": QT_TRANSLATE_NOOP("AccessibleNames", "The 2-D convolution's output"),
+    "backpropNumbers": QT_TRANSLATE_NOOP("AccessibleNames", "Back-propagation, number by number"),
 }
 
 
@@ -116,6 +116,7 @@ def name_widgets(root: QWidget) -> None:
                 widget.setAccessibleDescription(re.sub(r"<[^>]+>", "", widget.toolTip()))
             continue
         name = NAMES.get(widget.objectName(), "")
+        name = QCoreApplication.translate("AccessibleNames", name) if name else ""
         if name:
             pass
         elif isinstance(widget, QLineEdit) and isinstance(owner, QAbstractSpinBox):
@@ -195,16 +196,23 @@ class Announcer(QObject):
         QAccessible.updateAccessibility(event)
 
     def record(self, record) -> None:
+        locale, translate = QLocale(), QCoreApplication.translate
         kind = getattr(record, "kind", "")
         if kind == "epoch":
             total = self.window.training_panel.settings().epochs
-            text = f"Epoch {record.epoch + 1} of {total} done"
+            text = translate("Announcer", "Epoch {epoch} of {total} done").format(
+                epoch=locale.toString(record.epoch + 1), total=locale.toString(total))
             if record.val_accuracy is not None:
-                text += f": validation accuracy {100.0 * record.val_accuracy:.1f} percent"
+                text += translate("Announcer", ": validation accuracy {percent} percent").format(
+                    percent=locale.toString(100.0 * record.val_accuracy, "f", 1))
             elif record.accuracy is not None:
-                text += f": training accuracy {100.0 * record.accuracy:.1f} percent"
+                text += translate("Announcer", ": training accuracy {percent} percent").format(
+                    percent=locale.toString(100.0 * record.accuracy, "f", 1))
             self.say(text)
         elif kind in ("done", "stopped", "diverged"):
-            words = {"done": "Training finished", "stopped": "Training stopped",
-                     "diverged": "Training paused"}
+            words = {
+                "done": translate("Announcer", "Training finished"),
+                "stopped": translate("Announcer", "Training stopped"),
+                "diverged": translate("Announcer", "Training paused"),
+            }
             self.say(f"{words[kind]}. {record.message}".strip())

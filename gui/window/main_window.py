@@ -22,6 +22,7 @@ from gui.canvas import CanvasPanel
 from gui.class_palette import ClassPalette
 from gui.core.dataset import DatasetState
 from gui.gallery import Gallery
+from gui.i18n import Translation
 from gui.panels._common import SteadyLabel
 from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ShapeLab")
         self.data_dir = Path(data_dir)
         self.settings = settings
+        self.translation = Translation(self, settings)  # View › Language, from the start
         self.state = DatasetState(self.data_dir, starter_path)
         self.controller = TrainingController(self)
         self.predictor = LivePredictor(self.controller, parent=self)

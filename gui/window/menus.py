@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
+
+from gui.i18n import LANGUAGE_KEY, LANGUAGES, language_setting
 
 SHORTCUTS = [
     ("Drawing (canvas focused)", ""),
@@ -194,29 +196,67 @@ def _keys(*keys) -> list[QKeySequence]:
 
 
 def add_screen_actions(window: QMainWindow, menu) -> None:
-    """Presenter mode (F5), Full screen (F11) and the zoom actions, in `menu`. Full screen and zoom work
-    from every window (application-wide shortcuts); they are also the main window's own actions, so their
-    keys keep working while presenter mode hides the menu bar."""
+    """Presenter mode (F5), Full screen (F11), the zoom actions and View › Language, in `menu`. Full screen
+    and zoom work from every window (application-wide shortcuts); they are also the main window's own
+    actions, so their keys keep working while presenter mode hides the menu bar. The texts are marked for
+    translation (resources/i18n/shapelab_ko.ts)."""
     w, modes, zoom = window, window.screen_modes, window.zoom
+    translate = QCoreApplication.translate
     w.presenter_action = _action(
-        w, menu, "&Presenter mode", modes.toggle_presenter, "F5",
-        "Full screen with the canvas, the prediction and the live plots only, in large type "
-        "(Esc or F5 leaves)",
+        w, menu, translate("ScreenActions", "&Presenter mode"), modes.toggle_presenter, "F5",
+        translate(
+            "ScreenActions",
+            "Full screen with the canvas, the prediction and the live plots only, in large type "
+            "(Esc or F5 leaves)",
+        ),
     )
     w.full_screen_action = _action(
-        w, menu, "&Full screen", lambda: modes.toggle_full_screen(), "F11",
-        "Full screen on or off for the window in front (F11 again leaves)",
+        w, menu, translate("ScreenActions", "&Full screen"), lambda: modes.toggle_full_screen(), "F11",
+        translate("ScreenActions", "Full screen on or off for the window in front (F11 again leaves)"),
     )
     w.zoom_in_action = _action(
-        w, menu, "Zoom &in", zoom.zoom_in, None, "Larger text and lines in every window"
+        w, menu, translate("ScreenActions", "Zoom &in"), zoom.zoom_in, None,
+        translate("ScreenActions", "Larger text and lines in every window"),
     )
     w.zoom_in_action.setShortcuts(_keys("Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn))
     w.zoom_out_action = _action(
-        w, menu, "Zoom &out", zoom.zoom_out, None, "Smaller text and lines in every window"
+        w, menu, translate("ScreenActions", "Zoom &out"), zoom.zoom_out, None,
+        translate("ScreenActions", "Smaller text and lines in every window"),
     )
     w.zoom_out_action.setShortcuts(_keys("Ctrl+-", QKeySequence.StandardKey.ZoomOut))
-    w.zoom_reset_action = _action(w, menu, "&Actual size", zoom.reset, "Ctrl+0", "Zoom back to 100 %")
+    w.zoom_reset_action = _action(
+        w, menu, translate("ScreenActions", "&Actual size"), zoom.reset, "Ctrl+0",
+        translate("ScreenActions", "Zoom back to 100 %"),
+    )
     for action in (w.full_screen_action, w.zoom_in_action, w.zoom_out_action, w.zoom_reset_action):
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     w.addActions([w.presenter_action, w.full_screen_action, w.zoom_in_action, w.zoom_out_action,
                   w.zoom_reset_action])
+    add_language_menu(w, menu)
+
+
+def add_language_menu(window: QMainWindow, menu) -> None:
+    """View › Language: the system's language, English or Korean; kept in the settings, used from the next
+    start (the status bar says so)."""
+    languages = menu.addMenu(QCoreApplication.translate("ScreenActions", "&Language"))
+    window.language_actions = {}
+    group = QActionGroup(window)
+    current = language_setting(window.settings)
+    system = QCoreApplication.translate("ScreenActions", "System language")
+    for code, text in (("system", system), *LANGUAGES):
+        action = QAction(text, window)
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        action.setData(code)
+        group.addAction(action)
+        languages.addAction(action)
+        window.language_actions[code] = action
+        action.triggered.connect(lambda _checked=False, c=code: choose_language(window, c))
+
+
+def choose_language(window: QMainWindow, code: str) -> None:
+    window.settings.setValue(LANGUAGE_KEY, code)
+    window.settings.sync()
+    window.statusBar().showMessage(
+        QCoreApplication.translate("ScreenActions", "The language changes when ShapeLab starts again."), 10000
+    )

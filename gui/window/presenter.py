@@ -13,7 +13,17 @@ habit of giving a changed size to the central widget does not squeeze the docks 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
@@ -21,7 +31,9 @@ PRESENTER_BOOST = 1.5  # presenter mode's zoom, on top of View › Zoom
 PRESENTER_CANVAS_SHARE = 0.42  # of the screen's width: the canvas and prediction column
 PRESENTER_CANVAS_HEIGHT = 0.6  # of the column's height: the canvas (the prediction bars get the rest)
 RESTORE_TIMEOUT_MS = 1000
-PRESENTER_HINT = "Presenter mode — Esc or F5 to leave · Ctrl+T train · Ctrl+P pause · Ctrl+= / Ctrl+- zoom"
+PRESENTER_HINT = QT_TRANSLATE_NOOP(
+    "ScreenModes", "Presenter mode — Esc or F5 to leave · Ctrl+T train · Ctrl+P pause · Ctrl+= / Ctrl+- zoom"
+)
 
 
 def all_menu_actions(window: QMainWindow) -> list[QAction]:
@@ -64,7 +76,7 @@ class ScreenModes(QObject):
         self._restore_timer.setInterval(RESTORE_TIMEOUT_MS)
         self._restore_timer.timeout.connect(self._finish_restore)
         self._full_screen_saved: dict[int, tuple[QByteArray | None, QSize]] = {}
-        self.leave_action = QAction("Leave presenter mode", window)
+        self.leave_action = QAction(QCoreApplication.translate("ScreenModes", "Leave presenter mode"), window)
         self.leave_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.leave_action.setEnabled(False)
         self.leave_action.triggered.connect(self.leave_presenter)
@@ -138,7 +150,7 @@ class ScreenModes(QObject):
         w.setWindowState(w.windowState() | Qt.WindowState.WindowFullScreen)
         w.show()
         self.arrange()
-        w.statusBar().showMessage(PRESENTER_HINT)
+        w.statusBar().showMessage(QCoreApplication.translate("ScreenModes", PRESENTER_HINT))
         w.canvas.setFocus()
         self.presenterChanged.emit(True)
 
