@@ -136,13 +136,16 @@ def _safe_name(label: str) -> str:
 
 
 def export_image_folder(
-    drawings: Iterable, root: str | os.PathLike, size: int = 28, *, invert: bool = True
+    drawings: Iterable, root: str | os.PathLike, size: int = 28, *, invert: bool = True, should_stop=None
 ) -> list[Path]:
     """Export drawings as an ImageFolder tree `root/<label>/<label>_00000.png` of rasterized PNGs.
 
     PNGs are written dark ink on white by default (`invert=True`), like a scanned drawing; reading them
     back through `preprocess_image` gives the same raster either way. Returns the written paths.
+    `should_stop` (a callable, or None) is checked before every file: `engine.Cancelled` when it says stop
+    (the files written so far stay).
     """
+    from engine import Cancelled
     from engine.raster import rasterize
 
     root = Path(root)
@@ -150,6 +153,8 @@ def export_image_folder(
     counts: dict[str, int] = {}
     written: list[Path] = []
     for d in drawings:
+        if should_stop is not None and should_stop():
+            raise Cancelled("the export was stopped")
         folder = _safe_name(d.label)
         n = counts.get(folder, 0)
         counts[folder] = n + 1

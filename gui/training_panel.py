@@ -329,6 +329,8 @@ class TrainingPanel(QWidget):
             self.progress.setFormat("Preparing the drawings…")
         elif state == "stopping":
             self.progress.setFormat("Stopping…")
+        elif state == "idle" and self.progress.format() == "Stopping…":  # stopped while the data was prepared
+            self.progress.setFormat("Stopped before training began")
 
     def state(self) -> str:
         return self._state

@@ -1,214 +1,113 @@
-"""The analysis panels' heavy work, off the GUI thread: one QObject worker in one QThread.
+"""The analysis panels' heavy work, off the GUI thread, on the app's one background pattern
+(`gui.workers.JobRunner`).
 
-- `AnalysisRunner` (GUI thread) owns the thread and the worker (the superqt wiring: `moveToThread`,
-  requests through a queued signal, `deleteLater` on both, `shutdown()` quits and waits). `submit(kind,
-  fn, *args)` numbers the request with a generation per kind and returns it. At most one job per kind is
-  queued at a time: a newer request for a busy kind replaces the waiting one (older requests are dropped,
-  never computed). A result whose generation is not the newest of its kind is dropped (ndv's rule), so a
-  slow job for an old model can never overwrite a newer picture. Kinds listed in `progressive` (the
-  analysis view's "drawing" and "model") relax that rule to "newer than the last one shown": while a newer
-  request is already waiting, the result in hand is still shown (it is newer than what is on screen, and
-  the newer one follows). Otherwise a steady stream of requests (a pen drawing, an epoch ending) that is
-  faster than the job would drop every result and the panel would never update. `resultReady(kind,
-  result)` is emitted on the GUI thread for results that pass; `failed(kind, text)` when a job raised.
-- `AnalysisWorker` (in the analysis thread) runs the job functions of `jobs.py` (pure NumPy). With
-  `use_process=True` (the default) it hands each job to ONE helper process (multiprocessing, "spawn") and
-  waits for it there, in the analysis thread (the helper runs at a lower CPU priority, nice 10): NumPy code
-  running in a thread of this process would compete
-  with the GUI thread and the training thread for Python's global interpreter lock, and every Qt event
-  would then wait behind it. If the helper process cannot start, jobs run in the analysis thread itself.
-  Only the GUI thread touches widgets; jobs get copies and return plain data.
+`AnalysisRunner` keeps the API the analysis view uses: `submit(kind, fn, *args)` numbers the request
+with a generation per kind and returns it; `resultReady(kind, result)` and `failed(kind, text)` arrive on
+the GUI thread for results that pass the runner's rules (newest wins; a stale result is dropped by its
+generation; kinds in `progressive` also show a result that is merely newer than the one on screen,
+otherwise a steady stream of requests faster than the job would drop every result). All kinds of one
+AnalysisRunner share one thread, and a running job is not stopped by a newer request (it finishes, its
+result is shown or dropped): the jobs share one helper process.
+
+With `use_process=True` (the default) each job runs in ONE helper process (`gui.workers.HelperProcess`,
+"spawn", nice 10) and the analysis thread only waits for it: NumPy code running in a thread of this
+process would compete with the GUI thread and the training thread for Python's interpreter lock. A job
+that cannot be sent to another process (a closure) runs in the analysis thread; if no helper process can
+be started, every job does. `shutdown()` ends the helper at once and waits for the thread.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import threading
-import traceback
-from collections.abc import Callable
+import pickle
+import time
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal
+
+from engine import Cancelled
+from gui.workers import HelperError, HelperProcess, JobRunner
 
 from . import jobs
 from .jobs import dataset_job, drawing_job, model_job  # noqa: F401  (re-exported for callers)
 
-POLL_S = 0.1  # how often a waiting worker checks whether it should give up (shutdown)
-
-
-class _Cancelled(Exception):
-    pass
-
-
-class AnalysisWorker(QObject):
-    """Lives in the analysis thread; runs one job at a time and reports plain data."""
-
-    done = Signal(str, int, object)  # kind, generation, result
-    failed = Signal(str, int, str)
-
-    def __init__(self, use_process: bool = True):
-        super().__init__()
-        self._use_process = use_process
-        self._pool = None
-        self._abort = threading.Event()
-        self.where: tuple[int, int] | None = None  # (process id, thread id) of the last job
-
-    def abort(self) -> None:
-        """Thread-safe: stop waiting for the helper process and end it (shutdown)."""
-        self._abort.set()
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.terminate()
-
-    def _run(self, fn: Callable, args: tuple):
-        if self._use_process and not self._abort.is_set():
-            try:
-                if self._pool is None:
-                    ctx = multiprocessing.get_context("spawn")
-                    self._pool = ctx.Pool(1, initializer=jobs.lower_priority)
-                pending = self._pool.apply_async(jobs.call, (fn, args))
-                while True:
-                    try:
-                        pid, tid, result = pending.get(POLL_S)
-                        break
-                    except multiprocessing.TimeoutError:
-                        if self._abort.is_set():
-                            raise _Cancelled from None
-                self.where = (pid, tid)
-                if self._abort.is_set():
-                    self.abort()  # shut down while this job ran: end the pool (made after abort() too)
-                return result
-            except _Cancelled:
-                self.abort()  # a pool made here after abort() swapped out the old one is ended too
-                raise
-            except Exception as exc:
-                if _is_job_error(exc):
-                    raise  # the job itself failed: report it
-                if isinstance(exc, OSError):
-                    self._use_process = False  # no helper process on this system: use this thread
-                # otherwise (e.g. a job that cannot be sent to another process): this one runs here
-        pid, tid, result = jobs.call(fn, args)
-        self.where = (pid, tid)
-        return result
-
-    @Slot(str, int, object)
-    def run_job(self, kind: str, generation: int, job: object) -> None:
-        fn, args = job
-        try:
-            result = self._run(fn, args)
-        except _Cancelled:
-            return
-        except Exception as exc:  # a bug: report it, keep the app alive
-            self.failed.emit(kind, generation, f"{exc}\n{traceback.format_exc(limit=3)}")
-            return
-        self.done.emit(kind, generation, result)
-
-
-def _is_job_error(exc: BaseException) -> bool:
-    """True for an exception raised by the job itself (re-raised by multiprocessing), not by the pool."""
-    return getattr(exc, "__cause__", None) is not None and "RemoteTraceback" in type(exc.__cause__).__name__
-
 
 class AnalysisRunner(QObject):
-    """GUI-thread side of the analysis thread; see the module docstring."""
+    """One analysis thread (and helper process); see the module docstring."""
 
     resultReady = Signal(str, object)
     failed = Signal(str, str)
-    _request = Signal(str, int, object)
 
     def __init__(self, parent: QObject | None = None, *, use_process: bool = True):
         super().__init__(parent)
-        self._thread: QThread | None = QThread()
-        self._thread.setObjectName("ShapeLabAnalysis")
-        self._worker = AnalysisWorker(use_process)
-        self._worker.moveToThread(self._thread)
-        self._request.connect(self._worker.run_job, Qt.ConnectionType.QueuedConnection)
-        self._worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        self._worker.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._thread.finished.connect(self._thread.deleteLater)
-        self._latest: dict[str, int] = {}  # newest generation requested per kind
-        self._busy: dict[str, int] = {}  # kind -> generation being computed
-        self._waiting: dict[str, tuple[int, tuple]] = {}  # kind -> (generation, job) not yet sent
-        self._shown: dict[str, int] = {}  # newest generation delivered per kind
-        self.progressive: set[str] = set()  # kinds whose older-than-newest results are still shown
-        self.dropped = 0  # requests and results thrown away because a newer request came (for tests)
-        self.completed = 0
-        self._started = False
+        self._runner = JobRunner(self, name="ShapeLabAnalysis", one_lane=True)
+        self._runner.resultReady.connect(self.resultReady)
+        self._runner.failed.connect(self.failed)
+        self._helper = HelperProcess("ShapeLabAnalysisHelper", jobs.lower_priority) if use_process else None
+        self.last_worker: tuple[int, int] | None = None  # (process id, thread id) where the last job ran
 
     @property
-    def last_worker(self) -> tuple[int, int] | None:
-        """(process id, thread id) where the last job ran."""
-        return self._worker.where
+    def progressive(self) -> set[str]:
+        return self._runner.progressive
 
-    def _ensure_started(self) -> None:
-        if not self._started and self._thread is not None:
-            self._thread.start()
-            self._started = True
+    @progressive.setter
+    def progressive(self, kinds) -> None:
+        self._runner.progressive = set(kinds)
 
-    def submit(self, kind: str, fn: Callable, *args) -> int:
-        """Ask for fn(*args) in the analysis thread; returns the request's generation."""
-        gen = self._latest.get(kind, 0) + 1
-        self._latest[kind] = gen
-        if self._thread is None:
-            return gen
-        if kind in self._busy:
-            if kind in self._waiting:
-                self.dropped += 1  # the waiting request is superseded before it ever ran
-            self._waiting[kind] = (gen, (fn, args))
-        else:
-            self._send(kind, gen, (fn, args))
-        return gen
+    @property
+    def dropped(self) -> int:
+        return self._runner.dropped
+
+    @property
+    def completed(self) -> int:
+        return self._runner.completed
+
+    def submit(self, kind: str, fn, *args) -> int:
+        """Ask for fn(*args) in the analysis thread (or its helper process); returns the generation."""
+        self._runner.keep_running.add(kind)
+        return self._runner.submit(kind, self._call, fn, args)
 
     def generation(self, kind: str) -> int:
-        return self._latest.get(kind, 0)
+        return self._runner.generation(kind)
 
     def is_busy(self) -> bool:
-        return bool(self._busy) or bool(self._waiting)
+        return self._runner.is_busy()
 
-    def _send(self, kind: str, gen: int, job: tuple) -> None:
-        self._ensure_started()
-        self._busy[kind] = gen
-        self._request.emit(kind, gen, job)
+    def _call(self, fn, args: tuple, *, should_stop):
+        """In the analysis thread: the job in the helper process when it can go there, else here."""
+        helper = self._helper
+        if helper is not None:
+            try:
+                pid, tid, result = helper.call(fn, args, should_stop)
+                self.last_worker = (pid, tid)
+                return result
+            except HelperError as exc:
+                raise RuntimeError(f"{exc}\n{exc.details}") from None
+            except (pickle.PicklingError, AttributeError, TypeError):
+                pass  # a job that cannot be sent to another process: it runs here
+            except OSError:
+                if should_stop():
+                    raise Cancelled("stopped") from None
+                self._helper = None  # no helper process on this system: jobs run in this thread
+        if should_stop():
+            raise Cancelled("stopped")
+        pid, tid, result = jobs.call(fn, args)
+        self.last_worker = (pid, tid)
+        return result
 
-    def _next(self, kind: str) -> None:
-        self._busy.pop(kind, None)
-        waiting = self._waiting.pop(kind, None)
-        if waiting is not None and self._thread is not None:
-            self._send(kind, *waiting)
+    def cancel_all(self) -> None:
+        """Drop waiting jobs and ask the running one to stop (its helper process is ended)."""
+        self._runner.cancel_all()
 
-    def _on_done(self, kind: str, gen: int, result: object) -> None:
-        self._next(kind)
-        current = gen == self._latest.get(kind)
-        if not current and not (kind in self.progressive and gen > self._shown.get(kind, 0)):
-            self.dropped += 1
-            return
-        self._shown[kind] = gen
-        self.completed += 1
-        self.resultReady.emit(kind, result)
-
-    def _on_failed(self, kind: str, gen: int, text: str) -> None:
-        self._next(kind)
-        if gen == self._latest.get(kind):
-            self.failed.emit(kind, text)
-
-    def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Drop waiting jobs, end the helper process, stop the thread. True when it stopped."""
-        thread, self._thread = self._thread, None
-        self._waiting.clear()
-        if thread is None:
-            return True
-        try:
-            self._worker.done.disconnect(self._on_done)
-            self._worker.failed.disconnect(self._on_failed)
-        except (RuntimeError, TypeError):
-            pass
-        self._worker.abort()
-        if not self._started:
-            self._worker.deleteLater()
-            thread.deleteLater()
-            return True
-        thread.quit()
-        return thread.wait(timeout_ms)
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Drop waiting jobs, end the helper process (terminate, then kill), wait for the thread. True when
+        everything ended within `timeout_ms`."""
+        deadline = time.monotonic() + timeout_ms / 1000.0
+        self._runner.cancel_all()
+        helper_ok = (
+            self._helper.close(min(1.0, timeout_ms / 1000.0), final=True)
+            if self._helper is not None
+            else True
+        )
+        return self._runner.shutdown(max(0.0, deadline - time.monotonic())) and helper_ok
 
 
-__all__ = ["AnalysisRunner", "AnalysisWorker", "dataset_job", "model_job", "drawing_job"]
+__all__ = ["AnalysisRunner", "dataset_job", "model_job", "drawing_job"]

@@ -15,6 +15,7 @@ import numpy as np
 
 from engine import (
     PRESETS,
+    Cancelled,
     EpochPrefetcher,
     Sequential,
     TrainConfig,
@@ -79,9 +80,11 @@ class TrainSettings:
 class PreparedData:
     """Training arrays for one run, built away from the GUI thread through the engine's dataset helpers:
     a seeded stratified validation split, and `TrainingSet` for fresh augmented arrays each epoch (the same
-    path the command line uses). Images of imported ImageFolder trees join the training arrays unchanged."""
+    path the command line uses). Images of imported ImageFolder trees join the training arrays unchanged.
+    `should_stop` (a callable, or None): checked while the rasters and epochs are made; `engine.Cancelled`
+    is raised when it returns True."""
 
-    def __init__(self, snapshot, settings: TrainSettings):
+    def __init__(self, snapshot, settings: TrainSettings, should_stop=None):
         classes = list(snapshot.classes)
         index = {c: i for i, c in enumerate(classes)}
         drawings = [d for d in snapshot.drawings if d.label in index]
@@ -97,10 +100,16 @@ class PreparedData:
         # trains (the same arrays; the training thread then holds the interpreter lock far less)
         self.data = EpochPrefetcher(
             TrainingSet(
-                train_drawings, classes=classes, size=INPUT_SIZE, augment=settings.augment, seed=settings.seed
+                train_drawings,
+                classes=classes,
+                size=INPUT_SIZE,
+                augment=settings.augment,
+                seed=settings.seed,
+                should_stop=should_stop,
             ),
             nice=10,
             use_process=settings.augment,
+            should_stop=should_stop,
         )
         self.images = self._image_arrays(snapshot.image_folders, index)
         self.val = to_arrays([drawings[i] for i in val_idx], classes, INPUT_SIZE) if len(val_idx) else None
@@ -134,13 +143,16 @@ class PreparedData:
         return np.concatenate([X, self.images[0]]), np.concatenate([y, self.images[1]])
 
 
-def run_training(send, model: Sequential, snapshot, settings: TrainSettings, control: TrainControl) -> None:
+def run_training(
+    send, model: Sequential, snapshot, settings: TrainSettings, control: TrainControl, should_stop=None
+) -> None:
     """One run: prepare the arrays, drive `engine.train`, and `send` plain messages:
     ("prepared", info), ("weights", dict) at most every WEIGHTS_INTERVAL_S (and after every step while
-    paused, and at the end), ("record", TrainRecord), ("failed", text)."""
+    paused, and at the end), ("record", TrainRecord), ("failed", text). `should_stop` is checked while
+    data is made (`engine.Cancelled` is raised through when it says stop)."""
     data = None
     try:
-        data = PreparedData(snapshot, settings)
+        data = PreparedData(snapshot, settings, should_stop)
         send(("prepared", {"n_train": data.n_train, "n_val": data.n_val, "classes": list(data.classes)}))
         last = 0.0
         for rec in train(model, data, settings.config(), val=data.val, control=control):
@@ -150,6 +162,8 @@ def run_training(send, model: Sequential, snapshot, settings: TrainSettings, con
                 send(("weights", model.weights()))
                 last = now
             send(("record", rec))
+    except Cancelled:
+        raise
     except ValueError as exc:
         send(("failed", str(exc)))
     except Exception as exc:  # a bug: say so, and keep the app alive

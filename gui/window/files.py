@@ -1,13 +1,14 @@
 """The main window's file actions: open, create, save as, import and export datasets, the recent-files
 menu, and opening and saving models. A dataset file larger than LARGE_DATASET_BYTES and an export are
-done in a worker thread."""
+done by the window's JobRunner (kinds "open-dataset" and "export": the newest open wins, a stale read is
+dropped, closing the window stops an export between two files)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from engine import DrawingStore, ModelFileError, load_model, read_ndjson
@@ -18,55 +19,28 @@ MAX_RECENT = 8
 # Dataset files larger than this (~40 ms to read: 800 drawings with timestamps, 6,000 simplified ones) are
 # read in a worker thread.
 LARGE_DATASET_BYTES = 1_000_000
+OPEN_KIND, EXPORT_KIND = "open-dataset", "export"
 
 
-class _Deliver(QObject):
-    """Lives in the GUI thread: a job's result or failure reaches `on_done` / `on_failed` there. (A
-    signal connected to a plain Python callable would call it in the emitting thread, the job's.)"""
-
-    def __init__(self, on_done, on_failed, parent: QObject):
-        super().__init__(parent)
-        self._on_done, self._on_failed = on_done, on_failed
-
-    @Slot(object)
-    def done(self, result) -> None:
-        self._on_done(result)
-
-    @Slot(str)
-    def failed(self, text: str) -> None:
-        self._on_failed(text)
-
-
-class _Job(QObject):
-    """Runs one function in a QThread (export, reading a large dataset), reporting plain data back."""
-
-    done = Signal(object)
-    failed = Signal(str)
-    finished = Signal()
-
-    def __init__(self, fn):
-        super().__init__()
-        self._fn = fn
-
-    def run(self) -> None:
-        try:
-            self.done.emit(self._fn())
-        except Exception as exc:  # reported to the user, the app stays up
-            self.failed.emit(str(exc))
-        finally:
-            self.finished.emit()
+def _read_store(path, *, should_stop) -> DrawingStore:
+    """In the open-dataset lane: read the file (one call into the engine; a stale read is dropped)."""
+    return DrawingStore(path)
 
 
 class FileActions(QObject):
-    """Dataset and model files for `window` (a `MainWindow`); `jobs` are the worker threads under way."""
+    """Dataset and model files for `window` (a `MainWindow`); the background reads and exports go to the
+    window's JobRunner (`window.jobs`)."""
 
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        self.jobs: list[tuple[QThread, _Job]] = []
-        self._retired_jobs: list = []
         self.image_counts: dict[str, int] = {}  # imported image folder -> its images (status bar)
-        self._opening: str | None = None  # a large dataset file being read in a worker thread
+
+    @property
+    def jobs(self) -> bool:
+        """True while a dataset is read or an export runs in the background."""
+        runner = self.window.jobs
+        return runner.is_busy(OPEN_KIND) or runner.is_busy(EXPORT_KIND)
 
     def _status(self, text: str, timeout: int = 0) -> None:
         self.window.messages.status(text, timeout)
@@ -96,22 +70,20 @@ class FileActions(QObject):
             large = Path(path).stat().st_size > LARGE_DATASET_BYTES
         except OSError:
             large = False  # missing: created on the first write; unreadable: state.open says why
-        if large:
-            self._opening = str(path)  # a later open wins over one still being read
+        if large:  # a later open wins over one still being read (the runner drops the stale result)
             self._status(f"Opening {Path(path).name}…")
-            self._run_job(
-                lambda: DrawingStore(path),
-                lambda store: self._opened_in_background(str(path), store),
-                "Could not open the dataset",
+            self.window.jobs.submit(
+                OPEN_KIND,
+                _read_store,
+                path,
+                on_done=lambda store: self._opened_in_background(str(path), store),
+                on_failed=lambda text: self.window.messages.error("Could not open the dataset", text),
             )
             return True
-        self._opening = None
+        self.window.jobs.cancel(OPEN_KIND)  # a large file still being read is not wanted any more
         return self._apply_open(path)
 
     def _opened_in_background(self, path: str, store) -> None:
-        if self._opening != path:  # another dataset was opened meanwhile
-            return
-        self._opening = None
         if self._apply_open(path, store):
             self._status(f"Opened {Path(path).name} ({len(self.window.state)} drawings).", 6000)
 
@@ -229,38 +201,17 @@ class FileActions(QObject):
         from gui.images import export_image_folder
 
         drawings = self.window.state.drawings
+
+        def export(*, should_stop) -> int:
+            return len(export_image_folder(drawings, folder, INPUT_SIZE, should_stop=should_stop))
+
         self._status(f"Exporting {len(drawings)} drawings to {folder}…")
-        self._run_job(
-            lambda: len(export_image_folder(drawings, folder, INPUT_SIZE)),
-            lambda n: self._status(f"Exported {n} PNGs to {folder}.", 8000),
+        self.window.jobs.submit(
+            EXPORT_KIND,
+            export,
+            on_done=lambda n: self._status(f"Exported {n} PNGs to {folder}.", 8000),
+            on_failed=lambda text: self.window.messages.error("Export failed", text),
         )
-
-    def _run_job(self, fn, on_done, failure_title: str = "Export failed") -> None:
-        thread, job = QThread(), _Job(fn)
-        job.moveToThread(thread)
-        thread.started.connect(job.run)
-        job.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        job.finished.connect(job.deleteLater)
-        thread.finished.connect(thread.deleteLater)
-        deliver = _Deliver(on_done, lambda text: self.window.messages.error(failure_title, text), self)
-        job.done.connect(deliver.done)  # queued: `deliver` lives in the GUI thread
-        job.failed.connect(deliver.failed)
-        thread.finished.connect(deliver.deleteLater)
-        entry = (thread, job)
-        self.jobs.append(entry)
-        thread.finished.connect(lambda: self._job_finished(entry))
-        thread.start()
-
-    def _job_finished(self, entry) -> None:
-        if entry in self.jobs:
-            self.jobs.remove(entry)
-        self._retired_jobs = [entry]  # wrappers kept until Qt's deleteLater has deleted the C++ objects
-
-    def wait_for_jobs(self) -> None:
-        """Wait for every worker thread under way (the window is closing)."""
-        for thread, _job in list(self.jobs):
-            thread.wait()
-        self.jobs.clear()
 
     # -- recent datasets ----------------------------------------------------------------------------
 

@@ -2,16 +2,19 @@
 training controller and the window's collaborators.
 
 Nothing here renders, loads, trains or words a message by itself: panels draw, `DatasetState` owns the
-data file, `TrainingController` owns the model and the worker thread, `LivePredictor` runs the model on the
-canvas drawing. The collaborators each hold one concern: `DockLayout` (docks, sizes, saved layout),
-`build_menus` (menus and actions), `FileActions` (dataset and model files), `Labelling` (drawings added,
-deleted, shown), `TrainingActions` (runs, records, the model shown), `SideWindows` (Lessons and Analysis)
-and `Messages` (message boxes and status texts).
+data file, `TrainingController` owns the model and its run, `LivePredictor` runs the model on the canvas
+drawing, and `jobs` (one `gui.workers.JobRunner`) does all of their background work: training, live
+prediction, reading large datasets, exporting; `shutdown_workers()` ends all of it within a budget. The
+collaborators each hold one concern: `DockLayout` (docks, sizes, saved layout), `build_menus` (menus and
+actions), `FileActions` (dataset and model files), `Labelling` (drawings added, deleted, shown),
+`TrainingActions` (runs, records, the model shown), `SideWindows` (Lessons and Analysis) and `Messages`
+(message boxes and status texts).
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -30,6 +33,7 @@ from gui.panels.plots import TrainingPlots
 from gui.panels.prediction import PredictionPanel
 from gui.training import LivePredictor, TrainingController
 from gui.training_panel import TrainingPanel
+from gui.workers import JobRunner, end_helper_processes
 
 from .accessibility import Announcer, SideWindowNamer, name_widgets
 from .files import FileActions
@@ -41,6 +45,8 @@ from .presenter import ScreenModes
 from .side_windows import SideWindows
 from .training_actions import TrainingActions
 from .zoom import Zoom
+
+CLOSE_BUDGET_S = 2.0  # closing the window ends every thread and helper process within this time
 
 
 class MainWindow(QMainWindow):
@@ -56,8 +62,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.translation = Translation(self, settings)  # View › Language, from the start
         self.state = DatasetState(self.data_dir, starter_path)
-        self.controller = TrainingController(self)
-        self.predictor = LivePredictor(self.controller, parent=self)
+        self.jobs = JobRunner(self)  # every background job of the window (training, prediction, files)
+        self.controller = TrainingController(self, runner=self.jobs)
+        self.predictor = LivePredictor(self.controller, parent=self, runner=self.jobs)
 
         # collaborators, one concern each
         self.messages = Messages(self)
@@ -185,8 +192,25 @@ class MainWindow(QMainWindow):
             self.state.flush()  # a background rewrite still under way is finished first
         except OSError as exc:
             QMessageBox.critical(self, "Could not write the dataset", f"{self.state.path}: {exc}")
-        self.controller.shutdown()
-        self.predictor.shutdown()
-        self.side_windows.shutdown()
-        self.files.wait_for_jobs()
+        self.shutdown_workers(CLOSE_BUDGET_S)
         super().closeEvent(event)
+
+    def shutdown_workers(self, budget_s: float = CLOSE_BUDGET_S) -> bool:
+        """End every background job, thread and helper process within `budget_s` (closeEvent): all are
+        asked to stop at once, the threads are waited for, and helper processes still alive near the end
+        of the budget are terminated, then killed (a thread blocked on one then ends too). True when
+        nothing is left running."""
+        deadline = time.monotonic() + budget_s
+
+        def left(reserve: float = 0.0) -> float:
+            return max(0.0, deadline - reserve - time.monotonic())
+
+        self.predictor.close()
+        self.jobs.cancel_all()  # training, prediction, reads, exports: all stop together
+        self.side_windows.stop()
+        self.jobs.wait(left(reserve=0.5))
+        analysis_ok = self.side_windows.shutdown(left(reserve=0.5))
+        helpers_ok = end_helper_processes(left(reserve=0.1))  # unblocks a thread sending to a helper
+        training_ok = self.controller.shutdown(left())
+        jobs_ok = self.jobs.shutdown(left())
+        return analysis_ok and helpers_ok and training_ok and jobs_ok

@@ -3,6 +3,8 @@ kept fed with the model, the canvas drawing and the dataset while they exist."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
@@ -123,6 +125,18 @@ class SideWindows(QObject):
             8000,
         )
 
-    def shutdown(self) -> None:
+    def stop(self) -> None:
+        """Ask the analysis jobs to stop now (closing: the window then waits for everything at once)."""
         if self.analysis is not None:
-            self.analysis.shutdown()
+            self.analysis.runner.cancel_all()
+            self.analysis.drawing_runner.cancel_all()
+
+    def shutdown(self, budget_s: float = 2.0) -> bool:
+        """End the analysis window's threads and helper processes within `budget_s`."""
+        if self.analysis is None:
+            return True
+        deadline = time.monotonic() + budget_s
+        ok = True
+        for runner in (self.analysis.drawing_runner, self.analysis.runner):  # one budget for both
+            ok = runner.shutdown(int(max(0.0, deadline - time.monotonic()) * 1000)) and ok
+        return self.analysis.shutdown(0) and ok  # its timers; the runners are down already

@@ -97,7 +97,7 @@ def test_variety_size_aspect_and_strokes():
 
 
 def test_sides_bulge_all_one_way_when_asked():
-    from engine.synth import _bow_sides
+    from engine.pen import _bow_sides
 
     # clockwise on the screen (y runs down)
     ring = np.array([[-1, -1], [1, -1], [1, 1], [-1, 1], [-1, -1]], dtype=float)
@@ -115,7 +115,7 @@ def test_sides_bulge_all_one_way_when_asked():
 
 
 def test_long_overruns_as_often_as_asked():
-    from engine.synth import _overrun
+    from engine.pen import _overrun
 
     rng = np.random.default_rng(1)
     for long_p, longest in ((0.08, 0.6), (0.2, 0.8)):

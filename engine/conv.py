@@ -1,0 +1,306 @@
+"""Convolution: Conv2D, and ConvReLUPool (Conv2D → ReLU → MaxPool2D in one pass).
+
+Convolution is im2col: a read-only window view of the padded input (never a writable strided view),
+copied once into a column matrix, and one matrix product; backward adds the column gradients back.
+Sequential runs each Conv2D → ReLU → MaxPool2D run of layers as one ConvReLUPool (the separate layers
+stay, for activations() and the PyTorch names). `engine/reference.py` has the slow loop versions these
+are tested against.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided, sliding_window_view
+
+from .layer import DTYPE, Layer, _he_normal, _max_groups, _pool_out, _rng, _unmax_groups
+
+
+def _weight_grad(dy: np.ndarray, cols: np.ndarray, out: np.ndarray) -> None:
+    """out (O, K) = dy (O, L) @ cols (K, L)^T, summed over chunks of at most 8192 of the L columns:
+    OpenBLAS runs this product several times slower when L is far longer than O and K."""
+    chunk = -(-cols.shape[1] // -(-cols.shape[1] // 8192))
+    acc = np.matmul(cols[:, :chunk], dy[:, :chunk].T)  # (K, O): the faster orientation here
+    for start in range(chunk, cols.shape[1], chunk):
+        acc += np.matmul(cols[:, start : start + chunk], dy[:, start : start + chunk].T)
+    out[...] = acc.T
+
+
+def _col2im_add(dwin: np.ndarray, dxp: np.ndarray, stride: int) -> None:
+    """Adds window gradients dwin (N, C, kh, kw, Ho, Wo) back onto dxp (N, C, Hp, Wp) in place."""
+    kh, kw, ho, wo = dwin.shape[2:]
+    for i in range(kh):
+        for j in range(kw):
+            dxp[:, :, i : i + stride * ho : stride, j : j + stride * wo : stride] += dwin[:, :, i, j]
+
+
+class Conv2D(Layer):
+    """2-D convolution (cross-correlation, as in PyTorch), zero padding, stride >= 1.
+
+    x (N, C, H, W) -> y (N, O, Ho, Wo), Ho = (H + 2p - k) // s + 1.
+    padding="same" pads (k - 1) // 2 on each side (odd k), so Ho = ceil(H / s).
+    """
+
+    name = "Conv2D"
+    kind = "conv2d"
+
+    def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0, rng=None):
+        super().__init__()
+        k, s = int(kernel_size), int(stride)
+        if k < 1 or s < 1 or in_channels < 1 or out_channels < 1:
+            raise ValueError("Conv2D needs kernel_size, stride and channel counts of at least 1")
+        if padding == "same":
+            if k % 2 == 0:
+                raise ValueError("padding='same' needs an odd kernel_size")
+            padding = (k - 1) // 2
+        if int(padding) < 0:
+            raise ValueError("padding must be >= 0 or 'same'")
+        self.in_channels, self.out_channels = int(in_channels), int(out_channels)
+        self.kernel_size, self.stride, self.padding = k, s, int(padding)
+        fan_in = self.in_channels * k * k
+        self.params = {
+            "weight": _he_normal(_rng(rng), (self.out_channels, self.in_channels, k, k), fan_in),
+            "bias": np.zeros(self.out_channels, DTYPE),
+        }
+        self.grads = {key: np.zeros_like(v) for key, v in self.params.items()}
+
+    def config(self) -> dict:
+        return {"type": "conv2d", "in_channels": self.in_channels, "out_channels": self.out_channels,
+                "kernel_size": self.kernel_size, "stride": self.stride, "padding": self.padding}
+
+    def output_shape(self, input_shape: tuple) -> tuple:
+        c, h, w = input_shape
+        k, s, p = self.kernel_size, self.stride, self.padding
+        return (self.out_channels, _pool_out(h, k, s, p), _pool_out(w, k, s, p))
+
+    def _pad(self, x: np.ndarray) -> np.ndarray:
+        p = self.padding
+        if p == 0:
+            return x
+        n, c, h, w = x.shape
+        xp = np.zeros((n, c, h + 2 * p, w + 2 * p), x.dtype)
+        xp[:, :, p : p + h, p : p + w] = x
+        return xp
+
+    def forward(self, x, training=False):
+        if self.stride == 1:
+            return self._forward_flat(x)
+        n, c, h, w = x.shape
+        k, s = self.kernel_size, self.stride
+        xp = self._pad(x)
+        ho, wo = (xp.shape[2] - k) // s + 1, (xp.shape[3] - k) // s + 1
+        # (N, C, Ho, Wo, k, k) read-only window view -> columns (N, C*k*k, Ho*Wo), one copy
+        win = sliding_window_view(xp, (k, k), axis=(2, 3))[:, :, ::s, ::s]
+        cols = win.transpose(0, 1, 4, 5, 2, 3).reshape(n, c * k * k, ho * wo)
+        y = np.matmul(self.params["weight"].reshape(self.out_channels, -1), cols)  # (N, O, Ho*Wo)
+        y += self.params["bias"][:, None]
+        self._cache = (x.shape, xp.shape, cols)
+        return y.reshape(n, self.out_channels, ho, wo)
+
+    def backward(self, dy, need_dx=True):
+        """dy (N, O, Ho, Wo) -> dx (N, C, H, W); need_dx=False skips dx (for a first layer)."""
+        if self.stride == 1:
+            return self._backward_flat(dy, need_dx)
+        x_shape, xp_shape, cols = self._cache
+        n, o, ho, wo = dy.shape
+        c, k, s, p = self.in_channels, self.kernel_size, self.stride, self.padding
+        dy = dy.reshape(n, o, ho * wo)
+        # dW = sum_n dy_n @ cols_n^T ; db = sum over batch and positions
+        self.grads["weight"][...] = np.matmul(dy, cols.transpose(0, 2, 1)).sum(0).reshape(o, c, k, k)
+        self.grads["bias"][...] = dy.sum(axis=(0, 2))
+        if not need_dx:
+            return None
+        dcols = np.matmul(self.params["weight"].reshape(o, -1).T, dy)  # (N, C*k*k, Ho*Wo)
+        dxp = np.zeros(xp_shape, dy.dtype)
+        _col2im_add(dcols.reshape(n, c, k, k, ho, wo), dxp, s)
+        h, w = x_shape[2:]
+        return dxp[:, :, p : p + h, p : p + w] if p else dxp
+
+    # Stride 1, the usual case: "flattened shifts" in channel-major order. The padded input is kept as
+    # (C, N, Hp*Wp): each image is one flat row per channel. An output at (i, j) with kernel offset
+    # (a, b) reads flat[(i + a) * Wp + (j + b)], so if outputs are computed on the whole Wp-wide grid
+    # (the last k - 1 columns are junk, dropped afterwards), the values seen by offset (a, b) are one
+    # contiguous slice flat[a*Wp + b : a*Wp + b + Ho*Wp] of every image. The columns (C*k*k, N*Ho*Wp)
+    # are a read-only strided view of the flat rows, copied once; the whole batch is then one matrix
+    # product, and backward adds k*k contiguous slices. The output is returned as an (N, O, Ho, Wo)
+    # view of a channel-major array: the elementwise layers after it keep that memory order.
+
+    def _buffer(self, name, shape, dtype):
+        """A zeroed scratch array reused between calls (its zero border is never written)."""
+        buf = self.__dict__.get(name)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = np.zeros(shape, dtype)
+            setattr(self, name, buf)
+        return buf
+
+    def _forward_wide(self, x, bias=True):
+        """x (N, C, H, W) -> the output on the Wp-wide grid, (O, N, Ho, Wp), with the bias if asked."""
+        n, c, h, w = x.shape
+        k, p, o = self.kernel_size, self.padding, self.out_channels
+        hp, wp = h + 2 * p, w + 2 * p
+        ho, span = hp - k + 1, (hp - k + 1) * wp
+        flat = self._buffer("_flat", (c, n, hp * wp + k - 1), x.dtype)  # k - 1 spare zeros at the end
+        flat[:, :, : hp * wp].reshape(c, n, hp, wp)[:, :, p : p + h, p : p + w] = x.transpose(1, 0, 2, 3)
+        sc, sn, se = flat.strides
+        win = as_strided(flat, (c, k, k, n, span), (sc, wp * se, se, sn, se), writeable=False)
+        cols = self._buffer("_cols", (c * k * k, n * span), x.dtype)
+        np.copyto(cols.reshape(c, k, k, n, span), win)
+        y = np.matmul(self.params["weight"].reshape(o, -1), cols)  # (O, N*Ho*Wp)
+        if bias:
+            y += self.params["bias"][:, None]
+        self._cache = (x.shape, cols)
+        return y.reshape(o, n, ho, wp)
+
+    def _forward_flat(self, x):
+        wo = x.shape[3] + 2 * self.padding - self.kernel_size + 1
+        return self._forward_wide(x)[:, :, :, :wo].transpose(1, 0, 2, 3)
+
+    def _backward_flat(self, dy, need_dx):
+        n, o, ho, wo = dy.shape
+        wp = wo + self.kernel_size - 1
+        dyw = self._buffer("_dy_wide", (o, n, ho, wp), dy.dtype)  # junk columns stay 0
+        dyw[:, :, :, :wo] = dy.transpose(1, 0, 2, 3)
+        return self._backward_wide(dyw, need_dx)
+
+    def _backward_wide(self, dyw, need_dx):
+        """dyw (O, N, Ho, Wp): the output gradient on the wide grid, zero in the junk columns."""
+        x_shape, cols = self._cache
+        o, n, ho, wp = dyw.shape
+        c, k, p = self.in_channels, self.kernel_size, self.padding
+        h, w = x_shape[2:]
+        hp, span = h + 2 * p, ho * wp
+        dyw = dyw.reshape(o, n * span)
+        _weight_grad(dyw, cols, self.grads["weight"].reshape(o, -1))
+        np.sum(dyw, axis=1, out=self.grads["bias"])
+        if not need_dx:
+            return None
+        dcols = np.matmul(self.params["weight"].reshape(o, -1).T, dyw).reshape(c, k * k, n, span)
+        dflat = np.zeros((c, n, hp * wp + k - 1), dyw.dtype)
+        for t in range(k * k):
+            start = (t // k) * wp + t % k
+            dflat[:, :, start : start + span] += dcols[:, t]
+        dxp = dflat[:, :, : hp * wp].reshape(c, n, hp, wp)
+        return dxp[:, :, p : p + h, p : p + w].transpose(1, 0, 2, 3)
+
+
+class ConvReLUPool(Layer):
+    """Conv2D (stride 1) → ReLU → MaxPool2D (stride == kernel size q) in one pass; Sequential runs the
+    three layers this way. It shares the convolution's params and grads dicts.
+
+    Max pooling commutes with adding the bias and with ReLU, so both run on the q² times fewer pooled
+    values, and backward writes the pooled gradient straight into the convolution's output gradient.
+    The gradient goes to the first maximum of each window in row-major order, as MaxPool2D.
+
+    Two column orders, whichever copies less strided data:
+    - few columns (C*k*k <= O, as a first layer on one channel): the im2col columns are ordered by
+      pooling offset, column (a, b, n, i, j) holding the window of output (q*i + a, q*j + b), so the
+      product gives q*q contiguous blocks and pooling is an elementwise maximum over them;
+    - otherwise the convolution's wide-grid product (see Conv2D), pooled in two passes as MaxPool2D.
+    """
+
+    name = "ConvReLUPool"
+    kind = "conv_relu_pool"
+
+    def __init__(self, conv: Conv2D, pool_size: int = 2):
+        super().__init__()
+        if conv.stride != 1:
+            raise ValueError("ConvReLUPool needs a stride-1 convolution")
+        self.conv, self.pool_size = conv, int(pool_size)
+        self.params, self.grads = conv.params, conv.grads
+        self.pooled_columns = conv.in_channels * conv.kernel_size**2 <= conv.out_channels
+
+    @staticmethod
+    def fits(layers: list[Layer]) -> bool:
+        """True when layers are [Conv2D stride 1, ReLU, MaxPool2D with stride == kernel size]."""
+        return (len(layers) == 3 and type(layers[0]) is Conv2D and layers[0].stride == 1
+                and layers[1].kind == "relu" and layers[2].kind == "maxpool2d"
+                and layers[2].stride == layers[2].kernel_size)
+
+    def config(self) -> dict:
+        return {"type": self.kind, "conv": self.conv.config(), "pool_size": self.pool_size}
+
+    def output_shape(self, input_shape: tuple) -> tuple:
+        o, h, w = self.conv.output_shape(input_shape)
+        return (o, h // self.pool_size, w // self.pool_size)
+
+    def astype(self, dtype) -> ConvReLUPool:
+        return ConvReLUPool(self.conv.astype(dtype), self.pool_size)
+
+    def _buffer(self, name, shape, dtype):
+        """A zeroed scratch array reused between calls (what is never written stays 0)."""
+        buf = self.__dict__.get(name)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = np.zeros(shape, dtype)
+            setattr(self, name, buf)
+        return buf
+
+    def _windows(self, xp, hq, wq):
+        """(C, k, k, q, q, N, Hq, Wq) view of the padded xp (C, N, Hp, Wp): [c, ki, kj, a, b, n, i, j] is
+        xp[c, n, q*i + a + ki, q*j + b + kj] for kernel offset (ki, kj) and pooling offset (a, b)."""
+        k, q = self.conv.kernel_size, self.pool_size
+        sc, sn, sh, sw = xp.strides
+        return as_strided(xp, (xp.shape[0], k, k, q, q, xp.shape[1], hq, wq),
+                          (sc, sh, sw, sh, sw, sn, q * sh, q * sw), writeable=False)
+
+    def forward(self, x, training=False):
+        conv, q = self.conv, self.pool_size
+        n, c, h, w = x.shape
+        k, p, o = conv.kernel_size, conv.padding, conv.out_channels
+        ho, wo = h + 2 * p - k + 1, w + 2 * p - k + 1
+        hq, wq = ho // q, wo // q
+        if self.pooled_columns:
+            m = n * hq * wq
+            xp = self._buffer("_xp", (c, n, h + 2 * p, w + 2 * p), x.dtype)
+            xp[:, :, p : p + h, p : p + w] = x.transpose(1, 0, 2, 3)
+            cols = self._buffer("_cols", (c * k * k, q * q * m), x.dtype)
+            np.copyto(cols.reshape(c, k, k, q, q, n, hq, wq), self._windows(xp, hq, wq))
+            z = np.matmul(conv.params["weight"].reshape(o, -1), cols).reshape(o, q * q, m)
+            y = z[:, 0].copy()
+            idx = np.zeros(y.shape, np.uint8)
+            for t in range(1, q * q):
+                # idx = t where block t is greater: the first maximum wins ties (uint8 arithmetic)
+                idx += (z[:, t] > y).view(np.uint8) * (np.uint8(t) - idx)
+                np.maximum(y, z[:, t], out=y)
+            y = y.reshape(o, n, hq, wq)
+            self._cache = (x.shape, cols, idx, None, y)
+        else:
+            wide = conv._forward_wide(x, bias=False)  # (O, N, Ho, Wp)
+            rows, idx_w = _max_groups(wide[:, :, : hq * q, : wq * q], q, axis=3)
+            y, idx_h = _max_groups(rows, q, axis=2)
+            self._cache = (wide.shape, None, idx_w, idx_h, y)
+        y += conv.params["bias"][:, None, None, None]
+        np.maximum(y, 0, out=y)
+        return y.transpose(1, 0, 2, 3)
+
+    def backward(self, dy, need_dx=True):
+        """dy (N, O, Hq, Wq) -> dx (N, C, H, W); need_dx=False skips dx (for a first layer)."""
+        g = dy.transpose(1, 0, 2, 3) * (self._cache[-1] > 0)  # (O, N, Hq, Wq)
+        if not self.pooled_columns:
+            wide_shape, _, idx_w, idx_h, _ = self._cache
+            q = self.pool_size
+            hq, wq = g.shape[2:]
+            dyw = self._buffer("_dy_wide", wide_shape, dy.dtype)  # what no window covers stays 0
+            rows = _unmax_groups(g, idx_h, q, axis=2)
+            _unmax_groups(rows, idx_w, q, axis=3, out=dyw[:, :, : hq * q, : wq * q])
+            return self.conv._backward_wide(dyw, need_dx)
+        x_shape, cols, idx, _, _ = self._cache
+        conv, q = self.conv, self.pool_size
+        o, n, hq, wq = g.shape
+        c, k, p = conv.in_channels, conv.kernel_size, conv.padding
+        g = g.reshape(o, -1)
+        dz = self._buffer("_dz", (o, q * q, g.shape[1]), dy.dtype)
+        for t in range(q * q):
+            np.multiply(g, idx == t, out=dz[:, t])
+        dz = dz.reshape(o, -1)
+        _weight_grad(dz, cols, conv.grads["weight"].reshape(o, -1))
+        np.sum(g, axis=1, out=conv.grads["bias"])
+        if not need_dx:
+            return None
+        dcols = np.matmul(conv.params["weight"].reshape(o, -1).T, dz).reshape(c, k, k, q, q, n, hq, wq)
+        h, w = x_shape[2:]
+        dxp = np.zeros((c, n, h + 2 * p, w + 2 * p), dy.dtype)
+        for ki in range(k):
+            for kj in range(k):
+                view = dxp[:, :, ki : ki + q * hq, kj : kj + q * wq]
+                view.shape = (c, n, hq, q, wq, q)  # a view (raises rather than copy)
+                view.transpose(0, 3, 5, 1, 2, 4)[...] += dcols[:, ki, kj]
+        return dxp[:, :, p : p + h, p : p + w].transpose(1, 0, 2, 3)

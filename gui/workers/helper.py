@@ -1,0 +1,141 @@
+"""Helper processes: work that must not compete with the GUI thread for Python's interpreter lock.
+
+- `HelperProcess`: one "spawn" child process that runs picklable functions sent to it, one at a time
+  (the analysis window's jobs). `call(fn, args, should_stop)` is made from a worker thread; it waits for
+  the answer, checking `should_stop` every POLL_S, and on a stop ends the child and raises
+  `engine.Cancelled`. `close(budget_s)` ends the child: terminate, then kill, within the budget.
+- `end_helper_processes(budget_s)`: the last step of closing the window: every child process this
+  process started through multiprocessing (the training data's epoch helper, an analysis helper) that is
+  still alive is terminated, then killed, within the budget.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+import traceback
+from collections.abc import Callable
+
+from engine import Cancelled
+
+POLL_S = 0.05
+
+
+class HelperError(Exception):
+    """The function raised in the helper process (its traceback is in `details`)."""
+
+    def __init__(self, message: str, details: str):
+        super().__init__(message)
+        self.details = details
+
+
+def _helper_main(conn, initializer) -> None:
+    if initializer is not None:
+        initializer()
+    try:
+        while True:
+            fn, args = conn.recv()
+            try:
+                conn.send(("ok", (os.getpid(), threading.get_ident(), fn(*args))))
+            except Exception as exc:
+                conn.send(("error", str(exc) or type(exc).__name__, traceback.format_exc(limit=4)))
+    except (EOFError, OSError, KeyboardInterrupt):  # the parent went away or closed the pipe
+        return
+
+
+def stop_process(process, budget_s: float) -> bool:
+    """Terminate `process` (a multiprocessing.Process), then kill it, within `budget_s`. True if it ended."""
+    deadline = time.monotonic() + max(0.0, budget_s)
+    if process.is_alive():
+        process.terminate()
+        process.join(max(0.0, (deadline - time.monotonic()) / 2))
+    if process.is_alive():
+        process.kill()
+        process.join(max(0.05, deadline - time.monotonic()))
+    return not process.is_alive()
+
+
+def end_helper_processes(budget_s: float) -> bool:
+    """End every multiprocessing child of this process still alive (terminate, then kill) within the
+    budget. True when none is left."""
+    deadline = time.monotonic() + max(0.0, budget_s)
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    ok = True
+    for child in children:
+        ok = stop_process(child, max(0.05, deadline - time.monotonic())) and ok
+    return ok
+
+
+class HelperProcess:
+    """One child process for picklable jobs; see the module docstring. Not shared between threads,
+    except `close()`, which may be called from any thread."""
+
+    def __init__(self, name: str, initializer: Callable[[], None] | None = None):
+        self._name = name
+        self._initializer = initializer
+        self._lock = threading.Lock()
+        self._process = None
+        self._conn = None
+        self._closed = False  # after close(final=True) no helper is started again
+
+    def _ensure(self):
+        with self._lock:
+            if self._closed:
+                raise OSError("the helper process was shut down")
+            if self._process is None or not self._process.is_alive():
+                ctx = multiprocessing.get_context("spawn")  # never fork a process that has threads
+                conn, child = ctx.Pipe()
+                process = ctx.Process(
+                    target=_helper_main, args=(child, self._initializer), daemon=True, name=self._name
+                )
+                process.start()
+                child.close()  # so a helper that dies makes recv fail instead of waiting for ever
+                self._process, self._conn = process, conn
+            return self._process, self._conn
+
+    def call(self, fn: Callable, args: tuple, should_stop: Callable[[], bool] | None = None):
+        """fn(*args) in the helper -> (process id, thread id, result). Raises HelperError when fn raised,
+        Cancelled on a stop, pickle errors when fn or args cannot be sent, OSError when the helper cannot
+        run."""
+        process, conn = self._ensure()
+        try:
+            conn.send((fn, args))
+            while not conn.poll(POLL_S):
+                if should_stop is not None and should_stop():
+                    raise Cancelled("stopped")
+                if not process.is_alive():
+                    raise OSError("the helper process ended")
+            answer = conn.recv()
+        except Cancelled:
+            self.close()
+            raise
+        except (EOFError, OSError) as exc:
+            self.close()
+            if should_stop is not None and should_stop():
+                raise Cancelled("stopped") from None
+            raise OSError(f"the helper process failed: {exc}") from None
+        if answer[0] == "error":
+            raise HelperError(answer[1], answer[2])
+        return answer[1]
+
+    @property
+    def pid(self) -> int | None:
+        process = self._process
+        return process.pid if process is not None else None
+
+    def close(self, budget_s: float = 1.0, *, final: bool = False) -> bool:
+        """End the helper (terminate, then kill) within `budget_s`; with `final`, none is started again.
+        True when no helper is left."""
+        with self._lock:
+            self._closed = self._closed or final
+            process, _conn = self._process, self._conn
+            self._process = self._conn = None
+        if process is None:
+            return True
+        # the pipe is not closed here: a worker thread may be polling it; it sees the end of the process
+        # and is closed with the last reference
+        return stop_process(process, budget_s)

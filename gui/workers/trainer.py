@@ -1,0 +1,117 @@
+"""The training thread: a thin wrapper that runs `gui.core.training.run_training` (which drives
+`engine.train`'s generator) as the JobRunner's "train" kind.
+
+`Trainer` is the GUI-thread handle of one run at a time. It owns the run's `TrainControl` (pause / resume
+/ step exactly one mini-batch / stop; thread-safe) and turns the run's plain messages into signals:
+`prepared(dict)`, `record(TrainRecord)`, `weights(dict of array copies)`, `failed(str)`, and `finished()`
+once the run has ended, whatever the reason. The run works on its own copy of the model and a snapshot of
+the dataset; it never touches the GUI's objects.
+
+Stopping: while the data is prepared (rasterizing, the first epoch) the run checks both the runner's stop
+(window closing) and the user's Stop, and ends at once (`engine.Cancelled`). Once it trains, a user's Stop
+goes through the engine's `TrainControl` (checked between mini-batches), so the run ends with its
+"stopped" record; closing the window still cancels it at once.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from engine import Sequential, TrainControl
+from gui.core.training import TrainSettings, run_training
+
+from .runner import JobRunner
+
+KIND = "train"
+
+
+def training_job(
+    model: Sequential, snapshot, settings: TrainSettings, control: TrainControl, *, should_stop, report
+):
+    """Runs in the "train" lane: one training run, its messages passed to `report`."""
+    training = threading.Event()  # set at the first trained step: from then on Stop is the engine's
+
+    def stop() -> bool:
+        return should_stop() or (control.stopped and not training.is_set())
+
+    def send(message) -> None:
+        kind, payload = message
+        if kind == "record" and payload.kind == "step":
+            training.set()
+        report(message)
+
+    run_training(send, model, snapshot, settings, control, should_stop=stop)
+
+
+class Trainer(QObject):
+    """One training run at a time in `runner`'s "train" lane; see the module docstring."""
+
+    prepared = Signal(object)  # dict: n_train, n_val, classes
+    record = Signal(object)  # TrainRecord (frozen)
+    weights = Signal(object)  # dict[str, ndarray] (copies)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, runner: JobRunner, parent: QObject | None = None):
+        super().__init__(parent)
+        self._runner = runner
+        self.control: TrainControl | None = None  # the running run's control, or None
+
+    def is_active(self) -> bool:
+        return self.control is not None
+
+    @property
+    def thread(self) -> QThread | None:
+        """The QThread the run is in (None when none runs)."""
+        return self._runner.thread(KIND) if self.control is not None else None
+
+    def start(self, model: Sequential, snapshot, settings: TrainSettings, *, paused: bool = False) -> None:
+        """Train `model` (the run's own copy) on `snapshot`. With paused=True exactly one mini-batch runs
+        and the run waits paused."""
+        if self.control is not None:
+            raise RuntimeError("training is already running")
+        control = TrainControl()
+        if paused:
+            control.step_once()
+        self.control = control
+        self._runner.submit(
+            KIND,
+            training_job,
+            model,
+            snapshot,
+            settings,
+            control,
+            on_progress=self._on_message,
+            on_finished=self._on_finished,
+            on_cancel=control.stop,
+        )
+
+    def shutdown(self, budget_s: float = 2.0) -> bool:
+        """Stop the run and wait at most `budget_s` for its thread; no signal follows. True if none runs."""
+        control, self.control = self.control, None
+        if control is None:
+            return True
+        control.stop()
+        self._runner.cancel(KIND)
+        return self._runner.wait(budget_s, KIND)
+
+    def _on_message(self, message) -> None:
+        if self.control is None:
+            return  # shut down
+        kind, payload = message
+        if kind == "record":
+            self.record.emit(payload)
+        elif kind == "weights":
+            self.weights.emit(payload)
+        elif kind == "prepared":
+            self.prepared.emit(payload)
+        elif kind == "failed":
+            self.failed.emit(payload)
+
+    def _on_finished(self) -> None:
+        if self.control is None:
+            return  # shut down: the controller said so already
+        self.control = None
+        self.finished.emit()
