@@ -219,7 +219,10 @@ class ScreenModes(QObject):
 
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()
-        if obj is self.window and kind == QEvent.Type.Resize:
+        if obj is self.window and kind == QEvent.Type.Close and self._presenting:
+            self.leave_presenter()  # the layout saved for the next start is the window's own, not this one
+            self._finish_restore()
+        elif obj is self.window and kind == QEvent.Type.Resize:
             if self._presenting:
                 QTimer.singleShot(0, self.arrange)
             elif self._pending_restore is not None and self._pending_restore[0] is self.window:

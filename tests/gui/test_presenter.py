@@ -217,3 +217,15 @@ def test_filters_and_feature_maps_are_readable_at_the_default_size(
         view = fm._views[k].view
         rect = view.mapRectToScene(view.boundingRect())
         assert rect.right() <= fm.graphics.width() + 1, (k, rect.right(), fm.graphics.width())
+
+
+def test_closing_in_presenter_mode_saves_the_ordinary_layout(make_window, tmp_path, qtbot):
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir)
+    shown = {d.objectName() for d in window.docks if d.isVisible()}
+    window.screen_modes.enter_presenter()
+    assert {d.objectName() for d in window.docks if d.isVisible()} == {"canvasDock", "predictionDock"}
+    window.close()
+    again = make_window(data_dir)
+    assert {d.objectName() for d in again.docks if d.isVisible()} == shown
+    assert again.menuBar().isVisible() and not again.screen_modes.presenting
