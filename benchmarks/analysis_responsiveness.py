@@ -56,7 +56,9 @@ def run(seconds: float) -> dict:
     window.show_analysis()  # the app's own analysis window (View > Analysis), fed by the window itself
     analysis = window.analysis
     tp = window.training_panel
-    tp.set_settings(type(tp.settings())())
+    from gui.core.training import TrainSettings
+
+    tp.set_settings(TrainSettings().as_dict())  # the defaults: default model, Adam, batch 32, augmentation
     tp.epochs.setValue(1000)
 
     wait(300)

@@ -96,7 +96,9 @@ def run(seconds: float) -> dict:
     window.resize(1280, 720)
     window.show()
     tp = window.training_panel
-    tp.set_settings(type(tp.settings())())  # the defaults: default model, Adam 0.001, batch 32, augmentation
+    from gui.core.training import TrainSettings
+
+    tp.set_settings(TrainSettings().as_dict())  # the defaults: default model, Adam, batch 32, augmentation
     tp.epochs.setValue(1000)  # keeps training for the whole measurement
 
     wait(300)

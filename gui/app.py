@@ -1,10 +1,11 @@
 """Start the ShapeLab window.
 
-- `create_main_window(data_dir)` builds the main window (not shown, no event loop), keeping every user
-  file and setting under `data_dir`: the user's dataset files, `classes.json` (class names and colours) and
-  `settings.ini` (QSettings in INI format: layout, training settings, last and recent datasets). Tests pass a
-  temporary folder; `run()` passes the platform's application-data folder.
-- `run(argv)` is what `python main.py` (no command) calls: QApplication, app icon, high-DPI, window shown.
+- `create_main_window(data_dir, starter_path=None)` builds the main window (not shown, no event loop),
+  keeping every user file and setting under `data_dir`: the user's dataset files, `classes.json` (class
+  names and colours) and `settings.ini` (QSettings in INI format: layout, training settings, last and
+  recent datasets). Tests pass a temporary folder; `run()` passes the platform's application-data folder.
+- `run(argv, data_dir)` is what `python main.py` (no command; `--data-dir DIR`) calls: QApplication, app
+  icon, high-DPI, window shown.
 """
 
 from __future__ import annotations
@@ -58,8 +59,11 @@ def _ensure_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_main_window(data_dir: str | os.PathLike | None = None) -> MainWindow:
-    """Build the main window with all user data and settings under `data_dir` (created if missing).
+def create_main_window(
+    data_dir: str | os.PathLike | None = None, starter_path: str | os.PathLike | None = None
+) -> MainWindow:
+    """Build the main window with all user data and settings under `data_dir` (created if missing), and
+    `starter_path` as the built-in starter set (default: the shipped one, `STARTER_PATH`).
 
     Needs no running event loop; creates the QApplication if there is none yet.
     """
@@ -70,7 +74,7 @@ def create_main_window(data_dir: str | os.PathLike | None = None) -> MainWindow:
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(data_dir, settings, STARTER_PATH)
+    window = MainWindow(data_dir, settings, STARTER_PATH if starter_path is None else starter_path)
     icon = app_icon()
     if not icon.isNull():
         window.setWindowIcon(icon)

@@ -1,10 +1,12 @@
-"""The headless command line: ``python main.py <command>``.
+"""The headless command line: ``python main.py <command>`` (argparse and printing over `gui.core`).
 
-Without a command the app starts. The commands never open a window; they live on the Qt side (``gui/``)
-only because image files are decoded with Qt's QImage (see gui/images.py).
+Reading DATA arguments, preparing a training run, the model file's `extra` and evaluating are the
+application core's (`gui.core.inputs`, `gui.core.training`, `gui.core.model_state`), the same code the
+app runs. Commands are registered in `COMMANDS` (name, help, arguments, run); another module adds its
+own with `register(Command(...))`.
 
-Exit status: 0 on success, 2 on bad usage, 1 on bad data or files (a one-line message naming the file
-and the problem, never a traceback for a user's mistake).
+Exit status: 0 on success, 2 on bad usage (a bad option value included, named in the message), 1 on bad
+data or files (one line naming the file and the problem, never a traceback for a user's mistake).
 """
 
 from __future__ import annotations
@@ -14,19 +16,19 @@ import json
 import math
 import sys
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
 
 import engine
 
+from .core.inputs import InputError, evaluate_model, load_data, load_model_file, predict_inputs, predict_proba
+from .core.model_state import ModelState, TrainedOn
+from .core.training import INPUT_SIZE, OPTIMIZERS, TrainSettings, prepare_training
 from .resources import STARTER_PATH
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
-NDJSON_SUFFIXES = (".ndjson", ".jsonl")
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")
+MIN_INPUT_SIZE, MAX_INPUT_SIZE = 8, 256
 
 
 class CliError(Exception):
@@ -34,125 +36,55 @@ class CliError(Exception):
 
 
 # ----------------------------------------------------------------------------------------------------------
-# Loading data: NDJSON drawings and image folders, one preprocessing path for both
+# Option values: a bad one is a usage error (exit 2) naming the option
 
 
-@dataclass
-class LabeledData:
-    """Everything read from the DATA arguments: drawings (strokes) and images (already preprocessed)."""
-
-    drawings: list[engine.Drawing] = field(default_factory=list)
-    images: list[np.ndarray] = field(default_factory=list)  # each (S, S) float32
-    image_labels: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def labels(self) -> list[str]:
-        return [d.label for d in self.drawings] + list(self.image_labels)
-
-    def __len__(self) -> int:
-        return len(self.drawings) + len(self.images)
-
-
-def _read_ndjson(path: Path, data: LabeledData) -> None:
+def _number(kind, text: str, what: str, ok: Callable[[float], bool]):
     try:
-        drawings, problems = engine.read_ndjson(path)
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    for p in problems:
-        data.warnings.append(f"{p.path}:{p.line}: {p.message}; skipped")
-    data.drawings.extend(drawings)
+        value = kind(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not {'an integer' if kind is int else 'a number'}"
+        ) from None
+    if not (math.isfinite(value) and ok(value)):
+        raise argparse.ArgumentTypeError(f"{text} is out of range: it must be {what}")
+    return value
 
 
-def _read_image_folder(path: Path, data: LabeledData, size: int) -> None:
-    from gui import images
-
-    try:
-        entries = images.list_image_folder(path)
-    except OSError as exc:
-        raise CliError(f"{path}: cannot read folder: {exc.strerror or exc}") from exc
-    if not entries:
-        raise CliError(
-            f"{path}: no images found; an image folder holds one sub-folder per class (DIR/<class>/*.png)"
-        )
-    for file, label in entries:
-        try:
-            gray = images.read_gray(file)
-            raster = engine.preprocess_image(gray, size=size)
-        except (OSError, ValueError) as exc:
-            data.warnings.append(f"{file}: {exc}; skipped")
-            continue
-        data.images.append(raster)
-        data.image_labels.append(label)
+def positive_int(text: str) -> int:
+    return _number(int, text, "at least 1", lambda v: v >= 1)
 
 
-def load_data(paths: Sequence[str], size: int) -> LabeledData:
-    """Read every DATA argument (NDJSON files and image folders) into one LabeledData."""
-    data = LabeledData()
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            _read_image_folder(path, data, size)
-        elif not path.exists():
-            raise CliError(f"{path}: no such file or folder")
-        elif path.suffix.lower() in NDJSON_SUFFIXES:
-            _read_ndjson(path, data)
-        else:
-            raise CliError(
-                f"{path}: not a dataset; give an NDJSON file (.ndjson) or an image folder (DIR/<class>/*.png)"
-            )
-    return data
+def non_negative_int(text: str) -> int:
+    return _number(int, text, "at least 0", lambda v: v >= 0)
 
 
-def _rasters(data: LabeledData, size: int) -> np.ndarray:
-    """All of data as network input (N, 1, S, S), drawings first, through the one preprocessing path."""
-    parts = []
-    if data.drawings:
-        parts.append(engine.rasterize_many(data.drawings, size=size))
-    if data.images:
-        parts.append(np.stack(data.images)[:, None].astype(np.float32, copy=False))
-    if not parts:
-        return np.zeros((0, 1, size, size), np.float32)
-    return np.concatenate(parts)
+def positive_float(text: str) -> float:
+    return _number(float, text, "greater than 0", lambda v: v > 0)
 
 
-def _print_warnings(data: LabeledData, limit: int = 20) -> None:
-    for w in data.warnings[:limit]:
-        print(f"shapelab: warning: {w}", file=sys.stderr)
-    if len(data.warnings) > limit:
-        print(f"shapelab: warning: … and {len(data.warnings) - limit} more problems", file=sys.stderr)
+def fraction(text: str) -> float:
+    return _number(float, text, "at least 0 and less than 1", lambda v: 0 <= v < 1)
 
 
-def _load_model(path: str) -> engine.LoadedModel:
-    try:
-        return engine.load_model(path)
-    except FileNotFoundError as exc:
-        raise CliError(f"{path}: no such model file") from exc
-    except (engine.ModelFileError, OSError) as exc:
-        raise CliError(str(exc)) from exc
+def input_size(text: str) -> int:
+    return _number(
+        int,
+        text,
+        f"from {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE}",
+        lambda v: MIN_INPUT_SIZE <= v <= MAX_INPUT_SIZE,
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------
-# Commands
+# Printing
 
 
-def cmd_synth(args: argparse.Namespace) -> int:
-    classes = tuple(c.strip() for c in args.classes.split(",")) if args.classes else engine.DEFAULT_CLASSES
-    unknown = [c for c in classes if c not in engine.DEFAULT_CLASSES]
-    if unknown or not classes or any(not c for c in classes):
-        raise CliError(
-            f"--classes: unknown class {', '.join(unknown) or '(empty)'}; "
-            f"the generator draws {', '.join(engine.DEFAULT_CLASSES)}"
-        )
-    if args.per_class < 1:
-        raise CliError("--per-class must be at least 1")
-    drawings = engine.generate_drawings(args.per_class, seed=args.seed, classes=classes)
-    try:
-        engine.write_ndjson(args.out, drawings)
-    except OSError as exc:
-        raise CliError(f"{args.out}: cannot write: {exc.strerror or exc}") from exc
-    print(f"Wrote {len(drawings)} drawings ({args.per_class} per class: {', '.join(classes)}) to {args.out}")
-    return EXIT_OK
+def _print_warnings(warnings: Sequence[str], limit: int = 20) -> None:
+    for w in warnings[:limit]:
+        print(f"shapelab: warning: {w}", file=sys.stderr)
+    if len(warnings) > limit:
+        print(f"shapelab: warning: … and {len(warnings) - limit} more problems", file=sys.stderr)
 
 
 class _Progress:
@@ -179,10 +111,8 @@ class _Progress:
             ) / self.epochs
         width = 24
         bar = "#" * int(round(done * width))
-        text = (
-            f"epoch {rec.epoch + 1}/{self.epochs} [{bar:<{width}}] loss {rec.loss:.4f} "
-            f"acc {rec.accuracy:6.1%}"
-        )
+        text = f"epoch {rec.epoch + 1}/{self.epochs} [{bar:<{width}}] "
+        text += f"loss {rec.loss:.4f} acc {rec.accuracy:6.1%}"
         if rec.val_accuracy is not None:
             text += f"  val loss {rec.val_loss:.4f} val acc {rec.val_accuracy:6.1%}"
         text += f"  {_duration(rec.elapsed)} elapsed, {_duration(rec.eta)} left"
@@ -197,170 +127,116 @@ def _duration(seconds: float | None) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+# ----------------------------------------------------------------------------------------------------------
+# Commands
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    classes = tuple(c.strip() for c in args.classes.split(",")) if args.classes else engine.DEFAULT_CLASSES
+    unknown = [c for c in classes if c not in engine.DEFAULT_CLASSES]
+    if unknown or not classes or any(not c for c in classes):
+        raise CliError(
+            f"--classes: unknown class {', '.join(unknown) or '(empty)'}; "
+            f"the generator draws {', '.join(engine.DEFAULT_CLASSES)}"
+        )
+    _check_out_folder(args.out)
+    drawings = engine.generate_drawings(args.per_class, seed=args.seed, classes=classes)
+    try:
+        engine.write_ndjson(args.out, drawings)
+    except OSError as exc:
+        raise CliError(f"{args.out}: cannot write: {exc.strerror or exc}") from exc
+    print(f"Wrote {len(drawings)} drawings ({args.per_class} per class: {', '.join(classes)}) to {args.out}")
+    return EXIT_OK
+
+
+def _check_out_folder(out: str) -> None:
+    """Fail before any work when the output file's folder does not exist."""
+    folder = Path(out).parent
+    if not folder.is_dir():
+        raise CliError(f"{out}: cannot write: the folder {folder} does not exist")
+
+
+def train_settings(args: argparse.Namespace) -> TrainSettings:
+    """The `train` options as the settings the app uses too."""
+    return TrainSettings(
+        preset=args.preset,
+        epochs=args.epochs,
+        batch_size=args.batch,
+        lr=args.lr,
+        optimizer=args.optimizer,
+        augment=args.augment,
+        val_split=args.val_split,
+        seed=args.seed,
+        average=args.ema > 0,
+        ema_decay=args.ema if args.ema > 0 else engine.TrainConfig.ema_decay,
+        input_size=args.input_size,
+    )
+
+
 def cmd_train(args: argparse.Namespace) -> int:
-    if not 0 <= args.val_split < 1:
-        raise CliError("--val-split must be at least 0 and less than 1")
-    if args.epochs < 1 or args.batch < 1 or not args.lr > 0:
-        raise CliError("--epochs and --batch must be at least 1 and --lr greater than 0")
-    if not 0 <= args.ema < 1:
-        raise CliError("--ema must be at least 0 and less than 1 (0 turns weight averaging off)")
-    size = args.input_size
+    settings = train_settings(args)
+    _check_out_folder(args.out)
     if not args.data:  # like the app: with no data of your own, the built-in starter set
         if not STARTER_PATH.exists():
             raise CliError(f"{STARTER_PATH}: the built-in starter set is missing; give DATA to train on")
         args.data = [str(STARTER_PATH)]
         print(f"No DATA given: training on the built-in starter set ({STARTER_PATH}).", file=sys.stderr)
-    data = load_data(args.data, size)
-    _print_warnings(data)
+    data = load_data(args.data, settings.input_size)
+    _print_warnings(data.warnings)
     if len(data) == 0:
         raise CliError(f"{', '.join(args.data)}: no valid drawings or images to train on")
-    labels = data.labels
-    classes = engine.class_list(labels)
+    classes = engine.class_list(data.labels)
     if len(classes) < 2:
         raise CliError(f"{', '.join(args.data)}: only one class ({classes[0]}); training needs at least two")
-    y_all = np.array([classes.index(label) for label in labels], dtype=np.int64)
-    train_idx, val_idx = engine.stratified_split(y_all, args.val_split, seed=args.seed)
-
-    # stratified_split returns sorted indices and drawings come before images, so a subset keeps y's order
-    train_set, val_set = _subset(data, train_idx), _subset(data, val_idx)
-    train_data = _TrainingArrays(train_set, y_all[train_idx], size, args.augment, args.seed)
-    val = (_rasters(val_set, size), y_all[val_idx]) if len(val_idx) else None
-
-    model = engine.build_model(args.preset, len(classes), input_size=size, seed=args.seed)
-    config = engine.TrainConfig(
-        epochs=args.epochs,
-        batch_size=args.batch,
-        lr=args.lr,
-        optimizer=args.optimizer,
-        seed=args.seed,
-        ema_decay=args.ema,
-    )
-    progress = _Progress(args.epochs)
+    state = ModelState(settings.input_size)
+    state.ensure(classes, settings.preset, settings.seed)
+    run = prepare_training(data, classes, settings)
+    name = ", ".join(Path(p).name for p in args.data)
+    state.begin_run(None, settings, TrainedOn(name, len(data), None, tuple(args.data), run.n_train))
+    progress = _Progress(settings.epochs)
     last_epoch = None
     try:
-        for rec in engine.train(model, train_data, config, val=val):
+        for rec in engine.train(state.model, run, settings.config(), val=run.val):
             progress.update(rec)
+            state.observe(rec, watch=False)  # the engine's own check ends a run whose loss is not a number
             if rec.kind == "epoch":
                 last_epoch = rec
             elif rec.kind == "diverged":
                 raise CliError(f"training stopped at epoch {rec.epoch + 1}, step {rec.step}: {rec.message}")
     finally:
-        train_data.close()
-    extra = {
-        "preset": args.preset,
-        "trained_on": [str(p) for p in args.data],
-        "samples": len(train_idx),
-        "epochs": args.epochs,
-        "ema_decay": args.ema,
-        "seed": args.seed,
-    }
-    if last_epoch is not None and last_epoch.val_accuracy is not None:
-        extra["val_accuracy"] = last_epoch.val_accuracy
+        run.close()
+        state.end_run()
     try:
-        engine.save_model(args.out, model, classes, extra=extra)
+        state.save(args.out)
     except OSError as exc:
         raise CliError(f"{args.out}: cannot write: {exc.strerror or exc}") from exc
     summary = (
-        f"Trained the {args.preset} model ({model.num_parameters():,} parameters) "
-        f"on {len(train_idx)} samples of {len(classes)} classes ({', '.join(classes)}) "
-        f"for {args.epochs} epochs"
+        f"Trained the {settings.preset} model ({state.model.num_parameters():,} parameters) "
+        f"on {run.n_train} samples of {len(classes)} classes ({', '.join(classes)}) "
+        f"for {settings.epochs} epochs ({state.steps:,} steps)"
     )
     if last_epoch is not None:
         summary += f" in {last_epoch.elapsed:.1f} s: train accuracy {last_epoch.accuracy:.1%}"
         if last_epoch.val_accuracy is not None:
-            summary += f", validation accuracy {last_epoch.val_accuracy:.1%} on {len(val_idx)} held out"
+            summary += f", validation accuracy {last_epoch.val_accuracy:.1%} on {run.n_val} held out"
     print(summary + f".\nSaved {args.out}")
     return EXIT_OK
 
 
-def _subset(data: LabeledData, idx: np.ndarray) -> LabeledData:
-    """The items of data at the sorted indices idx (drawings are numbered first, then images)."""
-    n = len(data.drawings)
-    return LabeledData(
-        drawings=[data.drawings[i] for i in idx if i < n],
-        images=[data.images[i - n] for i in idx if i >= n],
-        image_labels=[data.image_labels[i - n] for i in idx if i >= n],
-    )
-
-
-class _TrainingArrays:
-    """Training input for engine.train: drawings re-augmented each epoch (the next epoch made in a helper
-    process while this one trains: `engine.EpochPrefetcher`, same arrays), images as they are. close()
-    ends the helper."""
-
-    def __init__(self, data: LabeledData, y: np.ndarray, size: int, augment: bool, seed: int):
-        n = len(data.drawings)
-        self._drawings = (
-            engine.EpochPrefetcher(
-                engine.TrainingSet(data.drawings, y[:n], size=size, augment=augment, seed=seed),
-                use_process=augment,
-            )
-            if data.drawings
-            else None
-        )
-        self._images = np.stack(data.images)[:, None].astype(np.float32) if data.images else None
-        self._y_img = y[n:]
-
-    def arrays(self, epoch: int) -> tuple[np.ndarray, np.ndarray]:
-        parts_x, parts_y = [], []
-        if self._drawings is not None:
-            X, y = self._drawings.arrays(epoch)
-            parts_x.append(X)
-            parts_y.append(y)
-        if self._images is not None:
-            parts_x.append(self._images)
-            parts_y.append(self._y_img)
-        return np.concatenate(parts_x), np.concatenate(parts_y)
-
-    def close(self) -> None:
-        if self._drawings is not None:
-            self._drawings.close()
-
-
-def _predict(model, X: np.ndarray, batch: int = 256) -> np.ndarray:
-    out = [model.predict_proba(X[i : i + batch]) for i in range(0, len(X), batch)]
-    return np.concatenate(out) if out else np.zeros((0, 0), np.float32)
-
-
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    loaded = _load_model(args.model)
-    classes = list(loaded.classes)
+    loaded = load_model_file(args.model)
     size = int(loaded.meta["input_size"])
     data = load_data(args.data, size)
-    _print_warnings(data)
-    labels = data.labels
-    known = np.array([label in classes for label in labels], dtype=bool)
-    unknown_counts: dict[str, int] = {}
-    for label, ok in zip(labels, known, strict=True):
-        if not ok:
-            unknown_counts[label] = unknown_counts.get(label, 0) + 1
-    if not known.any():
-        raise CliError(
-            f"{', '.join(args.data)}: none of the labels ({', '.join(sorted(set(labels))) or 'none'}) "
-            f"is a class the model knows ({', '.join(classes)})"
-        )
-    X = _rasters(data, size)[known]
-    y = np.array([classes.index(label) for label, ok in zip(labels, known, strict=True) if ok], np.int64)
-    pred = _predict(loaded.model, X).argmax(axis=1)
-    confusion = np.zeros((len(classes), len(classes)), dtype=np.int64)
-    np.add.at(confusion, (y, pred), 1)
-    per_class = {
-        c: (float(confusion[i, i] / confusion[i].sum()) if confusion[i].sum() else None)
-        for i, c in enumerate(classes)
-    }
-    accuracy = float(np.trace(confusion) / confusion.sum())
-    result = {
-        "n": int(confusion.sum()),
-        "accuracy": accuracy,
-        "classes": classes,
-        "per_class": per_class,
-        "confusion": confusion.tolist(),
-        "unknown_labels": unknown_counts,
-    }
+    _print_warnings(data.warnings)
+    try:
+        ev = evaluate_model(loaded.model, loaded.classes, data, size)
+    except InputError as exc:
+        raise CliError(f"{', '.join(args.data)}: {exc}") from exc
     if args.json:
-        print(json.dumps(result))
+        print(json.dumps(ev.as_dict()))
         return EXIT_OK
-    print(f"Accuracy {accuracy:.1%} on {result['n']} samples ({args.model})")
+    classes, confusion, per_class = ev.classes, ev.confusion, ev.per_class()
+    print(f"Accuracy {ev.accuracy:.1%} on {ev.n} samples ({args.model})")
     width = max(len(c) for c in classes) + 2
     print("\nper class".ljust(width + 1) + "accuracy      n")
     for i, c in enumerate(classes):
@@ -370,59 +246,22 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     print(" " * width + "".join(f"{c[:9]:>10}" for c in classes))
     for i, c in enumerate(classes):
         print(f"{c:<{width}}" + "".join(f"{v:>10d}" for v in confusion[i]))
-    if unknown_counts:
-        listed = ", ".join(f"{k} ({v})" for k, v in sorted(unknown_counts.items()))
+    if ev.unknown_labels:
+        listed = ", ".join(f"{k} ({v})" for k, v in sorted(ev.unknown_labels.items()))
         print(f"\nNot counted: labels the model does not know: {listed}")
     return EXIT_OK
 
 
-def _predict_inputs(path: Path, size: int) -> tuple[np.ndarray, list[str]]:
-    """One INPUT of `predict` as network input (N, 1, S, S), with a name per row."""
-    if not path.exists():
-        raise CliError(f"{path}: no such file")
-    suffix = path.suffix.lower()
-    if suffix == ".npy":
-        try:
-            arr = np.load(path, allow_pickle=False)
-        except (ValueError, OSError, EOFError) as exc:
-            raise CliError(f"{path}: not a readable NumPy array file ({exc})") from exc
-        if arr.ndim == 3:
-            arr = arr[:, None]
-        if arr.ndim != 4 or arr.shape[1] != 1 or arr.shape[2:] != (size, size):
-            raise CliError(
-                f"{path}: array of shape {arr.shape}; the model takes preprocessed inputs shaped "
-                f"(N, {size}, {size}) or (N, 1, {size}, {size})"
-            )
-        if not np.issubdtype(arr.dtype, np.number) or not np.all(np.isfinite(arr)):
-            raise CliError(f"{path}: the array must hold finite numbers")
-        return arr.astype(np.float32), [str(path)] * len(arr)
-    if suffix in NDJSON_SUFFIXES:
-        data = LabeledData()
-        _read_ndjson(path, data)
-        _print_warnings(data)
-        if not data.drawings:
-            raise CliError(f"{path}: no valid drawings")
-        return _rasters(data, size), [str(path)] * len(data.drawings)
-    if suffix in IMAGE_SUFFIXES:
-        from gui import images
-
-        try:
-            raster = engine.preprocess_image(images.read_gray(path), size=size)
-        except (OSError, ValueError) as exc:
-            raise CliError(f"{path}: {exc}") from exc
-        return raster[None, None].astype(np.float32), [str(path)]
-    raise CliError(f"{path}: not an image, NDJSON file or .npy array")
-
-
 def cmd_predict(args: argparse.Namespace) -> int:
-    loaded = _load_model(args.model)
+    loaded = load_model_file(args.model)
     size = int(loaded.meta["input_size"])
     results = []
     for name in args.inputs:
-        X, names = _predict_inputs(Path(name), size)
-        proba = _predict(loaded.model, X)
+        X, names, warnings = predict_inputs(name, size)
+        _print_warnings(warnings)
+        proba = predict_proba(loaded.model, X)
         for i, (src, p) in enumerate(zip(names, proba, strict=True)):
-            k = int(np.argmax(p))
+            k = int(p.argmax())
             results.append(
                 {
                     "input": src,
@@ -458,33 +297,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 # ----------------------------------------------------------------------------------------------------------
-# Parser
+# Arguments of each command
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="shapelab",
-        description=(
-            "ShapeLab: draw shapes, train a small NumPy CNN on them, and watch it learn. "
-            "Without a command the app starts."
-        ),
-        epilog="Exit status: 0 success, 1 bad data or files, 2 bad usage.",
-    )
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="(app only) keep datasets and settings in DIR instead of the default",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("synth", help="generate synthetic drawings into an NDJSON file")
-    p.add_argument("--per-class", type=int, required=True, metavar="N", help="drawings per class")
+def _synth_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--per-class", type=positive_int, required=True, metavar="N", help="drawings per class")
     p.add_argument("--out", required=True, metavar="FILE.ndjson", help="where to write them")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--classes", metavar="a,b,...", help="classes to draw (default: all four)")
-    p.set_defaults(func=cmd_synth)
 
-    p = sub.add_parser("train", help="train a model on NDJSON files and/or image folders")
+
+def _train_arguments(p: argparse.ArgumentParser) -> None:
+    d = TrainSettings()
     p.add_argument(
         "data",
         nargs="*",
@@ -493,19 +317,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", required=True, metavar="MODEL.npz", help="where to save the trained model")
     p.add_argument(
-        "--preset", choices=engine.PRESETS, default="default", help="model preset (default: default)"
+        "--preset", choices=engine.PRESETS, default=d.preset, help="model preset (default: %(default)s)"
     )
-    p.add_argument("--epochs", type=int, default=10, help="passes over the data (default 10)")
-    p.add_argument("--batch", type=int, default=32, help="mini-batch size (default 32)")
     p.add_argument(
-        "--lr", type=float, default=engine.TrainConfig.lr, help="learning rate (default %(default)g)"
+        "--epochs", type=positive_int, default=d.epochs, help="passes over the data (default %(default)s)"
     )
-    p.add_argument("--optimizer", choices=("adam", "sgd"), default="adam", help="default adam")
-    p.add_argument("--seed", type=int, default=0, help="random seed; same seed, same model (default 0)")
+    p.add_argument(
+        "--batch", type=positive_int, default=d.batch_size, help="mini-batch size (default %(default)s)"
+    )
+    p.add_argument("--lr", type=positive_float, default=d.lr, help="learning rate (default %(default)g)")
+    p.add_argument("--optimizer", choices=OPTIMIZERS, default=d.optimizer, help="default %(default)s")
+    p.add_argument("--seed", type=int, default=d.seed, help="random seed; same seed, same model (default 0)")
     p.add_argument(
         "--ema",
-        type=float,
-        default=engine.TrainConfig.ema_decay,
+        type=fraction,
+        default=d.ema_decay,
         metavar="D",
         help="weight averaging: the model ends with a running average of its weights over the latest "
         "steps (about the last tenth, at most about 1/(1-D) steps; default %(default)g; 0: off)",
@@ -513,54 +339,118 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--augment",
         action=argparse.BooleanOptionalAction,
-        default=True,
+        default=d.augment,
         help="randomly rotate, scale, shear, shift and jitter drawings each epoch (default on)",
     )
     p.add_argument(
-        "--val-split", type=float, default=0.1, metavar="F", help="fraction held out (default 0.1)"
+        "--val-split", type=fraction, default=d.val_split, metavar="F", help="fraction held out (default 0.1)"
     )
     p.add_argument(
-        "--input-size", type=int, default=28, metavar="S", help="input side in pixels (default 28)"
+        "--input-size",
+        type=input_size,
+        default=INPUT_SIZE,
+        metavar="S",
+        help=f"input side in pixels, {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE} "
+        f"(default %(default)s; the app draws {INPUT_SIZE})",
     )
-    p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("evaluate", help="accuracy, per-class accuracy and confusion matrix of a model")
+
+def _evaluate_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("data", nargs="+", metavar="DATA", help="NDJSON files and image folders")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("predict", help="classify images, NDJSON drawings or preprocessed .npy arrays")
+
+def _predict_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="image, NDJSON file, or .npy of shape (N,S,S)")
     p.add_argument("--json", action="store_true", help="print a JSON list")
-    p.set_defaults(func=cmd_predict)
 
-    p = sub.add_parser("bench", help="time one training step and one single-drawing forward pass")
+
+def _bench_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument(
         "--preset", choices=engine.PRESETS, default="default", help="model preset (default: default)"
     )
-    p.add_argument("--batch", type=int, default=32, help="batch size of the training step (default 32)")
-    p.add_argument("--repeats", type=int, default=200, help="timed repetitions (default 200)")
-    p.set_defaults(func=cmd_bench)
+    p.add_argument(
+        "--batch", type=positive_int, default=32, help="batch size of the training step (default 32)"
+    )
+    p.add_argument("--repeats", type=positive_int, default=200, help="timed repetitions (default 200)")
+
+
+# ----------------------------------------------------------------------------------------------------------
+# The parser: one registration per command
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: its name, one-line help, a function adding its arguments, and the function run."""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: list[Command] = [
+    Command("synth", "generate synthetic drawings into an NDJSON file", _synth_arguments, cmd_synth),
+    Command("train", "train a model on NDJSON files and/or image folders", _train_arguments, cmd_train),
+    Command(
+        "evaluate",
+        "accuracy, per-class accuracy and confusion matrix of a model",
+        _evaluate_arguments,
+        cmd_evaluate,
+    ),
+    Command(
+        "predict",
+        "classify images, NDJSON drawings or preprocessed .npy arrays",
+        _predict_arguments,
+        cmd_predict,
+    ),
+    Command(
+        "bench", "time one training step and one single-drawing forward pass", _bench_arguments, cmd_bench
+    ),
+]
+
+
+def register(command: Command) -> None:
+    """Add a subcommand (a module outside this one hooks its commands in here)."""
+    if any(c.name == command.name for c in COMMANDS):
+        raise ValueError(f"a command {command.name!r} is already registered")
+    COMMANDS.append(command)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shapelab",
+        description=(
+            "ShapeLab: draw shapes, train a small NumPy CNN on them, and watch it learn. "
+            "Without a command the app starts (python main.py)."
+        ),
+        epilog="Exit status: 0 success, 1 bad data or files, 2 bad usage.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        p = sub.add_parser(command.name, help=command.help, description=command.help)
+        command.add_arguments(p)
+        p.set_defaults(func=command.run)
     return parser
 
 
 def run(argv: Sequence[str]) -> int:
-    """Parse argv and run the command (or the app). Returns the exit status."""
+    """Parse argv and run the command. Returns the exit status (2 with the usage when there is none)."""
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv))
     except SystemExit as exc:  # argparse: --help (0) or bad usage (2), message already printed
         return int(exc.code or 0)
     if args.command is None:
-        from gui.app import run as run_app
-
-        return run_app([], data_dir=args.data_dir)
+        parser.print_usage(sys.stderr)
+        print("shapelab: error: give a command (python main.py with none starts the app)", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return args.func(args)
-    except CliError as exc:
+    except (CliError, InputError) as exc:
         print(f"shapelab: error: {exc}", file=sys.stderr)
         return EXIT_DATA
     except KeyboardInterrupt:

@@ -1,4 +1,4 @@
-"""Image files for ShapeLab: decode PNG/JPEG to grayscale arrays, encode arrays as PNG, ImageFolder trees.
+"""Image files for ShapeLab: decode PNG/JPEG/BMP to grayscale arrays, encode arrays as PNG, ImageFolder trees.
 
 Decoding uses Qt's `QImage` (Qt is already a dependency, so no extra imaging library is needed).
 `QImage` is a plain value class: it works without a `QApplication`, so the command line and the tests
@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage
 
 from engine import atomic_path
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")  # the one list: image folders, `predict`, imports
 
 
 class ImageFileError(ValueError):
@@ -24,7 +24,7 @@ class ImageFileError(ValueError):
 
 
 def read_gray(path: str | os.PathLike) -> np.ndarray:
-    """Decode a PNG or JPEG file to an (H, W) uint8 grayscale array (0 = black, 255 = white).
+    """Decode a PNG, JPEG or BMP file to an (H, W) uint8 grayscale array (0 = black, 255 = white).
 
     Transparent pixels are composed onto white, so a drawing with a transparent background reads as
     dark ink on a light background. Raises `ImageFileError` when the file is missing or not an image.
@@ -34,7 +34,7 @@ def read_gray(path: str | os.PathLike) -> np.ndarray:
         raise ImageFileError(f"{path}: no such file")
     image = QImage(str(path))
     if image.isNull():
-        raise ImageFileError(f"{path}: not a readable PNG or JPEG image")
+        raise ImageFileError(f"{path}: not a readable PNG, JPEG or BMP image")
     return qimage_to_gray(image)
 
 
@@ -89,7 +89,7 @@ def write_png(path: str | os.PathLike, array: np.ndarray, *, invert: bool = Fals
 
 
 def list_image_folder(root: str | os.PathLike) -> list[tuple[Path, str]]:
-    """The images of an ImageFolder tree `root/<class>/*.png|jpg|jpeg` as (path, class) pairs.
+    """The images of an ImageFolder tree `root/<class>/*.png|jpg|jpeg|bmp` as (path, class) pairs.
 
     Sorted by class folder name, then file name; hidden files and other suffixes are ignored. An empty
     list when there are none; raises NotADirectoryError (an OSError) if `root` is not a directory.

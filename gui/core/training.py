@@ -1,14 +1,20 @@
-"""The training run itself, Qt-free: the worker in `gui.training` calls `run_training` from its QThread.
+"""A training run, Qt-free and shared by the app and the command line.
 
-It prepares the arrays of a dataset snapshot through the engine's one preprocessing path, drives
-`engine.train`, and hands out plain data only (`TrainRecord`s, copies of the weights) through a `send`
-function, which the worker turns into Qt signals.
+- `TrainSettings`: what a run is asked for (the training panel's values, the CLI's options); plain,
+  hashable, persisted as a dict.
+- `prepare_training(data, classes, settings)` -> `PreparedRun`: a seeded stratified validation split of
+  labelled data (drawings and images), fresh augmented arrays for every epoch (the next one made in a
+  helper process while this one trains) and the validation arrays, all through the engine's one
+  preprocessing path. `should_stop` is checked while the data is prepared (`engine.Cancelled`).
+- `run_training(send, ...)`: the app's run on a dataset snapshot, driven from the training thread; it
+  hands out plain data only (`TrainRecord`s, copies of the weights) through `send`.
 """
 
 from __future__ import annotations
 
 import time
 import traceback
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 
 import numpy as np
@@ -21,18 +27,27 @@ from engine import (
     TrainConfig,
     TrainControl,
     TrainingSet,
+    TrainRecord,
+    labels_to_indices,
     stratified_split,
-    to_arrays,
     train,
 )
 
-INPUT_SIZE = 28
+from .inputs import LabelledData, read_image_folder_into
+
+INPUT_SIZE = 28  # the one input size of the app (the CLI's --input-size defaults to it)
 WEIGHTS_INTERVAL_S = 0.2  # at most 5 weight snapshots a second while running (filters, feature maps, bars)
+OPTIMIZERS = ("adam", "sgd")
+
+NOT_ENOUGH_CLASSES = (
+    "The network needs drawings in at least two classes to learn to tell them apart: "
+    "add a few drawings to each class first."
+)
 
 
 @dataclass(frozen=True)
 class TrainSettings:
-    """What the training panel sets (plain, hashable, persisted in QSettings)."""
+    """What a run is asked for: the training panel's values (persisted in QSettings) or the CLI's options."""
 
     preset: str = "default"
     epochs: int = 10
@@ -42,7 +57,9 @@ class TrainSettings:
     augment: bool = True
     val_split: float = 0.1
     seed: int = 0
-    average: bool = True  # weight averaging (TrainConfig.ema_decay at its default; off: 0)
+    average: bool = True  # weight averaging with `ema_decay` (off: the model keeps its last step's weights)
+    ema_decay: float = TrainConfig.ema_decay
+    input_size: int = INPUT_SIZE
 
     def config(self) -> TrainConfig:
         return TrainConfig(
@@ -51,14 +68,16 @@ class TrainSettings:
             lr=self.lr,
             optimizer=self.optimizer,
             seed=self.seed,
-            ema_decay=TrainConfig.ema_decay if self.average else 0.0,
+            ema_decay=self.ema_decay if self.average else 0.0,
         )
 
     def as_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> TrainSettings:
+    def from_dict(cls, d: dict | None) -> TrainSettings:
+        """Settings from a stored dict (QSettings gives strings); unknown keys and bad values fall back to
+        the defaults, so settings saved by an older version still load."""
         base = cls()
         kw = {}
         for k, v in (d or {}).items():
@@ -72,102 +91,167 @@ class TrainSettings:
         s = replace(base, **kw)
         if s.preset not in PRESETS:
             s = replace(s, preset=base.preset)
-        if s.optimizer not in ("adam", "sgd"):
+        if s.optimizer not in OPTIMIZERS:
             s = replace(s, optimizer=base.optimizer)
+        try:
+            s.config()
+        except ValueError:  # out of range (epochs 0, lr -1, ...): the defaults for those
+            s = replace(
+                s, epochs=base.epochs, batch_size=base.batch_size, lr=base.lr, ema_decay=base.ema_decay
+            )
+        if not 0 <= s.val_split < 1:
+            s = replace(s, val_split=base.val_split)
         return s
 
 
-class PreparedData:
-    """Training arrays for one run, built away from the GUI thread through the engine's dataset helpers:
-    a seeded stratified validation split, and `TrainingSet` for fresh augmented arrays each epoch (the same
-    path the command line uses). Images of imported ImageFolder trees join the training arrays unchanged.
-    `should_stop` (a callable, or None): checked while the rasters and epochs are made; `engine.Cancelled`
-    is raised when it returns True."""
+class PreparedRun:
+    """The arrays of one training run (see `prepare_training`): `arrays(epoch)` for `engine.train`, `val`
+    (X, y) or None, `classes`, `n_train`, `n_val`. `close()` ends the helper process."""
 
-    def __init__(self, snapshot, settings: TrainSettings, should_stop=None):
-        classes = list(snapshot.classes)
-        index = {c: i for i, c in enumerate(classes)}
-        drawings = [d for d in snapshot.drawings if d.label in index]
-        present = sorted({d.label for d in drawings})
-        if len(present) < 2:
-            raise ValueError(
-                "The network needs drawings in at least two classes to learn to tell them apart: "
-                "add a few drawings to each class first."
-            )
-        train_idx, val_idx = stratified_split([d.label for d in drawings], settings.val_split, settings.seed)
-        train_drawings = [drawings[i] for i in train_idx]
-        # the next epoch's augmented arrays are made in a low-priority helper process while this epoch
-        # trains (the same arrays; the training thread then holds the interpreter lock far less)
-        self.data = EpochPrefetcher(
-            TrainingSet(
-                train_drawings,
-                classes=classes,
-                size=INPUT_SIZE,
-                augment=settings.augment,
-                seed=settings.seed,
+    def __init__(
+        self,
+        data: LabelledData,
+        classes: Sequence[str],
+        settings: TrainSettings,
+        *,
+        should_stop: Callable[[], bool] | None = None,
+        nice: int = 0,
+    ):
+        self.classes = list(classes)
+        index = {c: i for i, c in enumerate(self.classes)}
+        keep = [i for i, label in enumerate(data.labels) if label in index]
+        data = data.subset(keep)
+        labels = data.labels
+        if len({*labels}) < 2:
+            raise ValueError(NOT_ENOUGH_CLASSES)
+        size = settings.input_size
+        y_all = labels_to_indices(labels, self.classes)
+        train_idx, val_idx = stratified_split(y_all, settings.val_split, settings.seed)
+        # stratified_split returns sorted indices and drawings come before images, so a subset keeps y's order
+        train_set, val_set = data.subset(train_idx), data.subset(val_idx)
+        y_train = y_all[train_idx]
+        n = len(train_set.drawings)
+        self._drawings = None
+        if train_set.drawings:
+            self._drawings = EpochPrefetcher(
+                TrainingSet(
+                    train_set.drawings,
+                    y_train[:n],
+                    classes=self.classes,
+                    size=size,
+                    augment=settings.augment,
+                    seed=settings.seed,
+                    should_stop=should_stop,
+                ),
+                nice=nice,
+                use_process=settings.augment,
                 should_stop=should_stop,
-            ),
-            nice=10,
-            use_process=settings.augment,
-            should_stop=should_stop,
-        )
-        self.images = self._image_arrays(snapshot.image_folders, index)
-        self.val = to_arrays([drawings[i] for i in val_idx], classes, INPUT_SIZE) if len(val_idx) else None
-        self.classes = classes
-        self.n_train = len(self.data) + (len(self.images[1]) if self.images is not None else 0)
+            )
+        self._images = train_set.image_array(size) if train_set.images else None
+        self._y_images = y_train[n:]
+        try:
+            self.val = (val_set.rasters(size, should_stop), y_all[val_idx]) if len(val_idx) else None
+        except BaseException:
+            self.close()
+            raise
+        self.n_train = len(train_idx)
         self.n_val = len(val_idx)
 
-    @staticmethod
-    def _image_arrays(folders, index: dict[str, int]):
-        """Images of ImageFolder trees through the same preprocessing (classes the run knows only)."""
-        if not folders:
-            return None
-        from gui.images import load_image_folder  # QImage decoding: needs no QApplication
+    def arrays(self, epoch: int) -> tuple[np.ndarray, np.ndarray]:
+        parts_x, parts_y = [], []
+        if self._drawings is not None:
+            X, y = self._drawings.arrays(epoch)
+            parts_x.append(X)
+            parts_y.append(y)
+        if self._images is not None:
+            parts_x.append(self._images)
+            parts_y.append(self._y_images)
+        return np.concatenate(parts_x), np.concatenate(parts_y)
 
-        xs, ys = [], []
-        for folder in folders:
-            X, labels, _problems = load_image_folder(folder, INPUT_SIZE)
-            keep = [i for i, lab in enumerate(labels) if lab in index]
-            xs.append(X[keep])
-            ys.append(np.array([index[labels[i]] for i in keep], dtype=np.int64))
-        return np.concatenate(xs), np.concatenate(ys)
+    def __len__(self) -> int:
+        return self.n_train
 
     def close(self) -> None:
         """End the helper process that makes the epochs ahead."""
-        self.data.close()
+        if self._drawings is not None:
+            self._drawings.close()
 
-    def arrays(self, epoch: int) -> tuple[np.ndarray, np.ndarray]:
-        X, y = self.data.arrays(epoch)
-        if self.images is None:
-            return X, y
-        return np.concatenate([X, self.images[0]]), np.concatenate([y, self.images[1]])
+    def __enter__(self) -> PreparedRun:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def prepare_training(
+    data: LabelledData,
+    classes: Sequence[str],
+    settings: TrainSettings,
+    *,
+    should_stop: Callable[[], bool] | None = None,
+    nice: int = 0,
+) -> PreparedRun:
+    """The arrays for a run on `data` with one output per class of `classes` (items with other labels
+    are left out). Raises ValueError when fewer than two classes have data, `engine.Cancelled` when
+    `should_stop()` turns True while the data is prepared. `nice` lowers the helper process's priority."""
+    return PreparedRun(data, classes, settings, should_stop=should_stop, nice=nice)
+
+
+def snapshot_data(snapshot, size: int = INPUT_SIZE) -> LabelledData:
+    """The drawings of a dataset snapshot and the images of its image folders, as LabelledData."""
+    data = LabelledData(drawings=list(snapshot.drawings))
+    for folder in getattr(snapshot, "image_folders", ()):
+        read_image_folder_into(folder, data, size)
+    return data
+
+
+def _stopped(last_step: TrainRecord | None, epochs: int) -> TrainRecord:
+    """The record ending a run stopped outside the engine's loop (the weights are its last step's)."""
+    if last_step is None:
+        return TrainRecord("stopped", 0, 0, 0)
+    r = last_step
+    text = f"Training stopped after {r.step} steps, in epoch {r.epoch + 1} of {epochs}."
+    return TrainRecord(
+        "stopped", r.epoch, r.step, r.steps_per_epoch, lr=r.lr, elapsed=r.elapsed, message=text
+    )
 
 
 def run_training(
     send, model: Sequential, snapshot, settings: TrainSettings, control: TrainControl, should_stop=None
 ) -> None:
-    """One run: prepare the arrays, drive `engine.train`, and `send` plain messages:
-    ("prepared", info), ("weights", dict) at most every WEIGHTS_INTERVAL_S (and after every step while
-    paused, and at the end), ("record", TrainRecord), ("failed", text). `should_stop` is checked while
-    data is made (`engine.Cancelled` is raised through when it says stop)."""
-    data = None
+    """The app's run on a dataset snapshot: prepare the arrays (stopping as soon as `should_stop()` says so,
+    or, without it, `control`),
+    drive `engine.train`, and `send` plain messages: ("prepared", info), ("weights", dict) at most every
+    WEIGHTS_INTERVAL_S (and after every step while paused, and at the end), ("record", TrainRecord),
+    ("failed", text). Stopped before the first step, the run ends with a "stopped" record at step 0;
+    stopped while it waits for an epoch's arrays, with a "stopped" record after its last step."""
+    run = None
+    last_step: TrainRecord | None = None
     try:
-        data = PreparedData(snapshot, settings, should_stop)
-        send(("prepared", {"n_train": data.n_train, "n_val": data.n_val, "classes": list(data.classes)}))
+        if should_stop is None:
+            should_stop = lambda: control.stopped  # noqa: E731
+        run = prepare_training(
+            snapshot_data(snapshot), snapshot.classes, settings, should_stop=should_stop, nice=10
+        )
+        send(("prepared", {"n_train": run.n_train, "n_val": run.n_val, "classes": list(run.classes)}))
         last = 0.0
-        for rec in train(model, data, settings.config(), val=data.val, control=control):
+        for rec in train(model, run, settings.config(), val=run.val, control=control):
             now = time.perf_counter()
             final = rec.kind in ("done", "stopped", "diverged")
             if final or (rec.kind == "step" and (now - last >= WEIGHTS_INTERVAL_S or control.paused)):
                 send(("weights", model.weights()))
                 last = now
             send(("record", rec))
-    except Cancelled:
-        raise
+            if rec.kind == "step":
+                last_step = rec
+    except Cancelled:  # Stop while the data was prepared, or while the next epoch's arrays were made
+        if last_step is not None:
+            send(("weights", model.weights()))
+        send(("record", _stopped(last_step, settings.epochs)))
     except ValueError as exc:
         send(("failed", str(exc)))
     except Exception as exc:  # a bug: say so, and keep the app alive
         send(("failed", f"Training failed: {exc}\n\n{traceback.format_exc(limit=3)}"))
     finally:
-        if data is not None:
-            data.close()
+        if run is not None:
+            run.close()

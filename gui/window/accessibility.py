@@ -199,7 +199,7 @@ class Announcer(QObject):
         locale, translate = QLocale(), QCoreApplication.translate
         kind = getattr(record, "kind", "")
         if kind == "epoch":
-            total = self.window.training_panel.settings().epochs
+            total = self.window.training.settings().epochs
             text = translate("Announcer", "Epoch {epoch} of {total} done").format(
                 epoch=locale.toString(record.epoch + 1), total=locale.toString(total))
             if record.val_accuracy is not None:

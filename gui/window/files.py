@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from engine import DrawingStore, ModelFileError, load_model, read_ndjson
-from engine import save_model as write_model
-from gui.training import INPUT_SIZE
+from engine import DrawingStore, read_ndjson
+from gui.core.model_state import ModelLoadError
+from gui.core.training import INPUT_SIZE
 
 MAX_RECENT = 8
 # Dataset files larger than this (~40 ms to read: 800 drawings with timestamps, 6,000 simplified ones) are
@@ -122,6 +122,7 @@ class FileActions(QObject):
         if path:
             if w.messages.guard(w.state.save_as, path) is not False:
                 self.remember_dataset(path)
+                w.training.update_stale()  # the same drawings under another name: a model stays fresh
 
     def import_dialog(self) -> None:
         w = self.window
@@ -134,7 +135,7 @@ class FileActions(QObject):
         )
         box.setInformativeText(
             "Drawing files (NDJSON, the Quick, Draw! format) are added to your dataset.\n"
-            "An image folder holds one sub-folder per class with PNG or JPEG files; its images are used "
+            "An image folder holds one sub-folder per class with PNG, JPEG or BMP files; its images are used "
             "for training alongside the drawings."
         )
         files_button = box.addButton("Drawing files…", QMessageBox.ButtonRole.AcceptRole)
@@ -262,26 +263,18 @@ class FileActions(QObject):
             self.open_model(path)
 
     def open_model(self, path: str) -> bool:
+        """Open a model file: its weights, classes, and what it says about itself (steps, preset,
+        settings, the data it was trained on) become the model state."""
         w = self.window
+        if w.controller.is_active():
+            w.messages.warn("Training is running", "Stop training before opening a model.")
+            return False
         try:
-            loaded = load_model(path)
-        except (ModelFileError, OSError) as exc:
+            w.model_state.load(path)
+        except ModelLoadError as exc:
             w.messages.error("Could not open the model", str(exc))
             return False
-        if tuple(loaded.model.input_shape) != (1, INPUT_SIZE, INPUT_SIZE):
-            w.messages.error(
-                "Could not use the model",
-                f"{path}: it expects inputs of shape "
-                f"{loaded.model.input_shape}, ShapeLab draws {INPUT_SIZE}×{INPUT_SIZE}.",
-            )
-            return False
-        w.controller.set_model(loaded.model, loaded.classes, "loaded")
-        w.controller.steps_done = 1  # a loaded model counts as trained
-        w.controller.snapshot_version = None
-        w.training.model_updated()
-        missing = [c for c in loaded.classes if c not in w.state.class_names()]
-        note = f" Its classes not in this dataset: {', '.join(missing)}." if missing else ""
-        self._status(f"Model loaded from {path}.{note}", 8000)
+        self._status(w.model_state.loaded_message(w.state.class_names()), 8000)
         return True
 
     def save_model_dialog(self) -> None:
@@ -293,11 +286,11 @@ class FileActions(QObject):
             self.save_model(path)
 
     def save_model(self, path: str) -> bool:
-        c = self.window.controller
-        if c.model is None:
+        """Save the model with what is true of it (ModelExtra: steps, preset, settings, data, history)."""
+        if self.window.model_state.model is None:
             return False
         try:
-            write_model(path, c.model, list(c.classes), extra={"preset": c.preset, "steps": c.steps_done})
+            self.window.model_state.save(path)
         except (OSError, ValueError) as exc:
             self.window.messages.error("Could not save the model", f"{path}: {exc}")
             return False

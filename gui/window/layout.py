@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow, QPushButton, QWidget
 
-from gui.training import TrainSettings
+from gui.core.training import TrainSettings
 
 COMBO_MIN_CHARACTERS = 10
 FIRST_START_MAXIMUM = (1280, 720)  # a screen with room for this / FIRST_START_SHARE gets a share of it
@@ -269,11 +269,12 @@ class DockLayout(QObject):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self._restored = w.restoreState(state)
         stored = s.value("training", {})
-        w.training_panel.set_settings(TrainSettings.from_dict(stored if isinstance(stored, dict) else {}))
+        settings = TrainSettings.from_dict(stored if isinstance(stored, dict) else {})
+        w.training_panel.set_settings(settings.as_dict())
 
     def save_settings(self) -> None:
         w, s = self.window, self.window.settings
         s.setValue("window/geometry", w.saveGeometry())
         s.setValue("window/state", w.saveState())
-        s.setValue("training", w.training_panel.settings().as_dict())
+        s.setValue("training", w.training.settings().as_dict())
         s.sync()

@@ -2,13 +2,13 @@
 training controller and the window's collaborators.
 
 Nothing here renders, loads, trains or words a message by itself: panels draw, `DatasetState` owns the
-data file, `TrainingController` owns the model and its run, `LivePredictor` runs the model on the canvas
-drawing, and `jobs` (one `gui.workers.JobRunner`) does all of their background work: training, live
-prediction, reading large datasets, exporting; `shutdown_workers()` ends all of it within a budget. The
-collaborators each hold one concern: `DockLayout` (docks, sizes, saved layout), `build_menus` (menus and
-actions), `FileActions` (dataset and model files), `Labelling` (drawings added, deleted, shown),
-`TrainingActions` (runs, records, the model shown), `SideWindows` (Lessons and Analysis) and `Messages`
-(message boxes and status texts).
+data file, `ModelState` the model and what is true of it, `TrainingController` the training run,
+`LivePredictor` runs the model on the canvas drawing, and `jobs` (one `gui.workers.JobRunner`) does all
+of their background work: training, live prediction, reading large datasets, exporting;
+`shutdown_workers()` ends all of it within a budget. The collaborators each hold one concern:
+`DockLayout` (docks, sizes, saved layout), `build_menus` (menus and actions), `FileActions` (dataset and
+model files), `Labelling` (drawings added, deleted, shown), `TrainingActions` (runs, records, the model
+shown), `SideWindows` (Lessons and Analysis) and `Messages` (message boxes and status texts).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 from gui.canvas import CanvasPanel
 from gui.class_palette import ClassPalette
 from gui.core.dataset import DatasetState
+from gui.core.model_state import ModelState
 from gui.gallery import Gallery
 from gui.i18n import Translation
 from gui.panels._common import SteadyLabel
@@ -31,8 +32,8 @@ from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
 from gui.panels.plots import TrainingPlots
 from gui.panels.prediction import PredictionPanel
+from gui.panels.training import TrainingPanel
 from gui.training import LivePredictor, TrainingController
-from gui.training_panel import TrainingPanel
 from gui.workers import JobRunner, end_helper_processes
 
 from .accessibility import Announcer, SideWindowNamer, name_widgets
@@ -63,7 +64,8 @@ class MainWindow(QMainWindow):
         self.translation = Translation(self, settings)  # View › Language, from the start
         self.state = DatasetState(self.data_dir, starter_path)
         self.jobs = JobRunner(self)  # every background job of the window (training, prediction, files)
-        self.controller = TrainingController(self, runner=self.jobs)
+        self.model_state = ModelState()
+        self.controller = TrainingController(self, self.model_state, runner=self.jobs)
         self.predictor = LivePredictor(self.controller, parent=self, runner=self.jobs)
 
         # collaborators, one concern each
@@ -97,7 +99,7 @@ class MainWindow(QMainWindow):
         name_widgets(self)  # accessible names where Qt finds none
         self.side_window_namer = SideWindowNamer(self)  # the same for Lessons and Analysis when shown
         self.announcer = Announcer(self)  # training progress for screen readers
-        self.training.last_preset = self.training_panel.settings().preset
+        self.training.last_preset = self.training.settings().preset
         self.files.open_initial_dataset()
         self.training.model_for_current_classes()
         self.canvas.setFocus()

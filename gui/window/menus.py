@@ -123,7 +123,7 @@ def build_menus(window: QMainWindow) -> None:
 
     m = bar.addMenu("&Model")
     _action(w, m, "&Open…", files.open_model_dialog, None, "Load a trained model (.npz)")
-    _action(w, m, "&Save…", files.save_model_dialog, "Ctrl+S", "Save the model and its classes (.npz)")
+    _action(w, m, "&Save…", files.save_model_dialog, "Ctrl+S", "Save the model with its steps and settings")
     m.addSeparator()
     w.train_action = _action(w, m, "&Train", training.train, "Ctrl+T", "Train the network")
     w.pause_action = _action(

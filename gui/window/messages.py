@@ -1,14 +1,13 @@
 """What the main window tells the user: warning and error boxes, the shortcut list, the about box, the
-training status line and the divergence explanation."""
+training status line; the words about the model and its runs come from `gui.core.model_state`."""
 
 from __future__ import annotations
-
-import math
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QMessageBox, QTextBrowser, QVBoxLayout
 
 from gui.core.dataset import StateError
+from gui.core.model_state import DIVERGING_STATUS
 
 from .menus import SHORTCUTS
 
@@ -72,30 +71,14 @@ class Messages(QObject):
             self.window.statusBar().clearMessage()
 
     def training_message(self, level: str, text: str) -> None:
-        """A message of the training controller, in the training panel; a diverging run is explained."""
+        """A message of the training controller (its words come from the model state), in the training
+        panel; a diverging run also says so in the status line and the progress bar."""
         w = self.window
-        rec = w.controller.last_record
-        if level == "warning" and rec is not None and w.controller.diverged:
-            lr = rec.lr
-            if rec.kind == "diverged":  # the engine ended the run: the loss is no longer a number
-                what = (
-                    f"the loss became {rec.loss} (not a finite number) at step {rec.step + 1}. The model "
-                    "keeps its last weights that gave a finite loss."
-                )
-                todo = "press Train to continue from those weights"
-            else:  # the controller paused the run: the loss is exploding
-                what = (
-                    f"the loss shot up to {rec.loss:.3g} at step {rec.step}, far above "
-                    f"{math.log(max(2, len(w.controller.classes))):.2f}, the loss of pure guessing."
-                )
-                todo = "press Stop, then Train to continue with the new rate"
+        ms = w.model_state
+        if level == "warning" and ms.diverged:
+            if ms.blowing_up:
                 w.training_panel.show_diverging()
-            text = (
-                f"Training paused because it is diverging: {what} The learning rate ({lr:g}) is so big "
-                f"that each step overshoots and the weights blow up.\nWhat to try: lower the learning rate "
-                f"(say {lr / 10:g}) and {todo}, or Reset weights to start again."
-            )
-            self.status("Training paused: the loss is diverging. Lower the learning rate.")
+            self.status(DIVERGING_STATUS)
         w.training_panel.show_message(text, level)
 
     def show_shortcuts(self) -> None:

@@ -70,7 +70,7 @@ class SideWindows(QObject):
             self.analysis.drawingRequested.connect(w.labelling.open_in_canvas)
             self.analysis.showDrawings.connect(self.show_drawings_in_gallery)
             self.analysis_window = window
-            s = w.training_panel.settings()
+            s = w.training.settings()
             self.analysis.set_validation(s.val_split, s.seed)
             self.feed_analysis_data()
             self.feed_analysis_model()

@@ -7,6 +7,9 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
+from gui.core.model_state import Origin, progress_fraction, progress_text
+from gui.core.training import TrainSettings
+
 RECORD_HZ = 10  # training records reach the plots and the progress bar at most this often
 
 
@@ -16,8 +19,9 @@ class TrainingActions(QObject):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.window = window
-        self._run_count = 0
         self.last_preset: str | None = None
+        self._run_label: str | None = None  # the plots get the run at its first step (none if it never steps)
+        self._run_epochs = 1
         self._pending_records: list = []
         self._record_timer = QTimer(self)
         self._record_timer.setSingleShot(True)
@@ -27,22 +31,24 @@ class TrainingActions(QObject):
     def _status(self, text: str, timeout: int = 0) -> None:
         self.window.messages.status(text, timeout)
 
+    def settings(self) -> TrainSettings:
+        """The training panel's values as settings (out-of-range values fall back to the defaults)."""
+        return TrainSettings.from_dict(self.window.training_panel.settings())
+
     # -- the model ----------------------------------------------------------------------------------
 
     def model_for_current_classes(self) -> None:
         """An untrained model fitting the dataset's classes, unless the current one fits. A trained or
         loaded model is kept (its predictions stay useful) until the next Train needs new outputs."""
         w = self.window
-        s = w.training_panel.settings()
-        c = w.controller
-        if c.model is None or (
-            c.preset != "loaded" and c.steps_done == 0 and list(c.classes) != w.state.class_names()
-        ):
-            c.ensure_model(w.state.class_names(), s.preset, s.seed)
+        s = self.settings()
+        ms = w.model_state
+        if ms.model is None or (ms.origin is Origin.UNTRAINED and list(ms.classes) != w.state.class_names()):
+            ms.ensure(w.state.class_names(), s.preset, s.seed)
 
     def settings_changed(self) -> None:
         w = self.window
-        s = w.training_panel.settings()
+        s = self.settings()
         w.side_windows.set_validation(s.val_split, s.seed)
         w.settings.setValue("training", s.as_dict())
         if s.preset != self.last_preset and not w.controller.is_active():
@@ -65,7 +71,7 @@ class TrainingActions(QObject):
         if model is None:
             return
         w.filters.set_model(model.weights(), model.summary())
-        w.prediction.set_trained(w.controller.steps_done > 0)
+        w.prediction.set_trained(w.model_state.trained)
         self.update_model_label()
         w.side_windows.feed_lessons_model()
         w.predictor.refresh()
@@ -80,20 +86,20 @@ class TrainingActions(QObject):
         self.window.feature_maps.clear()
 
     def is_stale(self) -> bool:
-        return self.window.state.is_stale(self.window.controller.snapshot_version)
+        return self.window.model_state.stale
 
     def update_stale(self) -> None:
-        stale = self.is_stale()
-        self.window.training_panel.set_stale(stale)
-        self.window.prediction.set_stale(stale)
+        w = self.window
+        stale = w.model_state.update_stale(w.state.snapshot())
+        w.training_panel.set_stale(stale)
+        w.prediction.set_stale(stale)
+        self.update_model_label()
 
     def update_model_label(self) -> None:
-        c, label = self.window.controller, self.window.model_label
-        if c.model is None:
-            label.setText("")
-            return
-        trained = f"{c.steps_done} steps trained" if c.steps_done else "untrained"
-        label.setText(f"Model: {c.preset} · {c.model.num_parameters():,} weights · {trained}")
+        """The status bar's model label and the training panel's note on which model is shown."""
+        ms = self.window.model_state
+        self.window.model_label.setText(ms.label_text())
+        self.window.training_panel.set_model_note(ms.note, ms.details())
 
     # -- a run --------------------------------------------------------------------------------------
 
@@ -131,9 +137,9 @@ class TrainingActions(QObject):
         c = w.controller
         if c.is_active() or not self._check_trainable():
             return
-        s = w.training_panel.settings()
+        s = self.settings()
         snap = w.state.snapshot()
-        had_training = c.steps_done > 0
+        had_training = w.model_state.trained
         fresh = c.ensure_model(snap.classes, s.preset, s.seed)
         if fresh and had_training:
             self._status(
@@ -141,25 +147,19 @@ class TrainingActions(QObject):
                 "(one output per class).",
                 8000,
             )
-        self._run_count += 1
-        cont = "" if fresh or c.steps_done == 0 else ", continued"
-        # with weight averaging the validation points are the averaged weights' (the ones the model keeps)
-        avg = ", weights averaged" if s.average else ""
-        label = f"run {self._run_count}: {s.preset}, {s.optimizer} lr {s.lr:g}{avg}{cont}"
-        w.plots.new_run(label, s.epochs)
-        w.training_panel.start_run(s.epochs)
-        c.start(snap, s, paused=paused)
+        self._run_epochs = s.epochs
+        w.training_panel.start_run()
+        self._run_label = c.start(snap, s, paused=paused)
         self.update_stale()
 
     def reset_weights(self) -> None:
         w = self.window
         if w.controller.is_active():
             return
-        s = w.training_panel.settings()
+        s = self.settings()
         w.controller.ensure_model(w.state.class_names(), s.preset, s.seed)
         w.controller.reset_weights(s.seed)
-        w.training_panel.progress.setValue(0)
-        w.training_panel.progress.setFormat("Not trained yet")
+        w.training_panel.show_progress(0.0, "Not trained yet")
         w.training_panel.show_message("")
         self._status("Weights reset: the network starts from scratch.", 4000)
 
@@ -191,9 +191,16 @@ class TrainingActions(QObject):
         self._record_timer.stop()
         records, self._pending_records = self._pending_records, []
         for rec in records:
-            w.plots.add_record(rec)
+            if rec.kind == "step" and self._run_label is not None:
+                w.plots.new_run(self._run_label, self._run_epochs)  # a run that never steps is not plotted
+                self._run_label = None
+            if self._run_label is None:
+                w.plots.add_record(rec)
         if records:
-            w.training_panel.show_record(records[-1])
-            if any(r.kind != "step" for r in records):
-                self.update_model_label()
+            rec = records[-1]
+            paused = w.controller.state == "paused"
+            w.training_panel.show_progress(
+                progress_fraction(rec, self._run_epochs), progress_text(rec, self._run_epochs, paused)
+            )
+            self.update_model_label()
             w.side_windows.feed_records(records)

@@ -59,7 +59,7 @@ def test_training_is_announced(make_window, tmp_path, qtbot):
     qtbot.waitUntil(lambda: window.controller.state == "idle" and not window.controller.is_active(),
                     timeout=60000)
     spoken = window.announcer.spoken
-    epochs = window.training_panel.settings().epochs
+    epochs = window.training.settings().epochs
     assert [t for t in spoken if t.startswith("Epoch ")][:1] == [
         t for t in spoken if t.startswith(f"Epoch 1 of {epochs} done: validation accuracy")][:1]
     assert any(t.startswith(f"Epoch {epochs} of {epochs} done") for t in spoken), spoken

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 
 import numpy as np
@@ -87,7 +88,7 @@ def test_train_without_data_uses_the_built_in_starter_set(tmp_path, capsys, monk
     assert f"built-in starter set ({starter})" in err
     loaded = engine.load_model(out)
     assert sorted(loaded.classes) == ["circle", "triangle"]
-    assert loaded.meta["extra"]["trained_on"] == [str(starter)]
+    assert loaded.meta["extra"]["trained_on"]["files"] == [str(starter)]
     monkeypatch.setattr(cli, "STARTER_PATH", tmp_path / "missing.ndjson")
     code, _, err = run(capsys, "train", "--out", tmp_path / "m2.npz")
     assert code == 1 and "starter set is missing" in err and not (tmp_path / "m2.npz").exists()
@@ -170,7 +171,7 @@ def test_image_folder_training_and_evaluation(trained, tmp_path, capsys):
     )
     assert code == 0, out
     meta = engine.load_model(mixed).meta
-    assert meta["extra"]["samples"] == (len(drawings) + 40) * 3 // 4
+    assert meta["extra"]["trained_on"]["samples"] == (len(drawings) + 40) * 3 // 4
 
 
 @pytest.mark.parametrize(
@@ -234,16 +235,110 @@ def test_bench_json(capsys):
 def test_train_ema_sets_the_weight_averaging(trained, tmp_path, capsys):
     _, data, default_model = trained
     assert engine.TrainConfig().ema_decay == 0.998
-    assert engine.load_model(default_model).meta["extra"]["ema_decay"] == 0.998  # the default
+    assert engine.load_model(default_model).meta["extra"]["settings"]["ema_decay"] == 0.998  # the default
     off = tmp_path / "off.npz"
     args = ("--epochs", 3, "--preset", "tiny", "--seed", 2, "--val-split", 0.2)
     code, _, err = run(capsys, "train", data, "--out", off, *args, "--ema", 0)
     assert code == 0, err
     a, b = engine.load_model(default_model), engine.load_model(off)
-    assert b.meta["extra"]["ema_decay"] == 0
+    assert b.meta["extra"]["settings"]["average"] is False
     # same data, seed and steps: only where the weights end differs
     assert any(not np.array_equal(w, b.model.weights()[k]) for k, w in a.model.weights().items())
     for bad in (1, -0.5):
         code, _, err = run(capsys, "train", data, "--out", tmp_path / "bad.npz", "--ema", bad)
-        assert code == 1 and "--ema" in err
+        assert code == 2 and "--ema" in err
     assert not (tmp_path / "bad.npz").exists()
+
+
+def test_no_command_exits_2_with_the_usage(capsys):
+    code, out, err = run(capsys)
+    assert code == 2 and "usage: shapelab" in err and "give a command" in err and out == ""
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--epochs", "0"),
+        ("--lr", "-1"),
+        ("--val-split", "1.5"),
+        ("--batch", "0"),
+        ("--lr", "nan"),
+        ("--ema", "1"),
+    ],
+)
+def test_bad_option_values_exit_2_naming_the_option(option, value, tmp_path, capsys):
+    code, _, err = run(capsys, "train", "--out", tmp_path / "m.npz", option, value)
+    assert code == 2 and option in err and "usage" in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_out_in_a_missing_folder_fails_before_training(trained, tmp_path, capsys):
+    _, data, _ = trained
+    out = tmp_path / "no" / "such" / "m.npz"
+    code, text, err = run(capsys, "train", data, "--out", out, "--epochs", 50)
+    assert code == 1 and str(out) in err and "does not exist" in err
+    assert "epoch" not in err and text == ""  # no training happened
+    code, _, err = run(capsys, "synth", "--per-class", 2, "--out", tmp_path / "none" / "s.ndjson")
+    assert code == 1 and "does not exist" in err
+
+
+def test_the_cli_writes_the_apps_extra_schema(trained):
+    from gui.core.model_state import ModelState
+
+    _, data, model = trained
+    extra = engine.load_model(model).meta["extra"]
+    assert extra["schema"] == 1 and extra["preset"] == "tiny" and extra["seed"] == 2 and extra["epochs"] == 3
+    samples = extra["trained_on"]["samples"]
+    copies = inspect.signature(engine.TrainingSet).parameters["copies"].default  # augmented versions an epoch
+    assert samples == 96 and extra["steps"] == 3 * -(-samples * copies // 32)  # epochs × ceil(N / batch)
+    assert extra["trained_on"]["files"] == [str(data)] and extra["trained_on"]["size"] == 120
+    assert [h["epoch"] for h in extra["history"]] == [1, 2, 3] and extra["created"]
+    assert extra["settings"]["val_split"] == 0.2 and extra["settings"]["batch_size"] == 32
+    state = ModelState()
+    state.load(model)  # what the app does with it
+    assert state.steps == extra["steps"] and state.note == f"Loaded from model.npz · {extra['steps']} steps"
+
+
+def test_bmp_images_work_in_predict_and_in_an_image_folder(trained, tmp_path, capsys):
+    from gui import images
+
+    _, data, model = trained
+    drawings, _ = engine.read_ndjson(data)
+    for n, d in enumerate(drawings[:8]):
+        (tmp_path / "bmp" / d.label).mkdir(parents=True, exist_ok=True)
+        pixels = 255 - np.rint(engine.rasterize(d) * 255).astype(np.uint8)
+        assert images.gray_to_qimage(pixels).save(str(tmp_path / "bmp" / d.label / f"{n}.bmp"))
+    code, out, _ = run(capsys, "evaluate", model, tmp_path / "bmp", "--json")
+    assert code == 0 and json.loads(out)["n"] == 8
+    one = next((tmp_path / "bmp").rglob("*.bmp"))
+    code, out, _ = run(capsys, "predict", model, one, "--json")
+    assert code == 0 and json.loads(out)[0]["input"] == str(one)
+
+
+def test_commands_are_registered_in_one_list():
+    names = [c.name for c in cli.COMMANDS]
+    assert names[:5] == ["synth", "train", "evaluate", "predict", "bench"]
+    with pytest.raises(ValueError, match="already"):
+        cli.register(cli.COMMANDS[0])
+
+
+def test_main_starts_the_app_without_a_command_and_the_cli_with_one(monkeypatch):
+    import main
+
+    started = []
+    monkeypatch.setattr("gui.app.run", lambda argv, data_dir=None: started.append(data_dir) or 0)
+    assert main.main([]) == 0 and main.main(["--data-dir", "/tmp/x"]) == 0 and started == [None, "/tmp/x"]
+    assert main.split_app_options(["--data-dir=/d", "bench", "--json"]) == ("/d", ["bench", "--json"])
+    assert main.main(["frobnicate"]) == 2 and len(started) == 2
+
+
+def test_the_cli_and_the_app_ask_for_the_same_run():
+    from gui.core.training import TrainSettings
+
+    args = cli.build_parser().parse_args(["train", "d.ndjson", "--out", "m.npz"])
+    assert cli.train_settings(args) == TrainSettings()  # the defaults are one set
+    args = cli.build_parser().parse_args(
+        ["train", "--out", "m.npz", "--ema", "0", "--lr", "0.01", "--batch", "8"]
+    )
+    s = cli.train_settings(args)
+    assert s == TrainSettings(lr=0.01, batch_size=8, average=False) and s.config().ema_decay == 0.0

@@ -187,13 +187,13 @@ def test_average_weights_decides_what_the_model_keeps_when_training_ends(make_wi
         return stepped, window.controller.model.weights(), window.training_panel.message_label.text()
 
     box.setChecked(False)
-    assert window.training_panel.settings().config().ema_decay == 0
+    assert window.training.settings().config().ema_decay == 0
     stepped, kept, message = two_steps_then_stop()
     assert all(np.array_equal(kept[k], stepped[k]) for k in kept)  # exactly the last step's weights
     assert "average" not in message and "averaged" not in window.plots.run_labels[-1]
 
     box.setChecked(True)
-    assert window.training_panel.settings().config().ema_decay == TrainConfig.ema_decay
+    assert window.training.settings().config().ema_decay == TrainConfig.ema_decay
     stepped, kept, message = two_steps_then_stop()
     assert any(not np.array_equal(kept[k], stepped[k]) for k in kept)  # the running average, said so
     assert "weight averaging" in message
@@ -251,9 +251,9 @@ def test_exploding_loss_pauses_and_explains(make_window, tmp_path, qtbot):
 
 
 def test_non_finite_loss_is_caught_and_weights_stay_finite(make_window, tmp_path, qtbot, monkeypatch):
-    import gui.training
+    import gui.core.model_state
 
-    monkeypatch.setattr(gui.training, "EXPLODE_STEPS", 10**9)  # only the engine's non-finite check here
+    monkeypatch.setattr(gui.core.model_state, "EXPLODE_STEPS", 10**9)  # the engine's non-finite check only
     window = make_window(tmp_path / "data")
     tp = window.training_panel
     tp.optimizer.setCurrentIndex(tp.optimizer.findData("sgd"))

@@ -267,8 +267,8 @@ def test_window_shows_quickly(make_window, tmp_path, qtbot):
 
 
 def test_image_folder_import_is_used_for_training(make_window, tmp_path, qtbot):
+    from gui.core.training import TrainSettings, prepare_training, snapshot_data
     from gui.images import export_image_folder
-    from gui.training import PreparedData, TrainSettings
 
     folder = tmp_path / "images"
     export_image_folder(generate_drawings(3, seed=9), folder)
@@ -278,7 +278,8 @@ def test_image_folder_import_is_used_for_training(make_window, tmp_path, qtbot):
     label = window.findChild(QLabel, "datasetLabel")
     assert label.text().endswith(f"{len(window.state)} drawings + 12 images from 1 folder")  # 4 classes × 3
     snapshot = window.state.snapshot()
-    data = PreparedData(snapshot, TrainSettings(val_split=0.0, augment=False))
+    settings = TrainSettings(val_split=0.0, augment=False)
+    data = prepare_training(snapshot_data(snapshot), snapshot.classes, settings)
     assert data.n_train == 48 + 12
     X, y = data.arrays(0)
     assert X.shape == (60, 1, 28, 28) and len(y) == 60

@@ -115,7 +115,8 @@ def test_stop_while_preparing_a_large_set_ends_at_once_without_a_run(
     window.controller.stop()
     qtbot.waitUntil(lambda: window.controller.state == "idle", timeout=LIMIT_S * 1000)
     assert time.perf_counter() - t0 < LIMIT_S
-    assert records == [] and window.controller.steps_done == 0
-    assert window.training_panel.progress.format() == "Stopped before training began"
+    # one "stopped" record at step 0 ends the run (no step was trained), and the bar says so
+    assert [(r.kind, r.step) for r in records] == [("stopped", 0)] and window.controller.steps_done == 0
+    assert window.training_panel.progress.format() == "Stopped before the first step"
     qtbot.waitUntil(lambda: not running_qthreads(), timeout=LIMIT_S * 1000)
     assert not multiprocessing.active_children()

@@ -2,9 +2,11 @@
 a progress bar (epoch, step, time left), a "model is stale" note and a message line.
 
 `TrainingPanel` turns clicks into requests (signals without data) and shows what it is told
-(`set_state`, `show_record`, `set_stale`, `show_message`). Object names for tests: "trainButton",
+(`set_state`, `show_progress`, `set_stale`, `set_model_note`, `show_message`); its settings are plain
+values (`settings()` / `set_settings()`: a dict keyed like `gui.core.training.TrainSettings`, which the
+window builds from it: panels do not import the core). Object names for tests: "trainButton",
 "pauseButton" (reads Resume while paused), "stopButton", "stepButton", "resetButton",
-"trainingProgress".
+"trainingProgress", "modelNote".
 """
 
 from __future__ import annotations
@@ -27,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .training import TrainSettings
-
 PRESET_TEXT = {
     "tiny": "Tiny CNN (4 and 8 filters)",
     "default": "Default CNN (16 and 28 filters)",
@@ -42,19 +42,6 @@ PRESET_TIPS = {
     "mlp": "Only fully connected layers: no filters, no feature maps. Compare how it copes with shapes "
     "moved or drawn at another size",
 }
-
-
-def _format_seconds(s: float) -> str:
-    if not math.isfinite(s) or s < 0:
-        return "—"
-    s = int(round(s))
-    if s < 60:
-        return f"{s} s"
-    m, s = divmod(s, 60)
-    if m < 60:
-        return f"{m} min {s:02d} s"
-    h, m = divmod(m, 60)
-    return f"{h} h {m:02d} min"
 
 
 class LearningRateBox(QDoubleSpinBox):
@@ -106,7 +93,6 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("trainingPanel")
         self._state = "idle"
-        self._epochs = 1
 
         self.preset = QComboBox()
         for key, text in PRESET_TEXT.items():
@@ -227,6 +213,10 @@ class TrainingPanel(QWidget):
         self.progress.setFormat("Not trained yet")
         self.progress.setToolTip("Epoch, mini-batch step and estimated time left")
 
+        self.model_note = QLabel()
+        self.model_note.setObjectName("modelNote")
+        self.model_note.setToolTip("Which model the filters, feature maps and prediction show")
+        self.model_note.setStyleSheet("color: #57606a;")  # muted, still 6:1 contrast on white
         self.stale_label = QLabel(
             "● Data changed since training started: the model is stale. Train again to include the changes."
         )
@@ -247,6 +237,7 @@ class TrainingPanel(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
+        layout.addWidget(self.model_note)
         layout.addWidget(self.stale_label)
         layout.addWidget(self.message_label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -258,7 +249,6 @@ class TrainingPanel(QWidget):
         self.lr.valueChanged.connect(self.settingsChanged)
         self.augment.toggled.connect(self.settingsChanged)
         self.average.toggled.connect(self.settingsChanged)
-        self.set_settings(TrainSettings())
         self.set_state("idle")
 
     @staticmethod
@@ -270,30 +260,42 @@ class TrainingPanel(QWidget):
 
     # -- settings -----------------------------------------------------------------------------------
 
-    def settings(self) -> TrainSettings:
-        return TrainSettings(
-            preset=self.preset.currentData(),
-            epochs=self.epochs.value(),
-            batch_size=self.batch.value(),
-            lr=float(self.lr.value()),
-            optimizer=self.optimizer.currentData(),
-            augment=self.augment.isChecked(),
-            val_split=self.val_split.value() / 100.0,
-            seed=self.seed.value(),
-            average=self.average.isChecked(),
-        )
+    def settings(self) -> dict:
+        """The values set, keyed like TrainSettings (plain data: the window builds the settings)."""
+        return {
+            "preset": self.preset.currentData(),
+            "epochs": self.epochs.value(),
+            "batch_size": self.batch.value(),
+            "lr": float(self.lr.value()),
+            "optimizer": self.optimizer.currentData(),
+            "augment": self.augment.isChecked(),
+            "val_split": self.val_split.value() / 100.0,
+            "seed": self.seed.value(),
+            "average": self.average.isChecked(),
+        }
 
-    def set_settings(self, s: TrainSettings) -> None:
+    def set_settings(self, values: dict) -> None:
+        """Show these values (keys as `settings()` gives; missing keys leave a field as it is)."""
         self.blockSignals(True)
-        self.preset.setCurrentIndex(max(0, self.preset.findData(s.preset)))
-        self.epochs.setValue(s.epochs)
-        self.batch.setValue(s.batch_size)
-        self.lr.setValue(s.lr)
-        self.optimizer.setCurrentIndex(max(0, self.optimizer.findData(s.optimizer)))
-        self.augment.setChecked(s.augment)
-        self.val_split.setValue(int(round(s.val_split * 100)))
-        self.seed.setValue(s.seed)
-        self.average.setChecked(s.average)
+        v = values
+        if "preset" in v:
+            self.preset.setCurrentIndex(max(0, self.preset.findData(v["preset"])))
+        if "epochs" in v:
+            self.epochs.setValue(int(v["epochs"]))
+        if "batch_size" in v:
+            self.batch.setValue(int(v["batch_size"]))
+        if "lr" in v:
+            self.lr.setValue(float(v["lr"]))
+        if "optimizer" in v:
+            self.optimizer.setCurrentIndex(max(0, self.optimizer.findData(v["optimizer"])))
+        if "augment" in v:
+            self.augment.setChecked(bool(v["augment"]))
+        if "val_split" in v:
+            self.val_split.setValue(int(round(float(v["val_split"]) * 100)))
+        if "seed" in v:
+            self.seed.setValue(int(v["seed"]))
+        if "average" in v:
+            self.average.setChecked(bool(v["average"]))
         self.blockSignals(False)
 
     # -- display ------------------------------------------------------------------------------------
@@ -329,38 +331,25 @@ class TrainingPanel(QWidget):
             self.progress.setFormat("Preparing the drawings…")
         elif state == "stopping":
             self.progress.setFormat("Stopping…")
-        elif state == "idle" and self.progress.format() == "Stopping…":  # stopped while the data was prepared
-            self.progress.setFormat("Stopped before training began")
 
     def state(self) -> str:
         return self._state
 
-    def start_run(self, epochs: int) -> None:
-        self._epochs = max(1, epochs)
+    def start_run(self) -> None:
         self.progress.setValue(0)
         self.show_message("")
 
-    def show_record(self, rec) -> None:
-        """Show a TrainRecord: progress with epoch, step and time left."""
-        spe = max(1, rec.steps_per_epoch)
-        total = self._epochs * spe
-        if rec.kind in ("step", "epoch"):
-            self.progress.setValue(int(1000 * min(1.0, rec.step / total)))
-            in_epoch = rec.step - rec.epoch * spe
-            paused = " · paused" if self._state == "paused" else ""
-            self.progress.setFormat(
-                f"Epoch {rec.epoch + 1}/{self._epochs} · step {in_epoch}/{spe} · "
-                f"{_format_seconds(rec.eta)} left{paused}"
-            )
-        elif rec.kind == "done":
-            self.progress.setValue(1000)
-            self.progress.setFormat(
-                f"Done: {self._epochs} epochs, {rec.step} steps in {_format_seconds(rec.elapsed)}"
-            )
-        elif rec.kind == "stopped":
-            self.progress.setFormat(f"Stopped at epoch {rec.epoch + 1}, step {rec.step}")
-        elif rec.kind == "diverged":
-            self.progress.setFormat(f"Paused: the loss diverged at step {rec.step + 1}")
+    def show_progress(self, fraction: float | None, text: str) -> None:
+        """The progress bar: how far (0..1; None leaves the bar where it is) and what to say."""
+        if fraction is not None:
+            self.progress.setValue(int(1000 * min(1.0, max(0.0, fraction))))
+        self.progress.setFormat(text)
+
+    def set_model_note(self, text: str, details: str = "") -> None:
+        """One line saying which model is shown (untrained, after epoch E, loaded from a file, ...), and
+        more about it (steps, data, settings) in its tooltip."""
+        self.model_note.setText(text)
+        self.model_note.setToolTip(details or "Which model the filters, feature maps and prediction show")
 
     def show_diverging(self) -> None:
         self.progress.setFormat(self.progress.format().split(" · paused")[0] + " · paused: loss diverging")

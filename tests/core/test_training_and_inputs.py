@@ -1,0 +1,167 @@
+"""The core's reading of DATA arguments and its preparation of a training run (shared by the app and the
+CLI), without a QApplication; and the wall: gui.core imports no widgets, no pyqtgraph, no window."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import engine
+from engine import TrainControl
+from gui.core.dataset import DatasetSnapshot
+from gui.core.inputs import InputError, LabelledData, evaluate_model, image_suffixes, load_data
+from gui.core.training import NOT_ENOUGH_CLASSES, TrainSettings, prepare_training, run_training
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def image_folder(root: Path, drawings, suffix: str) -> Path:
+    """An image folder root/<label>/<n><suffix> of the drawings' rasters (dark ink on white)."""
+    from gui.images import gray_to_qimage  # QImage is a value class: no QApplication needed
+
+    for n, d in enumerate(drawings):
+        (root / d.label).mkdir(parents=True, exist_ok=True)
+        pixels = 255 - np.rint(engine.rasterize(d) * 255).astype(np.uint8)
+        assert gray_to_qimage(pixels).save(str(root / d.label / f"{n}{suffix}"))
+    return root
+
+
+def test_one_suffix_list_and_bmp_images_are_read_in_a_folder(tmp_path):
+    assert ".bmp" in image_suffixes() and ".png" in image_suffixes()
+    drawings = engine.generate_drawings(2, seed=4, classes=("circle", "square"))
+    folder = image_folder(tmp_path / "bmp", drawings, ".bmp")
+    data = load_data([folder], 28)
+    assert sorted(data.image_labels) == ["circle", "circle", "square", "square"] and not data.warnings
+    X = data.rasters(28)
+    assert X.shape == (4, 1, 28, 28) and X.max() == pytest.approx(1.0, abs=0.05)
+
+
+def test_bad_data_arguments_name_the_file(tmp_path):
+    with pytest.raises(InputError, match="nope.ndjson: no such file"):
+        load_data([tmp_path / "nope.ndjson"], 28)
+    (tmp_path / "notes.txt").write_text("hello")
+    with pytest.raises(InputError, match="notes.txt: not a dataset"):
+        load_data([tmp_path / "notes.txt"], 28)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="empty: no images found"):
+        load_data([tmp_path / "empty"], 28)
+    bad = tmp_path / "bad.ndjson"
+    bad.write_text('{"word": "circle"\n')
+    assert load_data([bad], 28).warnings[0].startswith(f"{bad}:1:")
+
+
+def test_evaluate_counts_known_labels_only():
+    drawings = engine.generate_drawings(3, seed=2, classes=("circle", "square"))
+    other = [engine.Drawing(strokes=d.strokes, label="hexagon", extra={}) for d in drawings[:2]]
+    model = engine.build_model("tiny", 2, seed=0)
+    ev = evaluate_model(model, ["circle", "square"], LabelledData(drawings=drawings + other), 28)
+    pred = model.predict_proba(engine.rasterize_many(drawings)).argmax(1)
+    y = np.array([["circle", "square"].index(d.label) for d in drawings])
+    assert ev.n == 6 and ev.unknown_labels == {"hexagon": 2}
+    assert ev.accuracy == pytest.approx(float((pred == y).mean()))
+    assert ev.confusion.sum(axis=1).tolist() == [3, 3]
+    with pytest.raises(InputError, match="none of the labels"):
+        evaluate_model(model, ["circle", "square"], LabelledData(drawings=other), 28)
+
+
+def test_prepare_training_splits_drawings_and_images_alike(tmp_path):
+    drawings = engine.generate_drawings(5, seed=1, classes=("circle", "square"))  # 10 drawings
+    images = load_data([image_folder(tmp_path / "img", drawings[:4], ".png")], 28)  # 4 images
+    data = LabelledData(drawings=drawings, images=images.images, image_labels=images.image_labels)
+    settings = TrainSettings(val_split=0.25, augment=False, seed=3)
+    with prepare_training(data, ["circle", "square", "triangle"], settings) as run:
+        assert run.classes == ["circle", "square", "triangle"]  # one output per class, empty ones too
+        assert run.n_train + run.n_val == 14 and run.n_val == 4
+        X, y = run.arrays(0)
+        assert X.shape == (run.n_train, 1, 28, 28) and sorted(set(y.tolist())) == [0, 1]
+        Xv, yv = run.val
+        assert Xv.shape == (4, 1, 28, 28) and np.bincount(yv).tolist() == [2, 2]
+    # the same seed gives the same split and arrays
+    with prepare_training(data, ["circle", "square", "triangle"], settings) as again:
+        np.testing.assert_array_equal(again.arrays(0)[0], X)
+
+
+def test_prepare_training_needs_two_classes_and_stops_when_asked():
+    one = engine.generate_drawings(3, seed=1, classes=("circle",))
+    with pytest.raises(ValueError, match="at least two classes"):
+        prepare_training(LabelledData(drawings=one), ["circle", "square"], TrainSettings())
+    assert "two classes" in NOT_ENOUGH_CLASSES
+    many = engine.generate_drawings(200, seed=1)
+    with pytest.raises(engine.Cancelled):
+        prepare_training(
+            LabelledData(drawings=many),
+            list(engine.DEFAULT_CLASSES),
+            TrainSettings(),
+            should_stop=lambda: True,
+        )
+
+
+def test_a_run_stopped_while_it_prepares_ends_at_step_zero():
+    drawings = tuple(engine.generate_drawings(300, seed=1))
+    snapshot = DatasetSnapshot(drawings, tuple(engine.DEFAULT_CLASSES), 1, "x.ndjson")
+    control = TrainControl()
+    sent = []
+    control.stop()  # as if Stop came while the drawings were being prepared
+    model = engine.build_model("tiny", 4)
+    before = model.weights()
+    thread = threading.Thread(
+        target=run_training, args=(sent.append, model, snapshot, TrainSettings(preset="tiny"), control)
+    )
+    thread.start()
+    thread.join(30)
+    assert not thread.is_alive()
+    kinds = [m[0] for m in sent]
+    assert kinds == ["record"], kinds  # no "prepared", no weights: nothing was trained
+    rec = sent[0][1]
+    assert rec.kind == "stopped" and rec.step == 0
+    for k, v in before.items():
+        np.testing.assert_array_equal(model.weights()[k], v)
+
+
+def test_settings_from_stored_values_fall_back_on_bad_ones():
+    s = TrainSettings.from_dict(
+        {"epochs": "0", "lr": "-1", "val_split": "1.5", "preset": "huge", "batch_size": "8"}
+    )
+    d = TrainSettings()
+    assert (s.epochs, s.lr, s.val_split, s.preset) == (d.epochs, d.lr, d.val_split, d.preset)
+    assert TrainSettings.from_dict({"batch_size": "8"}).batch_size == 8
+    assert TrainSettings.from_dict(TrainSettings(lr=0.01, average=False).as_dict()) == TrainSettings(
+        lr=0.01, average=False
+    )
+
+
+def test_the_core_imports_no_widgets_no_pyqtgraph_and_no_window():
+    code = (
+        "import sys, gui.core, gui.core.dataset, gui.core.events, gui.core.inputs, gui.core.model_state, "
+        "gui.core.training\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6.QtWidgets', 'pyqtgraph', 'gui.window', "
+        "'gui.panels', 'gui.workers', 'gui.analysis', 'gui.lessons', 'gui.training', 'gui.app'))]\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_a_run_stopped_between_epochs_ends_after_its_last_step():
+    drawings = tuple(engine.generate_drawings(60, seed=2))
+    snapshot = DatasetSnapshot(drawings, tuple(engine.DEFAULT_CLASSES), 1, "x.ndjson")
+    control = TrainControl()
+    sent = []
+
+    def send(message):
+        sent.append(message)
+        if message[0] == "record" and message[1].kind == "epoch":
+            control.stop()  # Stop at the end of the first epoch, maybe while the helper makes the next
+
+    settings = TrainSettings(preset="tiny", epochs=3, batch_size=64, augment=True)
+    run_training(send, engine.build_model("tiny", 4), snapshot, settings, control)
+    records = [m[1] for m in sent if m[0] == "record"]
+    steps = [r for r in records if r.kind == "step"]
+    assert records[-1].kind == "stopped" and records[-1].step == len(steps) > 0
+    assert records[-1].epoch == 0 or records[-1].epoch == 1
+    assert "after" in records[-1].message and sent[-2][0] == "weights"  # the final weights, then the end

@@ -1,0 +1,132 @@
+"""The window tells the truth about its model: a loaded model's saved steps and settings, the end of a run,
+a run stopped while its drawings are prepared, Step, and Save As (issue 12's status texts)."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+import engine
+from engine import TrainRecord
+
+
+def wait_idle(qtbot, window, timeout=30000):
+    qtbot.waitUntil(
+        lambda: window.controller.state == "idle" and not window.controller.is_active(), timeout=timeout
+    )
+
+
+def train_once(qtbot, window, epochs: int = 2) -> int:
+    window.training_panel.epochs.setValue(epochs)
+    window.train()
+    wait_idle(qtbot, window)
+    window.training.flush_records()
+    return window.model_state.steps
+
+
+def note(window) -> str:
+    return window.training_panel.findChild(QLabel, "modelNote").text()
+
+
+def test_a_loaded_model_shows_its_true_step_count_and_settings(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    assert note(window) == "Untrained (random weights)"
+    steps = train_once(qtbot, window, epochs=2)
+    assert steps > 1 and note(window) == f"Trained {steps:,} steps on this dataset"
+    progress = window.training_panel.progress.format()
+    assert re.fullmatch(rf"Done: 2 epochs, {steps} steps in \d+(\.\d)? s", progress), progress
+    path = tmp_path / "shapes.npz"
+    assert window.save_model(str(path))
+    extra = engine.load_model(path).meta["extra"]
+    assert extra["steps"] == steps and extra["settings"]["batch_size"] == 8 and extra["preset"] == "tiny"
+    n = len(window.state)
+    assert extra["trained_on"]["size"] == n and 0 < extra["trained_on"]["samples"] < n  # 20 % held out
+    assert extra["trained_on"]["version"] == window.state.version and len(extra["history"]) == 2
+
+    other = make_window(tmp_path / "other")
+    assert other.open_model(str(path))
+    assert other.controller.steps_done == steps  # not 1
+    assert other.model_label.text().endswith(f"· {steps:,} steps trained")
+    assert note(other) == f"Loaded from shapes.npz · {steps:,} steps"
+    status = other.statusBar().currentMessage()
+    assert f"{steps} steps" in status and "lr 0.002, batch 8" in status and "trained on" in status
+    assert other.prediction._trained  # noqa: SLF001  (no "untrained" warning on its bars)
+    # trained further, the file keeps counting from the saved steps
+    more = train_once(qtbot, other, epochs=1)
+    assert more > steps and note(other) == f"Loaded from shapes.npz, trained further · {more:,} steps"
+
+
+def test_a_one_epoch_run_says_epoch_not_epochs(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    steps = train_once(qtbot, window, epochs=1)
+    progress = window.training_panel.progress.format()
+    assert re.fullmatch(rf"Done: 1 epoch, {steps} steps in \d+(\.\d)? s", progress), progress
+
+
+def test_step_mode_shows_no_time_left(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    window.training_panel.epochs.setValue(50)
+    window.training.step()  # Step from idle: exactly one mini-batch, then paused
+    qtbot.waitUntil(lambda: window.controller.steps_done == 1, timeout=20000)
+    window.training.flush_records()
+    text = window.training_panel.progress.format()
+    assert text.startswith("Epoch 1/50 · step 1/") and text.endswith("· paused") and "left" not in text
+    assert note(window).startswith("Epoch 1 of 50 · 1 step")
+    window.controller.stop()
+    wait_idle(qtbot, window)
+
+
+def test_stopping_while_the_drawings_are_prepared(make_window, tmp_path, qtbot, monkeypatch):
+    import gui.core.training as core_training
+
+    release = threading.Event()
+    real = core_training.prepare_training
+
+    def held(*args, **kwargs):  # the preparation waits until the test has pressed Stop
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(core_training, "prepare_training", held)
+    window = make_window(tmp_path / "data")
+    runs_before = window.plots.run_labels
+    legend_before = window.plots.loss_legend.text()
+    window.train()
+    assert window.controller.state == "preparing"
+    window.controller.stop()
+    release.set()
+    wait_idle(qtbot, window)
+    window.training.flush_records()
+    assert window.model_state.steps == 0 and note(window) == "Untrained (random weights)"
+    message = window.training_panel.message()
+    assert "stopped before the first step" in message and "unchanged" in message
+    assert "average" not in message and "0 steps" not in message
+    assert window.training_panel.progress.format() == "Stopped before the first step"
+    assert window.plots.run_labels == runs_before and window.plots.loss_legend.text() == legend_before
+
+
+def test_save_as_does_not_make_an_unchanged_model_stale(
+    make_window, tmp_path, qtbot, monkeypatch, draw, shape_points
+):
+    window = make_window(tmp_path / "data")
+    steps = train_once(qtbot, window, epochs=1)
+    stale = window.training_panel.stale_label
+    assert not stale.isVisibleTo(window.training_panel)
+    target = tmp_path / "renamed.ndjson"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.files.save_as_dialog()
+    assert window.state.path == target and target.exists()
+    assert not stale.isVisibleTo(window.training_panel)
+    assert note(window) == f"Trained {steps:,} steps on this dataset"
+    draw(window.canvas, shape_points("square", window.canvas))
+    window.labelling.add_current_drawing("square")  # a real change: now it is stale
+    assert stale.isVisibleTo(window.training_panel)
+    assert note(window) == f"Trained {steps:,} steps on data that has changed since"
+
+
+def test_record_texts_come_from_the_core(make_window, tmp_path):
+    window = make_window(tmp_path / "data", show=False)
+    window.training._run_epochs = 1
+    window.training.record(TrainRecord("done", 0, 115, 115, elapsed=0.3))
+    assert window.training_panel.progress.format() == "Done: 1 epoch, 115 steps in 0.3 s"
