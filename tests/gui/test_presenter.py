@@ -205,13 +205,24 @@ def test_filters_and_feature_maps_are_readable_at_the_default_size(
     window.filters.flush()
     qtbot.waitUntil(lambda: window.filters.conv_count == 2, timeout=5000)
     # the 16 first-layer filters: two rows of 8, a weight ~10 pixels (a strip of 16 gave 4)
-    qtbot.waitUntil(lambda: window.filters.cell_pixels(0) >= 8, timeout=2000)
+    qtbot.waitUntil(lambda: window.filters.cell_pixels(0) >= 8, timeout=10000)
     assert window.filters.cell_pixels(1) >= 2.0
     draw(window.canvas, shape_points("triangle", window.canvas))
     window.feature_maps_dock.raise_()
     qtbot.waitUntil(lambda: len(window.feature_maps.stages()) == 6, timeout=5000)
     fm = window.feature_maps
-    qtbot.waitUntil(lambda: fm.map_pixels(0) >= 20, timeout=2000)
+    sizes = []
+
+    def maps_readable() -> bool:
+        fm.flush()
+        sizes.append(round(fm.map_pixels(0), 1))
+        return sizes[-1] >= 20
+
+    try:
+        qtbot.waitUntil(maps_readable, timeout=10000)
+    except Exception as exc:  # say what was seen (a busy machine lays out late)
+        raise AssertionError(f"feature maps stayed {sizes[-5:]} pixels tall; graphics {fm.graphics.size()}, "
+                             f"viewport {fm.scroller.viewport().size()}") from exc
     # every stage's grid, the third column too, lies within the panel's graphics (scrolled, not cut)
     for k in range(6):
         view = fm._views[k].view
