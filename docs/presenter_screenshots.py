@@ -81,7 +81,10 @@ def main() -> int:
     window.training_panel.epochs.setValue(3)
     window.train()
     waited = 0
-    while waited < 60000 and len(window.plots.series("loss_step")[0]) < args.train_steps:
+    def steps() -> int:  # the run's plot appears once training has prepared its data
+        return len(window.plots.series("loss_step")[0]) if window.plots.run_labels else 0
+
+    while waited < 60000 and steps() < args.train_steps:
         window.plots.flush()
         wait(250)
         waited += 250
