@@ -38,9 +38,10 @@ __all__ = [
 # --- end of the network exports (data-module exports go below; extend __all__ with `__all__ += [...]`) ---
 
 # --- drawings and datasets: strokes, the NDJSON file, rasterizing, synthetic data, augmentation ---
-from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_drawing, augmented_versions
+from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_batch, augment_drawing, augmented_versions
 from .dataset import (
     EpochPrefetcher,
+    Rasters,
     TrainingSet,
     class_list,
     labels_to_indices,
@@ -51,6 +52,7 @@ from .drawing import Drawing, simplify_drawing
 from .raster import (
     THICKNESS_KEY,
     Cancelled,
+    StrokeBatch,
     preprocess_image,
     rasterize,
     rasterize_many,
@@ -61,10 +63,12 @@ from .store import DrawingStore, LoadProblem, read_ndjson, write_ndjson
 from .synth import DEFAULT_CLASSES, generate_drawing, generate_drawings
 
 __all__ += [
-    "DEFAULT_AUGMENT", "AugmentConfig", "augment_drawing", "augmented_versions",
-    "EpochPrefetcher", "TrainingSet", "class_list", "labels_to_indices", "stratified_split", "to_arrays",
+    "DEFAULT_AUGMENT", "AugmentConfig", "augment_batch", "augment_drawing", "augmented_versions",
+    "EpochPrefetcher", "Rasters", "TrainingSet", "class_list", "labels_to_indices", "stratified_split",
+    "to_arrays",
     "Drawing", "simplify_drawing",
-    "THICKNESS_KEY", "Cancelled", "preprocess_image", "rasterize", "rasterize_many", "render_picture",
+    "THICKNESS_KEY", "Cancelled", "StrokeBatch", "preprocess_image", "rasterize", "rasterize_many",
+    "render_picture",
     "upright_angle",
     "DrawingStore", "LoadProblem", "read_ndjson", "write_ndjson",
     "DEFAULT_CLASSES", "generate_drawing", "generate_drawings",

@@ -3,6 +3,10 @@
 Rotation, independent x/y scaling (aspect change), shear, translation, a smooth jitter of the pen path
 and a pen-thickness factor (stored in `extra["shapelab_thickness"]`, which `rasterize` honours). None of
 these changes what a shape is under the lecture's corner logic: a square keeps four corners.
+
+`augment_drawing` changes one Drawing; `augment_batch` changes every drawing of a `StrokeBatch` at once
+(the same random changes, drawn from the same distributions, in a few vectorised passes: what training
+uses each epoch).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .drawing import Drawing
-from .raster import THICKNESS_KEY
+from .raster import THICKNESS_KEY, StrokeBatch, _ragged_arange
 
 
 @dataclass(frozen=True)
@@ -72,3 +76,49 @@ def augmented_versions(
     """`n` augmented versions of one drawing, the same for the same seed (for the GUI's preview)."""
     rng = np.random.default_rng(seed)
     return [augment_drawing(drawing, rng, config) for _ in range(n)]
+
+
+def augment_batch(
+    batch: StrokeBatch, rng: np.random.Generator, config: AugmentConfig = DEFAULT_AUGMENT
+) -> StrokeBatch:
+    """Every drawing of `batch` randomly changed as `augment_drawing` would (the same distributions for
+    rotation, scales, shear, shift, smooth jitter and thickness; other random numbers, drawn for all
+    drawings at once), as a new StrokeBatch with the same strokes. The same rng state gives the same result.
+    """
+    n = len(batch)
+    pts = batch.points
+    owner = batch.point_drawing()
+    starts = batch.stroke_offsets[batch.drawing_offsets[:-1]]
+    lo = np.minimum.reduceat(pts, starts) if n else np.zeros((0, 2))
+    hi = np.maximum.reduceat(pts, starts) if n else np.zeros((0, 2))
+    centre = (lo + hi) / 2
+    size = (hi - lo).max(axis=1)
+    size = np.where(size > 0, size, 1.0)
+    a = np.radians(rng.uniform(-config.rotation, config.rotation, size=n))
+    sx, sy = np.exp(rng.normal(0, config.scale, size=(2, n)))
+    sh = rng.uniform(-config.shear, config.shear, size=n)
+    c, s = np.cos(a), np.sin(a)
+    # row vectors: p' = p @ M with M = scale @ shear @ rotation, as in augment_drawing
+    m00, m01 = sx * c, sx * s
+    m10, m11 = sy * (sh * c - s), sy * (sh * s + c)
+    shift = rng.uniform(-config.translate, config.translate, size=(n, 2)) * size[:, None]
+    d = pts - centre[owner]
+    x = d[:, 0] * m00[owner] + d[:, 1] * m10[owner]
+    y = d[:, 0] * m01[owner] + d[:, 1] * m11[owner]
+    out = np.stack([x, y], axis=1) + (centre + shift)[owner]
+    if config.jitter > 0 and len(pts):
+        lengths = np.diff(batch.stroke_offsets)
+        k = len(lengths)
+        stroke_owner = np.repeat(np.arange(n), np.diff(batch.drawing_offsets))
+        # two low-frequency waves of random phase per stroke and axis (_smooth_jitter)
+        f = rng.uniform(0.5, 3.0, size=(k, 2, 2))
+        amp = rng.normal(0, 1, size=(k, 2, 2))
+        phase = rng.uniform(size=(k, 2, 2))
+        moves = np.repeat(lengths > 2, lengths)
+        stroke = np.repeat(np.arange(k), lengths)[moves]
+        t = (_ragged_arange(lengths)[moves] / (lengths[stroke] - 1))[:, None]
+        wave = sum(amp[stroke, w] * np.sin(2 * np.pi * (f[stroke, w] * t + phase[stroke, w]))
+                   for w in range(2))
+        out[moves] += wave * (config.jitter * size[stroke_owner[stroke]] / 1.4)[:, None]
+    thickness = np.round(rng.uniform(*config.thickness, size=n), 3)
+    return StrokeBatch(out, batch.stroke_offsets, batch.drawing_offsets, thickness)

@@ -5,13 +5,28 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import threading
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_drawing
+from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_batch
 from .drawing import Drawing
-from .raster import SUPERSAMPLE, Cancelled, check_stop, preprocess_image, rasterize_many, render_picture
+from .raster import (
+    CHUNK_DRAWINGS,
+    CHUNK_POINTS,
+    SUPERSAMPLE,
+    Cancelled,
+    StrokeBatch,
+    _chunks,
+    check_stop,
+    preprocess_images_levels,
+    rasterize_levels,
+    rasterize_many,
+    rasterize_many_levels,
+    render_pictures,
+)
 from .synth import DEFAULT_CLASSES
 
 
@@ -84,6 +99,69 @@ def stratified_split(
     return np.array(sorted(train), dtype=np.int64), np.array(sorted(val), dtype=np.int64)
 
 
+LEVELS = SUPERSAMPLE * SUPERSAMPLE  # a raster pixel is (inked fine pixels) / LEVELS
+
+
+class Rasters(np.lib.mixins.NDArrayOperatorsMixin):
+    """Rasters kept as one byte per pixel: `levels` (N, 1, S, S) uint8, pixel value = level x `scale`.
+
+    The rasteriser's values are multiples of 1/16 (the 4 x 4 fine pixels under an output pixel), so
+    a float32 raster and its levels hold exactly the same numbers in a quarter of the memory. Rasters
+    behaves as a read-only float32 array where training needs one: `len`, `shape`, `dtype` (float32),
+    `X[idx]` gives those rows as float32 (converted per mini-batch), and `np.asarray(X)`, arithmetic
+    and comparisons, and NumPy functions (e.g. np.concatenate) work on the whole float32 array.
+    """
+
+    __slots__ = ("levels", "scale")
+
+    def __init__(self, levels: np.ndarray, scale: float = 1.0 / LEVELS):
+        self.levels = levels
+        self.scale = np.float32(scale)
+
+    def __len__(self) -> int:
+        return len(self.levels)
+
+    @property
+    def shape(self) -> tuple:
+        return self.levels.shape
+
+    @property
+    def ndim(self) -> int:
+        return self.levels.ndim
+
+    @property
+    def dtype(self) -> np.dtype:
+        return np.dtype(np.float32)
+
+    def __getitem__(self, idx) -> np.ndarray:
+        out = np.asarray(self.levels[idx], dtype=np.float32)
+        out *= self.scale  # exact: level x 2**-4
+        return out
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        out = self[...]
+        return out if dtype is None else out.astype(dtype, copy=False)
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        inputs = tuple(np.asarray(x) if isinstance(x, Rasters) else x for x in inputs)
+        return getattr(ufunc, method)(*inputs, **kwargs)
+
+    def __getstate__(self):
+        return self.levels, float(self.scale)
+
+    def __setstate__(self, state):
+        self.levels, scale = state
+        self.scale = np.float32(scale)
+
+
+def levels_of(X: np.ndarray) -> np.ndarray | None:
+    """Rasters as uint8 levels (X x 16) when that is exact, else None."""
+    q = np.asarray(X, dtype=np.float32) * np.float32(LEVELS)
+    if not q.size or (np.array_equal(q, np.rint(q)) and q.min() >= 0 and q.max() <= 255):
+        return q.astype(np.uint8)
+    return None
+
+
 class TrainingSet:
     """Training data for `engine.training.train`: `arrays(epoch) -> (X, y)`, fresh augmentation each epoch.
 
@@ -92,14 +170,20 @@ class TrainingSet:
     seeded `fraction` of the drawings is replaced by augmented versions rasterized again (the rest stay
     clean); with `copies` > 1 the epoch also holds `copies - 1` more augmented versions of every drawing
     (so an epoch has copies x N samples: more, varied examples per pass at the cost of time; without
-    augmentation an epoch is the N clean rasters). Of the augmented ones, a seeded `via_image` share
-    goes the way a scanned drawing goes: drawn as a
-    64 x 64 picture with a random pen (2-6 px) and read back through `preprocess_image`, so the model
-    also sees the thinning's small artefacts. Epoch e gives the same arrays for the same seed.
+    augmentation an epoch is the N clean rasters). `max_samples` (None: no bound) caps an epoch at
+    max(N, max_samples) samples: the extra versions are then a seeded share of the copies - 1 per
+    drawing, so an epoch's memory (one byte per pixel: 784 bytes a sample at 28 x 28) stays bounded
+    for big sets. Of the augmented ones, a seeded `via_image` share goes the way a scanned drawing goes:
+    drawn as a 64 x 64 picture with a random pen (2-6 px) and read back through `preprocess_image`, so
+    the model also sees the thinning's small artefacts. Epoch e gives the same arrays for the same seed.
+
+    Augmenting and rasterising work on all the drawings of a chunk at once (`augment_batch`,
+    `StrokeBatch`); X is a `Rasters` (one byte per pixel, float32 rows when indexed).
 
     `should_stop`: a callable (or None) checked every few tens of milliseconds of work while the clean
     rasters or an epoch are made; when it returns True they raise `Cancelled`. It is not pickled (a helper
-    process gets the data without it).
+    process gets the data without it, and without the Drawing objects: their strokes travel as one
+    StrokeBatch).
     """
 
     def __init__(
@@ -114,6 +198,7 @@ class TrainingSet:
         fraction: float = 0.6,
         via_image: float = 0.05,
         copies: int = 6,
+        max_samples: int | None = None,
         config: AugmentConfig = DEFAULT_AUGMENT,
         should_stop=None,
     ):
@@ -129,58 +214,81 @@ class TrainingSet:
             raise ValueError(f"{len(self.drawings)} drawings but {self._y.shape} labels")
         if len(self.drawings) == 0:
             raise ValueError("no training data: add some drawings first")
+        if max_samples is not None and max_samples < 1:
+            raise ValueError("max_samples must be at least 1 (or None for no bound)")
         self.size = size
         self.seed = seed
         self.augment = augment
         self.fraction = float(fraction)
         self.via_image = float(via_image)
         self.copies = max(1, int(copies))
+        self.max_samples = max_samples
         self.config = config
-        self._X = rasterize_many(self.drawings, size, should_stop=should_stop)
+        self._batch = None
+        if augment and fraction > 0:
+            check_stop(should_stop)
+            self._batch = StrokeBatch.from_drawings(self.drawings)
+        self._L = rasterize_many_levels(self.drawings, size, should_stop=should_stop)[:, None]
+        self._L.setflags(write=False)
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._L.setflags(write=False)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["should_stop"] = None  # a callable of the calling process: not sent to a helper
+        state["drawings"] = None  # the strokes travel as the StrokeBatch (arrays: quick to send)
         return state
 
     def __len__(self) -> int:
         return len(self._y)
 
     def clean_arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """The un-augmented (X, y)."""
-        return self._X.copy(), self._y.copy()
+        """The un-augmented (X (N, 1, S, S) float32, y)."""
+        return Rasters(self._L)[...], self._y.copy()
 
-    def arrays(self, epoch: int) -> tuple[np.ndarray, np.ndarray]:
-        """(X (M, 1, S, S) float32, y (M,) int64) for this epoch (M = copies x N with augmentation)."""
+    def epoch_size(self) -> int:
+        """Samples in an epoch."""
+        n = len(self._y)
         if not (self.augment and self.fraction > 0):
-            return self._X.copy(), self._y.copy()
+            return n
+        total = self.copies * n
+        return total if self.max_samples is None else min(total, max(n, self.max_samples))
+
+    def arrays(self, epoch: int) -> tuple[Rasters, np.ndarray]:
+        """(X (M, 1, S, S) as `Rasters`, y (M,) int64) for this epoch (M = `epoch_size()`)."""
+        if not (self.augment and self.fraction > 0):
+            return Rasters(self._L), self._y.copy()  # read-only levels: shared, not copied
         rng = np.random.default_rng([self.seed, int(epoch), 7919])
-        n = len(self.drawings)
+        n = len(self._y)
         pick = np.flatnonzero(rng.uniform(size=n) < self.fraction)
         extra = np.tile(np.arange(n), self.copies - 1)
-        X = np.concatenate([self._X] + [self._X] * (self.copies - 1))
+        if len(extra) > self.epoch_size() - n:
+            extra = extra[np.sort(rng.choice(len(extra), self.epoch_size() - n, replace=False))]
+        L = np.concatenate([self._L, self._L[extra]])
+        y = np.concatenate([self._y, self._y[extra]])
         rows = np.concatenate([pick, n + np.arange(len(extra))])
         sources = np.concatenate([pick, extra])
-        if len(rows):
-            aug = []
-            for k, i in enumerate(sources):
-                if k % 256 == 0:
-                    check_stop(self.should_stop)
-                aug.append(augment_drawing(self.drawings[i], rng, self.config))
-            X[rows] = rasterize_many(aug, self.size, should_stop=self.should_stop)
-            as_image = np.flatnonzero(rng.uniform(size=len(rows)) < self.via_image)
-            widths = rng.uniform(2.0, 6.0, size=len(rows))
-            for k in as_image:
-                picture = render_picture(aug[k], 64, width=float(widths[k]))
-                X[rows[k], 0] = preprocess_image(picture, self.size)
-        return X, np.tile(self._y, self.copies)
+        as_image = rng.uniform(size=len(rows)) < self.via_image
+        widths = rng.uniform(2.0, 6.0, size=len(rows))
+        counts = self._batch.point_counts()[sources]
+        for start, stop in _chunks(counts, CHUNK_DRAWINGS, CHUNK_POINTS):
+            check_stop(self.should_stop)
+            aug = augment_batch(self._batch.take(sources[start:stop]), rng, self.config)
+            L[rows[start:stop], 0] = rasterize_levels(aug, self.size)
+            scan = np.flatnonzero(as_image[start:stop])
+            if len(scan):
+                pictures = render_pictures(aug.take(scan), 64, widths[start:stop][scan])
+                L[rows[start + scan], 0] = preprocess_images_levels(pictures, self.size)
+        return Rasters(L), y
 
 
 # --- epochs made ahead in a helper process -------------------------------------------------------------
 
 def _helper_main(conn, nice: int) -> None:
     """The helper process: receives the data source, then for every epoch number received sends back
-    source.arrays(epoch)."""
+    source.arrays(epoch): a header, then the levels' bytes."""
     if nice:
         try:
             os.nice(nice)
@@ -192,56 +300,69 @@ def _helper_main(conn, nice: int) -> None:
             epoch = conn.recv()
             if epoch is None:
                 return
-            conn.send(_pack(*source.arrays(epoch)))
+            X, y = source.arrays(epoch)
+            levels = X.levels if isinstance(X, Rasters) else levels_of(X)
+            if levels is None:  # not exact levels: sent as they are
+                conn.send(("raw", np.asarray(X), y))
+            else:
+                scale = float(X.scale) if isinstance(X, Rasters) else 1.0 / LEVELS
+                conn.send(("levels", levels.shape, scale, y))
+                conn.send_bytes(memoryview(np.ascontiguousarray(levels)).cast("B"))
     except (EOFError, OSError, KeyboardInterrupt):  # the parent went away or ended this process
         return
 
 
-_LEVELS = SUPERSAMPLE * SUPERSAMPLE  # a raster pixel is (inked fine pixels) / _LEVELS
-
-
-def _pack(X: np.ndarray, y: np.ndarray) -> tuple:
-    """Rasters as one byte per pixel when that is exact (they are multiples of 1 / _LEVELS), so the
-    process that trains receives (and unpickles, holding the interpreter lock) a quarter of the bytes."""
-    if X.dtype == np.float32:
-        q = X * np.float32(_LEVELS)
-        if np.array_equal(q, np.rint(q)) and (not q.size or (q.min() >= 0 and q.max() <= 255)):
-            return "levels", q.astype(np.uint8), y
-    return "raw", X, y
-
-
-def _unpack(packed: tuple) -> tuple[np.ndarray, np.ndarray]:
-    kind, X, y = packed
-    if kind == "levels":
-        X = X.astype(np.float32)
-        X *= np.float32(1.0 / _LEVELS)  # exact: the same float32 values the helper had
-    return X, y
+def _receive(conn) -> tuple:
+    """The helper's (X, y) for one epoch, the levels read straight into their array (no extra copy)."""
+    header = conn.recv()
+    if header[0] == "raw":
+        return header[1], header[2]
+    _, shape, scale, y = header
+    levels = np.empty(shape, dtype=np.uint8)
+    if levels.size:
+        conn.recv_bytes_into(memoryview(levels).cast("B"))
+    else:
+        conn.recv_bytes()
+    return Rasters(levels, scale), y
 
 
 class EpochPrefetcher:
     """Makes the next epoch's arrays of `source` (e.g. a TrainingSet: anything picklable with
-    `arrays(epoch)`) in a helper process while the current epoch trains, so augmenting (pure Python and
-    NumPy, ~4 s an epoch for 2,000 drawings) overlaps the training steps instead of following them.
+    `arrays(epoch)`) in a helper process while the current epoch trains, so augmenting overlaps the
+    training steps instead of following them.
 
     `arrays(epoch)` returns exactly `source.arrays(epoch)` — bit for bit, as each epoch's augmentation is
-    seeded by (seed, epoch) alone — waiting for the helper if it is not done yet. Epoch 0 (and any epoch
-    not asked for in order) is made in the calling process. If no helper process can be started, or it
-    fails, the arrays are made in the calling process: slower, never different. `nice` lowers the
-    helper's CPU priority (a window's own threads then come first). Use as a context manager, or call
-    `close()`: it ends the helper at once, even in the middle of an epoch. `should_stop` (a callable, or
-    None): while waiting for the helper it is checked every 50 ms, and `Cancelled` raised when it returns
-    True (the helper is ended first).
+    seeded by (seed, epoch) alone — waiting for the helper if it is not done yet. An epoch not asked for
+    in order is made in the calling process. `first`: the epoch to start making in the helper at once
+    (e.g. 0: the first epoch is made in the background while the caller prepares the rest, and
+    `arrays(0)` then waits for it); None (the default): the first epoch asked for is made in the calling
+    process while the helper starts on the next. The helper is started, and the source sent to it, from a
+    background thread: constructing a prefetcher never waits for it. If no helper process can be
+    started, or it fails, the arrays are made in the calling process: slower, never different. `nice`
+    lowers the helper's CPU priority (a window's own threads then come first). Use as a context manager,
+    or call `close()`: it ends the helper at once, even in the middle of an epoch (terminate, then kill
+    if it has not ended within `close_timeout` seconds). `should_stop` (a callable, or None): while
+    waiting for the helper it is checked every 50 ms, and `Cancelled` raised when it returns True (the
+    helper is ended first).
     """
 
-    def __init__(self, source, *, nice: int = 0, use_process: bool = True, should_stop=None):
+    def __init__(self, source, *, nice: int = 0, use_process: bool = True, should_stop=None,
+                 first: int | None = None, close_timeout: float = 2.0):
         self.source = source
         self.should_stop = should_stop
+        self.close_timeout = float(close_timeout)
         self._nice = int(nice)
         self._use_process = use_process
         self._process = None
         self._conn = None
+        self._outbox = None  # queue of objects the sender thread sends to the helper
+        self._sender = None
+        self._failed = threading.Event()  # the sender could not start or feed the helper
+        self._started = threading.Event()  # the helper process was started (or could not be)
         self._asked: int | None = None  # the epoch the helper is making
         self.helper_epochs = 0  # epochs the helper made (for tests and benchmarks)
+        if first is not None:
+            self._ask_for(int(first))
 
     def __len__(self) -> int:
         return len(self.source)
@@ -252,7 +373,7 @@ class EpochPrefetcher:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def arrays(self, epoch: int) -> tuple[np.ndarray, np.ndarray]:
+    def arrays(self, epoch: int):
         result = self._take(epoch) if self._asked == epoch else None
         self._ask_for(epoch + 1)
         if result is None:
@@ -260,14 +381,25 @@ class EpochPrefetcher:
         return result
 
     def close(self) -> None:
-        """End the helper process now (it may be in the middle of an epoch)."""
-        process, conn = self._process, self._conn
-        self._process = self._conn = self._asked = None
+        """End the helper process now (it may be in the middle of an epoch): terminate it, and kill it if
+        it has not ended within `close_timeout` seconds; returns within about twice that."""
+        process, conn, outbox, sender = self._process, self._conn, self._outbox, self._sender
+        self._process = self._conn = self._asked = self._outbox = self._sender = None
+        if outbox is not None:
+            outbox.put(None)  # the sender thread ends
+        if process is not None:
+            self._started.wait(self.close_timeout)  # the sender thread may still be starting it
+            if process.pid is None:
+                return
+            process.terminate()
+            process.join(self.close_timeout)
+            if process.is_alive():
+                process.kill()
+                process.join(self.close_timeout)
         if conn is not None:
             conn.close()
-        if process is not None:
-            process.terminate()
-            process.join(5)
+        if sender is not None:
+            sender.join(self.close_timeout)
 
     def _take(self, epoch: int):
         """The helper's arrays for `epoch`, or None if it died or failed (then it is not used again)."""
@@ -276,13 +408,15 @@ class EpochPrefetcher:
                 if self.should_stop is not None and self.should_stop():
                     self.close()
                     raise Cancelled("stopped before the data was ready")
-                if not self._process.is_alive():
+                if self._failed.is_set():
+                    raise EOFError("the helper could not be started or fed")
+                if self._process.pid is not None and not self._process.is_alive():
                     raise EOFError("the helper process ended")
-            result = _unpack(self._conn.recv())
+            result = _receive(self._conn)
             self._asked = None
             self.helper_epochs += 1
             return result
-        except (EOFError, OSError):
+        except (EOFError, OSError, ValueError):
             self.close()
             self._use_process = False
             return None
@@ -297,11 +431,34 @@ class EpochPrefetcher:
                 self._process = ctx.Process(
                     target=_helper_main, args=(child, self._nice), daemon=True, name="ShapeLabEpochs"
                 )
-                self._process.start()
-                child.close()  # so a helper that dies makes send/recv fail instead of waiting for ever
-                self._conn.send(self.source)
-            self._conn.send(epoch)
+                self._outbox = queue.SimpleQueue()
+                self._failed.clear()
+                self._started.clear()
+                self._sender = threading.Thread(
+                    target=self._send_loop, args=(self._process, child, self._conn, self._outbox),
+                    daemon=True, name="ShapeLabEpochsSender",
+                )
+                self._outbox.put(self.source)
+                self._sender.start()
+            self._outbox.put(epoch)
             self._asked = epoch
-        except (OSError, ValueError, RuntimeError, ImportError, EOFError):
+        except (OSError, ValueError, RuntimeError):
             self.close()
             self._use_process = False
+
+    def _send_loop(self, process, child, conn, outbox) -> None:
+        """The sender thread: starts the helper and sends it the source, then the epochs asked for (the
+        caller never waits on a helper that is still starting or reading)."""
+        try:
+            try:
+                process.start()
+            finally:
+                self._started.set()
+            child.close()  # so a helper that dies makes send/recv fail instead of waiting for ever
+            while True:
+                item = outbox.get()
+                if item is None:
+                    return
+                conn.send(item)
+        except Exception:  # noqa: BLE001 - any failure (pickling, a closed pipe, no processes): fall back
+            self._failed.set()

@@ -37,42 +37,144 @@ LONG_WIDEN_MAX = 3.0
 #: longest side (pixels) an image's ink is reduced to before thinning
 WORK_SIZE = 96
 
-_STAMPS: dict[tuple[int, int], np.ndarray] = {}
+_STAMPS: dict[int, np.ndarray] = {}
+#: rasterising works on pieces of at most this many drawings / points / pen samples at a time, so its
+#: memory stays bounded (a few tens of MB) whatever the drawings (see engine.limits)
+CHUNK_DRAWINGS = 512
+CHUNK_POINTS = 100_000
+PIECE_SAMPLES = 1 << 20
 
 
-def _stamp_offsets(radius_hi: float, hi: int) -> np.ndarray:
-    """Flat index offsets (int64) of a disc of `radius_hi` fine pixels on a hi x hi grid."""
-    key = (int(round(radius_hi * 8)), hi)
+def _disc(key: int) -> np.ndarray:
+    """(K, 2) int64 (dy, dx) offsets of a round pen of radius key / 8 fine pixels, nearest first.
+
+    A fine pixel is inked when it is within the radius (+1e-9) of a sampled pen position; radius 0 is
+    the sampled pixel alone."""
     off = _STAMPS.get(key)
     if off is None:
-        r = key[0] / 8.0
+        r = key / 8.0
         n = int(np.ceil(r))
         dy, dx = np.mgrid[-n : n + 1, -n : n + 1]
-        keep = dx * dx + dy * dy <= r * r + 1e-9
-        if not keep.any():
-            keep[n, n] = True
-        off = (dy[keep] * hi + dx[keep]).astype(np.int64)
+        d2 = (dx * dx + dy * dy).ravel()
+        keep = np.flatnonzero(d2 <= r * r + 1e-9)
+        keep = keep[np.argsort(d2[keep], kind="stable")]
+        off = np.stack([dy.ravel()[keep], dx.ravel()[keep]], axis=1).astype(np.int64)
         _STAMPS[key] = off
     return off
 
 
-def _segments_from_strokes(strokes) -> tuple[np.ndarray, np.ndarray]:
-    """(A, B) segment end points (M, 2) float64 from strokes; a one-point stroke is a zero-length dot."""
-    a_list, b_list = [], []
-    for s in strokes:
-        p = np.asarray(s, dtype=np.float64)[:, :2]
-        if len(p) == 1:
-            a_list.append(p)
-            b_list.append(p)
-        else:
-            a_list.append(p[:-1])
-            b_list.append(p[1:])
-    return np.concatenate(a_list), np.concatenate(b_list)
+def _radius_keys(radius_hi) -> np.ndarray:
+    """Pen radii in fine pixels rounded to 1/8 fine pixel, as int64 eighths (round half to even)."""
+    return np.rint(np.asarray(radius_hi, dtype=np.float64) * 8.0).astype(np.int64)
+
+
+def _ragged_arange(counts: np.ndarray) -> np.ndarray:
+    """0..c-1 for every c in counts, concatenated (int64)."""
+    counts = np.asarray(counts, dtype=np.int64)
+    total = int(counts.sum())
+    starts = np.cumsum(counts) - counts
+    return np.arange(total, dtype=np.int64) - np.repeat(starts, counts)
+
+
+def _per_drawing_sums(values: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Sums of values[offsets[i] : offsets[i + 1]] (0 for an empty range)."""
+    cum = np.concatenate([[0], np.cumsum(values)])
+    return cum[offsets[1:]] - cum[offsets[:-1]]
+
+
+def _offsets(lengths) -> np.ndarray:
+    out = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=out[1:])
+    return out
+
+
+class StrokeBatch:
+    """Many drawings' strokes in flat arrays, augmented and rasterised in vectorised passes.
+
+    points (P, 2) float64: x, y of every point, drawing after drawing, stroke after stroke;
+    stroke_offsets (K + 1,) int64: stroke k is points[stroke_offsets[k] : stroke_offsets[k + 1]];
+    drawing_offsets (N + 1,) int64: drawing i holds strokes drawing_offsets[i] : drawing_offsets[i + 1];
+    thickness (N,) float64: each drawing's pen-width factor (its extra["shapelab_thickness"], default 1).
+    Timestamps are not kept (rasterising does not use them).
+    """
+
+    __slots__ = ("points", "stroke_offsets", "drawing_offsets", "thickness")
+
+    def __init__(self, points, stroke_offsets, drawing_offsets, thickness):
+        self.points = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        self.stroke_offsets = np.asarray(stroke_offsets, dtype=np.int64)
+        self.drawing_offsets = np.asarray(drawing_offsets, dtype=np.int64)
+        self.thickness = np.asarray(thickness, dtype=np.float64)
+        if len(self.thickness) != len(self.drawing_offsets) - 1:
+            raise ValueError("one thickness per drawing is needed")
+
+    @classmethod
+    def from_drawings(cls, drawings: Sequence) -> StrokeBatch:
+        """From Drawings (or sequences of (n, 2|3) stroke arrays); raises ValueError for an empty one."""
+        pieces, lengths, per_drawing, thick = [], [], [], []
+        for d in drawings:
+            strokes = getattr(d, "strokes", d)
+            if len(strokes) == 0:
+                raise ValueError("an empty drawing (no strokes) cannot be rasterized")
+            extra = getattr(d, "extra", None) or {}
+            thick.append(float(extra.get(THICKNESS_KEY, 1.0)))
+            per_drawing.append(len(strokes))
+            for s in strokes:
+                p = s if isinstance(s, np.ndarray) else np.asarray(s, dtype=np.float64)
+                pieces.append(p[:, :2])
+                lengths.append(len(p))
+        points = np.concatenate(pieces).astype(np.float64, copy=False) if pieces else np.zeros((0, 2))
+        return cls(points, _offsets(lengths), _offsets(per_drawing), thick)
+
+    def __len__(self) -> int:
+        return len(self.drawing_offsets) - 1
+
+    def point_counts(self) -> np.ndarray:
+        """(N,) number of points of each drawing."""
+        return np.diff(self.stroke_offsets[self.drawing_offsets])
+
+    def point_drawing(self) -> np.ndarray:
+        """(P,) the drawing each point belongs to."""
+        return np.repeat(np.arange(len(self)), self.point_counts())
+
+    def strokes(self, i: int) -> list[np.ndarray]:
+        """Drawing i's strokes as (n, 2) arrays (copies)."""
+        bounds = self.stroke_offsets[self.drawing_offsets[i] : self.drawing_offsets[i + 1] + 1]
+        return [self.points[s:e].copy() for s, e in zip(bounds[:-1], bounds[1:], strict=True)]
+
+    def take(self, indices) -> StrokeBatch:
+        """The drawings at `indices` (in that order, repeats allowed) as a new batch."""
+        idx = np.asarray(indices, dtype=np.int64)
+        d0, d1 = self.drawing_offsets[idx], self.drawing_offsets[idx + 1]
+        n_strokes = d1 - d0
+        strokes = np.repeat(d0, n_strokes) + _ragged_arange(n_strokes)
+        lengths = self.stroke_offsets[strokes + 1] - self.stroke_offsets[strokes]
+        pts = np.repeat(self.stroke_offsets[strokes], lengths) + _ragged_arange(lengths)
+        return StrokeBatch(self.points[pts], _offsets(lengths), _offsets(n_strokes), self.thickness[idx])
+
+    def segments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(a, b, segment_offsets): segment end points (M, 2) of every stroke in order (a one-point stroke
+        is a zero-length dot), and (N + 1,) offsets: drawing i has segments seg[o[i] : o[i + 1]]."""
+        so = self.stroke_offsets
+        lengths = np.diff(so)
+        n_pts = len(self.points)
+        last = np.zeros(n_pts, dtype=bool)
+        last[so[1:][lengths > 0] - 1] = True
+        single = np.zeros(n_pts, dtype=bool)
+        single[so[:-1][lengths == 1]] = True
+        ia = np.flatnonzero(~last | single)
+        ib = ia + (~single[ia])
+        stroke_segs = np.where(lengths == 1, 1, np.maximum(lengths - 1, 0))
+        per_drawing = _per_drawing_sums(stroke_segs, self.drawing_offsets)
+        return self.points[ia], self.points[ib], _offsets(per_drawing)
 
 
 _ANGLES = np.radians(np.arange(-45.0, 45.0, 1.0))
 _COS, _SIN = np.cos(_ANGLES), np.sin(_ANGLES)
 _ZERO = 45  # index of angle 0
+_COARSE = np.arange(0, 90, 5)
+_FINE = np.arange(-4, 5)
+_ORIENT_POINTS = 160
 
 
 def _box_areas(p: np.ndarray, idx: np.ndarray) -> np.ndarray:
@@ -81,19 +183,16 @@ def _box_areas(p: np.ndarray, idx: np.ndarray) -> np.ndarray:
     return (x.max(axis=0) - x.min(axis=0)) * (y.max(axis=0) - y.min(axis=0))
 
 
-_COARSE = np.arange(0, 90, 5)
-
-
 def upright_angle(points: np.ndarray, tolerance: float = ORIENT_TOLERANCE) -> float:
     """The turn (radians, within +-45 degrees) that makes the points' tightest bounding box upright.
 
     Bounding-box areas are compared every 5 degrees, then every degree around the best; when the
     upright box is within `tolerance` of the smallest area the drawing is not turned at all (upright
-    and round drawings stay as drawn).
+    and round drawings stay as drawn). (The rasteriser does the same for many drawings at once.)
     """
     p = points - points.mean(axis=0)
-    if len(p) > 160:  # plenty for a box; keeps the cost per drawing small
-        p = p[:: len(p) // 160 + 1]
+    if len(p) > _ORIENT_POINTS:  # plenty for a box; keeps the cost per drawing small
+        p = p[:: len(p) // _ORIENT_POINTS + 1]
     coarse = _box_areas(p, _COARSE)
     k = int(_COARSE[int(np.argmin(coarse))])
     fine = np.arange(k - 4, k + 5) % 90
@@ -104,36 +203,40 @@ def upright_angle(points: np.ndarray, tolerance: float = ORIENT_TOLERANCE) -> fl
     return float(_ANGLES[fine[best]])
 
 
-def _fit(
-    a: np.ndarray, b: np.ndarray, size: int, orient: bool = True, widen: bool = True
-) -> tuple[np.ndarray, np.ndarray]:
-    """Map segment end points so the bounding box is centred and its long side fills size - 2 margins.
+def _box_area_per_drawing(px, py, q_off, cos, sin) -> np.ndarray:
+    """Bounding-box areas (N, A) of every drawing's points turned by A angles: cos, sin (A,) the same
+    angles for every point, or (Q, A) one row per point."""
+    starts = q_off[:-1]
+    x = px[:, None] * cos + py[:, None] * sin
+    y = -px[:, None] * sin + py[:, None] * cos
+    w = np.maximum.reduceat(x, starts) - np.minimum.reduceat(x, starts)
+    h = np.maximum.reduceat(y, starts) - np.minimum.reduceat(y, starts)
+    return w * h
 
-    With `orient`, the drawing is first turned by at most 45 degrees so that its tightest bounding box is
-    upright (a tilted rectangle or ellipse becomes an upright one; up stays up). With `widen`, a drawing
-    longer than LONG_ASPECT:1 has its short side widened (`_widen_factor`).
-    """
-    if orient:
-        pts = np.concatenate([a, b])
-        angle = upright_angle(pts)
-        if angle != 0.0:
-            c, s = np.cos(angle), np.sin(angle)
-            rot = np.array([[c, -s], [s, c]])  # row vectors: p @ rot turns by -angle's box onto the axes
-            centre = pts.mean(axis=0)
-            a = (a - centre) @ rot + centre
-            b = (b - centre) @ rot + centre
-    pts = np.concatenate([a, b])
-    lo = pts.min(axis=0)
-    hi = pts.max(axis=0)
-    extent = float((hi - lo).max())
-    box = size * (1.0 - 2.0 * MARGIN)
-    scale = box / extent if extent > 1e-9 else 1.0
-    centre = (lo + hi) / 2.0
-    scale = np.full(2, scale)
-    if widen:
-        scale[int(np.argmin(hi - lo))] *= _widen_factor(float((hi - lo).min()) / max(extent, 1e-12))
-    shift = size / 2.0 - centre * scale
-    return a * scale + shift, b * scale + shift
+
+def _upright_angles(a, b, seg_off, centre, tolerance: float = ORIENT_TOLERANCE) -> np.ndarray:
+    """`upright_angle` of every drawing's points (its segments' a then b ends) at once -> (N,) radians.
+
+    Each drawing's points are centred on `centre` and, past 160, thinned to every k-th as there."""
+    m = np.diff(seg_off)
+    n2 = 2 * m
+    step = np.where(n2 > _ORIENT_POINTS, n2 // _ORIENT_POINTS + 1, 1)
+    count = (n2 + step - 1) // step
+    q_draw = np.repeat(np.arange(len(m)), count)
+    j = _ragged_arange(count) * step[q_draw]
+    in_a = j < m[q_draw]
+    idx = seg_off[:-1][q_draw] + np.where(in_a, j, j - m[q_draw])
+    p = np.where(in_a[:, None], a[idx], b[idx]) - centre[q_draw]
+    px, py = p[:, 0], p[:, 1]
+    q_off = _offsets(count)
+    coarse = _box_area_per_drawing(px, py, q_off, _COS[_COARSE], _SIN[_COARSE])
+    k = _COARSE[np.argmin(coarse, axis=1)]
+    fine = (k[:, None] + _FINE) % 90
+    area = _box_area_per_drawing(px, py, q_off, _COS[fine][q_draw], _SIN[fine][q_draw])
+    best = np.argmin(area, axis=1)
+    rows = np.arange(len(m))
+    keep = coarse[:, _ZERO // 5] <= area[rows, best] * (1.0 + tolerance) + 1e-12
+    return np.where(keep, 0.0, _ANGLES[fine[rows, best]])
 
 
 def _widen_factor(ratio: float) -> float:
@@ -146,75 +249,198 @@ def _widen_factor(ratio: float) -> float:
     square, triangle or circle (corners and sides) does not depend on how long it is, and the short side
     needs about 12 px to show them.
     """
-    if ratio <= 0.0:
-        return 1.0
-    aspect = 1.0 / ratio
-    if aspect <= LONG_ASPECT:
-        return 1.0
-    return float(min(aspect / LONG_ASPECT, LONG_WIDEN_MAX))
+    return float(_widen_factors(np.array([ratio]))[0])
 
 
-def _sample_indices(a: np.ndarray, b: np.ndarray, hi: int) -> np.ndarray:
-    """Flat fine-grid indices of points every ~1 fine pixel along segments (a, b) in fine-pixel units."""
-    d = b - a
-    length = np.sqrt((d * d).sum(axis=1))
-    counts = np.ceil(length).astype(np.int64) + 1
-    total = int(counts.sum())
-    seg = np.repeat(np.arange(len(a)), counts)
-    start = np.cumsum(counts) - counts
-    k = np.arange(total) - start[seg]
-    t = k / np.maximum(counts[seg] - 1, 1)
-    pts = a[seg] + d[seg] * t[:, None]
-    ij = np.floor(pts + 1e-6).astype(np.int64)  # tolerate rounding at exact pixel borders
-    np.clip(ij, 0, hi - 1, out=ij)
-    return ij[:, 1] * hi + ij[:, 0]
+def _widen_factors(ratio: np.ndarray) -> np.ndarray:
+    """`_widen_factor` of every ratio in an array."""
+    aspect = 1.0 / np.where(ratio > 0.0, ratio, 1.0)
+    factor = np.minimum(aspect / LONG_ASPECT, LONG_WIDEN_MAX)
+    return np.where((ratio > 0.0) & (aspect > LONG_ASPECT), factor, 1.0)
 
 
-def _offsets_for_width(off: np.ndarray, hi: int, hp: int) -> np.ndarray:
-    dy = np.round(off / hi).astype(np.int64)
-    dx = off - dy * hi
-    return dy * hp + dx
+def _fit_segments(a, b, seg_off, size: int, orient: bool = True, widen: bool = True):
+    """Map every drawing's segment end points so its bounding box is centred and its long side fills
+    size - 2 margins (output pixels); returns new (a, b).
+
+    With `orient`, each drawing is first turned by at most 45 degrees so that its tightest bounding box
+    is upright (a tilted rectangle or ellipse becomes an upright one; up stays up). With `widen`, a
+    drawing longer than LONG_ASPECT:1 has its short side widened (`_widen_factor`).
+    """
+    m = np.diff(seg_off)
+    if (m < 1).any():
+        raise ValueError("a drawing without points cannot be rasterized")
+    n = len(m)
+    starts = seg_off[:-1]
+    seg_draw = np.repeat(np.arange(n), m)
+    if orient:
+        centre = (np.add.reduceat(a, starts) + np.add.reduceat(b, starts)) / (2.0 * m)[:, None]
+        angle = _upright_angles(a, b, seg_off, centre)
+        turn = np.flatnonzero(angle != 0.0)
+        if len(turn):
+            sel = np.flatnonzero(np.isin(seg_draw, turn))
+            owner = seg_draw[sel]
+            c, s = np.cos(angle)[owner], np.sin(angle)[owner]
+            ctr = centre[owner]
+            a, b = a.copy(), b.copy()
+            for arr in (a, b):
+                x, y = arr[sel, 0] - ctr[:, 0], arr[sel, 1] - ctr[:, 1]
+                arr[sel, 0] = (x * c + y * s) + ctr[:, 0]
+                arr[sel, 1] = (x * -s + y * c) + ctr[:, 1]
+    lo = np.minimum(np.minimum.reduceat(a, starts), np.minimum.reduceat(b, starts))
+    hi = np.maximum(np.maximum.reduceat(a, starts), np.maximum.reduceat(b, starts))
+    span = hi - lo
+    extent = span.max(axis=1)
+    box = size * (1.0 - 2.0 * MARGIN)
+    scale = np.where(extent > 1e-9, box / np.where(extent > 1e-9, extent, 1.0), 1.0)
+    scale = np.repeat(scale[:, None], 2, axis=1)
+    if widen:
+        factor = _widen_factors(span.min(axis=1) / np.maximum(extent, 1e-12))
+        scale[np.arange(n), np.argmin(span, axis=1)] *= factor
+    shift = size / 2.0 - (lo + hi) / 2.0 * scale
+    return a * scale[seg_draw] + shift[seg_draw], b * scale[seg_draw] + shift[seg_draw]
 
 
-def _down(fine: np.ndarray, size: int) -> np.ndarray:
-    f = SUPERSAMPLE
-    return fine.reshape(size, f, size, f).mean(axis=(1, 3), dtype=np.float32)
+def _draw_levels(a, b, seg_off, keys, size: int, f: int = SUPERSAMPLE) -> np.ndarray:
+    """Draw every drawing's segments (output-pixel coordinates) with a round pen of radius keys[i] / 8
+    fine pixels on a grid f times finer; -> (N, S, S) uint8: the number of inked fine pixels (0..f*f)
+    under each output pixel.
+
+    Pen positions are sampled every ~1 fine pixel along each segment (in pieces of at most
+    PIECE_SAMPLES, so a long scribble needs no more memory than a short one), marked once each, and the
+    pen's disc stamped around the marked positions, nearest offsets first."""
+    n = len(seg_off) - 1
+    hi = size * f
+    keys = np.asarray(keys, dtype=np.int64)
+    kmax = int(keys.max())
+    pad = -(-(int(np.ceil(kmax / 8.0)) + 1) // 4) * 4  # a multiple of 4: rows of 4-byte words
+    hp = hi + 2 * pad
+    plane = hp * hp
+    seg_draw = np.repeat(np.arange(n), np.diff(seg_off))
+    base = np.arange(n, dtype=np.int64) * plane + (pad * hp + pad)
+    af, bf = a * f, b * f
+    d = bf - af
+    counts = np.ceil(np.sqrt((d * d).sum(axis=1))).astype(np.int64) + 1
+    ends = np.cumsum(counts)
+    marked = np.zeros(n * plane, dtype=bool)
+    start = 0
+    while start < len(counts):
+        done = int(ends[start - 1]) if start else 0
+        stop = max(int(np.searchsorted(ends, done + PIECE_SAMPLES, side="right")), start + 1)
+        c = counts[start:stop]
+        seg = np.repeat(np.arange(start, stop), c)
+        t = _ragged_arange(c) / np.maximum(counts[seg] - 1, 1)
+        pts = af[seg] + d[seg] * t[:, None]
+        ij = np.floor(pts + 1e-6).astype(np.int64)  # tolerate rounding at exact pixel borders
+        np.clip(ij, 0, hi - 1, out=ij)
+        marked[base[seg_draw[seg]] + ij[:, 1] * hp + ij[:, 0]] = True
+        start = stop
+    centres = np.flatnonzero(marked)
+    del marked
+    fine = np.zeros(n * plane, dtype=np.uint8)
+    r2 = None
+    if (keys != kmax).any():  # several pen widths: widest first, so each offset applies to a prefix
+        ck = keys[centres // plane]
+        order = np.argsort(-ck, kind="stable")
+        centres = centres[order]
+        r2 = -((ck[order] / 8.0) ** 2 + 1e-9)  # ascending
+    disc = _disc(kmax)
+    flat = disc[:, 0] * hp + disc[:, 1]
+    if len(centres) * len(disc) <= PIECE_SAMPLES:  # small: all stamps in one assignment
+        if r2 is None:
+            fine[(centres[:, None] + flat).ravel()] = 1
+        else:
+            q = (disc * disc).sum(axis=1).astype(np.float64)
+            fine[(centres[:, None] + flat)[-r2[:, None] >= q]] = 1
+        disc = disc[:0]
+    for dy, dx in disc:
+        q = float(dy * dy + dx * dx)
+        k = len(centres) if r2 is None else int(np.searchsorted(r2, -q, side="right"))
+        if k == 0:
+            break
+        o = int(dy * hp + dx)
+        for p0 in range(0, k, PIECE_SAMPLES):
+            fine[centres[p0 : min(k, p0 + PIECE_SAMPLES)] + o] = 1
+    return _downsample(fine.reshape(n, hp, hp), pad, size, f)
+
+
+def _downsample(fine: np.ndarray, pad: int, size: int, f: int) -> np.ndarray:
+    """(n, hp, hp) uint8 0/1 fine grids with `pad` around the (size * f)**2 drawing area -> (n, S, S)
+    uint8 counts of inked fine pixels per output pixel."""
+    n, hi = len(fine), size * f
+    if f == 1:
+        return np.ascontiguousarray(fine[:, pad : pad + hi, pad : pad + hi])
+    if f == 4 and pad % 4 == 0 and fine.shape[2] % 4 == 0:
+        # 4 fine pixels side by side are one 4-byte word: add the 4 rows of each output row word by
+        # word (each byte then counts at most 4), then add a word's 4 bytes with one multiplication
+        words = fine.view(np.uint32)[:, pad : pad + hi, pad // 4 : pad // 4 + size]
+        rows = words.reshape(n, size, 4, size)
+        acc = rows[:, :, 0] + rows[:, :, 1]
+        acc += rows[:, :, 2]
+        acc += rows[:, :, 3]
+        acc *= np.uint32(0x01010101)
+        acc >>= 24
+        return acc.astype(np.uint8)
+    fine = fine[:, pad : pad + hi, pad : pad + hi]
+    return fine.reshape(n, size, f, size, f).sum(axis=(2, 4), dtype=np.uint8)
+
+
+def _pen_keys(thickness: np.ndarray, size: int, width: float | None, f: int) -> np.ndarray:
+    """Each drawing's pen radius key: `width` output pixels, or the default pen times its thickness."""
+    if width is None:
+        w = PEN_WIDTH * size * thickness
+    else:
+        w = np.full(len(thickness), float(width))
+    return _radius_keys(w * f / 2.0)
+
+
+def _chunks(counts: np.ndarray, max_items: int, max_total: int):
+    """Consecutive (start, stop) ranges of at most max_items items whose counts sum to at most max_total
+    (a single item may exceed it)."""
+    start, n = 0, len(counts)
+    ends = np.cumsum(counts)
+    while start < n:
+        done = int(ends[start - 1]) if start else 0
+        stop = int(np.searchsorted(ends, done + max_total, side="right"))
+        stop = min(max(stop, start + 1), start + max_items, n)
+        yield start, stop
+        start = stop
+
+
+def rasterize_levels(
+    batch: StrokeBatch, size: int = 28, *, width: float | None = None, should_stop=None,
+    orient: bool = True, widen: bool = True, f: int = SUPERSAMPLE,
+) -> np.ndarray:
+    """Rasterise every drawing of a StrokeBatch -> (N, S, S) uint8 levels: ink = level / f**2 exactly
+    (`rasterize` gives level / 16 as float32 for each drawing, bit for bit).
+
+    Works on chunks of at most CHUNK_DRAWINGS drawings and CHUNK_POINTS points; `should_stop` (a callable
+    or None) is checked before each chunk and `Cancelled` raised when it returns True."""
+    out = np.zeros((len(batch), size, size), dtype=np.uint8)
+    if not len(batch):
+        return out
+    keys = _pen_keys(batch.thickness, size, width, f)
+    for start, stop in _chunks(batch.point_counts(), CHUNK_DRAWINGS, CHUNK_POINTS):
+        check_stop(should_stop)
+        part = batch.take(np.arange(start, stop)) if (start, stop) != (0, len(batch)) else batch
+        a, b, seg_off = part.segments()
+        a, b = _fit_segments(a, b, seg_off, size, orient, widen)
+        out[start:stop] = _draw_levels(a, b, seg_off, keys[start:stop], size, f)
+    return out
+
+
+def _to_float(levels: np.ndarray, f: int = SUPERSAMPLE) -> np.ndarray:
+    return levels.astype(np.float32) * np.float32(1.0 / (f * f))
+
+
+def _single(strokes_or_drawing) -> StrokeBatch:
+    return StrokeBatch.from_drawings([strokes_or_drawing])
 
 
 def _draw_segments(a_out: np.ndarray, b_out: np.ndarray, size: int, width: float) -> np.ndarray:
     """Draw segments given in output-pixel coordinates with a round pen `width` output pixels wide."""
-    return _draw_batch([(a_out, b_out)], size, width * SUPERSAMPLE / 2.0)[0]
-
-
-def _draw_batch(segs: list, size: int, radius_hi: float, f: int = SUPERSAMPLE) -> np.ndarray:
-    """Draw several segment sets (output-pixel coordinates) with one pen; returns (n, S, S) float32.
-
-    `radius_hi` is the pen radius in fine pixels (f fine pixels per output pixel)."""
-    hi = size * f
-    pad = int(np.ceil(radius_hi)) + 1
-    hp = hi + 2 * pad
-    off = _offsets_for_width(_stamp_offsets(radius_hi, hi), hi, hp)
-    idx_list = []
-    for slot, (a, b) in enumerate(segs):
-        c = _sample_indices(a * f, b * f, hi)
-        cy, cx = np.divmod(c, hi)
-        idx_list.append(slot * hp * hp + (cy + pad) * hp + (cx + pad))
-    centres = np.concatenate(idx_list)
-    fine = np.zeros(len(segs) * hp * hp, dtype=np.uint8)
-    fine[(centres[:, None] + off[None, :]).ravel()] = 1
-    fine = fine.reshape(len(segs), hp, hp)[:, pad : pad + hi, pad : pad + hi]
-    counts = fine.reshape(len(segs), size, f, size, f).sum(axis=(2, 4), dtype=np.uint16)
-    return counts.astype(np.float32) * np.float32(1.0 / (f * f))
-
-
-def _strokes_and_width(strokes_or_drawing, size: int, width: float | None):
-    strokes = getattr(strokes_or_drawing, "strokes", strokes_or_drawing)
-    extra = getattr(strokes_or_drawing, "extra", None) or {}
-    if width is None:
-        width = PEN_WIDTH * size * float(extra.get(THICKNESS_KEY, 1.0))
-    if len(strokes) == 0:
-        raise ValueError("an empty drawing (no strokes) cannot be rasterized")
-    return strokes, float(width)
+    keys = _radius_keys([width * SUPERSAMPLE / 2.0])
+    return _to_float(_draw_levels(a_out, b_out, np.array([0, len(a_out)]), keys, size))[0]
 
 
 def rasterize(strokes_or_drawing, size: int = 28, *, width: float | None = None) -> np.ndarray:
@@ -223,10 +449,7 @@ def rasterize(strokes_or_drawing, size: int = 28, *, width: float | None = None)
     Ink is 1.0 on 0.0, anti-aliased. `width` is the pen width in output pixels (default 2 px at 28 x 28,
     scaled with `size`, times the drawing's `extra["shapelab_thickness"]` when present).
     """
-    strokes, width = _strokes_and_width(strokes_or_drawing, size, width)
-    a, b = _segments_from_strokes(strokes)
-    a, b = _fit(a, b, size, ORIENT)
-    return _draw_segments(a, b, size, width)
+    return _to_float(rasterize_levels(_single(strokes_or_drawing), size, width=width))[0]
 
 
 def render_picture(strokes_or_drawing, size: int = 64, width: float = 4.0) -> np.ndarray:
@@ -234,10 +457,21 @@ def render_picture(strokes_or_drawing, size: int = 64, width: float = 4.0) -> np
 
     Used to show the model drawings that went the image way (`preprocess_image`) during training.
     """
-    strokes, _ = _strokes_and_width(strokes_or_drawing, size, width)
-    a, b = _segments_from_strokes(strokes)
-    a, b = _fit(a, b, size, orient=False, widen=False)
-    return _draw_batch([(a, b)], size, width / 2.0, f=1)[0]
+    batch = _single(strokes_or_drawing)
+    return render_pictures(batch, size, np.array([width]))[0]
+
+
+def render_pictures(batch: StrokeBatch, size: int, widths: np.ndarray) -> np.ndarray:
+    """`render_picture` of every drawing of a batch, drawing i with a pen widths[i] px wide ->
+    (N, size, size) float32."""
+    out = np.zeros((len(batch), size, size), dtype=np.float32)
+    keys = _radius_keys(np.asarray(widths, dtype=np.float64) / 2.0)
+    for start, stop in _chunks(batch.point_counts(), CHUNK_DRAWINGS, CHUNK_POINTS):
+        part = batch.take(np.arange(start, stop))
+        a, b, seg_off = part.segments()
+        a, b = _fit_segments(a, b, seg_off, size, orient=False, widen=False)
+        out[start:stop] = _draw_levels(a, b, seg_off, keys[start:stop], size, f=1)
+    return out
 
 
 class Cancelled(Exception):
@@ -250,32 +484,38 @@ def check_stop(should_stop) -> None:
         raise Cancelled("stopped before the data was ready")
 
 
+def _batches(drawings: Sequence):
+    """(start, StrokeBatch) for consecutive chunks of a list of drawings (bounded points per chunk)."""
+    counts = np.fromiter(
+        (sum(len(s) for s in getattr(d, "strokes", d)) for d in drawings), dtype=np.int64, count=len(drawings)
+    )
+    for start, stop in _chunks(counts, CHUNK_DRAWINGS, CHUNK_POINTS):
+        yield start, StrokeBatch.from_drawings(drawings[start:stop])
+
+
+def rasterize_many_levels(
+    drawings: Sequence, size: int = 28, *, width: float | None = None, should_stop=None
+) -> np.ndarray:
+    """Like `rasterize_many`, as (N, S, S) uint8 levels (ink = level / 16)."""
+    out = np.zeros((len(drawings), size, size), dtype=np.uint8)
+    for start, batch in _batches(drawings):
+        check_stop(should_stop)
+        out[start : start + len(batch)] = rasterize_levels(batch, size, width=width)
+    return out
+
+
 def rasterize_many(
     drawings: Sequence, size: int = 28, *, width: float | None = None, should_stop=None
 ) -> np.ndarray:
-    """Rasterize many drawings to an (N, 1, S, S) float32 array (same result as `rasterize` each).
+    """Rasterize many drawings to an (N, 1, S, S) float32 array (the same as `rasterize` each, bit for bit).
 
-    The pen is stamped for a whole chunk of drawings at once with one fancy-index assignment.
-    `should_stop`: a callable checked before every chunk of 128 drawings (tens of ms of work); when it
-    returns True, `Cancelled` is raised.
+    The drawings go through `StrokeBatch` in chunks of at most CHUNK_DRAWINGS drawings and CHUNK_POINTS
+    points, each fitted and drawn in one vectorised pass, with pen positions handled in pieces of at
+    most PIECE_SAMPLES: memory stays within a few tens of MB even for drawings at engine.limits.
+    `should_stop`: a callable checked before every chunk (tens of ms of work); when it returns True,
+    `Cancelled` is raised.
     """
-    n = len(drawings)
-    out = np.zeros((n, 1, size, size), dtype=np.float32)
-    chunk = 128
-    for start in range(0, n, chunk):
-        check_stop(should_stop)
-        part = drawings[start : start + chunk]
-        # group by pen width so each group uses one stamp
-        groups: dict[float, list[int]] = {}
-        segs = []
-        for i, d in enumerate(part):
-            strokes, w = _strokes_and_width(d, size, width)
-            a, b = _segments_from_strokes(strokes)
-            segs.append(_fit(a, b, size, ORIENT))
-            groups.setdefault(round(w * SUPERSAMPLE / 2.0 * 8) / 8.0, []).append(i)
-        for radius_hi, members in groups.items():
-            out[start + np.asarray(members), 0] = _draw_batch([segs[i] for i in members], size, radius_hi)
-    return out
+    return _to_float(rasterize_many_levels(drawings, size, width=width, should_stop=should_stop))[:, None]
 
 
 # -- images --------------------------------------------------------------------------------------------
@@ -365,17 +605,12 @@ def _skeleton_segments(skel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(a_list), np.concatenate(b_list)
 
 
-def preprocess_image(gray: np.ndarray, size: int = 28, *, threshold: float = 0.4) -> np.ndarray:
-    """Turn a grayscale image of a drawing (either polarity, any stroke thickness) into a raster.
-
-    Same framing and pen as `rasterize`: ink found against the border's grey, thresholded at
-    `threshold` of the strongest ink, cropped, thinned to a centre line and redrawn. An image with no
-    ink gives an all-zero raster.
-    """
+def _centre_line(gray: np.ndarray, threshold: float):
+    """The (a, b) segments of an image's thinned ink (see `preprocess_image`), or None without ink."""
     ink = ink_from_image(gray)
     mask = ink >= threshold
     if not mask.any():
-        return np.zeros((size, size), dtype=np.float32)
+        return None
     rows = np.flatnonzero(mask.any(axis=1))
     cols = np.flatnonzero(mask.any(axis=0))
     y0, y1, x0, x1 = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
@@ -391,6 +626,33 @@ def preprocess_image(gray: np.ndarray, size: int = 28, *, threshold: float = 0.4
     skel = thin(mask)
     if not skel.any():
         skel = mask
-    a, b = _skeleton_segments(skel)
-    a, b = _fit(a, b, size, ORIENT)
-    return _draw_segments(a, b, size, PEN_WIDTH * size)
+    return _skeleton_segments(skel)
+
+
+def preprocess_image(gray: np.ndarray, size: int = 28, *, threshold: float = 0.4) -> np.ndarray:
+    """Turn a grayscale image of a drawing (either polarity, any stroke thickness) into a raster.
+
+    Same framing and pen as `rasterize`: ink found against the border's grey, thresholded at
+    `threshold` of the strongest ink, cropped, thinned to a centre line and redrawn. An image with no
+    ink gives an all-zero raster.
+    """
+    return _to_float(preprocess_images_levels([gray], size, threshold=threshold))[0]
+
+
+def preprocess_images_levels(images, size: int = 28, *, threshold: float = 0.4) -> np.ndarray:
+    """`preprocess_image` of several images -> (N, S, S) uint8 levels (ink = level / 16); their centre
+    lines are framed and drawn together in one vectorised pass."""
+    out = np.zeros((len(images), size, size), dtype=np.uint8)
+    found, a_list, b_list = [], [], []
+    for i, gray in enumerate(images):
+        segs = _centre_line(gray, threshold)
+        if segs is not None:
+            found.append(i)
+            a_list.append(segs[0])
+            b_list.append(segs[1])
+    if found:
+        seg_off = _offsets([len(a) for a in a_list])
+        a, b = _fit_segments(np.concatenate(a_list), np.concatenate(b_list), seg_off, size, ORIENT)
+        keys = np.repeat(_radius_keys(PEN_WIDTH * size * SUPERSAMPLE / 2.0), len(found))
+        out[found] = _draw_levels(a, b, seg_off, keys, size)
+    return out

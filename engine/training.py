@@ -201,9 +201,16 @@ def evaluate(model: Sequential, X: np.ndarray, y: np.ndarray, batch_size: int = 
 
 
 def _arrays(data, epoch: int, model: Sequential) -> tuple[np.ndarray, np.ndarray]:
+    """An epoch's (X, y), checked. X may be compact (e.g. engine.dataset.Rasters: one byte per pixel,
+    anything with `levels` whose X[idx] gives float rows): it is then kept so and converted per
+    mini-batch (`_batch`)."""
     X, y = data.arrays(epoch) if hasattr(data, "arrays") else data
-    X = np.asarray(X, dtype=model.dtype)
+    compact = hasattr(X, "levels") and hasattr(X, "__getitem__")
+    if not compact:
+        X = np.asarray(X, dtype=model.dtype)
     if X.ndim == len(model.input_shape):  # (N, S, S) -> (N, 1, S, S)
+        if compact:
+            raise ValueError(f"training images have shape {X.shape[1:]}, the model needs {model.input_shape}")
         X = X[:, None]
     y = np.asarray(y)
     if X.shape[1:] != model.input_shape:
@@ -212,7 +219,7 @@ def _arrays(data, epoch: int, model: Sequential) -> tuple[np.ndarray, np.ndarray
         raise ValueError("need as many integer labels as images, and at least one image")
     if y.min() < 0 or y.max() >= model.output_shape[0]:
         raise ValueError(f"labels must be in 0..{model.output_shape[0] - 1}")
-    if not np.isfinite(X).all():
+    if not compact and not np.isfinite(X).all():
         raise ValueError("the training images contain values that are not finite numbers (inf or NaN)")
     return X, y
 
@@ -331,6 +338,8 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
             opt.lr = scheduled_lr(config, step, total)
             idx = order[b * config.batch_size : (b + 1) * config.batch_size]
             xb, yb = X[idx], y[idx]
+            if xb.dtype != model.dtype:  # a compact epoch's rows arrive as float32
+                xb = xb.astype(model.dtype)
             with np.errstate(all="ignore"):  # overflow shows up as a non-finite loss, handled below
                 logits = model.forward(xb, training=True)
                 loss, dlogits = softmax_cross_entropy(logits, yb)

@@ -25,6 +25,7 @@ import engine
 from .core.inputs import InputError, evaluate_model, load_data, load_model_file, predict_inputs, predict_proba
 from .core.model_state import ModelState, TrainedOn
 from .core.training import INPUT_SIZE, OPTIMIZERS, TrainSettings, prepare_training
+from .export_commands import EXPORT_COMMANDS, version_text
 from .resources import STARTER_PATH
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -410,6 +411,7 @@ COMMANDS: list[Command] = [
     Command(
         "bench", "time one training step and one single-drawing forward pass", _bench_arguments, cmd_bench
     ),
+    *[Command(*c) for c in EXPORT_COMMANDS],  # export, report (gui/export_commands.py)
 ]
 
 
@@ -429,6 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog="Exit status: 0 success, 1 bad data or files, 2 bad usage.",
     )
+    parser.add_argument("--version", action="version", version=version_text())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         p = sub.add_parser(command.name, help=command.help, description=command.help)

@@ -29,6 +29,7 @@ from gui.panels._common import (
     tile_at,
     zoom_of,
 )
+from gui.panels._export import make_exportable, write_table
 
 MIN_MAP_PX = 20.0  # a feature map is at least this many pixels tall (× zoom): else the panel scrolls
 MAX_PIXEL_PX = 6.0  # and one of its pixels at most this many (× zoom)
@@ -154,6 +155,7 @@ class FeatureMapsPanel(QWidget):
         self.scroller.viewport_resized = self._fit_cells
         self.scroller.setVisible(False)
         layout.addWidget(self.scroller, 1)
+        make_exportable(self, "feature-maps", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
     def set_activations(self, activations) -> None:
@@ -189,6 +191,14 @@ class FeatureMapsPanel(QWidget):
 
     def stage_labels(self) -> list[str]:
         return [s.label for s in self._stages]
+
+    def write_csv(self, path: str) -> None:
+        """Every value shown: block, stage, map, row, column, value (atomic write)."""
+        if not self._stages:
+            raise ValueError("No feature maps yet: draw something on the canvas first.")
+        rows = [[s.block, s.stage, m + 1, r, c, f"{v:.6g}"]
+                for s in self._stages for (m, r, c), v in np.ndenumerate(s.maps)]
+        write_table(path, ["block", "stage", "map", "row", "column", "value"], rows)
 
     def image_item(self, k: int) -> pg.ImageItem:
         return self._views[k].image

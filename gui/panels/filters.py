@@ -30,6 +30,7 @@ from gui.panels._common import (
     tile_at,
     zoom_of,
 )
+from gui.panels._export import make_exportable, write_table
 
 MAX_COLUMNS_ONE_CHANNEL = 8  # 16 first-layer filters in two rows of 8: twice the size of one strip of 16
 MIN_CELL_PX = 2.0  # a weight is at least this many pixels on screen (× zoom): else the panel scrolls
@@ -131,6 +132,7 @@ class FiltersPanel(QWidget):
         self.scroller.viewport_resized = self._fit_cells
         layout.addWidget(self.scroller, 1)
         self.scroller.setVisible(False)
+        make_exportable(self, "filters", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
     def set_model(self, weights: dict[str, np.ndarray], layers: list) -> None:
@@ -206,6 +208,17 @@ class FiltersPanel(QWidget):
 
     def heading(self, i: int) -> str:
         return self._layers[i].heading.text
+
+    def write_csv(self, path: str) -> None:
+        """Every filter weight shown: layer, filter, input channel, row, column, weight (atomic write)."""
+        if not self._layers:
+            raise ValueError("No model yet: there are no filters to export.")
+        rows = []
+        for i in range(self.conv_count):
+            w = self.shown_filters(i)
+            for (f, c, r, k), v in np.ndenumerate(w):
+                rows.append([i + 1, f + 1, c + 1, r, k, f"{v:.6g}"])
+        write_table(path, ["conv layer", "filter", "input channel", "row", "column", "weight"], rows)
 
     # -- rendering ----------------------------------------------------------------------------
     def _rebuild(self, convs: list[tuple[int, np.ndarray]]) -> None:

@@ -16,7 +16,9 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from engine import atomic_path
 from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer, point_size, zoom_of
+from gui.panels._export import add_plot_actions, make_exportable, remove_broken_exporters
 
 TRAIN_COLOUR = "#1f5fb4"
 VAL_COLOUR = "#d95f02"
@@ -154,6 +156,11 @@ class TrainingPlots(QWidget):
             layout.addLayout(column, 1)
         self._update_legends()
         self._apply_font()
+        # PNG and CSV from the panel's and each plot's right-click menu (no broken pyqtgraph exporters)
+        remove_broken_exporters()
+        make_exportable(self, "training-curves", self.export_csv)
+        for plot in (self.loss_plot, self.accuracy_plot):
+            add_plot_actions(plot.getPlotItem().vb.menu, self)
 
     # -- construction -------------------------------------------------------------------------
     def _make_plot(self, name: str, title: str, ylabel: tuple[str, str], tooltip: str) -> pg.PlotWidget:
@@ -338,8 +345,9 @@ class TrainingPlots(QWidget):
         return x.copy(), y.copy()
 
     def export_csv(self, path: str) -> None:
-        """Write every run's series as CSV: run, series, epochs, value (accuracy in %, loss in nats)."""
-        with open(path, "w", newline="", encoding="utf-8") as fh:
+        """Write every run's series as CSV: run, series, epochs, value (accuracy in %, loss in nats);
+        atomically (a temporary file, then os.replace)."""
+        with atomic_path(path) as tmp, open(tmp, "w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow(["run", "series", "epochs", "value"])
             for run in self._runs:

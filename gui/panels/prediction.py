@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.panels._common import Coalescer
+from gui.panels._export import make_exportable, write_table
 
 FALLBACK_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
 
@@ -177,6 +178,7 @@ class PredictionPanel(QWidget):
         layout.addWidget(self.bars)
         layout.addWidget(self.note)
         layout.addStretch(1)
+        make_exportable(self, "prediction", self.write_csv)
 
     # -- public API ---------------------------------------------------------------------------
     def set_prediction(self, classes, probabilities, colors) -> None:
@@ -209,6 +211,12 @@ class PredictionPanel(QWidget):
 
     def shown(self) -> list[tuple[str, float, str]]:
         return list(self.bars.rows)
+
+    def write_csv(self, path: str) -> None:
+        """The bars shown: class, probability (0–1) (atomic write)."""
+        if not self.bars.rows:
+            raise ValueError("No prediction yet: draw something on the canvas first.")
+        write_table(path, ["class", "probability"], [[c, f"{p:.6g}"] for c, p, _ in self.bars.rows])
 
     def top_class(self) -> str | None:
         return self.bars.rows[self.bars.top][0] if self.bars.top >= 0 else None

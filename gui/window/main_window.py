@@ -37,6 +37,7 @@ from gui.training import LivePredictor, TrainingController
 from gui.workers import JobRunner, end_helper_processes
 
 from .accessibility import Announcer, SideWindowNamer, name_widgets
+from .exports import Exports
 from .files import FileActions
 from .labelling import Labelling
 from .layout import DockLayout
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.labelling = Labelling(self)
         self.training = TrainingActions(self)
         self.side_windows = SideWindows(self)
+        self.exports = Exports(self)  # model exports, the report, panel PNG/CSV (File › Export)
         self.dock_layout = DockLayout(self)
 
         # panels

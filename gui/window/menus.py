@@ -112,7 +112,7 @@ def build_menus(window: QMainWindow) -> None:
         "Write every drawing as a 28×28 PNG into one folder per class",
     )
     f.addSeparator()
-    _action(
+    quit_action = _action(
         w,
         f,
         "&Quit",
@@ -135,6 +135,8 @@ def build_menus(window: QMainWindow) -> None:
     w.stop_action = _action(w, m, "St&op", w.controller.stop, "Ctrl+.", "Stop training")
     m.addSeparator()
     _action(w, m, "&Reset weights", training.reset_weights, None, "Fresh random weights")
+    # File › Export report…, File › Export (panels as PNG / CSV), Model › Export…
+    w.exports.add_menu_entries(f, m, before=quit_action)
 
     v = bar.addMenu("&View")
     for dock in w.docks:

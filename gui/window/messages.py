@@ -101,12 +101,6 @@ class Messages(QObject):
         dialog.open()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self.window,
-            "About ShapeLab",
-            "<h3>ShapeLab</h3><p>Draw squares, triangles, circles and other shapes, label them, and watch a "
-            "small convolutional network learn to tell them apart: the loss falls, the filters sharpen, the "
-            "feature maps of your drawing light up.</p><p>The network is written from scratch in NumPy; the "
-            "window is Qt (PySide6) with pyqtgraph plots.</p>"
-            f"<p>Your drawings and settings are kept in<br><code>{self.window.data_dir}</code></p>",
-        )
+        from .exports import show_about  # version, licence and the libraries used
+
+        show_about(self.window)

@@ -117,6 +117,7 @@ def test_the_prefetcher_falls_back_to_this_process_when_the_helper_dies():
     ts = TrainingSet(generate_drawings(8, seed=4), seed=2)
     with EpochPrefetcher(ts) as pre:
         pre.arrays(0)  # asks the helper for epoch 1
+        assert pre._started.wait(30)  # noqa: SLF001  (the sender thread started it)
         pre._process.terminate()  # noqa: SLF001  (the helper is killed while it works)
         X, y = pre.arrays(1)
         np.testing.assert_array_equal(X, ts.arrays(1)[0])
@@ -134,21 +135,44 @@ def test_the_prefetcher_without_a_process_is_the_training_set():
     assert pre.helper_epochs == 0 and pre._process is None  # noqa: SLF001
 
 
-def test_epochs_travel_from_the_helper_as_exact_levels_or_as_they_are():
-    from engine.dataset import _pack, _unpack
+def test_epochs_are_kept_as_exact_levels_and_give_float32_rows():
+    from engine.dataset import Rasters, levels_of
 
-    X, y = TrainingSet(generate_drawings(6, seed=7), seed=3, via_image=0.5).arrays(1)
-    kind, sent, _ = _pack(X, y)
-    assert kind == "levels" and sent.dtype == np.uint8 and sent.nbytes * 4 == X.nbytes
-    back, y_back = _unpack(_pack(X, y))
-    assert back.dtype == np.float32
-    np.testing.assert_array_equal(back, X)  # bit for bit
-    np.testing.assert_array_equal(y_back, y)
-    odd = X.copy()
-    odd[0, 0, 0, 0] = 0.3  # not a multiple of 1/16: sent as float32, unchanged
-    kind, sent, _ = _pack(odd, y)
-    assert kind == "raw" and sent is odd
-    np.testing.assert_array_equal(_unpack(_pack(odd, y))[0], odd)
+    ts = TrainingSet(generate_drawings(6, seed=7), seed=3, via_image=0.5)
+    X, y = ts.arrays(1)
+    assert isinstance(X, Rasters) and X.levels.dtype == np.uint8 and X.levels.shape == (144, 1, 28, 28)
+    assert X.shape == (144, 1, 28, 28) and X.dtype == np.float32 and len(X) == 144
+    full = np.asarray(X)
+    assert full.dtype == np.float32
+    np.testing.assert_array_equal(full * 16, X.levels)  # bit for bit: level / 16
+    rows = X[np.array([5, 0, 77])]
+    assert rows.dtype == np.float32
+    np.testing.assert_array_equal(rows, full[[5, 0, 77]])
+    assert float(X.levels.max()) == 16 and (X <= 1).all() and np.concatenate([X, X]).shape == (288, 1, 28, 28)
+    np.testing.assert_array_equal(levels_of(full), X.levels)
+    odd = full.copy()
+    odd[0, 0, 0, 0] = 0.3  # not a multiple of 1/16: not levels
+    assert levels_of(odd) is None
+    import pickle
+
+    back = pickle.loads(pickle.dumps(X))
+    np.testing.assert_array_equal(back.levels, X.levels)
+    assert len(pickle.dumps(X)) < X.levels.nbytes + 1000
+
+
+def test_max_samples_bounds_an_epoch():
+    ds = generate_drawings(10, seed=1)  # 40 drawings
+    ts = TrainingSet(ds, seed=0, copies=6, max_samples=100)
+    X, y = ts.arrays(2)
+    assert len(X) == len(y) == ts.epoch_size() == 100
+    np.testing.assert_array_equal(y[:40], ts.clean_arrays()[1])
+    counts = np.bincount(y, minlength=4)
+    assert counts.min() >= 15  # the extra versions are spread over the classes
+    np.testing.assert_array_equal(ts.arrays(2)[0].levels, X.levels)
+    assert TrainingSet(ds, copies=6, max_samples=10).epoch_size() == 40  # never fewer than N
+    assert TrainingSet(ds, copies=6).epoch_size() == 240
+    with pytest.raises(ValueError):
+        TrainingSet(ds, max_samples=0)
 
 
 def test_training_set_and_rasterizing_stop_when_asked():
@@ -157,7 +181,7 @@ def test_training_set_and_rasterizing_stop_when_asked():
 
     from engine import Cancelled, TrainingSet, generate_drawings, rasterize_many
 
-    drawings = generate_drawings(100, seed=3)  # 400 drawings: more than one chunk
+    drawings = generate_drawings(150, seed=3)  # 600 drawings: more than one chunk (CHUNK_DRAWINGS 512)
     calls = []
 
     def stop_on_second_check():
@@ -177,3 +201,72 @@ def test_training_set_and_rasterizing_stop_when_asked():
     clone = pickle.loads(pickle.dumps(ts))  # a lambda would not pickle: should_stop is left behind
     assert clone.should_stop is None
     np.testing.assert_array_equal(clone.clean_arrays()[0], ts.clean_arrays()[0])
+
+
+def test_the_first_epoch_can_come_from_the_helper():
+    """first=0: the helper starts on epoch 0 at once (the constructor does not wait for it); the arrays
+    are the training set's, bit for bit."""
+    from engine import EpochPrefetcher
+
+    ts = TrainingSet(generate_drawings(6, seed=8), seed=4)
+    with EpochPrefetcher(ts, first=0) as pre:
+        X0, y0 = pre.arrays(0)
+        X1, _ = pre.arrays(1)
+        assert pre.helper_epochs == 2
+    np.testing.assert_array_equal(X0.levels, ts.arrays(0)[0].levels)
+    np.testing.assert_array_equal(y0, ts.arrays(0)[1])
+    np.testing.assert_array_equal(X1.levels, ts.arrays(1)[0].levels)
+
+
+class StubbornSource:
+    """A source whose helper ignores SIGTERM and never finishes an epoch (it leaves a mark first)."""
+
+    def __init__(self, mark):
+        self.mark = str(mark)
+
+    def __len__(self):
+        return 1
+
+    def arrays(self, epoch):
+        import signal
+        import threading
+        from pathlib import Path
+
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        Path(self.mark).write_text("busy")
+        threading.Event().wait()
+
+
+def test_close_kills_a_helper_that_ignores_terminate_within_the_timeout(tmp_path):
+    import multiprocessing
+    import signal
+    import threading
+    import time
+
+    from engine import EpochPrefetcher
+
+    mark = tmp_path / "mark"
+    pre = EpochPrefetcher(StubbornSource(mark), first=0, close_timeout=0.5)
+    deadline = time.monotonic() + 60
+    while not mark.exists() and time.monotonic() < deadline:
+        threading.Event().wait(0.02)  # the helper is still starting
+    assert mark.exists()
+    process = pre._process  # noqa: SLF001
+    t0 = time.monotonic()
+    pre.close()
+    assert time.monotonic() - t0 < 1.5  # terminate, 0.5 s, kill
+    assert not process.is_alive() and process.exitcode == -signal.SIGKILL
+    assert not multiprocessing.active_children()
+
+
+def test_waiting_for_the_helper_stops_when_asked(tmp_path):
+    import pytest
+
+    from engine import Cancelled, EpochPrefetcher
+
+    calls = []
+    pre = EpochPrefetcher(StubbornSource(tmp_path / "mark"), first=0, close_timeout=0.5,
+                          should_stop=lambda: calls.append(1) or len(calls) > 3)
+    with pytest.raises(Cancelled):
+        pre.arrays(0)
+    assert len(calls) == 4 and pre._process is None  # noqa: SLF001  (closed)

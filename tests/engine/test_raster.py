@@ -182,3 +182,111 @@ def test_tilted_drawings_are_turned_upright_but_not_flipped():
     c = circle(n=200)
     assert upright_angle(c) == 0.0
     assert upright_angle((SQUARE - 50) @ rot) == pytest.approx(th, abs=np.radians(1))
+
+
+def edge_case_drawings():
+    """Dots, one-point strokes among long ones, times, tilted and long thin shapes, huge and tiny
+    coordinates, thickness extremes, a drawing at the point limit."""
+    from engine.limits import MAX_POINTS
+
+    rng = np.random.default_rng(11)
+    th = np.radians(30)
+    rot = np.array([[np.cos(th), -np.sin(th)], [np.sin(th), np.cos(th)]])
+    wiggle = np.cumsum(rng.normal(size=(MAX_POINTS, 2)), axis=0)
+    return [
+        Drawing(([[5.0, 5.0]],), "dot"),
+        Drawing(([[5.0, 5.0]], [[9.0, 5.0]]), "two dots"),
+        Drawing((SQUARE, [[50.0, 50.0]], [[20.0, 20.0], [20.0, 20.0]]), "square and a dot"),
+        Drawing((np.column_stack([SQUARE, np.arange(5) * 10.0]),), "with times"),
+        Drawing(((SQUARE - 50) @ rot,), "tilted square"),
+        Drawing((circle(ax=9.0),), "long ellipse", {THICKNESS_KEY: 0.1}),
+        Drawing((np.array([[0.0, 0.0], [1000.0, 1.0]]),), "line", {THICKNESS_KEY: 10.0}),
+        Drawing((SQUARE * 1e4 - 9e5,), "huge"),
+        Drawing((SQUARE * 1e-7,), "tiny"),
+        Drawing((wiggle[:5000], wiggle[5000:]), "at the point limit"),
+    ]
+
+
+def test_rasterize_is_bit_identical_to_the_one_drawing_reference():
+    """The vectorised rasteriser (StrokeBatch) gives exactly the pixels of the per-drawing reference."""
+    from raster_reference import rasterize as reference
+
+    from engine.augment import augment_drawing
+    from engine.synth import generate_drawings
+
+    rng = np.random.default_rng(5)
+    synth = generate_drawings(15, seed=2)
+    drawings = synth + [augment_drawing(d, rng) for d in synth] + edge_case_drawings()
+    X = rasterize_many(drawings)
+    for i, d in enumerate(drawings):
+        expected = reference(d)
+        np.testing.assert_array_equal(X[i, 0], expected, err_msg=d.label)
+        np.testing.assert_array_equal(rasterize(d), expected, err_msg=d.label)
+    np.testing.assert_array_equal(rasterize(SQUARE[None], width=5.0), reference([SQUARE], width=5.0))
+
+
+def test_rasterize_many_is_the_same_whatever_the_chunks(monkeypatch):
+    """Drawings split across chunks and pen-sample pieces (of any size) are drawn exactly as alone."""
+    import engine.raster as raster
+    from engine.synth import generate_drawings
+
+    drawings = generate_drawings(8, seed=4) + edge_case_drawings()
+    whole = rasterize_many(drawings)
+    monkeypatch.setattr(raster, "CHUNK_DRAWINGS", 3)
+    monkeypatch.setattr(raster, "CHUNK_POINTS", 50)
+    monkeypatch.setattr(raster, "PIECE_SAMPLES", 37)
+    np.testing.assert_array_equal(rasterize_many(drawings), whole)
+    levels = raster.rasterize_levels(raster.StrokeBatch.from_drawings(drawings))
+    assert levels.dtype == np.uint8 and levels.max() == 16
+    np.testing.assert_array_equal(levels.astype(np.float32) / 16, whole[:, 0])
+
+
+def test_stroke_batch_take_and_strokes():
+    from engine.raster import StrokeBatch
+
+    ds = edge_case_drawings()[:4]
+    batch = StrokeBatch.from_drawings(ds)
+    assert len(batch) == 4 and list(batch.point_counts()) == [1, 2, 8, 5]
+    sub = batch.take([3, 0, 3])
+    assert list(sub.point_counts()) == [5, 1, 5]
+    np.testing.assert_array_equal(sub.strokes(0)[0], SQUARE)
+    np.testing.assert_array_equal(sub.strokes(1)[0], [[5.0, 5.0]])
+    assert [len(s) for s in batch.strokes(2)] == [5, 1, 2]
+
+
+LIMITS_SCRIPT = """
+import resource, sys
+import numpy as np
+from engine.drawing import Drawing
+from engine.limits import MAX_INK, MAX_POINTS
+from engine.raster import rasterize_many
+
+def scribble(seed):
+    # MAX_POINTS points zigzagging along a 1,000-wide band, ink just under MAX_INK x the larger side
+    r = np.random.default_rng(seed)
+    x = np.linspace(0.0, 1000.0, MAX_POINTS)
+    y = r.uniform(0.0, 1000.0, MAX_POINTS)
+    y *= MAX_INK * 1000.0 * 0.99 / np.abs(np.diff(y)).sum() / 1.0001
+    obj = {"word": "irregular", "drawing": [[x.tolist(), y.tolist()]]}
+    return Drawing.from_ndjson_obj(obj)  # checks the limits, MAX_INK included
+
+drawings = [scribble(i) for i in range(128)]
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+X = rasterize_many(drawings)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((after - before) // 1024, float(X.sum()) > 0)
+"""
+
+
+def test_rasterizing_drawings_at_the_limits_needs_bounded_memory():
+    """128 drawings at engine.limits (10,000 points, strokes 99x the drawing's size) once took ~2.3 GB;
+    rasterising them now grows the peak RSS by well under 200 MB."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", LIMITS_SCRIPT], cwd=root, capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split()
+    assert out[1] == "True"
+    assert int(out[0]) < 200, f"rasterising grew the peak RSS by {out[0]} MB"

@@ -337,12 +337,11 @@ else:
     except ModelFileError as e:
         out["error"] = str(e)
 out["seconds"] = time.perf_counter() - t
-out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-try:  # Linux: this process's own peak. ru_maxrss also counts the parent's size at fork (a big pytest)
-    with open("/proc/self/status") as fh:
-        out["maxrss_mb"] = next(int(l.split()[1]) for l in fh if l.startswith("VmHWM:")) / 1024
-except (OSError, StopIteration, ValueError):
-    pass
+try:  # this process's own peak: Linux carries the parent's (pytest's) peak into ru_maxrss across exec
+    with open("/proc/self/status") as f:
+        out["maxrss_mb"] = int(f.read().split("VmHWM:")[1].split()[0]) / 1024
+except (OSError, IndexError, ValueError):
+    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
 """
 

@@ -1,0 +1,526 @@
+"""The training report: one self-contained HTML file (images embedded as data: URIs, no script, nothing
+fetched) that shows what a class did: the dataset, the settings and the run, the results with the
+confusion matrix and the most confidently wrong drawings, the learned filters and the feature maps of a
+sample drawing, and a model card. A print stylesheet lays it out on A4.
+
+Qt-free: pictures are PNGs encoded here (zlib), charts are inline SVG, so `main.py report` needs no
+display. `build_report(ReportInput)` returns the HTML text; `write_report` writes it atomically.
+
+The accuracy is computed exactly as `main.py evaluate` does (labels the model does not know are not
+counted; rows of the confusion matrix are the true classes).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import math
+import struct
+import time
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+import engine
+from engine.export import FORMATS
+
+# ColorBrewer RdBu, reversed (red positive), as in the app's filter panel
+_RDBU_R = ("#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff",
+           "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f")
+TRAIN_COLOUR, VAL_COLOUR = "#1f77b4", "#d62728"
+CONTACT_PER_CLASS = 24
+WRONG_SHOWN = 12
+
+
+@dataclass
+class ReportInput:
+    """Everything a report shows. X: every sample as network input (N, 1, S, S), in the order of labels;
+    drawings[i] is the Drawing of sample i or None for an image; sources[i] names where it came from.
+    history: per-epoch series {"loss"|"accuracy"|"val_loss"|"val_accuracy": ([epochs], [values])} (accuracy
+    as a fraction), or None when the run was not recorded."""
+
+    model: engine.Sequential
+    classes: list[str]
+    meta: dict
+    model_name: str
+    X: np.ndarray
+    labels: list[str]
+    drawings: list = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    data_names: list[str] = field(default_factory=list)
+    history: dict | None = None
+    generated_by: str = "ShapeLab"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The figures of `main.py evaluate --json` for the known labels."""
+
+    n: int
+    accuracy: float
+    per_class: dict
+    confusion: np.ndarray
+    unknown_labels: dict
+    known_index: np.ndarray  # indices of the counted samples
+    y: np.ndarray
+    proba: np.ndarray
+
+
+def evaluate(model, classes, X: np.ndarray, labels: list[str], batch: int = 256) -> Evaluation:
+    known = np.array([label in classes for label in labels], dtype=bool)
+    unknown = dict(Counter(label for label, ok in zip(labels, known, strict=True) if not ok))
+    idx = np.flatnonzero(known)
+    y = np.array([classes.index(labels[i]) for i in idx], np.int64)
+    Xk = X[idx]
+    parts = [model.predict_proba(Xk[i : i + batch]) for i in range(0, len(Xk), batch)]
+    proba = np.concatenate(parts) if parts else np.zeros((0, len(classes)), np.float32)
+    pred = proba.argmax(axis=1) if len(proba) else np.zeros(0, np.int64)
+    confusion = np.zeros((len(classes), len(classes)), np.int64)
+    np.add.at(confusion, (y, pred), 1)
+    per_class = {c: (float(confusion[i, i] / confusion[i].sum()) if confusion[i].sum() else None)
+                 for i, c in enumerate(classes)}
+    total = int(confusion.sum())
+    accuracy = float(np.trace(confusion) / total) if total else float("nan")
+    return Evaluation(total, accuracy, per_class, confusion, unknown, idx, y, proba)
+
+
+# -- pictures ---------------------------------------------------------------------------------------------
+
+
+def png_bytes(pixels: np.ndarray) -> bytes:
+    """A PNG of uint8 pixels (H, W) grey or (H, W, 3) RGB."""
+    a = np.ascontiguousarray(pixels, dtype=np.uint8)
+    h, w = a.shape[:2]
+    kind = 0 if a.ndim == 2 else 2
+    raw = b"".join(b"\x00" + a[r].tobytes() for r in range(h))
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, kind, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+
+def data_uri(pixels: np.ndarray) -> str:
+    return "data:image/png;base64," + base64.b64encode(png_bytes(pixels)).decode("ascii")
+
+
+def _img(pixels: np.ndarray, alt: str, cls: str = "") -> str:
+    h, w = pixels.shape[:2]
+    c = f' class="{cls}"' if cls else ""
+    return f'<img{c} src="{data_uri(pixels)}" width="{w}" height="{h}" alt="{html.escape(alt)}">'
+
+
+def ink_pixels(raster: np.ndarray, scale: int = 2) -> np.ndarray:
+    """Ink 1 on 0 → black on white, each pixel scale × scale."""
+    grey = (255 * (1 - np.clip(raster, 0, 1))).round().astype(np.uint8)
+    return np.kron(grey, np.ones((scale, scale), np.uint8))
+
+
+def _hex(c: str) -> tuple[int, int, int]:
+    return int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)
+
+
+def diverging(values: np.ndarray, limit: float) -> np.ndarray:
+    """Values in [-limit, limit] → RGB uint8 on the RdBu map (white at 0); NaN → grey."""
+    stops = np.array([_hex(c) for c in _RDBU_R], np.float64)
+    t = np.clip((np.nan_to_num(values) / (limit or 1.0) + 1) / 2, 0, 1) * (len(stops) - 1)
+    lo = np.floor(t).astype(int).clip(0, len(stops) - 2)
+    frac = (t - lo)[..., None]
+    rgb = stops[lo] * (1 - frac) + stops[lo + 1] * frac
+    rgb[np.isnan(values)] = (140, 140, 140)
+    return rgb.round().astype(np.uint8)
+
+
+def tile_grid(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
+    """(n, h, w) tiles into one grid, gaps NaN."""
+    n, h, w = tiles.shape
+    rows = max(1, math.ceil(n / columns))
+    out = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), np.nan, np.float32)
+    for k in range(n):
+        r, c = divmod(k, columns)
+        out[r * (h + gap) : r * (h + gap) + h, c * (w + gap) : c * (w + gap) + w] = tiles[k]
+    return out
+
+
+def _scale_bar(limit: float, what: str) -> str:
+    stops = ", ".join(_RDBU_R)
+    return (f'<div class="scale"><span>−{limit:.3g}</span><span class="bar" style="background: '
+            f'linear-gradient(to right, {stops})"></span><span>+{limit:.3g}</span> <small>{what}; white = '
+            f'0</small></div>')
+
+
+# -- charts ---------------------------------------------------------------------------------------------
+
+
+def svg_chart(series: list[tuple[str, str, list, list]], title: str, ylabel: str, percent: bool = False,
+              width: int = 340, height: int = 210) -> str:
+    """A line chart as inline SVG: series (name, colour, xs in epochs, ys); x axis in epochs. The legend
+    sits in the top right corner for falling curves (loss), the bottom right for rising ones (percent)."""
+    left, right, top, bottom = 52, 12, 24, 40
+    xs = [x for _, _, sx, _ in series for x in sx]
+    ys = [y for _, _, _, sy in series for y in sy if y is not None and math.isfinite(y)]
+    x1 = max(xs) if xs else 1.0
+    y0, y1 = (0.0, 1.0) if percent else (0.0, max(ys) * 1.05 if ys else 1.0)
+    pw, ph = width - left - right, height - top - bottom
+
+    def px(x):
+        return left + pw * x / (x1 or 1)
+
+    def py(y):
+        return top + ph * (1 - (y - y0) / ((y1 - y0) or 1))
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+             f'height="{height}" role="img" aria-label="{html.escape(title)}">',
+             f'<text x="{width / 2}" y="14" text-anchor="middle" font-size="12" font-weight="bold">'
+             f'{html.escape(title)}</text>',
+             f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#999"/>']
+    for k in range(5):
+        v = y0 + (y1 - y0) * k / 4
+        label = f"{100 * v:.0f}" if percent else f"{v:.2g}"
+        parts.append(f'<line x1="{left}" x2="{left + pw}" y1="{py(v):.1f}" y2="{py(v):.1f}" stroke="#eee"/>'
+                     f'<text x="{left - 4}" y="{py(v) + 4:.1f}" text-anchor="end" font-size="10">'
+                     f'{label}</text>')
+    step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500) if x1 / s <= 8), max(1.0, x1 / 5))
+    ticks = [step * k for k in range(int(x1 // step) + 1)] if x1 >= 1 else [0, x1]
+    for t in ticks:
+        parts.append(f'<text x="{px(t):.1f}" y="{top + ph + 14}" text-anchor="middle" font-size="10">'
+                     f'{t:g}</text>')
+    parts.append(f'<text x="{left + pw / 2}" y="{height - 8}" text-anchor="middle" font-size="11">'
+                 f'training progress (epochs)</text>')
+    parts.append(f'<text transform="translate(12 {top + ph / 2}) rotate(-90)" text-anchor="middle" '
+                 f'font-size="11">{html.escape(ylabel)}</text>')
+    ly = top + 12 if not percent else top + ph - 8 - 14 * (len(series) - 1)
+    lx = left + pw - 86
+    for name, colour, sx, sy in series:
+        pts = [(px(x), py(y)) for x, y in zip(sx, sy, strict=True) if y is not None and math.isfinite(y)]
+        if not pts:
+            continue
+        path = " ".join(f"{a:.1f},{b:.1f}" for a, b in pts)
+        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{path}"/>')
+        if len(pts) <= 60:  # one dot per point where they can be told apart
+            for a, b in pts:
+                parts.append(f'<circle cx="{a:.1f}" cy="{b:.1f}" r="2.2" fill="{colour}"/>')
+        parts.append(f'<rect x="{lx - 2}" y="{ly - 7}" width="86" height="13" fill="#fff" opacity="0.85"/>'
+                     f'<line x1="{lx}" x2="{lx + 16}" y1="{ly}" y2="{ly}" stroke="{colour}" '
+                     f'stroke-width="2"/><text x="{lx + 20}" y="{ly + 4}" font-size="10">'
+                     f'{html.escape(name)}</text>')
+        ly += 14
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def history_from_extra(extra: dict) -> dict | None:
+    """The per-epoch series of a model file's extra["history"] (gui/core/model_file.py: a list of
+    {"epoch" (from 1), "loss", "accuracy", "val_loss", "val_accuracy"}), as svg_chart wants them."""
+    hist = extra.get("history") if isinstance(extra, dict) else None
+    if not isinstance(hist, list):
+        return None
+    rows = [h for h in hist if isinstance(h, dict) and isinstance(h.get("epoch"), (int, float))]
+    out = {}
+    for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
+        pts = [(float(h["epoch"]), float(h[key])) for h in rows if isinstance(h.get(key), (int, float))]
+        if pts:
+            out[key] = ([x for x, _ in pts], [y for _, y in pts])
+    return out or None
+
+
+def _trained_on(extra: dict) -> str:
+    t = extra.get("trained_on")
+    if isinstance(t, dict):
+        text = str(t.get("name") or "")
+        if t.get("size"):
+            text += f" ({t['size']} drawings and images"
+            text += f", {t['samples']} of them in the training split)" if t.get("samples") else ")"
+        return text
+    if isinstance(t, list):
+        return ", ".join(map(str, t))
+    return ""
+
+
+# -- the document ---------------------------------------------------------------------------------------
+
+CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #202020;
+       max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; line-height: 1.4; }
+h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 2px solid #ddd; margin-top: 2rem; }
+table { border-collapse: collapse; margin: 0.5rem 0; } td, th { border: 1px solid #ccc; padding: 2px 8px; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.grid { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
+figure { margin: 0; } figcaption { font-size: 0.85rem; color: #444; }
+img { image-rendering: pixelated; border: 1px solid #ccc; }
+.scale { display: flex; align-items: center; gap: 6px; font-size: 0.85rem; }
+.scale .bar { display: inline-block; width: 160px; height: 10px; border: 1px solid #999; }
+.note { color: #555; font-size: 0.9rem; } code, pre { background: #f4f4f4; }
+pre { padding: 6px; overflow-x: auto; font-size: 0.85rem; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  h2, h3 { break-after: avoid; } section { break-inside: auto; }
+  figure, table, svg, pre { break-inside: avoid; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  img, svg { max-width: 100%; height: auto; }
+}
+"""
+
+
+def _table(header: list[str], rows: list[list], num_from: int = 1) -> str:
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = []
+    for r in rows:
+        cells = [f'<td{" class=num" if i >= num_from else ""}>{c}</td>' for i, c in enumerate(r)]
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def _pct(v) -> str:
+    return "—" if v is None or (isinstance(v, float) and not math.isfinite(v)) else f"{100 * v:.1f} %"
+
+
+def _dataset_section(inp: ReportInput, S: int) -> str:
+    counts = Counter(inp.labels)
+    classes_seen = list(inp.classes) + sorted(c for c in counts if c not in inp.classes)
+    rows = [[html.escape(c), counts.get(c, 0), "" if c in inp.classes else "not a class of the model"]
+            for c in classes_seen]
+    out = [f"<p>{len(inp.labels)} samples from {html.escape(', '.join(inp.data_names) or '—')}.</p>",
+           "<h3>Drawings per class</h3>", _table(["class", "samples", ""], rows)]
+    drawers = [d.extra.get("drawer") if d is not None else None for d in inp.drawings]
+    if any(isinstance(d, (str, int)) for d in drawers):
+        names = sorted({str(d) for d in drawers if isinstance(d, (str, int))})
+        per = Counter((str(d), lab) for d, lab in zip(drawers, inp.labels, strict=False)
+                      if isinstance(d, (str, int)))
+        missing = sum(1 for d in drawers if not isinstance(d, (str, int)))
+        rows = [[html.escape(n), *[per.get((n, c), 0) for c in classes_seen],
+                 sum(per.get((n, c), 0) for c in classes_seen)] for n in names]
+        out += ["<h3>Drawings per drawer</h3>", _table(["drawer", *classes_seen, "all"], rows)]
+        if missing:
+            out.append(f'<p class="note">{missing} samples carry no drawer.</p>')
+    else:
+        out.append('<h3>Drawings per drawer</h3><p class="note" id="no-drawers">The samples carry no '
+                   '<code>drawer</code> key, so they cannot be counted per drawer.</p>')
+    out.append(f"<h3>Contact sheet</h3><p class=note>Up to {CONTACT_PER_CLASS} samples of each class as the "
+               f"network sees them ({S}×{S} px, shown 2×).</p><div class=grid>")
+    for c in classes_seen:
+        idx = [i for i, lab in enumerate(inp.labels) if lab == c][:CONTACT_PER_CLASS]
+        if not idx:
+            continue
+        sheet = tile_grid(inp.X[idx, 0], columns=min(8, len(idx)), gap=2)
+        grey = ink_pixels(np.nan_to_num(sheet, nan=0.35), 2)
+        out.append(f"<figure>{_img(grey, f'contact sheet: {c}')}<figcaption>{html.escape(c)} "
+                   f"({counts[c]})</figcaption></figure>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _run_section(inp: ReportInput) -> str:
+    extra = inp.meta.get("extra") or {}
+    settings = extra.get("settings") if isinstance(extra.get("settings"), dict) else {}
+    values = {**settings, **{k: extra[k] for k in ("preset", "steps", "epochs", "seed", "created", "elapsed")
+                             if extra.get(k) is not None}}
+    keys = [("preset", "model preset"), ("epochs", "epochs trained"), ("batch_size", "batch size"),
+            ("lr", "learning rate"), ("optimizer", "optimizer"), ("augment", "augmentation"),
+            ("average", "weight averaging"), ("val_split", "validation split"), ("seed", "seed"),
+            ("steps", "steps (mini-batches)"), ("elapsed", "training time"),
+            ("created", "model file written")]
+    rows = []
+    for k, name in keys:
+        if k in values:
+            v = values[k]
+            v = f"{v:.1f} s" if k == "elapsed" and isinstance(v, (int, float)) else v
+            rows.append([name, html.escape(str(v))])
+    if isinstance(extra.get("val_accuracy"), (int, float)):
+        rows.append(["validation accuracy at the end", _pct(extra["val_accuracy"])])
+    trained_on = _trained_on(extra)
+    out = ["<h3>Settings</h3>"]
+    out.append(_table(["setting", "value"], rows, num_from=2) if rows else
+               '<p class="note">The model file records no training settings.</p>')
+    if trained_on:
+        out.append(f"<p>Trained on: {html.escape(trained_on)}</p>")
+    out.append("<h3>Loss and accuracy</h3>")
+    hist = inp.history
+    if hist:
+        loss = [(n, col, *hist[k]) for k, n, col in (("loss", "training", TRAIN_COLOUR),
+                                                    ("val_loss", "validation", VAL_COLOUR)) if k in hist]
+        acc = [(n, col, *hist[k]) for k, n, col in (("accuracy", "training", TRAIN_COLOUR),
+                                                   ("val_accuracy", "validation", VAL_COLOUR)) if k in hist]
+        out.append('<div class="grid" id="curves">')
+        if loss:
+            out.append(svg_chart(loss, "Loss (cross-entropy)", "loss (nats)"))
+        if acc:
+            out.append(svg_chart(acc, "Accuracy", "accuracy (%)", percent=True))
+        out.append("</div><p class=note>Each point is one epoch: the training figures are the mean over the "
+                   "epoch's mini-batches, the validation figures those of the held-out drawings.</p>")
+    else:
+        out.append('<p class="note" id="no-curves">This model file does not record its training curves '
+                   "(models trained by this ShapeLab, in the app or with <code>main.py train</code>, "
+                   "record them).</p>")
+    return "".join(out)
+
+
+def _results_section(inp: ReportInput, ev: Evaluation) -> str:
+    classes = inp.classes
+    out = [f'<p>Accuracy <b id="accuracy" data-value="{ev.accuracy!r}">{_pct(ev.accuracy)}</b> on '
+           f'<span id="counted" data-value="{ev.n}">{ev.n}</span> samples (the same figure as '
+           f"<code>main.py evaluate</code> on the same data). If these include the training drawings, "
+           f"this is not a held-out accuracy.</p>"]
+    rows = [[html.escape(c), f'<span class="per-class" data-class="{html.escape(c)}" '
+             f'data-value="{ev.per_class[c]!r}">{_pct(ev.per_class[c])}</span>', int(ev.confusion[i].sum())]
+            for i, c in enumerate(classes)]
+    out += ["<h3>Per class</h3>", _table(["class", "accuracy", "samples"], rows)]
+    if ev.unknown_labels:
+        listed = ", ".join(f"{html.escape(k)} ({v})" for k, v in sorted(ev.unknown_labels.items()))
+        out.append(f'<p class="note">Not counted: labels the model does not know: {listed}.</p>')
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in classes)
+    body = []
+    for i, c in enumerate(classes):
+        total = ev.confusion[i].sum() or 1
+        cells = []
+        for j in range(len(classes)):
+            v = int(ev.confusion[i, j])
+            frac = v / total
+            colour = (f"rgba(33,102,172,{0.15 + 0.75 * frac:.2f})" if i == j else
+                      f"rgba(214,96,77,{0.85 * frac:.2f})") if v else "#fff"
+            cells.append(f'<td class=num style="background:{colour}">{v}</td>')
+        body.append(f"<tr><th>{html.escape(c)}</th>{''.join(cells)}</tr>")
+    out.append("<h3>Confusion matrix</h3><p class=note>Rows: the true class; columns: the predicted class. "
+               "Blue: right, red: wrong (the darker, the larger the share of the row).</p>"
+               f'<table id="confusion"><tr><th>true \\ predicted</th>{head}</tr>{"".join(body)}</table>')
+    pred = ev.proba.argmax(axis=1) if len(ev.proba) else np.zeros(0, int)
+    wrong = np.flatnonzero(pred != ev.y)
+    out.append('<h3 id="mistakes">Most confidently wrong</h3>')
+    if len(wrong):
+        order = wrong[np.argsort(-ev.proba[wrong, pred[wrong]], kind="stable")][:WRONG_SHOWN]
+        out.append(f"<p class=note>{len(wrong)} of {ev.n} samples are misclassified; the "
+                   f"{len(order)} the model was surest about:</p><div class=grid>")
+        for k in order:
+            i = ev.known_index[k]
+            src = html.escape(inp.sources[i]) if i < len(inp.sources) else ""
+            out.append(f"<figure>{_img(ink_pixels(inp.X[i, 0], 3), 'misclassified sample')}<figcaption>"
+                       f"true: {html.escape(classes[ev.y[k]])}<br>predicted: {html.escape(classes[pred[k]])} "
+                       f"({_pct(float(ev.proba[k, pred[k]]))})<br><small>{src}</small></figcaption></figure>")
+        out.append("</div>")
+    else:
+        out.append("<p>No sample is misclassified.</p>")
+    return "".join(out)
+
+
+def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
+    model = inp.model
+    convs = [(i, layer) for i, layer in enumerate(model.layers) if layer.kind == "conv2d"]
+    if not convs:
+        return ('<p class="note">This model has no convolution layers (the MLP preset): there are no '
+                "filters or feature maps to show.</p>")
+    out = []
+    for n, (i, layer) in enumerate(convs, 1):
+        wt = layer.params["weight"]  # (out, in, k, k)
+        o, c, k, _ = wt.shape
+        limit = float(np.abs(wt).max()) or 1.0
+        tiles = wt.reshape(o * c, k, k) if c > 1 else wt[:, 0]
+        grid = tile_grid(tiles, columns=c if c > 1 else min(o, 8))
+        scale = max(2, 48 // k) if c == 1 else max(2, 24 // k)
+        rgb = np.kron(diverging(grid, limit), np.ones((scale, scale, 1), np.uint8))
+        what = (f"{o} filters of {k}×{k} on the drawing" if c == 1 else
+                f"{o} filters (rows) × {c} input channels (columns), {k}×{k} each")
+        out.append(f"<figure>{_img(rgb, f'filters of convolution {n}')}<figcaption>Convolution {n} "
+                   f"(layer {i}): "
+                   f"{what}</figcaption>{_scale_bar(limit, 'weight')}</figure>")
+    # feature maps of a sample: the first correctly classified sample of the first class, else the first
+    pred = ev.proba.argmax(axis=1) if len(ev.proba) else np.zeros(0, int)
+    right = np.flatnonzero(pred == ev.y)
+    k = int(right[0]) if len(right) else 0
+    i = int(ev.known_index[k]) if len(ev.known_index) else 0
+    acts = model.activations(inp.X[i : i + 1])
+    out.append(f'<h3 id="feature-maps">Feature maps of a sample drawing</h3><div class=grid><figure>'
+               f'{_img(ink_pixels(inp.X[i, 0], 4), "sample drawing")}<figcaption>the sample '
+               f"({html.escape(inp.labels[i])})</figcaption></figure>")
+    stage = 0
+    for a, layer in zip(acts, model.layers, strict=True):
+        if layer.kind not in ("maxpool2d", "avgpool2d") or a.data.ndim != 4:
+            continue
+        stage += 1
+        maps = a.data[0]
+        top = float(maps.max()) or 1.0
+        grid = tile_grid(maps / top, columns=min(8, len(maps)))
+        scale = max(2, 56 // maps.shape[-1])
+        grey = (255 * (1 - np.clip(np.nan_to_num(grid, nan=0.45), 0, 1))).astype(np.uint8)
+        grey = np.kron(grey, np.ones((scale, scale), np.uint8))
+        out.append(f"<figure>{_img(grey, f'feature maps after stage {stage}')}<figcaption>after conv → "
+                   f"ReLU → "
+                   f"pool stage {stage}: {len(maps)} maps of {maps.shape[1]}×{maps.shape[2]}; white 0, black "
+                   f"{top:.3g} (the stage's largest value)</figcaption></figure>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _model_card(inp: ReportInput, ev: Evaluation) -> str:
+    model, extra = inp.model, inp.meta.get("extra") or {}
+    S = model.input_shape[-1]
+    trained_on = _trained_on(extra)
+    name = inp.model_name.rsplit("/", 1)[-1]
+    return "".join([
+        "<table>",
+        f"<tr><th>model</th><td>{html.escape(name)}: {html.escape(str(extra.get('preset', 'custom')))} "
+        f"layout, {model.num_parameters():,} weights</td></tr>",
+        f"<tr><th>classes</th><td>{html.escape(', '.join(inp.classes))}</td></tr>",
+        f"<tr><th>trained on</th><td>"
+        f"{html.escape(trained_on or 'not recorded')}</td></tr>",
+        f"<tr><th>what it is for</th><td>Telling apart hand-drawn {html.escape(', '.join(inp.classes))} "
+        "drawn "
+        "with a pen or mouse, in class, to see how a small convolutional network learns. It is a teaching "
+        "model: it has only seen the drawings above and knows no other classes (anything else is forced "
+        "into one of them).</td></tr>",
+        f"<tr><th>input</th><td>{S}×{S} grey, ink 1 on 0, framed as ShapeLab does (centred, scaled to fit, "
+        "upright within 45°, strokes of a fixed width)</td></tr>",
+        f"<tr><th>measured here</th><td>{_pct(ev.accuracy)} on {ev.n} samples of "
+        f"{html.escape(', '.join(inp.data_names) or 'the data given')}</td></tr>",
+        "</table><h3>Layers</h3><pre>", html.escape(model.summary_text()), "</pre>",
+        "<h3>How to load it</h3><pre>",
+        html.escape(
+            "# NumPy, with ShapeLab:\nimport engine\nm = engine.load_model('MODEL.npz'); "
+            "p = m.model.predict_proba(x)   # x: (N, 1, S, S)\n\n"
+            "# PyTorch: python main.py export MODEL.npz --format torch --out model.py, then\n"
+            "from model import load; net, classes, meta = load()\n\n"
+            "# ONNX: python main.py export MODEL.npz --format onnx --out model.onnx, then\n"
+            "import onnxruntime as ort; s = ort.InferenceSession('model.onnx')\n"
+            "p = s.run(None, {'input': x})[0]\n\n"
+            "// TensorFlow.js: python main.py export MODEL.npz --format tfjs --out web, then\n"
+            "const model = await tmImage.load('web/model.json', 'web/metadata.json');  // Teachable Machine\n"
+            "const classifier = ml5.imageClassifier('web/ml5/model.json');           // ml5"),
+        f"</pre><p class=note>Export formats: {', '.join(FORMATS)}.</p>",
+    ])
+
+
+def build_report(inp: ReportInput) -> str:
+    """The report as one HTML document (str)."""
+    S = inp.model.input_shape[-1]
+    ev = evaluate(inp.model, inp.classes, inp.X, inp.labels)
+    stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime())
+    sections = [
+        ("dataset", "Dataset", _dataset_section(inp, S)),
+        ("run", "Settings and run", _run_section(inp)),
+        ("results", "Results", _results_section(inp, ev)),
+        ("filters", "Learned filters and feature maps", _filters_section(inp, ev)),
+        ("model-card", "Model card", _model_card(inp, ev)),
+    ]
+    toc = "".join(f'<li><a href="#{sid}">{title}</a></li>' for sid, title, _ in sections)
+    body = "".join(f'<section id="{sid}"><h2>{title}</h2>{content}</section>'
+                   for sid, title, content in sections)
+    meta_json = html.escape(json.dumps({"accuracy": ev.accuracy, "n": ev.n, "classes": inp.classes}))
+    return (
+        "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="{html.escape(inp.generated_by)}">'
+        f'<meta name="shapelab-report" content="{meta_json}">'
+        f"<title>ShapeLab report: {html.escape(inp.model_name)}</title><style>{CSS}</style></head><body>"
+        f"<h1>ShapeLab training report</h1><p class=note>{html.escape(inp.model_name)} · {stamp} · "
+        f"{html.escape(inp.generated_by)}</p><nav><ol>{toc}</ol></nav>{body}</body></html>\n"
+    )
+
+
+def write_report(path, text: str) -> None:
+    """Writes the report atomically (a temporary file, then os.replace)."""
+    with engine.atomic_write(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
