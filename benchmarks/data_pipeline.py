@@ -112,6 +112,21 @@ def run(code: Path, path: Path, mode: str, steps: int) -> dict:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
+def print_row(name: str, r: dict) -> None:
+    nan = float("nan")
+    e = r.get("epoch", {"drawings": r.get("train", {}).get("drawings", 0), "samples": 0, "clean_s": nan,
+                        "epoch_s": nan, "epoch_cpu_s": nan})
+    t = r.get("train", {"first_step_s": nan, "epoch_waits_s": [], "self_mb": nan, "helper_mb": nan,
+                        "peak_mb": nan})
+    waits = "/".join(f"{w:.1f}" for w in t["epoch_waits_s"]) or "-"
+    target = TARGETS_MB.get(name)
+    verdict = "" if target is None or "train" not in r else (
+        f"<= {target} {'met' if t['peak_mb'] <= target else 'NOT met'}")
+    print(f"{name:8} {e['drawings']:>8} {e['samples']:>8} {e['clean_s']:>8.2f} {e['epoch_s']:>8.2f} "
+          f"{e['epoch_cpu_s']:>7.2f} {t['first_step_s']:>10.2f} {waits:>11} {t['self_mb']:>8.0f} "
+          f"{t['helper_mb']:>9.0f} {t['peak_mb']:>8.0f} {verdict}", flush=True)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--code", default=str(ROOT), help="checkout whose engine is measured (default: this one)")
@@ -126,28 +141,21 @@ def main(argv=None) -> int:
     cache.mkdir(parents=True, exist_ok=True)
     load = os.getloadavg()[0]
     results = {}
+    if not args.json:
+        print(f"code: {args.code}   load average before: {load:.1f}")
+        print(f"{'set':8} {'drawings':>8} {'samples':>8} {'clean s':>8} {'epoch s':>8} {'cpu s':>7} "
+              f"{'1st step s':>10} {'waits s':>11} {'train MB':>8} {'helper MB':>9} {'peak MB':>8} target",
+              flush=True)
     for name in args.sets.split(","):
         path = make_set(name, cache)
-        results[name] = {m: run(Path(args.code), path, m, args.steps) for m in args.modes.split(",")}
+        r = results[name] = {m: run(Path(args.code), path, m, args.steps) for m in args.modes.split(",")}
+        if not args.json:
+            print_row(name, r)
     if args.json:
-        print(json.dumps({"code": args.code, "load_before": load, "results": results}, indent=1))
-        return 0
-    print(f"code: {args.code}   load average before: {load:.1f}, after: {os.getloadavg()[0]:.1f}")
-    print(f"{'set':8} {'drawings':>8} {'samples':>8} {'clean s':>8} {'epoch s':>8} {'cpu s':>7} "
-          f"{'1st step s':>10} {'waits s':>11} {'train MB':>8} {'helper MB':>9} {'peak MB':>8} target")
-    nan = float("nan")
-    for name, r in results.items():
-        e = r.get("epoch", {"drawings": r.get("train", {}).get("drawings", 0), "samples": 0, "clean_s": nan,
-                            "epoch_s": nan, "epoch_cpu_s": nan})
-        t = r.get("train", {"first_step_s": nan, "epoch_waits_s": [], "self_mb": nan, "helper_mb": nan,
-                            "peak_mb": nan})
-        waits = "/".join(f"{w:.1f}" for w in t["epoch_waits_s"]) or "-"
-        target = TARGETS_MB.get(name)
-        verdict = "" if target is None or "train" not in r else (
-            f"<= {target} {'met' if t['peak_mb'] <= target else 'NOT met'}")
-        print(f"{name:8} {e['drawings']:>8} {e['samples']:>8} {e['clean_s']:>8.2f} {e['epoch_s']:>8.2f} "
-              f"{e['epoch_cpu_s']:>7.2f} {t['first_step_s']:>10.2f} {waits:>11} {t['self_mb']:>8.0f} "
-              f"{t['helper_mb']:>9.0f} {t['peak_mb']:>8.0f} {verdict}")
+        print(json.dumps({"code": args.code, "load_before": load, "load_after": os.getloadavg()[0],
+                          "results": results}, indent=1))
+    else:
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -124,14 +124,6 @@ class Conv2D(Layer):
     # product, and backward adds k*k contiguous slices. The output is returned as an (N, O, Ho, Wo)
     # view of a channel-major array: the elementwise layers after it keep that memory order.
 
-    def _buffer(self, name, shape, dtype):
-        """A zeroed scratch array reused between calls (its zero border is never written)."""
-        buf = self.__dict__.get(name)
-        if buf is None or buf.shape != shape or buf.dtype != dtype:
-            buf = np.zeros(shape, dtype)
-            setattr(self, name, buf)
-        return buf
-
     def _forward_wide(self, x, bias=True):
         """x (N, C, H, W) -> the output on the Wp-wide grid, (O, N, Ho, Wp), with the bias if asked."""
         n, c, h, w = x.shape
@@ -224,14 +216,6 @@ class ConvReLUPool(Layer):
 
     def astype(self, dtype) -> ConvReLUPool:
         return ConvReLUPool(self.conv.astype(dtype), self.pool_size)
-
-    def _buffer(self, name, shape, dtype):
-        """A zeroed scratch array reused between calls (what is never written stays 0)."""
-        buf = self.__dict__.get(name)
-        if buf is None or buf.shape != shape or buf.dtype != dtype:
-            buf = np.zeros(shape, dtype)
-            setattr(self, name, buf)
-        return buf
 
     def _windows(self, xp, hq, wq):
         """(C, k, k, q, q, N, Hq, Wq) view of the padded xp (C, N, Hp, Wp): [c, ki, kj, a, b, n, i, j] is

@@ -58,6 +58,15 @@ class Layer:
         new.grads = {k: np.zeros_like(v) for k, v in new.params.items()}
         return new
 
+    def _buffer(self, name: str, shape: tuple, dtype) -> np.ndarray:
+        """A zeroed scratch array kept on the layer and reused between calls while its shape and dtype
+        stay the same (what a caller never writes stays 0, e.g. a convolution's padding border)."""
+        buf = self.__dict__.get(name)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = np.zeros(shape, dtype)
+            setattr(self, name, buf)
+        return buf
+
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.config().items() if k != "type")
         return f"{self.name}({args})"

@@ -166,6 +166,8 @@ class PreparedRun:
         if self._images is not None:
             parts_x.append(self._images)
             parts_y.append(self._y_images)
+        if len(parts_x) == 1:  # drawings only: keep the engine's one-byte-per-pixel epoch (engine.Rasters)
+            return parts_x[0], parts_y[0]
         return np.concatenate(parts_x), np.concatenate(parts_y)
 
     def __len__(self) -> int:

@@ -130,3 +130,32 @@ def test_record_texts_come_from_the_core(make_window, tmp_path):
     window.training._run_epochs = 1
     window.training.record(TrainRecord("done", 0, 115, 115, elapsed=0.3))
     assert window.training_panel.progress.format() == "Done: 1 epoch, 115 steps in 0.3 s"
+
+
+def test_the_training_panel_takes_and_gives_plain_values(qtbot):
+    from gui.core.training import TrainSettings
+    from gui.panels.training import TrainingPanel
+
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    settings = TrainSettings(
+        preset="wide",
+        epochs=7,
+        batch_size=16,
+        lr=0.005,
+        optimizer="sgd",
+        augment=False,
+        val_split=0.25,
+        seed=9,
+        average=False,
+    )
+    panel.set_settings(settings.as_dict())
+    values = panel.settings()
+    assert isinstance(values, dict) and TrainSettings.from_dict(values) == settings
+    panel.set_settings({"epochs": 3})  # a partial update leaves the rest
+    assert panel.settings() == {**values, "epochs": 3}
+    panel.show_progress(0.5, "Epoch 1/2 · step 3/6 · paused")
+    assert panel.progress.value() == 500 and panel.progress.format() == "Epoch 1/2 · step 3/6 · paused"
+    panel.set_model_note("Loaded from m.npz · 10 steps", "Settings: adam lr 0.002")
+    note = panel.findChild(QLabel, "modelNote")
+    assert note.text() == "Loaded from m.npz · 10 steps" and note.toolTip() == "Settings: adam lr 0.002"
