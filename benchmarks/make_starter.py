@@ -1,6 +1,6 @@
-"""Regenerate gui/assets/starter.ndjson, the built-in starter dataset.
+"""Regenerate resources/starter.ndjson, the built-in starter dataset.
 
-    python benchmarks/make_starter.py [--per-class 500] [--seed 20261126] [--out gui/assets/starter.ndjson]
+    python benchmarks/make_starter.py [--per-class 500] [--seed 20261126] [--out resources/starter.ndjson]
 
 Drawings come from engine.synth.generate_drawings with a fixed seed and are stored in Quick, Draw!'s
 simplified form (longer side 255, Ramer-Douglas-Peucker epsilon 2, integer coordinates, no timestamps)

@@ -117,7 +117,7 @@ def write_wrong(args, classes, y, pred, paths) -> None:
     """Per class, a sheet of misclassified images (the image | the model's input) and a count by drawer."""
     import csv
 
-    from engine.raster import preprocess_image
+    from engine.picture import preprocess_image
     from gui.images import contact_sheet, read_gray, write_png
 
     out = Path(args.wrong)

@@ -49,11 +49,11 @@ from .dataset import (
     to_arrays,
 )
 from .drawing import Drawing, simplify_drawing
+from .picture import preprocess_image
 from .raster import (
     THICKNESS_KEY,
     Cancelled,
     StrokeBatch,
-    preprocess_image,
     rasterize,
     rasterize_many,
     render_picture,

@@ -13,6 +13,7 @@ import numpy as np
 
 from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_batch
 from .drawing import Drawing
+from .picture import preprocess_images_levels
 from .raster import (
     CHUNK_DRAWINGS,
     CHUNK_POINTS,
@@ -21,7 +22,6 @@ from .raster import (
     StrokeBatch,
     _chunks,
     check_stop,
-    preprocess_images_levels,
     rasterize_levels,
     rasterize_many,
     rasterize_many_levels,

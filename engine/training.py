@@ -378,4 +378,9 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
                      val_loss=val_loss, val_accuracy=val_acc)
     averaged = use_average()
     yield record("done", config.epochs - 1, elapsed(),
-                 message=f"Finished {config.epochs} epochs ({step} steps).{averaged}")
+                 message=f"Finished {_count(config.epochs, 'epoch')} ({_count(step, 'step')}).{averaged}")
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 epoch', '10 epochs', '3,380 steps'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -7,7 +7,8 @@ drawing does not depend on the widget's size), t in milliseconds since the drawi
 Quick, Draw! form.
 
 Keys, with the canvas focused: 1–9 ask to add the drawing to class 1–9; Esc clears; Ctrl+Z undoes the last
-stroke (or the clear); Ctrl+Shift+Z / Ctrl+Y redoes.
+stroke (or the clear); Ctrl+Shift+Z / Ctrl+Y redoes; S, T and C put a template square, triangle or circle
+on the canvas (a drawing made without a mouse: `place_template`).
 
 Signals carry plain data:
 - `strokesChanged()`: the drawing changed (also on every pen move); read it with `strokes()`.
@@ -40,7 +41,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-LOGICAL_SIZE = 256.0  # the side of the square logical drawing space
+from gui.panels._common import zoom_of
+
+LOGICAL_SIZE = 256.0
+TEMPLATE_KEYS = {Qt.Key.Key_S: "square", Qt.Key.Key_T: "triangle", Qt.Key.Key_C: "circle"}
+TEMPLATE_RADIUS = 80.0  # logical units: the template spans 160 of the canvas's 256
+TEMPLATE_MS_PER_UNIT = 2.0  # the template's times: as if drawn at 0.5 logical units per millisecond
+
+
+def template_stroke(kind: str) -> np.ndarray:
+    """One closed stroke (n, 3) [x, y, t] of a square, triangle or circle centred on the logical canvas,
+    a point every ~4 units, t in milliseconds as if drawn at a steady speed."""
+    c, r = LOGICAL_SIZE / 2.0, TEMPLATE_RADIUS
+    if kind == "circle":
+        a = np.linspace(0.0, 2.0 * np.pi, 126)
+        corners = np.stack([c + r * np.cos(a), c + r * np.sin(a)], axis=1)
+    else:
+        if kind == "square":
+            angles = np.radians([-135.0, -45.0, 45.0, 135.0])
+            scale = r * np.sqrt(2.0)
+        elif kind == "triangle":
+            angles = np.radians([-90.0, 30.0, 150.0])
+            scale = r
+        else:
+            raise ValueError(f"no template for {kind!r}: square, triangle or circle")
+        ring = np.stack([c + scale * np.cos(angles), c + scale * np.sin(angles)], axis=1)
+        ring = np.vstack([ring, ring[:1]])
+        pieces = []
+        for a, b in zip(ring[:-1], ring[1:], strict=True):
+            n = max(2, int(np.hypot(*(b - a)) / 4.0))
+            pieces.append(a + (b - a) * np.linspace(0.0, 1.0, n, endpoint=False)[:, None])
+        corners = np.vstack([*pieces, ring[-1:]])
+    steps = np.hypot(*np.diff(corners, axis=0).T)
+    t = np.concatenate([[0.0], np.cumsum(steps)]) * TEMPLATE_MS_PER_UNIT
+    stroke = np.column_stack([corners, t]).astype(np.float64)
+    stroke.setflags(write=False)
+    return stroke  # the side of the square logical drawing space
 INK = QColor("#1f2328")
 PAPER = QColor("#ffffff")
 FRAME = QColor("#c9ced6")
@@ -83,7 +119,8 @@ class DrawingCanvas(QWidget):
         self.setToolTip(
             "Draw a shape here with the mouse, a pen or a finger.\n"
             "Then press 1–9 (or click a class) to add it to that class.\n"
-            "Esc clears · Ctrl+Z undoes the last stroke · Ctrl+Shift+Z redoes"
+            "Esc clears · Ctrl+Z undoes the last stroke · Ctrl+Shift+Z redoes\n"
+            "No mouse? S, T or C puts a template square, triangle or circle here"
         )
         self._strokes: list[np.ndarray] = []  # finished strokes, (n, 3) read-only arrays
         self._current: list[tuple[float, float, float]] | None = None
@@ -112,6 +149,16 @@ class DrawingCanvas(QWidget):
         fitted = _fit_to_canvas(strokes)
         self._push_undo()
         self._strokes = fitted
+        self._current = None
+        self._t0 = None
+        self._changed()
+
+    def place_template(self, kind: str) -> None:
+        """Put a template square, triangle or circle on the canvas instead of the drawing (undoable): the
+        keyboard's way to draw (S, T, C with the canvas focused)."""
+        stroke = template_stroke(kind)
+        self._push_undo()
+        self._strokes = [stroke]
         self._current = None
         self._t0 = None
         self._changed()
@@ -183,8 +230,13 @@ class DrawingCanvas(QWidget):
         ox, oy = sq.x(), sq.y()
         return lambda x, y: QPointF(ox + x * s, oy + y * s)
 
+    def zoom(self) -> float:
+        """View › Zoom, read from the widget's font against the application's: strokes are drawn that much
+        wider (on a projector thin lines vanish). The drawing itself does not change."""
+        return zoom_of(self)
+
     def _screen_pen(self) -> QPen:
-        pen = QPen(INK, self._pen_width * self._square().width() / LOGICAL_SIZE)
+        pen = QPen(INK, self._pen_width * self.zoom() * self._square().width() / LOGICAL_SIZE)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         return pen
@@ -306,6 +358,7 @@ class DrawingCanvas(QWidget):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if mods == Qt.KeyboardModifier.NoModifier and (
             Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_9 or event.key() == Qt.Key.Key_Escape
+            or event.key() in TEMPLATE_KEYS
         ):
             return True
         ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -323,6 +376,8 @@ class DrawingCanvas(QWidget):
             self.clear()
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and mods == Qt.KeyboardModifier.NoModifier:
             self.addRequested.emit(int(key) - int(Qt.Key.Key_1))
+        elif key in TEMPLATE_KEYS and mods == Qt.KeyboardModifier.NoModifier:
+            self.place_template(TEMPLATE_KEYS[key])
         else:
             super().keyPressEvent(event)
             return
@@ -333,6 +388,12 @@ class DrawingCanvas(QWidget):
     def resizeEvent(self, event) -> None:
         self._cache = None
         super().resizeEvent(event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom: wider strokes, larger hint
+            self._cache = None
+            self.update()
 
     def _render_cache(self) -> QPixmap:
         dpr = self.devicePixelRatioF()
@@ -347,7 +408,7 @@ class DrawingCanvas(QWidget):
         p.drawRoundedRect(sq.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         if not self._strokes:
             p.setPen(HINT)
-            f = p.font()
+            f = self.font()
             f.setPointSizeF(max(9.0, f.pointSizeF()))
             p.setFont(f)
             p.drawText(sq, Qt.AlignmentFlag.AlignCenter, "Draw a shape here\nthen press 1–9 to add it")

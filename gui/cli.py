@@ -23,7 +23,7 @@ from pathlib import Path
 import engine
 
 from .core.inputs import InputError, evaluate_model, load_data, load_model_file, predict_inputs, predict_proba
-from .core.model_state import ModelState, TrainedOn
+from .core.model_state import ModelState, TrainedOn, plural
 from .core.training import INPUT_SIZE, OPTIMIZERS, TrainSettings, prepare_training
 from .export_commands import EXPORT_COMMANDS, version_text
 from .resources import STARTER_PATH
@@ -218,7 +218,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     summary = (
         f"Trained the {settings.preset} model ({state.model.num_parameters():,} parameters) "
         f"on {run.n_train} samples of {len(classes)} classes ({', '.join(classes)}) "
-        f"for {settings.epochs} epochs ({state.steps:,} steps)"
+        f"for {plural(settings.epochs, 'epoch')} ({plural(state.steps, 'step')})"
     )
     if last_epoch is not None:
         summary += f" in {last_epoch.elapsed:.1f} s: train accuracy {last_epoch.accuracy:.1%}"

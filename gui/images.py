@@ -114,7 +114,7 @@ def load_image_folder(
     Unreadable images, and images preprocessing refuses (e.g. 20000×1 pixels), are reported in `problems`
     (naming the file) and skipped.
     """
-    from engine.raster import preprocess_image  # engine is Qt-free; gui may import it
+    from engine.picture import preprocess_image  # engine is Qt-free; gui may import it
 
     xs: list[np.ndarray] = []
     labels: list[str] = []

@@ -26,7 +26,6 @@ Data safety, in one place:
 from __future__ import annotations
 
 import errno
-import json
 import os
 import shutil
 import sys
@@ -41,41 +40,33 @@ from engine import (
     Drawing,
     DrawingStore,
     LoadProblem,
-    atomic_write,
-    drawing_key,
-    read_ndjson,
     remove_stale_temps,
     write_ndjson,
 )
 
+from .classes import DEFAULT_CLASS_NAMES, PALETTE, ClassInfo, ClassListMixin, StateError
 from .datafile import Insert, Op, Remove, Replace, Writer, apply_op, inverse, removal_undo
 from .events import Event
-
-DEFAULT_CLASS_NAMES = ("square", "triangle", "circle", "irregular")
-
-# Colour-blind-friendly, calm colours (Okabe-Ito order, then a few more); class i gets PALETTE[i % n].
-PALETTE = (
-    "#0072B2",  # blue
-    "#E69F00",  # orange
-    "#009E73",  # green
-    "#CC79A7",  # purple-pink
-    "#D55E00",  # vermilion
-    "#56B4E9",  # sky blue
-    "#8C6D31",  # brown
-    "#7F7F7F",  # grey
-    "#B8860B",  # dark gold
+from .merge import (
+    DRAWER_KEY,
+    UNKNOWN_DRAWER,
+    MergeReport,
+    drawer_of,
+    format_report,
+    merge_drawings,
+    read_many,
+    split_by_drawer,
 )
+from .sources import SourcesMixin
+
+__all__ = [  # the names other modules take from here (some live in .classes and .merge)
+    "DatasetState", "DatasetSnapshot", "ClassInfo", "StateError", "PALETTE", "DEFAULT_CLASS_NAMES",
+    "USER_DATASET_NAME", "DRAWER_KEY", "UNKNOWN_DRAWER", "MergeReport", "drawer_of", "format_report",
+    "merge_drawings", "read_many", "split_by_drawer",
+]
 
 USER_DATASET_NAME = "my-drawings"
-DRAWER_KEY = "drawer"  # the extra NDJSON key holding who drew a drawing (Quick, Draw! readers ignore it)
-UNKNOWN_DRAWER = "(unknown)"
 _END = sys.maxsize  # an Insert position that appends
-
-
-@dataclass(frozen=True)
-class ClassInfo:
-    name: str
-    color: str  # "#rrggbb"
 
 
 @dataclass(frozen=True)
@@ -89,148 +80,7 @@ class DatasetSnapshot:
     image_folders: tuple[str, ...] = ()  # ImageFolder trees used for training alongside the drawings
 
 
-@dataclass(frozen=True)
-class MergeReport:
-    """What reading several files as one gave: files read, drawings kept, exact duplicates dropped,
-    drawings per class and per drawer, and the damaged lines met."""
-
-    files: tuple[str, ...]
-    kept: int
-    duplicates: int
-    per_class: dict
-    per_drawer: dict
-    problems: tuple[LoadProblem, ...] = ()
-
-
-def format_report(report: MergeReport, verb: str = "Merged") -> str:
-    """The merge report in a few plain lines (the CLI prints it, File › Import shows it)."""
-    n = len(report.files)
-    lines = [f"{verb} {n} file{'s' if n != 1 else ''}: {report.kept:,} drawings kept, "
-             f"{report.duplicates:,} exact duplicate{'s' if report.duplicates != 1 else ''} dropped."]
-    lines.append("Per class: " + ", ".join(f"{k} {v:,}" for k, v in sorted(report.per_class.items())))
-    known = {k: v for k, v in report.per_drawer.items() if k != UNKNOWN_DRAWER}
-    drawers = f"{len(known)} drawer{'s' if len(known) != 1 else ''}"
-    if known:
-        drawers += ": " + ", ".join(f"{k} {v:,}" for k, v in sorted(known.items()))
-    if UNKNOWN_DRAWER in report.per_drawer:
-        drawers += f" (and {report.per_drawer[UNKNOWN_DRAWER]:,} drawings without a drawer)"
-    lines.append(drawers)
-    if report.problems:
-        lines.append(f"{len(report.problems)} damaged line{'s' if len(report.problems) != 1 else ''} skipped "
-                     f"(first: {report.problems[0]})")
-    return "\n".join(lines)
-
-
-class StateError(ValueError):
-    """A request the state refuses; the message says why in plain words."""
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(path, "w", encoding="utf-8") as f:
-        f.write(text)
-
-
-def drawer_of(drawing: Drawing) -> str:
-    """Who drew `drawing` (its `drawer` key), or UNKNOWN_DRAWER."""
-    value = drawing.extra.get(DRAWER_KEY)
-    return value if isinstance(value, str) and value.strip() else UNKNOWN_DRAWER
-
-
-def split_by_drawer(drawers: Sequence[str], val_fraction: float,
-                    seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """A validation split by person: (train_indices, val_indices), sorted int64 arrays, where every item of
-    a drawer chosen for validation is held out and no drawer is on both sides ("test on drawings by people
-    the model has not seen"). Drawers are taken in a seeded order so that about `val_fraction` of the items
-    is held out (a drawer is taken when it brings the count nearer; at least one drawer, never all).
-    Items without a drawer (UNKNOWN_DRAWER or "") always train. Raises StateError when fewer than two
-    drawers are known."""
-    if not 0.0 < val_fraction < 1.0:
-        raise StateError("A split by drawer needs a validation fraction above 0 and below 1.")
-    drawers = [d if d and d != UNKNOWN_DRAWER else "" for d in drawers]
-    counts: dict[str, int] = {}
-    for d in drawers:
-        if d:
-            counts[d] = counts.get(d, 0) + 1
-    if len(counts) < 2:
-        raise StateError(
-            f"A validation split by drawer needs drawings by at least two drawers; these have "
-            f"{len(counts)} (the \"{DRAWER_KEY}\" key of each drawing; File › Your drawer name… sets yours)."
-        )
-    order = sorted(counts)
-    np.random.default_rng(seed).shuffle(order)
-    target = val_fraction * len(drawers)
-    held: set[str] = set()
-    total = 0
-    for name in order[:-1]:  # the last drawer always trains
-        if not held or abs(total + counts[name] - target) < abs(total - target):
-            held.add(name)  # the first drawer, and any that brings the held-out count nearer the share
-            total += counts[name]
-    val = np.array([i for i, d in enumerate(drawers) if d in held], dtype=np.int64)
-    train = np.array([i for i, d in enumerate(drawers) if d not in held], dtype=np.int64)
-    return train, val
-
-
-def merge_drawings(sources: Sequence[tuple[str, Sequence[Drawing]]],
-                   problems: Sequence[LoadProblem] = ()) -> tuple[list[Drawing], MergeReport]:
-    """Drawings of several files as one list, exact duplicates (same label, strokes and extra keys)
-    dropped, first occurrence kept; and the report saying what was merged."""
-    seen: set[bytes] = set()
-    out: list[Drawing] = []
-    duplicates = 0
-    for _name, drawings in sources:
-        for d in drawings:
-            key = drawing_key(d)
-            if key in seen:
-                duplicates += 1
-                continue
-            seen.add(key)
-            out.append(d)
-    per_class: dict[str, int] = {}
-    per_drawer: dict[str, int] = {}
-    for d in out:
-        per_class[d.label] = per_class.get(d.label, 0) + 1
-        who = drawer_of(d)
-        per_drawer[who] = per_drawer.get(who, 0) + 1
-    report = MergeReport(tuple(name for name, _ in sources), len(out), duplicates, per_class, per_drawer,
-                         tuple(problems))
-    return out, report
-
-
-def read_many(paths: Sequence[str | os.PathLike],
-              already: Sequence[Drawing] = ()) -> tuple[list[Drawing], MergeReport]:
-    """Read NDJSON files (a folder: every *.ndjson in it, sorted) as one dataset without exact duplicates
-    (also none of `already`, the drawings one has: an import into a dataset). Damaged lines are in the
-    report's problems; raises OSError naming a file that cannot be read and StateError when no file is
-    given."""
-    files: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            files.extend(sorted(q for q in p.glob("*.ndjson") if q.is_file()))
-        else:
-            files.append(p)
-    if not files:
-        raise StateError("No drawing files (*.ndjson) to read.")
-    sources, problems = [], []
-    for f in files:
-        drawings, probs = read_ndjson(f)
-        sources.append((str(f), drawings))
-        problems.extend(probs)
-    if not already:
-        return merge_drawings(sources, problems)
-    known = {drawing_key(d) for d in already}
-    fresh, dropped = [], 0
-    for name, drawings in sources:
-        keep = [d for d in drawings if drawing_key(d) not in known]
-        dropped += len(drawings) - len(keep)
-        fresh.append((name, keep))
-    out, report = merge_drawings(fresh, problems)
-    return out, MergeReport(report.files, report.kept, report.duplicates + dropped, report.per_class,
-                            report.per_drawer, report.problems)
-
-
-class DatasetState:
+class DatasetState(ClassListMixin, SourcesMixin):
     """The open dataset and its classes.
 
     Events (callbacks run synchronously in the caller's thread, which is always the GUI thread):
@@ -281,25 +131,6 @@ class DatasetState:
     def is_starter(self) -> bool:
         """True while only the built-in starter set is shown (no user file yet)."""
         return self._store is None and self._base_path is not None and self._base_path == self.starter_path
-
-    @property
-    def include_base(self) -> bool:
-        return self._include_base
-
-    @property
-    def base_name(self) -> str:
-        """What the read-only base is ("Starter set", a folder's name) or "" when there is none."""
-        return self._base_name if self._base else ""
-
-    @property
-    def base_size(self) -> int:
-        """How many drawings the read-only base holds (shown or not)."""
-        return len(self._base)
-
-    @property
-    def base_count(self) -> int:
-        """How many of the shown drawings (the first ones) belong to the read-only base."""
-        return len(self._base) if self._include_base else 0
 
     @property
     def mine_count(self) -> int:
@@ -384,42 +215,6 @@ class DatasetState:
         if folder not in self.image_folders:
             self.image_folders.append(folder)
             self._bump("classes")
-
-    # -- the read-only base -------------------------------------------------------------------------
-
-    def _load_starter_base(self) -> list[LoadProblem]:
-        if self.starter_path is None or not self.starter_path.exists():
-            self._base, self._base_name, self._base_path = [], "", None
-            return []
-        drawings, problems = read_ndjson(self.starter_path)
-        self._base, self._base_name, self._base_path = drawings, "Starter set", self.starter_path
-        return problems
-
-    def set_include_base(self, include: bool) -> None:
-        """Show (and train on) the read-only base, or only the user's own drawings."""
-        include = bool(include)
-        if include == self._include_base:
-            return
-        self._include_base = include
-        self._rebuild_view()
-        self._add_missing_classes(self._view)
-        self._bump("base")
-
-    def open_folder(self, folder: str | os.PathLike) -> MergeReport:
-        """Read every *.ndjson file in `folder` (many students' files) as the read-only base, exact
-        duplicates dropped; the user's own file stays open for new drawings. Raises OSError / StateError."""
-        self.flush()
-        drawings, report = read_many([folder])
-        self._base, self._base_path = drawings, Path(folder)
-        self._base_name = Path(folder).name or str(folder)
-        self._include_base = True
-        self._rebuild_view()
-        self._add_missing_classes(self._view)
-        self._undo.clear()
-        self._bump("opened")
-        if report.problems:
-            self.problems.emit(list(report.problems))
-        return report
 
     # -- opening ------------------------------------------------------------------------------------
 
@@ -514,40 +309,6 @@ class DatasetState:
         self._bump("opened")
         if problems:
             self.problems.emit(list(problems))
-
-    # -- another instance on the same file ---------------------------------------------------------
-
-    def poll_disk(self) -> bool:
-        """Pick up changes another instance made to the user's file. Cheap (one stat) when nothing
-        changed; a changed file is re-read in the background and shown at a later call (changed("merged")).
-        Returns True when the view changed."""
-        if self._store is None or self._writer.pending():
-            return False
-        if self._adopt_store():
-            return True
-        if self._store.changed_on_disk():
-            self._writer.submit(self._store, None)
-        return False
-
-    def sync_with_disk(self) -> bool:
-        """Like `poll_disk`, but waits: every change written, the file re-read if another instance changed
-        it, the view updated now. Returns True when the view changed."""
-        self.flush()
-        if self._store is None:
-            return False
-        self._store.refresh()
-        return self._adopt_store()
-
-    def _adopt_store(self) -> bool:
-        """After the writer is idle: take the store's list if it re-read the file (another writer)."""
-        if self._store is None or self._store.generation == self._store_generation:
-            return False
-        self._store_generation = self._store.generation
-        self._mine = self._store.drawings
-        self._rebuild_view()
-        self._add_missing_classes(self._mine)
-        self._bump("merged")
-        return True
 
     # -- changing drawings --------------------------------------------------------------------------
 
@@ -704,122 +465,6 @@ class DatasetState:
         self._save_class_meta()
         self._bump("undo")
         return text
-
-    # -- classes ------------------------------------------------------------------------------------
-
-    def _next_color(self) -> str:
-        used = {c.color for c in self._classes}
-        for color in PALETTE:
-            if color not in used:
-                return color
-        return PALETTE[len(self._classes) % len(PALETTE)]
-
-    def _check_new_name(self, name: str) -> str:
-        name = name.strip()
-        if not name:
-            raise StateError("A class needs a name.")
-        if name in self.class_names():
-            raise StateError(f"There is already a class called “{name}”.")
-        return name
-
-    def add_class(self, name: str, color: str | None = None) -> ClassInfo:
-        name = self._check_new_name(name)
-        info = ClassInfo(name, color or self._next_color())
-        self._classes.append(info)
-        self._save_class_meta()
-        self._bump("classes")
-        return info
-
-    def _refuse_base_class(self, name: str, what: str) -> None:
-        if self.base_count and any(d.label == name for d in self._base):
-            raise StateError(
-                f"The {self._base_name.lower()} has drawings of “{name}” and is read-only: the class "
-                f"cannot be {what} while it is included. Untick “Include {self._base_name.lower()}” first."
-            )
-
-    def rename_class(self, old: str, new: str) -> None:
-        if old not in self.class_names():
-            raise StateError(f"There is no class called “{old}”.")
-        new = self._check_new_name(new)
-        self._refuse_base_class(old, "renamed")
-        idx = [i for i, d in enumerate(self._mine) if d.label == old]
-        self._classes = [ClassInfo(new, c.color) if c.name == old else c for c in self._classes]
-        if idx:
-            self._apply(Replace(tuple((self._mine[i], self._mine[i].with_label(new)) for i in idx)), idx)
-        self._save_class_meta()
-        self._bump("classes")
-
-    def recolor_class(self, name: str, color: str) -> None:
-        self._classes = [ClassInfo(c.name, color) if c.name == name else c for c in self._classes]
-        self._save_class_meta()
-        self._bump("classes")
-
-    def delete_class(self, name: str, move_to: str | None = None) -> None:
-        """Delete class `name`. Its drawings move to `move_to`, or are deleted when it is None
-        (undoable)."""
-        if name not in self.class_names():
-            raise StateError(f"There is no class called “{name}”.")
-        if move_to is not None and (move_to == name or move_to not in self.class_names()):
-            raise StateError(f"Cannot move the drawings to “{move_to}”.")
-        self._refuse_base_class(name, "deleted")
-        idx = [i for i, d in enumerate(self._mine) if d.label == name]
-        old_classes = list(self._classes)
-        if idx:
-            if move_to is None:
-                undo: Op = removal_undo(self._mine, idx)
-                self._apply(Remove(tuple(self._mine[i] for i in idx)), idx)
-            else:
-                op = Replace(tuple((self._mine[i], self._mine[i].with_label(move_to)) for i in idx))
-                self._apply(op, idx)
-                undo = inverse(op)
-            self._push_undo(f"delete class “{name}”", undo, old_classes)
-        self._classes = [c for c in self._classes if c.name != name]
-        self._save_class_meta()
-        self._bump("classes")
-
-    def _set_classes_from_labels(self, labels: Sequence[str], saved: list[ClassInfo] | None) -> None:
-        if saved:
-            classes = list(saved)
-        else:
-            classes = [ClassInfo(n, PALETTE[i]) for i, n in enumerate(DEFAULT_CLASS_NAMES)]
-        self._classes = classes
-        names = {c.name for c in classes}
-        for lab in labels:  # unknown labels become new classes, in order of first appearance
-            if lab not in names:
-                names.add(lab)
-                self._classes.append(ClassInfo(lab, self._next_color()))
-
-    # class names and colours per dataset file, kept in data_dir/classes.json
-    def _meta_path(self) -> Path:
-        return self.data_dir / "classes.json"
-
-    def _meta_key(self) -> str:
-        if self._path is None:
-            return "starter" if self._base_path is not None else ""
-        return str(self._path.resolve())
-
-    def _load_class_meta(self) -> list[ClassInfo] | None:
-        try:
-            data = json.loads(self._meta_path().read_text(encoding="utf-8"))
-            entry = data.get(self._meta_key())
-            if not entry:
-                return None
-            return [ClassInfo(str(e["name"]), str(e["color"])) for e in entry]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
-
-    def _save_class_meta(self) -> None:
-        key = self._meta_key()
-        if not key:
-            return
-        try:
-            data = json.loads(self._meta_path().read_text(encoding="utf-8"))
-            if not isinstance(data, dict):
-                data = {}
-        except (OSError, ValueError):
-            data = {}
-        data[key] = [{"name": c.name, "color": c.color} for c in self._classes]
-        _atomic_write_text(self._meta_path(), json.dumps(data, indent=1))
 
     def _bump(self, kind: str) -> None:
         self.version += 1

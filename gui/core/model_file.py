@@ -91,6 +91,7 @@ class ModelExtra:
     settings: dict = field(default_factory=dict)  # TrainSettings.as_dict() of the latest run
     created: str | None = None  # ISO 8601, when the file was written
     history: tuple[EpochSummary, ...] = ()
+    elapsed: float | None = None  # seconds of training, all runs (pauses not counted)
 
     def to_json(self) -> dict:
         out = {
@@ -103,6 +104,7 @@ class ModelExtra:
             "settings": dict(self.settings),
             "created": self.created,
             "history": [_finite_dict(vars(h)) for h in self.history],
+            "elapsed": self.elapsed,
         }
         if self.history and self.history[-1].val_accuracy is not None:
             out["val_accuracy"] = self.history[-1].val_accuracy
@@ -146,6 +148,7 @@ class ModelExtra:
             settings=settings,
             created=d.get("created") if isinstance(d.get("created"), str) else None,
             history=tuple(history),
+            elapsed=_float(d.get("elapsed")),
         )
 
 

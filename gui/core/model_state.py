@@ -187,6 +187,7 @@ class _Run:
     steps: int = 0
     epochs_done: int = 0
     in_epoch: int = 0  # the epoch of the latest step (from 0)
+    elapsed: float = 0.0  # seconds of training in this run so far (the engine's clock: pauses excluded)
 
 
 class ModelState:
@@ -259,6 +260,7 @@ class ModelState:
         self.loaded_from = self.loaded_extra = None
         self.loaded_steps_known = True
         self.history = []
+        self.train_seconds = 0.0  # training time of the runs that ended, all runs of this model
         self.settings = self.trained_on = self.last_record = None
         self.diverged = self.blowing_up = False
         self._trained_snapshot = None
@@ -285,6 +287,7 @@ class ModelState:
         self.steps = extra.steps or 0
         self.epochs = extra.epochs or 0
         self.history = list(extra.history)
+        self.train_seconds = extra.elapsed or 0.0
         self.trained_on = extra.trained_on
         self.settings = TrainSettings.from_dict(extra.settings) if extra.settings else None
         self.model_changed.emit(ModelChange.LOADED)
@@ -319,7 +322,12 @@ class ModelState:
             settings=settings,
             created=now_iso(),
             history=tuple(self.history),
+            elapsed=self.training_seconds(),
         )
+
+    def training_seconds(self) -> float:
+        """Seconds this model has trained, all runs (the one under way so far included)."""
+        return self.train_seconds + (self._run.elapsed if self._run is not None else 0.0)
 
     def save(self, path: str | Path) -> None:
         """Write the model and its extra atomically. Raises OSError or ValueError."""
@@ -358,6 +366,8 @@ class ModelState:
         self.last_record = rec
         if run is None:
             return RecordOutcome.NOTHING
+        if rec.elapsed is not None and math.isfinite(rec.elapsed):
+            run.elapsed = max(run.elapsed, float(rec.elapsed))
         if rec.kind == "step":
             if run.steps == 0:  # the first step: the model is now trained on this run's data
                 self._trained_on_run(run)
@@ -407,6 +417,8 @@ class ModelState:
 
     def end_run(self) -> None:
         """The run's thread ended (done, stopped, failed or diverged)."""
+        if self._run is not None:
+            self.train_seconds += self._run.elapsed
         self._run = None
         self.blowing_up = False
         self.facts_changed.emit()

@@ -6,8 +6,9 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsRectItem, QLabel, QScrollArea, QWidget
 
 # Diverging map, blue (negative) - white (zero) - red (positive): ColorBrewer's RdBu (11 classes), reversed
 # so that red is positive. Its middle is pure white, so 0 looks like empty paper.
@@ -170,3 +171,63 @@ class SteadyLabel(QLabel):
         if steady is None or hint.width() > steady[0] or hint.height() != steady[1]:
             self._steady = (max(hint.width(), steady[0] if steady else 0), hint.height())
             self.setFixedSize(*self._steady)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and getattr(self, "_steady", None) is not None:
+            self._steady = None  # zoom: measure the text again at the new size
+            self.setMinimumSize(0, 0)  # (a fixed size would be part of the measure)
+            self.setMaximumSize(16777215, 16777215)
+            text = self.text()
+            QLabel.setText(self, "")
+            self.setText(text)
+
+
+BASE_FONT_PROPERTY = "shapelabBaseFont"  # the application's font before any zoom (a QApplication property)
+
+
+def base_font() -> QFont:
+    """The application's font at 100 % zoom: View › Zoom scales the application's font from this one."""
+    app = QApplication.instance()
+    font = app.property(BASE_FONT_PROPERTY) if app is not None else None
+    if not isinstance(font, QFont):
+        font = QFont(QApplication.font())
+        if app is not None:
+            app.setProperty(BASE_FONT_PROPERTY, font)
+    return QFont(font)
+
+
+def zoom_of(widget: QWidget) -> float:
+    """View › Zoom as the widget sees it: its font's point size over the 100 % font's."""
+    base, size = base_font().pointSizeF(), widget.font().pointSizeF()
+    return size / base if base > 0 and size > 0 else 1.0
+
+
+class GraphicsScroller(QScrollArea):
+    """A pyqtgraph GraphicsLayoutWidget in a scroll area: it fills the area when there is room, and keeps
+    the size its grids need to stay readable (`set_needed`) with scroll bars when there is not — instead of
+    squeezing the cells to a few pixels or cutting off the last column. `viewportResized` is called with
+    the new viewport width when the area changes size."""
+
+    def __init__(self, graphics: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("graphicsScroller")
+        self.setWidget(graphics)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport_resized = None  # callable(width) set by the panel
+        self.viewport().installEventFilter(self)
+
+    def set_needed(self, width: int, height: int) -> None:
+        """The smallest size at which the grids are readable; more room is filled."""
+        widget = self.widget()
+        if widget.minimumWidth() != width or widget.minimumHeight() != height:
+            widget.setMinimumSize(max(0, int(width)), max(0, int(height)))
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.viewport() and event.type() == QEvent.Type.Resize and self.viewport_resized:
+            self.viewport_resized(event.size().width())
+        return False

@@ -19,6 +19,7 @@ from gui.panels._common import (
     DIVERGING,
     FOREGROUND,
     Coalescer,
+    GraphicsScroller,
     colormap,
     grid_shape,
     make_image_view,
@@ -26,8 +27,13 @@ from gui.panels._common import (
     nice_ceiling,
     point_size,
     tile_at,
+    zoom_of,
 )
 from gui.panels._export import make_exportable, write_table
+
+MIN_MAP_PX = 20.0  # a feature map is at least this many pixels tall (× zoom): else the panel scrolls
+MAX_PIXEL_PX = 6.0  # and one of its pixels at most this many (× zoom)
+COLOUR_BAR_PX = 70  # the colour bar with its numbers and title, at 100 %
 
 STAGE_NAMES = {
     "Conv2D": "conv",
@@ -122,6 +128,7 @@ class FeatureMapsPanel(QWidget):
         self._coalescer = Coalescer(self._render, 40, self)
 
         self.title = QLabel("<b>Feature maps</b> — what each layer makes of the drawing on the canvas")
+        self.title.setWordWrap(True)  # a narrow dock (a 1024-pixel screen) wraps it instead of growing
         self.explain = QLabel(
             "Each small image is one feature map: where in the drawing a filter responds. "
             "Red = positive, blue = negative, white = 0; each block's three stages share its colour scale."
@@ -144,7 +151,10 @@ class FeatureMapsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.explain)
         layout.addWidget(self.empty)
-        layout.addWidget(self.graphics, 1)
+        self.scroller = GraphicsScroller(self.graphics)
+        self.scroller.viewport_resized = self._fit_cells
+        self.scroller.setVisible(False)
+        layout.addWidget(self.scroller, 1)
         make_exportable(self, "feature-maps", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
@@ -205,10 +215,11 @@ class FeatureMapsPanel(QWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and self._stages:
-            self._signature = ()  # rebuild the headings at the new size
-            self._pending = self._stages
-            self._coalescer.request()
+        if event.type() == QEvent.Type.FontChange:
+            self._signature = ()  # rebuild the headings (and the cells' sizes) at the new size
+            if self._stages:
+                self._pending = self._stages
+                self._coalescer.request()
 
     # -- rendering ----------------------------------------------------------------------------
     def _rebuild(self, stages: list[Stage]) -> None:
@@ -224,7 +235,9 @@ class FeatureMapsPanel(QWidget):
                 c, h, w = s.maps.shape
                 rows, columns = grid_shape(c, max_columns=4)
                 size = f"{point_size(self, 0.95)}pt"
-                heading = gl.addLabel(s.label, row=2 * bi, col=col, color=FOREGROUND, size=size)
+                # two short lines, so three stages side by side fit a narrow dock
+                text = f"Block {s.block} · {s.stage}<br>{c}×{h}×{w}"
+                heading = gl.addLabel(text, row=2 * bi, col=col, color=FOREGROUND, size=size)
                 heading.setToolTip(f"{s.label}: {STAGE_HELP.get(s.stage, '')}")
                 view, image = make_image_view(gl, row=2 * bi + 1, col=col)
                 sv = _StageView(s, rows, columns, heading, view, image)
@@ -247,6 +260,45 @@ class FeatureMapsPanel(QWidget):
         for col in range(max_stages):
             gl.layout.setColumnStretchFactor(col, 1)
         gl.layout.setColumnStretchFactor(max_stages, 0)
+        self._fit_cells()
+
+    def map_pixels(self, k: int) -> float:
+        """How many screen pixels tall one feature map of the k-th stage is (as laid out now)."""
+        sv = self._views[k]
+        shown = sv.view.viewRect()
+        scale = min(sv.view.width() / max(shown.width(), 1e-9), sv.view.height() / max(shown.height(), 1e-9))
+        return float(scale * sv.stage.maps.shape[1])
+
+    def _fit_cells(self, width: int | None = None) -> None:
+        """Give each block's row the height that shows its maps as large as the width allows (a map at
+        least MIN_MAP_PX tall, a pixel at most MAX_PIXEL_PX, × zoom); the panel scrolls when the dock is
+        smaller than that."""
+        if not self._blocks:
+            return
+        if width is None:
+            width = self.scroller.viewport().width()
+        z = zoom_of(self)
+        fh = self.fontMetrics().height()
+        bar = COLOUR_BAR_PX * z
+        gl = self.graphics.ci.layout
+        need_w, need_h = 0.0, 12.0
+        for bi, bv in enumerate(self._blocks):
+            n = max(1, len(bv.stages))
+            column = max(30.0, (width - bar - 24) / n - 8)
+            height, row_w = 0.0, bar + 24
+            for sv in bv.stages:
+                c, h, w = sv.stage.maps.shape
+                units_w = sv.columns * (w + 1) - 1
+                units_h = sv.rows * (h + 1) - 1
+                low = MIN_MAP_PX * z / h
+                scale = min(max(column / units_w, low), MAX_PIXEL_PX * z)
+                height = max(height, units_h * scale + 8)
+                row_w += max(units_w * low, 5.5 * fh) + 8
+            gl.setRowStretchFactor(2 * bi + 1, max(1, int(height)))
+            gl.setRowStretchFactor(2 * bi, 0)
+            need_w = max(need_w, row_w)
+            need_h += height + 2.6 * fh + 4
+        self.scroller.set_needed(int(need_w), int(need_h))
 
     def _render(self) -> None:
         stages = self._pending
@@ -256,6 +308,7 @@ class FeatureMapsPanel(QWidget):
         self._stages = stages
         self.empty.setText(getattr(self, "_empty_text", ""))
         self.empty.setVisible(not stages)
+        self.scroller.setVisible(bool(stages))
         self.graphics.setVisible(bool(stages))
         if not stages:
             return

@@ -20,6 +20,7 @@ from gui.panels._common import (
     DIVERGING,
     FOREGROUND,
     Coalescer,
+    GraphicsScroller,
     colormap,
     make_image_view,
     mosaic,
@@ -27,10 +28,14 @@ from gui.panels._common import (
     plain_number,
     point_size,
     tile_at,
+    zoom_of,
 )
 from gui.panels._export import make_exportable, write_table
 
-MAX_COLUMNS_ONE_CHANNEL = 16
+MAX_COLUMNS_ONE_CHANNEL = 8  # 16 first-layer filters in two rows of 8: twice the size of one strip of 16
+MIN_CELL_PX = 2.0  # a weight is at least this many pixels on screen (× zoom): else the panel scrolls
+MAX_CELL_PX = 14.0  # and at most this many (× zoom), so that a small first layer leaves room for the rest
+COLOUR_BAR_PX = 70  # the colour bar with its numbers and title, at 100 %
 
 
 @dataclass
@@ -100,6 +105,7 @@ class FiltersPanel(QWidget):
 
         self.title = QLabel("<b>Learned filters</b> — the weights of every convolution layer")
         self.title.setObjectName("filtersTitle")
+        self.title.setWordWrap(True)  # a narrow dock (a 1024-pixel screen) wraps it instead of growing
         self.explain = QLabel(
             "Each small square is one kernel; each of its cells is one weight the network learned. "
             "Red = positive weight, blue = negative, white = 0 (scale on the right of each layer). "
@@ -122,8 +128,10 @@ class FiltersPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.explain)
         layout.addWidget(self.empty)
-        layout.addWidget(self.graphics, 1)
-        self.graphics.setVisible(False)
+        self.scroller = GraphicsScroller(self.graphics)
+        self.scroller.viewport_resized = self._fit_cells
+        layout.addWidget(self.scroller, 1)
+        self.scroller.setVisible(False)
         make_exportable(self, "filters", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
@@ -161,6 +169,38 @@ class FiltersPanel(QWidget):
             for c in range(in_ch):
                 result[f, c] = tile_at(image, tile_index(lv.shape, f, c), kh, kw, lv.columns)
         return result
+
+    def cell_pixels(self, i: int) -> float:
+        """How many screen pixels one weight of conv layer i takes (as laid out now)."""
+        view = self._layers[i].view
+        shown = view.viewRect()
+        return float(min(view.width() / max(shown.width(), 1e-9), view.height() / max(shown.height(), 1e-9)))
+
+    def _fit_cells(self, width: int | None = None) -> None:
+        """Give each layer the height that shows its weights as large as the width allows (between
+        MIN_CELL_PX and MAX_CELL_PX × zoom); the panel scrolls when the dock is smaller than that."""
+        if not self._layers:
+            return
+        if width is None:
+            width = self.scroller.viewport().width()
+        z = zoom_of(self)
+        fh = self.fontMetrics().height()
+        bar = COLOUR_BAR_PX * z
+        room = max(40.0, width - bar - 24)
+        need_w, need_h = 0.0, 12.0
+        gl = self.graphics.ci.layout
+        for lv in self._layers:
+            out_ch, in_ch, kh, kw = lv.shape
+            units_w = lv.columns * (kw + 1) - 1
+            units_h = lv.rows * (kh + 1) - 1
+            cell = min(max(room / units_w, MIN_CELL_PX * z), MAX_CELL_PX * z)
+            height = units_h * cell + 8
+            heading = fh * (2.8 if in_ch > 1 else 1.6) + 4
+            gl.setRowStretchFactor(2 * lv.number - 1, max(1, int(height)))
+            gl.setRowStretchFactor(2 * lv.number - 2, 0)
+            need_w = max(need_w, units_w * MIN_CELL_PX * z + bar + 24)
+            need_h += height + heading
+        self.scroller.set_needed(int(need_w), int(need_h))
 
     def levels(self, i: int) -> tuple[float, float]:
         lo, hi = self._layers[i].image.getLevels()
@@ -202,8 +242,6 @@ class FiltersPanel(QWidget):
             bar.setImageItem(image)
             gl.layout.setColumnStretchFactor(0, 1)
             gl.layout.setColumnStretchFactor(1, 0)
-            tiles_h = rows * (w.shape[2] + 1)
-            gl.layout.setRowStretchFactor(2 * number - 1, max(1, tiles_h))
             self._layers.append(_LayerView(index, number, tuple(w.shape), rows, columns, heading, view,
                                            image, bar))
 
@@ -214,6 +252,7 @@ class FiltersPanel(QWidget):
         self._pending = None
         self._last = convs
         self.empty.setVisible(not convs)
+        self.scroller.setVisible(bool(convs))
         self.graphics.setVisible(bool(convs))
         signature = tuple((index, w.shape) for index, w in convs)
         rebuilt = signature != self._signature
@@ -230,11 +269,13 @@ class FiltersPanel(QWidget):
             lv.image.setLevels((-limit, limit))
             if rebuilt:
                 lv.view.autoRange(padding=0.02)
+        if rebuilt:
+            self._fit_cells()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and getattr(self, "_last", None):
-            self._signature = ()  # rebuild the headings at the new size
+            self._signature = ()  # rebuild the headings (and the cells' sizes) at the new size
             self._pending = self._last
             self._coalescer.request()
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine import atomic_path
-from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer, point_size
+from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer, point_size, zoom_of
 from gui.panels._export import add_plot_actions, make_exportable, remove_broken_exporters
 
 TRAIN_COLOUR = "#1f5fb4"
@@ -99,6 +99,7 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None, *, horizontal: bool = False):
         super().__init__(parent)
         self.setObjectName("trainingPlots")
+        self.setAccessibleName("Loss and accuracy plots")
         self._runs: list[_Run] = []
         self._downsampling = False
         self._coalescer = Coalescer(self._render, RENDER_INTERVAL_MS, self)
@@ -182,33 +183,47 @@ class TrainingPlots(QWidget):
         return self.loss_plot if which == "loss" else self.accuracy_plot
 
     def _create_curves(self, run: _Run) -> None:
-        for key, which, name, _what, colour in SERIES:
+        for key, which, name, _what, _colour in SERIES:
             item = self._plot_for(which).getPlotItem()
-            if key == "loss_step":
-                curve = pg.PlotDataItem(pen=_pen(colour, 1, alpha=70), name=name)
-            elif key.startswith("val"):
-                curve = pg.PlotDataItem(
-                    pen=_pen(colour, 2), symbol="o", symbolSize=8, symbolBrush=colour,
-                    symbolPen=pg.mkPen("w"), name=name,
-                )
-            else:
-                curve = pg.PlotDataItem(pen=_pen(colour, 2.5), name=name)
+            curve = pg.PlotDataItem(name=name)
             curve.setObjectName(f"{key}")
             item.addItem(curve)
             run.curves[key] = curve
+        self._style_current(run)
+
+    def line_scale(self) -> float:
+        """View › Zoom as read from the widget's font: curves are drawn that much wider, dots that much
+        larger."""
+        return zoom_of(self)
+
+    def _style_current(self, run: _Run) -> None:
+        k = self.line_scale()
+        for key, _which, _name, _what, colour in SERIES:
+            curve = run.curves[key]
+            if key == "loss_step":
+                curve.setPen(_pen(colour, 1 * k, alpha=70))
+            elif key.startswith("val"):
+                curve.setPen(_pen(colour, 2 * k))
+                curve.setSymbol("o")
+                curve.setSymbolSize(8 * k)
+                curve.setSymbolBrush(pg.mkBrush(colour))
+                curve.setSymbolPen(pg.mkPen("w"))
+            else:
+                curve.setPen(_pen(colour, 2.5 * k))
 
     def _fade(self, run: _Run) -> None:
         """Turn a finished run into faded, dashed curves (the legend lists it as an earlier run)."""
+        k = self.line_scale()
         for key, _which, _name, _what, colour in SERIES:
             curve = run.curves[key]
             if key == "loss_step":
                 curve.setVisible(False)  # the raw steps of earlier runs would only be clutter
                 continue
-            curve.setPen(_pen(colour, 1.5, alpha=90, dashed=True))
+            curve.setPen(_pen(colour, 1.5 * k, alpha=90, dashed=True))
             if key.startswith("val"):
                 curve.setSymbolBrush(pg.mkBrush(QColor(colour).red(), QColor(colour).green(),
                                                 QColor(colour).blue(), 90))
-                curve.setSymbolSize(6)
+                curve.setSymbolSize(6 * k)
 
     def sizeHint(self) -> QSize:
         return QSize(560, 440)  # pyqtgraph's own hints (≈ 600 × 500 per plot) would crowd a 720p window
@@ -229,6 +244,11 @@ class TrainingPlots(QWidget):
                 axis.setTickFont(tick_font)
                 axis.setLabel(axis.labelText, units=axis.labelUnits,
                               **{"color": FOREGROUND, "font-size": f"{point_size(self, 0.9)}pt"})
+        for i, run in enumerate(getattr(self, "_runs", [])):  # zoom: wider curves, larger dots
+            if i == len(self._runs) - 1:
+                self._style_current(run)
+            else:
+                self._fade(run)
 
     def _update_legends(self) -> None:
         def swatch(colour: str, kind: str) -> str:
@@ -337,6 +357,20 @@ class TrainingPlots(QWidget):
                         writer.writerow([run.label, key, f"{xi:.6g}", f"{yi:.6g}"])
 
     # -- rendering ----------------------------------------------------------------------------
+    def _describe(self, run: _Run) -> None:
+        """The latest numbers as text, for screen readers (the plots' accessible description)."""
+        parts = [f"{run.label}:"]
+        for key, text, unit in (("loss_smooth", "training loss, smoothed", ""),
+                                ("val_loss", "validation loss", ""),
+                                ("acc_smooth", "training accuracy, smoothed", " %"),
+                                ("val_acc", "validation accuracy", " %")):
+            x, y = run.buffers[key].data()
+            if len(y):
+                parts.append(f"{text} {y[-1]:.3g}{unit} at {x[-1]:.2f} epochs;")
+        text = " ".join(parts).rstrip(";")
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
+
     def _update_x_range(self) -> None:
         """Span [0, whole epochs]: the planned length of every run shown, or the data if a run goes on
         longer. Only a change of span moves the axis."""
@@ -373,6 +407,8 @@ class TrainingPlots(QWidget):
                 x, y = run.buffers[key].data()
                 longest = max(longest, len(x))
                 run.curves[key].setData(x, y)
+            if run is self._runs[-1]:
+                self._describe(run)
             if longest > DOWNSAMPLE_ABOVE and not self._downsampling:
                 self._downsampling = True
                 for plot in (self.loss_plot, self.accuracy_plot):

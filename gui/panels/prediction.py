@@ -158,6 +158,10 @@ class PredictionPanel(QWidget):
         self.top_label = _Line()
         self.top_label.setObjectName("predictionTop")
         self.bars = _Bars(self)
+        # a screen reader reads the bars as text: Tab reaches them, their description holds the numbers
+        self.bars.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.bars.setAccessibleName("Prediction per class")
+        self.bars.setAccessibleDescription(NOTE_EMPTY)
         self.note = QLabel("")
         self.note.setObjectName("predictionNote")
         self.note.setWordWrap(True)
@@ -235,6 +239,9 @@ class PredictionPanel(QWidget):
         if resized:  # only a new number of classes changes the size the bars ask for
             self.bars.updateGeometry()
         self.bars.update()
+        described = "; ".join(f"{c} {percent_text(p)}" for c, p, _col in rows) or self.bars.empty_text
+        if described != self.bars.accessibleDescription():
+            self.bars.setAccessibleDescription(described)
         if self.bars.top >= 0:
             name, p, colour = rows[self.bars.top]
             self.top_label.setText(

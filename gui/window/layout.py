@@ -3,10 +3,18 @@ geometry, dock layout and training settings kept in QSettings between runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow, QPushButton, QWidget
 
 from gui.core.training import TrainSettings
+
+COMBO_MIN_CHARACTERS = 10
+FIRST_START_MAXIMUM = (1280, 720)  # a screen with room for this / FIRST_START_SHARE gets a share of it
+FIRST_START_SHARE = 0.85
+TITLE_BAR = 32  # pixels the window manager's title bar takes on a small screen
+RESCALE_ABOVE = 0.15  # a change of the window's size by more than this share rescales the side columns
+COMPACT_BELOW_WIDTH = 1280  # pixels of available screen width: below it the gallery runs full width
+BUTTON_MIN_CHARACTERS = 7  # "Resume" (a button's longer text) fits
 
 
 class DockLayout(QObject):
@@ -22,6 +30,9 @@ class DockLayout(QObject):
         self._default_state = QByteArray()
         self._sized = False
         self._restored = False
+        self.hold = False  # True while presenter mode or full screen sets the docks itself
+        self.rescale_pending = False  # a resize's rescaling of the side columns is still to come
+        self._seen_size = QSize()
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea, tip: str) -> QDockWidget:
         dock = QDockWidget(title, self.window)
@@ -42,7 +53,7 @@ class DockLayout(QObject):
         w = self.window
         w.setDockNestingEnabled(True)
         w.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        w.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.fit_corners()
         left, right, bottom = (
             Qt.DockWidgetArea.LeftDockWidgetArea,
             Qt.DockWidgetArea.RightDockWidgetArea,
@@ -95,6 +106,46 @@ class DockLayout(QObject):
             w.feature_maps_dock,
             w.gallery_dock,
         ]
+        self.fit_small_screens()
+
+    def fit_corners(self, screen=None) -> None:
+        """Who owns the bottom-right corner. On a screen at least COMPACT_BELOW_WIDTH pixels wide the right
+        column (training, filters, feature maps) runs the full height and the gallery sits under the plots
+        only. On a narrower one the gallery also runs under the right column: the gallery's tool row, the
+        plots and the training controls side by side would need more than 1024 pixels."""
+        screen = screen or self.window.screen()
+        if screen is not None:
+            self.fit_corners_for(screen.availableGeometry().width())
+
+    def fit_corners_for(self, screen_width: int) -> None:
+        """The corners for a screen `screen_width` pixels wide (see fit_corners)."""
+        compact = screen_width < COMPACT_BELOW_WIDTH
+        area = Qt.DockWidgetArea.BottomDockWidgetArea if compact else Qt.DockWidgetArea.RightDockWidgetArea
+        self.window.setCorner(Qt.Corner.BottomRightCorner, area)
+
+    def fit_small_screens(self) -> None:
+        """Let every dock shrink to what a 1024 × 768 screen leaves it: a combo box in a dock asks for
+        COMBO_MIN_CHARACTERS characters, not for its longest entry (the model list's longest entry alone
+        asked for 256 pixels and pushed a window asked for 1024 pixels to 1111); it still grows with its
+        dock and shows the whole entry in its list."""
+        for dock in self.window.docks:
+            panel = dock.widget()
+            for combo in panel.findChildren(QComboBox):
+                chars = combo.fontMetrics().averageCharWidth() * (COMBO_MIN_CHARACTERS + 10)
+                if combo.minimumSizeHint().width() <= chars:
+                    continue
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(COMBO_MIN_CHARACTERS)
+                # QComboBox keeps the minimum size it computed first until its style changes
+                QCoreApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))
+            for button in panel.findChildren(QPushButton):
+                # the style makes every push button with a text at least 80 pixels wide; five in a row
+                # (Train … Reset weights) asked for 446 pixels. Let them shrink to their text.
+                fm = button.fontMetrics()
+                text = fm.horizontalAdvance(button.text().replace("&", ""))
+                floor = fm.averageCharWidth() * BUTTON_MIN_CHARACTERS
+                natural = max(text, floor) + 3 * fm.averageCharWidth()
+                button.setMinimumWidth(min(button.sizeHint().width(), natural))
 
     def keep_default(self) -> None:
         """Remember the layout as built, for Reset layout."""
@@ -138,11 +189,72 @@ class DockLayout(QObject):
         win.resizeDocks([win.gallery_dock], [int(h * 0.2)], Qt.Orientation.Vertical)
 
     def first_show(self) -> None:
-        """On the window's first show: default sizes, unless a saved layout was restored."""
+        """On the window's first show: default sizes, unless a saved layout was restored. From then on a
+        large change of the window's size (maximising, full screen, a move to a bigger screen) scales the
+        side columns with it, so the canvas keeps its share."""
         if not self._sized:
             self._sized = True
             if not self._restored:
                 self.apply_default_sizes()
+            self._seen_size = QSize(self.window.size())
+            self.window.installEventFilter(self)
+            handle = self.window.windowHandle()
+            if handle is not None:
+                handle.screenChanged.connect(self._screen_changed)
+
+    def fit_to_screen(self) -> None:
+        """The first start's window: most of a large screen (FIRST_START_SHARE of it, centred), or all the
+        room a small one (under FIRST_START_MAXIMUM) leaves, minus a title bar."""
+        w = self.window
+        screen = w.screen()
+        if screen is None:
+            w.resize(*FIRST_START_MAXIMUM)
+            return
+        room = screen.availableGeometry()
+        if room.width() >= FIRST_START_MAXIMUM[0] / FIRST_START_SHARE:
+            width = int(room.width() * FIRST_START_SHARE)
+            height = int(room.height() * FIRST_START_SHARE)
+        else:
+            width, height = room.width(), room.height() - TITLE_BAR
+        width, height = max(width, 640), max(height, 480)
+        w.resize(width, height)
+        w.move(room.x() + (room.width() - width) // 2, room.y() + max(0, (room.height() - height) // 2))
+
+    def _screen_changed(self, screen) -> None:
+        self.fit_corners(screen)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Resize:
+            self._seen_size = QSize(event.size())
+        if obj is self.window and event.type() == QEvent.Type.Resize and not self.hold:
+            old, new = event.oldSize(), event.size()
+            if old.width() > 0 and old.height() > 0 and (
+                abs(new.width() - old.width()) > RESCALE_ABOVE * old.width()
+                or abs(new.height() - old.height()) > RESCALE_ABOVE * old.height()
+            ):
+                fx, fy = new.width() / old.width(), new.height() / old.height()
+                self.rescale_pending = True
+                QTimer.singleShot(0, lambda: self._rescale_columns(fx, fy))
+        return False
+
+    def settled(self) -> bool:
+        """True once the window's latest size change has been handled (tests wait for it)."""
+        return not self.rescale_pending and self._seen_size == self.window.size()
+
+    def _rescale_columns(self, fx: float, fy: float) -> None:
+        """Scale the docks' widths (and the gallery's height) by the change of the window's size: Qt gives
+        a bigger window's whole gain to the central plots, which left the canvas narrow after maximising."""
+        win = self.window
+        self.rescale_pending = False
+        if self.hold:
+            return
+        columns = [d for d in (win.canvas_dock, win.training_dock) if d.isVisible() and not d.isFloating()]
+        if columns:
+            win.resizeDocks(columns, [int(d.width() * fx) for d in columns], Qt.Orientation.Horizontal)
+        if win.gallery_dock.isVisible() and not win.gallery_dock.isFloating():
+            gallery = int(win.gallery_dock.height() * fy)
+            win.resizeDocks([win.gallery_dock], [gallery], Qt.Orientation.Vertical)
+        win.layout().activate()  # place the docks now, not at the next layout request
 
     def restore_settings(self) -> None:
         """Geometry, dock layout and training settings as the last run left them."""
@@ -151,7 +263,8 @@ class DockLayout(QObject):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             w.restoreGeometry(geometry)
         else:
-            w.resize(1280, 720)
+            self.fit_to_screen()
+        self.fit_corners()
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self._restored = w.restoreState(state)

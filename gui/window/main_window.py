@@ -26,6 +26,7 @@ from gui.class_palette import ClassPalette
 from gui.core.dataset import DatasetState
 from gui.core.model_state import ModelState
 from gui.gallery import Gallery
+from gui.i18n import Translation
 from gui.panels._common import SteadyLabel
 from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
@@ -35,6 +36,7 @@ from gui.panels.training import TrainingPanel
 from gui.training import LivePredictor, TrainingController
 from gui.workers import JobRunner, end_helper_processes
 
+from .accessibility import Announcer, SideWindowNamer, name_widgets
 from .exports import Exports
 from .files import FileActions
 from .labelling import Labelling
@@ -42,8 +44,10 @@ from .layout import DockLayout
 from .menus import build_menus
 from .messages import Messages
 from .model_autosave import ModelAutosave
+from .presenter import ScreenModes
 from .side_windows import SideWindows
 from .training_actions import TrainingActions
+from .zoom import Zoom
 
 CLOSE_BUDGET_S = 2.0  # closing the window ends every thread and helper process within this time
 CLOSE_RESERVE_S = 0.15  # of it, left for saving the layout's last steps and Qt closing the window
@@ -61,6 +65,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ShapeLab")
         self.data_dir = Path(data_dir)
         self.settings = settings
+        self.translation = Translation(self, settings)  # View › Language, from the start
         self.state = DatasetState(self.data_dir, starter_path)
         self.jobs = JobRunner(self)  # every background job of the window (training, prediction, files)
         self.model_state = ModelState()
@@ -88,11 +93,17 @@ class MainWindow(QMainWindow):
         self.prediction = PredictionPanel()
 
         self.dock_layout.build_docks()
+        self.zoom = Zoom(self, settings)  # View › Zoom, every window, kept in the settings
+        self.screen_modes = ScreenModes(self)  # F11 full screen, F5 presenter mode
         build_menus(self)
         self._build_status_bar()
         self._wire()
         self.dock_layout.keep_default()
         self.dock_layout.restore_settings()
+        self.zoom.apply()
+        name_widgets(self)  # accessible names where Qt finds none
+        self.side_window_namer = SideWindowNamer(self)  # the same for Lessons and Analysis when shown
+        self.announcer = Announcer(self)  # training progress for screen readers
         self.training.last_preset = self.training.settings().preset
         self.labelling.load_drawer()
         self.files.open_initial_dataset()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
+
+from gui.i18n import LANGUAGE_KEY, LANGUAGES, language_setting
 
 from .compare_dialog import show_compare
 
@@ -13,6 +16,7 @@ SHORTCUTS = [
     ("Esc", "Clear the canvas"),
     ("Ctrl+Z", "Undo the last stroke"),
     ("Ctrl+Shift+Z", "Redo"),
+    ("S / T / C", "Put a template square / triangle / circle on the canvas (drawing without a mouse)"),
     ("Gallery (gallery focused)", ""),
     ("Del", "Delete the selected drawings"),
     ("Ctrl+Z", "Undo the last delete or move"),
@@ -28,6 +32,11 @@ SHORTCUTS = [
     ("Ctrl+L", "Lessons: the lecture step by step (Right / Left move through a lesson)"),
     ("Ctrl+Shift+Y", "Analysis: what the network learned"),
     ("F1", "This list"),
+    ("Screen", ""),
+    ("F5", "Presenter mode: full screen, canvas, prediction and plots only (Esc or F5 leaves)"),
+    ("F11", "Full screen on / off (every window)"),
+    ("Ctrl+= / Ctrl+-", "Zoom every window in / out (kept for the next start)"),
+    ("Ctrl+0", "Zoom back to actual size"),
     ("Files", ""),
     ("Ctrl+N", "New dataset"),
     ("Ctrl+O", "Open a dataset"),
@@ -202,6 +211,8 @@ def build_menus(window: QMainWindow) -> None:
         "Remove the faded curves of earlier runs",
     )
     _action(w, v, "Reset &layout", w.dock_layout.reset_layout, None, "Put every panel back where it started")
+    v.addSeparator()
+    add_screen_actions(w, v)
 
     h = bar.addMenu("&Help")
     _action(
@@ -213,3 +224,83 @@ def build_menus(window: QMainWindow) -> None:
         "List the keyboard shortcuts",
     )
     _action(w, h, "&About ShapeLab", messages.show_about, None, "About ShapeLab")
+
+
+def _keys(*keys) -> list[QKeySequence]:
+    """Key sequences without duplicates (a standard key may repeat one given by hand: Qt would call the
+    shortcut ambiguous)."""
+    out: list[QKeySequence] = []
+    for key in keys:
+        sequences = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [
+            QKeySequence(key)]
+        for seq in sequences:
+            if not seq.isEmpty() and all(seq != known for known in out):
+                out.append(seq)
+    return out
+
+
+def add_screen_actions(window: QMainWindow, menu) -> None:
+    """Presenter mode (F5), Full screen (F11), the zoom actions and View › Language, in `menu`. Full screen
+    and zoom work from every window (application-wide shortcuts); they are also the main window's own
+    actions, so their keys keep working while presenter mode hides the menu bar. The texts are marked for
+    translation (resources/i18n/shapelab_ko.ts)."""
+    w, modes, zoom = window, window.screen_modes, window.zoom
+    translate = QCoreApplication.translate
+    w.presenter_action = _action(
+        w, menu, translate("ScreenActions", "&Presenter mode"), modes.toggle_presenter, "F5",
+        translate(
+            "ScreenActions",
+            "Full screen with the canvas, the prediction and the live plots only, in large type "
+            "(Esc or F5 leaves)",
+        ),
+    )
+    w.full_screen_action = _action(
+        w, menu, translate("ScreenActions", "&Full screen"), lambda: modes.toggle_full_screen(), "F11",
+        translate("ScreenActions", "Full screen on or off for the window in front (F11 again leaves)"),
+    )
+    w.zoom_in_action = _action(
+        w, menu, translate("ScreenActions", "Zoom &in"), zoom.zoom_in, None,
+        translate("ScreenActions", "Larger text and lines in every window"),
+    )
+    w.zoom_in_action.setShortcuts(_keys("Ctrl+=", "Ctrl++", QKeySequence.StandardKey.ZoomIn))
+    w.zoom_out_action = _action(
+        w, menu, translate("ScreenActions", "Zoom &out"), zoom.zoom_out, None,
+        translate("ScreenActions", "Smaller text and lines in every window"),
+    )
+    w.zoom_out_action.setShortcuts(_keys("Ctrl+-", QKeySequence.StandardKey.ZoomOut))
+    w.zoom_reset_action = _action(
+        w, menu, translate("ScreenActions", "&Actual size"), zoom.reset, "Ctrl+0",
+        translate("ScreenActions", "Zoom back to 100 %"),
+    )
+    for action in (w.full_screen_action, w.zoom_in_action, w.zoom_out_action, w.zoom_reset_action):
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+    w.addActions([w.presenter_action, w.full_screen_action, w.zoom_in_action, w.zoom_out_action,
+                  w.zoom_reset_action])
+    add_language_menu(w, menu)
+
+
+def add_language_menu(window: QMainWindow, menu) -> None:
+    """View › Language: the system's language, English or Korean; kept in the settings, used from the next
+    start (the status bar says so)."""
+    languages = menu.addMenu(QCoreApplication.translate("ScreenActions", "&Language"))
+    window.language_actions = {}
+    group = QActionGroup(window)
+    current = language_setting(window.settings)
+    system = QCoreApplication.translate("ScreenActions", "System language")
+    for code, text in (("system", system), *LANGUAGES):
+        action = QAction(text, window)
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        action.setData(code)
+        group.addAction(action)
+        languages.addAction(action)
+        window.language_actions[code] = action
+        action.triggered.connect(lambda _checked=False, c=code: choose_language(window, c))
+
+
+def choose_language(window: QMainWindow, code: str) -> None:
+    window.settings.setValue(LANGUAGE_KEY, code)
+    window.settings.sync()
+    window.statusBar().showMessage(
+        QCoreApplication.translate("ScreenActions", "The language changes when ShapeLab starts again."), 10000
+    )

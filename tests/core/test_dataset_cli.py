@@ -106,18 +106,40 @@ def test_val_by_drawer_and_several_models_in_one_table(tmp_path, capsys):
     assert engine.load_model(a).classes
 
 
-def test_starter_set_and_icon_are_package_data():
-    """Found through importlib.resources in the gui package, so `pip install --user` finds them too
-    (checked by hand: `pip install --target DIR .` then `PYTHONPATH=DIR python -m main train --out M`)."""
+def test_starter_set_and_icon_are_package_data(tmp_path):
+    """resources/ is found in a clone, and is packed into a wheel as gui.assets, so `pip install --user`
+    finds it too (a wheel is built here, without dependencies or network)."""
+    import shutil
+    import subprocess
+    import sys
     import tomllib
-    from importlib.resources import files
+    import zipfile
     from pathlib import Path
 
     from gui import resources
 
-    for name in ("starter.ndjson", "icon.svg", "icon.png"):
-        assert files("gui.assets").joinpath(name).is_file()
-    assert resources.STARTER_PATH == Path(str(files("gui.assets"))) / "starter.ndjson"
-    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+    root = Path(__file__).resolve().parents[2]
+    for path in (resources.STARTER_PATH, resources.ICON_PATH, resources.ICON_PNG_PATH):
+        assert path.is_file() and path.parent == root / "resources"
+    project = tomllib.loads((root / "pyproject.toml").read_text())
+    assert project["tool"]["setuptools"]["package-dir"]["gui.assets"] == "resources"
     assert "*.ndjson" in project["tool"]["setuptools"]["package-data"]["gui.assets"]
+    listed = set(project["tool"]["setuptools"]["packages"])
+    folders = {".".join(p.parent.relative_to(root).parts) for p in root.glob("*/**/__init__.py")
+               if p.parts[len(root.parts)] in ("engine", "gui")}
+    assert listed == folders | {"gui.assets"}, "pyproject.toml › packages must name every package"
+    src = tmp_path / "src"  # a clean copy: no build/ or egg-info left in the checkout
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md", "main.py"):
+        shutil.copy2(root / name, src / name)
+    for name in ("engine", "gui", "resources"):
+        shutil.copytree(root / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", str(tmp_path),
+         str(src)], capture_output=True, text=True, timeout=300,
+    )
+    assert build.returncode == 0, build.stderr[-1500:]
+    (wheel,) = tmp_path.glob("shapelab-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"gui/assets/starter.ndjson", "gui/assets/icon.svg", "gui/assets/icon.png"} <= names
     assert len(read_ndjson(resources.STARTER_PATH)[0]) == 2000

@@ -259,3 +259,26 @@ def test_the_details_say_how_the_model_was_trained(tmp_path):
     assert "Epochs completed: 2" in text and "Trained on: shapes.ndjson" in text
     assert "Settings: adam lr 0.004, batch 32, 2 epochs a run, augmented, weight averaging 0.998" in text
     assert "Validation accuracy after the last epoch: 55.0%" in text and "(written 20" in text
+
+
+def test_the_training_time_adds_up_over_runs_and_is_kept_in_the_file(tmp_path):
+    state = ModelState()
+    state.ensure(CLASSES, "tiny", seed=3)
+    snap = type("Snap", (), {"drawings": (), "classes": tuple(CLASSES), "version": 1, "source": None})
+    state.begin_run(snap, TrainSettings(preset="tiny", epochs=1))
+    state.observe(step(1, elapsed=0.5))
+    state.observe(step(2, elapsed=1.25))
+    assert state.training_seconds() == 1.25  # the run under way counts so far
+    state.observe(TrainRecord("done", 0, 2, 5, elapsed=1.5))
+    state.end_run()
+    state.begin_run(snap, TrainSettings(preset="tiny", epochs=1))  # a second run on the same model
+    state.observe(step(3, elapsed=2.0))
+    state.end_run()
+    assert state.training_seconds() == 3.5
+    state.save(tmp_path / "m.npz")
+    assert engine.load_model(tmp_path / "m.npz").meta["extra"]["elapsed"] == 3.5
+    loaded = ModelState()
+    loaded.load(tmp_path / "m.npz")
+    assert loaded.training_seconds() == 3.5
+    state.reset()  # fresh weights: nothing trained yet
+    assert state.training_seconds() == 0.0

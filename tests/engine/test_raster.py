@@ -4,13 +4,12 @@ import numpy as np
 import pytest
 
 from engine.drawing import Drawing
+from engine.picture import preprocess_image, thin
 from engine.raster import (
     THICKNESS_KEY,
     _widen_factor,
-    preprocess_image,
     rasterize,
     rasterize_many,
-    thin,
     upright_angle,
 )
 

@@ -268,7 +268,7 @@ def test_the_final_message_says_whether_the_model_keeps_averaged_weights():
     off = list(train(model(), data(), TrainConfig(epochs=1, batch_size=8, ema_decay=0.0)))[-1]
     assert on.kind == off.kind == "done"
     assert on.message.endswith("running average of its weights over the latest steps (weight averaging).")
-    assert "average" not in off.message and off.message.startswith("Finished 1 epochs")
+    assert "average" not in off.message and off.message.startswith("Finished 1 epoch (")
     m, control = model(), TrainControl()
     for r in train(m, data(), TrainConfig(epochs=2, batch_size=8, ema_decay=0.9), control=control):
         if r.kind == "step":

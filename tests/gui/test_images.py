@@ -5,7 +5,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from engine.drawing import Drawing
-from engine.raster import preprocess_image, rasterize
+from engine.picture import preprocess_image
+from engine.raster import rasterize
 from gui.images import (
     ImageFileError,
     export_image_folder,

@@ -1,0 +1,79 @@
+"""Translation: the Korean catalogue is current with the code (lupdate finds nothing new, nothing is
+unfinished, the .qm is built from the .ts), and View › Language switches the marked texts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from gui.i18n import I18N_DIR, LANGUAGE_KEY, TRANSLATED_SOURCES
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = I18N_DIR / "shapelab_ko.ts"
+QM = I18N_DIR / "shapelab_ko.qm"
+
+
+def tool(name: str) -> str:
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    assert found, f"{name} (from PySide6-Essentials) is missing"
+    return found
+
+
+def messages(path: Path) -> dict[tuple[str, str], tuple[str | None, str]]:
+    out = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.find("name").text
+        for msg in context.iter("message"):
+            tr = msg.find("translation")
+            out[(name, msg.find("source").text)] = (tr.get("type"), tr.text or "")
+    return out
+
+
+def test_the_korean_catalogue_is_current_and_complete(tmp_path):
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    result = subprocess.run(
+        [tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", *TRANSLATED_SOURCES,
+         "-ts", str(copy)],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    assert "(0 new " in result.stdout, result.stdout
+    before, after = messages(TS), messages(copy)
+    assert before == after, "lupdate changed the catalogue: run it and translate the new entries"
+    assert before, "the catalogue is empty"
+    unfinished = [src for (_ctx, src), (kind, text) in before.items() if kind is not None or not text.strip()]
+    assert not unfinished, unfinished
+    qm = tmp_path / QM.name
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(qm)], capture_output=True, check=True)
+    assert qm.read_bytes() == QM.read_bytes(), "the .qm is older than the .ts: run pyside6-lrelease"
+
+
+def view_texts(window) -> list[str]:
+    view = next(a.menu() for a in window.menuBar().actions() if a.menu().objectName() == "" and
+                any(x is window.presenter_action for x in a.menu().actions()))
+    return [a.text() for a in view.actions()]
+
+
+def test_view_language_korean_from_the_next_start(make_window, tmp_path, qtbot):
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir)
+    assert window.translation.language == "en"
+    assert "&Presenter mode" in view_texts(window)
+    window.language_actions["ko"].trigger()
+    assert "starts again" in window.statusBar().currentMessage()
+    assert window.settings.value(LANGUAGE_KEY) == "ko"
+    window.close()
+    korean = make_window(data_dir)
+    assert korean.translation.language == "ko"
+    assert "발표자 모드(&P)" in view_texts(korean)
+    assert korean.language_actions["ko"].isChecked()
+    assert QLocale().language() == QLocale.Language.Korean  # numbers the Korean way while it runs
+    korean.close()  # the translator goes with the window
+    assert QCoreApplication.translate("ScreenActions", "&Presenter mode") == "&Presenter mode"
+    assert QLocale().language() != QLocale.Language.Korean
