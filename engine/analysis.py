@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .dataset import stratified_split
-from .layers import Conv2D, Dense, Dropout, Flatten
+from .layers import Conv2D, Dense, Dropout, Flatten, MaxPool2D, layer_from_config
 from .losses import softmax
 from .model import Activation, Sequential
 
@@ -190,12 +190,17 @@ def pca_2d(features: np.ndarray, fit_rows: np.ndarray | None = None) -> Projecti
 @dataclass(frozen=True)
 class ProbeResult:
     """A linear classifier trained on one representation: accuracies in 0 … 1 on the training part and on
-    the held-out part (the number to show), and how many samples each part had."""
+    the held-out part (the number to show), and how many samples each part had. With cross-validation
+    (`folds` > 1) every sample is held out once: `test_accuracy` is the share of all samples classified
+    right by the probe that did not train on them, `n_test` is all of them and `n_train` the training
+    size of one fold. `dims`: how many numbers per sample the probe saw (after PCA; 0 = all)."""
 
     train_accuracy: float
     test_accuracy: float
     n_train: int
     n_test: int
+    folds: int = 1
+    dims: int = 0
 
 
 def fit_logistic(X: np.ndarray, y: np.ndarray, num_classes: int, *, steps: int = 150, lr: float = 0.05,
@@ -229,26 +234,116 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, num_classes: int, *, steps: int =
     return W, b
 
 
-def linear_probe(features: np.ndarray, y: np.ndarray, num_classes: int | None = None, *,
-                 test_fraction: float = 0.3, seed: int = 0, steps: int = 150) -> ProbeResult:
-    """Train a linear classifier (logistic regression) on `features` (N, D) with labels y (N,) on a seeded
-    stratified split, and report its accuracy on the held-out part.
+def _stratified_folds(y: np.ndarray, folds: int, seed: int) -> np.ndarray:
+    """A fold number (0 … folds-1) per sample: each class shuffled (seeded) and dealt round-robin."""
+    rng = np.random.default_rng(seed)
+    fold = np.zeros(len(y), np.int64)
+    offset = 0
+    for c in np.unique(y):
+        idx = np.flatnonzero(y == c)
+        rng.shuffle(idx)
+        fold[idx] = (np.arange(len(idx)) + offset) % folds
+        offset += len(idx)
+    return fold
 
-    Features are standardised with the training part's mean and standard deviation.
+
+def _fit_and_score(A: np.ndarray, y: np.ndarray, tr: np.ndarray, te: np.ndarray, c: int, steps: int,
+                   dims: int) -> tuple[np.ndarray, np.ndarray]:
+    """Standardise on `tr`, optionally project onto the `dims` main directions of `tr`, fit, predict."""
+    mu = A[tr].mean(axis=0)
+    sd = A[tr].std(axis=0)
+    sd = np.where(sd > 1e-6, sd, F32(1.0)).astype(F32)
+    Z = ((A - mu) / sd).astype(F32)
+    if dims and Z.shape[1] > dims:
+        k = min(dims, len(tr) - 1)
+        _s, vt = _top_right_singular(Z[tr], k)
+        Z = (Z @ vt.T.astype(F32)).astype(F32)
+        sd2 = Z[tr].std(axis=0)
+        Z = Z / np.where(sd2 > 1e-6, sd2, F32(1.0)).astype(F32)
+    W, b = fit_logistic(Z[tr], y[tr], c, steps=steps)
+    pred = np.argmax(Z @ W + b, axis=1)
+    return pred[tr], pred[te]
+
+
+def linear_probe(features: np.ndarray, y: np.ndarray, num_classes: int | None = None, *,
+                 test_fraction: float = 0.3, seed: int = 0, steps: int = 150, folds: int = 1,
+                 dims: int = 0) -> ProbeResult:
+    """Train a linear classifier (logistic regression) on `features` (N, D) with labels y (N,) and report
+    its accuracy on drawings it did not train on.
+
+    folds = 1: one seeded stratified split (`test_fraction` held out). folds > 1: stratified k-fold
+    cross-validation, so every sample is tested once (much steadier with a few hundred samples). Features
+    are standardised with the training part's mean and standard deviation; with `dims` > 0 they are then
+    projected onto the training part's `dims` principal directions (thousands of features and a few
+    hundred drawings let a probe learn the drawings by heart, and even random features then "separate"
+    them).
     """
     A = np.asarray(features, dtype=F32).reshape(len(features), -1)
     y = np.asarray(y, dtype=np.int64)
     c = int(num_classes if num_classes is not None else (y.max() + 1 if len(y) else 0))
+    used_dims = int(min(dims, A.shape[1])) if dims else 0
+    if folds > 1:
+        fold = _stratified_folds(y, folds, seed)
+        right_test = right_train = n_train = 0
+        for f in range(folds):
+            tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+            if len(te) == 0 or len(tr) == 0 or c < 2:
+                continue
+            p_tr, p_te = _fit_and_score(A, y, tr, te, c, steps, dims)
+            right_test += int(np.sum(p_te == y[te]))
+            right_train += int(np.sum(p_tr == y[tr]))
+            n_train += len(tr)
+        if n_train == 0:
+            return ProbeResult(float("nan"), float("nan"), 0, len(y), folds, used_dims)
+        return ProbeResult(right_train / n_train, right_test / len(y), n_train // folds, len(y), folds,
+                           used_dims)
     tr, te = stratified_split(y.tolist(), test_fraction, seed)
     if len(tr) == 0 or len(te) == 0 or c < 2:
-        return ProbeResult(float("nan"), float("nan"), len(tr), len(te))
-    mu = A[tr].mean(axis=0)
-    sd = A[tr].std(axis=0)
-    sd = np.where(sd > 1e-6, sd, F32(1.0)).astype(F32)
-    Z = (A - mu) / sd
-    W, b = fit_logistic(Z[tr], y[tr], c, steps=steps)
-    pred = np.argmax(Z @ W + b, axis=1)
-    return ProbeResult(float(np.mean(pred[tr] == y[tr])), float(np.mean(pred[te] == y[te])), len(tr), len(te))
+        return ProbeResult(float("nan"), float("nan"), len(tr), len(te), 1, used_dims)
+    p_tr, p_te = _fit_and_score(A, y, np.asarray(tr), np.asarray(te), c, steps, dims)
+    return ProbeResult(float(np.mean(p_tr == y[tr])), float(np.mean(p_te == y[te])), len(tr), len(te), 1,
+                       used_dims)
+
+
+def ridge_probe(features: np.ndarray, y: np.ndarray, num_classes: int | None = None, *,
+                alpha: float = 1.0) -> ProbeResult:
+    """A linear probe whose number does not depend on a random split: a ridge-regression classifier
+    (least squares onto the one-hot classes, penalty alpha × the mean squared feature norm) scored by
+    exact leave-one-out — each sample is classified by the probe fitted on all the others, computed in
+    closed form from the hat matrix H (loo = (f − h·t) / (1 − h)). Features are standardised over all
+    samples (no labels involved). float64; O(N² · min(N, D)).
+
+    -> ProbeResult(train accuracy, leave-one-out accuracy, N − 1, N, folds=N, dims=D).
+    """
+    A = np.asarray(features, dtype=np.float64).reshape(len(features), -1)
+    y = np.asarray(y, dtype=np.int64)
+    n, d = A.shape
+    c = int(num_classes if num_classes is not None else (y.max() + 1 if len(y) else 0))
+    if n < 3 or c < 2 or len(np.unique(y)) < 2:
+        return ProbeResult(float("nan"), float("nan"), max(n - 1, 0), n, n, d)
+    sd = A.std(axis=0)
+    Z = (A - A.mean(axis=0)) / np.where(sd > 1e-6, sd, 1.0)
+    T = np.eye(c)[y] - 1.0 / c
+    if n <= d:
+        K = Z @ Z.T
+        lam = alpha * max(float(np.trace(K)) / n, 1e-12)
+        H = K @ np.linalg.solve(K + lam * np.eye(n), np.eye(n))
+    else:
+        G = Z.T @ Z
+        lam = alpha * max(float(np.trace(G)) / n, 1e-12)
+        H = Z @ np.linalg.solve(G + lam * np.eye(d), Z.T)
+    F = H @ T
+    h = np.clip(np.diag(H), 0.0, 1.0 - 1e-9)[:, None]
+    loo = (F - h * T) / (1.0 - h)
+    return ProbeResult(float(np.mean(F.argmax(1) == y)), float(np.mean(loo.argmax(1) == y)), n - 1, n, n, d)
+
+
+def untrained_like(model: Sequential, seed: int = 0) -> Sequential:
+    """A model with the same layers as `model` and fresh random (He-initialised, seeded) weights: the
+    untrained baseline a probe of the trained model is compared with."""
+    rng = np.random.default_rng(seed)
+    layers = [layer_from_config(cfg, rng) for cfg in model.config()]
+    return Sequential(layers, input_shape=model.input_shape).astype(model.dtype)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -302,32 +397,129 @@ def most_confidently_wrong(probs: np.ndarray, y_true: np.ndarray, k: int = 10,
 # Where the network looks
 
 
-def saliency(model: Sequential, x: np.ndarray, target: int | None = None) -> tuple[np.ndarray, int]:
+def _maxpool_backward_split(layer: MaxPool2D, x: np.ndarray, dy: np.ndarray) -> np.ndarray:
+    """The max-pool's backward with each window's gradient shared equally by all its maxima (the limit
+    of a smooth maximum's gradient), instead of given to the first one. x (N, C, H, W) is the layer's
+    input, dy its output's gradient."""
+    k, st = layer.kernel_size, layer.stride
+    ho, wo = dy.shape[2], dy.shape[3]
+    cuts = [(a, b, (slice(None), slice(None), slice(a, a + st * (ho - 1) + 1, st),
+                    slice(b, b + st * (wo - 1) + 1, st))) for a in range(k) for b in range(k)]
+    views = [x[c] for _a, _b, c in cuts]
+    y = np.max(np.stack(views), axis=0)
+    masks = [v == y for v in views]
+    share = dy / np.maximum(sum(m.astype(dy.dtype) for m in masks), 1)
+    dx = np.zeros(x.shape, dy.dtype)
+    for (_a, _b, c), m in zip(cuts, masks, strict=True):
+        dx[c] += np.where(m, share, 0)
+    return dx
+
+
+def _input_gradient(model: Sequential, xb: np.ndarray, target: int | None, split_ties: bool
+                    ) -> tuple[np.ndarray, int]:
+    """d logit[target] / d input for one batch row, layer by layer (max-pool ties split or first)."""
+    inputs = []
+    h = xb
+    for layer in model.layers:
+        inputs.append(h)
+        h = layer.forward(h, False)
+    t = int(np.argmax(h[0])) if target is None else int(target)
+    g = np.zeros_like(h)
+    g[0, t] = 1
+    for layer, x_in in zip(reversed(model.layers), reversed(inputs), strict=True):
+        if split_ties and isinstance(layer, MaxPool2D):
+            g = _maxpool_backward_split(layer, x_in, g)
+        else:
+            g = layer.backward(g)
+    return np.asarray(g[0, 0]), t
+
+
+@dataclass(frozen=True)
+class SaliencyMap:
+    """The gradient of class `target`'s score (its logit) per input pixel, (S, S), with max-pool ties
+    shared equally; `tie_dependent` (S, S) bool marks the pixels whose gradient changes when ties go to
+    the first maximum instead (a tie has no gradient of its own: on blank paper every pooling window
+    holds equal values); `shown` is the gradient with tie-dependent pixels off the drawing set to 0 (what
+    the panel shows), `hidden` how many pixels that leaves out."""
+
+    gradient: np.ndarray
+    tie_dependent: np.ndarray
+    shown: np.ndarray
+    hidden: int
+    target: int
+
+
+def saliency(model: Sequential, x: np.ndarray, target: int | None = None, *, ties: str = "split"
+             ) -> tuple[np.ndarray, int]:
     """The gradient of class `target`'s score (its logit, before softmax) with respect to every input
     pixel, for one input x (S, S) or (1, S, S): -> (gradient (S, S) in the model's dtype, target).
 
-    `target` defaults to the predicted class. Computed with the model's own backward pass on a copy of
-    the model (the caller's model and its gradients are not touched).
+    `target` defaults to the predicted class. At a max-pool window whose maxima tie (blank paper) the
+    gradient is shared equally by the tied values (`ties="split"`) or given to the first one, as the
+    model's own backward does (`ties="first"`). Computed on a copy of the model (the caller's model and
+    its gradients are not touched).
     """
     m = model.copy()
     xb = np.asarray(x, dtype=m.dtype).reshape(1, *m.input_shape)
-    logits = m.forward(xb, training=False)
-    t = int(np.argmax(logits[0])) if target is None else int(target)
-    dlogits = np.zeros_like(logits)
-    dlogits[0, t] = 1
-    dx = m.backward(dlogits)
-    return np.asarray(dx[0, 0]), t
+    return _input_gradient(m, xb, target, ties == "split")
 
 
-def occlusion_map(model: Sequential, x: np.ndarray, patch: int = 6, stride: int = 2,
-                  target: int | None = None, fill: float = 0.0) -> tuple[np.ndarray, int, float]:
-    """How much the probability of class `target` (default: the predicted one) drops when a patch×patch
-    square of the input is set to `fill` (0 = blank paper), averaged over every patch covering a pixel.
+def saliency_map(model: Sequential, x: np.ndarray, target: int | None = None) -> SaliencyMap:
+    """The saliency of `saliency` with its max-pool ties found: the pixels whose gradient depends on how
+    ties are broken (split versus first) are tie-dependent; those not on or next to the ink (more than
+    one pixel from it) are left out of `shown` — on blank paper the network's pooling windows hold equal
+    values, and their "gradient" is an artefact of the tie-break."""
+    m = model.copy()
+    xb = np.asarray(x, dtype=m.dtype).reshape(1, *m.input_shape)
+    split, t = _input_gradient(m, xb, target, True)
+    first, _t = _input_gradient(m, xb, t, False)
+    scale = float(max(np.abs(split).max(), np.abs(first).max(), 1e-30))
+    ties = np.abs(split - first) > 1e-4 * scale
+    ink = xb[0, 0] > 0
+    near = ink.copy()  # the ink and the pixels next to it
+    near[1:] |= ink[:-1]
+    near[:-1] |= ink[1:]
+    near[:, 1:] |= near[:, :-1].copy()
+    near[:, :-1] |= near[:, 1:].copy()
+    hide = ties & ~near
+    shown = np.where(hide, 0, split).astype(split.dtype)
+    return SaliencyMap(split, ties, shown, int(hide.sum()), t)
 
-    -> (drop map (S, S) float32, target, probability with nothing hidden). Positive = hiding that part
-    lowers the network's confidence (the network relies on it); negative = hiding it raises confidence.
-    All occluded copies go through the network in one batch.
-    """
+
+@dataclass(frozen=True)
+class OcclusionPatches:
+    """One occlusion run: each hidden patch's top-left corner `boxes` (P, 2) (row, column), the drop in
+    class `target`'s probability when it is hidden `drops` (P,), the probability with nothing hidden,
+    and the patch size."""
+
+    boxes: np.ndarray
+    drops: np.ndarray
+    target: int
+    probability: float
+    patch: int
+
+    @property
+    def largest(self) -> tuple[float, tuple[int, int]]:
+        """(the largest single-patch drop, that patch's top-left (row, column))."""
+        k = int(np.argmax(self.drops))
+        return float(self.drops[k]), (int(self.boxes[k, 0]), int(self.boxes[k, 1]))
+
+    def average_map(self, shape: tuple[int, int]) -> np.ndarray:
+        """(S, S) float32: per pixel, the mean drop of every patch covering it (0 where none does)."""
+        total = np.zeros(shape, np.float64)
+        count = np.zeros(shape, np.float64)
+        p = self.patch
+        for (r, c), d in zip(self.boxes, self.drops, strict=True):
+            total[r : r + p, c : c + p] += float(d)
+            count[r : r + p, c : c + p] += 1
+        return np.where(count > 0, total / np.maximum(count, 1), 0.0).astype(F32)
+
+
+def occlusion_patches(model: Sequential, x: np.ndarray, patch: int = 6, stride: int = 2,
+                      target: int | None = None, fill: float = 0.0) -> OcclusionPatches:
+    """Hide every patch×patch square of the input (a grid with this stride, the last row and column
+    flush with the edge) by setting it to `fill` (0 = blank paper), and measure how much the probability
+    of class `target` (default: the predicted one) drops. All occluded copies go in one batch."""
     img = np.asarray(x, dtype=F32).reshape(model.input_shape[-2:])
     h, w = img.shape
     p0 = model.predict_proba(img)[0]
@@ -345,13 +537,22 @@ def occlusion_map(model: Sequential, x: np.ndarray, patch: int = 6, stride: int 
             batch[len(boxes), r : r + patch, c : c + patch] = fill
             boxes.append((r, c))
     probs = model.predict_proba(batch[:, None])[:, t]
-    total = np.zeros((h, w), np.float64)
-    count = np.zeros((h, w), np.float64)
-    for (r, c), p in zip(boxes, probs, strict=True):
-        total[r : r + patch, c : c + patch] += float(p0[t]) - float(p)
-        count[r : r + patch, c : c + patch] += 1
-    drop = np.where(count > 0, total / np.maximum(count, 1), 0.0).astype(F32)
-    return drop, t, float(p0[t])
+    drops = (float(p0[t]) - probs.astype(np.float64)).astype(F32)
+    return OcclusionPatches(np.asarray(boxes, np.int64), drops, t, float(p0[t]), int(patch))
+
+
+def occlusion_map(model: Sequential, x: np.ndarray, patch: int = 6, stride: int = 2,
+                  target: int | None = None, fill: float = 0.0) -> tuple[np.ndarray, int, float]:
+    """How much the probability of class `target` (default: the predicted one) drops when a patch×patch
+    square of the input is set to `fill` (0 = blank paper), averaged over every patch covering a pixel.
+
+    -> (drop map (S, S) float32, target, probability with nothing hidden). Positive = hiding that part
+    lowers the network's confidence (the network relies on it); negative = hiding it raises confidence.
+    The map's maximum is an average of overlapping patches: the largest drop of one single patch is
+    `occlusion_patches(...).largest`.
+    """
+    occ = occlusion_patches(model, x, patch, stride, target, fill)
+    return occ.average_map(tuple(model.input_shape[-2:])), occ.target, occ.probability
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -510,9 +711,10 @@ def dataset_health(labels: Sequence[str], X: np.ndarray, classes: Sequence[str],
 
 __all__ = [
     "RAW", "RepresentationLayer", "representation_layers", "layer_outputs", "Projection", "pca_2d",
-    "ProbeResult", "fit_logistic", "linear_probe",
+    "ProbeResult", "fit_logistic", "linear_probe", "ridge_probe", "untrained_like",
     "confusion_matrix", "confusion_cells", "Mistake", "most_confidently_wrong",
-    "saliency", "occlusion_map", "FilterHistory",
+    "saliency", "saliency_map", "SaliencyMap", "occlusion_map", "occlusion_patches", "OcclusionPatches",
+    "FilterHistory",
     "class_counts", "balance_warnings", "near_duplicates", "LabelSuspect", "label_suspects",
     "HealthReport", "dataset_health",
 ]

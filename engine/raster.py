@@ -8,10 +8,11 @@ so a big and a small drawing give the same line.
 Anti-aliasing: the pen is stamped on a 4x finer grid and averaged down, so edge pixels get fractional
 values.
 
-Images (engine/picture.py): the background is the border's median grey, so dark-on-light and light-on-dark both work; ink is
-what differs from it. The ink is thresholded, cropped, thinned to a one-pixel centre line (Zhang-Suen)
-and that centre line is drawn again with the same pen as strokes: a thick marker and a thin pen drawing
-give the same raster, and a scanned drawing looks like the same drawing made with the mouse.
+Images (engine/picture.py): the background is the border's median grey, so dark-on-light and
+light-on-dark both work; ink is what differs from it. The ink is thresholded, cropped, thinned to a
+one-pixel centre line (Zhang-Suen) and that centre line is drawn again with the same pen as strokes: a
+thick marker and a thin pen drawing give the same raster, and a scanned drawing looks like the same
+drawing made with the mouse.
 """
 
 from __future__ import annotations

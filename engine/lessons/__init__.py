@@ -13,11 +13,23 @@ from .corners import (
     CornerResult,
     clean_shape,
     compare_representations,
+    corner_rule_text,
     count_corners,
     rdp,
     rule_classify,
+    stratified_sample,
 )
-from .separability import EXTENT, POINT_SETS, HiddenLayerNet, Perceptron, PerceptronUpdate, grid, point_set
+from .separability import (
+    EXTENT,
+    POINT_SETS,
+    HiddenLayerNet,
+    Perceptron,
+    PerceptronUpdate,
+    grid,
+    linearly_separable,
+    point_set,
+    separating_line,
+)
 from .traces import (
     LECTURE_FILTER,
     LECTURE_IMAGE,
@@ -46,8 +58,9 @@ from .traces import (
 __all__ = [
     "BackpropExample", "BackpropNumbers", "backprop_numbers",
     "RULE_CLASSES", "ClassComparison", "CornerResult", "clean_shape", "compare_representations",
-    "count_corners", "rdp", "rule_classify",
+    "corner_rule_text", "count_corners", "stratified_sample", "rdp", "rule_classify",
     "EXTENT", "POINT_SETS", "HiddenLayerNet", "Perceptron", "PerceptronUpdate", "grid", "point_set",
+    "linearly_separable", "separating_line",
     "LECTURE_FILTER", "LECTURE_IMAGE", "LECTURE_KERNEL_1D", "LECTURE_POOL_INPUT", "LECTURE_SIGNAL",
     "NAMED_KERNELS", "ConvStep", "ConvTrace", "ParameterComparison", "PoolStep", "PoolTrace", "ShiftRow",
     "apply_kernel", "conv1d_trace", "conv2d_trace", "first_conv_index", "parameter_comparison", "pool_trace",

@@ -63,6 +63,16 @@ class BackpropNumbers:
     w_ji_new: np.ndarray
     error_after: float  # E with the updated weights, same example
 
+    @property
+    def dE_dx_i(self) -> np.ndarray:
+        """The chain rule's first factor, ∂E/∂x_i = −t_i/x_i + (1 − t_i)/(1 − x_i)."""
+        return -self.t_i / self.x_i + (1 - self.t_i) / (1 - self.x_i)
+
+    @property
+    def dx_ds_i(self) -> np.ndarray:
+        """The second factor, ∂x_i/∂s_i = σ'(s_i) = x_i(1 − x_i)."""
+        return self.x_i * (1 - self.x_i)
+
 
 def _network(w_kj: np.ndarray, w_ji: np.ndarray) -> Sequential:
     j, k = w_kj.shape

@@ -161,6 +161,40 @@ def clean_shape(kind: str, *, center=(128.0, 128.0), size: float = 160.0, angle:
 # -- comparing the rule with the CNN on a dataset -------------------------------------------------------
 
 
+def stratified_sample(labels: Sequence[str], limit: int) -> np.ndarray:
+    """At most `limit` positions (sorted) that keep every class's share of `labels`: each class gives
+    round(limit × its share) drawings (largest remainders first, so the total is exactly `limit`),
+    evenly spaced through that class's drawings in their order. All positions when there are few."""
+    labels = list(labels)
+    n = len(labels)
+    if n <= limit:
+        return np.arange(n)
+    by_class: dict[str, list[int]] = {}
+    for i, lab in enumerate(labels):
+        by_class.setdefault(lab, []).append(i)
+    exact = {c: limit * len(ids) / n for c, ids in by_class.items()}
+    take = {c: int(np.floor(v)) for c, v in exact.items()}
+    left = limit - sum(take.values())
+    for c in sorted(exact, key=lambda c: (-(exact[c] - take[c]), c))[:left]:
+        take[c] += 1
+    out = []
+    for c, ids in by_class.items():
+        k = min(take[c], len(ids))
+        if k:
+            out.extend(np.asarray(ids)[np.linspace(0, len(ids) - 1, k).round().astype(int)].tolist())
+    return np.sort(np.asarray(out, dtype=np.int64))
+
+
+def corner_rule_text() -> str:
+    """What `count_corners` does with its default settings, in words (the lesson's caption)."""
+    return (f"The strokes are joined and simplified (wobbles smaller than {100 * SIMPLIFY_FRACTION:g} % of "
+            "the "
+            f"drawing's diagonal are removed). Turns at bends closer together than "
+            f"{100 * SHORT_FRACTION:g} % of the diagonal are added up into one, and every (added-up) turn "
+            "of at "
+            f"least {CORNER_DEGREES:g}° is a corner.")
+
+
 @dataclass(frozen=True)
 class ClassComparison:
     """One row of the comparison table: per true class, how often each method was right."""

@@ -145,17 +145,95 @@ class Perceptron:
         return None
 
 
+def _hull(points: np.ndarray) -> np.ndarray:
+    """The convex hull's vertices (k, 2), counter-clockwise (Andrew's monotone chain); 1 or 2 rows when
+    the points are one point or on one line."""
+    pts = np.unique(np.asarray(points, dtype=np.float64).reshape(-1, 2), axis=0)
+    if len(pts) <= 2:
+        return pts
+
+    def cross(o, a, b) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list = []
+    for p in pts[::-1]:
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return np.array(lower[:-1] + upper[:-1])
+
+
+def separating_line(X, t) -> tuple[float, float, float] | None:
+    """Decides exactly whether one straight line separates the points with target 1 from those with
+    target 0, and returns such a line as the neuron's (w1, w0, h) (w1·x1 + w0·x0 − h ≥ 0 exactly for the
+    target-1 points, the line half-way between the two groups), or None when there is none.
+
+    Two finite point sets are separable by a line exactly when their convex hulls do not meet (a point in
+    both hulls would have to lie on both sides). Two disjoint convex polygons have a separating direction
+    among their sides' normals (the separating-axis theorem); for hulls that are single points or
+    segments, the sides' directions and the vectors between the two sets' points are tried too. All
+    points of one class (or none) are separable by a line that has them all on one side."""
+    X = np.asarray(X, dtype=np.float64).reshape(-1, 2)
+    t = np.asarray(t).reshape(-1).astype(np.int64)
+    ones, zeros = X[t == 1], X[t == 0]
+    if len(ones) == 0 or len(zeros) == 0:
+        return (0.0, 0.0, -1.0) if len(zeros) == 0 else (0.0, 0.0, 1.0)
+    h1, h0 = _hull(ones), _hull(zeros)
+    axes = []
+    for hull in (h1, h0):
+        if len(hull) >= 2:
+            edges = np.roll(hull, -1, axis=0) - hull
+            axes.extend(edges)
+            axes.extend(np.stack([-edges[:, 1], edges[:, 0]], axis=1))
+    axes.extend((a - b) for a in h1 for b in h0)
+    scale = max(1.0, float(np.abs(X).max()))
+    best = None
+    for a in axes:
+        norm = float(np.hypot(*a))
+        if norm < 1e-12 * scale:
+            continue
+        a = a / norm
+        p1, p0 = h1 @ a, h0 @ a
+        gap = float(p1.min() - p0.max())
+        if gap > 1e-9 * scale and (best is None or gap > best[0]):
+            best = (gap, a, float((p1.min() + p0.max()) / 2))
+        gap = float(p0.min() - p1.max())
+        if gap > 1e-9 * scale and (best is None or gap > best[0]):
+            best = (gap, -a, float(-(p0.min() + p1.max()) / 2))
+    if best is None:
+        return None
+    _gap, a, h = best
+    return float(a[0]), float(a[1]), h
+
+
+def linearly_separable(X, t) -> bool:
+    """True when one straight line separates the target-1 points from the target-0 points (exact; see
+    `separating_line`)."""
+    return separating_line(X, t) is not None
+
+
 class HiddenLayerNet:
     """A network with one hidden layer, built from the engine's layers and trained with its loss and Adam.
 
     Dense(2, hidden) → Tanh → Dense(hidden, 1); output x = sigmoid(s); loss: binary cross-entropy.
+    hidden=0 gives the fair control: a single sigmoid neuron Dense(2, 1) trained by the same gradient
+    descent (same loss, optimizer, learning rate and steps).
     """
 
     def __init__(self, X, t, *, hidden: int = 8, lr: float = 0.05, seed: int = 0):
         self.X = np.asarray(X, dtype=np.float32).reshape(-1, 2)
         self.t = np.asarray(t, dtype=np.float32).reshape(-1, 1)
+        self.hidden = int(hidden)
         rng = np.random.default_rng(seed)
-        layers = [Dense(2, hidden, rng=rng), Tanh(), Dense(hidden, 1, rng=rng)]
+        if hidden:
+            layers = [Dense(2, hidden, rng=rng), Tanh(), Dense(hidden, 1, rng=rng)]
+        else:
+            layers = [Dense(2, 1, rng=rng)]
         self.model = Sequential(layers, input_shape=(2,))
         self.optimizer = Adam(lr=lr)
         self.steps = 0
@@ -197,3 +275,24 @@ class HiddenLayerNet:
         """The hidden layer's outputs (n, hidden): the new representation the network learned."""
         acts = self.model.activations(np.asarray(X, dtype=np.float32).reshape(-1, 2))
         return acts[1].data.astype(np.float64)
+
+    def hidden_view(self, X) -> tuple[np.ndarray, np.ndarray]:
+        """The points as the output neuron sees them, in two numbers each: (its weighted sum w·h + b of
+        the hidden outputs h — the output is 1 exactly where this is ≥ 0 —, the hidden outputs along their
+        main direction of spread across the points that is at right angles to w). In this plane the
+        output neuron's boundary is the vertical line at 0: the hidden layer has made the points
+        separable by one straight line when the two targets fall on its two sides."""
+        H = self.hidden_outputs(X)
+        w = self.model.layers[2].params["weight"].astype(np.float64)[0]
+        b = float(self.model.layers[2].params["bias"][0])
+        decision = H @ w + b
+        u = w / max(np.linalg.norm(w), 1e-12)
+        R = H - np.outer(H @ u, u)  # what w does not see
+        R = R - R.mean(axis=0)
+        if len(R) >= 2 and np.abs(R).max() > 1e-12:
+            _u, _s, vt = np.linalg.svd(R, full_matrices=False)
+            v = vt[0] if vt[0][np.argmax(np.abs(vt[0]))] > 0 else -vt[0]
+            other = R @ v
+        else:
+            other = np.zeros(len(H))
+        return decision, other

@@ -242,6 +242,12 @@ class ParameterComparison:
     mlp_parameters: int  # the MLP preset's
     first_conv_parameters: int  # the first conv layer's (out·in·k·k + out)
     dense_equivalent_parameters: int  # a fully connected layer with the same input and output sizes
+    dense_parameters: int = 0  # the CNN's parameters in its fully connected (Dense) layers
+
+    @property
+    def dense_share(self) -> float:
+        """The share (0 … 1) of the CNN's parameters that sit in its fully connected layers."""
+        return self.dense_parameters / self.conv_parameters if self.conv_parameters else float("nan")
 
 
 def parameter_comparison(cnn: Sequential, mlp: Sequential) -> ParameterComparison:
@@ -254,4 +260,5 @@ def parameter_comparison(cnn: Sequential, mlp: Sequential) -> ParameterCompariso
         n_in = int(np.prod(cnn.input_shape))
         n_out = int(np.prod(cnn.summary()[idx].output_shape))
         dense_eq = n_in * n_out + n_out
-    return ParameterComparison(cnn.num_parameters(), mlp.num_parameters(), first, dense_eq)
+    dense = sum(layer.num_parameters() for layer in cnn.layers if type(layer).__name__ == "Dense")
+    return ParameterComparison(cnn.num_parameters(), mlp.num_parameters(), first, dense_eq, dense)

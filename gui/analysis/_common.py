@@ -126,6 +126,21 @@ def heading(text: str, explain: str = "") -> tuple[QLabel, QLabel | None]:
     return title, ex
 
 
+MODEL_NOTE_STYLE = "color: #5d4037; background: #fff8e1; border: 1px solid #e0c080; padding: 2px 4px;"
+
+
+def model_note_label(text: str = "") -> QLabel:
+    """The label ("modelNote") in which a panel says which model its numbers belong to: untrained
+    (random weights), after epoch N of a run, or loaded from a file."""
+    label = QLabel(text)
+    label.setObjectName("modelNote")
+    label.setWordWrap(True)
+    label.setStyleSheet(MODEL_NOTE_STYLE)
+    label.setToolTip("Which model these numbers come from: untrained (random weights), after which epoch\n"
+                     "of which run, or loaded from which file.")
+    return label
+
+
 def percent(x: float) -> str:
     if x != x:  # NaN
         return "—"

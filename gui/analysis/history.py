@@ -4,6 +4,10 @@ A QSlider ("filterHistorySlider") whose maximum is the index of the last recorde
 that epoch's filters (the trainer's FiltersPanel) and feature maps (FeatureMapsPanel); Play steps through
 the epochs. The feature maps are the ones recorded with the epoch while the drawing on the canvas is the
 same; once the drawing changes they are recomputed from that epoch's weights for the new drawing.
+
+`EpochRecorder` (no widgets) keeps the snapshots: the main window owns one from start-up and feeds it the
+training records of every run, so the panel has the whole history even when the analysis window is opened
+after training. Memory is bounded (MEMORY_BUDGET bytes of weights: the oldest snapshots go first).
 """
 
 from __future__ import annotations
@@ -16,9 +20,84 @@ from engine.analysis import FilterHistory
 from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
 
-from ._common import install_export_menu
+from ._common import install_export_menu, model_note_label
 
 PLAY_INTERVAL_MS = 600
+MEMORY_BUDGET = 48 * 1024 * 1024  # bytes of recorded weights (default model: about 130 epochs)
+MIN_ENTRIES = 10
+
+
+class EpochRecorder:
+    """Per-epoch snapshots of the model's weights (and optionally the canvas drawing's activations), over
+    every run, in an engine `FilterHistory` whose length is bounded by MEMORY_BUDGET. `runs[i]` is entry
+    i's run number (1, 2, …: a new run starts when an epoch number does not follow the last one).
+    Snapshots of a different architecture clear the earlier ones. `listeners` are called with no
+    arguments after every change."""
+
+    def __init__(self, budget: int = MEMORY_BUDGET):
+        self.budget = int(budget)
+        self.history = FilterHistory()
+        self.runs: list[int] = []
+        self.tags: list[int] = []  # the caller's tag of each entry's activations (-1: none)
+        self._config = None
+        self._last_step = None
+        self.model = None  # a copy of the recorded architecture (for summaries and feature maps)
+        self.listeners: list = []
+
+    def __len__(self) -> int:
+        return len(self.history)
+
+    def add_records(self, records, model) -> int:
+        """Record the model's weights once for each "epoch" record among `records` (training records as
+        the window shows them, in batches). Returns how many were recorded."""
+        n = 0
+        for r in records:
+            if r.kind == "epoch":
+                config = model.config()
+                if self._config is not None and config != self._config:
+                    self.clear()  # another network: its epochs are not comparable
+                if self.model is None:
+                    self.model = model.copy()
+                self.record(r.epoch, model.weights(), config=config, step=r.step)
+                n += 1
+        return n
+
+    def record(self, epoch: int, weights: dict, activations=None, *, config=None, tag: int = -1,
+               step: int | None = None) -> None:
+        if config is not None and self._config is not None and config != self._config:
+            self.clear()
+        if config is not None:
+            self._config = config
+        size = sum(np.asarray(v).nbytes for v in weights.values())
+        self.history.limit = max(MIN_ENTRIES, self.budget // max(size, 1))
+        last_epoch = self.history.epochs[-1] if len(self.history) else None
+        new_run = last_epoch is None or epoch <= last_epoch or (
+            step is not None and self._last_step is not None and step <= self._last_step)
+        run = (self.runs[-1] if self.runs else 0) + (1 if new_run else 0)
+        self._last_step = step
+        self.history.record(epoch, weights, activations)
+        self.runs.append(run)
+        self.tags.append(tag if activations is not None else -1)
+        extra = len(self.runs) - len(self.history)
+        if extra > 0:
+            del self.runs[:extra], self.tags[:extra]
+        self._notify()
+
+    def clear(self) -> None:
+        self.history.clear()
+        self.runs.clear()
+        self.tags.clear()
+        self._config = None
+        self.model = None
+        self._last_step = None
+        self._notify()
+
+    def nbytes(self) -> int:
+        return sum(sum(v.nbytes for v in self.history._weights[i].values()) for i in range(len(self.history)))
+
+    def _notify(self) -> None:
+        for fn in list(self.listeners):
+            fn()
 
 
 class FilterHistoryPanel(QWidget):
@@ -26,16 +105,20 @@ class FilterHistoryPanel(QWidget):
     activations), set_input(raster or None), clear(), show_entry(i), history (engine FilterHistory),
     slider, play_button, shown_index()."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, recorder: EpochRecorder | None = None):
         super().__init__(parent)
         self.setObjectName("filterHistory")
-        self.history = FilterHistory()
+        self.recorder = recorder if recorder is not None else EpochRecorder()
+        self.history = self.recorder.history
+        self.recorder.listeners.append(self._recorded)
+        self.destroyed.connect(lambda *_a, r=self.recorder, f=self._recorded: (
+            r.listeners.remove(f) if f in r.listeners else None))
         self._scratch = None  # a model of the recorded architecture, used only on the GUI thread
         self._layers = []
         self._input: np.ndarray | None = None
         self._input_version = 0
-        self._entry_input: list[int] = []  # the input version each entry's activations belong to
         self._shown = -1
+        self._count = 0  # entries the slider knows of
 
         self.title = QLabel("<b>Filters over time</b> — scrub through the epochs to watch the filters form")
         self.explain = QLabel(
@@ -70,6 +153,7 @@ class FilterHistoryPanel(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.filters)
         split.addWidget(self.feature_maps)
+        self.model_note = model_note_label()
 
         controls = QHBoxLayout()
         controls.addWidget(self.play_button)
@@ -78,10 +162,16 @@ class FilterHistoryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
         layout.addWidget(self.explain)
+        layout.addWidget(self.model_note)
         layout.addLayout(controls)
         layout.addWidget(self.epoch_label)
         layout.addWidget(split, 1)
         install_export_menu(self, "filter-history", self.csv_data)
+        if len(self.history):  # epochs recorded before this window was opened
+            if self.recorder.model is not None:
+                self._scratch = self.recorder.model.copy()
+                self._layers = self._scratch.summary()
+            self._recorded()
 
     # -- API ------------------------------------------------------------------------------------------
     def set_model(self, model) -> None:
@@ -89,8 +179,8 @@ class FilterHistoryPanel(QWidget):
         if model is None:
             return
         new_architecture = self._scratch is None or model.config() != self._scratch.config()
-        if self._scratch is not None and new_architecture:
-            self.clear()
+        if new_architecture and self.recorder._config not in (None, model.config()):
+            self.clear()  # the recorded epochs are of another network
         self._scratch = model.copy()
         self._layers = model.summary()
         if new_architecture:
@@ -124,10 +214,17 @@ class FilterHistoryPanel(QWidget):
         self.feature_maps.flush()
 
     def record(self, epoch: int, weights: dict, activations=None) -> None:
-        follow = self.slider.value() == self.slider.maximum() or len(self.history) == 0
-        self.history.record(epoch, weights, activations)
-        self._entry_input.append(self._input_version if activations is not None else -1)
-        del self._entry_input[: max(0, len(self._entry_input) - len(self.history))]
+        config = self._scratch.config() if self._scratch is not None else None
+        self.recorder.record(epoch, weights, activations, config=config, tag=self._input_version)
+
+    def _recorded(self) -> None:
+        """The recorder changed (an epoch recorded here or by the window, or cleared)."""
+        if len(self.history) == 0:
+            if self._count:
+                self._reset_view()
+            return
+        follow = self.slider.value() == self.slider.maximum() or self._count == 0
+        self._count = len(self.history)
         last = len(self.history) - 1
         self.slider.blockSignals(True)
         self.slider.setRange(0, last)
@@ -149,10 +246,13 @@ class FilterHistoryPanel(QWidget):
             self._show_or_defer(self._shown)
 
     def clear(self) -> None:
+        self.recorder.clear()
+        self._reset_view()
+
+    def _reset_view(self) -> None:
+        self._count = 0
         self._timer.stop()
         self.play_button.setChecked(False)
-        self.history.clear()
-        self._entry_input.clear()
         self._shown = -1
         self._deferred = None
         self._filters_key = None
@@ -222,7 +322,7 @@ class FilterHistoryPanel(QWidget):
     # -- internals ------------------------------------------------------------------------------------
     def _activations_for(self, i: int, weights: dict):
         recorded = self.history.activations_at(i)
-        if recorded is not None and self._entry_input[i] == self._input_version:
+        if recorded is not None and self.recorder.tags[i] == self._input_version:
             return recorded
         if self._input is None or self._scratch is None:
             return recorded if self._input is not None else None
@@ -237,9 +337,16 @@ class FilterHistoryPanel(QWidget):
         if n == 0 or self._shown < 0:
             return
         epoch = self.history.epochs[self._shown] + 1
+        run = self.recorder.runs[self._shown]
+        runs = f" of run {run}" if self.recorder.runs[-1] > 1 or self.recorder.runs[0] > 1 else ""
         self.epoch_label.setText(
-            f"Showing the network after epoch {epoch} (recording {self._shown + 1} of {n})."
+            f"Showing the network after epoch {epoch}{runs} (recording {self._shown + 1} of {n}, "
+            f"kept for every run since the app started, at most {self.history.limit})."
         )
+
+    def set_model_note(self, text: str) -> None:
+        """What model the analysis window holds now (the slider shows recorded epochs of it)."""
+        self.model_note.setText(f"Model now: {text}. The slider shows the recorded epochs.")
 
     def _play_toggled(self, on: bool) -> None:
         if on:

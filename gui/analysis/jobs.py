@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Sequence
 
 import numpy as np
@@ -19,19 +20,21 @@ from engine.analysis import (
     confusion_matrix,
     dataset_health,
     layer_outputs,
-    linear_probe,
     most_confidently_wrong,
-    occlusion_map,
+    occlusion_patches,
     pca_2d,
     representation_layers,
-    saliency,
+    ridge_probe,
+    saliency_map,
+    untrained_like,
 )
 
 INPUT_SIZE = 28
 MAX_FIT_ROWS = 600  # PCA directions are fitted on at most this many drawings (all are projected)
-MAX_PROBE_ROWS = 400  # linear probes use at most this many drawings (a seeded random subset)
-PROBE_STEPS = 150
+MAX_PROBE_ROWS = 600  # linear probes use at most this many drawings (a seeded random subset)
+BASELINE_SEEDS = (1, 2, 3)  # the untrained baseline: the mean probe of this many random initialisations
 AUGMENT_COUNT = 8
+OCCLUSION_PATCH = 6
 
 
 def _subset(y: np.ndarray, limit: int, seed: int = 0) -> np.ndarray:
@@ -83,11 +86,32 @@ def dataset_job(
 def _representation(features: np.ndarray, y: np.ndarray, num_classes: int) -> dict:
     fit = _subset(y, MAX_FIT_ROWS)
     proj = pca_2d(features, fit_rows=fit if len(fit) < len(y) else None)
+    return {"points": proj.points, "explained": proj.explained, "probe": _probe(features, y, num_classes)}
+
+
+def _probe(features: np.ndarray, y: np.ndarray, num_classes: int):
+    """The probe shown for one layer: ridge regression scored by exact leave-one-out on at most
+    MAX_PROBE_ROWS drawings (a seeded subset), so the number does not depend on a random split."""
     sub = _subset(y, MAX_PROBE_ROWS, seed=1)
-    probe = None
-    if len(set(y[sub].tolist())) >= 2:
-        probe = linear_probe(features[sub], y[sub], num_classes, steps=PROBE_STEPS)
-    return {"points": proj.points, "explained": proj.explained, "probe": probe}
+    if len(set(y[sub].tolist())) < 2:
+        return None
+    return ridge_probe(features[sub], y[sub], num_classes)
+
+
+def untrained_baseline(model, X: np.ndarray, y: np.ndarray, num_classes: int) -> dict[str, float]:
+    """{layer label: the mean probe accuracy of that layer in networks with the same layers and random,
+    untrained weights (BASELINE_SEEDS)} — what the probe bars compare the trained network with."""
+    layers = [la for la in representation_layers(model) if la.index != RAW]
+    sums = {la.label: 0.0 for la in layers}
+    sub = _subset(y, MAX_PROBE_ROWS, seed=1)  # the drawings the trained network's probes use
+    for seed in BASELINE_SEEDS:
+        fresh = untrained_like(model, seed)
+        outs = layer_outputs(fresh, X[sub], [la.index for la in layers]) if len(sub) else {}
+        for la in layers:
+            ok = len(sub) and len(set(y[sub].tolist())) >= 2
+            probe = ridge_probe(outs[la.index], y[sub], num_classes) if ok else None
+            sums[la.label] += float("nan") if probe is None else probe.test_accuracy
+    return {k: v / len(BASELINE_SEEDS) for k, v in sums.items()}
 
 
 def model_job(
@@ -100,13 +124,16 @@ def model_job(
     tag: object = None,
     confidence: float = 0.9,
     test_drawings: Sequence[Drawing] | None = None,
+    baseline: bool = False,
 ) -> dict:
     """For one model (a copy owned by this job) and the dataset's rasters: the representation of every
     layer worth showing (PCA points + probe; raw pixels come from dataset_job), the probabilities of every
     drawing, the confusion matrix of the validation drawings and of all drawings, the most confidently
     wrong drawings and the "check this label" list. Indices are positions in the dataset. `tag` is
     returned as is (the caller's dataset generation). With `test_drawings` (an imported test set) there is
-    also a "test" confusion matrix whose indices are positions in the test set."""
+    also a "test" confusion matrix whose indices are positions in the test set. With `baseline`, also the
+    untrained networks' probes ("baseline", see `untrained_baseline`)."""
+    t0 = time.perf_counter()
     c = len(classes)
     ids, y = _known(labels, classes)
     layers = representation_layers(model)
@@ -169,6 +196,8 @@ def model_job(
         "confusion": confusion,
         "suspects": suspects,
         "accuracy": float(np.mean(pred == y)) if len(y) else float("nan"),
+        "baseline": untrained_baseline(model, X[ids], y, c) if baseline else None,
+        "seconds": time.perf_counter() - t0,  # the job's own computing time (the view's duty cycle)
     }
 
 
@@ -196,9 +225,12 @@ def drawing_job(
         except ValueError:
             out["augmented"] = np.zeros((0, INPUT_SIZE, INPUT_SIZE), np.float32)
     if model is not None and want_maps:
-        grad, target = saliency(model, x)
-        drop, _t, p0 = occlusion_map(model, x, patch=6, stride=2, target=target)
-        out.update(saliency=np.asarray(grad, np.float32), occlusion=drop, target=target, probability=p0)
+        sal = saliency_map(model, x)
+        occ = occlusion_patches(model, x, patch=OCCLUSION_PATCH, stride=2, target=sal.target)
+        largest, where = occ.largest
+        out.update(saliency=np.asarray(sal.shown, np.float32), saliency_hidden=sal.hidden,
+                   occlusion=occ.average_map(x.shape), occlusion_largest=largest,
+                   occlusion_largest_at=where, target=sal.target, probability=occ.probability)
     return out
 
 

@@ -30,33 +30,68 @@ from ._dots import DotsItem
 CHANCE_PEN = "#888888"
 
 
+BASELINE_COLOUR = "#9e9e9e"
+
+
+def probe_tooltip(n: int | None) -> str:
+    """The probe bars' tooltip: what a probe is and the split it is really scored on."""
+    many = f"{n:,}" if n else "N"
+    return (
+        "A linear probe is the simplest classifier there is: one straight cut per class (ridge regression\n"
+        "onto the classes, on the numbers a layer produces).\n"
+        f"Leave-one-out: each of the {many} drawings is classified by a probe fitted on the other "
+        f"{'N − 1' if not n else f'{n - 1:,}'},\n"
+        "and the bar is the share classified right (at most 600 drawings, a fixed sample).\n"
+        "Grey bar: the same layers with random, untrained weights (mean of 3), so you see what training\n"
+        "added. High accuracy = at that layer the classes are linearly separable."
+    )
+
+
 class ProbeBars(QWidget):
     """One row per layer: its name, a bar as long as the probe's held-out accuracy (0 … 100 %), the
-    number, and a dashed line at chance level (1 / number of classes)."""
+    number, a thin grey bar for the same layer of untrained networks (the baseline, when known), and a
+    dashed line at chance level (1 / number of classes)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.rows: list[tuple[str, float]] = []
+        self.baselines: list[float | None] = []
         self.chance = 0.0
         self.highlight: set[str] = set()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setToolTip(
-            "A linear probe is the simplest classifier there is: one straight cut per class.\n"
-            "It is trained on the numbers a layer produces (on 70% of the drawings) and tested on\n"
-            "the other 30%. High accuracy = at that layer the classes are linearly separable."
-        )
+        self.setToolTip(probe_tooltip(None))
 
-    def set_rows(self, rows: list[tuple[str, float]], chance: float) -> None:
+    def set_rows(self, rows: list[tuple[str, float]], chance: float,
+                 baselines: list[float | None] | None = None) -> None:
         self.rows = list(rows)
+        self.baselines = list(baselines) if baselines is not None else [None] * len(self.rows)
         self.chance = float(chance)
         self.updateGeometry()
         self.update()
 
     def _row_h(self) -> int:
-        return int(self.fontMetrics().height() * 1.7)
+        return int(self.fontMetrics().height() * 2.4)
+
+    def _widths(self) -> tuple[int, int]:
+        bfm = QFontMetrics(self._bold())
+        name_w = max([bfm.horizontalAdvance(n) for n, _ in self.rows] + [60]) + 10
+        num_w = max(self.fontMetrics().horizontalAdvance("100%"),
+                    QFontMetrics(self._small()).horizontalAdvance("untrained 100%")) + 8
+        return name_w, num_w
+
+    def _bold(self) -> QFont:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return bold
+
+    def _small(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.85)
+        return small
 
     def sizeHint(self) -> QSize:
-        return QSize(260, self._row_h() * (max(1, len(self.rows)) + 1) + 6)
+        name_w, num_w = self._widths()
+        return QSize(name_w + 120 + num_w, self._row_h() * (max(1, len(self.rows)) + 1) + 6)
 
     minimumSizeHint = sizeHint
 
@@ -65,11 +100,8 @@ class ProbeBars(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
         rh = self._row_h()
-        bold = QFont(self.font())
-        bold.setBold(True)
-        bfm = QFontMetrics(bold)
-        name_w = max([bfm.horizontalAdvance(n) for n, _ in self.rows] + [60]) + 10
-        num_w = fm.horizontalAdvance("100%") + 8
+        bold = self._bold()
+        name_w, num_w = self._widths()
         x0 = name_w
         bw = max(20, self.width() - x0 - num_w - 4)
         for k, (name, acc) in enumerate(self.rows):
@@ -82,10 +114,20 @@ class ProbeBars(QWidget):
                 name,
             )
             p.setFont(self.font())
-            p.fillRect(QRectF(x0, y + rh * 0.2, bw, rh * 0.6), QColor("#eeeeee"))
+            p.fillRect(QRectF(x0, y + rh * 0.12, bw, rh * 0.5), QColor("#eeeeee"))
             if acc == acc:  # not NaN
-                p.fillRect(QRectF(x0, y + rh * 0.2, bw * acc, rh * 0.6), QColor("#4a7ab5"))
-            p.drawText(QRectF(x0 + bw + 4, y, num_w, rh), Qt.AlignmentFlag.AlignVCenter, percent(acc))
+                p.fillRect(QRectF(x0, y + rh * 0.12, bw * acc, rh * 0.5), QColor("#4a7ab5"))
+            base = self.baselines[k] if k < len(self.baselines) else None
+            p.drawText(QRectF(x0 + bw + 4, y, num_w, rh * 0.74), Qt.AlignmentFlag.AlignVCenter, percent(acc))
+            if base is not None and base == base:
+                p.fillRect(QRectF(x0, y + rh * 0.66, bw * base, rh * 0.2), QColor(BASELINE_COLOUR))
+                p.setFont(self._small())
+                p.setPen(QColor("#616161"))
+                p.drawText(QRectF(x0 + bw + 4, y + rh * 0.55, num_w, rh * 0.45),
+                           Qt.AlignmentFlag.AlignVCenter,
+                           f"untrained {percent(base)}")
+                p.setFont(self.font())
+                p.setPen(QColor(FOREGROUND))
         # axis: 0, 50, 100 % and the chance line
         y = len(self.rows) * rh
         p.setPen(QColor(FOREGROUND))
@@ -185,6 +227,7 @@ class RepresentationView(QWidget):
         self._raw: dict | None = None
         self._layers: list[dict] = []
         self._chosen_label = ""
+        self._baseline: dict | None = None
 
         self.title = QLabel("<b>Representations</b> — how each layer arranges your drawings")
         self.explain = QLabel(
@@ -205,8 +248,9 @@ class RepresentationView(QWidget):
 
         self.probes = ProbeBars()
         self.probes_title = QLabel(
-            "<b>Linear probe</b>: held-out accuracy of a straight-line classifier "
-            "trained on each layer (dashed line = guessing)"
+            "<b>Linear probe</b>: accuracy of a straight-line classifier on each layer, every drawing "
+            "tested by a probe that did not see it (blue: this network; grey: the same layers untrained; "
+            "dashed line = guessing)"
         )
         self.probes_title.setWordWrap(True)
         self.hover_image = QLabel()
@@ -245,7 +289,7 @@ class RepresentationView(QWidget):
         side.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(plots, 3)
-        body.addLayout(side, 1)
+        body.addLayout(side, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -291,10 +335,15 @@ class RepresentationView(QWidget):
             elif labels:
                 self.layer_combo.setCurrentIndex(len(labels) - 1)
             self.layer_combo.blockSignals(False)
-        text = note or "Computed for the model as it is now."
-        if text != self.status.text():
-            self.status.setText(text)
+        if self.status.text():  # the panel's "modelNote" says which model; the status is for progress
+            self.status.setText("")
         self._redraw()
+
+    def set_baseline(self, baseline: dict | None) -> None:
+        """{layer label: the untrained networks' probe accuracy} or None (not computed yet)."""
+        if baseline != self._baseline:
+            self._baseline = baseline
+            self._redraw()
 
     def clear_model(
         self, text: str = "No model yet: train to see how the layers arrange the drawings."
@@ -316,6 +365,10 @@ class RepresentationView(QWidget):
     def probe_rows(self) -> list[tuple[str, float]]:
         return list(self.probes.rows)
 
+    def baseline_rows(self) -> list[float | None]:
+        """The untrained baseline beside each probe row (None: raw pixels, or not computed yet)."""
+        return list(self.probes.baselines)
+
     def csv_data(self) -> tuple[list, list]:
         header = ["layer", "drawing_index", "class", "pc1", "pc2"]
         rows = []
@@ -324,8 +377,9 @@ class RepresentationView(QWidget):
             for (a, b), i, c in zip(rep["points"], rep["ids"], rep["y"], strict=True):
                 name = self._names[int(c)] if int(c) < len(self._names) else int(c)
                 rows.append([rep["label"], int(i), name, f"{a:.6g}", f"{b:.6g}"])
-        for label, acc in self.probes.rows:
-            rows.append([f"probe held-out accuracy: {label}", "", "", f"{acc:.4f}", ""])
+        for (label, acc), base in zip(self.probes.rows, self.probes.baselines, strict=False):
+            rows.append([f"probe leave-one-out accuracy: {label}", "", "", f"{acc:.4f}",
+                         "" if base is None else f"untrained {base:.4f}"])
         return header, rows
 
     # -- internals ------------------------------------------------------------------------------------
@@ -362,14 +416,20 @@ class RepresentationView(QWidget):
                 np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64), colours
             )
             self.layer_plot.set_axes(None)
-        rows = []
+        rows, bases = [], []
+        n = None
         if self._raw is not None and self._raw.get("probe") is not None:
             rows.append(("raw pixels", self._raw["probe"].test_accuracy))
+            bases.append(None)  # no weights: nothing to compare with
+            n = self._raw["probe"].n_test
         for la in self._layers:
             if la.get("probe") is not None:
                 rows.append((la["label"], la["probe"].test_accuracy))
+                bases.append((self._baseline or {}).get(la["label"]))
+                n = la["probe"].n_test
         self.probes.highlight = {layer["label"]} if layer is not None else set()
-        self.probes.set_rows(rows, 1.0 / len(self._names) if self._names else 0.0)
+        self.probes.set_rows(rows, 1.0 / len(self._names) if self._names else 0.0, bases)
+        self.probes.setToolTip(probe_tooltip(n))
 
     def _hovered(self, i: int) -> None:
         if 0 <= i < len(self._drawings):  # leaving a dot (-1) keeps the last drawing shown

@@ -97,16 +97,30 @@ class SaliencyView(QWidget):
             classes[result["target"]] if result["target"] < len(classes) else f"class {result['target'] + 1}"
         )
         p = 100 * result["probability"]
-        biggest = 100 * float(np.max(result["occlusion"])) if result["occlusion"].size else 0.0
+        if "occlusion_largest" in result:  # the largest drop of one single patch (not of the averaged map)
+            biggest = 100 * float(result["occlusion_largest"])
+        else:
+            biggest = 100 * float(np.max(result["occlusion"])) if result["occlusion"].size else 0.0
         sure = "more than 99.9" if p > 99.9 else (f"{p:.1f}" if p > 99 else f"{p:.0f}")
         text = f"The network predicts “{name}” ({sure}% sure). Both maps explain that prediction."
         if biggest < 1:
             text += (
-                f" Hiding any one patch lowers its confidence by at most {biggest:.2g} percentage points: "
+                f" Hiding any one 6×6 patch lowers its confidence by at most {biggest:.2g} percentage "
+                "points: "
                 "it is sure even with parts of the drawing hidden."
             )
         else:
-            text += f" Hiding the most important patch costs {biggest:.0f} percentage points of confidence."
+            where = result.get("occlusion_largest_at")
+            at = (f" (rows {where[0] + 1}–{where[0] + 6}, columns {where[1] + 1}–{where[1] + 6})"
+                  if where else "")
+            text += (f" Hiding the most important single 6×6 patch{at} costs {biggest:.1f} percentage points "
+                     "of confidence; the map shows each pixel's average over the patches covering it.")
+        hidden = int(result.get("saliency_hidden", 0))
+        if hidden:
+            text += (f" Gradient: {hidden} pixels of blank paper away from the drawing are left at 0 — there "
+                     "the network's max-pooling windows hold equal values (ties), and their gradient would "
+                     "be "
+                     "an artefact of how ties are broken.")
         self.caption.setText(text)
         for key, data in (("saliency", result["saliency"]), ("occlusion", 100.0 * result["occlusion"])):
             label, view, base, top, bar = self._views[key]

@@ -5,14 +5,19 @@ helper process, see worker.py: one for the dataset-wide jobs, one for the canvas
   set_dataset(drawings, classes)     the drawings (dataset order = gallery rows) and the class list
                                      (names, or (name, colour) pairs)
   set_validation(fraction, seed)     the trainer's validation split, so "validation drawings" match it
-  set_model(model_copy, classes, note="")   a model COPY the view owns from now on (call it after each
-                                     epoch, when training ends and when the model is replaced)
+  set_model(model_copy, classes, note="", trained=True, training=False)   a model COPY the view owns from
+                                     now on (call it after each epoch, when training ends and when the
+                                     model is replaced); `note` says which model it is ("Untrained (random
+                                     weights)", "After epoch 3 of 10 · 1,017 steps", "Loaded from a.npz"):
+                                     every panel shows it in its "modelNote" label, next to the results
+                                     computed for that model; `training`: more models follow soon
   set_drawing(strokes)               the canvas drawing (throttled here)
   record_epoch(epoch, weights, activations=None)   filters + feature maps after an epoch (copies kept)
   set_stale(bool)                    the data changed after training
   shutdown()                         stop the analysis threads (the window's closeEvent)
 Signals: drawingRequested(int) (load drawing i into the canvas), showDrawings(list) (filter the gallery to
-exactly these dataset indices), layerRequested(int) (a layer was clicked in the network diagram).
+exactly these dataset indices), layerRequested(int) (a layer was clicked in the network diagram),
+trainRequested() (the "Train the network" button beside an untrained model's note).
 """
 
 from __future__ import annotations
@@ -22,15 +27,15 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QWidget
 
 from gui.panels._common import Coalescer
 
-from ._common import class_colours
+from ._common import class_colours, model_note_label
 from .augmentation import AugmentationPreview
 from .confusion import ConfusionMatrix
 from .health import DatasetHealth
-from .history import FilterHistoryPanel
+from .history import EpochRecorder, FilterHistoryPanel
 from .jobs import dataset_job, drawing_job, model_job
 from .network import NetworkDiagram
 from .representation import RepresentationView
@@ -40,6 +45,7 @@ from .worker import AnalysisRunner
 DRAWING_INTERVAL_MS = 150  # saliency / occlusion / augmentation at most ~7 times a second while drawing
 MODEL_INTERVAL_S = 2.0  # the dataset-wide analysis at most every 2 s during training (it shares the CPU),
 MODEL_DUTY = 0.25  # and busy at most about a quarter of the time: wait 3× as long as the last one took
+IDLE_WAIT_S = 0.2  # when training is idle, a panel shown is brought up to date this soon
 
 
 class AnalysisView(QTabWidget):
@@ -50,8 +56,9 @@ class AnalysisView(QTabWidget):
     layerRequested = Signal(int)
     showTestDrawings = Signal(list)  # positions in the imported test set (a confusion cell of the test set)
     analysisUpdated = Signal(str)  # "dataset", "model" or "drawing": new results are shown (for tests)
+    trainRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, epochs: EpochRecorder | None = None):
         super().__init__(parent)
         self.setObjectName("analysis")
         self.runner = AnalysisRunner(self)  # the dataset-wide jobs: seconds each on a busy machine
@@ -74,7 +81,7 @@ class AnalysisView(QTabWidget):
         self.representation = RepresentationView()
         self.confusion = ConfusionMatrix()
         self.saliency = SaliencyView()
-        self.history = FilterHistoryPanel()
+        self.history = FilterHistoryPanel(recorder=epochs)
         self.network = NetworkDiagram()
         self.health = DatasetHealth()
         self.augmentation = AugmentationPreview()
@@ -103,6 +110,23 @@ class AnalysisView(QTabWidget):
         self.network.layerClicked.connect(self.layerRequested)
         self.augmentation.rerollRequested.connect(self._reroll)
         self.currentChanged.connect(self._panel_shown)
+        # each panel that shows a model says which one, in its own "modelNote" label
+        self.notes: dict[QWidget, QLabel] = {}
+        for panel in (self.representation, self.confusion, self.saliency, self.network, self.health):
+            label = model_note_label("No model yet.")
+            panel.layout().insertWidget(1, label)
+            panel.model_note = label
+            self.notes[panel] = label
+        self.notes[self.history] = self.history.model_note
+        self.train_buttons: list[QPushButton] = []
+        for panel in (self.representation, self.confusion, self.saliency):
+            button = QPushButton("Train the network now")
+            button.setObjectName("trainButton")
+            button.setToolTip("Start training in the main window (the same as its Train button)")
+            button.clicked.connect(self.trainRequested)
+            button.setVisible(False)
+            panel.layout().insertWidget(2, button)
+            self.train_buttons.append(button)
 
         self._drawings: list = []
         self._names: list[str] = []
@@ -114,6 +138,11 @@ class AnalysisView(QTabWidget):
         self._model = None
         self._model_classes: list[str] = []
         self._model_note = ""
+        self._model_trained = True
+        self._training = False  # more models follow soon: the dataset-wide jobs keep to their duty cycle
+        self._notes: dict[int, str] = {}  # model version -> its note
+        self._drawing_notes: dict[int, str] = {}  # drawing version -> the note of the model it used
+        self._baselines: dict[tuple, dict] = {}  # (dataset generation, architecture) -> untrained probes
         self._model_wanted = False
         self._last_model_submit = -1e9
         self._last_model_done = -1e9
@@ -159,15 +188,36 @@ class AnalysisView(QTabWidget):
         self._val = (float(fraction), int(seed))
         self._schedule_model()
 
-    def set_model(self, model, classes: Sequence[str], note: str = "") -> None:
-        """A model copy (the view owns it from now on) and its class order; None clears."""
+    def set_model(self, model, classes: Sequence[str], note: str = "", trained: bool = True,
+                  training: bool = False) -> None:
+        """A model copy (the view owns it from now on) and its class order; None clears. `note`: which
+        model it is (see the module docstring); `trained` False shows the Train button beside the note;
+        `training` True while a run goes on (the next model follows soon)."""
         self._model = model
         self._model_version += 1
         self._drawing_version += 1
         self._model_classes = [c if isinstance(c, str) else c[0] for c in classes]
-        self._model_note = note
+        self._model_note = note or ("Untrained (random weights)" if not trained else "Model as it is now")
+        self._model_trained = bool(trained)
+        self._training = bool(training)
+        self._live = (self._model_note, self._model_trained, self._training)
+        self._notes[self._model_version] = self._model_note
+        for v in [v for v in self._notes if v < self._model_version - 20]:
+            del self._notes[v]
+        for button in self.train_buttons:
+            button.setVisible(model is not None and not trained and not training)
+        # panels that follow the model at once (network diagram, filter history) show its note now
+        self._set_note(self.network, self._model_note if model is not None else "No model yet.")
+        if model is not None:  # panels still without a result say what they are computing for
+            for panel in (self.representation, self.confusion, self.saliency, self.health):
+                if self.notes[panel].text() in ("No model yet.", "") or \
+                        self.notes[panel].text().startswith("Computing for: "):
+                    self._set_note(panel, f"Computing for: {self._model_note}…")
+        self.history.set_model_note(self._model_note if model is not None else "no model yet")
         self.network.set_model(model)
         if model is None:
+            for panel in (self.representation, self.confusion, self.saliency, self.health):
+                self._set_note(panel, "No model yet.")
             self.representation.clear_model()
             self.confusion.clear()
             self.saliency.clear("No model yet.")
@@ -183,6 +233,51 @@ class AnalysisView(QTabWidget):
 
     def record_epoch(self, epoch: int, weights: dict, activations=None) -> None:
         self.history.record(epoch, weights, activations)
+
+    def set_live_note(self, note: str, trained: bool, training: bool) -> None:
+        """The app's network has moved on (training records) without a new model copy yet: say so under
+        results of the copy held, and hide the Train buttons while training runs. Cheap: no new jobs."""
+        self._live = (note, bool(trained), bool(training))
+        for button in self.train_buttons:
+            button.setVisible(self._model is not None and not trained and not training)
+        if self._model is None:
+            return
+        self._set_note(self.network, self._held_note(self._model_note))
+        self.history.set_model_note(self._held_note(self._model_note))
+        for panel in (self.representation, self.confusion, self.saliency, self.health):
+            base = self.notes[panel].text().split(" — ")[0]
+            if base.startswith("Computed for: "):
+                self._set_note(panel, self._held_suffix(base))
+
+    def _held_note(self, note: str) -> str:
+        live = getattr(self, "_live", None)
+        if live is None or live[0] == note:
+            return note
+        return f"{note} — the app's network has trained on since ({live[0]}); this follows after the epoch"
+
+    def _held_suffix(self, base: str) -> str:
+        live = getattr(self, "_live", None)
+        if live is None or base == f"Computed for: {live[0]}.":
+            return base
+        return (f"{base} — the app's network has trained on since ({live[0]}); the panels follow after "
+                "each epoch")
+
+    def model_note(self, panel: QWidget) -> str:
+        """The text of `panel`'s "modelNote" label (tests)."""
+        return self.notes[panel].text()
+
+    def _set_note(self, panel: QWidget, text: str) -> None:
+        label = self.notes[panel]
+        if label.text() != text:
+            label.setText(text)
+
+    def _note_for(self, version: int, notes: dict) -> str:
+        """`version`'s own note, marked as older when a newer model exists."""
+        own = notes.get(version, "an earlier model")
+        if version == self._model_version:
+            return f"Computed for: {own}."
+        return (f"Older result, computed for: {own}. The newest model ({self._model_note}) is being "
+                "analysed.")
 
     def set_stale(self, stale: bool) -> None:
         self.health.set_stale(stale)
@@ -210,6 +305,11 @@ class AnalysisView(QTabWidget):
         if self._model is None:
             return
         self._model_wanted = True
+        if not self._training:  # training is idle: no other work to share the processor with
+            if self._model_timer.isActive() and self._model_timer.remainingTime() <= IDLE_WAIT_S * 1000:
+                return
+            self._model_timer.start(int(IDLE_WAIT_S * 1000))
+            return
         if self._model_timer.isActive():
             return
         gap = max(MODEL_INTERVAL_S, self._model_seconds * (1 - MODEL_DUTY) / MODEL_DUTY)
@@ -246,6 +346,7 @@ class AnalysisView(QTabWidget):
         self._model_wanted = False
         self._last_model_submit = time.perf_counter()
         d = self._dataset
+        key = self._baseline_key()
         self.runner.submit(
             "model",
             model_job,
@@ -258,8 +359,12 @@ class AnalysisView(QTabWidget):
             (self._dataset_gen, self._model_version),  # returned as the result's tag
             0.9,
             self._test,
+            key not in self._baselines,  # the untrained baseline: once per dataset and architecture
         )
         self.representation.status.setText("Computing for the newest model…")
+
+    def _baseline_key(self) -> tuple:
+        return (self._dataset_gen, repr(self._model.config()) if self._model is not None else None)
 
     def _submit_drawing(self) -> None:
         if self._closed:
@@ -269,6 +374,9 @@ class AnalysisView(QTabWidget):
             self._drawing_wanted = True  # nobody sees the drawing's analysis now
             return
         self._drawing_wanted = False
+        self._drawing_notes[self._drawing_version] = self._model_note
+        for v in [v for v in self._drawing_notes if v < self._drawing_version - 50]:
+            del self._drawing_notes[v]
         self.drawing_runner.submit(
             "drawing",
             drawing_job,
@@ -320,17 +428,25 @@ class AnalysisView(QTabWidget):
                 self._submit_model()
         elif kind == "model":
             self._last_model_done = time.perf_counter()
-            self._model_seconds = self._last_model_done - self._last_model_submit
+            # the job's own computing time (not the time since the newest submit, which may be a
+            # later request than the one that finished)
+            self._model_seconds = float(result.get("seconds", 0.0))
             dataset_gen, model_version = result.get("tag") or (None, -1)
             if dataset_gen != self._dataset_gen:
                 return  # computed for drawings that have changed since: its indices would be wrong
-            note = self._model_note or "Computed for the model as it is now."
-            if model_version != self._model_version:
-                note = "Computed for an earlier model; the newest one is being analysed."
+            if model_version < self._model_done:
+                return  # an even newer model's result is shown already
+            note = self._note_for(model_version, self._notes)
             self._model_done = model_version
-            steps = [lambda: self.representation.set_layers(result["layers"], note),
-                     lambda: self.confusion.set_result(result["confusion"], note),
-                     lambda: self.health.set_suspects(result["suspects"])]
+            if result.get("baseline") is not None:
+                self._baselines[self._baseline_key()] = result["baseline"]
+            self.representation.set_baseline(self._baselines.get(self._baseline_key()))
+            steps = [lambda: (self.representation.set_layers(result["layers"], note),
+                              self._set_note(self.representation, note)),
+                     lambda: (self.confusion.set_result(result["confusion"], note),
+                              self._set_note(self.confusion, note)),
+                     lambda: (self.health.set_suspects(result["suspects"]),
+                              self._set_note(self.health, note))]
         elif kind == "drawing":
             version = result.get("version", -1)
 
@@ -351,14 +467,21 @@ class AnalysisView(QTabWidget):
                 steps += [lambda: self.network.set_input(result["x"]),
                           lambda: self.history.set_input(result["x"])]
                 if "saliency" in result:
+                    note = self._note_for_drawing(version)
                     steps.append(lambda: (self.saliency.set_result(result, self._model_classes),
-                                          done("_maps_done")))
+                                          self._set_note(self.saliency, note), done("_maps_done")))
                 elif self._model is None:
                     text = "No model yet: train it, then see where it looks."
                     steps.append(lambda: self.saliency.clear(text))
         else:
             steps = []
         self._stage(kind, steps)
+
+    def _note_for_drawing(self, version: int) -> str:
+        own = self._drawing_notes.get(version, "an earlier model")
+        if own == self._model_note:
+            return f"Computed for: {own}."
+        return f"Older result, computed for: {own}. The newest model ({self._model_note}) follows."
 
     def _on_failed(self, kind: str, text: str) -> None:
         first = text.splitlines()[0] if text else "unknown error"

@@ -114,9 +114,10 @@ class BackpropLesson(Lesson):
                "E = −Σ_i [t_i log(x_i) + (1 − t_i) log(1 − x_i)]; ∂E/∂w_ji = (x_i − t_i)·x_j; "
                "∂E/∂w_kj = Σ_i (x_i − t_i)·w_ji·x_j(1 − x_j)·x_k.")
     steps = [
-        "<b>The network and one example.</b> Three inputs x_k, two hidden units, three outputs; sigmoid "
-        "σ(s) = 1 / (1 + e^−s) everywhere; no biases, as in the lecture. The targets t_i say which output "
-        "should be 1.",
+        "<b>The network and one example.</b> Three inputs x_k (k = 1…3), two hidden units with outputs x_j "
+        "(j = 1, 2), three outputs x_i (i = 1…3); sigmoid σ(s) = 1 / (1 + e^−s) everywhere; no biases, as "
+        "in the lecture. The targets t_i say which output should be 1. The lecture's figures are lost: "
+        "these numbers are the app's own example, computed by its engine.",
         "<b>Forward, hidden sums</b>: s_j = Σ_k w_kj·x_k.",
         "<b>Forward, hidden outputs</b>: x_j = σ(s_j).",
         "<b>Forward, outputs</b>: s_i = Σ_j w_ji·x_j, then x_i = σ(s_i).",
@@ -234,9 +235,13 @@ class BackpropLesson(Lesson):
                            f"{g(1 - b.x_i[i])}] = {g(b.error_terms[i])}</p>")
             out.append(f"<p><b>E = {g(b.error)}</b> (sum of the three; nats, natural logarithm)</p>")
         if n == 5:
-            deltas = ", ".join(f"i={i + 1}: {g(d)}" for i, d in enumerate(b.delta_i))
-            out.append("<p>∂E/∂s_i = x_i − t_i: " + deltas
-                       + "</p>")
+            out.append("<p>The chain rule, factor by factor, for each output i: ∂E/∂s_i = ∂E/∂x_i · "
+                       "∂x_i/∂s_i = (−t_i/x_i + (1 − t_i)/(1 − x_i)) · x_i(1 − x_i), which simplifies to "
+                       "x_i − t_i:</p>")
+            for i in range(I):
+                out.append(f"<p>output {i + 1}: {g(b.dE_dx_i[i], 6)} × {g(b.dx_ds_i[i])} = "
+                           f"<b>{g(b.dE_dx_i[i] * b.dx_ds_i[i])}</b> (x_i − t_i = {g(b.x_i[i])} − "
+                           f"{g(b.t_i[i])} = {g(b.delta_i[i])}); then × ∂s_i/∂w_ji = x_j.</p>")
             rows = []
             for i in range(I):
                 for j in range(J):
@@ -258,6 +263,11 @@ class BackpropLesson(Lesson):
         if n == 7:
             out.append(self._update_table("Hidden weights", b.w_kj, b.grad_w_kj_engine, b.w_kj_new, "k", "j"))
             out.append(self._update_table("Output weights", b.w_ji, b.grad_w_ji_engine, b.w_ji_new, "j", "i"))
+            k0 = 0
+            out.append(f"<p><b>Gradient descent</b> with learning rate η = {g(b.lr)}: for example "
+                       f"w_k=1→j=1 = {g(b.w_kj[0, k0])} − {g(b.lr)} × {g(b.grad_w_kj_engine[0, k0])} = "
+                       f"<b>{g(b.w_kj_new[0, k0])}</b>. A larger η takes bigger steps (and can overshoot); a "
+                       "smaller one learns more slowly.</p>")
             out.append(f"<p>Error on this example: <b>{g(b.error)}</b> before → <b>{g(b.error_after)}</b> "
                        "after the update.</p>")
         return "".join(out)

@@ -43,6 +43,7 @@ class Lesson(QWidget):
     """
 
     stepChanged = Signal(int)
+    trainRequested = Signal()  # the "Train the network now" button beside an untrained model's note
 
     title = "Lesson"
     lecture = ""  # the lecture's own words this lesson is about
@@ -52,6 +53,8 @@ class Lesson(QWidget):
         super().__init__(parent)
         self.step = 0
         self.model = None  # a private copy of the app's model (Sequential) or None
+        self.trained = False  # whether that model has been trained (or loaded from a file)
+        self.note_text = "No model yet"
         self.classes: list[str] = []
         self.strokes: list[np.ndarray] = []
         self.drawings: list = []
@@ -73,6 +76,29 @@ class Lesson(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor("#fff8e1"))
         palette.setColor(QPalette.ColorRole.WindowText, QColor(FOREGROUND))
         self.caption.setPalette(palette)
+        self.model_note = QLabel()
+        self.model_note.setObjectName("modelNote")
+        self.model_note.setWordWrap(True)
+        # a palette and a frame, not a style sheet: a style sheet would stop the large-text font reaching it
+        self.model_note.setTextFormat(Qt.TextFormat.RichText)
+        self.model_note.setFrameShape(QFrame.Shape.Box)
+        self.model_note.setMargin(3)
+        self.model_note.setAutoFillBackground(True)
+        note_palette = self.model_note.palette()
+        note_palette.setColor(QPalette.ColorRole.Window, QColor("#fff3e0"))
+        note_palette.setColor(QPalette.ColorRole.WindowText, QColor("#4e342e"))
+        self.model_note.setPalette(note_palette)
+        self.model_note.setToolTip("Which network this lesson shows: untrained (random weights), after which "
+                                   "epoch of which run, or loaded from which file.")
+        self.train_button = QPushButton("Train the network now")
+        self.train_button.setObjectName("trainButton")
+        self.train_button.setToolTip("Start training in the main window (its Train button); this lesson "
+                                     "follows the network as it learns")
+        self.train_button.clicked.connect(self._train_clicked)
+        self.training = False  # the app's network is being trained now
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.model_note, 1)
+        note_row.addWidget(self.train_button)
         self.body = QWidget()
         self.prev_button = QPushButton("◀ Previous step")
         self.prev_button.setObjectName("previousStepButton")
@@ -106,6 +132,7 @@ class Lesson(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.quote)
         layout.addWidget(self.caption)
+        layout.addLayout(note_row)
         layout.addWidget(self.body, 1)
         layout.addLayout(nav)
 
@@ -146,6 +173,7 @@ class Lesson(QWidget):
         self.caption.setText(self.steps[n])
         self.prev_button.setEnabled(n > 0)
         self.next_button.setEnabled(n < self.step_count - 1 or self.repeats)
+        self._show_note(n)
         self.show_step(n)
         self.stepChanged.emit(n)
 
@@ -153,6 +181,48 @@ class Lesson(QWidget):
 
     def show_step(self, n: int) -> None:  # pragma: no cover - overridden
         pass
+
+    def shows_model(self, n: int) -> bool:
+        """Whether step n shows the app's network (then its note is shown, and the Train button while it
+        is untrained). Lessons with their own small networks and worked numbers return False."""
+        return False
+
+    def needs_training(self, n: int) -> bool:
+        """Whether step n means something only with a trained network (it then says so instead of showing
+        random weights as learned)."""
+        return self.shows_model(n)
+
+    def untrained(self) -> bool:
+        return self.model is None or not self.trained
+
+    def _show_note(self, n: int) -> None:
+        shows = self.shows_model(n)
+        self.model_note.setVisible(shows)
+        if self.model is None:
+            text = "No network yet: train one in the main window (or open a model file)."
+        elif not self.trained:
+            text = (f"This step shows the app's network. It is <b>{self.note_text}</b>: it has learned "
+                    "nothing yet" + (", so its answers here mean nothing. Train it first."
+                                     if self.needs_training(n) else "."))
+        else:
+            text = f"The app's network: <b>{self.note_text}</b>."
+        self.model_note.setText(text)
+        self.train_button.setVisible(shows and self.untrained() and not self.training)
+
+    def _train_clicked(self) -> None:
+        self.training = True  # until the window says otherwise: no second request
+        self.train_button.setVisible(False)
+        self.trainRequested.emit()
+
+    def set_model_note(self, text: str, trained: bool = True, training: bool = False) -> None:
+        """Which model this is, in words ("Untrained (random weights)", "After epoch 3 of 10 · 1,017 steps",
+        "Loaded from shapes.npz"), whether it is trained, and whether it is being trained now (then there
+        is no Train button)."""
+        changed = (text, bool(trained)) != (self.note_text, self.trained)
+        self.note_text, self.trained, self.training = str(text), bool(trained), bool(training)
+        self._show_note(self.step)
+        if changed:
+            self.model_changed()
 
     def refresh(self) -> None:
         """Re-show the current step now."""

@@ -243,13 +243,22 @@ class ConvolutionLesson(Lesson):
                            + _product_text(step.window, trace.kernel, step.total) + "</span>")
 
     # -- the drawing ----------------------------------------------------------------------------
+    def shows_model(self, n: int) -> bool:
+        return n == self.step_count - 1
+
+    def needs_training(self, n: int) -> bool:
+        return False  # a kernel works on any network; the note says when its filters are random
+
+    def _filter_word(self) -> str:
+        return "random filter" if self.untrained() else "learned filter"
+
     def kernel(self) -> np.ndarray:
         return self.paint_grid.values().astype(np.float32)
 
     def _kernel_chosen(self, name: str) -> None:
         if name in NAMED_KERNELS:
             self.paint_grid.set_values(np.round(np.asarray(NAMED_KERNELS[name], dtype=np.float64), 3))
-        elif name.startswith("learned filter") and self.model is not None:
+        elif name.startswith(("learned filter", "random filter")) and self.model is not None:
             idx = first_conv_index(self.model)
             f = int(name.split()[-1]) - 1
             self.paint_grid.set_values(np.round(self.model.weights()[f"{idx}.weight"][f, 0], 3))
@@ -270,7 +279,7 @@ class ConvolutionLesson(Lesson):
         if idx is not None:
             w = self.model.weights()[f"{idx}.weight"]
             if w.shape[2:] == (3, 3):
-                names += [f"learned filter {f + 1}" for f in range(w.shape[0])]
+                names += [f"{self._filter_word()} {f + 1}" for f in range(w.shape[0])]
             self.filter_index.setRange(1, w.shape[0])
         names.append("your own (edit the grid)")
         self.kernel_choice.addItems(names)
@@ -321,7 +330,11 @@ class ConvolutionLesson(Lesson):
         self._set_map(self.before_image, self.before_bar, before)
         self.before_view.view.autoRange(padding=0)
         probs = self.model.predict_proba(raster)[0]
-        text = f"Learned model: <b>{self._top(probs)}</b>."
+        if self.untrained():
+            text = (f"The network is untrained (random weights): it says <b>{self._top(probs)}</b>, which "
+                    "means nothing yet.")
+        else:
+            text = f"Trained network ({self.note_text}): <b>{self._top(probs)}</b>."
         if self.painted_model is not None:
             after = self.painted_model.activations(raster)[idx].data[0, f]
             self._set_map(self.after_image, self.after_bar, after)

@@ -10,11 +10,17 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from engine.lessons import clean_shape, compare_representations, count_corners
+from engine.lessons import (
+    clean_shape,
+    compare_representations,
+    corner_rule_text,
+    count_corners,
+    stratified_sample,
+)
 from gui.lessons._engine import rasterize_many
 from gui.lessons.common import BACKGROUND, FOREGROUND, Lesson
 
-MAX_TABLE_DRAWINGS = 1500  # more than this: an even sample, and the panel says so
+MAX_TABLE_DRAWINGS = 1500  # more than this: a sample keeping each class's share, and the panel says so
 CNN_REFRESH_S = 2.0  # while training, the CNN column follows the model at most this often
 CORNER_COLOUR = "#d62728"
 PATH_COLOUR = "#1f5fb4"
@@ -26,13 +32,13 @@ class CornerLesson(Lesson):
                "Representation — square: 4 corners, triangle: 3, circle: 0. But how do we cope if this shape "
                "comes in? … Deep Learning automatically learns this representation.”")
     steps = [
-        "A hand-made representation: <b>count the corners</b>. The strokes are simplified (small wobbles "
-        "removed) and every sharp turn of at least 50° is a corner. A clean square has <b>4</b>.",
+        "A hand-made representation: <b>count the corners</b>. " + corner_rule_text()
+        + " A clean square has <b>4</b>.",
         "A clean triangle has <b>3</b> corners.",
         "A clean circle has <b>0</b> corners. The rule: 4 → square, 3 → triangle, 0 → circle, "
         "anything else → irregular.",
-        "<b>Your drawing</b> (from the canvas): its corners, what the corner rule says, and what the trained "
-        "CNN says.",
+        "<b>Your drawing</b> (from the canvas): its corners, what the corner rule says, and what the CNN "
+        "says (once it is trained).",
         "<b>The whole dataset</b>, class by class: how often the corner rule is right, and how often the CNN "
         "is. Wobbly lines, rounded corners and irregular shapes break the rule.",
         "<b>Where counting corners fails</b>: drawings the rule gets wrong. The CNN never counts anything: "
@@ -69,7 +75,7 @@ class CornerLesson(Lesson):
         self.table_title.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("cornerTable")
-        self.table.setHorizontalHeaderLabels(["class", "drawings", "corner rule right", "CNN right"])
+        self.table.setHorizontalHeaderLabels(["class", "drawings", "corner rule\nright", "CNN\nright"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -106,16 +112,32 @@ class CornerLesson(Lesson):
             mid = c.mean(axis=0)
             for k, (x, y) in enumerate(c, start=1):
                 anchor = (0.0 if x >= mid[0] else 1.0, 0.0 if y >= mid[1] else 1.0)  # away from the middle
-                label = pg.TextItem(html=f"<b style='font-size:12pt'>{k}</b>", color=CORNER_COLOUR,
-                                    anchor=anchor)
+                label = pg.TextItem(html=f"<b style='font-size:{self._plot_pt(1.0):.0f}pt'>{k}</b>",
+                                    color=CORNER_COLOUR, anchor=anchor)
                 label.setPos(x, y)
                 item.addItem(label)
         if caption:
             allpts = np.vstack([np.asarray(s)[:, :2] for s in strokes]) * scale + off
             text = pg.TextItem(caption, color=FOREGROUND, anchor=(0.5, 0))
-            text.setPos(float(allpts[:, 0].mean()), float(allpts[:, 1].max()) + 6)
+            text.setFont(self.font())  # grows with the large-text option
+            if self._gallery_cell_px:
+                text.setTextWidth(self._gallery_cell_px)  # wraps inside its own cell
+            # below the corner numbers, which sit just outside the drawing (a caption at +6 ran into them)
+            text.setPos(float(allpts[:, 0].mean()), float(allpts[:, 1].max()) + 48)
             item.addItem(text)
         return result.count
+
+    def shows_model(self, n: int) -> bool:
+        return n >= 3
+
+    def _plot_pt(self, factor: float) -> float:
+        """A point size for text drawn in the plot, relative to the lesson's font (large text grows it)."""
+        return self.font().pointSizeF() * factor
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self.request_refresh()  # the numbers and captions in the plot follow the font
 
     def show_step(self, n: int) -> None:
         self._gallery = False
@@ -134,7 +156,7 @@ class CornerLesson(Lesson):
             self._show_dataset(failures=(n == 5))
         if getattr(self, "_gallery", False):
             # both ranges at once, so the locked aspect ratio widens one instead of cutting the other
-            self.plot.getPlotItem().getViewBox().setRange(xRange=(-40, 940), yRange=(-20, 680), padding=0)
+            self.plot.getPlotItem().getViewBox().setRange(xRange=(-40, 940), yRange=(-60, 740), padding=0)
         else:
             self.plot.getPlotItem().autoRange(padding=0.12)
 
@@ -146,12 +168,12 @@ class CornerLesson(Lesson):
         self._draw(self.strokes)
         text = f"<b>{result.count} corners</b> → the corner rule says <b>{result.rule_class}</b>."
         raster = self.raster()
-        if self.model is not None and raster is not None and self.classes:
+        if not self.untrained() and raster is not None and self.classes:
             probs = self.model.predict_proba(raster)[0]
             k = int(np.argmax(probs))
             text += f" The CNN says <b>{self.classes[k]}</b> ({100 * probs[k]:.0f} % sure)."
         else:
-            text += " (No trained model yet, so no CNN answer.)"
+            text += " The CNN has not been trained yet, so it has no answer worth showing."
         self.result.setText(text)
 
     # -- the dataset --------------------------------------------------------------------------
@@ -173,7 +195,7 @@ class CornerLesson(Lesson):
             drawings = self.drawings
             sampled = len(drawings) > MAX_TABLE_DRAWINGS
             if sampled:
-                idx = np.linspace(0, len(drawings) - 1, MAX_TABLE_DRAWINGS).round().astype(int)
+                idx = stratified_sample([d.label for d in drawings], MAX_TABLE_DRAWINGS)
                 drawings = [drawings[i] for i in idx]
             labels = [d.label for d in drawings]
             rule = [count_corners(d).rule_class for d in drawings]
@@ -181,7 +203,7 @@ class CornerLesson(Lesson):
         return self._data_cache
 
     def _cnn_predictions(self, drawings):
-        if self.model is None or not self.classes or not drawings:
+        if self.untrained() or not self.classes or not drawings:
             self._cnn_cache = None
             return None
         now = time.monotonic()
@@ -217,10 +239,13 @@ class CornerLesson(Lesson):
             self.result.setText("No dataset yet.")
             return
         rows, fails, sampled, n = self.comparison()
+        no_cnn = self._cnn_cache is None
         self.table_title.setText(
-            f"<b>On your dataset</b>: {n} drawings" + (" (an even sample of the dataset)" if sampled else "")
-            + (" — no trained model, so no CNN column" if self.model is None else
-               ". The CNN was trained on (most of) these drawings, so its column flatters it a little.")
+            f"<b>On your dataset</b>: {n} drawings"
+            + (f" (a sample of the {len(self.drawings)}, each class in its share)" if sampled else "")
+            + (" — the CNN is not trained yet, so no CNN column" if no_cnn else
+               f". CNN: {self.note_text}. It was trained on most of these drawings, so its column "
+               "flatters it a little.")
         )
         self.table.setRowCount(len(rows) + 1)
         total = [0, 0, 0]
@@ -233,7 +258,7 @@ class CornerLesson(Lesson):
             total[1] += row.corner_correct
             total[2] += row.cnn_correct or 0
         all_values = ["all", str(total[0]), f"{100 * total[1] / max(total[0], 1):.0f} %",
-                      "—" if self.model is None else f"{100 * total[2] / max(total[0], 1):.0f} %"]
+                      "—" if no_cnn else f"{100 * total[2] / max(total[0], 1):.0f} %"]
         for c, v in enumerate(all_values):
             cell = QTableWidgetItem(v)
             f = cell.font()
@@ -245,31 +270,45 @@ class CornerLesson(Lesson):
         if not failures:
             self.result.setText(
                 f"The corner rule is right for {total[1]} of {total[0]} drawings"
-                + ("" if self.model is None else f"; the CNN for {total[2]}") + "."
+                + ("" if no_cnn else f"; the CNN for {total[2]}") + "."
             )
-            step = max(1, len(self.drawings) // 6)
-            some = self.drawings[::step][:6]
-            self._draw_gallery(some, [f"{d.label}: {count_corners(d).count} corners → "
+            some = [self.drawings[i] for i in stratified_sample([d.label for d in self.drawings], 6)]
+            self._draw_gallery(some, [f"{d.label}\n{count_corners(d).count} corners → "
                                       f"{count_corners(d).rule_class}"
                                       for d in some])
             return
         shown = fails[:6]
         self._draw_gallery([f[0] for f in shown],
-                           [f"{f[0].label}: {count_corners(f[0]).count} corners → {f[1]}"
+                           [f"{f[0].label}\n{count_corners(f[0]).count} corners → {f[1]}"
                             + ("" if f[2] is None else f"\nCNN: {f[2]}") for f in shown])
         self.result.setText(f"{len(fails)} drawings where counting corners gets the class wrong; "
-                            f"the first {len(shown)} are shown.")
+                            f"the first {min(len(shown), self._gallery_count())} are shown.")
+
+    _gallery_cell_px = 0
+
+    def _gallery_count(self) -> int:
+        from PySide6.QtWidgets import QApplication
+
+        return 4 if self.font().pointSizeF() > 1.3 * QApplication.font().pointSizeF() else 6
 
     def _draw_gallery(self, drawings, captions=None) -> None:
-        """Up to 6 drawings in a 3 × 2 grid, each scaled into a cell."""
-        for k, d in enumerate(drawings[:6]):
+        """Up to 6 drawings in a 3 × 2 grid (large text: 4 in a 2 × 2 grid, so captions fit), each scaled
+        into a cell."""
+        from PySide6.QtWidgets import QApplication
+
+        large = self.font().pointSizeF() > 1.3 * QApplication.font().pointSizeF()
+        cols = 2 if large else 3
+        cell = 900.0 / cols
+        self._gallery_cell_px = max(60, int(self.plot.width() / cols) - 14)
+        for k, d in enumerate(drawings[: 2 * cols]):
             pts = np.vstack([np.asarray(s)[:, :2] for s in d.strokes])
             lo, hi = pts.min(0), pts.max(0)
-            scale = 200.0 / max(float((hi - lo).max()), 1e-9)
-            r, c = divmod(k, 3)
-            centre = np.array([c * 300.0 + 130.0, r * 330.0 + 110.0])
+            scale = (150.0 if large else 200.0) / max(float((hi - lo).max()), 1e-9)
+            r, c = divmod(k, cols)
+            centre = np.array([c * cell + cell / 2 - 20.0, r * 360.0 + 90.0])
             offset = centre - (lo + hi) / 2 * scale
             self._draw(d.strokes, offset=offset, scale=scale, caption=captions[k] if captions else None)
+        self._gallery_cell_px = 0
         self._gallery = True
 
 

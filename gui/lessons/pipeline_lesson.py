@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QTableWidget,
@@ -140,14 +141,27 @@ class PipelineLesson(Lesson):
         self.params_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.params_text = QLabel()
         self.params_text.setWordWrap(True)
-        side = QVBoxLayout()
+        self.params_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.params_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.params_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long names wrap, never clip
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.params_table.setWordWrap(True)
+        side_widget = QWidget()
+        side = QVBoxLayout(side_widget)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.prediction)
-        side.addWidget(self.params_table, 1)
+        side.addWidget(self.params_table)
         side.addWidget(self.params_text)
+        side.addStretch(1)
+        self.side_scroll = QScrollArea()  # large text: the side column scrolls instead of clipping
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.setWidget(side_widget)
         body = QHBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.scroll, 3)
-        body.addLayout(side, 2)
+        body.addWidget(self.side_scroll, 2)
         self.set_step(0)
 
     # -- structure ----------------------------------------------------------------------------
@@ -186,6 +200,12 @@ class PipelineLesson(Lesson):
         for k, row in enumerate(self.rows):
             self.stack.insertWidget(k, row)
 
+    def shows_model(self, n: int) -> bool:
+        return True
+
+    def needs_training(self, n: int) -> bool:
+        return n == len(self.rows)  # the prediction step; the stages show what any network does
+
     def model_changed(self) -> None:
         signature = None if self.model is None else repr(self.model.config())
         if signature != self._signature:
@@ -219,14 +239,14 @@ class PipelineLesson(Lesson):
                 row.show_vector(np.asarray(data, dtype=np.float64))
         if n >= 1 and n - 1 < L:
             self.scroll.ensureWidgetVisible(self.rows[min(n, len(self.rows) - 1)])
-        show_pred = n >= L + 1
+        show_pred = n == L + 1  # the parameter step needs the room
         self.prediction.setVisible(show_pred)
         if show_pred:
             probs = self.model.predict_proba(raster)[0]
             names = self.classes if len(self.classes) == len(probs) else [f"class {i + 1}"
                                                                           for i in range(len(probs))]
             self.prediction.set_prediction(names, probs, list(CLASS_COLOURS))
-            self.prediction.set_trained(True)
+            self.prediction.set_trained(not self.untrained())
             self.prediction.flush()
         show_params = n >= L + 2
         self.params_table.setVisible(show_params)
@@ -262,13 +282,19 @@ class PipelineLesson(Lesson):
             item = QTableWidgetItem(b)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.params_table.setItem(r, 1, item)
-        self.params_table.resizeColumnsToContents()
+        self.params_table.resizeRowsToContents()
+        header = self.params_table.horizontalHeader().height()
+        rows_h = sum(self.params_table.rowHeight(r) for r in range(self.params_table.rowCount()))
+        self.params_table.setFixedHeight(header + rows_h + 2 * self.params_table.frameWidth() + 2)
+
         ratio = p.dense_equivalent_parameters / max(p.first_conv_parameters, 1)
         self.params_text.setText(
-            f"The default CNN's first conv layer maps the {size} drawing to {n_out} maps of {maps} with "
-            f"{p.first_conv_parameters} "
-            f"numbers; a fully connected layer doing the same would need {p.dense_equivalent_parameters:,} — "
-            f"{ratio:,.0f} times as many. The whole default CNN has {p.conv_parameters:,} "
-            f"parameters, the MLP "
-            f"{p.mlp_parameters:,}."
+            f"<b>The saving is in the convolution layers.</b> The default CNN's first conv layer maps the "
+            f"{size} drawing to {n_out} maps of {maps} with {p.first_conv_parameters:,} weights, reused at "
+            f"every position; an equivalent fully connected layer would need "
+            f"<b>{p.dense_equivalent_parameters:,}</b> weights — {ratio:,.0f} times as many. "
+            f"<b>{100 * p.dense_share:.0f} %</b> of the CNN's {p.conv_parameters:,} weights sit in its "
+            f"fully connected (dense) layers ({p.dense_parameters:,}), so the whole CNN has about as many as "
+            f"the MLP ({p.mlp_parameters:,}): what convolution buys is maps of where each pattern is, "
+            "for very few weights."
         )

@@ -32,7 +32,7 @@ class PoolingLesson(Lesson):
                "translations in the "
                "input image. Pooling can be of different types: Max, Average, Sum.”")
     steps = [
-        "<b>ReLU</b> on a feature map of your drawing (first conv layer of the trained model): "
+        "<b>ReLU</b> on a feature map of your drawing (first conv layer of the app's network): "
         "every negative "
         "value (blue) becomes 0, positive values pass unchanged.",
         "<b>2×2 max-pool</b>, stride 2, on the lecture's 4×4 matrix: the top-left window.",
@@ -159,6 +159,12 @@ class PoolingLesson(Lesson):
             self.pages.setCurrentIndex(3)
             self._show_shifts()
 
+    def shows_model(self, n: int) -> bool:
+        return n in (0, self.step_count - 1)
+
+    def needs_training(self, n: int) -> bool:
+        return n == self.step_count - 1  # ReLU acts the same on a random filter's map
+
     def _show_relu(self) -> None:
         raster = self.raster()
         idx = None if self.model is None else first_conv_index(self.model)
@@ -213,9 +219,10 @@ class PoolingLesson(Lesson):
 
     def _show_shifts(self) -> None:
         raster = self.raster()
-        if raster is None or self.model is None:
+        if raster is None or self.untrained():
             self.shift_table.setRowCount(0)
-            self.shift_text.setText("Draw a shape on the canvas and train a model to see this.")
+            self.shift_text.setText("Draw a shape on the canvas and train the network to see this: an "
+                                    "untrained network's predictions under shifts would mean nothing.")
             return
         rows = shift_study(self.model, raster)
         self.shift_table.setRowCount(len(rows))

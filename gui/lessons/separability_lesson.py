@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from engine.lessons import EXTENT, HiddenLayerNet, Perceptron, point_set
+from engine.lessons import EXTENT, HiddenLayerNet, Perceptron, point_set, separating_line
 from gui.lessons.common import BACKGROUND, FOREGROUND, Lesson, fmt
 
 CLASS1 = "#d62728"  # target 1
 CLASS0 = "#1f5fb4"  # target 0
 RESOLUTION = 81
 NET_STEPS_PER_STEP = 25
+UNDO_LIMIT = 1000  # steps Previous can take back
 
 
 def _region_map() -> pg.ColorMap:
@@ -87,7 +90,10 @@ class SeparabilityLesson(Lesson):
         self.X, self.t = point_set("XOR")
         self.perceptron: Perceptron | None = None
         self.net: HiddenLayerNet | None = None
+        self.control: HiddenLayerNet | None = None  # one sigmoid neuron, trained like the network
         self.last_update = None
+        self.separable_line = None  # (w1, w0, h) of a separating line, or None: decided exactly
+        self._undo: list = []  # the states before each step, for Previous
 
         self.choice = QComboBox()
         self.choice.setObjectName("pointSetChoice")
@@ -105,15 +111,38 @@ class SeparabilityLesson(Lesson):
         self.timer.setInterval(200)
         self.timer.timeout.connect(self.next_step)
 
-        self.neuron_plot = _PlanePlot("Single neuron: y = 1 if w1·x1 + w0·x0 − h ≥ 0")
+        self.neuron_plot = _PlanePlot("Single neuron<br>y = 1 if w1·x1 + w0·x0 − h ≥ 0")
         self.neuron_plot.setObjectName("neuronPlot")
         self.neuron_plot.setToolTip("Shaded red where the neuron outputs 1, blue where it outputs 0.\n"
                                     "The dashed line is w1·x1 + w0·x0 = h: one straight line is all "
                                     "it can draw.")
-        self.net_plot = _PlanePlot("One hidden layer (8 tanh units)")
+        self.net_plot = _PlanePlot("One hidden layer<br>(8 tanh units)")
         self.net_plot.setObjectName("networkPlot")
         self.net_plot.setToolTip("Shading: the network's probability of target 1 (white = 50 %).\n"
                                  "Its hidden layer lets it bend the boundary.")
+        self.hidden_plot = pg.PlotWidget(background=BACKGROUND)
+        self.hidden_plot.setObjectName("hiddenPlot")
+        hp = self.hidden_plot.getPlotItem()
+        hp.setTitle("What the output neuron sees<br>(the hidden layer's outputs)", color=FOREGROUND,
+                    size="11pt")
+        for side in ("left", "bottom"):
+            hp.getAxis(side).setPen(FOREGROUND)
+            hp.getAxis(side).setTextPen(FOREGROUND)
+        hp.setLabel("bottom", "output neuron's sum w·h + b (≥ 0 → 1)", color=FOREGROUND)
+        hp.setLabel("left", "hidden outputs, other direction", color=FOREGROUND)
+        hp.setMouseEnabled(False, False)
+        hp.setMenuEnabled(False)
+        hp.hideButtons()
+        dashed = pg.mkPen(FOREGROUND, width=2, style=Qt.PenStyle.DashLine)
+        hp.addItem(pg.InfiniteLine(0, angle=90, pen=dashed))
+        self.hidden_points = pg.ScatterPlotItem(size=16, pen=pg.mkPen("w", width=1.5))
+        hp.addItem(self.hidden_points)
+        self.hidden_labels: list[pg.TextItem] = []
+        self.hidden_plot.setToolTip(
+            "Each point as the hidden layer hands it to the output neuron (8 numbers per point, shown\n"
+            "along two directions). Horizontal: the output neuron's weighted sum; the dashed line at 0 is\n"
+            "its one straight line. When red and blue fall on its two sides, the hidden layer has made\n"
+            "the points linearly separable — even XOR.")
         self.neuron_info = QLabel()
         self.neuron_info.setObjectName("neuronInfo")
         self.neuron_info.setWordWrap(True)
@@ -140,6 +169,7 @@ class SeparabilityLesson(Lesson):
         plots = QHBoxLayout()
         plots.addLayout(left, 1)
         plots.addLayout(right, 1)
+        plots.addWidget(self.hidden_plot, 1)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(controls)
@@ -157,17 +187,31 @@ class SeparabilityLesson(Lesson):
     def reset(self) -> None:
         self.perceptron = Perceptron(self.X, self.t)
         self.net = HiddenLayerNet(self.X, self.t, seed=0)
+        self.control = HiddenLayerNet(self.X, self.t, hidden=0, seed=0)
         self.last_update = None
+        self.separable_line = separating_line(self.X, self.t) if len(self.t) else None
+        self._undo = []
         self.set_step(0)
 
     def next_step(self) -> None:
         if len(self.t):
+            self._undo.append(copy.deepcopy((self.perceptron, self.net, self.control, self.last_update)))
+            del self._undo[:-UNDO_LIMIT]
             self.last_update = self.perceptron.step()
             self.net.train_steps(NET_STEPS_PER_STEP)
+            self.control.train_steps(NET_STEPS_PER_STEP)
         self.set_step(0)
 
     def previous_step(self) -> None:
-        self.reset()
+        """Takes the last step back (both models as they were before it)."""
+        if self._undo:
+            self.perceptron, self.net, self.control, self.last_update = self._undo.pop()
+            self.set_step(0)
+
+    def set_step(self, n: int) -> None:
+        super().set_step(n)
+        self.prev_button.setEnabled(bool(self._undo))
+        self.prev_button.setToolTip("Take the last step back (Left arrow or Page Up); “Start again” resets")
 
     def _run_toggled(self, on: bool) -> None:
         self.run_button.setText("Pause" if on else "Run")
@@ -208,6 +252,32 @@ class SeparabilityLesson(Lesson):
         else:
             self.neuron_plot.line.setData(line[:, 0], line[:, 1])
         self.net_plot.show_region(net.boundary_grid(RESOLUTION))
+        if len(self.t):
+            decision, other = net.hidden_view(self.X)
+            self.hidden_points.setData(decision, other,
+                                       brush=[pg.mkBrush(CLASS1 if v else CLASS0) for v in self.t],
+                                       symbol=["o" if v else "s" for v in self.t])
+            span = max(1.0, float(np.abs(decision).max()) * 1.15)
+            yspan = max(0.5, float(np.abs(other).max()) * 1.3)
+            self.hidden_plot.getPlotItem().setXRange(-span, span, padding=0)
+            self.hidden_plot.getPlotItem().setYRange(-yspan, yspan, padding=0)
+        else:
+            self.hidden_points.setData([], [])
+            decision = other = np.zeros(0)
+        hp = self.hidden_plot.getPlotItem()
+        for label in self.hidden_labels:
+            hp.removeItem(label)
+        self.hidden_labels = []
+        if len(self.t) <= 12:  # which input each point is: points that land together stay readable
+            seen: dict = {}
+            for (x1, x0), d, o in zip(self.X, decision, other, strict=True):
+                key = (round(float(d), 1), round(float(o), 1))
+                label = pg.TextItem(f"({fmt(x1, 2)}, {fmt(x0, 2)})", color=FOREGROUND,
+                                    anchor=(0.5, -0.3 - 1.1 * seen.get(key, 0)))
+                seen[key] = seen.get(key, 0) + 1
+                label.setPos(float(d), float(o))
+                hp.addItem(label)
+                self.hidden_labels.append(label)
         self.step_label.setText(f"{len(p.history)} updates · epoch {p.epoch + 1}")
         if not len(self.t):
             self.neuron_info.setText("Click on a plot to place points (Shift+click for target 0).")
@@ -238,13 +308,24 @@ class SeparabilityLesson(Lesson):
         if p.converged:
             text += ("<br><b>Question (3)</b>: a whole epoch without a mistake — it has learned; "
                      "nothing changes any more.")
-        elif p.epoch >= 10:
-            text += (f"<br><b>Question (3)</b>: after {p.epoch} epochs it still makes mistakes: no straight "
-                     "line separates these points, so it never stops.")
+        elif self.separable_line is None:
+            text += ("<br><b>Question (3)</b>: no straight line separates these points (the red points' "
+                     "outline and the blue points' outline overlap), so the rule never stops making "
+                     "mistakes.")
+        else:
+            text += ("<br><b>Question (3)</b>: a straight line does separate these points (their outlines "
+                     "do not overlap), so the rule is certain to get there: until an epoch passes without "
+                     f"a mistake. Not yet, after {p.epoch} epoch{'s' if p.epoch != 1 else ''}.")
         self.neuron_info.setText(text)
         self.net_info.setText(
             f"<b>{net.steps} gradient steps</b> (Adam, binary cross-entropy, engine layers) · loss "
             f"{fmt(net.loss, 3) if net.steps else '—'} · right on "
             f"{int(round(net.accuracy() * len(self.t)))} of {len(self.t)} points "
             f"({100 * net.accuracy():.0f} %)"
+            f"<br>Control, a single sigmoid neuron trained the same way ({self.control.steps} steps): loss "
+            f"{fmt(self.control.loss, 3) if self.control.steps else '—'}, right on "
+            f"{int(round(self.control.accuracy() * len(self.t)))} of {len(self.t)} "
+            f"({100 * self.control.accuracy():.0f} %)"
+            + (" — gradient descent alone does not help one straight line." if self.separable_line is None
+               and self.control.steps else "")
         )

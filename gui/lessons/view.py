@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTabWidget, QWidget
 
@@ -14,16 +14,21 @@ from gui.lessons.pooling_lesson import PoolingLesson
 from gui.lessons.separability_lesson import SeparabilityLesson
 
 LARGE_TEXT_FACTOR = 1.6
+TAB_FACTOR = 1.2  # the lesson tabs' labels in large text
 
 
 class LessonsView(QTabWidget):
     """The lessons, in the lecture's order.
 
     API (the main window wires these): set_model(model, classes) — the view keeps its own copy, so training
-    can go on; set_drawing(strokes); set_dataset(drawings, classes); set_large_text(bool).
+    can go on; set_model_note(text, trained) — which model that is, in words, shown in every lesson that
+    shows it ("modelNote" labels); set_drawing(strokes); set_dataset(drawings, classes);
+    set_large_text(bool). Signal: trainRequested() (a lesson's "Train the network now" button).
     Keys: Right / Page Down = next step, Left / Page Up = previous step,
     Ctrl+Page Down / Ctrl+Page Up = next / previous lesson, Ctrl+Shift+L = large text.
     """
+
+    trainRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,6 +40,7 @@ class LessonsView(QTabWidget):
         for lesson, name in zip(self.lessons, names, strict=True):
             self.addTab(lesson, name)
             self.setTabToolTip(self.count() - 1, lesson.title)
+            lesson.trainRequested.connect(self.trainRequested)
         self._base_font = QFont(self.font())
 
         corner = QWidget()
@@ -74,6 +80,12 @@ class LessonsView(QTabWidget):
         if large:
             font.setPointSizeF(self._base_font.pointSizeF() * LARGE_TEXT_FACTOR)
         self.setFont(font)
+        # the tab labels grow less than the text, so that all six stay readable side by side
+        tab_font = QFont(self._base_font)
+        if large:
+            tab_font.setPointSizeF(self._base_font.pointSizeF() * TAB_FACTOR)
+        self.tabBar().setFont(tab_font)
+        self.large_text.setFont(tab_font)
         if self.large_text.isChecked() != bool(large):
             self.large_text.setChecked(bool(large))
 
@@ -83,6 +95,12 @@ class LessonsView(QTabWidget):
         copy = None if model is None else model.copy()
         for lesson in self.lessons:
             lesson.set_model(copy, classes)
+
+    def set_model_note(self, text: str, trained: bool = True, training: bool = False) -> None:
+        """Which model the lessons show, in words, whether it is trained and whether it is being trained
+        now (see Lesson.set_model_note)."""
+        for lesson in self.lessons:
+            lesson.set_model_note(text, trained, training)
 
     def set_drawing(self, strokes) -> None:
         for lesson in self.lessons:

@@ -9,6 +9,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
 
+def model_note(window: QMainWindow) -> tuple[str, bool]:
+    """(what the window's model is, in words; whether it is trained): "Untrained (random weights)",
+    "After epoch 3 of 10 · 1,017 steps", "Loaded from shapes.npz · 3,380 steps" — the model state's note.
+    The one place the side windows' model notes come from."""
+    ms = window.model_state
+    return ms.note, bool(ms.trained)
+
+
 class SideWindows(QObject):
     """The side windows of `window` (a `MainWindow`). `lessons` (a LessonsView) and `analysis` (an
     AnalysisView) are None until their window was first opened."""
@@ -20,6 +28,11 @@ class SideWindows(QObject):
         self.analysis_window: QMainWindow | None = None
         self.lessons = None
         self.analysis = None
+        from gui.analysis.history import (
+            EpochRecorder,  # per-epoch snapshots kept even while no window is open
+        )
+
+        self.epochs = EpochRecorder()
 
     # -- lessons ------------------------------------------------------------------------------------
 
@@ -34,6 +47,7 @@ class SideWindows(QObject):
             window.setObjectName("lessonsWindow")
             window.setWindowTitle("ShapeLab — Lessons")
             self.lessons = LessonsView()
+            self.lessons.trainRequested.connect(w.training.train)
             window.setCentralWidget(self.lessons)
             window.resize(1100, 720)
             self.lessons_window = window
@@ -47,6 +61,7 @@ class SideWindows(QObject):
     def feed_lessons_model(self) -> None:
         if self.lessons is not None:
             self.lessons.set_model(self.window.controller.model, list(self.window.controller.classes))
+            self.lessons.set_model_note(*model_note(self.window), training=self.window.controller.is_active())
 
     def feed_lessons_data(self) -> None:
         if self.lessons is not None:
@@ -64,7 +79,8 @@ class SideWindows(QObject):
             window = QMainWindow(w)
             window.setObjectName("analysisWindow")
             window.setWindowTitle("ShapeLab — Analysis")
-            self.analysis = AnalysisView()
+            self.analysis = AnalysisView(epochs=self.epochs)
+            self.analysis.trainRequested.connect(w.training.train)
             window.setCentralWidget(self.analysis)
             window.resize(1200, 760)
             self.analysis.drawingRequested.connect(w.labelling.open_in_canvas)
@@ -85,21 +101,23 @@ class SideWindows(QObject):
             self.analysis.set_dataset(st.drawings, [(c.name, c.color) for c in st.classes])
             self.analysis.set_stale(self.window.training.is_stale())
 
-    def feed_analysis_model(self, note: str = "") -> None:
+    def feed_analysis_model(self, training: bool | None = None) -> None:
         c = self.window.controller
         if self.analysis is not None and c.model is not None:
-            self.analysis.set_model(c.model.copy(), list(c.classes), note)
+            busy = c.is_active() if training is None else training
+            self.analysis.set_model(c.model.copy(), list(c.classes), *model_note(self.window), training=busy)
 
     def feed_records(self, records: list) -> None:
-        """Training records just shown: each epoch's weights for the analysis history, and a model copy
-        after anything but a plain step."""
+        """Training records just shown: each epoch's weights for the history (kept whether or not the
+        analysis window is open), and a model copy for the analysis after anything but a plain step."""
         model = self.window.controller.model
-        if self.analysis is not None and model is not None:
-            for r in records:
-                if r.kind == "epoch":
-                    self.analysis.record_epoch(r.epoch, model.weights())
-            if any(r.kind != "step" for r in records):
-                self.feed_analysis_model(f"after epoch {records[-1].epoch + 1}")
+        if model is not None:
+            self.epochs.add_records(records, model)
+            ended = any(r.kind in ("done", "stopped", "diverged") for r in records)
+            if self.analysis is not None and any(r.kind != "step" for r in records):
+                self.feed_analysis_model(training=not ended)
+            elif self.analysis is not None:  # only steps: no new copy, but say the network moved on
+                self.analysis.set_live_note(*model_note(self.window), training=not ended)
 
     def set_validation(self, val_split: float, seed: int) -> None:
         if self.analysis is not None:

@@ -272,3 +272,108 @@ def test_pca_of_a_large_input_uses_a_randomized_svd_that_matches_the_reference()
     for k in range(2):
         sign = np.sign(ref[:, k] @ proj.points[:, k])
         np.testing.assert_allclose(proj.points[:, k], sign * ref[:, k], atol=1e-3 * np.abs(ref[:, k]).max())
+
+
+# -- issue 14: saliency on a real drawing (max-pool ties), the largest single occlusion patch ------------
+
+
+@pytest.fixture(scope="module")
+def trained_and_drawing():
+    from engine import TrainConfig, class_list, generate_drawings, rasterize, to_arrays, train
+
+    drawings = generate_drawings(30, seed=1)
+    classes = class_list(drawings)
+    X, y = to_arrays(drawings, classes)
+    model = build_model("default", len(classes), seed=0)
+    for _ in train(model, (X, y), TrainConfig(epochs=4, batch_size=16, lr=3e-3)):
+        pass
+    return model, rasterize(drawings[1].strokes)
+
+
+def test_saliency_on_a_real_drawing_handles_max_pool_ties(trained_and_drawing):
+    from engine.analysis import saliency_map
+
+    model, x = trained_and_drawing
+    m64 = model.astype(np.float64)
+    x = x.astype(np.float64)
+    sm = saliency_map(m64, x)
+    ink = x > 0
+    background = ~ink
+    # the artefact: the model's own backward (ties to the first maximum) puts much of the map on blank
+    # paper, at pixels whose value depends only on the tie-break
+    first, t = saliency(m64, x, target=sm.target, ties="first")
+    artefact = np.abs(first[sm.tie_dependent & background]).sum() / np.abs(first).sum()
+    assert artefact > 0.3
+    assert sm.tie_dependent.sum() > 300 and not np.any(sm.tie_dependent & ink)
+    # what is shown: nothing that depends on the tie-break more than a pixel away from the ink
+    near = np.zeros_like(ink)
+    for dr in (-1, 0, 1):
+        for dc in (-1, 0, 1):
+            near |= np.roll(np.roll(ink, dr, 0), dc, 1)
+    assert not np.any((sm.shown != 0) & sm.tie_dependent & ~near)
+    assert sm.hidden == int((sm.tie_dependent & ~near).sum()) > 100
+    # where the gradient does not depend on ties, it is the true derivative (central differences, float64)
+    def logit(v):
+        return m64.forward(v.reshape(1, 1, 28, 28), training=False)[0, sm.target]
+
+    eps = 1e-6
+    for r, c in np.argwhere(~sm.tie_dependent)[::3]:
+        xp, xm = x.copy(), x.copy()
+        xp[r, c] += eps
+        xm[r, c] -= eps
+        assert abs((logit(xp) - logit(xm)) / (2 * eps) - sm.gradient[r, c]) < 1e-6
+
+
+def test_occlusion_reports_the_largest_single_patch_drop(trained_and_drawing):
+    from engine.analysis import occlusion_patches
+
+    model, x = trained_and_drawing
+    occ = occlusion_patches(model, x, patch=6, stride=2)
+    largest, (r, c) = occ.largest
+    hidden = x.copy()
+    hidden[r : r + 6, c : c + 6] = 0
+    p = model.predict_proba(hidden)[0, occ.target]
+    assert abs(largest - (occ.probability - p)) < 1e-6
+    drop, _t, _p0 = occlusion_map(model, x, patch=6, stride=2, target=occ.target)
+    assert largest >= float(drop.max()) - 1e-7  # the averaged map understates it
+    np.testing.assert_allclose(drop, occ.average_map((28, 28)))
+
+
+# -- issue 14: a probe that does not hang on a random split, and the untrained baseline ------------------
+
+
+def test_ridge_probe_is_exact_leave_one_out():
+    from engine.analysis import ridge_probe
+
+    rng = np.random.default_rng(0)
+    for n, d in ((60, 5), (30, 80)):  # the primal and the kernel form
+        A = rng.normal(size=(n, d))
+        y = rng.integers(0, 3, n)
+        sd = A.std(0)
+        Z = (A - A.mean(0)) / sd
+        T = np.eye(3)[y] - 1 / 3
+        lam = np.trace(Z.T @ Z) / n
+        right = 0
+        for i in range(n):  # refit without sample i, then classify it
+            keep = np.arange(n) != i
+            W = np.linalg.solve(Z[keep].T @ Z[keep] + lam * np.eye(d), Z[keep].T @ T[keep])
+            right += int((Z[i] @ W).argmax() == y[i])
+        r = ridge_probe(A, y, 3)
+        assert r.test_accuracy == right / n and r.n_test == n and r.n_train == n - 1 and r.folds == n
+        assert ridge_probe(A, y, 3) == r  # no randomness at all
+    sep = np.repeat(np.eye(3) * 5, 20, axis=0) + rng.normal(0, 0.3, (60, 3))
+    assert ridge_probe(sep, np.repeat(np.arange(3), 20), 3).test_accuracy == 1.0
+
+
+def test_untrained_like_has_the_same_layers_and_fresh_weights():
+    from engine.analysis import untrained_like
+
+    model = build_model("tiny", 4, seed=0)
+    w = model.weights()
+    w["0.weight"] += 1.0
+    model.set_weights(w)
+    fresh = untrained_like(model, seed=5)
+    assert fresh.config() == model.config() and fresh.input_shape == model.input_shape
+    assert not np.allclose(fresh.weights()["0.weight"], model.weights()["0.weight"])
+    np.testing.assert_array_equal(untrained_like(model, seed=5).weights()["0.weight"],
+                                  fresh.weights()["0.weight"])

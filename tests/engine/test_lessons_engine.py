@@ -266,3 +266,129 @@ def test_lesson_modules_print_nothing():
         calls = [n for n in ast.walk(tree)
                  if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "print"]
         assert not calls, path
+
+
+# -- issue 14: a stratified sample, and a caption that says what the corner counter does ----------------
+
+
+def test_stratified_sample_keeps_each_class_share_of_an_interleaved_set():
+    from collections import Counter
+
+    from engine.lessons import stratified_sample
+
+    labels = ["square", "triangle", "circle", "irregular"] * 500  # interleaved, as the starter set
+    idx = stratified_sample(labels, 1500)
+    assert len(idx) == 1500 and len(set(idx.tolist())) == 1500 and np.all(np.diff(idx) > 0)
+    got = Counter(labels[i] for i in idx)
+    whole = Counter(labels)
+    for c, n in whole.items():
+        assert abs(got[c] - 1500 * n / 2000) <= 1, (c, got[c], n)
+    assert got == {"square": 375, "triangle": 375, "circle": 375, "irregular": 375}
+    # the old "evenly spaced" sample of this set: square 500, triangle 250, circle 250, irregular 500
+    naive = Counter(labels[i] for i in np.linspace(0, 1999, 1500).round().astype(int))
+    assert naive == {"square": 500, "triangle": 250, "circle": 250, "irregular": 500}
+    uneven = ["square"] * 1000 + ["circle"] * 200 + ["triangle"] * 800
+    got = Counter(uneven[i] for i in stratified_sample(uneven, 1500))
+    assert got == {"square": 750, "circle": 150, "triangle": 600}
+    assert stratified_sample(labels[:10], 1500).tolist() == list(range(10))
+
+
+def test_corner_caption_states_the_detectors_own_settings():
+    from engine.lessons import corner_rule_text
+    from engine.lessons.corners import CORNER_DEGREES, SHORT_FRACTION, SIMPLIFY_FRACTION
+
+    text = corner_rule_text()
+    assert f"{100 * SIMPLIFY_FRACTION:g} %" in text and f"{100 * SHORT_FRACTION:g} %" in text
+    assert f"{CORNER_DEGREES:g}°" in text and "added up" in text
+    # and the detector does add up near turns: a corner cut into two 30° bends (1 % of the size apart)
+    # counts as one corner, while the same two bends far apart count as none
+    pts_near = np.array([[0, 0], [100, 0], [101, 0.6], [101.6, 1.6], [101.6, 100]], float)
+    assert count_corners([pts_near]).count == 1
+    far = np.array([[0, 0], [100, 0], [150, 28.9], [175, 72.2], [175, 200]], float)
+    res = count_corners([far])
+    assert all(t < 50 for t in np.degrees(np.abs(np.diff(np.arctan2(*np.diff(far, axis=0).T[::-1]))))[1:2])
+    assert res.count == 0
+
+
+# -- issue 14: separability decided exactly, not from a perceptron run ---------------------------------
+
+
+ISSUE_POINTS = np.array([(0, 0), (1, 1), (0.2, 0.3), (0.3, 0.2), (0.8, 0.9), (0.9, 0.8)], float)
+ISSUE_TARGETS = np.array([0, 1, 1, 0, 1, 0])
+
+
+def _separates(line, X, t) -> bool:
+    w1, w0, h = line
+    return bool(np.array_equal((w1 * X[:, 0] + w0 * X[:, 1] - h >= 0).astype(int), np.asarray(t)))
+
+
+def test_separability_of_the_lecture_sets_and_the_issue_example():
+    from engine.lessons import Perceptron, linearly_separable, point_set, separating_line
+
+    for name, expected in (("AND", True), ("OR", True), ("XOR", False)):
+        X, t = point_set(name)
+        assert linearly_separable(X, t) is expected, name
+        if expected:
+            assert _separates(separating_line(X, t), X, t)
+    line = separating_line(ISSUE_POINTS, ISSUE_TARGETS)
+    assert line is not None and _separates(line, ISSUE_POINTS, ISSUE_TARGETS)
+    p = Perceptron(ISSUE_POINTS, ISSUE_TARGETS)
+    p.train_epochs(10)
+    assert not p.converged  # the run alone would have said "not separable" here (epochs 10 to 200)
+    p.train_epochs(1000)
+    assert p.converged and p.epoch == 201
+    # degenerate outlines: the same point in both classes; collinear points; a single class
+    assert not linearly_separable([[0, 0], [0, 0]], [1, 0])
+    assert not linearly_separable([[0, 0], [1, 0], [2, 0]], [0, 1, 0])
+    assert linearly_separable([[0, 0], [1, 0], [2, 0]], [0, 0, 1])
+    assert linearly_separable([[0, 0], [1, 1]], [1, 1])
+
+
+def test_separability_agrees_with_a_long_perceptron_run_on_random_sets():
+    from engine.lessons import Perceptron, separating_line
+
+    rng = np.random.default_rng(0)
+    checked = {True: 0, False: 0}
+    for _ in range(150):
+        n = int(rng.integers(3, 8))
+        X = rng.integers(0, 6, size=(n, 2)) / 5.0
+        t = rng.integers(0, 2, size=n)
+        line = separating_line(X, t)
+        if line is not None:
+            assert _separates(line, X, t)
+        p = Perceptron(X, t)
+        p.train_epochs(3000)
+        if p.converged:
+            assert line is not None, (X, t)  # the rule found a line: it exists
+        if line is None:
+            assert not p.converged
+        checked[line is not None] += 1
+    assert checked[True] > 20 and checked[False] > 20
+
+
+def test_lesson_6_parameter_statement_numbers():
+    from engine import build_model
+    from engine.lessons import parameter_comparison
+
+    p = parameter_comparison(build_model("default", 4), build_model("mlp", 4))
+    assert p.dense_equivalent_parameters == 9_847_040  # 784 inputs × 12,544 outputs + 12,544 biases
+    assert p.first_conv_parameters == 160 and p.conv_parameters == 92_352
+    assert p.dense_parameters == 87_872 + 260
+    assert round(100 * p.dense_share) == 95
+
+
+def test_backprop_chain_rule_factors_of_output_1():
+    from engine.lessons import backprop_numbers
+
+    b = backprop_numbers()
+    assert round(b.dE_dx_i[0], 5) == -1.97106 and round(b.dx_ds_i[0], 5) == 0.24995
+    assert round(b.dE_dx_i[0] * b.dx_ds_i[0], 5) == -0.49266
+    np.testing.assert_allclose(b.dE_dx_i * b.dx_ds_i, b.delta_i, rtol=1e-12)  # = x_i − t_i
+    # and ∂E/∂x_i is the derivative of the error term (central difference, float64)
+    eps = 1e-7
+    x, t = b.x_i[0], b.t_i[0]
+
+    def term(v):
+        return -(t * np.log(v) + (1 - t) * np.log(1 - v))
+
+    assert abs((term(x + eps) - term(x - eps)) / (2 * eps) - b.dE_dx_i[0]) < 1e-7

@@ -65,6 +65,7 @@ def test_object_names_and_keyboard_navigation(qtbot, view):
 
 def test_the_view_works_on_a_copy_of_the_model(view, model):
     view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     lesson_model = view.lessons[0].model
     assert lesson_model is not model
     x = np.zeros((1, 1, 28, 28), np.float32)
@@ -80,6 +81,7 @@ def test_corner_lesson_counts_the_drawing_and_tables_the_dataset(view, model):
         lesson.set_step(k)
         assert lesson.result.text().startswith(f"<b>{n} corners</b>")
     view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     view.set_drawing(clean_shape("triangle", size=150))
     lesson.set_step(3)
     assert "<b>3 corners</b>" in lesson.result.text()
@@ -195,6 +197,7 @@ def test_a_painted_kernel_changes_the_models_feature_map_as_the_engine_computes(
     lesson = view.lessons[3]
     strokes = clean_shape("square", size=150)
     view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     view.set_drawing(strokes)
     lesson.set_step(lesson.step_count - 1)
     lesson.kernel_choice.setCurrentText("your own (edit the grid)")
@@ -226,6 +229,7 @@ def test_pooling_lesson_gives_the_lecture_max_pool(view, model):
     assert lesson.compare_grids["average"].texts() == [["13", "8"], ["79", "19.5"]]
     assert lesson.compare_grids["sum"].texts() == [["52", "32"], ["316", "78"]]
     view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     view.set_drawing(clean_shape("circle", size=150))
     lesson.set_step(0)
     raster = rasterize(clean_shape("circle", size=150))
@@ -247,6 +251,7 @@ def test_pooling_lesson_gives_the_lecture_max_pool(view, model):
 def test_pipeline_lesson_follows_the_drawing_through_the_model(view, model):
     lesson = view.lessons[5]
     view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     strokes = clean_shape("square", size=150)
     view.set_drawing(strokes)
     n_layers = len(model.layers)
@@ -287,6 +292,7 @@ def test_corner_table_follows_a_training_model_at_a_limited_rate(qtbot, view, mo
     lesson = view.lessons[0]
     view.set_dataset(generate_drawings(3, seed=4), CLASSES)
     view.set_model(build_model("default", 4, seed=1), CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)
     lesson.set_step(4)
     first = lesson.table.item(4, 3).text()  # the CNN's overall accuracy
     trained_for_square = build_model("default", 4, seed=1)
@@ -294,6 +300,7 @@ def test_corner_table_follows_a_training_model_at_a_limited_rate(qtbot, view, mo
     w[f"{len(trained_for_square.layers) - 1}.bias"][:] = [100.0, 0, 0, 0]  # always says "square"
     trained_for_square.set_weights(w)
     view.set_model(trained_for_square, CLASSES)
+    view.set_model_note("After epoch 2 of 2 · 20 steps", True)
     lesson.refresh()
     assert lesson.table.item(4, 3).text() == first  # too soon: the last answers stay
     qtbot.waitUntil(lambda: (lesson.refresh() or True) and lesson.table.item(0, 3).text() == "100 %",
@@ -320,3 +327,201 @@ def test_placing_points_with_the_mouse(qtbot, view):
     assert lesson.choice.currentText() == "Your points"
     np.testing.assert_allclose(lesson.X, [[0.2, 0.8], [1.0, 0.1]], atol=0.05)
     np.testing.assert_array_equal(lesson.t, [1, 0])
+
+
+# -- which model a lesson shows (issue 14, defect 1) ---------------------------------------------------
+
+
+def _note(lesson) -> str:
+    label = lesson.findChild(QWidget, "modelNote")
+    assert label is not None and label.parent() is not None
+    return label.text()
+
+
+def test_lessons_say_the_start_up_model_is_untrained_and_offer_to_train(
+        make_window, tmp_path, qtbot, draw, shape_points):
+    window = make_window(tmp_path / "data")
+    draw(window.canvas, shape_points("triangle", window.canvas))
+    window.show_lessons()
+    view = window.lessons
+    corner = view.lessons[0]
+    corner.set_step(3)
+    assert "Untrained (random weights)" in _note(corner)
+    assert corner.findChild(QWidget, "modelNote").isVisibleTo(corner)
+    assert corner.train_button.isVisibleTo(corner)
+    assert "The CNN says" not in corner.result.text()  # no random answer shown as learned
+    assert "not been trained" in corner.result.text()
+    corner.set_step(4)
+    assert corner.table.item(corner.table.rowCount() - 1, 3).text() == "—"
+    assert "not trained yet" in corner.table_title.text()
+    pipeline = view.lessons[5]
+    pipeline.set_step(len(pipeline.rows))  # the prediction step
+    assert pipeline.prediction._trained is False
+    assert pipeline.train_button.isVisibleTo(pipeline)
+    # the worked-number lessons do not show the app's model at all
+    assert not view.lessons[2].findChild(QWidget, "modelNote").isVisibleTo(view.lessons[2])
+    with qtbot.waitSignal(window.controller.stateChanged, timeout=5000):
+        corner.train_button.click()  # the lesson's button starts training in the main window
+    assert not corner.train_button.isVisibleTo(corner)  # no second request while it trains
+    qtbot.waitUntil(lambda: window.controller.state == "idle" and not window.controller.is_active(),
+                    timeout=60000)
+    window.training.flush_records()
+    steps = window.controller.steps_done
+    assert steps > 0
+    corner.set_step(3)
+    assert f"After epoch 2 of 2 · {steps:,} steps" in _note(corner)
+    assert not corner.train_button.isVisibleTo(corner)
+    assert "The CNN says" in corner.result.text()
+    pipeline.set_step(len(pipeline.rows))
+    assert pipeline.prediction._trained is True
+
+
+def test_a_loaded_model_is_named_by_its_file_in_the_lessons(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    path = tmp_path / "shapes.npz"
+    window.controller.ensure_model(window.state.class_names(), "tiny", seed=7, force=True)
+    assert window.save_model(str(path))
+    assert window.open_model(str(path))
+    window.show_lessons()
+    lesson = window.lessons.lessons[5]
+    assert "Loaded from shapes.npz" in _note(lesson)
+    assert not lesson.train_button.isVisibleTo(lesson)
+
+
+def test_model_note_function_words(make_window, tmp_path):
+    from gui.window.side_windows import model_note
+
+    window = make_window(tmp_path / "data", show=False)
+    window.training.model_for_current_classes()
+    assert model_note(window) == ("Untrained (random weights)", False)
+    assert model_note(window) == (window.model_state.note, window.model_state.trained)
+
+
+def test_separability_lesson_states_the_exact_answer_and_previous_takes_a_step_back(qtbot, view):
+    from engine.lessons import Perceptron
+
+    view.show()
+    qtbot.waitExposed(view)
+    view.setCurrentIndex(1)
+    lesson = view.lessons[1]
+    lesson.choice.setCurrentText("Your points")
+    X = [(0, 0), (1, 1), (0.2, 0.3), (0.3, 0.2), (0.8, 0.9), (0.9, 0.8)]
+    for (x1, x0), target in zip(X, [0, 1, 1, 0, 1, 0], strict=True):
+        lesson.add_point(x1, x0, target)
+    assert not lesson.prev_button.isEnabled()
+    for _ in range(6 * 12):  # 12 epochs: the perceptron has not converged (it does at epoch 201)
+        lesson.next_step()
+    assert lesson.perceptron.epoch == 12 and not lesson.perceptron.converged
+    text = lesson.neuron_info.text()
+    assert "does separate these points" in text and "no straight line" not in text
+    assert lesson.separable_line is not None
+    params = lesson.perceptron.params
+    lesson.next_step()
+    assert lesson.prev_button.isEnabled()
+    lesson.previous_step()  # back one step: the neuron's parameters as they were
+    assert lesson.perceptron.params == params and len(lesson.perceptron.history) == 72
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # Left is Previous too: one step back, not a reset
+    assert len(lesson.perceptron.history) == 71
+    ref = Perceptron(lesson.X, lesson.t)
+    for _ in range(71):
+        ref.step()
+    assert lesson.perceptron.params == ref.params
+    lesson.choice.setCurrentText("XOR")
+    for _ in range(4 * 12):
+        lesson.next_step()
+    assert "no straight line separates these points" in lesson.neuron_info.text()
+    assert lesson.separable_line is None
+
+
+def test_large_text_fits_tabs_tables_and_grows_the_numbers_in_plots(qtbot, view):
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QTableWidget
+
+    view.resize(1100, 720)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_dataset(generate_drawings(6, seed=2), CLASSES)
+    view.set_model(build_model("default", 4, seed=1), CLASSES)
+    view.set_model_note("Untrained (random weights)", False)
+    view.set_drawing(clean_shape("square", size=150))
+    corner = view.lessons[0]
+    corner.set_step(0)
+    small_pt = view.font().pointSizeF()
+    view.set_large_text(True)
+    QApplication.processEvents()
+    # all six tab labels fit beside the large-text switch: nothing scrolls out of sight
+    bar = view.tabBar()
+    assert bar.sizeHint().width() + view.cornerWidget().sizeHint().width() <= view.width()
+    for i in range(view.count()):
+        label = view.tabText(i).replace("&&", "&")
+        assert bar.tabRect(i).width() >= bar.fontMetrics().horizontalAdvance(label)
+    # the model note has the large font (a style sheet used to keep it small)
+    assert corner.model_note.font().pointSizeF() == pytest.approx(view.font().pointSizeF())
+    corner.set_step(0)
+    big_html = [t for t in corner.plot.getPlotItem().items if isinstance(t, pg.TextItem)]
+    assert big_html, "the corner numbers are drawn"
+    numbers = [t for t in big_html if t.textItem.toPlainText().strip().isdigit()]
+    assert len(numbers) == 4  # the square's corners, numbered 1-4
+    html = numbers[0].textItem.toHtml().replace(" ", "")
+    assert f"font-size:{view.font().pointSizeF():.0f}pt" in html, html[-200:]
+    assert view.font().pointSizeF() > 1.5 * small_pt
+    # the corner table's headers fit their columns
+    corner.set_step(4)
+    QApplication.processEvents()
+    header = corner.table.horizontalHeader()
+    for i in range(corner.table.columnCount()):
+        assert header.sectionSizeFromContents(i).width() <= header.sectionSize(i) + 1, i
+    # Lesson 6's parameter table: no column runs past the visible width, every row fully shown
+    pipeline = view.lessons[5]
+    view.setCurrentIndex(5)
+    pipeline.set_step(pipeline.step_count - 1)
+    QApplication.processEvents()
+    table = pipeline.findChild(QTableWidget, "parameterTable")
+    used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert used <= table.viewport().width() + 1
+    assert table.viewport().height() >= sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert "9,847,040" in pipeline.params_text.text() and "95 %" in pipeline.params_text.text()
+
+
+def test_backprop_lesson_shows_the_chain_rule_factors_and_names_eta(view):
+    lesson = view.lessons[2]
+    lesson.set_step(5)
+    text = lesson.text.toPlainText()
+    assert "output 1: −1.97106 × 0.24995 = −0.49266" in text
+    lesson.set_step(7)
+    text = lesson.text.toPlainText()
+    assert "Gradient descent with learning rate η = 0.5" in text
+    b = lesson.numbers
+    assert f"= {b.w_kj_new[0, 0]:.5g}".replace("-", "−") in text
+    lesson.set_step(0)
+    assert "app's own example" in lesson.caption.text()
+    assert "x_k (k = 1…3)" in lesson.caption.text() and "x_j" in lesson.caption.text()
+
+
+def test_xor_hidden_layer_view_becomes_separable_and_the_one_neuron_control_does_not(view):
+    from engine.lessons import HiddenLayerNet, point_set
+
+    lesson = view.lessons[1]
+    lesson.choice.setCurrentText("XOR")
+    for _ in range(16):  # 400 gradient steps for both networks
+        lesson.next_step()
+    X, t = point_set("XOR")
+    net = HiddenLayerNet(X, t, seed=0)
+    net.train_steps(400)
+    decision, other = net.hidden_view(X)
+    np.testing.assert_allclose(lesson.hidden_points.data["x"], decision, rtol=1e-6)
+    np.testing.assert_allclose(lesson.hidden_points.data["y"], other, rtol=1e-6, atol=1e-9)
+    # in the hidden layer's view one straight line (sum = 0) separates the XOR targets ...
+    assert np.array_equal((decision >= 0).astype(int), t)
+    # ... and that line is the output: sigmoid of the sum is the network's probability
+    np.testing.assert_allclose(1 / (1 + np.exp(-decision)), net.probability(X), rtol=1e-5)
+    # the fair control: one sigmoid neuron, same loss, optimizer and steps, stays at chance on XOR
+    control = HiddenLayerNet(X, t, hidden=0, seed=0)
+    control.train_steps(400)
+    assert lesson.control.steps == 400 and lesson.control.accuracy() == control.accuracy() <= 0.75
+    assert control.loss > 0.69
+    text = lesson.net_info.text()
+    assert "Control, a single sigmoid neuron trained the same way (400 steps)" in text
+    assert f"right on {int(round(control.accuracy() * 4))} of 4" in text

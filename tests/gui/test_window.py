@@ -311,7 +311,8 @@ def test_analysis_window_is_fed_and_shut_down(make_window, tmp_path, qtbot):
     assert analysis is not None and analysis.isVisible()
     models = []
     original = analysis.set_model
-    analysis.set_model = lambda model, classes, note="": (models.append(note), original(model, classes, note))
+    analysis.set_model = lambda model, classes, note="", *a, **k: (models.append(note),
+                                                                   original(model, classes, note, *a, **k))
     window.train()
     qtbot.waitUntil(
         lambda: window.controller.state == "idle" and not window.controller.is_active(), timeout=30000
