@@ -7,11 +7,12 @@ the blue (negative) values the convolution produced and pooling visibly halves t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.panels._common import (
@@ -240,6 +241,11 @@ class FeatureMapsPanel(QWidget):
                 heading = gl.addLabel(text, row=2 * bi, col=col, color=FOREGROUND, size=size)
                 heading.setToolTip(f"{s.label}: {STAGE_HELP.get(s.stage, '')}")
                 view, image = make_image_view(gl, row=2 * bi + 1, col=col)
+                # the grid's own rect, fixed now: prepare() builds the views before any image is shown, and
+                # the auto range would otherwise pad a view under 100 pixels by 10 % on each side (maps 1/6
+                # smaller than _fit_cells reckons)
+                units = QRectF(0, 0, columns * (w + 1) - 1, rows * (h + 1) - 1)
+                view.setRange(units, padding=0.02)
                 sv = _StageView(s, rows, columns, heading, view, image)
                 bv.stages.append(sv)
                 self._views.append(sv)
@@ -294,11 +300,16 @@ class FeatureMapsPanel(QWidget):
                 scale = min(max(column / units_w, low), MAX_PIXEL_PX * z)
                 height = max(height, units_h * scale + 8)
                 row_w += max(units_w * low, 5.5 * fh) + 8
+            # the row's height as a minimum, not only a stretch: the grid does not share out its height in
+            # proportion to the stretch factors (the first block's row got 88 pixels of 106, maps 18 tall)
+            gl.setRowMinimumHeight(2 * bi + 1, height)
             gl.setRowStretchFactor(2 * bi + 1, max(1, int(height)))
             gl.setRowStretchFactor(2 * bi, 0)
             need_w = max(need_w, row_w)
             need_h += height + 2.6 * fh + 4
-        self.scroller.set_needed(int(need_w), int(need_h))
+        # the headings, spacing and margins as the grid lays them out, if they take more than reckoned
+        laid_out = self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
+        self.scroller.set_needed(int(need_w), int(math.ceil(max(need_h, laid_out))))
 
     def _render(self) -> None:
         stages = self._pending
@@ -325,8 +336,6 @@ class FeatureMapsPanel(QWidget):
             for sv in bv.stages:
                 sv.image.setImage(mosaic(sv.stage.maps, sv.rows, sv.columns), autoLevels=False)
                 sv.image.setLevels((-limit, limit))
-                if rebuilt:  # same shapes, same view: no need to fit it again
-                    sv.view.autoRange(padding=0.02)
             if rebuilt or limit != bv.limit:
                 bv.limit = limit
                 bv.bar.setLevels((-limit, limit))
