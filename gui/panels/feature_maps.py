@@ -130,6 +130,9 @@ class FeatureMapsPanel(QWidget):
 
         self.title = QLabel("<b>Feature maps</b> — what each layer makes of the drawing on the canvas")
         self.title.setWordWrap(True)  # a narrow dock (a 1024-pixel screen) wraps it instead of growing
+        self.model_note = QLabel("")  # which model made these maps (set_model_note)
+        self.model_note.setObjectName("modelNote")
+        self.model_note.setWordWrap(True)
         self.explain = QLabel(
             "Each small image is one feature map: where in the drawing a filter responds. "
             "Red = positive, blue = negative, white = 0; each block's three stages share its colour scale."
@@ -150,6 +153,7 @@ class FeatureMapsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.model_note)
         layout.addWidget(self.explain)
         layout.addWidget(self.empty)
         self.scroller = GraphicsScroller(self.graphics)
@@ -159,6 +163,12 @@ class FeatureMapsPanel(QWidget):
         make_exportable(self, "feature-maps", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
+    def set_model_note(self, text: str, trained: bool) -> None:
+        """Which model computes the maps; an untrained one's maps come from random filters."""
+        note = f"Model: {text}" + ("" if trained else " — random filters, nothing learned yet")
+        if note != self.model_note.text():  # called on every status update: no relayout when unchanged
+            self.model_note.setText(note)
+
     def set_activations(self, activations) -> None:
         """Show the activations of one drawing (model.activations(raster)); copies what it keeps."""
         self._pending = conv_stages(activations)

@@ -35,6 +35,8 @@ from gui.panels._export import make_exportable, write_table
 MAX_COLUMNS_ONE_CHANNEL = 8  # 16 first-layer filters in two rows of 8: twice the size of one strip of 16
 MIN_CELL_PX = 2.0  # a weight is at least this many pixels on screen (× zoom): else the panel scrolls
 MAX_CELL_PX = 14.0  # and at most this many (× zoom), so that a small first layer leaves room for the rest
+TITLE_TRAINED = "<b>Learned filters</b> — the weights of every convolution layer"
+TITLE_UNTRAINED = "<b>Filters</b> — random starting weights: nothing is learned until you train"
 COLOUR_BAR_PX = 70  # the colour bar with its numbers and title, at 100 %
 
 
@@ -103,9 +105,12 @@ class FiltersPanel(QWidget):
         self._coalescer = Coalescer(self._render, 40, self)
         self._cmap = colormap(DIVERGING)
 
-        self.title = QLabel("<b>Learned filters</b> — the weights of every convolution layer")
+        self.title = QLabel(TITLE_TRAINED)
         self.title.setObjectName("filtersTitle")
         self.title.setWordWrap(True)  # a narrow dock (a 1024-pixel screen) wraps it instead of growing
+        self.model_note = QLabel("")  # which model these weights are (set_model_note)
+        self.model_note.setObjectName("modelNote")
+        self.model_note.setWordWrap(True)
         self.explain = QLabel(
             "Each small square is one kernel; each of its cells is one weight the network learned. "
             "Red = positive weight, blue = negative, white = 0 (scale on the right of each layer). "
@@ -126,6 +131,7 @@ class FiltersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
+        layout.addWidget(self.model_note)
         layout.addWidget(self.explain)
         layout.addWidget(self.empty)
         self.scroller = GraphicsScroller(self.graphics)
@@ -135,6 +141,15 @@ class FiltersPanel(QWidget):
         make_exportable(self, "filters", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
+
+    def set_model_note(self, text: str, trained: bool) -> None:
+        """Which model the filters are ("Untrained (random weights)", "After epoch 3 of 10 · 1,017 steps",
+        ...); an untrained model's filters are not called learned."""
+        note, title = f"Model: {text}", TITLE_TRAINED if trained else TITLE_UNTRAINED
+        if note != self.model_note.text():  # called on every status update: no relayout when unchanged
+            self.model_note.setText(note)
+        if title != self.title.text():
+            self.title.setText(title)
     def set_model(self, weights: dict[str, np.ndarray], layers: list) -> None:
         """Show the conv filters of a model: `weights` as from model.weights(), `layers` its summary()."""
         convs = []

@@ -102,6 +102,8 @@ class TrainingActions(QObject):
         ms = self.window.model_state
         self.window.model_label.setText(ms.label_text())
         self.window.training_panel.set_model_note(ms.note, ms.details())
+        self.window.filters.set_model_note(ms.note, bool(ms.trained))
+        self.window.feature_maps.set_model_note(ms.note, bool(ms.trained))
 
     # -- a run --------------------------------------------------------------------------------------
 

@@ -159,3 +159,20 @@ def test_the_training_panel_takes_and_gives_plain_values(qtbot):
     panel.set_model_note("Loaded from m.npz · 10 steps", "Settings: adam lr 0.002")
     note = panel.findChild(QLabel, "modelNote")
     assert note.text() == "Loaded from m.npz · 10 steps" and note.toolTip() == "Settings: adam lr 0.002"
+
+
+def test_filters_and_feature_maps_say_which_model_they_show(make_window, tmp_path, qtbot):
+    """The main window's filters and feature maps name their model; an untrained one's are not 'learned'."""
+    window = make_window(tmp_path / "data")
+    filters_note = window.filters.findChild(QLabel, "modelNote")
+    maps_note = window.feature_maps.findChild(QLabel, "modelNote")
+    assert filters_note.text() == "Model: Untrained (random weights)"
+    assert "Learned" not in window.filters.title.text() and "nothing is learned" in window.filters.title.text()
+    assert maps_note.text() == "Model: Untrained (random weights) — random filters, nothing learned yet"
+    steps = train_once(qtbot, window, epochs=1)
+    assert filters_note.text() == f"Model: Trained {steps:,} steps on this dataset"
+    assert window.filters.title.text().startswith("<b>Learned filters</b>")
+    assert maps_note.text() == f"Model: Trained {steps:,} steps on this dataset"
+    window.controller.reset_weights(seed=2)  # fresh random weights again
+    qtbot.waitUntil(lambda: "Untrained" in filters_note.text(), timeout=5000)
+    assert "Learned" not in window.filters.title.text()
