@@ -4,12 +4,14 @@ those arrays made an epoch ahead in a helper process (`EpochPrefetcher`)."""
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.spawn  # noqa: F401  (imported now, not in the training thread: see below)
 import os
 import queue
 import threading
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+import numpy.ma  # noqa: F401  (imported now, not in the training thread: see below)
 
 from .augment import DEFAULT_AUGMENT, AugmentConfig, augment_batch
 from .drawing import Drawing
@@ -28,6 +30,16 @@ from .raster import (
     render_pictures,
 )
 from .synth import DEFAULT_CLASSES
+
+# Modules that would otherwise be imported the first time an epoch is made, in the training thread:
+# np.median imports numpy.ma, starting the helper process imports multiprocessing's spawn machinery. An
+# import there holds the interpreter's import lock while PySide's import hook reads the module's source,
+# and the window stalls for 50-100 ms at the start of a run; imported here, that cost is paid once at start.
+try:
+    import multiprocessing.popen_spawn_posix  # noqa: F401
+    import multiprocessing.resource_tracker  # noqa: F401
+except ImportError:  # not on POSIX
+    pass
 
 
 def class_list(labels_or_drawings: Iterable, defaults: Sequence[str] = DEFAULT_CLASSES) -> list[str]:

@@ -21,6 +21,7 @@ from gui.panels._common import (
     FOREGROUND,
     Coalescer,
     GraphicsScroller,
+    SteadyLabel,
     colormap,
     grid_shape,
     make_image_view,
@@ -130,9 +131,8 @@ class FeatureMapsPanel(QWidget):
 
         self.title = QLabel("<b>Feature maps</b> — what each layer makes of the drawing on the canvas")
         self.title.setWordWrap(True)  # a narrow dock (a 1024-pixel screen) wraps it instead of growing
-        self.model_note = QLabel("")  # which model made these maps (set_model_note)
+        self.model_note = SteadyLabel("")  # which model made these maps: repaints, never relayouts
         self.model_note.setObjectName("modelNote")
-        self.model_note.setWordWrap(True)
         self.explain = QLabel(
             "Each small image is one feature map: where in the drawing a filter responds. "
             "Red = positive, blue = negative, white = 0; each block's three stages share its colour scale."
@@ -165,7 +165,7 @@ class FeatureMapsPanel(QWidget):
     # -- public API ---------------------------------------------------------------------------
     def set_model_note(self, text: str, trained: bool) -> None:
         """Which model computes the maps; an untrained one's maps come from random filters."""
-        note = f"Model: {text}" + ("" if trained else " — random filters, nothing learned yet")
+        note = f"Model: {text}" + ("" if trained else ": nothing learned yet")
         if note != self.model_note.text():  # called on every status update: no relayout when unchanged
             self.model_note.setText(note)
 

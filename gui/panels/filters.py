@@ -21,6 +21,7 @@ from gui.panels._common import (
     FOREGROUND,
     Coalescer,
     GraphicsScroller,
+    SteadyLabel,
     colormap,
     make_image_view,
     mosaic,
@@ -108,9 +109,8 @@ class FiltersPanel(QWidget):
         self.title = QLabel(TITLE_TRAINED)
         self.title.setObjectName("filtersTitle")
         self.title.setWordWrap(True)  # a narrow dock (a 1024-pixel screen) wraps it instead of growing
-        self.model_note = QLabel("")  # which model these weights are (set_model_note)
+        self.model_note = SteadyLabel("")  # which model these weights are: repaints, never relayouts
         self.model_note.setObjectName("modelNote")
-        self.model_note.setWordWrap(True)
         self.explain = QLabel(
             "Each small square is one kernel; each of its cells is one weight the network learned. "
             "Red = positive weight, blue = negative, white = 0 (scale on the right of each layer). "

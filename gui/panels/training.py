@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.panels._common import SteadyLabel
+
 PRESET_TEXT = {
     "tiny": "Tiny CNN (4 and 8 filters)",
     "default": "Default CNN (16 and 28 filters)",
@@ -213,7 +215,7 @@ class TrainingPanel(QWidget):
         self.progress.setFormat("Not trained yet")
         self.progress.setToolTip("Epoch, mini-batch step and estimated time left")
 
-        self.model_note = QLabel()
+        self.model_note = SteadyLabel()  # changes every few steps: repaints, never lays the window out
         self.model_note.setObjectName("modelNote")
         self.model_note.setToolTip("Which model the filters, feature maps and prediction show")
         self.model_note.setStyleSheet("color: #57606a;")  # muted, still 6:1 contrast on white

@@ -126,11 +126,16 @@ class Zoom(QObject):
     def _repolish_style_sheets() -> None:
         """A widget with a style sheet of its own (a colour) keeps the font it had when the sheet was
         applied; applying the sheet again resolves it from the application's new font."""
-        for widget in QApplication.allWidgets():
-            sheet = widget.styleSheet()
-            if sheet and "font" not in sheet:
-                widget.setStyleSheet("")
-                widget.setStyleSheet(sheet)
+        # Only the widgets of windows on screen: QApplication.allWidgets() also lists widgets of closed
+        # windows that are waiting for deleteLater, and touching one of those crashes (a segfault in CI).
+        for top in QApplication.topLevelWidgets():
+            if not top.isVisible():
+                continue
+            for widget in (top, *top.findChildren(QWidget)):
+                sheet = widget.styleSheet()
+                if sheet and "font" not in sheet:
+                    widget.setStyleSheet("")
+                    widget.setStyleSheet(sheet)
 
     def restore_application_font(self) -> None:
         """Put the application's 100 % font back (the main window closes: dialogs of a next window, and
