@@ -167,7 +167,8 @@ def test_filters_and_feature_maps_say_which_model_they_show(make_window, tmp_pat
     filters_note = window.filters.findChild(QLabel, "modelNote")
     maps_note = window.feature_maps.findChild(QLabel, "modelNote")
     assert filters_note.text() == "Model: Untrained (random weights)"
-    assert "Learned" not in window.filters.title.text() and "nothing is learned" in window.filters.title.text()
+    title = window.filters.title.text()
+    assert "Learned" not in title and "nothing is learned" in title
     assert maps_note.text() == "Model: Untrained (random weights): nothing learned yet"
     steps = train_once(qtbot, window, epochs=1)
     assert filters_note.text() == f"Model: Trained {steps:,} steps on this dataset"
