@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
-from .layer import DTYPE, Layer, _he_normal, _max_groups, _pool_out, _rng, _unmax_groups
+from .layer import DTYPE, Layer, _he_normal, _max_groups, _padded_empty, _pool_out, _rng, _unmax_groups
 
 
 def _weight_grad(dy: np.ndarray, cols: np.ndarray, out: np.ndarray) -> None:
@@ -31,6 +31,50 @@ def _col2im_add(dwin: np.ndarray, dxp: np.ndarray, stride: int) -> None:
     for i in range(kh):
         for j in range(kw):
             dxp[:, :, i : i + stride * ho : stride, j : j + stride * wo : stride] += dwin[:, :, i, j]
+
+
+def _max_blocks(z: np.ndarray, keep: bool):
+    """Max over the q*q contiguous blocks of z (O, q*q, M), block t holding pooling offset t in
+    row-major order. -> (y (O, M), masks): masks say where each maximum came from (None unless keep),
+    for _unmax_blocks; the first maximum wins ties, as MaxPool2D.
+
+    For 2 x 2 (the usual case) the masks are three booleans, a tournament in MaxPool2D's order: the
+    pairs (0, 1) and (2, 3) of a row, then the rows; otherwise the index of the first maximum."""
+    t = z.shape[1]
+    if not keep:
+        y = z[:, 0].copy()
+        for b in range(1, t):
+            np.maximum(y, z[:, b], out=y)
+        return y, None
+    if t == 4:
+        first, second = z[:, 1] > z[:, 0], z[:, 3] > z[:, 2]  # strictly greater: the first one wins ties
+        y, y2 = np.maximum(z[:, 0], z[:, 1]), np.maximum(z[:, 2], z[:, 3])
+        row = y2 > y
+        np.maximum(y, y2, out=y)
+        return y, (first, second, row)
+    y = z[:, 0].copy()
+    idx = np.zeros(y.shape, np.uint8)
+    for b in range(1, t):
+        # idx = b where block b is greater (uint8 arithmetic)
+        idx += (z[:, b] > y).view(np.uint8) * (np.uint8(b) - idx)
+        np.maximum(y, z[:, b], out=y)
+    return y, idx
+
+
+def _unmax_blocks(g: np.ndarray, masks, out: np.ndarray) -> None:
+    """Backward of _max_blocks: g (O, M) goes to where each maximum came from in out (O, q*q, M), the
+    other entries are set to 0. Exact: each value of g is either kept or subtracted from itself."""
+    if isinstance(masks, tuple):
+        first, second, row = masks
+        np.multiply(g, row, out=out[:, 2])      # the second row's share ...
+        np.subtract(g, out[:, 2], out=out[:, 0])  # ... and the first row's
+        np.multiply(out[:, 0], first, out=out[:, 1])
+        out[:, 0] -= out[:, 1]
+        np.multiply(out[:, 2], second, out=out[:, 3])
+        out[:, 2] -= out[:, 3]
+        return
+    for b in range(out.shape[1]):
+        np.multiply(g, masks == b, out=out[:, b])
 
 
 class Conv2D(Layer):
@@ -122,7 +166,9 @@ class Conv2D(Layer):
     # contiguous slice flat[a*Wp + b : a*Wp + b + Ho*Wp] of every image. The columns (C*k*k, N*Ho*Wp)
     # are a read-only strided view of the flat rows, copied once; the whole batch is then one matrix
     # product, and backward adds k*k contiguous slices. The output is returned as an (N, O, Ho, Wo)
-    # view of a channel-major array: the elementwise layers after it keep that memory order.
+    # view of a channel-major array: the elementwise layers after it keep that memory order. The
+    # column, output and gradient matrices have rows padded to _pitch (engine/layer.py): 32 images of
+    # 14 x 16 make rows of 7,168 float32, a multiple of 4 KiB, which OpenBLAS multiplies 1.7x slower.
 
     def _forward_wide(self, x, bias=True):
         """x (N, C, H, W) -> the output on the Wp-wide grid, (O, N, Ho, Wp), with the bias if asked."""
@@ -134,9 +180,9 @@ class Conv2D(Layer):
         flat[:, :, : hp * wp].reshape(c, n, hp, wp)[:, :, p : p + h, p : p + w] = x.transpose(1, 0, 2, 3)
         sc, sn, se = flat.strides
         win = as_strided(flat, (c, k, k, n, span), (sc, wp * se, se, sn, se), writeable=False)
-        cols = self._buffer("_cols", (c * k * k, n * span), x.dtype)
+        cols = self._matrix("_cols", c * k * k, n * span, x.dtype)
         np.copyto(cols.reshape(c, k, k, n, span), win)
-        y = np.matmul(self.params["weight"].reshape(o, -1), cols)  # (O, N*Ho*Wp)
+        y = np.matmul(self.params["weight"].reshape(o, -1), cols, out=_padded_empty(o, n * span, x.dtype))
         if bias:
             y += self.params["bias"][:, None]
         self._cache = (x.shape, cols)
@@ -149,7 +195,7 @@ class Conv2D(Layer):
     def _backward_flat(self, dy, need_dx):
         n, o, ho, wo = dy.shape
         wp = wo + self.kernel_size - 1
-        dyw = self._buffer("_dy_wide", (o, n, ho, wp), dy.dtype)  # junk columns stay 0
+        dyw = self._matrix("_dy_wide", o, n * ho * wp, dy.dtype).reshape(o, n, ho, wp)  # junk stays 0
         dyw[:, :, :, :wo] = dy.transpose(1, 0, 2, 3)
         return self._backward_wide(dyw, need_dx)
 
@@ -165,7 +211,9 @@ class Conv2D(Layer):
         np.sum(dyw, axis=1, out=self.grads["bias"])
         if not need_dx:
             return None
-        dcols = np.matmul(self.params["weight"].reshape(o, -1).T, dyw).reshape(c, k * k, n, span)
+        dcols = self._matrix("_dcols", c * k * k, n * span, dyw.dtype)
+        np.matmul(self.params["weight"].reshape(o, -1).T, dyw, out=dcols)
+        dcols = dcols.reshape(c, k * k, n, span)
         dflat = np.zeros((c, n, hp * wp + k - 1), dyw.dtype)
         for t in range(k * k):
             start = (t // k) * wp + t % k
@@ -226,6 +274,13 @@ class ConvReLUPool(Layer):
                           (sc, sh, sw, sh, sw, sn, q * sh, q * sw), writeable=False)
 
     def forward(self, x, training=False):
+        return self._run(x, keep=True)
+
+    def infer(self, x):
+        """forward(x) without keeping anything for backward (inference: predict_proba, logits)."""
+        return self._run(x, keep=False)
+
+    def _run(self, x, keep):
         conv, q = self.conv, self.pool_size
         n, c, h, w = x.shape
         k, p, o = conv.kernel_size, conv.padding, conv.out_channels
@@ -235,22 +290,25 @@ class ConvReLUPool(Layer):
             m = n * hq * wq
             xp = self._buffer("_xp", (c, n, h + 2 * p, w + 2 * p), x.dtype)
             xp[:, :, p : p + h, p : p + w] = x.transpose(1, 0, 2, 3)
-            cols = self._buffer("_cols", (c * k * k, q * q * m), x.dtype)
+            cols = self._matrix("_cols", c * k * k, q * q * m, x.dtype)
             np.copyto(cols.reshape(c, k, k, q, q, n, hq, wq), self._windows(xp, hq, wq))
-            z = np.matmul(conv.params["weight"].reshape(o, -1), cols).reshape(o, q * q, m)
-            y = z[:, 0].copy()
-            idx = np.zeros(y.shape, np.uint8)
-            for t in range(1, q * q):
-                # idx = t where block t is greater: the first maximum wins ties (uint8 arithmetic)
-                idx += (z[:, t] > y).view(np.uint8) * (np.uint8(t) - idx)
-                np.maximum(y, z[:, t], out=y)
+            z = self._matrix("_z", o, q * q * m, x.dtype)
+            np.matmul(conv.params["weight"].reshape(o, -1), cols, out=z)
+            y, masks = _max_blocks(z.reshape(o, q * q, m), keep)
             y = y.reshape(o, n, hq, wq)
-            self._cache = (x.shape, cols, idx, None, y)
+            self._cache = (x.shape, cols, masks, None, y) if keep else None
         else:
             wide = conv._forward_wide(x, bias=False)  # (O, N, Ho, Wp)
-            rows, idx_w = _max_groups(wide[:, :, : hq * q, : wq * q], q, axis=3)
-            y, idx_h = _max_groups(rows, q, axis=2)
-            self._cache = (wide.shape, None, idx_w, idx_h, y)
+            if keep:
+                rows, idx_w = _max_groups(wide[:, :, : hq * q, : wq * q], q, axis=3)
+                y, idx_h = _max_groups(rows, q, axis=2)
+                self._cache = (wide.shape, None, idx_w, idx_h, y)
+            else:  # inference: the maximum only
+                views = [wide[:, :, a : hq * q : q, b : wq * q : q] for a in range(q) for b in range(q)]
+                y = np.maximum(views[0], views[1]) if len(views) > 1 else views[0].copy()
+                for v in views[2:]:
+                    np.maximum(y, v, out=y)
+                self._cache = None
         y += conv.params["bias"][:, None, None, None]
         np.maximum(y, 0, out=y)
         return y.transpose(1, 0, 2, 3)
@@ -262,18 +320,18 @@ class ConvReLUPool(Layer):
             wide_shape, _, idx_w, idx_h, _ = self._cache
             q = self.pool_size
             hq, wq = g.shape[2:]
-            dyw = self._buffer("_dy_wide", wide_shape, dy.dtype)  # what no window covers stays 0
+            o, n, ho, wp = wide_shape  # what no window covers stays 0:
+            dyw = self._matrix("_dy_wide", o, n * ho * wp, dy.dtype).reshape(wide_shape)
             rows = _unmax_groups(g, idx_h, q, axis=2)
             _unmax_groups(rows, idx_w, q, axis=3, out=dyw[:, :, : hq * q, : wq * q])
             return self.conv._backward_wide(dyw, need_dx)
-        x_shape, cols, idx, _, _ = self._cache
+        x_shape, cols, masks, _, _ = self._cache
         conv, q = self.conv, self.pool_size
         o, n, hq, wq = g.shape
         c, k, p = conv.in_channels, conv.kernel_size, conv.padding
         g = g.reshape(o, -1)
-        dz = self._buffer("_dz", (o, q * q, g.shape[1]), dy.dtype)
-        for t in range(q * q):
-            np.multiply(g, idx == t, out=dz[:, t])
+        dz = self._matrix("_dz", o, q * q * g.shape[1], dy.dtype)
+        _unmax_blocks(g, masks, dz.reshape(o, q * q, -1))
         dz = dz.reshape(o, -1)
         _weight_grad(dz, cols, conv.grads["weight"].reshape(o, -1))
         np.sum(g, axis=1, out=conv.grads["bias"])

@@ -25,6 +25,22 @@ def _pool_out(size: int, k: int, s: int, p: int = 0) -> int:
     return (size + 2 * p - k) // s + 1
 
 
+def _pitch(n: int, itemsize: int) -> int:
+    """A row length >= n elements whose size in bytes is an odd multiple of 64, for matrices that
+    go through BLAS. Rows a multiple of 4 KiB apart fall in the same cache sets: with (144, 7168)
+    float32 columns OpenBLAS multiplies 1.7x slower than with rows of 7184 (measured on this
+    project's machine)."""
+    lines = -(-n * itemsize // 64)
+    lines += 1 - lines % 2
+    return max(n, lines * 64 // itemsize)
+
+
+def _padded_empty(rows: int, cols: int, dtype) -> np.ndarray:
+    """A new uninitialised (rows, cols) array with rows _pitch(cols) long (a view)."""
+    dtype = np.dtype(dtype)
+    return np.empty((rows, _pitch(cols, dtype.itemsize)), dtype)[:, :cols]
+
+
 class Layer:
     """Base class: no parameters, identity shapes."""
 
@@ -40,6 +56,10 @@ class Layer:
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
         raise NotImplementedError
+
+    def infer(self, x: np.ndarray) -> np.ndarray:
+        """The inference output, forward(x, training=False); a layer may skip what only backward needs."""
+        return self.forward(x, False)
 
     def config(self) -> dict:
         return {"type": self.kind}
@@ -66,6 +86,12 @@ class Layer:
             buf = np.zeros(shape, dtype)
             setattr(self, name, buf)
         return buf
+
+    def _matrix(self, name: str, rows: int, cols: int, dtype) -> np.ndarray:
+        """A (rows, cols) view of a reused zeroed scratch matrix whose rows are _pitch(cols) long, as
+        _buffer; a product written into it or read from it keeps OpenBLAS at full speed."""
+        dtype = np.dtype(dtype)
+        return self._buffer(name, (rows, _pitch(cols, dtype.itemsize)), dtype)[:, :cols]
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.config().items() if k != "type")

@@ -152,7 +152,7 @@ class Sequential:
         x = self._check(self._batch(x))
         self._viewer()
         for stage in self._viewer_stages:
-            x = stage.forward(x, False)
+            x = stage.infer(x)
         return np.array(x, copy=True, order="C")
 
     def predict_proba(self, x) -> np.ndarray:

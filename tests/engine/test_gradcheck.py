@@ -193,7 +193,7 @@ def test_a_wrong_gradient_fails_the_check():
 # (in, out, kernel, padding, pool, input shape): pooled column order (in * k² <= out) and the wide grid,
 # sizes the pooling does not tile (the last row/column is dropped), pooling 3
 FUSED_CASES = [(1, 9, 3, 1, 2, (2, 1, 6, 6)), (1, 4, 3, 0, 2, (2, 1, 7, 8)), (2, 3, 3, 1, 2, (2, 2, 6, 5)),
-               (2, 2, 3, 1, 3, (2, 2, 7, 6)), (1, 9, 1, 0, 2, (1, 1, 5, 4))]
+               (2, 2, 3, 1, 3, (2, 2, 7, 6)), (1, 9, 1, 0, 2, (1, 1, 5, 4)), (1, 9, 3, 1, 3, (2, 1, 7, 6))]
 
 
 @pytest.mark.parametrize("cin,cout,k,padding,pool,shape", FUSED_CASES)
@@ -201,6 +201,17 @@ def test_conv_relu_pool(cin, cout, k, padding, pool, shape):
     fused = ConvReLUPool(Conv2D(cin, cout, k, padding=padding, rng=cin * 10 + cout), pool)
     assert fused.pooled_columns == (cin * k * k <= cout)
     check_layer(fused, rand(*shape, seed=cout))
+
+
+@pytest.mark.parametrize("cin,cout,k,padding,pool,shape", FUSED_CASES)
+def test_fused_inference_path_gives_the_forward_output(cin, cout, k, padding, pool, shape):
+    """infer() (predict_proba's path: no masks, no cache) returns forward()'s values bit for bit, in
+    float32, on inputs with ties (blank windows); one image alone (other matrix sizes) within rounding."""
+    fused = ConvReLUPool(Conv2D(cin, cout, k, padding=padding, rng=cin * 10 + cout), pool)
+    x = (np.random.default_rng(cout).random(shape) < 0.3).astype(np.float32)
+    y = fused.forward(x).copy()
+    np.testing.assert_array_equal(fused.infer(x), y)
+    np.testing.assert_allclose(fused.infer(x[:1]), y[:1], rtol=1e-6, atol=1e-6)
 
 
 def test_a_wrong_fused_gradient_fails_the_check():
