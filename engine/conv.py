@@ -33,10 +33,11 @@ def _col2im_add(dwin: np.ndarray, dxp: np.ndarray, stride: int) -> None:
             dxp[:, :, i : i + stride * ho : stride, j : j + stride * wo : stride] += dwin[:, :, i, j]
 
 
-def _max_blocks(z: np.ndarray, keep: bool):
+def _max_blocks(z: np.ndarray, keep: bool, scratch=None):
     """Max over the q*q contiguous blocks of z (O, q*q, M), block t holding pooling offset t in
     row-major order. -> (y (O, M), masks): masks say where each maximum came from (None unless keep),
-    for _unmax_blocks; the first maximum wins ties, as MaxPool2D.
+    for _unmax_blocks; the first maximum wins ties, as MaxPool2D. scratch(name, shape, dtype), if
+    given, supplies reused arrays for the masks (e.g. Layer._buffer).
 
     For 2 x 2 (the usual case) the masks are three booleans, a tournament in MaxPool2D's order: the
     pairs (0, 1) and (2, 3) of a row, then the rows; otherwise the index of the first maximum."""
@@ -47,9 +48,13 @@ def _max_blocks(z: np.ndarray, keep: bool):
             np.maximum(y, z[:, b], out=y)
         return y, None
     if t == 4:
-        first, second = z[:, 1] > z[:, 0], z[:, 3] > z[:, 2]  # strictly greater: the first one wins ties
-        y, y2 = np.maximum(z[:, 0], z[:, 1]), np.maximum(z[:, 2], z[:, 3])
-        row = y2 > y
+        def arr(name, dtype):
+            return np.empty(z[:, 0].shape, dtype) if scratch is None else scratch(name, z[:, 0].shape, dtype)
+        first, second, row = arr("_first", bool), arr("_second", bool), arr("_row", bool)
+        np.greater(z[:, 1], z[:, 0], out=first)  # strictly greater: the first one wins ties
+        np.greater(z[:, 3], z[:, 2], out=second)
+        y, y2 = np.maximum(z[:, 0], z[:, 1]), np.maximum(z[:, 2], z[:, 3], out=arr("_y2", z.dtype))
+        np.greater(y2, y, out=row)
         np.maximum(y, y2, out=y)
         return y, (first, second, row)
     y = z[:, 0].copy()
@@ -170,8 +175,10 @@ class Conv2D(Layer):
     # column, output and gradient matrices have rows padded to _pitch (engine/layer.py): 32 images of
     # 14 x 16 make rows of 7,168 float32, a multiple of 4 KiB, which OpenBLAS multiplies 1.7x slower.
 
-    def _forward_wide(self, x, bias=True):
-        """x (N, C, H, W) -> the output on the Wp-wide grid, (O, N, Ho, Wp), with the bias if asked."""
+    def _forward_wide(self, x, bias=True, out=None):
+        """x (N, C, H, W) -> the output on the Wp-wide grid, (O, N, Ho, Wp), with the bias if asked;
+        out=NAME writes it into a scratch matrix of this layer kept under that name (a caller that uses
+        it at once, as ConvReLUPool), otherwise into a new array."""
         n, c, h, w = x.shape
         k, p, o = self.kernel_size, self.padding, self.out_channels
         hp, wp = h + 2 * p, w + 2 * p
@@ -182,7 +189,8 @@ class Conv2D(Layer):
         win = as_strided(flat, (c, k, k, n, span), (sc, wp * se, se, sn, se), writeable=False)
         cols = self._matrix("_cols", c * k * k, n * span, x.dtype)
         np.copyto(cols.reshape(c, k, k, n, span), win)
-        y = np.matmul(self.params["weight"].reshape(o, -1), cols, out=_padded_empty(o, n * span, x.dtype))
+        y = self._matrix(out, o, n * span, x.dtype) if out else _padded_empty(o, n * span, x.dtype)
+        np.matmul(self.params["weight"].reshape(o, -1), cols, out=y)
         if bias:
             y += self.params["bias"][:, None]
         self._cache = (x.shape, cols)
@@ -199,8 +207,9 @@ class Conv2D(Layer):
         dyw[:, :, :, :wo] = dy.transpose(1, 0, 2, 3)
         return self._backward_wide(dyw, need_dx)
 
-    def _backward_wide(self, dyw, need_dx):
-        """dyw (O, N, Ho, Wp): the output gradient on the wide grid, zero in the junk columns."""
+    def _backward_wide(self, dyw, need_dx, dbias=None):
+        """dyw (O, N, Ho, Wp): the output gradient on the wide grid, zero in the junk columns; dbias, if
+        given, is the bias gradient (ConvReLUPool sums it over its q*q times fewer pooled values)."""
         x_shape, cols = self._cache
         o, n, ho, wp = dyw.shape
         c, k, p = self.in_channels, self.kernel_size, self.padding
@@ -208,14 +217,19 @@ class Conv2D(Layer):
         hp, span = h + 2 * p, ho * wp
         dyw = dyw.reshape(o, n * span)
         _weight_grad(dyw, cols, self.grads["weight"].reshape(o, -1))
-        np.sum(dyw, axis=1, out=self.grads["bias"])
+        if dbias is None:
+            np.sum(dyw, axis=1, out=self.grads["bias"])
+        else:
+            self.grads["bias"][...] = dbias
         if not need_dx:
             return None
         dcols = self._matrix("_dcols", c * k * k, n * span, dyw.dtype)
         np.matmul(self.params["weight"].reshape(o, -1).T, dyw, out=dcols)
         dcols = dcols.reshape(c, k * k, n, span)
-        dflat = np.zeros((c, n, hp * wp + k - 1), dyw.dtype)
-        for t in range(k * k):
+        dflat = np.empty((c, n, hp * wp + k - 1), dyw.dtype)
+        dflat[:, :, :span] = dcols[:, 0]  # offset (0, 0) starts the sum: no zeroing pass
+        dflat[:, :, span:] = 0
+        for t in range(1, k * k):
             start = (t // k) * wp + t % k
             dflat[:, :, start : start + span] += dcols[:, t]
         dxp = dflat[:, :, : hp * wp].reshape(c, n, hp, wp)
@@ -294,12 +308,14 @@ class ConvReLUPool(Layer):
             np.copyto(cols.reshape(c, k, k, q, q, n, hq, wq), self._windows(xp, hq, wq))
             z = self._matrix("_z", o, q * q * m, x.dtype)
             np.matmul(conv.params["weight"].reshape(o, -1), cols, out=z)
-            y, masks = _max_blocks(z.reshape(o, q * q, m), keep)
+            y, masks = _max_blocks(z.reshape(o, q * q, m), keep, self._buffer)
             y = y.reshape(o, n, hq, wq)
             self._cache = (x.shape, cols, masks, None, y) if keep else None
         else:
-            wide = conv._forward_wide(x, bias=False)  # (O, N, Ho, Wp)
-            if keep:
+            wide = conv._forward_wide(x, bias=False, out="_wide" if keep else None)  # (O, N, Ho, Wp)
+            if keep and q == 2:
+                y = self._max_quads(wide, hq, wq)  # sets the cache
+            elif keep:
                 rows, idx_w = _max_groups(wide[:, :, : hq * q, : wq * q], q, axis=3)
                 y, idx_h = _max_groups(rows, q, axis=2)
                 self._cache = (wide.shape, None, idx_w, idx_h, y)
@@ -309,9 +325,55 @@ class ConvReLUPool(Layer):
                 for v in views[2:]:
                     np.maximum(y, v, out=y)
                 self._cache = None
-        y += conv.params["bias"][:, None, None, None]
-        np.maximum(y, 0, out=y)
+        # bias and ReLU on the whole array y views (with _max_quads, y drops its junk pairs)
+        whole = y if y.flags.c_contiguous else y.base
+        whole += conv.params["bias"].reshape((o,) + (1,) * (whole.ndim - 1))
+        np.maximum(whole, 0, out=whole)
         return y.transpose(1, 0, 2, 3)
+
+    # 2 x 2 pooling on the wide grid. Strided NumPy operations cost several times contiguous ones here,
+    # so the four values of each window are first copied apart into two contiguous arrays, (O, N, a, i,
+    # t) for the even and the odd columns 2t and 2t + 1 of rows 2i + a: the pairs of a row are compared
+    # elementwise, then the rows (blocks of Hq * W2 values). The junk columns of the grid come along as
+    # an extra pair t >= Wq, dropped at the end; in backward their gradient is 0.
+
+    @staticmethod
+    def _quads(wide, hq):
+        """(O, N, 2, Hq, W2, 2) view of the wide grid (O, N, Ho, Wp): [o, n, a, i, t, b] is
+        wide[o, n, 2i + a, 2t + b], W2 = Wp // 2 (writable if wide is)."""
+        o, n, _, wp = wide.shape
+        w2 = wp // 2
+        v = wide[:, :, : 2 * hq, : 2 * w2].view()
+        v.shape = (o, n, hq, 2, w2, 2)  # a view (raises rather than copy)
+        return v.transpose(0, 1, 3, 2, 4, 5)
+
+    def _max_quads(self, wide, hq, wq):
+        quads = self._quads(wide, hq)
+        even = self._buffer("_even", quads.shape[:-1], wide.dtype)
+        odd = self._buffer("_odd", quads.shape[:-1], wide.dtype)
+        np.copyto(even, quads[..., 0])
+        np.copyto(odd, quads[..., 1])
+        first = np.greater(odd, even, out=self._buffer("_first", even.shape, bool))  # strictly: the first
+        np.maximum(even, odd, out=even)                                   # of a pair wins ties, as MaxPool2D
+        row = np.greater(even[:, :, 1], even[:, :, 0], out=self._buffer("_row", even[:, :, 0].shape, bool))
+        y = np.maximum(even[:, :, 0], even[:, :, 1])[..., :wq]  # (O, N, Hq, Wq) view of (O, N, Hq, W2)
+        self._cache = (wide.shape, None, first, row, y)
+        return y
+
+    def _unmax_quads(self, g, wide_shape, first, row, dyw):
+        """Backward of _max_quads: g (O, N, Hq, Wq) -> dyw, the wide grid's gradient (written in place)."""
+        o, n, hq, wq = g.shape
+        g2 = self._buffer("_g2", row.shape, g.dtype)  # (O, N, Hq, W2); the junk pairs stay 0
+        g2[..., :wq] = g
+        split = self._buffer("_split", first.shape, g.dtype)  # (O, N, 2, Hq, W2): each row's share
+        np.multiply(g2, row, out=split[:, :, 1])
+        np.subtract(g2, split[:, :, 1], out=split[:, :, 0])
+        odd = self._buffer("_dodd", first.shape, g.dtype)
+        np.multiply(split, first, out=odd)
+        split -= odd  # the even columns' share (exact: each value is kept or subtracted from itself)
+        quads = self._quads(dyw, hq)
+        np.copyto(quads[..., 0], split)
+        np.copyto(quads[..., 1], odd)
 
     def backward(self, dy, need_dx=True):
         """dy (N, O, Hq, Wq) -> dx (N, C, H, W); need_dx=False skips dx (for a first layer)."""
@@ -322,9 +384,12 @@ class ConvReLUPool(Layer):
             hq, wq = g.shape[2:]
             o, n, ho, wp = wide_shape  # what no window covers stays 0:
             dyw = self._matrix("_dy_wide", o, n * ho * wp, dy.dtype).reshape(wide_shape)
+            if q == 2:
+                self._unmax_quads(g, wide_shape, idx_w, idx_h, dyw)
+                return self.conv._backward_wide(dyw, need_dx, dbias=g.sum(axis=(1, 2, 3)))
             rows = _unmax_groups(g, idx_h, q, axis=2)
             _unmax_groups(rows, idx_w, q, axis=3, out=dyw[:, :, : hq * q, : wq * q])
-            return self.conv._backward_wide(dyw, need_dx)
+            return self.conv._backward_wide(dyw, need_dx, dbias=g.sum(axis=(1, 2, 3)))
         x_shape, cols, masks, _, _ = self._cache
         conv, q = self.conv, self.pool_size
         o, n, hq, wq = g.shape

@@ -193,7 +193,8 @@ def test_a_wrong_gradient_fails_the_check():
 # (in, out, kernel, padding, pool, input shape): pooled column order (in * k² <= out) and the wide grid,
 # sizes the pooling does not tile (the last row/column is dropped), pooling 3
 FUSED_CASES = [(1, 9, 3, 1, 2, (2, 1, 6, 6)), (1, 4, 3, 0, 2, (2, 1, 7, 8)), (2, 3, 3, 1, 2, (2, 2, 6, 5)),
-               (2, 2, 3, 1, 3, (2, 2, 7, 6)), (1, 9, 1, 0, 2, (1, 1, 5, 4)), (1, 9, 3, 1, 3, (2, 1, 7, 6))]
+               (2, 2, 3, 1, 3, (2, 2, 7, 6)), (1, 9, 1, 0, 2, (1, 1, 5, 4)), (1, 9, 3, 1, 3, (2, 1, 7, 6)),
+               (2, 3, 3, 1, 2, (2, 2, 7, 7)), (3, 4, 3, 0, 2, (1, 3, 8, 9))]
 
 
 @pytest.mark.parametrize("cin,cout,k,padding,pool,shape", FUSED_CASES)
