@@ -1,8 +1,12 @@
 """The training generator: records, determinism, control from another thread, divergence."""
 
+import hashlib
 import queue
+import subprocess
+import sys
 import threading
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -72,6 +76,31 @@ def test_bit_for_bit_repeatable_with_a_seed():
     assert la == lb
     assert all(np.array_equal(wa[k], wb[k]) for k in wa)
     assert la != lc  # another seed shuffles differently
+
+
+def _default_run_digest() -> str:
+    """sha256 of the losses and final weights of a short seeded run of the default model."""
+    rng = np.random.default_rng(3)
+    X = (rng.random((40, 1, 28, 28)) < 0.15).astype(np.float32)
+    y = np.arange(40) % 4
+    m = build_model("default", 4, seed=1)
+    losses = [r.loss for r in train(m, (X, y), TrainConfig(epochs=2, batch_size=16, seed=2))]
+    h = hashlib.sha256(np.float64(losses).tobytes())
+    for _, v in sorted(m.weights().items()):
+        h.update(v.tobytes())
+    return h.hexdigest()
+
+
+def test_default_model_training_is_bit_for_bit_repeatable_in_fresh_processes():
+    """The default model's fused stages (pooled columns, the wide grid, reused scratch buffers, batches
+    of 16 and a last batch of 8) give the same losses and weights, bit for bit, in two new processes
+    and in this one."""
+    here = Path(__file__).resolve().parent
+    code = (f"import sys; sys.path.insert(0, {str(here)!r}); import test_training as t; "
+            "print(t._default_run_digest())")
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=here.parents[1], capture_output=True, text=True,
+                           check=True).stdout.strip() for _ in range(2)]
+    assert len(runs[0]) == 64 and runs[0] == runs[1] == _default_run_digest()
 
 
 def test_sgd_optimizer_and_data_object_with_arrays_per_epoch():
