@@ -186,7 +186,11 @@ class Conv2D(Layer):
         flat = self._buffer("_flat", (c, n, hp * wp + k - 1), x.dtype)  # k - 1 spare zeros at the end
         flat[:, :, : hp * wp].reshape(c, n, hp, wp)[:, :, p : p + h, p : p + w] = x.transpose(1, 0, 2, 3)
         sc, sn, se = flat.strides
-        win = as_strided(flat, (c, k, k, n, span), (sc, wp * se, se, sn, se), writeable=False)
+        shape, strides = (c, k, k, n, span), (sc, wp * se, se, sn, se)
+        held, win = self.__dict__.get("_win", (None, None))
+        if held is not flat or win.shape != shape or win.strides != strides:  # made once: as_strided is slow
+            win = as_strided(flat, shape, strides, writeable=False)
+            self._win = (flat, win)
         cols = self._matrix("_cols", c * k * k, n * span, x.dtype)
         np.copyto(cols.reshape(c, k, k, n, span), win)
         y = self._matrix(out, o, n * span, x.dtype) if out else _padded_empty(o, n * span, x.dtype)
@@ -305,7 +309,11 @@ class ConvReLUPool(Layer):
             xp = self._buffer("_xp", (c, n, h + 2 * p, w + 2 * p), x.dtype)
             xp[:, :, p : p + h, p : p + w] = x.transpose(1, 0, 2, 3)
             cols = self._matrix("_cols", c * k * k, q * q * m, x.dtype)
-            np.copyto(cols.reshape(c, k, k, q, q, n, hq, wq), self._windows(xp, hq, wq))
+            held, win = self.__dict__.get("_win", (None, None))
+            if held is not xp or win.shape[-2:] != (hq, wq):  # made once per buffer: as_strided is slow
+                win = self._windows(xp, hq, wq)
+                self._win = (xp, win)
+            np.copyto(cols.reshape(c, k, k, q, q, n, hq, wq), win)
             z = self._matrix("_z", o, q * q * m, x.dtype)
             np.matmul(conv.params["weight"].reshape(o, -1), cols, out=z)
             y, masks = _max_blocks(z.reshape(o, q * q, m), keep, self._buffer)
