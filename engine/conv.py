@@ -165,15 +165,16 @@ class Conv2D(Layer):
         return dxp[:, :, p : p + h, p : p + w] if p else dxp
 
     # Stride 1, the usual case: "flattened shifts" in channel-major order. The padded input is kept as
-    # (C, N, Hp*Wp): each image is one flat row per channel. An output at (i, j) with kernel offset
-    # (a, b) reads flat[(i + a) * Wp + (j + b)], so if outputs are computed on the whole Wp-wide grid
-    # (the last k - 1 columns are junk, dropped afterwards), the values seen by offset (a, b) are one
+    # (C, N, Hp*Wp): each image is one flat row per channel, rows Wp = W + p long (the left padding of
+    # a row is also the right padding of the row before). An output at (i, j) with kernel offset (a, b)
+    # reads flat[(i + a) * Wp + (j + b)], so if outputs are computed on the whole Wp-wide grid (the
+    # last Wp - Wo columns are junk, dropped afterwards), the values seen by offset (a, b) are one
     # contiguous slice flat[a*Wp + b : a*Wp + b + Ho*Wp] of every image. The columns (C*k*k, N*Ho*Wp)
     # are a read-only strided view of the flat rows, copied once; the whole batch is then one matrix
     # product, and backward adds k*k contiguous slices. The output is returned as an (N, O, Ho, Wo)
     # view of a channel-major array: the elementwise layers after it keep that memory order. The
     # column, output and gradient matrices have rows padded to _pitch (engine/layer.py): 32 images of
-    # 14 x 16 make rows of 7,168 float32, a multiple of 4 KiB, which OpenBLAS multiplies 1.7x slower.
+    # 14 x 16 made rows of 7,168 float32, a multiple of 4 KiB, which OpenBLAS multiplies 1.7x slower.
 
     def _forward_wide(self, x, bias=True, out=None):
         """x (N, C, H, W) -> the output on the Wp-wide grid, (O, N, Ho, Wp), with the bias if asked;
@@ -181,7 +182,7 @@ class Conv2D(Layer):
         it at once, as ConvReLUPool), otherwise into a new array."""
         n, c, h, w = x.shape
         k, p, o = self.kernel_size, self.padding, self.out_channels
-        hp, wp = h + 2 * p, w + 2 * p
+        hp, wp = h + 2 * p, self._grid_width(w)
         ho, span = hp - k + 1, (hp - k + 1) * wp
         flat = self._buffer("_flat", (c, n, hp * wp + k - 1), x.dtype)  # k - 1 spare zeros at the end
         flat[:, :, : hp * wp].reshape(c, n, hp, wp)[:, :, p : p + h, p : p + w] = x.transpose(1, 0, 2, 3)
@@ -200,13 +201,20 @@ class Conv2D(Layer):
         self._cache = (x.shape, cols)
         return y.reshape(o, n, ho, wp)
 
+    def _grid_width(self, w: int) -> int:
+        """Wp, the row length of the flat padded input for inputs w wide: w + p (one padding shared by
+        the end of a row and the start of the next: a window running past a row's end reads the next
+        row's first p zeros), and at least Wo, the output's width."""
+        p = self.padding
+        return max(w + p, w + 2 * p - self.kernel_size + 1)
+
     def _forward_flat(self, x):
         wo = x.shape[3] + 2 * self.padding - self.kernel_size + 1
         return self._forward_wide(x)[:, :, :, :wo].transpose(1, 0, 2, 3)
 
     def _backward_flat(self, dy, need_dx):
         n, o, ho, wo = dy.shape
-        wp = wo + self.kernel_size - 1
+        wp = self._grid_width(self._cache[0][3])
         dyw = self._matrix("_dy_wide", o, n * ho * wp, dy.dtype).reshape(o, n, ho, wp)  # junk stays 0
         dyw[:, :, :, :wo] = dy.transpose(1, 0, 2, 3)
         return self._backward_wide(dyw, need_dx)
