@@ -10,13 +10,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsRectItem, QLabel, QScrollArea, QWidget
 
-# Diverging map, blue (negative) - white (zero) - red (positive): ColorBrewer's RdBu (11 classes), reversed
-# so that red is positive. Its middle is pure white, so 0 looks like empty paper.
-DIVERGING = "RdBu_r"
-_RDBU_R = (
-    "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff",
-    "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f",
-)
+from gui import colormaps
+
+# The diverging map for every signed value (weights, kernels, feature maps, saliency): CET-CBD1, blue
+# (negative) - light grey (zero) - yellow (positive), safe for red-green colour blindness (gui/colormaps.py).
+DIVERGING = colormaps.NAME
+# What the map's colours mean, for tooltips and captions
+DIVERGING_KEY = "blue = negative, light grey = 0, yellow = positive"
 # Grey map for ink: colormap(INK, reverse=True) draws 0 as white paper and 1 as black ink.
 INK = "ink"
 
@@ -33,7 +33,7 @@ def colormap(name: str, reverse: bool = False) -> pg.ColorMap:
         cmap.name = "ink"
         return cmap
     if name == DIVERGING:
-        cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(_RDBU_R)), [pg.mkColor(c) for c in _RDBU_R])
+        cmap = pg.ColorMap(colormaps.anchor_positions(), colormaps.anchor_rgb().astype(np.ubyte))
         cmap.name = DIVERGING
     else:
         base = pg.colormap.get(name)

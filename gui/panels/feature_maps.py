@@ -135,7 +135,8 @@ class FeatureMapsPanel(QWidget):
         self.model_note.setObjectName("modelNote")
         self.explain = QLabel(
             "Each small image is one feature map: where in the drawing a filter responds. "
-            "Red = positive, blue = negative, white = 0; each block's three stages share its colour scale."
+            "Blue = negative, light grey = 0, yellow = positive; each block's three stages share its colour "
+            "scale."
         )
         self.explain.setWordWrap(True)
         self.empty = QLabel("Draw something on the canvas to see what the network makes of it.")

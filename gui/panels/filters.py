@@ -113,7 +113,7 @@ class FiltersPanel(QWidget):
         self.model_note.setObjectName("modelNote")
         self.explain = QLabel(
             "Each small square is one kernel; each of its cells is one weight the network learned. "
-            "Red = positive weight, blue = negative, white = 0 (scale on the right of each layer). "
+            "Blue = negative weight, light grey = 0, yellow = positive (scale on the right of each layer). "
             "One column per filter; a filter of a later layer has one kernel per input map, top to bottom."
         )
         self.explain.setWordWrap(True)
