@@ -97,6 +97,7 @@ class ClassPalette(QWidget):
     renameRequested = Signal(str, str)
     recolorRequested = Signal(str, str)
     deleteRequested = Signal(str, object)
+    buttonsRebuilt = Signal()  # the class buttons were made anew (the window puts them in its Tab order)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,7 +110,7 @@ class ClassPalette(QWidget):
         self._grid.setVerticalSpacing(3)
         self._add_button = QToolButton(text="+ New class")
         self._add_button.setAutoRaise(True)
-        self._add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._add_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, a click does not take it
         self._add_button.setToolTip("Add a class (a new kind of shape to teach the network)")
         self._add_button.clicked.connect(self._ask_new_class)
         self._hint = QLabel(
@@ -153,7 +154,7 @@ class ClassPalette(QWidget):
         columns = 2
         for i, (name, color, count) in enumerate(classes):
             b = QPushButton()
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard on the canvas
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the keys to the canvas
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setIconSize(QSize(14, 14))
             b.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -163,12 +164,17 @@ class ClassPalette(QWidget):
             self._style_button(b, i, name, color, count)
             self._grid.addWidget(b, i // columns, i % columns)
             self._buttons.append(b)
+        self.buttonsRebuilt.emit()
 
     def button_for(self, name: str) -> QPushButton | None:
         for b in self._buttons:
             if b.property("className") == name:
                 return b
         return None
+
+    def buttons(self) -> list[QPushButton]:
+        """The class buttons in key order, then "+ New class" (the palette's Tab order)."""
+        return [*self._buttons, self._add_button]
 
     def class_names(self) -> list[str]:
         return [c[0] for c in self._classes]

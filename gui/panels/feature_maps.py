@@ -159,6 +159,10 @@ class FeatureMapsPanel(QWidget):
         layout.addWidget(self.empty)
         self.scroller = GraphicsScroller(self.graphics)
         self.scroller.viewport_resized = self._fit_cells
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scroller around it is the Tab stop
+        self.scroller.setAccessibleName("Feature maps of the drawing on the canvas")
+        self.scroller.setAccessibleDescription(
+            self.explain.text() + " Ctrl+C copies every value as a table; the right-click menu saves it.")
         self.scroller.setVisible(False)
         layout.addWidget(self.scroller, 1)
         make_exportable(self, "feature-maps", self.write_csv, [self.graphics])

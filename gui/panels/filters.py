@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gui.panels._common import (
@@ -136,6 +136,10 @@ class FiltersPanel(QWidget):
         layout.addWidget(self.empty)
         self.scroller = GraphicsScroller(self.graphics)
         self.scroller.viewport_resized = self._fit_cells
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scroller around it is the Tab stop
+        self.scroller.setAccessibleName("Filters: the weights of every convolution layer")
+        self.scroller.setAccessibleDescription(
+            self.explain.text() + " Ctrl+C copies every weight as a table; the right-click menu saves it.")
         layout.addWidget(self.scroller, 1)
         self.scroller.setVisible(False)
         make_exportable(self, "filters", self.write_csv, [self.graphics])

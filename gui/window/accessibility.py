@@ -8,10 +8,15 @@ their buddy label):
   accessible description;
 - the parts Qt builds inside other widgets are named after their owner: the text field of a spin box (after
   the spin box), the list that drops down from a combo box (after the combo box);
-- the viewport inside a chart (a QGraphicsView, as every pyqtgraph plot is) stops taking focus: the chart
-  itself does, named after its panel's title.
+- a chart (a QGraphicsView, as every pyqtgraph plot is) is named after its panel's title; its viewport
+  passes the focus to it (Qt makes the view the viewport's focus proxy), so the viewport needs no name.
+  (Setting the viewport's focus policy would set the chart's too, through that proxy.)
 
-`unnamed_focusable(root)` lists what is still unnamed (tests/gui/test_presenter.py fails on any).
+`unnamed_focusable(root)` lists what is still unnamed (tests/gui/test_accessibility.py fails on any).
+
+`main_tab_order(window)` is the order Tab walks the main window's controls, panel by panel as they sit on
+screen (left column top to bottom, the plots, the right column, the gallery); `apply_tab_order(window)` sets
+it (again whenever the class buttons are made anew).
 
 `Announcer` tells screen readers how training goes — started, each epoch with its validation accuracy,
 stopped or finished — with Qt's QAccessibleAnnouncementEvent.
@@ -34,6 +39,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QStackedWidget,
+    QTabBar,
     QTabWidget,
     QWidget,
 )
@@ -63,6 +69,12 @@ def accessible_name(widget: QWidget) -> str:
 
 def takes_focus(widget: QWidget) -> bool:
     return widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isEnabled()
+
+
+def holds_focus(widget: QWidget) -> bool:
+    """Whether `widget` itself can hold the keyboard focus (a widget with a focus proxy passes it on: a
+    chart's viewport to the chart, a tab widget to its tab bar)."""
+    return takes_focus(widget) and widget.focusProxy() is None
 
 
 def first_sentence(text: str) -> str:
@@ -109,8 +121,7 @@ def name_widgets(root: QWidget) -> None:
             continue
         owner = widget.parentWidget()
         if isinstance(owner, QGraphicsView) and widget is owner.viewport():
-            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chart itself takes the focus
-            continue
+            continue  # its focus goes to the chart (its focus proxy), named below
         if accessible_name(widget):
             if widget.toolTip() and not widget.accessibleDescription():
                 widget.setAccessibleDescription(re.sub(r"<[^>]+>", "", widget.toolTip()))
@@ -147,7 +158,32 @@ def name_widgets(root: QWidget) -> None:
 def unnamed_focusable(root: QWidget) -> list[QWidget]:
     """The widgets of `root`'s window that take keyboard focus but have no accessible name."""
     return [w for w in [root, *root.findChildren(QWidget)]
-            if takes_focus(w) and w.window() is root.window() and not accessible_name(w)]
+            if holds_focus(w) and w.window() is root.window() and not accessible_name(w)]
+
+
+def main_tab_order(window: QMainWindow) -> list[QWidget]:
+    """The main window's controls in the order Tab visits them (see the module docstring)."""
+    cp, tp, g = window.canvas_panel, window.training_panel, window.gallery
+    return [
+        window.canvas, cp.undo_button, cp.redo_button, cp.clear_button, cp.width_slider,
+        *window.palette.buttons(),
+        window.prediction.bars,
+        window.plots.loss_plot, window.plots.accuracy_plot,
+        tp.preset, tp.epochs, tp.batch, tp.lr, tp.optimizer, tp.val_split, tp.seed, tp.augment, tp.average,
+        tp.train_button, tp.pause_button, tp.step_button, tp.stop_button, tp.reset_button,
+        # the tabs of docks stacked on one another (Filters | Feature maps), made by the main window
+        *window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly),
+        window.filters.scroller, window.feature_maps.scroller,
+        g.filter_combo, g.mine_check, g.relabel_button, g.delete_button, g.undo_button, g.show_all_button,
+        g.view,
+    ]
+
+
+def apply_tab_order(window: QMainWindow) -> None:
+    """Sets `main_tab_order(window)` as the window's Tab order."""
+    order = main_tab_order(window)
+    for first, second in zip(order, order[1:], strict=False):
+        QWidget.setTabOrder(first, second)
 
 
 class SideWindowNamer(QObject):

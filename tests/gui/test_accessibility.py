@@ -7,10 +7,17 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from gui.canvas import TEMPLATE_RADIUS, template_stroke
-from gui.window.accessibility import accessible_name, first_sentence, name_widgets, unnamed_focusable
+from gui.window.accessibility import (
+    accessible_name,
+    first_sentence,
+    holds_focus,
+    main_tab_order,
+    name_widgets,
+    unnamed_focusable,
+)
 
 
 def test_every_focusable_widget_of_every_window_has_an_accessible_name(make_window, tmp_path, qtbot):
@@ -114,3 +121,65 @@ def test_the_prediction_and_the_plots_have_their_numbers_as_text(make_window, tm
     text = window.prediction.bars.accessibleDescription()
     for name, p, _colour in window.prediction.shown():
         assert f"{name} {100 * p:.1f} %" in text
+
+
+def _tab_walk(window, qtbot) -> list:
+    """The widgets Tab visits from the canvas until it comes back (real Tab key presses)."""
+    window.activateWindow()
+    window.canvas.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.canvas, timeout=3000)
+    visited = [window.canvas]
+    for _ in range(200):
+        QTest.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        if window.focusWidget() is window.canvas:
+            break
+        visited.append(window.focusWidget())
+    return visited
+
+
+def _tab_stops(window) -> list:
+    """Every widget of the main window that Tab can stop on now (visible, enabled, Tab focus)."""
+    return [w for w in window.findChildren(QWidget)
+            if w.window() is window and holds_focus(w) and w.isVisible()
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus]
+
+
+def test_tab_reaches_every_control_of_the_main_window_in_screen_order(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    qtbot.waitUntil(window.filters.scroller.isVisible, timeout=5000)  # the untrained model's filters
+    visited = _tab_walk(window, qtbot)
+    # every control Tab can reach is reached, once
+    assert len(visited) == len(set(visited))
+    missing = [(type(w).__name__, accessible_name(w)) for w in _tab_stops(window) if w not in visited]
+    assert not missing, missing
+    # the canvas tools, the class buttons and the charts are among them (they used to be skipped)
+    cp, tp, g = window.canvas_panel, window.training_panel, window.gallery
+    for widget in (cp.clear_button, cp.width_slider, *window.palette.buttons(), window.plots.loss_plot,
+                   window.plots.accuracy_plot, window.filters.scroller):
+        assert widget in visited, accessible_name(widget)
+    # in the order of the panels on screen: canvas, its tools, classes, prediction, plots, training, filters,
+    # gallery (its tool row before its list)
+    assert visited == [w for w in main_tab_order(window) if w in visited]
+    position = visited.index
+    assert (position(window.canvas) < position(cp.clear_button) < position(window.palette.buttons()[0])
+            < position(window.prediction.bars) < position(window.plots.loss_plot) < position(tp.preset)
+            < position(tp.epochs) < position(tp.train_button) < position(tp.reset_button)
+            < position(window.filters.scroller) < position(g.filter_combo) < position(g.view))
+    # a class made later takes its place among the class buttons, before "+ New class"
+    window.state.add_class("star")
+    qtbot.waitUntil(lambda: len(window.palette.buttons()) == 6
+                    and all(b.isVisible() for b in window.palette.buttons()), timeout=3000)
+    visited = _tab_walk(window, qtbot)
+    buttons = window.palette.buttons()
+    assert [w for w in visited if w in buttons] == buttons
+    assert visited.index(buttons[-1]) + 1 == visited.index(window.prediction.bars)
+
+
+def test_a_click_on_a_class_button_leaves_the_keys_to_the_canvas(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    window.activateWindow()
+    window.canvas.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.canvas, timeout=3000)
+    QTest.mouseClick(window.canvas_panel.clear_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.palette.buttons()[-1].parentWidget(), Qt.MouseButton.LeftButton)
+    assert window.focusWidget() is window.canvas
