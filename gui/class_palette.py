@@ -200,18 +200,19 @@ class ClassPalette(QWidget):
         menu.popup(global_pos)
 
     def _ask_new_class(self) -> None:
-        name, ok = QInputDialog.getText(self, "New class", "Name of the new class (for example “star”):")
+        name, ok = QInputDialog.getText(self.window(), "New class",
+                                        "Name of the new class (for example “star”):")
         if ok and name.strip():
             self.addClassRequested.emit(name.strip())
 
     def _ask_rename(self, name: str) -> None:
-        new, ok = QInputDialog.getText(self, "Rename class", f"New name for “{name}”:", text=name)
+        new, ok = QInputDialog.getText(self.window(), "Rename class", f"New name for “{name}”:", text=name)
         if ok and new.strip() and new.strip() != name:
             self.renameRequested.emit(name, new.strip())
 
     def _ask_color(self, name: str) -> None:
         current = next((c for n, c, _ in self._classes if n == name), "#7f7f7f")
-        color = QColorDialog.getColor(QColor(current), self, f"Colour of “{name}”")
+        color = QColorDialog.getColor(QColor(current), self.window(), f"Colour of “{name}”")
         if color.isValid():
             self.recolorRequested.emit(name, color.name())
 
@@ -222,6 +223,6 @@ class ClassPalette(QWidget):
             self.deleteRequested.emit(name, None)
             return
         others = [n for n, _, _ in self._classes if n != name]
-        dialog = DeleteClassDialog(name, count, others, self)
+        dialog = DeleteClassDialog(name, count, others, self.window())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.deleteRequested.emit(name, dialog.choice())

@@ -5,19 +5,27 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QVBoxLayout, QWidget
 
 from gui.canvas import TEMPLATE_RADIUS, template_stroke
 from gui.window.accessibility import (
+    accessible_description,
     accessible_name,
     first_sentence,
     holds_focus,
     main_tab_order,
     name_widgets,
+    undescribed_focusable,
     unnamed_focusable,
 )
+from gui.window.compare_dialog import show_compare
+
+
+def _unlabelled(win) -> list:
+    return ([("no name", type(w).__name__, w.objectName()) for w in unnamed_focusable(win)]
+            + [("no description", type(w).__name__, w.objectName()) for w in undescribed_focusable(win)])
 
 
 def test_every_focusable_widget_of_every_window_has_an_accessible_name(make_window, tmp_path, qtbot):
@@ -28,16 +36,55 @@ def test_every_focusable_widget_of_every_window_has_an_accessible_name(make_wind
     qtbot.waitUntil(lambda: bool(accessible_name(window.lessons) and accessible_name(window.analysis)),
                     timeout=3000)
     for win in (window, lessons, analysis):
-        missing = [(type(w).__name__, w.objectName()) for w in unnamed_focusable(win)]
-        assert not missing, (win.objectName(), missing)
+        assert not _unlabelled(win), (win.objectName(), _unlabelled(win))
     # names come from labels, tooltips and owners, not from nowhere
     assert accessible_name(window.canvas).startswith("Draw a shape here")
     spin_edit = window.training_panel.epochs.findChild(QLineEdit)
     assert accessible_name(spin_edit) == accessible_name(window.training_panel.epochs) == "Epochs"
     assert accessible_name(window.lessons) == "Lessons"
     assert "tabs:" in window.lessons.accessibleDescription()
+    assert accessible_description(window.training_panel.epochs).startswith("How many times")
+    assert accessible_description(window.gallery.view).startswith("Arrow keys move between drawings")
     lessons.close()
     analysis.close()
+
+
+def test_every_dialog_the_main_window_opens_is_named(make_window, tmp_path, qtbot):
+    """Each dialog reachable from the menus and panels, checked while it is open (a timer looks at the
+    dialog from inside its own event loop, then closes it)."""
+    window = make_window(tmp_path / "data")
+    seen: dict[str, list] = {}
+
+    def look() -> None:
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, QDialog) and top.isVisible():
+                seen[top.windowTitle()] = _unlabelled(top)
+                top.reject()
+
+    timer = QTimer()
+    timer.setInterval(100)
+    timer.timeout.connect(look)
+    timer.start()
+    for open_dialog in (
+        window.messages.show_shortcuts,
+        window.messages.show_about,
+        lambda: show_compare(window),
+        lambda: window.palette.ask_delete("square"),
+        lambda: window.palette._ask_rename("square"),
+        lambda: window.palette._ask_color("square"),
+        window.palette._ask_new_class,
+        window.labelling.ask_drawer_name,
+        window.files.import_dialog,
+        lambda: window.messages.warn("Could not open", "A message."),
+        lambda: QFileDialog.getSaveFileName(window, "Save as PNG", "", "PNG image (*.png)"),
+    ):
+        count = len(seen)
+        open_dialog()
+        qtbot.waitUntil(lambda c=count: len(seen) > c, timeout=5000)
+    timer.stop()
+    assert {"Keyboard shortcuts", "About ShapeLab", "Compare models", "Delete class “square”",
+            "Colour of “square”", "Save as PNG"} <= set(seen), seen
+    assert not any(seen.values()), seen
 
 
 def test_the_check_finds_an_unnamed_field(make_window, tmp_path):
