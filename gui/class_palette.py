@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -35,17 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def color_icon(color: str, size: int = 14) -> QIcon:
-    pm = QPixmap(size, size)
-    pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(QColor(color).darker(130))
-    p.setBrush(QColor(color))
-    p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    p.end()
-    return QIcon(pm)
+from gui.markers import marker_for, marker_icon
 
 
 class DeleteClassDialog(QDialog):
@@ -184,7 +174,7 @@ class ClassPalette(QWidget):
     def _style_button(self, b: QPushButton, index: int, name: str, color: str, count: int) -> None:
         key = f"{index + 1}  " if index < 9 else ""
         b.setText(f"{key}{name}  ({count})")
-        b.setIcon(color_icon(color))
+        b.setIcon(marker_icon(color, marker_for(index)))  # its shape as well as its colour
         shortcut = f" — or press {index + 1} on the canvas" if index < 9 else ""
         b.setToolTip(
             f"Add the drawing on the canvas to “{name}”{shortcut}.\n"

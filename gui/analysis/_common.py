@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QWidget
 
 from gui.gallery import render_thumbnail
+from gui.markers import marker_for
 
 try:  # the trainer's class colours (gui.core.dataset needs the engine's data exports)
     from gui.core.dataset import PALETTE
@@ -68,9 +69,14 @@ def raster_pixmap(img: np.ndarray, scale: int = 3, border: str | None = None) ->
     return pm
 
 
-def drawing_pixmap(drawing, colour: str, size: int = 56) -> QPixmap:
-    """The gallery's thumbnail of a drawing (strokes), with its class colour bar."""
-    return render_thumbnail(drawing.strokes, colour, size)
+def drawing_pixmap(drawing, colour: str, size: int = 56, marker: str | None = None) -> QPixmap:
+    """The gallery's thumbnail of a drawing (strokes), with its class colour bar and marker."""
+    return render_thumbnail(drawing.strokes, colour, size, marker=marker)
+
+
+def class_marker(names: Sequence[str], label: str) -> str | None:
+    """The marker (gui/markers.py) of class `label` by its place in `names`; None for an unknown class."""
+    return marker_for(list(names).index(label)) if label in names else None
 
 
 def write_csv(path: str, header: Sequence[str], rows: Sequence[Sequence]) -> None:
