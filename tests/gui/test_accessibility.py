@@ -230,3 +230,36 @@ def test_a_click_on_a_class_button_leaves_the_keys_to_the_canvas(make_window, tm
     QTest.mouseClick(window.canvas_panel.clear_button, Qt.MouseButton.LeftButton)
     QTest.mouseClick(window.palette.buttons()[-1].parentWidget(), Qt.MouseButton.LeftButton)
     assert window.focusWidget() is window.canvas
+
+
+def test_ctrl_c_copies_a_charts_numbers(make_window, tmp_path, qtbot):
+    """The charts' text equivalent: Ctrl+C in a panel puts its numbers on the clipboard as a table."""
+    window = make_window(tmp_path / "data")
+    qtbot.waitUntil(window.filters.scroller.isVisible, timeout=5000)
+    clipboard = QApplication.clipboard()
+    clipboard.setText("")
+    window.activateWindow()
+    window.filters.scroller.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.filters.scroller, timeout=3000)
+    QTest.keyClick(window.filters.scroller, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = clipboard.text().splitlines()
+    window.filters.write_csv(str(tmp_path / "filters.csv"))
+    csv_lines = (tmp_path / "filters.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(csv_lines) > 100  # every weight of the untrained model, one per row
+    assert lines[0].split("\t") == csv_lines[0].split(",")
+    assert lines[1].split("\t") == csv_lines[1].split(",")
+    # the Analysis window: Ctrl+C copies the shown tab's numbers
+    window.show_analysis()
+    analysis = window.analysis
+    analysis.setCurrentWidget(analysis.network)
+    qtbot.waitUntil(lambda: bool(analysis.network.csv_data()[1]), timeout=20000)
+    clipboard.setText("")
+    side = window.side_windows.analysis_window
+    side.activateWindow()
+    analysis.tabBar().setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is analysis.tabBar(), timeout=3000)
+    QTest.keyClick(analysis.tabBar(), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    header, rows = analysis.network.csv_data()
+    assert clipboard.text().splitlines()[0] == "\t".join(header)
+    assert len(clipboard.text().splitlines()) == len(rows) + 1
+    window.side_windows.analysis_window.close()
