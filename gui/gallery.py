@@ -411,6 +411,10 @@ class Gallery(QWidget):
     # -- internals ----------------------------------------------------------------------------------
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.view and event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.currentIndex().isValid():
+            self._activated(self.view.currentIndex())  # Enter opens it, as a double-click does
+            return True
         if obj is self.view and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             handled = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) or event.matches(
                 QKeySequence.StandardKey.Undo

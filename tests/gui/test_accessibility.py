@@ -263,3 +263,12 @@ def test_ctrl_c_copies_a_charts_numbers(make_window, tmp_path, qtbot):
     assert clipboard.text().splitlines()[0] == "\t".join(header)
     assert len(clipboard.text().splitlines()) == len(rows) + 1
     window.side_windows.analysis_window.close()
+
+
+def test_enter_opens_the_current_gallery_drawing(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    view = window.gallery.view
+    view.setCurrentIndex(view.model().index(2, 0))
+    with qtbot.waitSignal(window.gallery.drawingActivated, timeout=3000) as opened:
+        QTest.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == [window.gallery.proxy.mapToSource(view.model().index(2, 0)).row()]
