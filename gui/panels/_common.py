@@ -231,3 +231,38 @@ class GraphicsScroller(QScrollArea):
         if obj is self.viewport() and event.type() == QEvent.Type.Resize and self.viewport_resized:
             self.viewport_resized(event.size().width())
         return False
+
+
+class FoldWhenShort(QObject):
+    """Hides `label` (a panel's explanation) while the panel is too short to show it and still give its
+    scrolling grids `keep_px` pixels: on a 1024×768 screen the filters dock would otherwise cut the text
+    off mid-line and leave the grids a strip. The text stays the panel's tooltip meanwhile, and comes back
+    as soon as there is room."""
+
+    def __init__(self, panel: QWidget, label: QLabel, keep_px: int = 150):
+        super().__init__(panel)
+        self.panel, self.label, self.keep_px = panel, label, keep_px
+        self._tooltip = panel.toolTip()
+        panel.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.panel and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        layout = self.panel.layout()
+        margins = layout.contentsMargins()
+        width = self.panel.width() - margins.left() - margins.right()
+        needed = self.label.heightForWidth(width) if self.label.wordWrap() else self.label.sizeHint().height()
+        used = margins.top() + margins.bottom()
+        for i in range(layout.count()):
+            widget = layout.itemAt(i).widget()
+            if widget is not None and widget is not self.label and widget.isVisibleTo(self.panel) \
+                    and layout.stretch(i) == 0:
+                used += widget.sizeHint().height() + layout.spacing()
+        show = self.panel.height() - used - needed - layout.spacing() >= self.keep_px
+        if show != self.label.isVisibleTo(self.panel):
+            self.label.setVisible(show)
+            tip = self._tooltip if show else f"{self.label.text()}\n\n{self._tooltip}".strip()
+            self.panel.setToolTip(tip)

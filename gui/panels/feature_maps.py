@@ -20,6 +20,7 @@ from gui.panels._common import (
     DIVERGING,
     FOREGROUND,
     Coalescer,
+    FoldWhenShort,
     GraphicsScroller,
     SteadyLabel,
     colormap,
@@ -165,6 +166,7 @@ class FeatureMapsPanel(QWidget):
             self.explain.text() + " Ctrl+C copies every value as a table; the right-click menu saves it.")
         self.scroller.setVisible(False)
         layout.addWidget(self.scroller, 1)
+        self.fold = FoldWhenShort(self, self.explain)  # a short dock keeps the grids, not half a sentence
         make_exportable(self, "feature-maps", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------

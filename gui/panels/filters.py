@@ -20,6 +20,7 @@ from gui.panels._common import (
     DIVERGING,
     FOREGROUND,
     Coalescer,
+    FoldWhenShort,
     GraphicsScroller,
     SteadyLabel,
     colormap,
@@ -83,8 +84,8 @@ def heading_text(number: int, shape: tuple[int, int, int, int]) -> str:
     text = f"Conv {number}: {out_ch} filters {kh}×{kw} on {channels}"
     if in_ch > 1:
         text += (
-            f"<br><small>each column is one filter: its {in_ch} kernels, one per input map, "
-            "top to bottom</small>"
+            f"<br><small>each column is one filter: its {in_ch} kernels,<br>one per input map, "
+            "top to bottom</small>"  # two short lines: one long one outgrew a 1024-pixel screen's dock
         )
     return text
 
@@ -142,6 +143,7 @@ class FiltersPanel(QWidget):
             self.explain.text() + " Ctrl+C copies every weight as a table; the right-click menu saves it.")
         layout.addWidget(self.scroller, 1)
         self.scroller.setVisible(False)
+        self.fold = FoldWhenShort(self, self.explain)  # a short dock keeps the grids, not half a sentence
         make_exportable(self, "filters", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
@@ -214,7 +216,7 @@ class FiltersPanel(QWidget):
             units_h = lv.rows * (kh + 1) - 1
             cell = min(max(room / units_w, MIN_CELL_PX * z), MAX_CELL_PX * z)
             height = units_h * cell + 8
-            heading = fh * (2.8 if in_ch > 1 else 1.6) + 4
+            heading = fh * (3.4 if in_ch > 1 else 1.6) + 4
             gl.setRowStretchFactor(2 * lv.number - 1, max(1, int(height)))
             gl.setRowStretchFactor(2 * lv.number - 2, 0)
             need_w = max(need_w, units_w * MIN_CELL_PX * z + bar + 24)
