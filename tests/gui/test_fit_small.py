@@ -4,6 +4,7 @@ folds into the tooltip instead of being cut mid-line, and no heading pushes the 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 import engine
 from gui.panels.feature_maps import FeatureMapsPanel
@@ -48,3 +49,37 @@ def test_a_narrow_dock_keeps_every_colour_bar_in_view(filters, qtbot):
         heading_right = layer.heading.mapRectToScene(layer.heading.boundingRect()).right()
         assert bar_right <= filters.graphics.width() <= width + 1, (bar_right, width)
         assert heading_right <= width + 1
+
+
+def _clipped_labels(window) -> list:
+    """Visible texts of the main window shown only in part: less height than their wrapped text needs,
+    less width than one line needs, or partly covered."""
+    out = []
+    for label in window.findChildren(QLabel):
+        seen = label.visibleRegion().boundingRect()
+        shown = label.isVisible() and label.text().strip() and label.window() is window
+        if not shown or seen.isEmpty():
+            continue  # (a dock behind another one's tab shows nothing, and cuts nothing)
+        need_h = label.heightForWidth(label.width()) if label.wordWrap() else label.sizeHint().height()
+        need_w = 0 if label.wordWrap() else label.minimumSizeHint().width()
+        if label.height() + 1 < need_h or label.width() + 1 < need_w or seen.size() != label.size():
+            out.append((label.objectName(), label.text()[:40], label.size().toTuple(), need_h,
+                        seen.getRect()))
+    return out
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 720)])
+def test_no_text_is_cut_at_1024x768_and_at_the_default_size(make_window, tmp_path, qtbot, size):
+    window = make_window(tmp_path / "data", fast=False)
+    window.training_panel.show_message(  # as after a run: the tallest the training dock gets
+        "Training stopped after 122 steps, in epoch 1 of 3. The model keeps the running average of its "
+        "weights over the latest steps (weight averaging).")
+    window.dock_layout.fit_corners_for(size[0])
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=2000)
+    window.dock_layout.reset_layout()
+    qtbot.waitUntil(window.filters.scroller.isVisible, timeout=5000)
+    for dock in (window.filters_dock, window.feature_maps_dock):
+        dock.raise_()
+        qtbot.waitUntil(lambda d=dock: not d.widget().visibleRegion().isEmpty(), timeout=2000)
+        qtbot.waitUntil(lambda: not _clipped_labels(window), timeout=3000)
