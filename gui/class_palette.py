@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -146,7 +146,7 @@ class ClassPalette(QWidget):
             b = QPushButton()
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the keys to the canvas
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            b.setIconSize(QSize(14, 14))
+            b.setIconSize(self._icon_size())
             b.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             b.setProperty("className", name)
             b.clicked.connect(lambda _=False, n=name: self.addToClassRequested.emit(n))
@@ -162,6 +162,18 @@ class ClassPalette(QWidget):
                 return b
         return None
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            pairs = zip(self._buttons, self._classes, strict=False)
+            for i, (button, (name, color, count)) in enumerate(pairs):
+                button.setIconSize(self._icon_size())  # the markers grow with View › Zoom
+                self._style_button(button, i, name, color, count)
+
+    def _icon_size(self) -> QSize:
+        side = max(14, round(self.fontMetrics().height() * 0.85))
+        return QSize(side, side)
+
     def buttons(self) -> list[QPushButton]:
         """The class buttons in key order, then "+ New class" (the palette's Tab order)."""
         return [*self._buttons, self._add_button]
@@ -174,7 +186,7 @@ class ClassPalette(QWidget):
     def _style_button(self, b: QPushButton, index: int, name: str, color: str, count: int) -> None:
         key = f"{index + 1}  " if index < 9 else ""
         b.setText(f"{key}{name}  ({count})")
-        b.setIcon(marker_icon(color, marker_for(index)))  # its shape as well as its colour
+        b.setIcon(marker_icon(color, marker_for(index), b.iconSize().height()))  # its shape and colour
         shortcut = f" — or press {index + 1} on the canvas" if index < 9 else ""
         b.setToolTip(
             f"Add the drawing on the canvas to “{name}”{shortcut}.\n"

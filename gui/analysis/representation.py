@@ -233,8 +233,9 @@ class RepresentationView(QWidget):
         self.title = QLabel("<b>Representations</b> — how each layer arranges your drawings")
         self.explain = QLabel(
             "Each dot is one drawing, placed along the two directions in which that layer's numbers vary "
-            "most (PCA). Colour = its class. When a layer puts each class in its own group, a straight line "
-            "can separate them: the network has learned a better representation than the raw pixels."
+            "most (PCA). Colour and shape = its class. When a layer puts each class in its own group, a "
+            "straight line can separate them: the network has learned a better representation than the raw "
+            "pixels."
         )
         self.explain.setWordWrap(True)
         self.legend = QLabel()
