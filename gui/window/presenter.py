@@ -83,6 +83,7 @@ class ScreenModes(QObject):
         window.addAction(self.leave_action)
         window.installEventFilter(self)
         window.canvas.installEventFilter(self)  # the canvas uses Esc to clear: not while presenting
+        window.statusBar().messageChanged.connect(self._keep_hint)
 
     @property
     def presenting(self) -> bool:
@@ -190,6 +191,11 @@ class ScreenModes(QObject):
         w.show()
         self._saved = None
         self.presenterChanged.emit(False)
+
+    def _keep_hint(self, message: str) -> None:
+        """While presenting, the hint comes back when a passing message (autosave, …) ends."""
+        if self._presenting and not message:
+            self.window.statusBar().showMessage(QCoreApplication.translate("ScreenModes", PRESENTER_HINT))
 
     def _status_labels(self) -> list:
         """The status bar's permanent labels (model, dataset), which presenter mode tucks away."""

@@ -83,3 +83,16 @@ def test_no_text_is_cut_at_1024x768_and_at_the_default_size(make_window, tmp_pat
         dock.raise_()
         qtbot.waitUntil(lambda d=dock: not d.widget().visibleRegion().isEmpty(), timeout=2000)
         qtbot.waitUntil(lambda: not _clipped_labels(window), timeout=3000)
+
+
+def test_presenter_mode_keeps_its_hint_whole_in_the_status_bar(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    window.screen_modes.enter_presenter()
+    bar = window.statusBar()
+    hint = bar.currentMessage()
+    assert hint.startswith("Presenter mode")
+    assert not window.model_label.isVisible() and not window.dataset_label.isVisible()  # room for the hint
+    bar.showMessage("Model saved", 50)  # a passing message: the hint comes back after it
+    qtbot.waitUntil(lambda: bar.currentMessage() == hint, timeout=3000)
+    window.screen_modes.leave_presenter()
+    qtbot.waitUntil(lambda: window.model_label.isVisible() and bar.currentMessage() != hint, timeout=3000)
