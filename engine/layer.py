@@ -85,7 +85,17 @@ class Layer:
         if buf is None or buf.shape != shape or buf.dtype != dtype:
             buf = np.zeros(shape, dtype)
             setattr(self, name, buf)
+            self.__dict__.setdefault("_scratch", set()).add(name)
         return buf
+
+    def __getstate__(self) -> dict:
+        """Pickling and deepcopy leave out the scratch arrays and the window views made on them (made
+        again on first use): a window view would come back as a detached copy, and the arrays are large."""
+        state = dict(self.__dict__)
+        for name in state.pop("_scratch", ()):
+            state.pop(name, None)
+        state.pop("_win", None)
+        return state
 
     def _matrix(self, name: str, rows: int, cols: int, dtype) -> np.ndarray:
         """A (rows, cols) view of a reused zeroed scratch matrix whose rows are _pitch(cols) long, as

@@ -219,3 +219,27 @@ def test_parameters_and_gradients_are_packed_in_one_buffer_each():
     fresh = build_model("default", 4, seed=0)  # packing keeps the values
     for k, v in fresh.weights().items():
         np.testing.assert_array_equal(v, model.parameters()[k])
+
+
+def test_a_pickled_model_leaves_its_scratch_arrays_behind_and_computes_the_same():
+    """Layers keep scratch arrays and read-only window views on them between steps; pickling (a model
+    sent to a helper process) leaves both out, so the copy is small and makes its own views."""
+    import pickle
+
+    from engine import Adam
+
+    model = build_model("default", 4, seed=0)
+    x = (np.random.default_rng(2).random((8, 1, 28, 28)) < 0.15).astype(np.float32)
+    y = np.arange(8) % 4
+    opt = Adam(1e-3)
+    for _ in range(2):
+        _, d = softmax_cross_entropy(model.forward(x, training=True), y)
+        model.backward(d, input_grad=False)
+        opt.step(model.parameters(), model.gradients())
+    model.predict_proba(x)
+    data = pickle.dumps(model)
+    assert len(data) < 4_000_000  # weights, gradients, the last caches; the scratch arrays would add ~5 MB
+    twin = pickle.loads(data)
+    np.testing.assert_array_equal(twin.predict_proba(x), model.predict_proba(x))
+    x2 = (np.random.default_rng(3).random((8, 1, 28, 28)) < 0.15).astype(np.float32)
+    np.testing.assert_array_equal(twin.forward(x2, training=True), model.forward(x2, training=True))
