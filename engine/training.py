@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -242,32 +243,34 @@ def _optimizer(config: TrainConfig):
 class _Eta:
     """Seconds of training left, from what the run has measured so far.
 
-    Remaining steps x the mean step time, plus remaining epochs x the mean time spent between epochs
-    (validating, and waiting for the next epoch's arrays) once that has been measured. Left out of the
-    means as one-off start-up costs: the first epoch's arrays and the run's first step.
+    Remaining steps x the mean time of the latest steps (up to RECENT of them: the step time of a run
+    changes as other programs, the app's panels or the epoch helper take the processor, and an estimate
+    from the latest steps follows that within a second or so, where a mean over the whole run would lag
+    for the rest of it), plus remaining epochs x the mean time spent between epochs (validating, and
+    waiting for the next epoch's arrays) once that has been measured. Left out as a one-off start-up
+    cost: the run's first step (the model's buffers are made then).
     """
 
+    RECENT = 100
+
     def __init__(self):
-        self.step_time = 0.0
-        self.steps = 0
+        self.recent: deque[float] = deque(maxlen=self.RECENT)
         self.between_time = 0.0
         self.betweens = 0
-        self.first_step_seen = False
+        self.first_step: float | None = None
 
     def add_step(self, seconds: float) -> None:
-        if self.first_step_seen:
-            self.step_time += seconds
-            self.steps += 1
-        else:
-            self.first_step_seen = True
+        if self.first_step is None:
             self.first_step = seconds
+        else:
+            self.recent.append(seconds)
 
     def add_between(self, seconds: float) -> None:
         self.between_time += seconds
         self.betweens += 1
 
     def left(self, steps_left: int, epochs_left: int) -> float:
-        per_step = self.step_time / self.steps if self.steps else getattr(self, "first_step", 0.0)
+        per_step = sum(self.recent) / len(self.recent) if self.recent else (self.first_step or 0.0)
         per_between = self.between_time / self.betweens if self.betweens else 0.0
         return steps_left * per_step + epochs_left * per_between
 

@@ -38,6 +38,19 @@ from .inputs import LabelledData, read_image_folder_into
 INPUT_SIZE = 28  # the one input size of the app (the CLI's --input-size defaults to it)
 WEIGHTS_INTERVAL_S = 0.2  # at most 5 weight snapshots a second while running (filters, feature maps, bars)
 OPTIMIZERS = ("adam", "sgd")
+COPIES = 6  # the default number of versions of every drawing an epoch shows
+MAX_COPIES = 50
+RECIPE = 2  # version of the default recipe (epochs, versions per epoch, learning-rate schedule)
+# The defaults of earlier recipes, by version: settings stored under them drop these values (`from_stored`).
+OLD_DEFAULTS = {1: {"epochs": 10, "schedule": "constant", "copies": 6, "lr": 2e-3}}
+
+
+def _same(stored, default) -> bool:
+    """A stored value (QSettings may give it as a string) equals a default."""
+    try:
+        return type(default)(stored) == default
+    except (TypeError, ValueError):
+        return False
 
 NOT_ENOUGH_CLASSES = (
     "The network needs drawings in at least two classes to learn to tell them apart: "
@@ -61,6 +74,9 @@ class TrainSettings:
     ema_decay: float = TrainConfig.ema_decay
     input_size: int = INPUT_SIZE
     val_by: str = "random"  # "random": stratified by class; "drawer": held-out drawers (people not seen)
+    copies: int = COPIES  # versions of every training drawing per epoch (augmented ones; see TrainingSet)
+    schedule: str = TrainConfig.schedule  # the learning rate over the run: "cosine" or "constant"
+    recipe: int = RECIPE  # the default recipe these settings were stored under (see `from_stored`)
 
     def config(self) -> TrainConfig:
         return TrainConfig(
@@ -70,7 +86,12 @@ class TrainSettings:
             optimizer=self.optimizer,
             seed=self.seed,
             ema_decay=self.ema_decay if self.average else 0.0,
+            schedule=self.schedule,
         )
+
+    def samples_per_epoch(self, drawings: int) -> int:
+        """Samples one epoch shows for `drawings` training drawings (augmented versions included)."""
+        return drawings * (self.copies if self.augment else 1)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -104,7 +125,29 @@ class TrainSettings:
             s = replace(s, val_split=base.val_split)
         if s.val_by not in ("random", "drawer"):
             s = replace(s, val_by=base.val_by)
+        if not 1 <= s.copies <= MAX_COPIES:
+            s = replace(s, copies=base.copies)
+        if s.schedule not in ("cosine", "constant"):
+            s = replace(s, schedule=base.schedule)
         return s
+
+    @classmethod
+    def from_stored(cls, d: dict | None) -> TrainSettings:
+        """Settings saved by the app (QSettings) at an earlier start. Saved under an older default recipe,
+        the values that were that recipe's defaults follow the new defaults (the user never chose them);
+        values the user changed stay."""
+        d = dict(d or {})
+        try:
+            stored = int(d.get("recipe", 1))
+        except (TypeError, ValueError):
+            stored = 1
+        for version, defaults in OLD_DEFAULTS.items():
+            if stored <= version:
+                for key, old in defaults.items():
+                    if key in d and _same(d[key], old):
+                        del d[key]
+        d.pop("recipe", None)
+        return cls.from_dict(d)
 
 
 class PreparedRun:
@@ -150,6 +193,7 @@ class PreparedRun:
                     size=size,
                     augment=settings.augment,
                     seed=settings.seed,
+                    copies=settings.copies,
                     should_stop=should_stop,
                 ),
                 nice=nice,

@@ -103,7 +103,8 @@ class TrainingPanel(QWidget):
         self.preset.setToolTip("Which network to train. Changing it starts from fresh random weights.")
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 1000)
-        self.epochs.setToolTip("How many times the network sees every training drawing")
+        self._copies = 6  # versions of every drawing per epoch (TrainSettings.copies; set_settings says)
+        self._hidden: dict = {}  # settings without a control here (copies, schedule): kept as given
         self.batch = QSpinBox()
         self.batch.setRange(1, 1024)
         self.batch.setToolTip("Drawings per mini-batch: the weights change once per mini-batch (one step)")
@@ -134,6 +135,8 @@ class TrainingPanel(QWidget):
             "Each epoch, show the network slightly rotated, scaled, sheared and shifted "
             "copies of the drawings, so it learns the shape rather than the exact pixels"
         )
+        self.augment.toggled.connect(self._explain_epochs)
+        self._explain_epochs()
 
         self.average = QCheckBox("Average weights")
         self.average.setObjectName("averageWeights")
@@ -157,7 +160,8 @@ class TrainingPanel(QWidget):
 
         form.addWidget(label("&Model", self.preset), 0, 0)
         form.addWidget(self.preset, 0, 1, 1, 3)
-        form.addWidget(label("&Epochs", self.epochs), 1, 0)
+        self._epochs_label = label("&Epochs", self.epochs)
+        form.addWidget(self._epochs_label, 1, 0)
         form.addWidget(self.epochs, 1, 1)
         form.addWidget(label("&Batch", self.batch), 1, 2)
         form.addWidget(self.batch, 1, 3)
@@ -213,7 +217,10 @@ class TrainingPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
         self.progress.setFormat("Not trained yet")
-        self.progress.setToolTip("Epoch, mini-batch step and estimated time left")
+        self.progress.setToolTip(
+            "Epoch, mini-batch step and the training time left: the steps still to go at the speed of "
+            "the latest steps (it follows the machine: slower while other programs work)"
+        )
 
         self.model_note = SteadyLabel()  # changes every few steps: repaints, never lays the window out
         self.model_note.setObjectName("modelNote")
@@ -274,6 +281,7 @@ class TrainingPanel(QWidget):
             "val_split": self.val_split.value() / 100.0,
             "seed": self.seed.value(),
             "average": self.average.isChecked(),
+            **self._hidden,
         }
 
     def set_settings(self, values: dict) -> None:
@@ -298,7 +306,33 @@ class TrainingPanel(QWidget):
             self.seed.setValue(int(v["seed"]))
         if "average" in v:
             self.average.setChecked(bool(v["average"]))
+        self._hidden.update({k: v[k] for k in ("copies", "schedule") if k in v})
+        if "copies" in v:
+            self._copies = max(1, int(v["copies"]))
+        self._explain_epochs()
         self.blockSignals(False)
+
+    def _explain_epochs(self) -> None:
+        """The epochs control's tooltip (and its label's): what one epoch is with these settings."""
+        if self.augment.isChecked() and self._copies > 1:
+            seen = (
+                f"One epoch shows every training drawing {self._copies} times: itself (or, for most, a "
+                f"slightly changed version) and {self._copies - 1} augmented versions."
+            )
+        else:
+            seen = "One epoch shows every training drawing once."
+        if self._hidden.get("schedule", "cosine") == "cosine":
+            rate = (
+                " The learning rate rises over the first steps and falls to nearly zero by the run's last "
+                "step, so fewer epochs make a shorter run that still finishes its schedule."
+            )
+        else:
+            rate = " The learning rate stays the same throughout."
+        tip = f"Epochs: passes over the training data. {seen}{rate}"
+        self.epochs.setToolTip(tip)
+        buddy_label = getattr(self, "_epochs_label", None)
+        if buddy_label is not None:
+            buddy_label.setToolTip(tip)
 
     # -- display ------------------------------------------------------------------------------------
 

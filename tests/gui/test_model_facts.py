@@ -154,6 +154,13 @@ def test_the_training_panel_takes_and_gives_plain_values(qtbot):
     assert isinstance(values, dict) and TrainSettings.from_dict(values) == settings
     panel.set_settings({"epochs": 3})  # a partial update leaves the rest
     assert panel.settings() == {**values, "epochs": 3}
+    assert "once" in panel.epochs.toolTip()  # augmentation off: every drawing once per epoch
+    panel.set_settings({"augment": True, "copies": 4, "schedule": "cosine"})
+    assert "4 times" in panel.epochs.toolTip() and "3 augmented versions" in panel.epochs.toolTip()
+    assert "falls to nearly zero" in panel.epochs.toolTip()
+    assert TrainSettings.from_dict(panel.settings()).copies == 4  # kept though no control shows it
+    panel.set_settings({"schedule": "constant"})
+    assert "stays the same" in panel.epochs.toolTip() and "falls" not in panel.epochs.toolTip()
     panel.show_progress(0.5, "Epoch 1/2 · step 3/6 · paused")
     assert panel.progress.value() == 500 and panel.progress.format() == "Epoch 1/2 · step 3/6 · paused"
     panel.set_model_note("Loaded from m.npz · 10 steps", "Settings: adam lr 0.002")
