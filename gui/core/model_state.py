@@ -289,7 +289,7 @@ class ModelState:
         self.history = list(extra.history)
         self.train_seconds = extra.elapsed or 0.0
         self.trained_on = extra.trained_on
-        self.settings = TrainSettings.from_dict(extra.settings) if extra.settings else None
+        self.settings = TrainSettings.of_run(extra.settings) if extra.settings else None
         self.model_changed.emit(ModelChange.LOADED)
 
     def load(self, path: str | Path) -> LoadedModel:
@@ -527,8 +527,7 @@ class ModelState:
             avg = f"weight averaging {s.ema_decay:g}" if s.average else "no weight averaging"
             aug = "augmented" if s.augment else "not augmented"
             lines.append(
-                f"Settings: {s.optimizer} lr {s.lr:g}, batch {s.batch_size}, {plural(s.epochs, 'epoch')} a "
-                f"run, {aug}, {avg}, validation {s.val_split:.0%}, seed {s.seed}"
+                f"Settings: {s.describe()} a run, {aug}, {avg}, validation {s.val_split:.0%}, seed {s.seed}"
             )
         if self.history and self.history[-1].val_accuracy is not None:
             lines.append(f"Validation accuracy after the last epoch: {self.history[-1].val_accuracy:.1%}")

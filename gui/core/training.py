@@ -38,11 +38,13 @@ from .inputs import LabelledData, read_image_folder_into
 INPUT_SIZE = 28  # the one input size of the app (the CLI's --input-size defaults to it)
 WEIGHTS_INTERVAL_S = 0.2  # at most 5 weight snapshots a second while running (filters, feature maps, bars)
 OPTIMIZERS = ("adam", "sgd")
-COPIES = 6  # the default number of versions of every drawing an epoch shows
+COPIES = 3  # the default number of versions of every drawing an epoch shows (TrainingSet's own is 6)
 MAX_COPIES = 50
 RECIPE = 2  # version of the default recipe (epochs, versions per epoch, learning-rate schedule)
 # The defaults of earlier recipes, by version: settings stored under them drop these values (`from_stored`).
 OLD_DEFAULTS = {1: {"epochs": 10, "schedule": "constant", "copies": 6, "lr": 2e-3}}
+# What recipe 1 did for settings it had no key for (a run saved then, e.g. in a model file: `of_run`).
+RECIPE1_IMPLICIT = {"schedule": "constant", "copies": 6}
 
 
 def _same(stored, default) -> bool:
@@ -63,7 +65,7 @@ class TrainSettings:
     """What a run is asked for: the training panel's values (persisted in QSettings) or the CLI's options."""
 
     preset: str = "default"
-    epochs: int = 10
+    epochs: int = TrainConfig.epochs
     batch_size: int = 32
     lr: float = TrainConfig.lr
     optimizer: str = "adam"
@@ -130,6 +132,25 @@ class TrainSettings:
         if s.schedule not in ("cosine", "constant"):
             s = replace(s, schedule=base.schedule)
         return s
+
+    @classmethod
+    def of_run(cls, d: dict | None) -> TrainSettings:
+        """The settings a run was trained with, as saved with it (a model file's `settings`): a run saved
+        before these settings had `copies` and `schedule` used recipe 1's (6 versions, constant rate)."""
+        d = dict(d or {})
+        if "recipe" not in d:
+            for key, value in RECIPE1_IMPLICIT.items():
+                d.setdefault(key, value)
+        return cls.from_dict(d)
+
+    def describe(self) -> str:
+        """The recipe in words: 'adam lr 0.005 (cosine schedule), batch 32, 8 epochs of 3 versions'."""
+        rate = "peak lr" if self.schedule == "cosine" else "lr"
+        versions = f" of {self.copies} versions" if self.augment and self.copies > 1 else ""
+        return (
+            f"{self.optimizer} {rate} {self.lr:g} ({self.schedule} schedule), batch {self.batch_size}, "
+            f"{self.epochs} epoch{'' if self.epochs == 1 else 's'}{versions}"
+        )
 
     @classmethod
     def from_stored(cls, d: dict | None) -> TrainSettings:

@@ -150,6 +150,15 @@ def test_settings_stored_under_the_old_recipe_follow_the_new_defaults_where_not_
     assert TrainSettings.from_stored({"copies": "0", "schedule": "zigzag"}) == d
 
 
+def test_a_run_saved_before_the_recipe_settings_reads_as_what_it_did():
+    """A model file's settings from before `copies` and `schedule` existed: 6 versions, constant rate."""
+    old_run = {"preset": "default", "epochs": 10, "lr": 0.002, "batch_size": 32}
+    s = TrainSettings.of_run(old_run)
+    assert (s.epochs, s.lr, s.copies, s.schedule) == (10, 2e-3, 6, "constant")
+    assert s.describe() == "adam lr 0.002 (constant schedule), batch 32, 10 epochs of 6 versions"
+    assert TrainSettings.of_run(TrainSettings().as_dict()) == TrainSettings()
+
+
 def test_the_core_imports_no_widgets_no_pyqtgraph_and_no_window():
     code = (
         "import sys, gui.core, gui.core.dataset, gui.core.events, gui.core.inputs, gui.core.model_state, "
