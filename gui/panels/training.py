@@ -109,10 +109,6 @@ class TrainingPanel(QWidget):
         self.batch.setRange(1, 1024)
         self.batch.setToolTip("Drawings per mini-batch: the weights change once per mini-batch (one step)")
         self.lr = LearningRateBox()
-        self.lr.setToolTip(
-            "Learning rate: how big each weight change is. Too big and the loss explodes; "
-            "too small and learning crawls. Arrows step 1, 2, 5 × 10ⁿ"
-        )
         self.optimizer = QComboBox()
         self.optimizer.addItem("Adam", "adam")
         self.optimizer.addItem("SGD + momentum", "sgd")
@@ -165,7 +161,8 @@ class TrainingPanel(QWidget):
         form.addWidget(self.epochs, 1, 1)
         form.addWidget(label("&Batch", self.batch), 1, 2)
         form.addWidget(self.batch, 1, 3)
-        form.addWidget(label("&Learning rate", self.lr), 2, 0)
+        self._lr_label = label("&Learning rate", self.lr)
+        form.addWidget(self._lr_label, 2, 0)
         form.addWidget(self.lr, 2, 1)
         form.addWidget(label("&Optimizer", self.optimizer), 2, 2)
         form.addWidget(self.optimizer, 2, 3)
@@ -321,18 +318,30 @@ class TrainingPanel(QWidget):
             )
         else:
             seen = "One epoch shows every training drawing once."
-        if self._hidden.get("schedule", "cosine") == "cosine":
+        cosine = self._hidden.get("schedule", "cosine") == "cosine"
+        if cosine:
             rate = (
                 " The learning rate rises over the first steps and falls to nearly zero by the run's last "
                 "step, so fewer epochs make a shorter run that still finishes its schedule."
             )
         else:
             rate = " The learning rate stays the same throughout."
+        self.lr.setToolTip(
+            "Learning rate: how big each weight change is"
+            + (
+                ", at its peak: it rises to this over the first tenth of the steps, then falls to nearly "
+                "zero by the run's last step."
+                if cosine
+                else ", the same for every step."
+            )
+            + " Too big and the loss explodes; too small and learning crawls. Arrows step 1, 2, 5 × 10ⁿ"
+        )
         tip = f"Epochs: passes over the training data. {seen}{rate}"
         self.epochs.setToolTip(tip)
-        buddy_label = getattr(self, "_epochs_label", None)
-        if buddy_label is not None:
-            buddy_label.setToolTip(tip)
+        for name, widget in (("_epochs_label", self.epochs), ("_lr_label", self.lr)):
+            buddy_label = getattr(self, name, None)  # made after the first call
+            if buddy_label is not None:
+                buddy_label.setToolTip(widget.toolTip())
 
     # -- display ------------------------------------------------------------------------------------
 
