@@ -34,6 +34,18 @@ KIND = "train"
 RECORD_BATCH_S = 0.05  # step records are passed to the GUI thread at most this often (seconds)
 
 
+class BatchingControl(TrainControl):
+    """The run's TrainControl, which also hands over the step records not yet passed on just before the
+    loop waits in a pause (`on_block`, set by `training_job`): a paused run shows every step it made."""
+
+    on_block = None
+
+    def wait_for_turn(self) -> bool:
+        if self.on_block is not None and self.paused:
+            self.on_block()
+        return super().wait_for_turn()
+
+
 def training_job(
     model: Sequential, snapshot, settings: TrainSettings, control: TrainControl, *, should_stop, report
 ):
@@ -63,10 +75,14 @@ def training_job(
         if payload.kind != "step" or control.paused or time.perf_counter() - sent_at[0] >= RECORD_BATCH_S:
             flush()
 
+    if isinstance(control, BatchingControl):
+        control.on_block = flush
     try:
         run_training(send, model, snapshot, settings, control, should_stop=stop)
     finally:
         flush()
+        if isinstance(control, BatchingControl):
+            control.on_block = None
 
 
 class Trainer(QObject):
@@ -96,7 +112,7 @@ class Trainer(QObject):
         and the run waits paused."""
         if self.control is not None:
             raise RuntimeError("training is already running")
-        control = TrainControl()
+        control = BatchingControl()
         if paused:
             control.step_once()
         self.control = control

@@ -340,3 +340,39 @@ def test_training_records_cross_to_the_gui_thread_in_order_and_in_batches():
     for kind, batch in sent:  # an epoch record ends its batch: it is shown at once
         if kind == "records":
             assert all(r.kind == "step" for r in batch[:-1])
+
+
+def test_a_paused_run_has_passed_on_every_step_it_made():
+    """Step records wait up to RECORD_BATCH_S to be passed on; a run that pauses hands them over before it
+    waits, so the window shows every step made (paused here just before step 6 by the control itself)."""
+    import engine
+    from gui.core.dataset import DatasetSnapshot
+    from gui.core.training import TrainSettings
+    from gui.workers import trainer as trainer_module
+
+    class PauseBeforeStep6(trainer_module.BatchingControl):
+        turns = 0
+
+        def wait_for_turn(self):
+            self.turns += 1
+            if self.turns == 6:
+                self.pause()
+            return super().wait_for_turn()
+
+    drawings = tuple(engine.generate_drawings(25, seed=3))
+    snapshot = DatasetSnapshot(drawings, tuple(engine.DEFAULT_CLASSES), 1, "x.ndjson")
+    settings = TrainSettings(preset="tiny", epochs=2, batch_size=4, augment=False, val_split=0.2)
+    control = PauseBeforeStep6()
+    sent = []
+    job = threading.Thread(target=trainer_module.training_job, args=(
+        engine.build_model("tiny", 4), snapshot, settings, control), kwargs={
+        "should_stop": lambda: False, "report": sent.append})
+    job.start()
+    try:
+        assert control.wait_until_blocked(30)
+        steps = [r.step for kind, batch in list(sent) if kind == "records" for r in batch if r.kind == "step"]
+        assert steps == [1, 2, 3, 4, 5]
+    finally:
+        control.stop()
+        job.join(30)
+    assert not job.is_alive()
