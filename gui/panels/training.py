@@ -338,6 +338,8 @@ class TrainingPanel(QWidget):
         )
         tip = f"Epochs: passes over the training data. {seen}{rate}"
         self.epochs.setToolTip(tip)
+        for widget in (self.epochs, self.lr):  # screen readers read the same words
+            widget.setAccessibleDescription(widget.toolTip())
         for name, widget in (("_epochs_label", self.epochs), ("_lr_label", self.lr)):
             buddy_label = getattr(self, name, None)  # made after the first call
             if buddy_label is not None:

@@ -163,7 +163,7 @@ def test_the_training_panel_takes_and_gives_plain_values(qtbot):
     assert "stays the same" in panel.epochs.toolTip() and "falls" not in panel.epochs.toolTip()
     assert "the same for every step" in panel.lr.toolTip() and "peak" not in panel.lr.toolTip()
     panel.set_settings({"schedule": "cosine"})
-    assert "at its peak" in panel.lr.toolTip()
+    assert "at its peak" in panel.lr.toolTip() and panel.lr.accessibleDescription() == panel.lr.toolTip()
     panel.show_progress(0.5, "Epoch 1/2 · step 3/6 · paused")
     assert panel.progress.value() == 500 and panel.progress.format() == "Epoch 1/2 · step 3/6 · paused"
     panel.set_model_note("Loaded from m.npz · 10 steps", "Settings: adam lr 0.002")
