@@ -3,6 +3,7 @@ unfinished, the .qm is built from the .ts), and View › Language switches the m
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,44 @@ def test_the_korean_catalogue_is_current_and_complete(tmp_path):
     qm = tmp_path / QM.name
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(qm)], capture_output=True, check=True)
     assert qm.read_bytes() == QM.read_bytes(), "the .qm is older than the .ts: run pyside6-lrelease"
+
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d")
+# A placeholder glued to an English word ("drawing{s}") is its plural ending: a language without plural
+# endings (Korean) leaves it out. Every other placeholder must be in the translation exactly as in the source.
+PLURAL_ENDING = re.compile(r"(?<=[a-z])\{\w+\}")
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")))
+
+
+def test_every_translation_keeps_the_placeholders_of_its_source():
+    wrong = []
+    for (ctx, src), (_kind, text) in messages(TS).items():
+        endings = set(PLURAL_ENDING.findall(src))
+        needed = [p for p in placeholders(src) if p not in endings]
+        got = [p for p in placeholders(text) if p not in endings]
+        if needed != got:
+            wrong.append((ctx, src, text))
+    assert not wrong, wrong
+    # the check can fail: a dropped and a renamed placeholder are caught
+    assert placeholders("{n} drawings") != placeholders("그림")
+    assert placeholders("{n:,} drawings") != placeholders("그림 {n}개")
+
+
+def test_the_translation_formats_like_its_source():
+    """Every translated text formats with the same arguments as its source (no KeyError, no stray brace)."""
+    for (_ctx, src), (_kind, text) in messages(TS).items():
+        names = {m.split(":")[0].split("!")[0] for m in re.findall(r"\{([^{}]*)\}", src.replace("{{", ""))}
+        if not names or any(not n.isidentifier() for n in names):
+            continue
+        args = {n: 1234.5 if ":" in src else "x" for n in names}
+        try:
+            src.format(**args)
+        except (ValueError, TypeError):
+            continue  # a spec that needs a particular type: the placeholder test covers it
+        text.format(**args)
 
 
 def view_texts(window) -> list[str]:
