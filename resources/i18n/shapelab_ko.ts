@@ -47,6 +47,18 @@
         <source>Back-propagation, number by number</source>
         <translation>역전파, 숫자 하나하나</translation>
     </message>
+    <message>
+        <source>{value} page</source>
+        <translation>{value} 페이지</translation>
+    </message>
+    <message>
+        <source>{value}: choices</source>
+        <translation>{value}: 선택 항목</translation>
+    </message>
+    <message>
+        <source>{value} tabs: {tabs}</source>
+        <translation>탭 {value}개: {tabs}</translation>
+    </message>
 </context>
 <context>
     <name>Announcer</name>
@@ -73,6 +85,1838 @@
     <message>
         <source>Training paused</source>
         <translation>학습 일시 정지됨</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropLesson</name>
+    <message>
+        <source>Inputs x_k (left), hidden units x_j (middle), outputs x_i with targets t_i (right).
+Each line is a weight; orange marks what this step computes.</source>
+        <translation>입력 x_k(왼쪽), 은닉 유닛 x_j(가운데), 목표값 t_i가 있는 출력 x_i(오른쪽).
+선 하나가 가중치 하나입니다. 주황색은 이 단계에서 계산하는 것입니다.</translation>
+    </message>
+    <message>
+        <source>inputs x_k</source>
+        <translation>입력 x_k</translation>
+    </message>
+    <message>
+        <source>hidden x_j</source>
+        <translation>은닉 x_j</translation>
+    </message>
+    <message>
+        <source>outputs x_i</source>
+        <translation>출력 x_i</translation>
+    </message>
+    <message>
+        <source>3 · Back-propagation, number by number</source>
+        <translation>3 · 역전파, 숫자 하나하나</translation>
+    </message>
+    <message>
+        <source>“Learning parameters to minimize the error from the true value in the systematic, reverse way.” E = −Σ_i [t_i log(x_i) + (1 − t_i) log(1 − x_i)]; ∂E/∂w_ji = (x_i − t_i)·x_j; ∂E/∂w_kj = Σ_i (x_i − t_i)·w_ji·x_j(1 − x_j)·x_k.</source>
+        <translation>“참값과의 오차를 최소화하도록 파라미터를 체계적으로, 거꾸로 학습합니다.” E = −Σ_i [t_i log(x_i) + (1 − t_i) log(1 − x_i)]; ∂E/∂w_ji = (x_i − t_i)·x_j; ∂E/∂w_kj = Σ_i (x_i − t_i)·w_ji·x_j(1 − x_j)·x_k.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The network and one example.&lt;/b&gt; Three inputs x_k (k = 1…3), two hidden units with outputs x_j (j = 1, 2), three outputs x_i (i = 1…3); sigmoid σ(s) = 1 / (1 + e^−s) everywhere; no biases, as in the lecture. The targets t_i say which output should be 1. The lecture&apos;s figures are lost: these numbers are the app&apos;s own example, computed by its engine.</source>
+        <translation>&lt;b&gt;신경망과 예제 하나.&lt;/b&gt; 입력 세 개 x_k (k = 1…3), 출력이 x_j인 은닉 유닛 두 개 (j = 1, 2), 출력 세 개 x_i (i = 1…3). 모든 곳에 시그모이드 σ(s) = 1 / (1 + e^−s)를 쓰고, 강의처럼 편향은 없습니다. 목표값 t_i는 어느 출력이 1이어야 하는지 알려 줍니다. 강의의 그림은 남아 있지 않아서, 이 숫자들은 앱의 엔진이 계산한 앱 자체의 예제입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Forward, hidden sums&lt;/b&gt;: s_j = Σ_k w_kj·x_k.</source>
+        <translation>&lt;b&gt;순전파, 은닉층의 합&lt;/b&gt;: s_j = Σ_k w_kj·x_k.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Forward, hidden outputs&lt;/b&gt;: x_j = σ(s_j).</source>
+        <translation>&lt;b&gt;순전파, 은닉층의 출력&lt;/b&gt;: x_j = σ(s_j).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Forward, outputs&lt;/b&gt;: s_i = Σ_j w_ji·x_j, then x_i = σ(s_i).</source>
+        <translation>&lt;b&gt;순전파, 출력&lt;/b&gt;: s_i = Σ_j w_ji·x_j, 그다음 x_i = σ(s_i).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The error&lt;/b&gt;: E = −Σ_i [t_i log x_i + (1 − t_i) log(1 − x_i)] (binary cross-entropy).</source>
+        <translation>&lt;b&gt;오차&lt;/b&gt;: E = −Σ_i [t_i log x_i + (1 − t_i) log(1 − x_i)] (이진 교차 엔트로피).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backward, output layer&lt;/b&gt;, by the chain rule: ∂E/∂w_ji = ∂E/∂x_i · ∂x_i/∂s_i · ∂s_i/∂w_ji = (x_i − t_i)·x_j. Each number three ways: the formula, the engine&apos;s back-propagation, and a finite difference (E(w + ε) − E(w − ε)) / 2ε.</source>
+        <translation>&lt;b&gt;역전파, 출력층&lt;/b&gt;, 연쇄 법칙으로: ∂E/∂w_ji = ∂E/∂x_i · ∂x_i/∂s_i · ∂s_i/∂w_ji = (x_i − t_i)·x_j. 숫자마다 세 가지 방법으로 구합니다: 공식, 엔진의 역전파, 그리고 유한 차분 (E(w + ε) − E(w − ε)) / 2ε.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backward, hidden layer&lt;/b&gt;: ∂E/∂w_kj = Σ_i (x_i − t_i)·w_ji·x_j(1 − x_j)·x_k — the error of every output flows back through its weight w_ji.</source>
+        <translation>&lt;b&gt;역전파, 은닉층&lt;/b&gt;: ∂E/∂w_kj = Σ_i (x_i − t_i)·w_ji·x_j(1 − x_j)·x_k — 모든 출력의 오차가 그 가중치 w_ji를 거쳐 거꾸로 흘러갑니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Update&lt;/b&gt;: every weight moves against its gradient, w ← w − η·∂E/∂w. &lt;b&gt;Next step&lt;/b&gt; takes this step and starts the next round: watch E go down.</source>
+        <translation>&lt;b&gt;갱신&lt;/b&gt;: 모든 가중치가 기울기의 반대 방향으로 움직입니다, w ← w − η·∂E/∂w. &lt;b&gt;다음 단계&lt;/b&gt;를 누르면 이 갱신을 하고 다음 라운드를 시작합니다: E가 줄어드는 것을 보세요.</translation>
+    </message>
+    <message>
+        <source>Error E at the start of each round</source>
+        <translation>각 라운드 시작 때의 오차 E</translation>
+    </message>
+    <message>
+        <source>round</source>
+        <translation>라운드</translation>
+    </message>
+    <message>
+        <source>E (nats)</source>
+        <translation>E (nat)</translation>
+    </message>
+    <message>
+        <source>Round {round} · step {value} of {step_count}</source>
+        <translation>라운드 {round} · 단계 {value}/{step_count}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Round {round}&lt;/b&gt; — learning rate η = {value}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;라운드 {round}&lt;/b&gt; — 학습률 η = {value}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Inputs: </source>
+        <translation>&lt;p&gt;입력: </translation>
+    </message>
+    <message>
+        <source>Targets: </source>
+        <translation>목표값: </translation>
+    </message>
+    <message>
+        <source>Hidden weights w_kj (row j, column k)</source>
+        <translation>은닉층 가중치 w_kj (행 j, 열 k)</translation>
+    </message>
+    <message>
+        <source>Output weights w_ji (row i, column j)</source>
+        <translation>출력층 가중치 w_ji (행 i, 열 j)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;s{value} = {terms} = {value2} → x{value} = σ({value2}) = &lt;b&gt;{value3}&lt;/b&gt; (target {value4})&lt;/p&gt;</source>
+        <translation>&lt;p&gt;s{value} = {terms} = {value2} → x{value} = σ({value2}) = &lt;b&gt;{value3}&lt;/b&gt; (목표값 {value4})&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;i = {value}: −[{value2}·log {value3} + {value4}·log {value5}] = {value6}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;i = {value}: −[{value2}·log {value3} + {value4}·log {value5}] = {value6}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;E = {value}&lt;/b&gt; (sum of the three; nats, natural logarithm)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;E = {value}&lt;/b&gt; (세 항의 합. 단위 nat, 자연로그)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The chain rule, factor by factor, for each output i: ∂E/∂s_i = ∂E/∂x_i · ∂x_i/∂s_i = (−t_i/x_i + (1 − t_i)/(1 − x_i)) · x_i(1 − x_i), which simplifies to x_i − t_i:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;출력 i마다 연쇄 법칙을 인수 하나씩: ∂E/∂s_i = ∂E/∂x_i · ∂x_i/∂s_i = (−t_i/x_i + (1 − t_i)/(1 − x_i)) · x_i(1 − x_i), 정리하면 x_i − t_i입니다:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;output {value}: {value2} × {value3} = &lt;b&gt;{value4}&lt;/b&gt; (x_i − t_i = {value5} − {value6} = {value7}); then × ∂s_i/∂w_ji = x_j.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;출력 {value}: {value2} × {value3} = &lt;b&gt;{value4}&lt;/b&gt; (x_i − t_i = {value5} − {value6} = {value7}); 그다음 × ∂s_i/∂w_ji = x_j.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;j={value}: Σ_i (x_i − t_i)·w_ji = {terms} = &lt;b&gt;{value2}&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;j={value}: Σ_i (x_i − t_i)·w_ji = {terms} = &lt;b&gt;{value2}&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Hidden weights</source>
+        <translation>은닉층 가중치</translation>
+    </message>
+    <message>
+        <source>Output weights</source>
+        <translation>출력층 가중치</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Gradient descent&lt;/b&gt; with learning rate η = {value}: for example w_k=1→j=1 = {value2} − {value} × {value3} = &lt;b&gt;{value4}&lt;/b&gt;. A larger η takes bigger steps (and can overshoot); a smaller one learns more slowly.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;학습률 η = {value}인 &lt;b&gt;경사 하강법&lt;/b&gt;: 예를 들어 w_k=1→j=1 = {value2} − {value} × {value3} = &lt;b&gt;{value4}&lt;/b&gt;. η가 크면 더 큰 걸음을 내딛고 (지나칠 수도 있고), 작으면 더 천천히 배웁니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Error on this example: &lt;b&gt;{value}&lt;/b&gt; before → &lt;b&gt;{value2}&lt;/b&gt; after the update.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;이 예제의 오차: 갱신 전 &lt;b&gt;{value}&lt;/b&gt; → 갱신 후 &lt;b&gt;{value2}&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;th&gt;product = {title}&lt;/th&gt;&lt;th&gt;engine&lt;/th&gt;&lt;th&gt;finite difference&lt;/th&gt;&lt;th&gt;|engine − f.d.|&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;th&gt;곱 = {title}&lt;/th&gt;&lt;th&gt;엔진&lt;/th&gt;&lt;th&gt;유한 차분&lt;/th&gt;&lt;th&gt;|엔진 − 유한 차분|&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>to {value}</source>
+        <translation>{value}까지</translation>
+    </message>
+    <message>
+        <source>&lt;table border=&apos;1&apos; cellspacing=&apos;0&apos;&gt;{head}{body}&lt;/table&gt;&lt;p&gt;The formula and the engine agree {agree}; the finite difference to {value} (float64, ε = 10⁻⁶).&lt;/p&gt;</source>
+        <translation>&lt;table border=&apos;1&apos; cellspacing=&apos;0&apos;&gt;{head}{body}&lt;/table&gt;&lt;p&gt;공식과 엔진은 {agree} 일치하고, 유한 차분은 {value} 일치합니다 (float64, ε = 10⁻⁶).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th&gt;weight&lt;/th&gt;&lt;th&gt;now&lt;/th&gt;&lt;th&gt;gradient&lt;/th&gt;&lt;th&gt;new = now − η·gradient&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th&gt;가중치&lt;/th&gt;&lt;th&gt;현재&lt;/th&gt;&lt;th&gt;기울기&lt;/th&gt;&lt;th&gt;새 값 = 현재 − η·기울기&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare models</source>
+        <translation>모델 비교</translation>
+    </message>
+    <message>
+        <source>Each model on the {value:,} drawings of {dataset_name}: the share it classifies right, overall, per class (rows: models; “n/a”: a class the model does not know) and per drawer. Drawings of classes a model does not know are not counted for it.</source>
+        <translation>{dataset_name}의 그림 {value:,}개에 대한 각 모델의 정답 비율: 전체, 클래스별(행: 모델, “n/a”: 모델이 모르는 클래스), 그린 사람별. 모델이 모르는 클래스의 그림은 그 모델의 계산에서 빠집니다.</translation>
+    </message>
+    <message>
+        <source>Add model files (.npz) to compare.</source>
+        <translation>비교할 모델 파일(.npz)을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Accuracy of each model on the open dataset, overall and per class</source>
+        <translation>열린 데이터셋에서 각 모델의 정확도 (전체와 클래스별)</translation>
+    </message>
+    <message>
+        <source>Accuracy per drawer (the &quot;drawer&quot; key of the drawings)</source>
+        <translation>그린 사람별 정확도 (그림의 &quot;drawer&quot; 키)</translation>
+    </message>
+    <message>
+        <source>Per drawer</source>
+        <translation>그린 사람별</translation>
+    </message>
+    <message>
+        <source>Add model files…</source>
+        <translation>모델 파일 추가…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Models to compare</source>
+        <translation>비교할 모델</translation>
+    </message>
+    <message>
+        <source>Models (*.npz)</source>
+        <translation>모델 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Evaluating {value} models on {value2:,} drawings…</source>
+        <translation>모델 {value}개를 그림 {value2:,}개로 평가하는 중…</translation>
+    </message>
+    <message>
+        <source>{value} model{value2} on {value3:,} drawings.</source>
+        <translation>모델 {value}개, 그림 {value3:,}개.</translation>
+    </message>
+    <message>
+        <source>
+Not read: {error}</source>
+        <translation>
+읽지 못함: {error}</translation>
+    </message>
+    <message>
+        <source>Per drawer: accuracy (drawings)</source>
+        <translation>그린 사람별: 정확도 (그림 수)</translation>
+    </message>
+</context>
+<context>
+    <name>ConvolutionLesson</name>
+    <message>
+        <source>4 · Convolution</source>
+        <translation>4 · 합성곱</translation>
+    </message>
+    <message>
+        <source>“How can we apply convolution on 1D time series data? Kernel: [−1, 1]; time series data: [0, 0, 0, 1, 0, 1, 1, 1]. N = 0: −1*0 + 1*0 = 0; N = 1: −1*0 + 1*0 = 0; N = 2: −1*0 + 1*1 = 1.” Then the 5×5 image with the 3×3 filter: “4” at the top left of the convolved feature.</source>
+        <translation>“1차원 시계열 데이터에 합성곱을 어떻게 적용할까요? 커널: [−1, 1], 시계열 데이터: [0, 0, 0, 1, 0, 1, 1, 1]. N = 0: −1*0 + 1*0 = 0; N = 1: −1*0 + 1*0 = 0; N = 2: −1*0 + 1*1 = 1.” 다음은 5×5 이미지와 3×3 필터: 합성곱 특징의 왼쪽 위가 “4”입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1-D convolution&lt;/b&gt;: the kernel slides along the signal; at each position N the output is the sum of kernel × signal under it. Position N = {n}.</source>
+        <translation>&lt;b&gt;1차원 합성곱&lt;/b&gt;: 커널이 신호를 따라 미끄러지며, 각 위치 N의 출력은 커널 × 그 아래 신호의 합입니다. 위치 N = {n}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2-D convolution&lt;/b&gt;: the 3×3 filter slides over the 5×5 image; each output cell is the sum of the nine products. Output cell {value} of 9.</source>
+        <translation>&lt;b&gt;2차원 합성곱&lt;/b&gt;: 3×3 필터가 5×5 이미지 위를 미끄러지며, 출력 칸마다 아홉 곱의 합입니다. 출력 칸 {value}/9.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On your drawing&lt;/b&gt;: choose or paint a 3×3 kernel and see what it finds. Then put it into the trained model&apos;s first layer and watch that feature map and the prediction change.</source>
+        <translation>&lt;b&gt;내 그림에서&lt;/b&gt;: 3×3 커널을 고르거나 칠해서 무엇을 찾아내는지 보세요. 그다음 학습된 모델의 첫 층에 넣고 그 특징 맵과 예측이 어떻게 바뀌는지 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>Signal (time series) — editable</source>
+        <translation>신호 (시계열) — 편집 가능</translation>
+    </message>
+    <message>
+        <source>Kernel — editable; it slides along the signal</source>
+        <translation>커널 — 편집 가능. 신호를 따라 미끄러집니다</translation>
+    </message>
+    <message>
+        <source>Output: output N = Σ kernel × the signal under it</source>
+        <translation>출력: 출력 N = Σ 커널 × 그 아래 신호</translation>
+    </message>
+    <message>
+        <source>Image — editable</source>
+        <translation>이미지 — 편집 가능</translation>
+    </message>
+    <message>
+        <source>Convolution filter — editable</source>
+        <translation>합성곱 필터 — 편집 가능</translation>
+    </message>
+    <message>
+        <source>Convolved feature</source>
+        <translation>합성곱 특징</translation>
+    </message>
+    <message>
+        <source>your own (edit the grid)</source>
+        <translation>직접 만들기 (격자 편집)</translation>
+    </message>
+    <message>
+        <source>Put this kernel into the model&apos;s first layer</source>
+        <translation>이 커널을 모델의 첫 층에 넣기</translation>
+    </message>
+    <message>
+        <source>Replaces one learned filter of the first conv layer by your kernel (in a copy of the model: the real model is not changed)</source>
+        <translation>첫 합성곱 층의 학습된 필터 하나를 내 커널로 바꿉니다 (모델의 사본에서: 실제 모델은 바뀌지 않음)</translation>
+    </message>
+    <message>
+        <source>Back to the learned filter</source>
+        <translation>학습된 필터로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Your drawing (28×28, as the model sees it)</source>
+        <translation>내 그림 (28×28, 모델이 보는 그대로)</translation>
+    </message>
+    <message>
+        <source>Kernel applied (engine Conv2D, zero padding)</source>
+        <translation>커널 적용 (엔진 Conv2D, 제로 패딩)</translation>
+    </message>
+    <message>
+        <source>response (no unit)</source>
+        <translation>반응 (단위 없음)</translation>
+    </message>
+    <message>
+        <source>Model&apos;s feature map, learned filter</source>
+        <translation>모델의 특징 맵, 학습된 필터</translation>
+    </message>
+    <message>
+        <source>Model&apos;s feature map, your kernel (+ that filter&apos;s bias)</source>
+        <translation>모델의 특징 맵, 내 커널 (+ 그 필터의 편향)</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:x-large&apos;&gt;Row {value}, column {value2}: </source>
+        <translation>&lt;span style=&apos;font-size:x-large&apos;&gt;{value}행, {value2}열: </translation>
+    </message>
+    <message>
+        <source>random filter</source>
+        <translation>무작위 필터</translation>
+    </message>
+    <message>
+        <source>learned filter</source>
+        <translation>학습된 필터</translation>
+    </message>
+    <message>
+        <source>There is no model with a convolution layer to put the kernel into.</source>
+        <translation>커널을 넣을 합성곱 층이 있는 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing on the canvas yet: draw a shape in the trainer, then come back.</source>
+        <translation>캔버스가 아직 비어 있습니다: 학습 창에서 도형을 그린 다음 돌아오세요.</translation>
+    </message>
+    <message>
+        <source>No model with a convolution layer yet (train one, or the MLP has none).</source>
+        <translation>아직 합성곱 층이 있는 모델이 없습니다 (학습하세요. MLP에는 합성곱 층이 없습니다).</translation>
+    </message>
+    <message>
+        <source>The network is untrained (random weights): it says &lt;b&gt;{value}&lt;/b&gt;, which means nothing yet.</source>
+        <translation>신경망은 아직 학습되지 않았습니다 (무작위 가중치): &lt;b&gt;{value}&lt;/b&gt;(이)라고 하지만 아직 아무 의미가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Trained network ({note_text}): &lt;b&gt;{value}&lt;/b&gt;.</source>
+        <translation>학습된 신경망 ({note_text}): &lt;b&gt;{value}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source> With your kernel as filter {value}: &lt;b&gt;{value2}&lt;/b&gt;.</source>
+        <translation> 내 커널을 필터 {value}(으)로 쓰면: &lt;b&gt;{value2}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source> Press “Put this kernel…” to see the model with your kernel.</source>
+        <translation> 내 커널을 넣은 모델을 보려면 “이 커널을…”을 누르세요.</translation>
+    </message>
+    <message>
+        <source>class {number}</source>
+        <translation>클래스 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>CornerLesson</name>
+    <message>
+        <source>1 · What is a representation? Counting corners</source>
+        <translation>1 · 표현이란 무엇인가? 꼭짓점 세기</translation>
+    </message>
+    <message>
+        <source>“If you try to classify the following shapes, the number of corners can be used as a Representation — square: 4 corners, triangle: 3, circle: 0. But how do we cope if this shape comes in? … Deep Learning automatically learns this representation.”</source>
+        <translation>“다음 도형들을 분류하려 한다면 꼭짓점의 개수를 표현(Representation)으로 쓸 수 있습니다 — 사각형: 꼭짓점 4개, 삼각형: 3개, 원: 0개. 하지만 이런 도형이 들어오면 어떻게 할까요? … 딥러닝은 이 표현을 스스로 학습합니다.”</translation>
+    </message>
+    <message>
+        <source>A hand-made representation: &lt;b&gt;count the corners&lt;/b&gt;. {rule} A clean square has &lt;b&gt;4&lt;/b&gt;.</source>
+        <translation>사람이 만든 표현: &lt;b&gt;꼭짓점 세기&lt;/b&gt;. {rule} 반듯한 사각형은 &lt;b&gt;4&lt;/b&gt;개입니다.</translation>
+    </message>
+    <message>
+        <source>A clean triangle has &lt;b&gt;3&lt;/b&gt; corners.</source>
+        <translation>반듯한 삼각형의 꼭짓점은 &lt;b&gt;3&lt;/b&gt;개입니다.</translation>
+    </message>
+    <message>
+        <source>A clean circle has &lt;b&gt;0&lt;/b&gt; corners. The rule: 4 → square, 3 → triangle, 0 → circle, anything else → irregular.</source>
+        <translation>반듯한 원의 꼭짓점은 &lt;b&gt;0&lt;/b&gt;개입니다. 규칙: 4 → 사각형, 3 → 삼각형, 0 → 원, 그 밖 → 불규칙.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your drawing&lt;/b&gt; (from the canvas): its corners, what the corner rule says, and what the CNN says (once it is trained).</source>
+        <translation>&lt;b&gt;내 그림&lt;/b&gt; (캔버스에서): 꼭짓점, 꼭짓점 규칙의 답, 그리고 (학습된 뒤의) CNN의 답.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The whole dataset&lt;/b&gt;, class by class: how often the corner rule is right, and how often the CNN is. Wobbly lines, rounded corners and irregular shapes break the rule.</source>
+        <translation>&lt;b&gt;데이터셋 전체&lt;/b&gt;, 클래스별로: 꼭짓점 규칙이 얼마나 자주 맞는지, CNN은 얼마나 자주 맞는지. 흔들린 선, 둥근 모서리, 불규칙한 도형은 규칙을 깨뜨립니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Where counting corners fails&lt;/b&gt;: drawings the rule gets wrong. The CNN never counts anything: it learned its own representation from the examples.</source>
+        <translation>&lt;b&gt;꼭짓점 세기가 실패하는 곳&lt;/b&gt;: 규칙이 틀리는 그림들. CNN은 아무것도 세지 않습니다: 예제로부터 자신만의 표현을 학습했습니다.</translation>
+    </message>
+    <message>
+        <source>Grey: the strokes as drawn. Blue: simplified. Red dots: the corners found.</source>
+        <translation>회색: 그린 그대로의 획. 파랑: 단순화한 선. 빨간 점: 찾은 꼭짓점.</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>drawings</source>
+        <translation>그림 수</translation>
+    </message>
+    <message>
+        <source>corner rule
+right</source>
+        <translation>꼭짓점 규칙
+정답</translation>
+    </message>
+    <message>
+        <source>CNN
+right</source>
+        <translation>CNN
+정답</translation>
+    </message>
+    <message>
+        <source>Per true class: the share of its drawings each method classifies correctly.</source>
+        <translation>실제 클래스별로: 각 방법이 그 클래스의 그림을 올바르게 분류한 비율.</translation>
+    </message>
+    <message>
+        <source>The strokes are joined and simplified (wobbles smaller than {simplify:g} % of the drawing&apos;s diagonal are removed). Turns at bends closer together than {short:g} % of the diagonal are added up into one, and every (added-up) turn of at least {degrees:g}° is a corner.</source>
+        <translation>획을 잇고 단순화합니다 (그림 대각선의 {simplify:g} %보다 작은 흔들림은 없앱니다). 대각선의 {short:g} %보다 가까이 붙은 꺾임은 하나로 더하고, (더한) 꺾임이 {degrees:g}° 이상이면 꼭짓점입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count} corners&lt;/b&gt; → the rule says &lt;b&gt;{kind}&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;꼭짓점 {count}개&lt;/b&gt; → 규칙의 답은 &lt;b&gt;{kind}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Nothing on the canvas yet: draw a shape in the trainer, then come back.</source>
+        <translation>캔버스가 아직 비어 있습니다: 학습 창에서 도형을 그린 다음 돌아오세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count} corners&lt;/b&gt; → the corner rule says &lt;b&gt;{rule_class}&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;꼭짓점 {count}개&lt;/b&gt; → 꼭짓점 규칙의 답은 &lt;b&gt;{rule_class}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source> The CNN says &lt;b&gt;{value}&lt;/b&gt; ({value2:.0f} % sure).</source>
+        <translation> CNN의 답은 &lt;b&gt;{value}&lt;/b&gt; (확신 {value2:.0f} %).</translation>
+    </message>
+    <message>
+        <source> The CNN has not been trained yet, so it has no answer worth showing.</source>
+        <translation> CNN은 아직 학습되지 않아서 보여 줄 만한 답이 없습니다.</translation>
+    </message>
+    <message>
+        <source>class {number}</source>
+        <translation>클래스 {number}</translation>
+    </message>
+    <message>
+        <source>No dataset yet.</source>
+        <translation>아직 데이터셋이 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;On your dataset&lt;/b&gt;: {n} drawings</source>
+        <translation>&lt;b&gt;내 데이터셋에서&lt;/b&gt;: 그림 {n}개</translation>
+    </message>
+    <message>
+        <source> (a sample of the {value}, each class in its share)</source>
+        <translation> ({value}개 중 표본, 클래스마다 그 비율대로)</translation>
+    </message>
+    <message>
+        <source> — the CNN is not trained yet, so no CNN column</source>
+        <translation> — CNN이 아직 학습되지 않아 CNN 열은 없습니다</translation>
+    </message>
+    <message>
+        <source>. CNN: {note_text}. It was trained on most of these drawings, so its column flatters it a little.</source>
+        <translation>. CNN: {note_text}. 이 그림 대부분으로 학습했으므로 CNN 열은 조금 후하게 나옵니다.</translation>
+    </message>
+    <message>
+        <source>The corner rule is right for {value} of {value2} drawings</source>
+        <translation>꼭짓점 규칙은 그림 {value2}개 중 {value}개를 맞힙니다</translation>
+    </message>
+    <message>
+        <source>; the CNN for {cnn}</source>
+        <translation>. CNN은 {cnn}개</translation>
+    </message>
+    <message>
+        <source>{label}
+{count} corners → {rule_class}</source>
+        <translation>{label}
+꼭짓점 {count}개 → {rule_class}</translation>
+    </message>
+    <message>
+        <source>{label}
+{count} corners → {value}</source>
+        <translation>{label}
+꼭짓점 {count}개 → {value}</translation>
+    </message>
+    <message>
+        <source>
+CNN: {cnn}</source>
+        <translation>
+CNN: {cnn}</translation>
+    </message>
+    <message>
+        <source>{value} drawings where counting corners gets the class wrong; the first {value2} are shown.</source>
+        <translation>꼭짓점 세기가 클래스를 틀린 그림 {value}개. 처음 {value2}개를 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 모델 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>TensorFlow.js folder for Teachable Machine and ml5 (*)</source>
+        <translation>Teachable Machine과 ml5용 TensorFlow.js 폴더 (*)</translation>
+    </message>
+    <message>
+        <source>PyTorch: weights .npz + loader .py (*.py)</source>
+        <translation>PyTorch: 가중치 .npz + 불러오기 코드 .py (*.py)</translation>
+    </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>보고서 내보내기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>One HTML file with the dataset, the run, the results, the filters and a model card</source>
+        <translation>데이터셋, 학습 과정, 결과, 필터와 모델 카드를 담은 HTML 파일 하나</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>학습 곡선</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>특징 맵</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>{title} as PNG…</source>
+        <translation>{title} PNG로 저장…</translation>
+    </message>
+    <message>
+        <source>Save the {value} panel as shown, as a PNG picture</source>
+        <translation>{value} 패널을 보이는 그대로 PNG 그림으로 저장</translation>
+    </message>
+    <message>
+        <source>{title} as CSV…</source>
+        <translation>{title} CSV로 저장…</translation>
+    </message>
+    <message>
+        <source>Save the numbers of the {value} panel as a CSV table</source>
+        <translation>{value} 패널의 숫자를 CSV 표로 저장</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the model as ONNX, TensorFlow.js or PyTorch (checked before it is written)</source>
+        <translation>모델을 ONNX, TensorFlow.js 또는 PyTorch로 내보내기 (쓰기 전에 검사함)</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>모델 내보내기</translation>
+    </message>
+    <message>
+        <source>ONNX export needs two more packages</source>
+        <translation>ONNX 내보내기에는 패키지 두 개가 더 필요합니다</translation>
+    </message>
+    <message>
+        <source>ONNX export uses the optional packages onnx and onnxruntime, which are not installed. Install them with:
+
+    {ONNX_INSTALL_HINT}
+
+TensorFlow.js and PyTorch exports work without them.</source>
+        <translation>ONNX 내보내기는 선택 패키지 onnx와 onnxruntime을 쓰는데, 설치되어 있지 않습니다. 다음으로 설치하세요:
+
+    {ONNX_INSTALL_HINT}
+
+TensorFlow.js와 PyTorch 내보내기는 이것 없이도 됩니다.</translation>
+    </message>
+    <message>
+        <source>Exported the model as {value} — checked on {samples} drawings ({checked}</source>
+        <translation>모델을 {value}(으)로 내보냈습니다 — 그림 {samples}개로 검사함 ({checked}</translation>
+    </message>
+    <message>
+        <source>, largest difference {max_diff:.1e}</source>
+        <translation>, 최대 차이 {max_diff:.1e}</translation>
+    </message>
+    <message>
+        <source>Exporting the model as {format}…</source>
+        <translation>모델을 {format}(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML 보고서 (*.html)</translation>
+    </message>
+    <message>
+        <source>Nothing to report</source>
+        <translation>보고할 내용이 없습니다</translation>
+    </message>
+    <message>
+        <source>The dataset has no drawings yet.</source>
+        <translation>데이터셋에 아직 그림이 없습니다.</translation>
+    </message>
+    <message>
+        <source>the model in ShapeLab</source>
+        <translation>ShapeLab의 모델</translation>
+    </message>
+    <message>
+        <source>drawing {number}</source>
+        <translation>그림 {number}</translation>
+    </message>
+    <message>
+        <source>ShapeLab {value}</source>
+        <translation>ShapeLab {value}</translation>
+    </message>
+    <message>
+        <source>Report written to {path}</source>
+        <translation>보고서를 {path}에 썼습니다</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>보고서를 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Could not export the model</source>
+        <translation>모델을 내보내지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Could not write the report</source>
+        <translation>보고서를 쓰지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Export running</source>
+        <translation>내보내기 진행 중</translation>
+    </message>
+    <message>
+        <source>Wait for the export that is running to finish.</source>
+        <translation>진행 중인 내보내기가 끝날 때까지 기다리세요.</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>모델 없음</translation>
+    </message>
+    <message>
+        <source>There is no model yet: add drawings and train first.</source>
+        <translation>아직 모델이 없습니다: 먼저 그림을 추가하고 학습하세요.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ShapeLab {value}&lt;/h3&gt;&lt;p&gt;Draw squares, triangles, circles and other shapes, label them, and watch a small convolutional network learn to tell them apart: the loss falls, the filters sharpen, the feature maps of your drawing light up.&lt;/p&gt;&lt;p&gt;The network is written from scratch in NumPy; the window is Qt (PySide6) with pyqtgraph plots.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licence:&lt;/b&gt; MIT.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Libraries used:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{libs}&lt;/ul&gt;&lt;p&gt;Your drawings and settings are kept in&lt;br&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ShapeLab {value}&lt;/h3&gt;&lt;p&gt;사각형, 삼각형, 원과 다른 도형을 그리고 레이블을 붙인 뒤, 작은 합성곱 신경망이 이들을 구별하도록 학습하는 모습을 지켜보세요: 손실이 줄고, 필터가 또렷해지고, 그림의 특징 맵이 밝아집니다.&lt;/p&gt;&lt;p&gt;신경망은 NumPy로 처음부터 작성했고, 창은 Qt(PySide6)와 pyqtgraph 그래프로 만들었습니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;라이선스:&lt;/b&gt; MIT.&lt;/p&gt;&lt;p&gt;&lt;b&gt;사용한 라이브러리:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;{libs}&lt;/ul&gt;&lt;p&gt;그림과 설정은 다음 위치에 저장됩니다&lt;br&gt;&lt;code&gt;{data_dir}&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About ShapeLab</source>
+        <translation>ShapeLab 정보</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>Could not open the last dataset</source>
+        <translation>마지막 데이터셋을 열지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{last}: {exc}
+The starter set opens instead.</source>
+        <translation>{last}: {exc}
+대신 기본 제공 세트를 엽니다.</translation>
+    </message>
+    <message>
+        <source>Training goes on with the data it started with.</source>
+        <translation>학습은 시작할 때의 데이터로 계속됩니다.</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>{name} 여는 중…</translation>
+    </message>
+    <message>
+        <source>Could not open the dataset</source>
+        <translation>데이터셋을 열지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Opened {name} ({value} drawings).</source>
+        <translation>{name}을(를) 열었습니다 (그림 {value}개).</translation>
+    </message>
+    <message>
+        <source>New dataset</source>
+        <translation>새 데이터셋</translation>
+    </message>
+    <message>
+        <source>Drawings (*.ndjson)</source>
+        <translation>그림 (*.ndjson)</translation>
+    </message>
+    <message>
+        <source>Open dataset</source>
+        <translation>데이터셋 열기</translation>
+    </message>
+    <message>
+        <source>Drawings (*.ndjson);;All files (*)</source>
+        <translation>그림 (*.ndjson);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save dataset as</source>
+        <translation>데이터셋을 다른 이름으로 저장</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>What would you like to import?</source>
+        <translation>무엇을 가져올까요?</translation>
+    </message>
+    <message>
+        <source>Drawing files (NDJSON, the Quick, Draw! format) are added to your dataset.
+An image folder holds one sub-folder per class with PNG, JPEG or BMP files; its images are used for training alongside the drawings.</source>
+        <translation>그림 파일(NDJSON, Quick, Draw! 형식)은 데이터셋에 추가됩니다.
+이미지 폴더에는 클래스마다 PNG, JPEG, BMP 파일이 든 하위 폴더가 하나씩 있으며, 그 이미지는 그림과 함께 학습에 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>Drawing files…</source>
+        <translation>그림 파일…</translation>
+    </message>
+    <message>
+        <source>Image folder…</source>
+        <translation>이미지 폴더…</translation>
+    </message>
+    <message>
+        <source>Import drawing files</source>
+        <translation>그림 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>Import an image folder (one sub-folder per class)</source>
+        <translation>이미지 폴더 가져오기 (클래스마다 하위 폴더 하나)</translation>
+    </message>
+    <message>
+        <source>Could not import</source>
+        <translation>가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{exc}
+Nothing was imported.</source>
+        <translation>{exc}
+아무것도 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>가져옴</translation>
+    </message>
+    <message>
+        <source>Open a folder of drawing files (read-only, e.g. a class&apos;s files)</source>
+        <translation>그림 파일 폴더 열기 (읽기 전용, 예: 한 반의 파일)</translation>
+    </message>
+    <message>
+        <source>Could not open the folder</source>
+        <translation>폴더를 열지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>열림</translation>
+    </message>
+    <message>
+        <source>Class folder</source>
+        <translation>반 폴더</translation>
+    </message>
+    <message>
+        <source>
+These drawings are read-only; yours are still added to {value}.</source>
+        <translation>
+이 그림은 읽기 전용입니다. 내 그림은 계속 {value}에 추가됩니다.</translation>
+    </message>
+    <message>
+        <source>Could not import the image folder</source>
+        <translation>이미지 폴더를 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{value} images from {folder} will be used for training.</source>
+        <translation>{folder}의 이미지 {value}개를 학습에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Export as image folders (one folder per class)</source>
+        <translation>이미지 폴더로 내보내기 (클래스마다 폴더 하나)</translation>
+    </message>
+    <message>
+        <source>Exporting {value} drawings to {folder}…</source>
+        <translation>그림 {value}개를 {folder}(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Exported {n} PNGs to {folder}.</source>
+        <translation>PNG {n}개를 {folder}(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Could not save the settings</source>
+        <translation>설정을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{value} could not be written ({name}: the disk may be full or the folder read-only).
+Your drawings are saved in {value2}; ShapeLab looks for {name2} in {parent} at the next start, so it still finds them. Window layout and training settings will not be remembered until the settings can be written.</source>
+        <translation>{value}을(를) 쓰지 못했습니다 ({name}: 디스크가 가득 찼거나 폴더가 읽기 전용일 수 있습니다).
+그림은 {value2}에 저장되어 있습니다. ShapeLab은 다음 시작 때 {parent}에서 {name2}을(를) 찾으므로 그림을 계속 찾을 수 있습니다. 설정을 쓸 수 있을 때까지 창 배치와 학습 설정은 기억되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Starter set (read-only)</source>
+        <translation>기본 제공 세트 (읽기 전용)</translation>
+    </message>
+    <message>
+        <source>Your drawings are saved in {path} (only yours: the starter set stays a separate, read-only base you can include or leave out).</source>
+        <translation>내 그림은 {path}에 저장됩니다 (내 것만: 기본 제공 세트는 포함하거나 뺄 수 있는 별도의 읽기 전용 바탕으로 남습니다).</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>학습 중입니다</translation>
+    </message>
+    <message>
+        <source>Stop training before opening a model.</source>
+        <translation>모델을 열기 전에 학습을 중지하세요.</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>모델 열기</translation>
+    </message>
+    <message>
+        <source>Models (*.npz)</source>
+        <translation>모델 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Could not open the model</source>
+        <translation>모델을 열지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>모델 저장</translation>
+    </message>
+    <message>
+        <source>Could not save the model</source>
+        <translation>모델을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Model saved to {path}.</source>
+        <translation>모델을 {path}에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Labelling</name>
+    <message>
+        <source>Your drawer name</source>
+        <translation>그린 사람 이름</translation>
+    </message>
+    <message>
+        <source>A name or pseudonym stored with every drawing you add, so a class&apos;s drawings can be
+counted per person and the model tested on people it has not seen (no real name needed):</source>
+        <translation>추가하는 모든 그림에 함께 저장되는 이름이나 별명입니다. 반의 그림을 사람별로 세고,
+모델이 보지 못한 사람의 그림으로 모델을 시험할 수 있습니다 (실명은 필요 없음):</translation>
+    </message>
+    <message>
+        <source>A drawer name cannot be empty; it stays {name}.</source>
+        <translation>그린 사람 이름은 비워 둘 수 없습니다. {name}(으)로 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Your drawings are now stored as drawn by “{name}”.</source>
+        <translation>이제 그림은 “{name}”이(가) 그린 것으로 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>included in</source>
+        <translation>포함됩니다.</translation>
+    </message>
+    <message>
+        <source>left out of</source>
+        <translation>빠집니다.</translation>
+    </message>
+    <message>
+        <source>The {value} ({base_size:,} drawings) is {shown} the gallery and training; your file is unchanged.</source>
+        <translation>{value}(그림 {base_size:,}개)이(가) 갤러리와 학습에 {shown} 내 파일은 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>There is no class {value}: add one under Classes.</source>
+        <translation>클래스 {value}이(가) 없습니다: 클래스 패널에서 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Draw a shape on the canvas first, then add it to a class.</source>
+        <translation>먼저 캔버스에 도형을 그린 다음 클래스에 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Could not add the drawing</source>
+        <translation>그림을 추가하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Could not save the drawing</source>
+        <translation>그림을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{value}: {exc}
+The drawing stays on the canvas.</source>
+        <translation>{value}: {exc}
+그림은 캔버스에 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>Added to “{label}” ({count} now) and saved.</source>
+        <translation>“{label}”에 추가하고 저장했습니다 (이제 {count}개).</translation>
+    </message>
+    <message>
+        <source>Deleted {n} drawing{value}. Undo (Ctrl+Z in the gallery) brings them back.</source>
+        <translation>그림 {n}개를 삭제했습니다. 실행 취소(갤러리에서 Ctrl+Z)로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Undone: {text}.</source>
+        <translation>실행 취소함: {text}.</translation>
+    </message>
+    <message>
+        <source>Drawing #{value} (“{label}”) is on the canvas.</source>
+        <translation>그림 #{value}(“{label}”)이(가) 캔버스에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Include the {value} (read-only)</source>
+        <translation>{value} 포함 (읽기 전용)</translation>
+    </message>
+    <message>
+        <source>starter set</source>
+        <translation>기본 제공 세트</translation>
+    </message>
+    <message>
+        <source>Another ShapeLab window changed {value}: its changes are merged in ({mine_count} drawings in the file), nothing was lost.</source>
+        <translation>다른 ShapeLab 창이 {value}을(를) 바꿨습니다: 변경 내용을 합쳤습니다 (파일에 그림 {mine_count}개). 잃은 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>the dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source> · saving…</source>
+        <translation> · 저장 중…</translation>
+    </message>
+    <message>
+        <source>ShapeLab — {value}</source>
+        <translation>ShapeLab — {value}</translation>
+    </message>
+    <message>
+        <source>{value} · {value2} drawings</source>
+        <translation>{value} · 그림 {value2}개</translation>
+    </message>
+    <message>
+        <source> ({mine_count} yours)</source>
+        <translation> (내 그림 {mine_count}개)</translation>
+    </message>
+    <message>
+        <source> + {n} images from {value} folder{value2}</source>
+        <translation> + 폴더 {value}개의 이미지 {n}개</translation>
+    </message>
+    <message>
+        <source> · drawing as {drawer}</source>
+        <translation> · 그린 사람: {drawer}</translation>
+    </message>
+    <message>
+        <source>Could not write the dataset</source>
+        <translation>데이터셋을 쓰지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Layout</name>
+    <message>
+        <source>Draw</source>
+        <translation>그리기</translation>
+    </message>
+    <message>
+        <source>The canvas: draw a shape here</source>
+        <translation>캔버스: 여기에 도형을 그리세요</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>What the network thinks the drawing is</source>
+        <translation>신경망이 생각하는 그림의 정체</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>The classes, their colours and how many drawings each has</source>
+        <translation>클래스와 그 색, 클래스마다 그림이 몇 개인지</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Model, settings and the Train / Pause / Step / Stop buttons</source>
+        <translation>모델, 설정, 그리고 학습 / 일시 정지 / 한 단계 / 중지 버튼</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>필터</translation>
+    </message>
+    <message>
+        <source>The learned filters of every convolution layer</source>
+        <translation>모든 합성곱 층이 학습한 필터</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>특징 맵</translation>
+    </message>
+    <message>
+        <source>What each layer makes of the drawing on the canvas</source>
+        <translation>각 층이 캔버스의 그림을 어떻게 바꾸는지</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>갤러리</translation>
+    </message>
+    <message>
+        <source>Every drawing in the dataset</source>
+        <translation>데이터셋의 모든 그림</translation>
+    </message>
+</context>
+<context>
+    <name>Lesson</name>
+    <message>
+        <source>Lesson</source>
+        <translation>강의</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>아직 모델 없음</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Lecture:&lt;/i&gt; {lecture}</source>
+        <translation>&lt;i&gt;강의:&lt;/i&gt; {lecture}</translation>
+    </message>
+    <message>
+        <source>Which network this lesson shows: untrained (random weights), after which epoch of which run, or loaded from which file.</source>
+        <translation>이 강의가 보여 주는 신경망: 학습 전(무작위 가중치)인지, 어느 실행의 몇 번째 에포크 뒤인지, 어느 파일에서 불러왔는지.</translation>
+    </message>
+    <message>
+        <source>Train the network now</source>
+        <translation>지금 신경망 학습하기</translation>
+    </message>
+    <message>
+        <source>Start training in the main window (its Train button); this lesson follows the network as it learns</source>
+        <translation>메인 창에서 학습을 시작합니다 (학습 버튼). 이 강의는 신경망이 배우는 대로 따라갑니다</translation>
+    </message>
+    <message>
+        <source>◀ Previous step</source>
+        <translation>◀ 이전 단계</translation>
+    </message>
+    <message>
+        <source>Go back one step (Left arrow or Page Up)</source>
+        <translation>한 단계 뒤로 (왼쪽 화살표나 Page Up)</translation>
+    </message>
+    <message>
+        <source>Next step ▶</source>
+        <translation>다음 단계 ▶</translation>
+    </message>
+    <message>
+        <source>Take the next step (Right arrow or Page Down)</source>
+        <translation>다음 단계로 (오른쪽 화살표나 Page Down)</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 재생</translation>
+    </message>
+    <message>
+        <source>Take the steps one after the other by itself</source>
+        <translation>단계를 차례로 저절로 진행</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 일시 정지</translation>
+    </message>
+    <message>
+        <source>Step {value} of {step_count}</source>
+        <translation>단계 {value}/{step_count}</translation>
+    </message>
+    <message>
+        <source>No network yet: train one in the main window (or open a model file).</source>
+        <translation>아직 신경망이 없습니다: 메인 창에서 학습하세요 (또는 모델 파일을 여세요).</translation>
+    </message>
+    <message>
+        <source>This step shows the app&apos;s network. It is &lt;b&gt;{note_text}&lt;/b&gt;: it has learned nothing yet</source>
+        <translation>이 단계는 앱의 신경망을 보여 줍니다. 지금은 &lt;b&gt;{note_text}&lt;/b&gt;: 아직 아무것도 배우지 않았으므로</translation>
+    </message>
+    <message>
+        <source>, so its answers here mean nothing. Train it first.</source>
+        <translation> 여기서의 답은 의미가 없습니다. 먼저 학습하세요.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s network: &lt;b&gt;{note_text}&lt;/b&gt;.</source>
+        <translation>앱의 신경망: &lt;b&gt;{note_text}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>ink (0 = paper, 1 = full)</source>
+        <translation>잉크 (0 = 종이, 1 = 가득)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsView</name>
+    <message>
+        <source>1 Representation</source>
+        <translation>1 표현</translation>
+    </message>
+    <message>
+        <source>2 Separable?</source>
+        <translation>2 분리 가능?</translation>
+    </message>
+    <message>
+        <source>3 Back-propagation</source>
+        <translation>3 역전파</translation>
+    </message>
+    <message>
+        <source>4 Convolution</source>
+        <translation>4 합성곱</translation>
+    </message>
+    <message>
+        <source>5 ReLU &amp;&amp; pooling</source>
+        <translation>5 ReLU와 풀링</translation>
+    </message>
+    <message>
+        <source>6 The whole CNN</source>
+        <translation>6 CNN 전체</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>큰 글씨</translation>
+    </message>
+    <message>
+        <source>Bigger letters for a projector (Ctrl+Shift+L)</source>
+        <translation>프로젝터용 큰 글씨 (Ctrl+Shift+L)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ShapeLab</source>
+        <translation>ShapeLab</translation>
+    </message>
+    <message>
+        <source>Could not write the dataset</source>
+        <translation>데이터셋을 쓰지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>Drawing (canvas focused)</source>
+        <translation>그리기 (캔버스에 포커스)</translation>
+    </message>
+    <message>
+        <source>Add the drawing to class 1 – 9 (saved at once)</source>
+        <translation>그림을 클래스 1 – 9에 추가 (바로 저장됨)</translation>
+    </message>
+    <message>
+        <source>Clear the canvas</source>
+        <translation>캔버스 지우기</translation>
+    </message>
+    <message>
+        <source>Undo the last stroke</source>
+        <translation>마지막 획 실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Put a template square / triangle / circle on the canvas (drawing without a mouse)</source>
+        <translation>견본 사각형 / 삼각형 / 원을 캔버스에 놓기 (마우스 없이 그리기)</translation>
+    </message>
+    <message>
+        <source>Gallery (gallery focused)</source>
+        <translation>갤러리 (갤러리에 포커스)</translation>
+    </message>
+    <message>
+        <source>Delete the selected drawings</source>
+        <translation>선택한 그림 삭제</translation>
+    </message>
+    <message>
+        <source>Undo the last delete or move</source>
+        <translation>마지막 삭제나 이동 실행 취소</translation>
+    </message>
+    <message>
+        <source>Select all shown drawings</source>
+        <translation>보이는 그림 모두 선택</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>더블클릭</translation>
+    </message>
+    <message>
+        <source>Open a drawing in the canvas</source>
+        <translation>그림을 캔버스에서 열기</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Pause / Resume</source>
+        <translation>일시 정지 / 계속</translation>
+    </message>
+    <message>
+        <source>Step: train exactly one mini-batch</source>
+        <translation>한 단계: 미니배치 하나만 학습</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Save the model (drawings are saved as you add them)</source>
+        <translation>모델 저장 (그림은 추가할 때 저장됨)</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>창</translation>
+    </message>
+    <message>
+        <source>Lessons: the lecture step by step (Right / Left move through a lesson)</source>
+        <translation>강의: 강의 내용을 단계별로 (오른쪽 / 왼쪽 키로 강의 안에서 이동)</translation>
+    </message>
+    <message>
+        <source>Analysis: what the network learned</source>
+        <translation>분석: 신경망이 배운 것</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>이 목록</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>화면</translation>
+    </message>
+    <message>
+        <source>Presenter mode: full screen, canvas, prediction and plots only (Esc or F5 leaves)</source>
+        <translation>발표자 모드: 전체 화면에 캔버스, 예측, 그래프만 (Esc나 F5로 나감)</translation>
+    </message>
+    <message>
+        <source>Full screen on / off (every window)</source>
+        <translation>전체 화면 켜기 / 끄기 (모든 창)</translation>
+    </message>
+    <message>
+        <source>Zoom every window in / out (kept for the next start)</source>
+        <translation>모든 창 확대 / 축소 (다음 시작에도 유지)</translation>
+    </message>
+    <message>
+        <source>Zoom back to actual size</source>
+        <translation>실제 크기로 되돌리기</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>New dataset</source>
+        <translation>새 데이터셋</translation>
+    </message>
+    <message>
+        <source>Open a dataset</source>
+        <translation>데이터셋 열기</translation>
+    </message>
+    <message>
+        <source>Save the dataset as…</source>
+        <translation>데이터셋을 다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Import drawings or image folders</source>
+        <translation>그림이나 이미지 폴더 가져오기</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New dataset…</source>
+        <translation>새 데이터셋(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Start an empty dataset file (the classes are kept)</source>
+        <translation>빈 데이터셋 파일 시작 (클래스는 유지됨)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a dataset file (NDJSON, Quick, Draw! format)</source>
+        <translation>데이터셋 파일 열기 (NDJSON, Quick, Draw! 형식)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the drawings to a new file and keep working there</source>
+        <translation>그림을 새 파일에 저장하고 그 파일에서 계속 작업</translation>
+    </message>
+    <message>
+        <source>Open a &amp;class folder…</source>
+        <translation>반 폴더 열기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Show every drawing file of a folder (many students&apos; files) as one read-only dataset, per drawer</source>
+        <translation>폴더의 모든 그림 파일(여러 학생의 파일)을 그린 사람별로 하나의 읽기 전용 데이터셋으로 보기</translation>
+    </message>
+    <message>
+        <source>Include the starter set (read-only)</source>
+        <translation>기본 제공 세트 포함 (읽기 전용)</translation>
+    </message>
+    <message>
+        <source>Show and train on the read-only starter set (or class folder) together with your own drawings</source>
+        <translation>읽기 전용 기본 제공 세트(또는 반 폴더)를 내 그림과 함께 보여 주고 학습</translation>
+    </message>
+    <message>
+        <source>Your &amp;drawer name…</source>
+        <translation>그린 사람 이름(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The pseudonym stored with every drawing you add (to count and test per person)</source>
+        <translation>추가하는 모든 그림에 저장되는 별명 (사람별로 세고 시험하기 위해)</translation>
+    </message>
+    <message>
+        <source>&amp;Import drawings or image folders…</source>
+        <translation>그림이나 이미지 폴더 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add drawings from NDJSON files, or images from a folder of class folders</source>
+        <translation>NDJSON 파일의 그림이나 클래스별 폴더의 이미지 추가</translation>
+    </message>
+    <message>
+        <source>&amp;Export as image folders…</source>
+        <translation>이미지 폴더로 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write every drawing as a 28×28 PNG into one folder per class</source>
+        <translation>모든 그림을 28×28 PNG로 클래스마다 폴더 하나에 쓰기</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit ShapeLab (your drawings are already saved)</source>
+        <translation>ShapeLab 끝내기 (그림은 이미 저장됨)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>모델(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Load a trained model (.npz)</source>
+        <translation>학습된 모델 불러오기 (.npz)</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the model with its steps and settings</source>
+        <translation>모델을 학습 단계 수, 설정과 함께 저장</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>비교(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Model files side by side on the open dataset: accuracy overall, per class and per drawer</source>
+        <translation>열린 데이터셋에서 모델 파일을 나란히 비교: 전체, 클래스별, 그린 사람별 정확도</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>학습(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train the network</source>
+        <translation>신경망 학습</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Resume</source>
+        <translation>일시 정지 / 계속(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause or resume training</source>
+        <translation>학습 일시 정지 또는 계속</translation>
+    </message>
+    <message>
+        <source>S&amp;tep one mini-batch</source>
+        <translation>미니배치 한 단계(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Train on exactly one mini-batch</source>
+        <translation>미니배치 하나만 학습</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>중지(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>학습 중지</translation>
+    </message>
+    <message>
+        <source>&amp;Reset weights</source>
+        <translation>가중치 초기화(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Fresh random weights</source>
+        <translation>새 무작위 가중치</translation>
+    </message>
+    <message>
+        <source>Validate on unseen &amp;drawers</source>
+        <translation>처음 보는 사람으로 검증(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Validation now holds out whole drawers: people the model has not seen.</source>
+        <translation>이제 검증은 그린 사람 단위로 따로 둡니다: 모델이 보지 못한 사람.</translation>
+    </message>
+    <message>
+        <source>Validation is a random share of each class again.</source>
+        <translation>검증은 다시 각 클래스에서 무작위로 뽑은 일부입니다.</translation>
+    </message>
+    <message>
+        <source>Hold out every drawing of some drawers for validation (the validation share of the training settings), so the accuracy says how the model does on people it has not seen</source>
+        <translation>몇몇 사람의 그림을 모두 검증용으로 따로 둡니다 (학습 설정의 검증 비율만큼). 그래서 정확도는 모델이 보지 못한 사람에게 얼마나 잘하는지를 말해 줍니다</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis…</source>
+        <translation>분석(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>What did the network learn: confusions, representations, saliency, dataset health (a separate window)</source>
+        <translation>신경망은 무엇을 배웠나: 혼동, 표현, 현저성, 데이터셋 상태 (별도 창)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons…</source>
+        <translation>강의(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The lecture step by step, with its numbers and your drawings (a separate window)</source>
+        <translation>강의를 단계별로, 강의의 숫자와 내 그림으로 (별도 창)</translation>
+    </message>
+    <message>
+        <source>Clear earlier &amp;runs from the plots</source>
+        <translation>그래프에서 이전 실행 지우기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the faded curves of earlier runs</source>
+        <translation>이전 실행의 흐린 곡선 지우기</translation>
+    </message>
+    <message>
+        <source>Reset &amp;layout</source>
+        <translation>배치 초기화(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Put every panel back where it started</source>
+        <translation>모든 패널을 처음 자리로 되돌리기</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>List the keyboard shortcuts</source>
+        <translation>키보드 단축키 목록</translation>
+    </message>
+    <message>
+        <source>&amp;About ShapeLab</source>
+        <translation>ShapeLab 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About ShapeLab</source>
+        <translation>ShapeLab 정보</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Preparing the drawings for training…</source>
+        <translation>학습할 그림을 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>학습 중…</translation>
+    </message>
+    <message>
+        <source>Training paused.</source>
+        <translation>학습 일시 정지됨.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>중지하는 중…</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>할 수 없음</translation>
+    </message>
+    <message>
+        <source>Could not write the dataset</source>
+        <translation>데이터셋을 쓰지 못했습니다</translation>
+    </message>
+    <message>
+        <source>
+… and {count} more</source>
+        <translation>
+… 외 {count}개</translation>
+    </message>
+    <message>
+        <source>
+
+A copy of the file as it was is kept at {backup}, so nothing is lost.</source>
+        <translation>
+
+원래 파일의 사본이 {backup}에 있으므로 잃은 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Some lines could not be read</source>
+        <translation>일부 줄을 읽지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{count} line{s} skipped (file:line: problem):
+{problems}{more}
+
+Every other drawing loaded.{keep}</source>
+        <translation>{count}줄을 건너뛰었습니다 (파일:줄: 문제):
+{problems}{more}
+
+나머지 그림은 모두 불러왔습니다.{keep}</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+</context>
+<context>
+    <name>ModelAutosave</name>
+    <message>
+        <source>Could not keep the trained model beside the dataset: {exc}</source>
+        <translation>학습된 모델을 데이터셋 옆에 보관하지 못했습니다: {exc}</translation>
+    </message>
+    <message>
+        <source>The last trained model could not be restored: {exc}</source>
+        <translation>마지막으로 학습한 모델을 복원하지 못했습니다: {exc}</translation>
+    </message>
+    <message>
+        <source>The last trained model ({path}) does not fit ShapeLab&apos;s drawings.</source>
+        <translation>마지막으로 학습한 모델({path})이 ShapeLab의 그림에 맞지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineLesson</name>
+    <message>
+        <source>convolution: every filter slid over its input, one map per filter</source>
+        <translation>합성곱: 각 필터가 입력 위를 미끄러지며, 필터마다 맵 하나</translation>
+    </message>
+    <message>
+        <source>ReLU: negative values set to 0</source>
+        <translation>ReLU: 음수 값을 0으로</translation>
+    </message>
+    <message>
+        <source>max-pool: the largest value of each 2×2 window, half the size</source>
+        <translation>최대 풀링: 2×2 창마다 가장 큰 값, 크기는 절반</translation>
+    </message>
+    <message>
+        <source>average-pool: the mean of each 2×2 window, half the size</source>
+        <translation>평균 풀링: 2×2 창마다 평균, 크기는 절반</translation>
+    </message>
+    <message>
+        <source>flatten: all the maps laid out as one long list of numbers</source>
+        <translation>평탄화: 모든 맵을 긴 숫자 목록 하나로 펼침</translation>
+    </message>
+    <message>
+        <source>fully connected: every output looks at every input</source>
+        <translation>완전 연결: 모든 출력이 모든 입력을 봄</translation>
+    </message>
+    <message>
+        <source>dropout: only active while training; passes values through here</source>
+        <translation>드롭아웃: 학습 중에만 작동하며, 여기서는 값을 그대로 통과시킴</translation>
+    </message>
+    <message>
+        <source>first {value} of {total} maps · </source>
+        <translation>맵 {total}개 중 처음 {value}개 · </translation>
+    </message>
+    <message>
+        <source>white = paper 0, black = ink 1</source>
+        <translation>흰색 = 종이 0, 검정 = 잉크 1</translation>
+    </message>
+    <message>
+        <source>colour scale: red = +{limit:g}, white = 0, blue = −{limit:g}</source>
+        <translation>색 눈금: 빨강 = +{limit:g}, 흰색 = 0, 파랑 = −{limit:g}</translation>
+    </message>
+    <message>
+        <source>unit number</source>
+        <translation>유닛 번호</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>6 · The whole CNN</source>
+        <translation>6 · CNN 전체</translation>
+    </message>
+    <message>
+        <source>“Inputs (2-dimension × channels) → [Convolution → ReLU → Pooling] → … → [Convolution → ReLU → Pooling] → Fully connected layer → Output prediction.” “Why is CNN superior at feature representations? Effectively reducing computational complexity (convolution filter); hierarchical feature representation (multiple convolution layers); non-linearity and less overfitting (ReLU and pooling).”</source>
+        <translation>“입력 (2차원 × 채널) → [합성곱 → ReLU → 풀링] → … → [합성곱 → ReLU → 풀링] → 완전 연결층 → 출력 예측.” “CNN은 왜 특징 표현에 뛰어날까요? 계산 복잡도를 효과적으로 줄이고 (합성곱 필터), 계층적으로 특징을 표현하며 (여러 합성곱 층), 비선형성을 주고 과적합을 줄입니다 (ReLU와 풀링).”</translation>
+    </message>
+    <message>
+        <source>Draw a shape and train a model: then each step follows your drawing one stage further.</source>
+        <translation>도형을 그리고 모델을 학습하세요: 그러면 단계마다 내 그림을 한 단계씩 더 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>No model yet: train one (or open a model file), then come back.</source>
+        <translation>아직 모델이 없습니다: 학습하거나 (모델 파일을 연 다음) 돌아오세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Input&lt;/b&gt; · {shape}&lt;br&gt;the drawing as the network sees it</source>
+        <translation>&lt;b&gt;입력&lt;/b&gt; · {shape}&lt;br&gt;신경망이 보는 그대로의 그림</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The input&lt;/b&gt;: your drawing as a 28×28 grid of ink values.</source>
+        <translation>&lt;b&gt;입력&lt;/b&gt;: 잉크 값으로 된 28×28 격자로서의 내 그림.</translation>
+    </message>
+    <message>
+        <source> (block {block})</source>
+        <translation> (블록 {block})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layer {index} · {name}&lt;/b&gt;{where} · {shape}&lt;br&gt;{what}&lt;br&gt;&lt;small&gt;{parameters:,} parameters&lt;/small&gt;</source>
+        <translation>&lt;b&gt;층 {index} · {name}&lt;/b&gt;{where} · {shape}&lt;br&gt;{what}&lt;br&gt;&lt;small&gt;파라미터 {parameters:,}개&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layer {index}: {name}&lt;/b&gt; — {what}. Output shape {shape}.</source>
+        <translation>&lt;b&gt;층 {index}: {name}&lt;/b&gt; — {what}. 출력 형태 {shape}.</translation>
+    </message>
+    <message>
+        <source> Showing the first 8 maps.</source>
+        <translation> 처음 8개 맵을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The prediction&lt;/b&gt;: softmax turns the last layer&apos;s numbers into probabilities.</source>
+        <translation>&lt;b&gt;예측&lt;/b&gt;: 소프트맥스가 마지막 층의 숫자를 확률로 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Parameters&lt;/b&gt;: a convolution filter is small and reused at every position, so the CNN needs far fewer numbers than a fully connected network — “effectively reducing computational complexity”.</source>
+        <translation>&lt;b&gt;파라미터&lt;/b&gt;: 합성곱 필터는 작고 모든 위치에서 다시 쓰이므로, CNN은 완전 연결 신경망보다 훨씬 적은 숫자로 충분합니다 — “계산 복잡도를 효과적으로 줄임”.</translation>
+    </message>
+    <message>
+        <source>class {number}</source>
+        <translation>클래스 {number}</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>이 모델</translation>
+    </message>
+    <message>
+        <source>default CNN preset</source>
+        <translation>기본 CNN 프리셋</translation>
+    </message>
+    <message>
+        <source>   its first conv layer ({n_out} filters {k}×{k})</source>
+        <translation>   첫 합성곱 층 (필터 {n_out}개, {k}×{k})</translation>
+    </message>
+    <message>
+        <source>   a fully connected layer with the same input and output</source>
+        <translation>   입력과 출력이 같은 완전 연결층</translation>
+    </message>
+    <message>
+        <source>MLP preset (no convolution)</source>
+        <translation>MLP 프리셋 (합성곱 없음)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The saving is in the convolution layers.&lt;/b&gt; The default CNN&apos;s first conv layer maps the {size} drawing to {n_out} maps of {maps} with {first_conv_parameters:,} weights, reused at every position; an equivalent fully connected layer would need &lt;b&gt;{dense_equivalent_parameters:,}&lt;/b&gt; weights — {ratio:,.0f} times as many. &lt;b&gt;{value:.0f} %&lt;/b&gt; of the CNN&apos;s {conv_parameters:,} weights sit in its fully connected (dense) layers ({dense_parameters:,}), so the whole CNN has about as many as the MLP ({mlp_parameters:,}): what convolution buys is maps of where each pattern is, for very few weights.</source>
+        <translation>&lt;b&gt;절약은 합성곱 층에서 일어납니다.&lt;/b&gt; 기본 CNN의 첫 합성곱 층은 {size} 그림을 가중치 {first_conv_parameters:,}개로 {maps} 크기의 맵 {n_out}개로 바꾸며, 이 가중치는 모든 위치에서 다시 쓰입니다. 같은 일을 하는 완전 연결층에는 가중치 &lt;b&gt;{dense_equivalent_parameters:,}&lt;/b&gt;개가 필요합니다 — {ratio:,.0f}배입니다. CNN의 가중치 {conv_parameters:,}개 중 &lt;b&gt;{value:.0f} %&lt;/b&gt;는 완전 연결(dense) 층({dense_parameters:,}개)에 있어서, CNN 전체의 가중치 수는 MLP({mlp_parameters:,}개)와 비슷합니다: 합성곱이 주는 것은 아주 적은 가중치로 각 패턴이 어디에 있는지 보여 주는 맵입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PoolingLesson</name>
+    <message>
+        <source>5 · ReLU and pooling</source>
+        <translation>5 · ReLU와 풀링</translation>
+    </message>
+    <message>
+        <source>“Output = Max(zero, Input)” — “The purpose of ReLU is to introduce non-linearity.” “The purpose of pooling is to reduce the number of parameters and computations … Another purpose is to make the network invariant to small transformations, distortions and translations in the input image. Pooling can be of different types: Max, Average, Sum.”</source>
+        <translation>“출력 = Max(0, 입력)” — “ReLU의 목적은 비선형성을 도입하는 것입니다.” “풀링의 목적은 파라미터와 계산의 수를 줄이는 것입니다 … 또 다른 목적은 입력 이미지의 작은 변형, 왜곡, 이동에 신경망이 흔들리지 않게 하는 것입니다. 풀링에는 여러 종류가 있습니다: 최대, 평균, 합.”</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ReLU&lt;/b&gt; on a feature map of your drawing (first conv layer of the app&apos;s network): every negative value (blue) becomes 0, positive values pass unchanged.</source>
+        <translation>내 그림의 특징 맵(앱 신경망의 첫 합성곱 층)에 &lt;b&gt;ReLU&lt;/b&gt; 적용: 모든 음수 값(파랑)은 0이 되고, 양수 값은 그대로 통과합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2×2 max-pool&lt;/b&gt;, stride 2, on the lecture&apos;s 4×4 matrix: the top-left window.</source>
+        <translation>강의의 4×4 행렬에 &lt;b&gt;2×2 최대 풀링&lt;/b&gt;, 스트라이드 2: 왼쪽 위 창.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2×2 max-pool&lt;/b&gt;: the top-right window.</source>
+        <translation>&lt;b&gt;2×2 최대 풀링&lt;/b&gt;: 오른쪽 위 창.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2×2 max-pool&lt;/b&gt;: the bottom-left window.</source>
+        <translation>&lt;b&gt;2×2 최대 풀링&lt;/b&gt;: 왼쪽 아래 창.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2×2 max-pool&lt;/b&gt;: the bottom-right window — the result is [[20, 30], [112, 37]].</source>
+        <translation>&lt;b&gt;2×2 최대 풀링&lt;/b&gt;: 오른쪽 아래 창 — 결과는 [[20, 30], [112, 37]]입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Max, average and sum&lt;/b&gt; pooling of the same matrix, side by side.</source>
+        <translation>같은 행렬의 &lt;b&gt;최대, 평균, 합&lt;/b&gt; 풀링을 나란히.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Small shifts&lt;/b&gt;: your drawing moved by a pixel or two. Do the feature maps change less after pooling than before it? Does the prediction stay the same? (Pooling helps; it does not make a small network immune to shifts.)</source>
+        <translation>&lt;b&gt;작은 이동&lt;/b&gt;: 내 그림을 한두 픽셀 옮겼습니다. 특징 맵은 풀링 뒤에 풀링 전보다 덜 바뀔까요? 예측은 그대로일까요? (풀링은 도움이 되지만, 작은 신경망을 이동에 완전히 강하게 만들지는 않습니다.)</translation>
+    </message>
+    <message>
+        <source>feature map of filter </source>
+        <translation>특징 맵, 필터 </translation>
+    </message>
+    <message>
+        <source>Before ReLU: the conv output</source>
+        <translation>ReLU 전: 합성곱 출력</translation>
+    </message>
+    <message>
+        <source>response (no unit)</source>
+        <translation>반응 (단위 없음)</translation>
+    </message>
+    <message>
+        <source>After ReLU: max(0, x)</source>
+        <translation>ReLU 후: max(0, x)</translation>
+    </message>
+    <message>
+        <source>Input (4×4)</source>
+        <translation>입력 (4×4)</translation>
+    </message>
+    <message>
+        <source>→ 2×2 max-pool, stride 2 →</source>
+        <translation>→ 2×2 최대 풀링, 스트라이드 2 →</translation>
+    </message>
+    <message>
+        <source>Output (2×2)</source>
+        <translation>출력 (2×2)</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>2×2 {kind} pool</source>
+        <translation>2×2 {kind} 풀링</translation>
+    </message>
+    <message>
+        <source>Max keeps the strongest response in each window; average smooths; sum is the average × 4. (The engine has MaxPool2D and AvgPool2D; sum is shown as average × 4.) Each halves the width and the height: 4× fewer numbers.</source>
+        <translation>최대는 각 창에서 가장 강한 반응을 남기고, 평균은 부드럽게 하며, 합은 평균 × 4입니다. (엔진에는 MaxPool2D와 AvgPool2D가 있고, 합은 평균 × 4로 보여 줍니다.) 모두 너비와 높이를 절반으로 줄입니다: 숫자가 4배 적어집니다.</translation>
+    </message>
+    <message>
+        <source>shift (x, y) in pixels</source>
+        <translation>이동 (x, y) 픽셀</translation>
+    </message>
+    <message>
+        <source>prediction</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>sure</source>
+        <translation>확신</translation>
+    </message>
+    <message>
+        <source>change before pooling</source>
+        <translation>풀링 전 변화</translation>
+    </message>
+    <message>
+        <source>change after pooling</source>
+        <translation>풀링 후 변화</translation>
+    </message>
+    <message>
+        <source>Change = mean |difference| of the first block&apos;s feature maps against the unshifted drawing, relative to their mean size.</source>
+        <translation>변화 = 이동하지 않은 그림에 대한 첫 블록 특징 맵의 평균 |차이|, 맵의 평균 크기에 대한 비율.</translation>
+    </message>
+    <message>
+        <source>Draw a shape on the canvas and train a CNN to see ReLU on its feature maps.</source>
+        <translation>캔버스에 도형을 그리고 CNN을 학습하면 그 특징 맵에서 ReLU를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{neg} of {size} values were negative and are now 0</source>
+        <translation>값 {size}개 중 {neg}개가 음수였고 이제 0입니다</translation>
+    </message>
+    <message>
+        <source>; the positive ones pass unchanged (the largest is {value:.3g}).</source>
+        <translation>. 양수 값은 그대로 통과합니다 (가장 큰 값은 {value:.3g}).</translation>
+    </message>
+    <message>
+        <source>: nothing of this map is left after ReLU.</source>
+        <translation>: ReLU 뒤에 이 맵에는 아무것도 남지 않습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:x-large&apos;&gt;max({values}) = &lt;b&gt;{value:g}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;font-size:x-large&apos;&gt;max({values}) = &lt;b&gt;{value:g}&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Draw a shape on the canvas and train the network to see this: an untrained network&apos;s predictions under shifts would mean nothing.</source>
+        <translation>이것을 보려면 캔버스에 도형을 그리고 신경망을 학습하세요: 학습되지 않은 신경망의 이동에 대한 예측은 의미가 없습니다.</translation>
+    </message>
+    <message>
+        <source>class {number}</source>
+        <translation>클래스 {number}</translation>
+    </message>
+    <message>
+        <source>The predicted class stayed the same for {same} of {value} shifts.</source>
+        <translation>이동 {value}번 중 {same}번은 예측 클래스가 그대로였습니다.</translation>
+    </message>
+    <message>
+        <source>After pooling the first block&apos;s maps changed less than before it in {steadier} of {value} shifts. </source>
+        <translation>이동 {value}번 중 {steadier}번은 첫 블록의 맵이 풀링 전보다 풀링 뒤에 덜 바뀌었습니다. </translation>
+    </message>
+    <message>
+        <source> This model has no pooling layer.</source>
+        <translation> 이 모델에는 풀링 층이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -139,6 +1983,193 @@
     <message>
         <source>Leave presenter mode</source>
         <translation>발표자 모드 나가기</translation>
+    </message>
+</context>
+<context>
+    <name>SeparabilityLesson</name>
+    <message>
+        <source>input x1</source>
+        <translation>입력 x1</translation>
+    </message>
+    <message>
+        <source>input x0</source>
+        <translation>입력 x0</translation>
+    </message>
+    <message>
+        <source>2 · Linearly separable or not: one neuron against a hidden layer</source>
+        <translation>2 · 선형 분리 가능한가: 뉴런 하나 대 은닉층</translation>
+    </message>
+    <message>
+        <source>“A single neuron is activated (= 1) or not (= 0).” y = f(w1·x1 + w0·x0 − h). “(1) If the model outputs 1 and the true value is 0, how should you modify the parameters (w1, w0, h)? (2) If it outputs 0 and the true value is 1? (3) Until when?” — “Multi-layer neural networks can solve [non-linearly separable problems] by transforming the input in a better representation.”</source>
+        <translation>“뉴런 하나는 활성화되거나(= 1) 그렇지 않습니다(= 0).” y = f(w1·x1 + w0·x0 − h). “(1) 모델이 1을 출력했는데 참값이 0이면 파라미터 (w1, w0, h)를 어떻게 고쳐야 할까요? (2) 0을 출력했는데 참값이 1이면? (3) 언제까지?” — “다층 신경망은 입력을 더 나은 표현으로 바꿔서 [선형 분리가 불가능한 문제]를 풀 수 있습니다.”</translation>
+    </message>
+    <message>
+        <source>Each &lt;b&gt;Next step&lt;/b&gt; shows one point to the single neuron and applies its rule, and trains the hidden-layer network for 25 more gradient steps. Red circles: target 1; blue squares: target 0. Shading: what each model answers there. Try AND and OR, then XOR, then place your own points (click: target 1, Shift+click: target 0).</source>
+        <translation>&lt;b&gt;다음 단계&lt;/b&gt;마다 뉴런 하나에 점 하나를 보여 주고 그 규칙을 적용하며, 은닉층 신경망은 경사 단계 25번을 더 학습합니다. 빨간 원: 목표 1, 파란 사각형: 목표 0. 음영: 그곳에서 각 모델의 답. AND와 OR, 그다음 XOR을 해 보고, 직접 점을 찍어 보세요 (클릭: 목표 1, Shift+클릭: 목표 0).</translation>
+    </message>
+    <message>
+        <source>Your points</source>
+        <translation>내 점</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Keep taking steps, five a second</source>
+        <translation>초당 다섯 단계씩 계속 진행</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>처음부터</translation>
+    </message>
+    <message>
+        <source>Single neuron&lt;br&gt;y = 1 if w1·x1 + w0·x0 − h ≥ 0</source>
+        <translation>뉴런 하나&lt;br&gt;w1·x1 + w0·x0 − h ≥ 0이면 y = 1</translation>
+    </message>
+    <message>
+        <source>Shaded red where the neuron outputs 1, blue where it outputs 0.
+The dashed line is w1·x1 + w0·x0 = h: one straight line is all it can draw.</source>
+        <translation>뉴런이 1을 출력하는 곳은 빨강, 0을 출력하는 곳은 파랑으로 칠했습니다.
+점선은 w1·x1 + w0·x0 = h: 뉴런 하나가 그을 수 있는 것은 직선 하나뿐입니다.</translation>
+    </message>
+    <message>
+        <source>One hidden layer&lt;br&gt;(8 tanh units)</source>
+        <translation>은닉층 하나&lt;br&gt;(tanh 유닛 8개)</translation>
+    </message>
+    <message>
+        <source>Shading: the network&apos;s probability of target 1 (white = 50 %).
+Its hidden layer lets it bend the boundary.</source>
+        <translation>음영: 신경망이 본 목표 1의 확률 (흰색 = 50 %).
+은닉층 덕분에 경계를 구부릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>What the output neuron sees&lt;br&gt;(the hidden layer&apos;s outputs)</source>
+        <translation>출력 뉴런이 보는 것&lt;br&gt;(은닉층의 출력)</translation>
+    </message>
+    <message>
+        <source>output neuron&apos;s sum w·h + b (≥ 0 → 1)</source>
+        <translation>출력 뉴런의 합 w·h + b (≥ 0 → 1)</translation>
+    </message>
+    <message>
+        <source>hidden outputs, other direction</source>
+        <translation>은닉층 출력, 다른 방향</translation>
+    </message>
+    <message>
+        <source>Each point as the hidden layer hands it to the output neuron (8 numbers per point, shown
+along two directions). Horizontal: the output neuron&apos;s weighted sum; the dashed line at 0 is
+its one straight line. When red and blue fall on its two sides, the hidden layer has made
+the points linearly separable — even XOR.</source>
+        <translation>은닉층이 출력 뉴런에 넘겨주는 대로의 각 점 (점마다 숫자 8개를
+두 방향으로 보여 줌). 가로축: 출력 뉴런의 가중합. 0의 점선이
+출력 뉴런의 직선 하나입니다. 빨강과 파랑이 그 양쪽으로 갈리면, 은닉층이
+점들을 선형 분리 가능하게 만든 것입니다 — XOR조차도.</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>점:</translation>
+    </message>
+    <message>
+        <source>Take the last step back (Left arrow or Page Up); “Start again” resets</source>
+        <translation>마지막 단계를 되돌립니다 (왼쪽 화살표나 Page Up). “처음부터”는 초기화합니다</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>{value} updates · epoch {value2}</source>
+        <translation>갱신 {value}번 · 에포크 {value2}</translation>
+    </message>
+    <message>
+        <source>Click on a plot to place points (Shift+click for target 0).</source>
+        <translation>그래프를 클릭해 점을 찍으세요 (목표 0은 Shift+클릭).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;w1 = {value}, w0 = {value2}, h = {value3}&lt;/b&gt; · right on {value4} of {value5} points ({value6:.0f} %)</source>
+        <translation>&lt;b&gt;w1 = {value}, w0 = {value2}, h = {value3}&lt;/b&gt; · 점 {value5}개 중 {value4}개 정답 ({value6:.0f} %)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Press Next step to show it the first point.</source>
+        <translation>&lt;br&gt;다음 단계를 눌러 첫 점을 보여 주세요.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Point ({x1}, {x0}), target {target}: w1·{x1} + w0·{x0} − h = {value} → output {output}. </source>
+        <translation>&lt;br&gt;점 ({x1}, {x0}), 목표 {target}: w1·{x1} + w0·{x0} − h = {value} → 출력 {output}. </translation>
+    </message>
+    <message>
+        <source>Right: nothing changes.</source>
+        <translation>정답: 아무것도 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Question (1)&lt;/b&gt;, output 1 but target 0: the sum was too big, so w1 −= {value}·{x1}, w0 −= {value}·{x0}, h += {value}.</source>
+        <translation>&lt;b&gt;질문 (1)&lt;/b&gt;, 출력은 1인데 목표는 0: 합이 너무 컸으므로 w1 −= {value}·{x1}, w0 −= {value}·{x0}, h += {value}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Question (2)&lt;/b&gt;, output 0 but target 1: the sum was too small, so w1 += {value}·{x1}, w0 += {value}·{x0}, h −= {value}.</source>
+        <translation>&lt;b&gt;질문 (2)&lt;/b&gt;, 출력은 0인데 목표는 1: 합이 너무 작았으므로 w1 += {value}·{x1}, w0 += {value}·{x0}, h −= {value}.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Question (3)&lt;/b&gt;: a whole epoch without a mistake — it has learned; nothing changes any more.</source>
+        <translation>&lt;br&gt;&lt;b&gt;질문 (3)&lt;/b&gt;: 한 에포크 내내 실수가 없습니다 — 학습을 마쳤고, 더는 아무것도 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Question (3)&lt;/b&gt;: no straight line separates these points (the red points&apos; outline and the blue points&apos; outline overlap), so the rule never stops making mistakes.</source>
+        <translation>&lt;br&gt;&lt;b&gt;질문 (3)&lt;/b&gt;: 어떤 직선도 이 점들을 가르지 못하므로 (빨간 점들의 윤곽과 파란 점들의 윤곽이 겹침), 규칙은 실수를 멈추지 않습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b&gt;Question (3)&lt;/b&gt;: a straight line does separate these points (their outlines do not overlap), so the rule is certain to get there: until an epoch passes without a mistake. Not yet, after {epoch} epoch{value}.</source>
+        <translation>&lt;br&gt;&lt;b&gt;질문 (3)&lt;/b&gt;: 직선 하나가 이 점들을 가르므로 (윤곽이 겹치지 않음), 규칙은 반드시 거기에 이릅니다: 한 에포크가 실수 없이 지나갈 때까지. 에포크 {epoch}번 뒤인 지금은 아직입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{steps} gradient steps&lt;/b&gt; (Adam, binary cross-entropy, engine layers) · loss {value} · right on {value2} of {value3} points ({value4:.0f} %)&lt;br&gt;Control, a single sigmoid neuron trained the same way ({steps2} steps): loss {value5}, right on {value6} of {value3} ({value7:.0f} %)</source>
+        <translation>&lt;b&gt;경사 단계 {steps}번&lt;/b&gt; (Adam, 이진 교차 엔트로피, 엔진 층) · 손실 {value} · 점 {value3}개 중 {value2}개 정답 ({value4:.0f} %)&lt;br&gt;대조군, 같은 방식으로 학습한 시그모이드 뉴런 하나 (단계 {steps2}번): 손실 {value5}, {value3}개 중 {value6}개 정답 ({value7:.0f} %)</translation>
+    </message>
+    <message>
+        <source> — gradient descent alone does not help one straight line.</source>
+        <translation> — 경사 하강법만으로는 직선 하나를 도울 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SideWindows</name>
+    <message>
+        <source>ShapeLab — Lessons</source>
+        <translation>ShapeLab — 강의</translation>
+    </message>
+    <message>
+        <source>ShapeLab — Analysis</source>
+        <translation>ShapeLab — 분석</translation>
+    </message>
+    <message>
+        <source>chosen in the analysis window</source>
+        <translation>분석 창에서 고른 것</translation>
+    </message>
+    <message>
+        <source>The gallery shows only those {n} drawing{value}; &apos;Show all&apos; brings back the rest.</source>
+        <translation>갤러리는 그 그림 {n}개만 보여 줍니다. &apos;모두 보기&apos;로 나머지를 되돌립니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingActions</name>
+    <message>
+        <source>New {preset} model with fresh random weights.</source>
+        <translation>새 무작위 가중치를 가진 새 {preset} 모델.</translation>
+    </message>
+    <message>
+        <source>To train, the network needs drawings in at least two classes. Draw a few shapes and add each to its class (keys 1–9).</source>
+        <translation>학습하려면 적어도 두 클래스에 그림이 있어야 합니다. 도형을 몇 개 그려 각자의 클래스에 추가하세요 (키 1–9).</translation>
+    </message>
+    <message>
+        <source>The classes changed since the model was trained, so it starts again from fresh weights (one output per class).</source>
+        <translation>모델을 학습한 뒤 클래스가 바뀌어서, 새 가중치에서 다시 시작합니다 (클래스마다 출력 하나).</translation>
+    </message>
+    <message>
+        <source>Not trained yet</source>
+        <translation>아직 학습 안 됨</translation>
+    </message>
+    <message>
+        <source>Weights reset: the network starts from scratch.</source>
+        <translation>가중치 초기화: 신경망이 처음부터 시작합니다.</translation>
     </message>
 </context>
 </TS>
