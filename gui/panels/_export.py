@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from engine import atomic_path
+from gui.text import translate
 
 
 def remove_broken_exporters() -> None:
@@ -43,7 +44,9 @@ def save_png(widget: QWidget, path: str) -> None:
     pixmap = widget.grab()
     with atomic_path(path) as tmp:
         if pixmap.isNull() or not pixmap.save(str(tmp), "PNG"):
-            raise OSError(f"{path}: the picture could not be written")
+            raise OSError(
+                translate("PanelExport", "{path}: the picture could not be written").format(path=path)
+            )
 
 
 def make_exportable(panel: QWidget, name: str, export_csv: Callable[[str], None] | None,
@@ -70,13 +73,13 @@ def add_plot_actions(menu: QMenu, panel: QWidget) -> None:
 def export_actions(panel: QWidget, parent: QObject) -> list:
     from PySide6.QtGui import QAction
 
-    png = QAction("Save as PNG…", parent)
-    png.setToolTip("Save what this panel shows now as a PNG picture")
+    png = QAction(translate("PanelExport", "Save as PNG…"), parent)
+    png.setToolTip(translate("PanelExport", "Save what this panel shows now as a PNG picture"))
     png.triggered.connect(lambda: ask_png(panel))
     actions = [png]
     if getattr(panel, "export_csv", None) is not None:
-        data = QAction("Save data as CSV…", parent)
-        data.setToolTip("Save the numbers this panel shows as a CSV table")
+        data = QAction(translate("PanelExport", "Save data as CSV…"), parent)
+        data.setToolTip(translate("PanelExport", "Save the numbers this panel shows as a CSV table"))
         data.triggered.connect(lambda: ask_csv(panel))
         actions.append(data)
     return actions
@@ -92,15 +95,19 @@ def _popup(panel: QWidget, global_pos) -> QMenu:
 
 
 def ask_png(panel: QWidget) -> None:
-    path, _ = QFileDialog.getSaveFileName(panel, "Save as PNG", f"{panel.export_name}.png",
-                                          "PNG image (*.png)")
+    path, _ = QFileDialog.getSaveFileName(
+        panel, translate("PanelExport", "Save as PNG"), f"{panel.export_name}.png",
+        translate("PanelExport", "PNG image (*.png)"),
+    )
     if path:
         _report(panel, lambda: save_png(panel, path))
 
 
 def ask_csv(panel: QWidget) -> None:
-    path, _ = QFileDialog.getSaveFileName(panel, "Save data as CSV", f"{panel.export_name}.csv",
-                                          "CSV table (*.csv)")
+    path, _ = QFileDialog.getSaveFileName(
+        panel, translate("PanelExport", "Save data as CSV"), f"{panel.export_name}.csv",
+        translate("PanelExport", "CSV table (*.csv)"),
+    )
     if path:
         _report(panel, lambda: panel.export_csv(path))
 
@@ -109,4 +116,4 @@ def _report(panel: QWidget, write: Callable[[], None]) -> None:
     try:
         write()
     except (OSError, ValueError) as exc:
-        QMessageBox.warning(panel, "Could not export", str(exc))
+        QMessageBox.warning(panel, translate("PanelExport", "Could not export"), str(exc))
