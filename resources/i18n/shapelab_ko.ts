@@ -241,6 +241,144 @@ Each line is a weight; orange marks what this step computes.</source>
     </message>
 </context>
 <context>
+    <name>Canvas</name>
+    <message>
+        <source>no template for {kind!r}: square, triangle or circle</source>
+        <translation>{kind!r}에 대한 견본이 없습니다: square, triangle, circle 중 하나</translation>
+    </message>
+    <message>
+        <source>Draw a shape here with the mouse, a pen or a finger.
+Then press 1–9 (or click a class) to add it to that class.
+Esc clears · Ctrl+Z undoes the last stroke · Ctrl+Shift+Z redoes
+No mouse? S, T or C puts a template square, triangle or circle here</source>
+        <translation>마우스, 펜 또는 손가락으로 여기에 도형을 그리세요.
+그다음 1–9를 누르거나 클래스를 클릭하면 그 클래스에 추가됩니다.
+Esc 지우기 · Ctrl+Z 마지막 획 실행 취소 · Ctrl+Shift+Z 다시 실행
+마우스가 없나요? S, T, C를 누르면 견본 사각형, 삼각형, 원이 놓입니다</translation>
+    </message>
+    <message>
+        <source>Draw a shape here
+then press 1–9 to add it</source>
+        <translation>여기에 도형을 그리고
+1–9를 눌러 추가하세요</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Undo the last stroke (Ctrl+Z)</source>
+        <translation>마지막 획 실행 취소 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>다시 실행 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>Clear the canvas (Esc)</source>
+        <translation>캔버스 지우기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Stroke width on screen (the network always sees the same width)</source>
+        <translation>화면의 획 굵기 (신경망은 언제나 같은 굵기로 봅니다)</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>굵기</translation>
+    </message>
+</context>
+<context>
+    <name>ClassPalette</name>
+    <message>
+        <source>Delete class “{name}”</source>
+        <translation>클래스 “{name}” 삭제</translation>
+    </message>
+    <message>
+        <source>The class “{name}” has {count} drawing{value}.
+What should happen to them?</source>
+        <translation>클래스 “{name}”에 그림이 {count}개 있습니다.
+그림을 어떻게 할까요?</translation>
+    </message>
+    <message>
+        <source>Move them to</source>
+        <translation>다음 클래스로 옮기기</translation>
+    </message>
+    <message>
+        <source>Delete them too (Undo in the gallery brings them back)</source>
+        <translation>함께 삭제 (갤러리에서 실행 취소하면 되돌아옴)</translation>
+    </message>
+    <message>
+        <source>Delete class</source>
+        <translation>클래스 삭제</translation>
+    </message>
+    <message>
+        <source>+ New class</source>
+        <translation>+ 새 클래스</translation>
+    </message>
+    <message>
+        <source>Add a class (a new kind of shape to teach the network)</source>
+        <translation>클래스 추가 (신경망에 가르칠 새로운 도형 종류)</translation>
+    </message>
+    <message>
+        <source>click or press 1–9 to add · right-click to edit</source>
+        <translation>클릭하거나 1–9를 눌러 추가 · 오른쪽 클릭으로 편집</translation>
+    </message>
+    <message>
+        <source>Click a class, or press its number (1–9) while the canvas has the keyboard, to add the drawing to it: it is saved at once and the canvas is cleared. Right-click a class to rename, recolour or delete it.</source>
+        <translation>클래스를 클릭하거나, 캔버스에 키보드 포커스가 있을 때 그 번호(1–9)를 누르면 그림이 그 클래스에 추가됩니다: 바로 저장되고 캔버스는 지워집니다. 클래스를 오른쪽 클릭하면 이름 바꾸기, 색 바꾸기, 삭제를 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source> — or press {key} on the canvas</source>
+        <translation> — 또는 캔버스에서 {key} 누르기</translation>
+    </message>
+    <message>
+        <source>Add the drawing on the canvas to “{name}”{shortcut}.
+{count} drawing{value} in this class. Right-click for more.</source>
+        <translation>캔버스의 그림을 “{name}”에 추가{shortcut}.
+이 클래스의 그림 {count}개. 오른쪽 클릭으로 더 보기.</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Change colour…</source>
+        <translation>색 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Delete class…</source>
+        <translation>클래스 삭제…</translation>
+    </message>
+    <message>
+        <source>New class</source>
+        <translation>새 클래스</translation>
+    </message>
+    <message>
+        <source>Name of the new class (for example “star”):</source>
+        <translation>새 클래스의 이름 (예: “별”):</translation>
+    </message>
+    <message>
+        <source>Rename class</source>
+        <translation>클래스 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>New name for “{name}”:</source>
+        <translation>“{name}”의 새 이름:</translation>
+    </message>
+    <message>
+        <source>Colour of “{name}”</source>
+        <translation>“{name}”의 색</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare models</source>
@@ -733,6 +871,83 @@ TensorFlow.js와 PyTorch 내보내기는 이것 없이도 됩니다.</translatio
     </message>
 </context>
 <context>
+    <name>FeatureMaps</name>
+    <message>
+        <source>each filter slid over its input: one map per filter</source>
+        <translation>각 필터가 입력 위를 미끄러짐: 필터마다 맵 하나</translation>
+    </message>
+    <message>
+        <source>negative values set to 0 (max(0, x))</source>
+        <translation>음수 값을 0으로 (max(0, x))</translation>
+    </message>
+    <message>
+        <source>squashed into 0 … 1</source>
+        <translation>0 … 1로 압축</translation>
+    </message>
+    <message>
+        <source>squashed into −1 … 1</source>
+        <translation>−1 … 1로 압축</translation>
+    </message>
+    <message>
+        <source>largest value of each 2×2 window: half the size</source>
+        <translation>2×2 창마다 가장 큰 값: 크기는 절반</translation>
+    </message>
+    <message>
+        <source>mean of each 2×2 window: half the size</source>
+        <translation>2×2 창마다 평균: 크기는 절반</translation>
+    </message>
+    <message>
+        <source>Block {block} · {stage} · {c}×{h}×{w}</source>
+        <translation>블록 {block} · {stage} · {c}×{h}×{w}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Feature maps&lt;/b&gt; — what each layer makes of the drawing on the canvas</source>
+        <translation>&lt;b&gt;특징 맵&lt;/b&gt; — 각 층이 캔버스의 그림을 어떻게 바꾸는지</translation>
+    </message>
+    <message>
+        <source>Each small image is one feature map: where in the drawing a filter responds. Red = positive, blue = negative, white = 0; each block&apos;s three stages share its colour scale.</source>
+        <translation>작은 이미지 하나가 특징 맵 하나입니다: 그림의 어디에서 필터가 반응하는지. 빨강 = 양수, 파랑 = 음수, 흰색 = 0. 블록의 세 단계는 같은 색 눈금을 씁니다.</translation>
+    </message>
+    <message>
+        <source>Draw something on the canvas to see what the network makes of it.</source>
+        <translation>캔버스에 무언가를 그리면 신경망이 그것을 어떻게 바꾸는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>conv: every filter slid over its input gives one map.
+ReLU: negative values become 0.
+pool: each 2×2 window is replaced by one value, so the maps get smaller
+and small shifts of the drawing matter less.</source>
+        <translation>합성곱(conv): 입력 위를 미끄러진 필터마다 맵 하나가 나옵니다.
+ReLU: 음수 값은 0이 됩니다.
+풀링(pool): 2×2 창마다 값 하나로 바뀌므로 맵이 작아지고
+그림이 조금 움직여도 덜 중요해집니다.</translation>
+    </message>
+    <message>
+        <source>Model: {text}</source>
+        <translation>모델: {text}</translation>
+    </message>
+    <message>
+        <source>: nothing learned yet</source>
+        <translation>: 아직 학습한 것이 없음</translation>
+    </message>
+    <message>
+        <source>This model has no convolution layers (the MLP preset), so there are no feature maps: it looks at all 784 pixels at once.</source>
+        <translation>이 모델에는 합성곱 층이 없어서 (MLP 프리셋) 특징 맵이 없습니다: 784개 픽셀을 한꺼번에 봅니다.</translation>
+    </message>
+    <message>
+        <source>No feature maps yet: draw something on the canvas first.</source>
+        <translation>아직 특징 맵이 없습니다: 먼저 캔버스에 무언가를 그리세요.</translation>
+    </message>
+    <message>
+        <source>Block {block} · {stage}&lt;br&gt;{c}×{h}×{w}</source>
+        <translation>블록 {block} · {stage}&lt;br&gt;{c}×{h}×{w}</translation>
+    </message>
+    <message>
+        <source>response (no unit)</source>
+        <translation>반응 (단위 없음)</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>Could not open the last dataset</source>
@@ -919,6 +1134,168 @@ Your drawings are saved in {value2}; ShapeLab looks for {name2} in {parent} at t
     <message>
         <source>Model saved to {path}.</source>
         <translation>모델을 {path}에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <source>&lt;b&gt;Learned filters&lt;/b&gt; — the weights of every convolution layer</source>
+        <translation>&lt;b&gt;학습된 필터&lt;/b&gt; — 모든 합성곱 층의 가중치</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Filters&lt;/b&gt; — random starting weights: nothing is learned until you train</source>
+        <translation>&lt;b&gt;필터&lt;/b&gt; — 무작위 초기 가중치: 학습하기 전에는 아무것도 배우지 않았습니다</translation>
+    </message>
+    <message>
+        <source>1 input channel (the drawing)</source>
+        <translation>입력 채널 1개 (그림)</translation>
+    </message>
+    <message>
+        <source>{in_ch} input channels</source>
+        <translation>입력 채널 {in_ch}개</translation>
+    </message>
+    <message>
+        <source>Conv {number}: {out_ch} filters {kh}×{kw} on {channels}</source>
+        <translation>합성곱 {number}: {channels}에 대한 {kh}×{kw} 필터 {out_ch}개</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;small&gt;each column is one filter: its {in_ch} kernels, one per input map, top to bottom&lt;/small&gt;</source>
+        <translation>&lt;br&gt;&lt;small&gt;열 하나가 필터 하나입니다: 입력 맵마다 하나씩, 커널 {in_ch}개가 위에서 아래로&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Each small square is one kernel; each of its cells is one weight the network learned. Red = positive weight, blue = negative, white = 0 (scale on the right of each layer). One column per filter; a filter of a later layer has one kernel per input map, top to bottom.</source>
+        <translation>작은 사각형 하나가 커널 하나이고, 그 칸 하나하나가 신경망이 학습한 가중치 하나입니다. 빨강 = 양의 가중치, 파랑 = 음수, 흰색 = 0 (각 층 오른쪽의 눈금). 필터마다 열 하나. 뒤쪽 층의 필터는 입력 맵마다 커널이 하나씩 위에서 아래로 있습니다.</translation>
+    </message>
+    <message>
+        <source>No model yet: train or open a model to see its filters.</source>
+        <translation>아직 모델이 없습니다: 모델을 학습하거나 열면 필터를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Filters are what the network learned to look for: a filter gives a strong response
+where the drawing locally looks like it (for example an edge in one direction).</source>
+        <translation>필터는 신경망이 찾도록 학습한 것입니다: 그림의 어느 부분이 필터와 비슷하면
+(예를 들어 한 방향의 모서리) 그곳에서 필터가 강하게 반응합니다.</translation>
+    </message>
+    <message>
+        <source>Model: {text}</source>
+        <translation>모델: {text}</translation>
+    </message>
+    <message>
+        <source>No model yet: there are no filters to export.</source>
+        <translation>아직 모델이 없습니다: 내보낼 필터가 없습니다.</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>가중치 값</translation>
+    </message>
+    <message>
+        <source>filter {number}</source>
+        <translation>필터 {number}</translation>
+    </message>
+    <message>
+        <source>, kernel for input map {number}</source>
+        <translation>, 입력 맵 {number}의 커널</translation>
+    </message>
+    <message>
+        <source>Conv {number}, {where}: row {value}, column {value2} — weight {value3}</source>
+        <translation>합성곱 {number}, {where}: {value}행 {value2}열 — 가중치 {value3}</translation>
+    </message>
+</context>
+<context>
+    <name>Gallery</name>
+    <message>
+        <source>#{value}: {value2} ({n} stroke{plural})
+Double-click to open it</source>
+        <translation>#{value}: {value2} (획 {n}개)
+더블클릭하면 열립니다</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>모든 클래스</translation>
+    </message>
+    <message>
+        <source>Show only the drawings of one class</source>
+        <translation>한 클래스의 그림만 보기</translation>
+    </message>
+    <message>
+        <source>Mine only</source>
+        <translation>내 그림만</translation>
+    </message>
+    <message>
+        <source>Show only your own drawings, not the read-only starter set (or class folder) shown with them</source>
+        <translation>함께 보이는 읽기 전용 기본 제공 세트(또는 반 폴더) 없이 내 그림만 보기</translation>
+    </message>
+    <message>
+        <source>Move to ▾</source>
+        <translation>옮기기 ▾</translation>
+    </message>
+    <message>
+        <source>Move the selected drawings to another class</source>
+        <translation>선택한 그림을 다른 클래스로 옮기기</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete the selected drawings (Del); Undo brings them back</source>
+        <translation>선택한 그림 삭제 (Del). 실행 취소로 되돌릴 수 있음</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Undo the last delete or move (Ctrl+Z in the gallery)</source>
+        <translation>마지막 삭제나 이동 실행 취소 (갤러리에서 Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>모두 보기</translation>
+    </message>
+    <message>
+        <source>Show every drawing again</source>
+        <translation>모든 그림 다시 보기</translation>
+    </message>
+    <message>
+        <source>Undo {text} (Ctrl+Z in the gallery)</source>
+        <translation>{text} 실행 취소 (갤러리에서 Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>실행 취소할 것이 없음</translation>
+    </message>
+    <message>
+        <source>{n} drawing{value}</source>
+        <translation>그림 {n}개</translation>
+    </message>
+    <message>
+        <source>Showing only {what}</source>
+        <translation>{what}만 보는 중</translation>
+    </message>
+    <message>
+        <source>{total} drawings</source>
+        <translation>그림 {total}개</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} drawings</source>
+        <translation>그림 {total}개 중 {shown}개</translation>
+    </message>
+    <message>
+        <source> ({value} yours)</source>
+        <translation> (내 그림 {value}개)</translation>
+    </message>
+    <message>
+        <source>Open in canvas</source>
+        <translation>캔버스에서 열기</translation>
+    </message>
+    <message>
+        <source>Move {value} to</source>
+        <translation>{value} 옮기기</translation>
+    </message>
+    <message>
+        <source>Delete {value}</source>
+        <translation>{value} 삭제</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +2023,49 @@ Every other drawing loaded.{keep}</source>
     </message>
 </context>
 <context>
+    <name>PanelExport</name>
+    <message>
+        <source>{path}: the picture could not be written</source>
+        <translation>{path}: 그림 파일을 쓰지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>PNG로 저장…</translation>
+    </message>
+    <message>
+        <source>Save what this panel shows now as a PNG picture</source>
+        <translation>이 패널이 지금 보여 주는 것을 PNG 그림으로 저장</translation>
+    </message>
+    <message>
+        <source>Save data as CSV…</source>
+        <translation>데이터를 CSV로 저장…</translation>
+    </message>
+    <message>
+        <source>Save the numbers this panel shows as a CSV table</source>
+        <translation>이 패널이 보여 주는 숫자를 CSV 표로 저장</translation>
+    </message>
+    <message>
+        <source>Save as PNG</source>
+        <translation>PNG로 저장</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save data as CSV</source>
+        <translation>데이터를 CSV로 저장</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 표 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>내보내지 못했습니다</translation>
+    </message>
+</context>
+<context>
     <name>PipelineLesson</name>
     <message>
         <source>convolution: every filter slid over its input, one map per filter</source>
@@ -1774,6 +2194,117 @@ Every other drawing loaded.{keep}</source>
     <message>
         <source>&lt;b&gt;The saving is in the convolution layers.&lt;/b&gt; The default CNN&apos;s first conv layer maps the {size} drawing to {n_out} maps of {maps} with {first_conv_parameters:,} weights, reused at every position; an equivalent fully connected layer would need &lt;b&gt;{dense_equivalent_parameters:,}&lt;/b&gt; weights — {ratio:,.0f} times as many. &lt;b&gt;{value:.0f} %&lt;/b&gt; of the CNN&apos;s {conv_parameters:,} weights sit in its fully connected (dense) layers ({dense_parameters:,}), so the whole CNN has about as many as the MLP ({mlp_parameters:,}): what convolution buys is maps of where each pattern is, for very few weights.</source>
         <translation>&lt;b&gt;절약은 합성곱 층에서 일어납니다.&lt;/b&gt; 기본 CNN의 첫 합성곱 층은 {size} 그림을 가중치 {first_conv_parameters:,}개로 {maps} 크기의 맵 {n_out}개로 바꾸며, 이 가중치는 모든 위치에서 다시 쓰입니다. 같은 일을 하는 완전 연결층에는 가중치 &lt;b&gt;{dense_equivalent_parameters:,}&lt;/b&gt;개가 필요합니다 — {ratio:,.0f}배입니다. CNN의 가중치 {conv_parameters:,}개 중 &lt;b&gt;{value:.0f} %&lt;/b&gt;는 완전 연결(dense) 층({dense_parameters:,}개)에 있어서, CNN 전체의 가중치 수는 MLP({mlp_parameters:,}개)와 비슷합니다: 합성곱이 주는 것은 아주 적은 가중치로 각 패턴이 어디에 있는지 보여 주는 맵입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>training loss, each step</source>
+        <translation>학습 손실, 단계마다</translation>
+    </message>
+    <message>
+        <source>raw mini-batch loss</source>
+        <translation>미니배치 손실 그대로</translation>
+    </message>
+    <message>
+        <source>training loss, smoothed</source>
+        <translation>학습 손실, 평활</translation>
+    </message>
+    <message>
+        <source>exponential moving average</source>
+        <translation>지수 이동 평균</translation>
+    </message>
+    <message>
+        <source>validation loss, each epoch</source>
+        <translation>검증 손실, 에포크마다</translation>
+    </message>
+    <message>
+        <source>held-out drawings</source>
+        <translation>따로 둔 그림</translation>
+    </message>
+    <message>
+        <source>training accuracy, smoothed</source>
+        <translation>학습 정확도, 평활</translation>
+    </message>
+    <message>
+        <source>mini-batch accuracy, averaged</source>
+        <translation>미니배치 정확도, 평균</translation>
+    </message>
+    <message>
+        <source>validation accuracy, each epoch</source>
+        <translation>검증 정확도, 에포크마다</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy plots</source>
+        <translation>손실과 정확도 그래프</translation>
+    </message>
+    <message>
+        <source>Loss: how wrong the network is (lower is better)</source>
+        <translation>손실: 신경망이 얼마나 틀리는지 (낮을수록 좋음)</translation>
+    </message>
+    <message>
+        <source>cross-entropy loss</source>
+        <translation>교차 엔트로피 손실</translation>
+    </message>
+    <message>
+        <source>The loss measures how wrong the network&apos;s guesses are, averaged over drawings.
+Faint line: each mini-batch. Solid line: the same, smoothed. Orange dots: drawings held out
+for validation, measured at the end of every epoch. Faded lines are earlier runs.</source>
+        <translation>손실은 신경망의 추측이 얼마나 틀렸는지를 그림들에 대해 평균 낸 것입니다.
+흐린 선: 미니배치마다. 실선: 같은 값을 평활한 것. 주황 점: 검증용으로 따로 둔 그림,
+에포크가 끝날 때마다 측정. 바랜 선은 이전 실행입니다.</translation>
+    </message>
+    <message>
+        <source>Accuracy: share of drawings guessed right (higher is better)</source>
+        <translation>정확도: 맞힌 그림의 비율 (높을수록 좋음)</translation>
+    </message>
+    <message>
+        <source>The share of drawings whose most likely class is the right one, in percent.
+Blue: training mini-batches, smoothed. Orange dots: held-out validation drawings,
+measured at the end of every epoch. Faded lines are earlier runs.</source>
+        <translation>가장 가능성 높은 클래스가 정답인 그림의 비율 (퍼센트).
+파랑: 학습 미니배치, 평활. 주황 점: 따로 둔 검증 그림,
+에포크가 끝날 때마다 측정. 바랜 선은 이전 실행입니다.</translation>
+    </message>
+    <message>
+        <source>training progress</source>
+        <translation>학습 진행</translation>
+    </message>
+    <message>
+        <source>no run yet</source>
+        <translation>아직 실행 없음</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation> 외 {count}개</translation>
+    </message>
+    <message>
+        <source> &amp;nbsp; {value} earlier runs, faded ({names})</source>
+        <translation> &amp;nbsp; 바랜 이전 실행 {value}개 ({names})</translation>
+    </message>
+    <message>
+        <source>{value} training, each step &amp;nbsp; {value2} training, smoothed &amp;nbsp; {value3} validation, each epoch</source>
+        <translation>{value} 학습, 단계마다 &amp;nbsp; {value2} 학습, 평활 &amp;nbsp; {value3} 검증, 에포크마다</translation>
+    </message>
+    <message>
+        <source>{value} training, smoothed &amp;nbsp; {value2} validation, each epoch</source>
+        <translation>{value} 학습, 평활 &amp;nbsp; {value2} 검증, 에포크마다</translation>
+    </message>
+    <message>
+        <source>run 1</source>
+        <translation>실행 1</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>검증 손실</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>검증 정확도</translation>
+    </message>
+    <message>
+        <source>{text} {value:.3g}{unit} at {value2:.2f} epochs;</source>
+        <translation>{text} {value:.3g}{unit} ({value2:.2f} 에포크);</translation>
     </message>
 </context>
 <context>
@@ -1917,6 +2448,51 @@ Every other drawing loaded.{keep}</source>
     <message>
         <source> This model has no pooling layer.</source>
         <translation> 이 모델에는 풀링 층이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Prediction</name>
+    <message>
+        <source>Draw something on the canvas to see what the network guesses.</source>
+        <translation>캔버스에 무언가를 그리면 신경망의 추측을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Untrained model: its weights are still random, so these guesses mean nothing yet. Press Train.</source>
+        <translation>학습되지 않은 모델: 가중치가 아직 무작위라서 이 추측은 아직 의미가 없습니다. 학습을 누르세요.</translation>
+    </message>
+    <message>
+        <source>The model is stale: the drawings changed since it was trained. Train again to include them.</source>
+        <translation>모델이 오래되었습니다: 학습한 뒤 그림이 바뀌었습니다. 바뀐 그림을 넣으려면 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prediction&lt;/b&gt; — how sure the network is, per class</source>
+        <translation>&lt;b&gt;예측&lt;/b&gt; — 클래스마다 신경망이 얼마나 확신하는지</translation>
+    </message>
+    <message>
+        <source>For the drawing on the canvas, from the model as it is right now</source>
+        <translation>캔버스의 그림에 대해, 지금 그대로의 모델로</translation>
+    </message>
+    <message>
+        <source>Prediction per class</source>
+        <translation>클래스별 예측</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output turned into probabilities (softmax): one per class, adding up to 100 %.
+The longest bar is its guess. A high percentage means the network is sure, not that it is right.</source>
+        <translation>신경망의 출력을 확률로 바꾼 것 (소프트맥스): 클래스마다 하나, 합은 100 %.
+가장 긴 막대가 신경망의 추측입니다. 퍼센트가 높다는 것은 신경망이 확신한다는 뜻이지, 맞았다는 뜻은 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{value} classes but {value2} probabilities</source>
+        <translation>클래스는 {value}개인데 확률은 {value2}개</translation>
+    </message>
+    <message>
+        <source>No prediction yet: draw something on the canvas first.</source>
+        <translation>아직 예측이 없습니다: 먼저 캔버스에 무언가를 그리세요.</translation>
+    </message>
+    <message>
+        <source>Most likely: &lt;b&gt;&lt;span style=&apos;color:{colour}&apos;&gt;■&lt;/span&gt; {name}&lt;/b&gt; ({value})</source>
+        <translation>가장 가능성 높음: &lt;b&gt;&lt;span style=&apos;color:{colour}&apos;&gt;■&lt;/span&gt; {name}&lt;/b&gt; ({value})</translation>
     </message>
 </context>
 <context>
@@ -2170,6 +2746,208 @@ the points linearly separable — even XOR.</source>
     <message>
         <source>Weights reset: the network starts from scratch.</source>
         <translation>가중치 초기화: 신경망이 처음부터 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>stop training before resetting the weights</source>
+        <translation>가중치를 초기화하기 전에 학습을 중지하세요</translation>
+    </message>
+    <message>
+        <source>training is already running</source>
+        <translation>이미 학습 중입니다</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Tiny CNN (4 and 8 filters)</source>
+        <translation>작은 CNN (필터 4개와 8개)</translation>
+    </message>
+    <message>
+        <source>Default CNN (16 and 28 filters)</source>
+        <translation>기본 CNN (필터 16개와 28개)</translation>
+    </message>
+    <message>
+        <source>Wide CNN (32 and 64 filters, dropout)</source>
+        <translation>넓은 CNN (필터 32개와 64개, 드롭아웃)</translation>
+    </message>
+    <message>
+        <source>MLP, no convolution (for comparison)</source>
+        <translation>MLP, 합성곱 없음 (비교용)</translation>
+    </message>
+    <message>
+        <source>Two small convolution blocks: learns fast, fewer filters to look at</source>
+        <translation>작은 합성곱 블록 두 개: 빨리 배우고, 볼 필터가 적음</translation>
+    </message>
+    <message>
+        <source>[Conv → ReLU → MaxPool] × 2 → Dense → ReLU → Dense, about 92,000 weights</source>
+        <translation>[Conv → ReLU → MaxPool] × 2 → Dense → ReLU → Dense, 가중치 약 92,000개</translation>
+    </message>
+    <message>
+        <source>More filters per layer and dropout, about 220,000 weights: slower to train</source>
+        <translation>층마다 필터가 더 많고 드롭아웃 사용, 가중치 약 220,000개: 학습이 더 느림</translation>
+    </message>
+    <message>
+        <source>Only fully connected layers: no filters, no feature maps. Compare how it copes with shapes moved or drawn at another size</source>
+        <translation>완전 연결층만: 필터도 특징 맵도 없음. 옮겨지거나 다른 크기로 그려진 도형을 어떻게 다루는지 비교해 보세요</translation>
+    </message>
+    <message>
+        <source>Which network to train. Changing it starts from fresh random weights.</source>
+        <translation>학습할 신경망. 바꾸면 새 무작위 가중치에서 시작합니다.</translation>
+    </message>
+    <message>
+        <source>How many times the network sees every training drawing</source>
+        <translation>신경망이 학습 그림 하나하나를 몇 번 보는지</translation>
+    </message>
+    <message>
+        <source>Drawings per mini-batch: the weights change once per mini-batch (one step)</source>
+        <translation>미니배치당 그림 수: 가중치는 미니배치마다 한 번 바뀝니다 (한 단계)</translation>
+    </message>
+    <message>
+        <source>Learning rate: how big each weight change is. Too big and the loss explodes; too small and learning crawls. Arrows step 1, 2, 5 × 10ⁿ</source>
+        <translation>학습률: 가중치를 한 번에 얼마나 크게 바꾸는지. 너무 크면 손실이 폭발하고, 너무 작으면 학습이 기어갑니다. 화살표는 1, 2, 5 × 10ⁿ 단위로 움직입니다</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>SGD + momentum</source>
+        <translation>SGD + 모멘텀</translation>
+    </message>
+    <message>
+        <source>How gradients turn into weight changes. Adam adapts the step size per weight; SGD follows the gradient with momentum</source>
+        <translation>기울기를 가중치 변화로 바꾸는 방법. Adam은 가중치마다 걸음 크기를 맞추고, SGD는 모멘텀과 함께 기울기를 따라갑니다</translation>
+    </message>
+    <message>
+        <source>Drawings held back to check the network on examples it never trained on</source>
+        <translation>신경망이 한 번도 학습하지 않은 예제로 확인하기 위해 따로 둔 그림</translation>
+    </message>
+    <message>
+        <source>Random seed for the initial weights, the shuffling and the split: the same seed gives the same run</source>
+        <translation>초기 가중치, 섞기, 나누기에 쓰는 난수 시드: 같은 시드는 같은 실행을 만듭니다</translation>
+    </message>
+    <message>
+        <source>Augment</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <source>Each epoch, show the network slightly rotated, scaled, sheared and shifted copies of the drawings, so it learns the shape rather than the exact pixels</source>
+        <translation>에포크마다 그림을 조금 회전, 확대·축소, 기울이기, 이동한 사본을 보여 주어, 정확한 픽셀이 아니라 모양을 배우게 합니다</translation>
+    </message>
+    <message>
+        <source>Average weights</source>
+        <translation>가중치 평균</translation>
+    </message>
+    <message>
+        <source>Keep a running average of the weights over the latest steps, and end training with it: the averaged network recognises new drawings more reliably than the weights of the very last step, whose mini-batch pushed them a little off. Off: the model keeps exactly the weights its last step gave it.</source>
+        <translation>최근 단계들의 가중치 이동 평균을 유지하고, 학습이 끝나면 그 평균을 씁니다: 평균 낸 신경망은 마지막 미니배치에 조금 밀려난 마지막 단계의 가중치보다 새 그림을 더 믿을 만하게 알아봅니다. 끄면: 모델은 마지막 단계가 준 가중치를 그대로 가집니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>모델(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs</source>
+        <translation>에포크(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>배치(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate</source>
+        <translation>학습률(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer</source>
+        <translation>옵티마이저(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Validation</source>
+        <translation>검증(&amp;V)</translation>
+    </message>
+    <message>
+        <source>See&amp;d</source>
+        <translation>시드(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Train the network on the drawings (Ctrl+T). Continues from the current weights; Reset weights starts afresh</source>
+        <translation>그림으로 신경망을 학습합니다 (Ctrl+T). 지금의 가중치에서 이어 가며, 가중치 초기화를 누르면 처음부터 시작합니다</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Pause training (Ctrl+P); press again to resume</source>
+        <translation>학습 일시 정지 (Ctrl+P). 다시 누르면 계속</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>Train on exactly one mini-batch, then wait (Ctrl+Shift+S): watch one weight update at a time</source>
+        <translation>미니배치 하나만 학습하고 기다립니다 (Ctrl+Shift+S): 가중치 갱신을 한 번씩 지켜보세요</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Stop training; the weights learned so far stay</source>
+        <translation>학습 중지. 지금까지 학습한 가중치는 남습니다</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>가중치 초기화</translation>
+    </message>
+    <message>
+        <source>Forget everything learned: fresh random weights</source>
+        <translation>학습한 것을 모두 잊기: 새 무작위 가중치</translation>
+    </message>
+    <message>
+        <source>Not trained yet</source>
+        <translation>아직 학습 안 됨</translation>
+    </message>
+    <message>
+        <source>Epoch, mini-batch step and estimated time left</source>
+        <translation>에포크, 미니배치 단계, 남은 예상 시간</translation>
+    </message>
+    <message>
+        <source>Which model the filters, feature maps and prediction show</source>
+        <translation>필터, 특징 맵, 예측이 보여 주는 모델</translation>
+    </message>
+    <message>
+        <source>● Data changed since training started: the model is stale. Train again to include the changes.</source>
+        <translation>● 학습을 시작한 뒤 데이터가 바뀌었습니다: 모델이 오래되었습니다. 바뀐 내용을 넣으려면 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Continue training (Ctrl+P)</source>
+        <translation>학습 계속 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Preparing the drawings…</source>
+        <translation>그림을 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>중지하는 중…</translation>
+    </message>
+    <message>
+        <source> · paused: loss diverging</source>
+        <translation> · 일시 정지: 손실 발산</translation>
     </message>
 </context>
 </TS>
