@@ -88,6 +88,33 @@
     </message>
 </context>
 <context>
+    <name>Autosave</name>
+    <message>
+        <source>{steps:,} steps</source>
+        <translation>{steps:,} 단계</translation>
+    </message>
+    <message>
+        <source>steps not recorded</source>
+        <translation>단계 수 기록 없음</translation>
+    </message>
+    <message>
+        <source>Restored the last trained model ({value}, {steps}, saved {saved_at}, trained on {drawings:,} drawings) from {name}.</source>
+        <translation>{name}에서 마지막으로 학습한 모델을 복원했습니다 ({value}, {steps}, {saved_at}에 저장, 그림 {drawings:,}개로 학습).</translation>
+    </message>
+    <message>
+        <source> The dataset is the same as then.</source>
+        <translation> 데이터셋은 그때와 같습니다.</translation>
+    </message>
+    <message>
+        <source> The dataset changed since: train again to include the changes.</source>
+        <translation> 그 뒤로 데이터셋이 바뀌었습니다: 바뀐 내용을 넣으려면 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <source>not a ShapeLab autosave (its description is missing)</source>
+        <translation>ShapeLab 자동 저장 파일이 아닙니다 (설명이 없음)</translation>
+    </message>
+</context>
+<context>
     <name>BackpropLesson</name>
     <message>
         <source>Inputs x_k (left), hidden units x_j (middle), outputs x_i with targets t_i (right).
@@ -379,6 +406,37 @@ What should happen to them?</source>
     </message>
 </context>
 <context>
+    <name>Classes</name>
+    <message>
+        <source>A class needs a name.</source>
+        <translation>클래스에는 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>There is already a class called “{name}”.</source>
+        <translation>“{name}”(이)라는 클래스가 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>The {value} has drawings of “{name}” and is read-only: the class cannot be {what} while it is included. Untick “Include {value}” first.</source>
+        <translation>{value}에 “{name}”의 그림이 있고 읽기 전용입니다: 포함되어 있는 동안에는 클래스를 {what} 수 없습니다. 먼저 “{value} 포함”의 체크를 해제하세요.</translation>
+    </message>
+    <message>
+        <source>There is no class called “{old}”.</source>
+        <translation>“{old}”(이)라는 클래스가 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no class called “{name}”.</source>
+        <translation>“{name}”(이)라는 클래스가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot move the drawings to “{move_to}”.</source>
+        <translation>그림을 “{move_to}”(으)로 옮길 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>delete class “{name}”</source>
+        <translation>클래스 “{name}” 삭제</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare models</source>
@@ -567,6 +625,25 @@ Not read: {error}</source>
     </message>
 </context>
 <context>
+    <name>CoreTraining</name>
+    <message>
+        <source>The network needs drawings in at least two classes to learn to tell them apart: add a few drawings to each class first.</source>
+        <translation>신경망이 클래스를 구별하도록 배우려면 적어도 두 클래스에 그림이 있어야 합니다: 먼저 클래스마다 그림을 몇 개 추가하세요.</translation>
+    </message>
+    <message>
+        <source>Training stopped after {step} steps, in epoch {value} of {epochs}.</source>
+        <translation>학습이 {step} 단계 뒤, 에포크 {value}/{epochs}에서 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Training failed: {exc}
+
+{value}</source>
+        <translation>학습 실패: {exc}
+
+{value}</translation>
+    </message>
+</context>
+<context>
     <name>CornerLesson</name>
     <message>
         <source>1 · What is a representation? Counting corners</source>
@@ -705,6 +782,53 @@ CNN: {cnn}</translation>
     <message>
         <source>{value} drawings where counting corners gets the class wrong; the first {value2} are shown.</source>
         <translation>꼭짓점 세기가 클래스를 틀린 그림 {value}개. 처음 {value2}개를 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Dataset</name>
+    <message>
+        <source>{base_name} (read-only)</source>
+        <translation>{base_name} (읽기 전용)</translation>
+    </message>
+    <message>
+        <source>no dataset</source>
+        <translation>데이터셋 없음</translation>
+    </message>
+    <message>
+        <source>not a drawing file: no line of it is a drawing ({message}); it was left untouched</source>
+        <translation>그림 파일이 아닙니다: 그림인 줄이 하나도 없습니다 ({message}). 파일은 건드리지 않았습니다</translation>
+    </message>
+    <message>
+        <source>drawing index {value} out of range (the dataset holds {value2})</source>
+        <translation>그림 번호 {value}이(가) 범위를 벗어났습니다 (데이터셋에는 {value2}개)</translation>
+    </message>
+    <message>
+        <source>{value} of the selected drawings belong to the {value2}, which is read-only: they cannot be {what}. Untick “Include {value2}” to leave it out of training, or select only your own drawings (gallery: Mine only).</source>
+        <translation>선택한 그림 중 {value}개는 읽기 전용인 {value2}에 속합니다: {what} 수 없습니다. 학습에서 빼려면 “{value2} 포함”의 체크를 해제하거나, 내 그림만 선택하세요 (갤러리: 내 그림만).</translation>
+    </message>
+    <message>
+        <source>Nothing to add: draw a shape on the canvas first.</source>
+        <translation>추가할 것이 없습니다: 먼저 캔버스에 도형을 그리세요.</translation>
+    </message>
+    <message>
+        <source>There is no class called “{label}”.</source>
+        <translation>“{label}”(이)라는 클래스가 없습니다.</translation>
+    </message>
+    <message>
+        <source>import {value} drawings</source>
+        <translation>그림 {value}개 가져오기</translation>
+    </message>
+    <message>
+        <source>delete {value} drawing{value2}</source>
+        <translation>그림 {value}개 삭제</translation>
+    </message>
+    <message>
+        <source>moved to another class</source>
+        <translation>다른 클래스로 옮김</translation>
+    </message>
+    <message>
+        <source>relabel {value} drawing{value2}</source>
+        <translation>그림 {value}개 클래스 바꾸기</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +1420,69 @@ Double-click to open it</source>
     <message>
         <source>Delete {value}</source>
         <translation>{value} 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>Inputs</name>
+    <message>
+        <source>{path}: cannot read: {reason}</source>
+        <translation>{path}: 읽을 수 없음: {reason}</translation>
+    </message>
+    <message>
+        <source>{path}:{line}: {message}; skipped</source>
+        <translation>{path}:{line}: {message}. 건너뜀</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read folder: {value}</source>
+        <translation>{path}: 폴더를 읽을 수 없음: {value}</translation>
+    </message>
+    <message>
+        <source>{path}: no images found; an image folder holds one sub-folder per class (DIR/&lt;class&gt;/*.png)</source>
+        <translation>{path}: 이미지를 찾지 못했습니다. 이미지 폴더에는 클래스마다 하위 폴더가 하나씩 있습니다 (DIR/&lt;class&gt;/*.png)</translation>
+    </message>
+    <message>
+        <source>{exc}; skipped</source>
+        <translation>{exc}. 건너뜀</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder</source>
+        <translation>{path}: 그런 파일이나 폴더가 없음</translation>
+    </message>
+    <message>
+        <source>{path}: not a dataset; give an NDJSON file (.ndjson) or an image folder (DIR/&lt;class&gt;/*.png)</source>
+        <translation>{path}: 데이터셋이 아닙니다. NDJSON 파일(.ndjson)이나 이미지 폴더(DIR/&lt;class&gt;/*.png)를 주세요</translation>
+    </message>
+    <message>
+        <source>{path}: no such model file</source>
+        <translation>{path}: 그런 모델 파일이 없음</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: 그런 파일이 없음</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable NumPy array file ({exc})</source>
+        <translation>{path}: 읽을 수 있는 NumPy 배열 파일이 아님 ({exc})</translation>
+    </message>
+    <message>
+        <source>{path}: array of shape {shape}; the model takes preprocessed inputs shaped (N, {size}, {size}) or (N, 1, {size}, {size})</source>
+        <translation>{path}: 배열 형태가 {shape}입니다. 모델은 형태가 (N, {size}, {size}) 또는 (N, 1, {size}, {size})인 전처리된 입력을 받습니다</translation>
+    </message>
+    <message>
+        <source>{path}: the array must hold finite numbers</source>
+        <translation>{path}: 배열에는 유한한 숫자만 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>{path}: no valid drawings</source>
+        <translation>{path}: 올바른 그림이 없음</translation>
+    </message>
+    <message>
+        <source>{path}: not an image, NDJSON file or .npy array</source>
+        <translation>{path}: 이미지, NDJSON 파일, .npy 배열이 아님</translation>
+    </message>
+    <message>
+        <source>none of the labels ({value}) is a class the model knows ({value2})</source>
+        <translation>레이블({value}) 중 어느 것도 모델이 아는 클래스({value2})가 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -1949,6 +2136,45 @@ The drawing stays on the canvas.</source>
     </message>
 </context>
 <context>
+    <name>Merge</name>
+    <message>
+        <source>Merged</source>
+        <translation>합침</translation>
+    </message>
+    <message>
+        <source>{verb} {n} file{value}: {kept:,} drawings kept, {duplicates:,} exact duplicate{value2} dropped.</source>
+        <translation>{verb}: 파일 {n}개, 그림 {kept:,}개 유지, 똑같은 중복 {duplicates:,}개 제거.</translation>
+    </message>
+    <message>
+        <source>Per class: </source>
+        <translation>클래스별: </translation>
+    </message>
+    <message>
+        <source>{value} drawer{value2}</source>
+        <translation>그린 사람 {value}명</translation>
+    </message>
+    <message>
+        <source> (and {value:,} drawings without a drawer)</source>
+        <translation> (그리고 그린 사람이 없는 그림 {value:,}개)</translation>
+    </message>
+    <message>
+        <source>{value} damaged line{value2} skipped (first: {value3})</source>
+        <translation>손상된 줄 {value}개 건너뜀 (첫 줄: {value3})</translation>
+    </message>
+    <message>
+        <source>A split by drawer needs a validation fraction above 0 and below 1.</source>
+        <translation>그린 사람별로 나누려면 검증 비율이 0보다 크고 1보다 작아야 합니다.</translation>
+    </message>
+    <message>
+        <source>A validation split by drawer needs drawings by at least two drawers; these have {value} (the &quot;{DRAWER_KEY}&quot; key of each drawing; File › Your drawer name… sets yours).</source>
+        <translation>그린 사람별 검증 분할에는 적어도 두 사람의 그림이 필요합니다. 이 그림들은 {value}입니다 (각 그림의 &quot;{DRAWER_KEY}&quot; 키. 파일 › 그린 사람 이름…에서 내 이름을 정합니다).</translation>
+    </message>
+    <message>
+        <source>No drawing files (*.ndjson) to read.</source>
+        <translation>읽을 그림 파일(*.ndjson)이 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Preparing the drawings for training…</source>
@@ -2020,6 +2246,219 @@ Every other drawing loaded.{keep}</source>
     <message>
         <source>The last trained model ({path}) does not fit ShapeLab&apos;s drawings.</source>
         <translation>마지막으로 학습한 모델({path})이 ShapeLab의 그림에 맞지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelState</name>
+    <message>
+        <source>Training paused: the loss is diverging. Lower the learning rate.</source>
+        <translation>학습 일시 정지: 손실이 발산합니다. 학습률을 낮추세요.</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m}분 {s:02d}초</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h}시간 {m:02d}분</translation>
+    </message>
+    <message>
+        <source>Epoch {value}/{epochs} · step {in_epoch}/{spe}</source>
+        <translation>에포크 {value}/{epochs} · 단계 {in_epoch}/{spe}</translation>
+    </message>
+    <message>
+        <source>{head} · paused</source>
+        <translation>{head} · 일시 정지</translation>
+    </message>
+    <message>
+        <source>{head} · {value} left</source>
+        <translation>{head} · {value} 남음</translation>
+    </message>
+    <message>
+        <source>Done: {value}, {value2} in {value3}</source>
+        <translation>완료: {value}, {value2}, {value3} 걸림</translation>
+    </message>
+    <message>
+        <source>Stopped before the first step</source>
+        <translation>첫 단계 전에 중지됨</translation>
+    </message>
+    <message>
+        <source>Stopped in epoch {value}, after {value2}</source>
+        <translation>에포크 {value}에서 {value2} 뒤 중지됨</translation>
+    </message>
+    <message>
+        <source>Paused: the loss diverged at step {value}</source>
+        <translation>일시 정지: 단계 {value}에서 손실이 발산함</translation>
+    </message>
+    <message>
+        <source>Training stopped before the first step: the model is unchanged.</source>
+        <translation>첫 단계 전에 학습이 멈췄습니다: 모델은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>the loss became {loss} (not a finite number) at step {value}. The model keeps its last weights that gave a finite loss.</source>
+        <translation>단계 {value}에서 손실이 {loss}(유한한 숫자가 아님)이(가) 되었습니다. 모델은 유한한 손실을 낸 마지막 가중치를 유지합니다.</translation>
+    </message>
+    <message>
+        <source>press Train to continue from those weights</source>
+        <translation>그 가중치에서 이어 가려면 학습을 누르세요</translation>
+    </message>
+    <message>
+        <source>the loss shot up to {loss:.3g} at step {step}, far above {value:.2f}, the loss of pure guessing.</source>
+        <translation>단계 {step}에서 손실이 {loss:.3g}까지 치솟았습니다. 순전히 찍었을 때의 손실 {value:.2f}보다 훨씬 큽니다.</translation>
+    </message>
+    <message>
+        <source>press Stop, then Train to continue with the new rate</source>
+        <translation>중지를 누른 다음 학습을 눌러 새 학습률로 이어 가세요</translation>
+    </message>
+    <message>
+        <source>Training paused because it is diverging: {what} The learning rate ({lr:g}) is so big that each step overshoots and the weights blow up.
+What to try: lower the learning rate (say {value:g}) and {todo}, or Reset weights to start again.</source>
+        <translation>학습이 발산해서 일시 정지했습니다: {what} 학습률({lr:g})이 너무 커서 단계마다 지나치고 가중치가 폭발합니다.
+해 볼 것: 학습률을 낮추고 (예: {value:g}) {todo}. 또는 가중치 초기화로 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>{path}: it expects inputs of shape {value}, ShapeLab draws {size}×{size}.</source>
+        <translation>{path}: 입력 형태로 {value}을(를) 기대하지만, ShapeLab은 {size}×{size}로 그립니다.</translation>
+    </message>
+    <message>
+        <source>there is no model to save</source>
+        <translation>저장할 모델이 없습니다</translation>
+    </message>
+    <message>
+        <source>, weights averaged</source>
+        <translation>, 가중치 평균</translation>
+    </message>
+    <message>
+        <source>, continued</source>
+        <translation>, 이어서</translation>
+    </message>
+    <message>
+        <source>run {run_count}: {preset}, {optimizer} lr {lr:g}{avg}{more}</source>
+        <translation>실행 {run_count}: {preset}, {optimizer} 학습률 {lr:g}{avg}{more}</translation>
+    </message>
+    <message>
+        <source>steps not recorded</source>
+        <translation>단계 수 기록 없음</translation>
+    </message>
+    <message>
+        <source>{steps:,} more steps</source>
+        <translation>{steps:,} 단계 더</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>아직 모델 없음</translation>
+    </message>
+    <message>
+        <source>After epoch {epochs_done} of {epochs}</source>
+        <translation>에포크 {epochs_done}/{epochs} 뒤</translation>
+    </message>
+    <message>
+        <source>Epoch {value} of {epochs}</source>
+        <translation>에포크 {value}/{epochs}</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>, trained further</source>
+        <translation>, 추가 학습함</translation>
+    </message>
+    <message>
+        <source>Loaded from {name}{then} · {value}</source>
+        <translation>{name}에서 불러옴{then} · {value}</translation>
+    </message>
+    <message>
+        <source>Untrained (random weights)</source>
+        <translation>학습 안 됨 (무작위 가중치)</translation>
+    </message>
+    <message>
+        <source>data that has changed since</source>
+        <translation>그 뒤로 바뀐 데이터</translation>
+    </message>
+    <message>
+        <source>this dataset</source>
+        <translation>이 데이터셋</translation>
+    </message>
+    <message>
+        <source>Trained {value} on {where}</source>
+        <translation>{where}(으)로 {value} 학습함</translation>
+    </message>
+    <message>
+        <source>trained (steps not recorded)</source>
+        <translation>학습됨 (단계 수 기록 없음)</translation>
+    </message>
+    <message>
+        <source>{steps:,} steps trained</source>
+        <translation>{steps:,} 단계 학습함</translation>
+    </message>
+    <message>
+        <source>Model: {preset} · {value:,} weights · {trained}</source>
+        <translation>모델: {preset} · 가중치 {value:,}개 · {trained}</translation>
+    </message>
+    <message>
+        <source>Classes: {classes}</source>
+        <translation>클래스: {classes}</translation>
+    </message>
+    <message>
+        <source>File: {loaded_from}</source>
+        <translation>파일: {loaded_from}</translation>
+    </message>
+    <message>
+        <source> (written {created})</source>
+        <translation> ({created}에 씀)</translation>
+    </message>
+    <message>
+        <source>Epochs completed: {epochs:,}</source>
+        <translation>마친 에포크: {epochs:,}</translation>
+    </message>
+    <message>
+        <source>, {samples:,} of them for training</source>
+        <translation>, 그중 {samples:,}개는 학습용</translation>
+    </message>
+    <message>
+        <source>Trained on: {name} ({value}{samples})</source>
+        <translation>학습 데이터: {name} ({value}{samples})</translation>
+    </message>
+    <message>
+        <source>weight averaging {ema_decay:g}</source>
+        <translation>가중치 평균 {ema_decay:g}</translation>
+    </message>
+    <message>
+        <source>no weight averaging</source>
+        <translation>가중치 평균 없음</translation>
+    </message>
+    <message>
+        <source>augmented</source>
+        <translation>증강함</translation>
+    </message>
+    <message>
+        <source>not augmented</source>
+        <translation>증강 안 함</translation>
+    </message>
+    <message>
+        <source>Settings: {optimizer} lr {lr:g}, batch {batch_size}, {value} a run, {aug}, {avg}, validation {val_split:.0%}, seed {seed}</source>
+        <translation>설정: {optimizer} 학습률 {lr:g}, 배치 {batch_size}, 실행마다 {value}, {aug}, {avg}, 검증 {val_split:.0%}, 시드 {seed}</translation>
+    </message>
+    <message>
+        <source>Validation accuracy after the last epoch: {val_accuracy:.1%}</source>
+        <translation>마지막 에포크 뒤 검증 정확도: {val_accuracy:.1%}</translation>
+    </message>
+    <message>
+        <source>Model loaded from {path}</source>
+        <translation>{path}에서 모델을 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>trained on {name}</source>
+        <translation>{name}(으)로 학습함</translation>
+    </message>
+    <message>
+        <source>{optimizer} lr {lr:g}, batch {batch_size}</source>
+        <translation>{optimizer} 학습률 {lr:g}, 배치 {batch_size}</translation>
+    </message>
+    <message>
+        <source> Its classes not in this dataset: {value}.</source>
+        <translation> 이 데이터셋에 없는 모델의 클래스: {value}.</translation>
     </message>
 </context>
 <context>
@@ -2305,6 +2744,33 @@ measured at the end of every epoch. Faded lines are earlier runs.</source>
     <message>
         <source>{text} {value:.3g}{unit} at {value2:.2f} epochs;</source>
         <translation>{text} {value:.3g}{unit} ({value2:.2f} 에포크);</translation>
+    </message>
+</context>
+<context>
+    <name>Plural</name>
+    <message>
+        <source>{n} epoch</source>
+        <translation>{n} 에포크</translation>
+    </message>
+    <message>
+        <source>{n} epochs</source>
+        <translation>{n} 에포크</translation>
+    </message>
+    <message>
+        <source>{n} step</source>
+        <translation>{n} 단계</translation>
+    </message>
+    <message>
+        <source>{n} steps</source>
+        <translation>{n} 단계</translation>
+    </message>
+    <message>
+        <source>{n} item</source>
+        <translation>{n}개</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n}개</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +3189,13 @@ the points linearly separable — even XOR.</source>
     <message>
         <source>The gallery shows only those {n} drawing{value}; &apos;Show all&apos; brings back the rest.</source>
         <translation>갤러리는 그 그림 {n}개만 보여 줍니다. &apos;모두 보기&apos;로 나머지를 되돌립니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>Starter set</source>
+        <translation>기본 제공 세트</translation>
     </message>
 </context>
 <context>
