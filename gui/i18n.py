@@ -39,6 +39,16 @@ TRANSLATED_SOURCES = tuple(
 text.set_translator(QCoreApplication.translate)  # gui.text.translate: the installed QTranslators from now on
 
 
+def install_cli_translation(language: str) -> bool:
+    """The command line's texts in `language` ("ko"): a QTranslator of its own (no QCoreApplication needed)
+    plugged into gui.text. Returns whether the catalogue was found."""
+    translator = QTranslator()
+    if not translator.load(str(I18N_DIR / f"shapelab_{language}.qm")):
+        return False
+    text.set_translator(lambda context, source: translator.translate(context, source) or source)
+    return True
+
+
 def language_setting(settings) -> str:
     value = str(settings.value(LANGUAGE_KEY, "system") or "system")
     return value if value in ("system", *dict(LANGUAGES)) else "system"

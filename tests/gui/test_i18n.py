@@ -3,6 +3,7 @@ unfinished, the .qm is built from the .ts), and View › Language switches the m
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -116,3 +117,19 @@ def test_view_language_korean_from_the_next_start(make_window, tmp_path, qtbot):
     korean.close()  # the translator goes with the window
     assert QCoreApplication.translate("ScreenActions", "&Presenter mode") == "&Presenter mode"
     assert QLocale().language() != QLocale.Language.Korean
+
+
+def test_the_command_line_speaks_the_environment_language():
+    from gui.cli import cli_language
+
+    assert cli_language({"LANG": "ko_KR.UTF-8"}) == "ko"
+    assert cli_language({"LANGUAGE": "en_GB:ko", "LANG": "ko_KR.UTF-8"}) == "en"  # the first one set decides
+    assert cli_language({}) == "en"
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    korean = subprocess.run([sys.executable, "main.py", "--help"], cwd=ROOT, capture_output=True, text=True,
+                            env={**env, "LANG": "ko_KR.UTF-8"}, check=True).stdout
+    english = subprocess.run([sys.executable, "main.py", "--help"], cwd=ROOT, capture_output=True, text=True,
+                             env={**env, "LANG": "C.UTF-8"}, check=True).stdout
+    assert "합성 그림을 만들어 NDJSON 파일에 쓰기" in korean  # synth's help
+    assert "generate synthetic drawings into an NDJSON file" in english
+    assert "합성" not in english
