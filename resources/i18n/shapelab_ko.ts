@@ -88,6 +88,23 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>ShapeLab cannot use its data folder {folder}: {value}.
+Start it with --data-dir DIR to keep your drawings in another folder.</source>
+        <translation>ShapeLab이 데이터 폴더 {folder}을(를) 쓸 수 없습니다: {value}.
+그림을 다른 폴더에 두려면 --data-dir DIR로 시작하세요.</translation>
+    </message>
+    <message>
+        <source>shapelab: error: {text}</source>
+        <translation>shapelab: 오류: {text}</translation>
+    </message>
+    <message>
+        <source>ShapeLab cannot start</source>
+        <translation>ShapeLab을 시작할 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>{steps:,} steps</source>
@@ -434,6 +451,391 @@ What should happen to them?</source>
     <message>
         <source>delete class “{name}”</source>
         <translation>클래스 “{name}” 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>{text!r} is not {value}</source>
+        <translation>{text!r}: {value}이(가) 아닙니다</translation>
+    </message>
+    <message>
+        <source>{text} is out of range: it must be {what}</source>
+        <translation>{text}은(는) 범위를 벗어났습니다: {what}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>at least 1</source>
+        <translation>1 이상</translation>
+    </message>
+    <message>
+        <source>at least 0</source>
+        <translation>0 이상</translation>
+    </message>
+    <message>
+        <source>greater than 0</source>
+        <translation>0보다 큰 값</translation>
+    </message>
+    <message>
+        <source>at least 0 and less than 1</source>
+        <translation>0 이상 1 미만</translation>
+    </message>
+    <message>
+        <source>from {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE}</source>
+        <translation>{MIN_INPUT_SIZE}부터 {MAX_INPUT_SIZE}까지</translation>
+    </message>
+    <message>
+        <source>shapelab: warning: {w}</source>
+        <translation>shapelab: 경고: {w}</translation>
+    </message>
+    <message>
+        <source>shapelab: warning: … and {value} more problems</source>
+        <translation>shapelab: 경고: … 그리고 문제 {value}개 더</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs} [{bar}] </source>
+        <translation>에포크 {epoch}/{epochs} [{bar}] </translation>
+    </message>
+    <message>
+        <source>loss {loss:.4f} acc {accuracy:6.1%}</source>
+        <translation>손실 {loss:.4f} 정확도 {accuracy:6.1%}</translation>
+    </message>
+    <message>
+        <source>  val loss {val_loss:.4f} val acc {val_accuracy:6.1%}</source>
+        <translation>  검증 손실 {val_loss:.4f} 검증 정확도 {val_accuracy:6.1%}</translation>
+    </message>
+    <message>
+        <source>  {value} elapsed, {value2} left</source>
+        <translation>  {value} 지남, {value2} 남음</translation>
+    </message>
+    <message>
+        <source>--classes: unknown class {value}; the generator draws {value2}</source>
+        <translation>--classes: 알 수 없는 클래스 {value}. 생성기가 그리는 것: {value2}</translation>
+    </message>
+    <message>
+        <source>{out}: cannot write: {reason}</source>
+        <translation>{out}: 쓸 수 없음: {reason}</translation>
+    </message>
+    <message>
+        <source>Wrote {value} drawings ({per_class} per class: {value2}) to {out}</source>
+        <translation>그림 {value}개 (클래스마다 {per_class}개: {value2})를 {out}에 썼습니다</translation>
+    </message>
+    <message>
+        <source>{out}: cannot write: the folder {folder} does not exist</source>
+        <translation>{out}: 쓸 수 없음: 폴더 {folder}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>{STARTER_PATH}: the built-in starter set is missing; give DATA to train on</source>
+        <translation>{STARTER_PATH}: 기본 제공 세트가 없습니다. 학습할 DATA를 주세요</translation>
+    </message>
+    <message>
+        <source>No DATA given: training on the built-in starter set ({STARTER_PATH}).</source>
+        <translation>DATA가 없습니다: 기본 제공 세트({STARTER_PATH})로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>{value}: no valid drawings or images to train on</source>
+        <translation>{value}: 학습할 올바른 그림이나 이미지가 없음</translation>
+    </message>
+    <message>
+        <source>{value}: only one class ({value2}); training needs at least two</source>
+        <translation>{value}: 클래스가 하나뿐입니다 ({value2}). 학습에는 적어도 두 개가 필요합니다</translation>
+    </message>
+    <message>
+        <source>training stopped at epoch {value}, step {step}: {message}</source>
+        <translation>에포크 {value}, 단계 {step}에서 학습이 멈춤: {message}</translation>
+    </message>
+    <message>
+        <source>Trained the {preset} model ({value:,} parameters) on {n_train} samples of {value2} classes ({value3}) for {value4} ({value5})</source>
+        <translation>{preset} 모델 (파라미터 {value:,}개)을 클래스 {value2}개({value3})의 표본 {n_train}개로 {value4} 학습했습니다 ({value5})</translation>
+    </message>
+    <message>
+        <source> in {elapsed:.1f} s: train accuracy {accuracy:.1%}</source>
+        <translation> {elapsed:.1f}초 걸림: 학습 정확도 {accuracy:.1%}</translation>
+    </message>
+    <message>
+        <source>, validation accuracy {val_accuracy:.1%} on {n_val} held out</source>
+        <translation>, 따로 둔 {n_val}개에서 검증 정확도 {val_accuracy:.1%}</translation>
+    </message>
+    <message>
+        <source>.
+Saved {out}</source>
+        <translation>.
+{out}에 저장함</translation>
+    </message>
+    <message>
+        <source>Accuracy {accuracy:.1%} on {n} samples ({model})</source>
+        <translation>표본 {n}개에서 정확도 {accuracy:.1%} ({model})</translation>
+    </message>
+    <message>
+        <source>
+confusion (rows: true class, columns: predicted)</source>
+        <translation>
+혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
+    </message>
+    <message>
+        <source>
+Not counted: labels the model does not know: {listed}</source>
+        <translation>
+세지 않음: 모델이 모르는 레이블: {listed}</translation>
+    </message>
+    <message>
+        <source>{preset} model, {value:,} parameters, {value2}×{value2} input</source>
+        <translation>{preset} 모델, 파라미터 {value:,}개, 입력 {value2}×{value2}</translation>
+    </message>
+    <message>
+        <source>training step (forward, backward, Adam), batch {value}: {value2:.2f} ms</source>
+        <translation>학습 단계 (순전파, 역전파, Adam), 배치 {value}: {value2:.2f} ms</translation>
+    </message>
+    <message>
+        <source>single-drawing forward pass: {value:.3f} ms</source>
+        <translation>그림 하나의 순전파: {value:.3f} ms</translation>
+    </message>
+    <message>
+        <source>drawings per class</source>
+        <translation>클래스마다 그림 수</translation>
+    </message>
+    <message>
+        <source>where to write them</source>
+        <translation>쓸 위치</translation>
+    </message>
+    <message>
+        <source>random seed (default 0)</source>
+        <translation>난수 시드 (기본값 0)</translation>
+    </message>
+    <message>
+        <source>classes to draw (default: all four)</source>
+        <translation>그릴 클래스 (기본값: 네 개 모두)</translation>
+    </message>
+    <message>
+        <source>NDJSON files and image folders (DIR/&lt;class&gt;/*.png); none: the app&apos;s built-in starter set</source>
+        <translation>NDJSON 파일과 이미지 폴더 (DIR/&lt;class&gt;/*.png). 없으면 앱의 기본 제공 세트</translation>
+    </message>
+    <message>
+        <source>where to save the trained model</source>
+        <translation>학습된 모델을 저장할 위치</translation>
+    </message>
+    <message>
+        <source>model preset (default: %(default)s)</source>
+        <translation>모델 프리셋 (기본값: %(default)s)</translation>
+    </message>
+    <message>
+        <source>passes over the data (default %(default)s)</source>
+        <translation>데이터를 도는 횟수 (기본값 %(default)s)</translation>
+    </message>
+    <message>
+        <source>mini-batch size (default %(default)s)</source>
+        <translation>미니배치 크기 (기본값 %(default)s)</translation>
+    </message>
+    <message>
+        <source>learning rate (default %(default)g)</source>
+        <translation>학습률 (기본값 %(default)g)</translation>
+    </message>
+    <message>
+        <source>default %(default)s</source>
+        <translation>기본값 %(default)s</translation>
+    </message>
+    <message>
+        <source>random seed; same seed, same model (default 0)</source>
+        <translation>난수 시드. 같은 시드면 같은 모델 (기본값 0)</translation>
+    </message>
+    <message>
+        <source>weight averaging: the model ends with a running average of its weights over the latest steps (about the last tenth, at most about 1/(1-D) steps; default %(default)g; 0: off)</source>
+        <translation>가중치 평균: 모델이 최근 단계들의 가중치 이동 평균으로 끝납니다 (대략 마지막 10분의 1, 최대 약 1/(1-D) 단계. 기본값 %(default)g. 0: 끔)</translation>
+    </message>
+    <message>
+        <source>randomly rotate, scale, shear, shift and jitter drawings each epoch (default on)</source>
+        <translation>에포크마다 그림을 무작위로 회전, 확대·축소, 기울이기, 이동, 흔들기 (기본값 켬)</translation>
+    </message>
+    <message>
+        <source>fraction held out (default 0.1)</source>
+        <translation>따로 두는 비율 (기본값 0.1)</translation>
+    </message>
+    <message>
+        <source>input side in pixels, {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE} (default %(default)s; the app draws {INPUT_SIZE})</source>
+        <translation>입력 한 변의 픽셀 수, {MIN_INPUT_SIZE}부터 {MAX_INPUT_SIZE}까지 (기본값 %(default)s. 앱은 {INPUT_SIZE}로 그림)</translation>
+    </message>
+    <message>
+        <source>more models (one table), then NDJSON files and image folders</source>
+        <translation>모델 여러 개 (표 하나로), 그다음 NDJSON 파일과 이미지 폴더</translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation>JSON 객체 하나로 출력</translation>
+    </message>
+    <message>
+        <source>image, NDJSON file, or .npy of shape (N,S,S)</source>
+        <translation>이미지, NDJSON 파일, 또는 형태가 (N,S,S)인 .npy</translation>
+    </message>
+    <message>
+        <source>print a JSON list</source>
+        <translation>JSON 목록으로 출력</translation>
+    </message>
+    <message>
+        <source>model preset (default: default)</source>
+        <translation>모델 프리셋 (기본값: default)</translation>
+    </message>
+    <message>
+        <source>batch size of the training step (default 32)</source>
+        <translation>학습 단계의 배치 크기 (기본값 32)</translation>
+    </message>
+    <message>
+        <source>timed repetitions (default 200)</source>
+        <translation>시간을 잴 반복 횟수 (기본값 200)</translation>
+    </message>
+    <message>
+        <source>generate synthetic drawings into an NDJSON file</source>
+        <translation>합성 그림을 만들어 NDJSON 파일에 쓰기</translation>
+    </message>
+    <message>
+        <source>train a model on NDJSON files and/or image folders</source>
+        <translation>NDJSON 파일이나 이미지 폴더로 모델 학습</translation>
+    </message>
+    <message>
+        <source>accuracy, per-class accuracy and confusion matrix of a model</source>
+        <translation>모델의 정확도, 클래스별 정확도, 혼동 행렬</translation>
+    </message>
+    <message>
+        <source>classify images, NDJSON drawings or preprocessed .npy arrays</source>
+        <translation>이미지, NDJSON 그림, 전처리된 .npy 배열 분류</translation>
+    </message>
+    <message>
+        <source>time one training step and one single-drawing forward pass</source>
+        <translation>학습 단계 하나와 그림 하나의 순전파 시간 재기</translation>
+    </message>
+    <message>
+        <source>a command {name!r} is already registered</source>
+        <translation>명령 {name!r}은(는) 이미 등록되어 있습니다</translation>
+    </message>
+    <message>
+        <source>ShapeLab: draw shapes, train a small NumPy CNN on them, and watch it learn. Without a command the app starts (python main.py).</source>
+        <translation>ShapeLab: 도형을 그리고, 작은 NumPy CNN을 학습시키고, 배우는 모습을 지켜보세요. 명령 없이 실행하면 앱이 시작됩니다 (python main.py).</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 success, 1 bad data or files, 2 bad usage.</source>
+        <translation>종료 상태: 0 성공, 1 잘못된 데이터나 파일, 2 잘못된 사용법.</translation>
+    </message>
+    <message>
+        <source>shapelab: error: give a command (python main.py with none starts the app)</source>
+        <translation>shapelab: 오류: 명령을 주세요 (명령 없는 python main.py는 앱을 시작합니다)</translation>
+    </message>
+    <message>
+        <source>shapelab: error: {exc}</source>
+        <translation>shapelab: 오류: {exc}</translation>
+    </message>
+    <message>
+        <source>shapelab: interrupted; nothing more was written</source>
+        <translation>shapelab: 중단됨. 더 이상 쓴 것은 없습니다</translation>
+    </message>
+    <message>
+        <source>merge NDJSON files (and folders of them) into one, dropping exact duplicates</source>
+        <translation>NDJSON 파일(과 그 폴더)을 하나로 합치고, 똑같은 중복은 버리기</translation>
+    </message>
+    <message>
+        <source>Merge many students&apos; drawing files into one file. Exact duplicates (same label, strokes and extra keys, e.g. the same starter drawing in every file) are dropped; the first one is kept. A report says what was merged: files, drawers, drawings per class, duplicates dropped.</source>
+        <translation>여러 학생의 그림 파일을 파일 하나로 합칩니다. 똑같은 중복(같은 레이블, 획, 추가 키. 예: 모든 파일에 든 같은 기본 제공 그림)은 버리고 첫 번째만 남깁니다. 보고서가 무엇을 합쳤는지 알려 줍니다: 파일, 그린 사람, 클래스별 그림 수, 버린 중복.</translation>
+    </message>
+    <message>
+        <source>NDJSON files, or folders of *.ndjson</source>
+        <translation>NDJSON 파일, 또는 *.ndjson 폴더</translation>
+    </message>
+    <message>
+        <source>the merged file</source>
+        <translation>합친 파일</translation>
+    </message>
+    <message>
+        <source>print the report as one JSON object</source>
+        <translation>보고서를 JSON 객체 하나로 출력</translation>
+    </message>
+    <message>
+        <source>{out}: is a folder; give a file name for --out</source>
+        <translation>{out}: 폴더입니다. --out에는 파일 이름을 주세요</translation>
+    </message>
+    <message>
+        <source>{p}: no such file or folder</source>
+        <translation>{p}: 그런 파일이나 폴더가 없음</translation>
+    </message>
+    <message>
+        <source>{value}: cannot read: {value2}</source>
+        <translation>{value}: 읽을 수 없음: {value2}</translation>
+    </message>
+    <message>
+        <source>shapelab: warning: {p}; skipped</source>
+        <translation>shapelab: 경고: {p}. 건너뜀</translation>
+    </message>
+    <message>
+        <source>{value}: no valid drawings to merge; nothing written</source>
+        <translation>{value}: 합칠 올바른 그림이 없습니다. 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>
+Wrote {out}</source>
+        <translation>
+{out}에 썼습니다</translation>
+    </message>
+    <message>
+        <source>how the validation share is held out: a random share of each class (default), or every drawing of some drawers (the NDJSON key &quot;drawer&quot;): accuracy on people the model has not seen</source>
+        <translation>검증용 몫을 따로 두는 방법: 각 클래스에서 무작위로 일부 (기본값), 또는 몇몇 사람의 모든 그림 (NDJSON 키 &quot;drawer&quot;): 모델이 보지 못한 사람에 대한 정확도</translation>
+    </message>
+    <message>
+        <source>Not counted (labels a model does not know): </source>
+        <translation>세지 않음 (모델이 모르는 레이블): </translation>
+    </message>
+    <message>
+        <source>{value}: none of the labels is a class any of the models knows</source>
+        <translation>{value}: 어느 레이블도 모델들이 아는 클래스가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{value} models on {value2} samples ({value3})
+</source>
+        <translation>모델 {value}개, 표본 {value2}개 ({value3})
+</translation>
+    </message>
+    <message>
+        <source>ShapeLab {value} (MIT licence; Python {value2}; {libs})</source>
+        <translation>ShapeLab {value} (MIT 라이선스. Python {value2}. {libs})</translation>
+    </message>
+    <message>
+        <source>checked on {samples} drawings: {checked}, largest probability difference {max_diff:.1e}</source>
+        <translation>그림 {samples}개로 검사: {checked}, 최대 확률 차이 {max_diff:.1e}</translation>
+    </message>
+    <message>
+        <source>checked: {checked}</source>
+        <translation>검사: {checked}</translation>
+    </message>
+    <message>
+        <source>Exported {model} as {format} ({how}):</source>
+        <translation>{model}을(를) {format}(으)로 내보냈습니다 ({how}):</translation>
+    </message>
+    <message>
+        <source>{value}: none of the labels is a class the model knows ({value2})</source>
+        <translation>{value}: 어느 레이블도 모델이 아는 클래스({value2})가 아닙니다</translation>
+    </message>
+    <message>
+        <source>ShapeLab {value}</source>
+        <translation>ShapeLab {value}</translation>
+    </message>
+    <message>
+        <source>Wrote the report on {model} ({value} samples) to {out}</source>
+        <translation>{model}에 대한 보고서 (표본 {value}개)를 {out}에 썼습니다</translation>
+    </message>
+    <message>
+        <source>onnx: one .onnx file (needs the &apos;export&apos; extra); tfjs: a folder with model.json, weights.bin, metadata.json (Teachable Machine, and ml5/ for ml5); torch: NAME.npz + NAME.py that rebuilds the torch.nn.Sequential</source>
+        <translation>onnx: .onnx 파일 하나 (&apos;export&apos; 추가 패키지 필요). tfjs: model.json, weights.bin, metadata.json이 든 폴더 (Teachable Machine용, ml5용은 ml5/). torch: NAME.npz + torch.nn.Sequential을 다시 만드는 NAME.py</translation>
+    </message>
+    <message>
+        <source>the file (onnx, torch) or folder (tfjs)</source>
+        <translation>파일 (onnx, torch) 또는 폴더 (tfjs)</translation>
+    </message>
+    <message>
+        <source>NDJSON files and image folders to show and evaluate on</source>
+        <translation>보여 주고 평가할 NDJSON 파일과 이미지 폴더</translation>
+    </message>
+    <message>
+        <source>export a model as ONNX, TensorFlow.js or PyTorch (checked before it is written)</source>
+        <translation>모델을 ONNX, TensorFlow.js 또는 PyTorch로 내보내기 (쓰기 전에 검사함)</translation>
+    </message>
+    <message>
+        <source>one self-contained HTML report: data, run, results, filters, model card</source>
+        <translation>그 자체로 완결된 HTML 보고서 하나: 데이터, 실행, 결과, 필터, 모델 카드</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1822,33 @@ Double-click to open it</source>
     <message>
         <source>Delete {value}</source>
         <translation>{value} 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>Images</name>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}: 그런 파일이 없음</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable PNG, JPEG or BMP image</source>
+        <translation>{path}: 읽을 수 있는 PNG, JPEG, BMP 이미지가 아님</translation>
+    </message>
+    <message>
+        <source>expected a 2-D array, got shape {shape}</source>
+        <translation>2차원 배열이어야 하는데 형태가 {shape}입니다</translation>
+    </message>
+    <message>
+        <source>{path}: could not write PNG</source>
+        <translation>{path}: PNG를 쓰지 못했습니다</translation>
+    </message>
+    <message>
+        <source>{root}: not a directory</source>
+        <translation>{root}: 디렉터리가 아님</translation>
+    </message>
+    <message>
+        <source>the export was stopped</source>
+        <translation>내보내기가 중지되었습니다</translation>
     </message>
 </context>
 <context>
@@ -3421,6 +3850,29 @@ the points linearly separable — even XOR.</source>
     <message>
         <source> · paused: loss diverging</source>
         <translation> · 일시 정지: 손실 발산</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>the helper process was shut down</source>
+        <translation>도우미 프로세스가 종료되었습니다</translation>
+    </message>
+    <message>
+        <source>the helper process ended</source>
+        <translation>도우미 프로세스가 끝났습니다</translation>
+    </message>
+    <message>
+        <source>the helper process failed: {exc}</source>
+        <translation>도우미 프로세스 실패: {exc}</translation>
+    </message>
+    <message>
+        <source>ShapeLab: a background job did not stop in time; exiting without it</source>
+        <translation>ShapeLab: 백그라운드 작업이 제때 멈추지 않았습니다. 그 작업 없이 끝냅니다</translation>
+    </message>
+    <message>
+        <source>training is already running</source>
+        <translation>이미 학습 중입니다</translation>
     </message>
 </context>
 </TS>
