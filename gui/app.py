@@ -108,10 +108,7 @@ def run(argv: list[str] | None = None, data_dir: str | os.PathLike | None = None
             "App",
             "ShapeLab cannot use its data folder {folder}: {value}.\nStart it with --data-dir DIR to keep "
             "your drawings in another folder.",
-        ).format(
-            folder=folder,
-            value=exc.strerror or exc,
-        ))
+        ).format(folder=folder, value=exc.strerror or exc))
         print(translate("App", "shapelab: error: {text}").format(text=text), file=sys.stderr)
         QMessageBox.critical(None, translate("App", "ShapeLab cannot start"), text)
         return 1

@@ -62,11 +62,7 @@ class DeleteClassDialog(QDialog):
                 translate(
                     "ClassPalette",
                     "The class “{name}” has {count} drawing{value}.\nWhat should happen to them?",
-                ).format(
-                    name=name,
-                    count=count,
-                    value='s' if count != 1 else '',
-                )
+                ).format(name=name, count=count, value='s' if count != 1 else '')
             )
         )
         self.move_radio = QRadioButton(translate("ClassPalette", "Move them to"))
@@ -202,12 +198,7 @@ class ClassPalette(QWidget):
                 "ClassPalette",
                 "Add the drawing on the canvas to “{name}”{shortcut}.\n{count} drawing{value} in this "
                 "class. Right-click for more.",
-            ).format(
-                name=name,
-                shortcut=shortcut,
-                count=count,
-                value='s' if count != 1 else '',
-            )
+            ).format(name=name, shortcut=shortcut, count=count, value='s' if count != 1 else '')
         )
 
     def _menu(self, name: str, global_pos) -> None:

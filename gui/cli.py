@@ -47,10 +47,7 @@ def _number(kind, text: str, what: str, ok: Callable[[float], bool]):
         value = kind(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            translate(
-                "Cli",
-                "{text!r} is not {value}",
-            ).format(
+            translate("Cli", "{text!r} is not {value}").format(
                 text=text,
                 value='an integer' if kind is int else 'a number',
             )
@@ -82,10 +79,7 @@ def input_size(text: str) -> int:
     return _number(
         int,
         text,
-        translate(
-            "Cli",
-            "from {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE}",
-        ).format(
+        translate("Cli", "from {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE}").format(
             MIN_INPUT_SIZE=MIN_INPUT_SIZE,
             MAX_INPUT_SIZE=MAX_INPUT_SIZE,
         ),
@@ -101,10 +95,7 @@ def _print_warnings(warnings: Sequence[str], limit: int = 20) -> None:
     for w in warnings[:limit]:
         print(translate("Cli", "shapelab: warning: {w}").format(w=w), file=sys.stderr)
     if len(warnings) > limit:
-        print(translate(
-            "Cli",
-            "shapelab: warning: … and {value} more problems",
-        ).format(
+        print(translate("Cli", "shapelab: warning: … and {value} more problems").format(
             value=len(warnings) - limit,
         ), file=sys.stderr)
 
@@ -136,25 +127,16 @@ class _Progress:
         text = translate("Cli", "epoch {epoch}/{epochs} [{bar}] ").format(
             epoch=rec.epoch + 1, epochs=self.epochs, bar=f"{bar:<{width}}"
         )
-        text += translate(
-            "Cli",
-            "loss {loss:.4f} acc {accuracy:6.1%}",
-        ).format(
+        text += translate("Cli", "loss {loss:.4f} acc {accuracy:6.1%}").format(
             loss=rec.loss,
             accuracy=rec.accuracy,
         )
         if rec.val_accuracy is not None:
-            text += translate(
-                "Cli",
-                "  val loss {val_loss:.4f} val acc {val_accuracy:6.1%}",
-            ).format(
+            text += translate("Cli", "  val loss {val_loss:.4f} val acc {val_accuracy:6.1%}").format(
                 val_loss=rec.val_loss,
                 val_accuracy=rec.val_accuracy,
             )
-        text += translate(
-            "Cli",
-            "  {value} elapsed, {value2} left",
-        ).format(
+        text += translate("Cli", "  {value} elapsed, {value2} left").format(
             value=_duration(rec.elapsed),
             value2=_duration(rec.eta),
         )
@@ -178,10 +160,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
     unknown = [c for c in classes if c not in engine.DEFAULT_CLASSES]
     if unknown or not classes or any(not c for c in classes):
         raise CliError(
-            translate(
-                "Cli",
-                "--classes: unknown class {value}; the generator draws {value2}",
-            ).format(
+            translate("Cli", "--classes: unknown class {value}; the generator draws {value2}").format(
                 value=', '.join(unknown) or '(empty)',
                 value2=', '.join(engine.DEFAULT_CLASSES),
             )
@@ -194,10 +173,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
         raise CliError(
             translate("Cli", "{out}: cannot write: {reason}").format(out=args.out, reason=exc.strerror or exc)
         ) from exc
-    print(translate(
-        "Cli",
-        "Wrote {value} drawings ({per_class} per class: {value2}) to {out}",
-    ).format(
+    print(translate("Cli", "Wrote {value} drawings ({per_class} per class: {value2}) to {out}").format(
         value=len(drawings),
         per_class=args.per_class,
         value2=', '.join(classes),
@@ -210,10 +186,7 @@ def _check_out_folder(out: str) -> None:
     """Fail before any work when the output file's folder does not exist."""
     folder = Path(out).parent
     if not folder.is_dir():
-        raise CliError(translate(
-            "Cli",
-            "{out}: cannot write: the folder {folder} does not exist",
-        ).format(
+        raise CliError(translate("Cli", "{out}: cannot write: the folder {folder} does not exist").format(
             out=out,
             folder=folder,
         ))
@@ -245,23 +218,16 @@ def cmd_train(args: argparse.Namespace) -> int:
             raise CliError(translate(
                 "Cli",
                 "{STARTER_PATH}: the built-in starter set is missing; give DATA to train on",
-            ).format(
-                STARTER_PATH=STARTER_PATH,
-            ))
+            ).format(STARTER_PATH=STARTER_PATH))
         args.data = [str(STARTER_PATH)]
         print(translate(
             "Cli",
             "No DATA given: training on the built-in starter set ({STARTER_PATH}).",
-        ).format(
-            STARTER_PATH=STARTER_PATH,
-        ), file=sys.stderr)
+        ).format(STARTER_PATH=STARTER_PATH), file=sys.stderr)
     data = load_data(args.data, settings.input_size)
     _print_warnings(data.warnings)
     if len(data) == 0:
-        raise CliError(translate(
-            "Cli",
-            "{value}: no valid drawings or images to train on",
-        ).format(
+        raise CliError(translate("Cli", "{value}: no valid drawings or images to train on").format(
             value=', '.join(args.data),
         ))
     classes = engine.class_list(data.labels)
@@ -269,10 +235,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         raise CliError(translate(
             "Cli",
             "{value}: only one class ({value2}); training needs at least two",
-        ).format(
-            value=', '.join(args.data),
-            value2=classes[0],
-        ))
+        ).format(value=', '.join(args.data), value2=classes[0]))
     state = ModelState(settings.input_size)
     state.ensure(classes, settings.preset, settings.seed)
     try:
@@ -293,11 +256,7 @@ def cmd_train(args: argparse.Namespace) -> int:
                 raise CliError(translate(
                     "Cli",
                     "training stopped at epoch {value}, step {step}: {message}",
-                ).format(
-                    value=rec.epoch + 1,
-                    step=rec.step,
-                    message=rec.message,
-                ))
+                ).format(value=rec.epoch + 1, step=rec.step, message=rec.message))
     finally:
         run.close()
         state.end_run()
@@ -323,10 +282,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         )
     )
     if last_epoch is not None:
-        summary += translate(
-            "Cli",
-            " in {elapsed:.1f} s: train accuracy {accuracy:.1%}",
-        ).format(
+        summary += translate("Cli", " in {elapsed:.1f} s: train accuracy {accuracy:.1%}").format(
             elapsed=last_epoch.elapsed,
             accuracy=last_epoch.accuracy,
         )
@@ -334,10 +290,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             summary += translate(
                 "Cli",
                 ", validation accuracy {val_accuracy:.1%} on {n_val} held out",
-            ).format(
-                val_accuracy=last_epoch.val_accuracy,
-                n_val=run.n_val,
-            )
+            ).format(val_accuracy=last_epoch.val_accuracy, n_val=run.n_val)
     print(summary + translate("Cli", ".\nSaved {out}").format(out=args.out))
     return EXIT_OK
 
@@ -359,10 +312,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(ev.as_dict()))
         return EXIT_OK
     classes, confusion, per_class = ev.classes, ev.confusion, ev.per_class()
-    print(translate(
-        "Cli",
-        "Accuracy {accuracy:.1%} on {n} samples ({model})",
-    ).format(
+    print(translate("Cli", "Accuracy {accuracy:.1%} on {n} samples ({model})").format(
         accuracy=ev.accuracy,
         n=ev.n,
         model=args.model,
@@ -417,20 +367,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(json.dumps(figures))
         return EXIT_OK
     print(
-        translate(
-            "Cli",
-            "{preset} model, {value:,} parameters, {value2}×{value2} input",
-        ).format(
+        translate("Cli", "{preset} model, {value:,} parameters, {value2}×{value2} input").format(
             preset=args.preset,
             value=figures['parameters'],
             value2=figures['input_size'],
         )
     )
     print(
-        translate(
-            "Cli",
-            "training step (forward, backward, Adam), batch {value}: {value2:.2f} ms",
-        ).format(
+        translate("Cli", "training step (forward, backward, Adam), batch {value}: {value2:.2f} ms").format(
             value=figures['batch'],
             value2=figures['train_step_ms'],
         )
@@ -539,11 +483,7 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
             "Cli",
             "input side in pixels, {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE} (default %(default)s; the app "
             "draws {INPUT_SIZE})",
-        ).format(
-            MIN_INPUT_SIZE=MIN_INPUT_SIZE,
-            MAX_INPUT_SIZE=MAX_INPUT_SIZE,
-            INPUT_SIZE=INPUT_SIZE,
-        ),
+        ).format(MIN_INPUT_SIZE=MIN_INPUT_SIZE, MAX_INPUT_SIZE=MAX_INPUT_SIZE, INPUT_SIZE=INPUT_SIZE),
     )
 
 

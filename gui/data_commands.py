@@ -66,10 +66,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     try:
         drawings, report = read_many(inputs + ([str(out)] if len(inputs) < len(args.inputs) else []))
     except OSError as exc:
-        raise CliError(translate(
-            "Cli",
-            "{value}: cannot read: {value2}",
-        ).format(
+        raise CliError(translate("Cli", "{value}: cannot read: {value2}").format(
             value=exc.filename or '',
             value2=exc.strerror or exc,
         )) from exc
@@ -78,10 +75,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     for p in report.problems[:20]:
         print(translate("Cli", "shapelab: warning: {p}; skipped").format(p=p), file=sys.stderr)
     if not drawings:
-        raise CliError(translate(
-            "Cli",
-            "{value}: no valid drawings to merge; nothing written",
-        ).format(
+        raise CliError(translate("Cli", "{value}: no valid drawings to merge; nothing written").format(
             value=', '.join(args.inputs),
         ))
     try:
@@ -220,16 +214,11 @@ def cmd_evaluate_many(model_paths: Sequence[str], data_paths: Sequence[str], as_
         raise cli.CliError(translate(
             "Cli",
             "{value}: none of the labels is a class any of the models knows",
-        ).format(
-            value=', '.join(data_paths),
-        ))
+        ).format(value=', '.join(data_paths)))
     if as_json:
         print(json.dumps(results))
     else:
-        print(translate(
-            "Cli",
-            "{value} models on {value2} samples ({value3})\n",
-        ).format(
+        print(translate("Cli", "{value} models on {value2} samples ({value3})\n").format(
             value=len(results),
             value2=len(labels),
             value3=', '.join(data_paths),

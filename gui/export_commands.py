@@ -39,10 +39,7 @@ def library_versions() -> dict[str, str | None]:
 
 def version_text() -> str:
     libs = ", ".join(f"{k} {v}" for k, v in library_versions().items() if v)
-    return translate(
-        "Cli",
-        "ShapeLab {value} (MIT licence; Python {value2}; {libs})",
-    ).format(
+    return translate("Cli", "ShapeLab {value} (MIT licence; Python {value2}; {libs})").format(
         value=app_version(),
         value2=sys.version.split()[0],
         libs=libs,
@@ -72,10 +69,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         ).format(samples=result.samples, checked=result.checked, max_diff=result.max_diff)
     else:
         how = translate("Cli", "checked: {checked}").format(checked=result.checked)
-    print(translate(
-        "Cli",
-        "Exported {model} as {format} ({how}):",
-    ).format(
+    print(translate("Cli", "Exported {model} as {format} ({how}):").format(
         model=args.model,
         format=args.format,
         how=how,
@@ -104,10 +98,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CliError(translate(
             "Cli",
             "{value}: none of the labels is a class the model knows ({value2})",
-        ).format(
-            value=', '.join(args.data),
-            value2=', '.join(loaded.classes),
-        ))
+        ).format(value=', '.join(args.data), value2=', '.join(loaded.classes)))
     inp = ReportInput(model=loaded.model, classes=list(loaded.classes), meta=loaded.meta,
                       model_name=str(args.model), X=np.concatenate(X_parts), labels=labels,
                       drawings=drawings, sources=sources, data_names=[str(d) for d in args.data],
@@ -119,10 +110,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CliError(
             translate("Cli", "{out}: cannot write: {reason}").format(out=args.out, reason=exc.strerror or exc)
         ) from exc
-    print(translate(
-        "Cli",
-        "Wrote the report on {model} ({value} samples) to {out}",
-    ).format(
+    print(translate("Cli", "Wrote the report on {model} ({value} samples) to {out}").format(
         model=args.model,
         value=len(labels),
         out=args.out,

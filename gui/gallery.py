@@ -141,12 +141,7 @@ class DrawingListModel(QAbstractListModel):
             return translate(
                 "Gallery",
                 "#{value}: {value2} ({n} stroke{plural})\nDouble-click to open it",
-            ).format(
-                value=row + 1,
-                value2=self._labels[row],
-                n=n,
-                plural=plural,
-            )
+            ).format(value=row + 1, value2=self._labels[row], n=n, plural=plural)
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(THUMB + 6, THUMB + 6)
         return None
@@ -365,10 +360,7 @@ class Gallery(QWidget):
     def set_undo_available(self, available: bool, text: str = "") -> None:
         self.undo_button.setEnabled(available)
         self.undo_button.setToolTip(
-            translate(
-                "Gallery",
-                "Undo {text} (Ctrl+Z in the gallery)",
-            ).format(
+            translate("Gallery", "Undo {text} (Ctrl+Z in the gallery)").format(
                 text=text,
             ) if available else translate("Gallery", "Nothing to undo")
         )

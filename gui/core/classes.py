@@ -86,11 +86,7 @@ class ClassListMixin:
                     "Classes",
                     "The {value} has drawings of “{name}” and is read-only: the class cannot be {what} "
                     "while it is included. Untick “Include {value}” first.",
-                ).format(
-                    value=self._base_name.lower(),
-                    name=name,
-                    what=what,
-                )
+                ).format(value=self._base_name.lower(), name=name, what=what)
             )
 
     def rename_class(self, old: str, new: str) -> None:

@@ -248,9 +248,7 @@ class DatasetState(ClassListMixin, SourcesMixin):
             raise OSError(errno.EINVAL, translate(
                 "Dataset",
                 "not a drawing file: no line of it is a drawing ({message}); it was left untouched",
-            ).format(
-                message=problems[0].message,
-            ), os.fspath(path))
+            ).format(message=problems[0].message), os.fspath(path))
         self.backup_path = None
         if problems:
             stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -338,13 +336,7 @@ class DatasetState(ClassListMixin, SourcesMixin):
         idx = sorted({int(i) for i in indices})
         bad = [i for i in idx if not 0 <= i < len(self._view)]
         if bad:
-            raise IndexError(translate(
-                "Dataset",
-                "drawing index {value} out of range (the dataset holds {value2})",
-            ).format(
-                value=bad[0],
-                value2=len(self._view),
-            ))
+            raise IndexError(f"drawing index {bad[0]} out of range (the dataset holds {len(self._view)})")
         offset = self.base_count
         base = [i for i in idx if i < offset]
         if base:
@@ -354,11 +346,7 @@ class DatasetState(ClassListMixin, SourcesMixin):
                     "{value} of the selected drawings belong to the {value2}, which is read-only: they "
                     "cannot be {what}. Untick “Include {value2}” to leave it out of training, or select "
                     "only your own drawings (gallery: Mine only).",
-                ).format(
-                    value=len(base),
-                    value2=self._base_name.lower(),
-                    what=what,
-                )
+                ).format(value=len(base), value2=self._base_name.lower(), what=what)
             )
         return [i - offset for i in idx]
 
@@ -394,9 +382,7 @@ class DatasetState(ClassListMixin, SourcesMixin):
         self._apply(op)
         self._add_missing_classes(drawings)
         self._save_class_meta()
-        self._push_undo(
-            translate("Dataset", "import {value} drawings").format(value=len(drawings)), inverse(op)
-        )
+        self._push_undo(translate("Dataset", "import {n} drawings").format(n=len(drawings)), inverse(op))
         self._bump("added")
         return len(drawings)
 
@@ -407,13 +393,8 @@ class DatasetState(ClassListMixin, SourcesMixin):
             return 0
         undo = removal_undo(self._mine, idx)
         self._apply(Remove(tuple(self._mine[i] for i in idx)), idx)
-        self._push_undo(translate(
-            "Dataset",
-            "delete {value} drawing{value2}",
-        ).format(
-            value=len(idx),
-            value2='s' if len(idx) != 1 else '',
-        ), undo)
+        s = "s" if len(idx) != 1 else ""
+        self._push_undo(translate("Dataset", "delete {n} drawing{s}").format(n=len(idx), s=s), undo)
         self._bump("deleted")
         return len(idx)
 
@@ -426,13 +407,8 @@ class DatasetState(ClassListMixin, SourcesMixin):
             return 0
         op = Replace(tuple((self._mine[i], self._mine[i].with_label(label)) for i in idx))
         self._apply(op, idx)
-        self._push_undo(translate(
-            "Dataset",
-            "relabel {value} drawing{value2}",
-        ).format(
-            value=len(idx),
-            value2='s' if len(idx) != 1 else '',
-        ), inverse(op))
+        s = "s" if len(idx) != 1 else ""
+        self._push_undo(translate("Dataset", "relabel {n} drawing{s}").format(n=len(idx), s=s), inverse(op))
         self._bump("relabelled")
         return len(idx)
 

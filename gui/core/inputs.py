@@ -91,10 +91,7 @@ def read_ndjson_into(path: str | os.PathLike, data: LabelledData) -> None:
             translate("Inputs", "{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
         ) from exc
     for p in problems:
-        data.warnings.append(translate(
-            "Inputs",
-            "{path}:{line}: {message}; skipped",
-        ).format(
+        data.warnings.append(translate("Inputs", "{path}:{line}: {message}; skipped").format(
             path=p.path,
             line=p.line,
             message=p.message,
@@ -110,10 +107,7 @@ def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: in
     try:
         entries = images.list_image_folder(path)
     except OSError as exc:
-        raise InputError(translate(
-            "Inputs",
-            "{path}: cannot read folder: {value}",
-        ).format(
+        raise InputError(translate("Inputs", "{path}: cannot read folder: {value}").format(
             path=path,
             value=exc.strerror or exc,
         )) from exc
@@ -123,9 +117,7 @@ def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: in
                 "Inputs",
                 "{path}: no images found; an image folder holds one sub-folder per class "
                 "(DIR/<class>/*.png)",
-            ).format(
-                path=path,
-            )
+            ).format(path=path)
         )
     for file, label in entries:
         try:
@@ -165,9 +157,7 @@ def load_data(paths: Sequence[str | os.PathLike], size: int) -> LabelledData:
                     "Inputs",
                     "{path}: not a dataset; give an NDJSON file (.ndjson) or an image folder "
                     "(DIR/<class>/*.png)",
-                ).format(
-                    path=path,
-                )
+                ).format(path=path)
             )
     return data
 
@@ -195,10 +185,7 @@ def predict_inputs(path: str | os.PathLike, size: int) -> tuple[np.ndarray, list
         try:
             arr = np.load(path, allow_pickle=False)
         except (ValueError, OSError, EOFError) as exc:
-            raise InputError(translate(
-                "Inputs",
-                "{path}: not a readable NumPy array file ({exc})",
-            ).format(
+            raise InputError(translate("Inputs", "{path}: not a readable NumPy array file ({exc})").format(
                 path=path,
                 exc=exc,
             )) from exc
@@ -210,11 +197,7 @@ def predict_inputs(path: str | os.PathLike, size: int) -> tuple[np.ndarray, list
                     "Inputs",
                     "{path}: array of shape {shape}; the model takes preprocessed inputs shaped (N, "
                     "{size}, {size}) or (N, 1, {size}, {size})",
-                ).format(
-                    path=path,
-                    shape=arr.shape,
-                    size=size,
-                )
+                ).format(path=path, shape=arr.shape, size=size)
             )
         if not np.issubdtype(arr.dtype, np.number) or not np.all(np.isfinite(arr)):
             raise InputError(
@@ -285,10 +268,7 @@ def evaluate_model(
             unknown[label] = unknown.get(label, 0) + 1
     if not known.any():
         raise InputError(
-            translate(
-                "Inputs",
-                "none of the labels ({value}) is a class the model knows ({value2})",
-            ).format(
+            translate("Inputs", "none of the labels ({value}) is a class the model knows ({value2})").format(
                 value=', '.join(sorted(set(labels))) or 'none',
                 value2=', '.join(classes),
             )

@@ -50,28 +50,19 @@ def format_report(report: MergeReport, verb: str = translate("Merge", "Merged"))
     lines.append(translate("Merge", "Per class: ")
                  + ", ".join(f"{k} {v:,}" for k, v in sorted(report.per_class.items())))
     known = {k: v for k, v in report.per_drawer.items() if k != UNKNOWN_DRAWER}
-    drawers = translate(
-        "Merge",
-        "{value} drawer{value2}",
-    ).format(
+    drawers = translate("Merge", "{value} drawer{value2}").format(
         value=len(known),
         value2='s' if len(known) != 1 else '',
     )
     if known:
         drawers += ": " + ", ".join(f"{k} {v:,}" for k, v in sorted(known.items()))
     if UNKNOWN_DRAWER in report.per_drawer:
-        drawers += translate(
-            "Merge",
-            " (and {value:,} drawings without a drawer)",
-        ).format(
+        drawers += translate("Merge", " (and {value:,} drawings without a drawer)").format(
             value=report.per_drawer[UNKNOWN_DRAWER],
         )
     lines.append(drawers)
     if report.problems:
-        lines.append(translate(
-            "Merge",
-            "{value} damaged line{value2} skipped (first: {value3})",
-        ).format(
+        lines.append(translate("Merge", "{value} damaged line{value2} skipped (first: {value3})").format(
             value=len(report.problems),
             value2='s' if len(report.problems) != 1 else '',
             value3=report.problems[0],
@@ -108,10 +99,7 @@ def split_by_drawer(drawers: Sequence[str], val_fraction: float,
                 "Merge",
                 "A validation split by drawer needs drawings by at least two drawers; these have {value} "
                 "(the \"{DRAWER_KEY}\" key of each drawing; File › Your drawer name… sets yours).",
-            ).format(
-                value=len(counts),
-                DRAWER_KEY=DRAWER_KEY,
-            )
+            ).format(value=len(counts), DRAWER_KEY=DRAWER_KEY)
         )
     order = sorted(counts)
     np.random.default_rng(seed).shuffle(order)

@@ -86,14 +86,8 @@ def progress_text(rec: TrainRecord, epochs: int, paused: bool) -> str:
     spe = max(1, rec.steps_per_epoch)
     if rec.kind in ("step", "epoch"):
         in_epoch = rec.step - rec.epoch * spe
-        head = translate(
-            "ModelState",
-            "Epoch {value}/{epochs} · step {in_epoch}/{spe}",
-        ).format(
-            value=rec.epoch + 1,
-            epochs=epochs,
-            in_epoch=in_epoch,
-            spe=spe,
+        head = translate("ModelState", "Epoch {value}/{epochs} · step {in_epoch}/{spe}").format(
+            value=rec.epoch + 1, epochs=epochs, in_epoch=in_epoch, spe=spe
         )
         if paused:
             return translate("ModelState", "{head} · paused").format(head=head)
@@ -101,23 +95,15 @@ def progress_text(rec: TrainRecord, epochs: int, paused: bool) -> str:
             head=head, value=format_seconds(rec.eta)
         )
     if rec.kind == "done":
-        return translate(
-            "ModelState",
-            "Done: {value}, {value2} in {value3}",
-        ).format(
-            value=plural(epochs, 'epoch'),
-            value2=plural(rec.step, 'step'),
-            value3=format_seconds(rec.elapsed),
+        return translate("ModelState", "Done: {value}, {value2} in {value3}").format(
+            value=plural(epochs, 'epoch'), value2=plural(rec.step, 'step'),
+            value3=format_seconds(rec.elapsed)
         )
     if rec.kind == "stopped":
         if rec.step == 0:
             return translate("ModelState", "Stopped before the first step")
-        return translate(
-            "ModelState",
-            "Stopped in epoch {value}, after {value2}",
-        ).format(
-            value=rec.epoch + 1,
-            value2=plural(rec.step, 'step'),
+        return translate("ModelState", "Stopped in epoch {value}, after {value2}").format(
+            value=rec.epoch + 1, value2=plural(rec.step, 'step')
         )
     if rec.kind == "diverged":
         return translate("ModelState", "Paused: the loss diverged at step {value}").format(value=rec.step + 1)
@@ -152,10 +138,7 @@ def divergence_texts(rec: TrainRecord, n_classes: int) -> tuple[str, str]:
                 "ModelState",
                 "the loss became {loss} (not a finite number) at step {value}. The model keeps its last "
                 "weights that gave a finite loss.",
-            ).format(
-                loss=rec.loss,
-                value=rec.step + 1,
-            )
+            ).format(loss=rec.loss, value=rec.step + 1)
         )
         todo = translate("ModelState", "press Train to continue from those weights")
     else:
@@ -164,11 +147,7 @@ def divergence_texts(rec: TrainRecord, n_classes: int) -> tuple[str, str]:
                 "ModelState",
                 "the loss shot up to {loss:.3g} at step {step}, far above {value:.2f}, the loss of pure "
                 "guessing.",
-            ).format(
-                loss=rec.loss,
-                step=rec.step,
-                value=math.log(max(2, n_classes)),
-            )
+            ).format(loss=rec.loss, step=rec.step, value=math.log(max(2, n_classes)))
         )
         todo = translate("ModelState", "press Stop, then Train to continue with the new rate")
     text = (
@@ -177,12 +156,7 @@ def divergence_texts(rec: TrainRecord, n_classes: int) -> tuple[str, str]:
             "Training paused because it is diverging: {what} The learning rate ({lr:g}) is so big that "
             "each step overshoots and the weights blow up.\nWhat to try: lower the learning rate (say "
             "{value:g}) and {todo}, or Reset weights to start again.",
-        ).format(
-            what=what,
-            lr=lr,
-            value=lr / 10,
-            todo=todo,
-        )
+        ).format(what=what, lr=lr, value=lr / 10, todo=todo)
     )
     return text, translate("ModelState", DIVERGING_STATUS)
 
@@ -363,11 +337,7 @@ class ModelState:
                 translate(
                     "ModelState",
                     "{path}: it expects inputs of shape {value}, ShapeLab draws {size}×{size}.",
-                ).format(
-                    path=path,
-                    value=tuple(loaded.model.input_shape),
-                    size=size,
-                )
+                ).format(path=path, value=tuple(loaded.model.input_shape), size=size)
             )
         self.set_model(loaded.model, loaded.classes, ModelExtra.from_json(loaded.meta.get("extra")), path)
         return loaded
@@ -416,16 +386,9 @@ class ModelState:
         # with weight averaging the validation points are the averaged weights' (the ones the model keeps)
         avg = translate("ModelState", ", weights averaged") if settings.average else ""
         more = translate("ModelState", ", continued") if cont else ""
-        return translate(
-            "ModelState",
-            "run {run_count}: {preset}, {optimizer} lr {lr:g}{avg}{more}",
-        ).format(
-            run_count=self.run_count,
-            preset=settings.preset,
-            optimizer=settings.optimizer,
-            lr=settings.lr,
-            avg=avg,
-            more=more,
+        return translate("ModelState", "run {run_count}: {preset}, {optimizer} lr {lr:g}{avg}{more}").format(
+            run_count=self.run_count, preset=settings.preset, optimizer=settings.optimizer, lr=settings.lr,
+            avg=avg, more=more
         )
 
     def prepared(self, n_train: int, n_val: int) -> None:
@@ -543,48 +506,26 @@ class ModelState:
         run = self._run
         if run is not None and run.steps > 0:
             if run.epochs_done and run.in_epoch < run.epochs_done:
-                where = translate(
-                    "ModelState",
-                    "After epoch {epochs_done} of {epochs}",
-                ).format(
-                    epochs_done=run.epochs_done,
-                    epochs=run.epochs,
+                where = translate("ModelState", "After epoch {epochs_done} of {epochs}").format(
+                    epochs_done=run.epochs_done, epochs=run.epochs
                 )
             else:
-                where = translate(
-                    "ModelState",
-                    "Epoch {value} of {epochs}",
-                ).format(
-                    value=run.in_epoch + 1,
-                    epochs=run.epochs,
+                where = translate("ModelState", "Epoch {value} of {epochs}").format(
+                    value=run.in_epoch + 1, epochs=run.epochs
                 )
             return f"{where} · {self.steps_text()}"
         if self.origin is Origin.LOADED:
-            name = self.loaded_from.name if self.loaded_from is not None else translate(
-                "ModelState", "a file"
-            )
+            name = translate("ModelState", "a file") if self.loaded_from is None else self.loaded_from.name
             further = self._trained_snapshot is not None and not self._restored
             then = translate("ModelState", ", trained further") if further else ""
-            return translate(
-                "ModelState",
-                "Loaded from {name}{then} · {value}",
-            ).format(
-                name=name,
-                then=then,
-                value=self.steps_text(),
-            )
+            text = translate("ModelState", "Loaded from {name}{then} · {steps}")
+            return text.format(name=name, then=then, steps=self.steps_text())
         if self.steps == 0:
             return translate("ModelState", "Untrained (random weights)")
-        where = translate("ModelState", "data that has changed since") if stale else translate(
-            "ModelState", "this dataset"
-        )
-        return translate(
-            "ModelState",
-            "Trained {value} on {where}",
-        ).format(
-            value=self.steps_text(),
-            where=where,
-        )
+        where = (translate("ModelState", "data that has changed since") if stale
+                 else translate("ModelState", "this dataset"))
+        text = translate("ModelState", "Trained {steps} on {where}")
+        return text.format(steps=self.steps_text(), where=where)
 
     @property
     def note(self) -> str:
@@ -612,13 +553,8 @@ class ModelState:
             trained = translate("ModelState", "{steps:,} steps trained").format(steps=self.steps)
         else:
             trained = "untrained"
-        return translate(
-            "ModelState",
-            "Model: {preset} · {value:,} weights · {trained}",
-        ).format(
-            preset=self.preset,
-            value=self.model.num_parameters(),
-            trained=trained,
+        return translate("ModelState", "Model: {preset} · {value:,} weights · {trained}").format(
+            preset=self.preset, value=self.model.num_parameters(), trained=trained
         )
 
     def details(self) -> str:
@@ -641,13 +577,8 @@ class ModelState:
             if on.samples:
                 samples = translate("ModelState", ", {samples:,} of them for training")
                 samples = samples.format(samples=on.samples)
-            lines.append(translate(
-                "ModelState",
-                "Trained on: {name} ({value}{samples})",
-            ).format(
-                name=on.name,
-                value=plural(on.size, 'item'),
-                samples=samples,
+            lines.append(translate("ModelState", "Trained on: {name} ({value}{samples})").format(
+                name=on.name, value=plural(on.size, 'item'), samples=samples
             ))
         s = self.settings
         if s is not None:
@@ -664,23 +595,13 @@ class ModelState:
                     "Settings: {optimizer} lr {lr:g}, batch {batch_size}, {value} a run, {aug}, {avg}, "
                     "validation {val_split:.0%}, seed {seed}",
                 ).format(
-                    optimizer=s.optimizer,
-                    lr=s.lr,
-                    batch_size=s.batch_size,
-                    value=plural(s.epochs, 'epoch'),
-                    aug=aug,
-                    avg=avg,
-                    val_split=s.val_split,
-                    seed=s.seed,
+                    optimizer=s.optimizer, lr=s.lr, batch_size=s.batch_size, value=plural(s.epochs, 'epoch'),
+                    aug=aug, avg=avg, val_split=s.val_split, seed=s.seed
                 )
             )
         if self.history and self.history[-1].val_accuracy is not None:
-            lines.append(translate(
-                "ModelState",
-                "Validation accuracy after the last epoch: {val_accuracy:.1%}",
-            ).format(
-                val_accuracy=self.history[-1].val_accuracy,
-            ))
+            lines.append(translate("ModelState", "Validation accuracy after the last epoch: {accuracy:.1%}")
+                         .format(accuracy=self.history[-1].val_accuracy))
         return "\n".join(lines)
 
     def loaded_message(self, dataset_classes: Sequence[str]) -> str:
@@ -692,23 +613,14 @@ class ModelState:
             facts.append(translate("ModelState", "trained on {name}").format(name=extra.trained_on.name))
         if self.settings is not None:
             s = self.settings
-            facts.append(translate(
-                "ModelState",
-                "{optimizer} lr {lr:g}, batch {batch_size}",
-            ).format(
-                optimizer=s.optimizer,
-                lr=s.lr,
-                batch_size=s.batch_size,
+            facts.append(translate("ModelState", "{optimizer} lr {lr:g}, batch {batch_size}").format(
+                optimizer=s.optimizer, lr=s.lr, batch_size=s.batch_size
             ))
         text = f"{parts[0]}: {', '.join(facts)}."
         missing = [c for c in self.classes if c not in dataset_classes]
         if missing:
-            text += translate(
-                "ModelState",
-                " Its classes not in this dataset: {value}.",
-            ).format(
-                value=', '.join(missing),
-            )
+            text += translate("ModelState", " Its classes not in this dataset: {classes}.").format(
+                classes=", ".join(missing))
         return text
 
 

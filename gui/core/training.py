@@ -228,11 +228,7 @@ def _stopped(last_step: TrainRecord | None, epochs: int) -> TrainRecord:
     text = translate(
         "CoreTraining",
         "Training stopped after {step} steps, in epoch {value} of {epochs}.",
-    ).format(
-        step=r.step,
-        value=r.epoch + 1,
-        epochs=epochs,
-    )
+    ).format(step=r.step, value=r.epoch + 1, epochs=epochs)
     return TrainRecord(
         "stopped", r.epoch, r.step, r.steps_per_epoch, lr=r.lr, elapsed=r.elapsed, message=text
     )
@@ -273,10 +269,7 @@ def run_training(
     except ValueError as exc:
         send(("failed", str(exc)))
     except Exception as exc:  # a bug: say so, and keep the app alive
-        send(("failed", translate(
-            "CoreTraining",
-            "Training failed: {exc}\n\n{value}",
-        ).format(
+        send(("failed", translate("CoreTraining", "Training failed: {exc}\n\n{value}").format(
             exc=exc,
             value=traceback.format_exc(limit=3),
         )))

@@ -219,11 +219,7 @@ class BackpropLesson(Lesson):
         self.step_label.setText(translate(
             "BackpropLesson",
             "Round {round} · step {value} of {step_count}",
-        ).format(
-            round=self.round,
-            value=n + 1,
-            step_count=self.step_count,
-        ))
+        ).format(round=self.round, value=n + 1, step_count=self.step_count))
 
     def show_step(self, n: int) -> None:
         b = self.numbers
@@ -245,10 +241,7 @@ class BackpropLesson(Lesson):
         out = [css, translate(
             "BackpropLesson",
             "<p><b>Round {round}</b> — learning rate η = {value}</p>",
-        ).format(
-            round=self.round,
-            value=g(b.lr),
-        )]
+        ).format(round=self.round, value=g(b.lr))]
         if n == 0:
             out.append(translate("BackpropLesson", "<p>Inputs: ")
                        + ", ".join(f"x{k + 1} = {g(v)}" for k, v in enumerate(b.x_k)) + "<br>")
@@ -296,9 +289,7 @@ class BackpropLesson(Lesson):
             out.append(translate(
                 "BackpropLesson",
                 "<p><b>E = {value}</b> (sum of the three; nats, natural logarithm)</p>",
-            ).format(
-                value=g(b.error),
-            ))
+            ).format(value=g(b.error)))
         if n == 5:
             out.append(translate(
                 "BackpropLesson",
@@ -331,11 +322,7 @@ class BackpropLesson(Lesson):
                 out.append(translate(
                     "BackpropLesson",
                     "<p>j={value}: Σ_i (x_i − t_i)·w_ji = {terms} = <b>{value2}</b></p>",
-                ).format(
-                    value=j + 1,
-                    terms=terms,
-                    value2=g(b.hidden_sum_terms[j].sum()),
-                ))
+                ).format(value=j + 1, terms=terms, value2=g(b.hidden_sum_terms[j].sum())))
             rows = []
             for j in range(J):
                 for k in range(K):
@@ -363,10 +350,7 @@ class BackpropLesson(Lesson):
             out.append(translate(
                 "BackpropLesson",
                 "<p>Error on this example: <b>{value}</b> before → <b>{value2}</b> after the update.</p>",
-            ).format(
-                value=g(b.error),
-                value2=g(b.error_after),
-            ))
+            ).format(value=g(b.error), value2=g(b.error_after)))
         return "".join(out)
 
     @staticmethod
@@ -385,9 +369,7 @@ class BackpropLesson(Lesson):
                     "BackpropLesson",
                     "<th>product = {title}</th><th>engine</th><th>finite difference</th><th>|engine − "
                     "f.d.|</th></tr>",
-                ).format(
-                    title=title,
-                ))
+                ).format(title=title))
         body = "".join(
             f"<tr><td>{name}</td>" + "".join(f"<td>{v}</td>" for v in values)
             + f"<td class='hi'><b>{g(f, 6)}</b></td><td>{g(e, 6)}</td><td>{g(d, 6)}</td>"
@@ -401,12 +383,7 @@ class BackpropLesson(Lesson):
             "BackpropLesson",
             "<table border='1' cellspacing='0'>{head}{body}</table><p>The formula and the engine agree "
             "{agree}; the finite difference to {value} (float64, ε = 10⁻⁶).</p>",
-        ).format(
-            head=head,
-            body=body,
-            agree=agree,
-            value=sci(worst),
-        ))
+        ).format(head=head, body=body, agree=agree, value=sci(worst)))
 
     @staticmethod
     def _update_table(title, W, G, W_new, col_index, row_index) -> str:

@@ -181,10 +181,7 @@ class Lesson(QWidget):
     def set_step(self, n: int) -> None:
         n = max(0, min(int(n), self.step_count - 1))
         self.step = n
-        self.step_label.setText(translate(
-            "Lesson",
-            "Step {value} of {step_count}",
-        ).format(
+        self.step_label.setText(translate("Lesson", "Step {value} of {step_count}").format(
             value=n + 1,
             step_count=self.step_count,
         ))
@@ -232,10 +229,7 @@ class Lesson(QWidget):
             ) + (translate("Lesson", ", so its answers here mean nothing. Train it first.")
                                      if self.needs_training(n) else "."))
         else:
-            text = translate(
-                "Lesson",
-                "The app's network: <b>{note_text}</b>.",
-            ).format(
+            text = translate("Lesson", "The app's network: <b>{note_text}</b>.").format(
                 note_text=self.note_text,
             )
         self.model_note.setText(text)

@@ -67,16 +67,12 @@ class ConvolutionLesson(Lesson):
                 "ConvolutionLesson",
                 "<b>1-D convolution</b>: the kernel slides along the signal; at each position N the output "
                 "is the sum of kernel × signal under it. Position N = {n}.",
-            ).format(
-                n=n,
-            ) for n in range(self.N1)]
+            ).format(n=n) for n in range(self.N1)]
             + [translate(
                 "ConvolutionLesson",
                 "<b>2-D convolution</b>: the 3×3 filter slides over the 5×5 image; each output cell is the "
                 "sum of the nine products. Output cell {value} of 9.",
-            ).format(
-                value=k + 1,
-            ) for k in range(self.N2)]
+            ).format(value=k + 1) for k in range(self.N2)]
             + [translate(
                 "ConvolutionLesson",
                 "<b>On your drawing</b>: choose or paint a 3×3 kernel and see what it finds. Then put it "
@@ -281,10 +277,7 @@ class ConvolutionLesson(Lesson):
         self.text2.setText(translate(
             "ConvolutionLesson",
             "<span style='font-size:x-large'>Row {value}, column {value2}: ",
-        ).format(
-            value=step.row + 1,
-            value2=step.col + 1,
-        )
+        ).format(value=step.row + 1, value2=step.col + 1)
                            + _product_text(step.window, trace.kernel, step.total) + "</span>")
 
     # -- the drawing ----------------------------------------------------------------------------
@@ -392,14 +385,9 @@ class ConvolutionLesson(Lesson):
                 "ConvolutionLesson",
                 "The network is untrained (random weights): it says <b>{value}</b>, which means nothing "
                 "yet.",
-            ).format(
-                value=self._top(probs),
-            ))
+            ).format(value=self._top(probs)))
         else:
-            text = translate(
-                "ConvolutionLesson",
-                "Trained network ({note_text}): <b>{value}</b>.",
-            ).format(
+            text = translate("ConvolutionLesson", "Trained network ({note_text}): <b>{value}</b>.").format(
                 note_text=self.note_text,
                 value=self._top(probs),
             )
@@ -410,10 +398,7 @@ class ConvolutionLesson(Lesson):
             text += translate(
                 "ConvolutionLesson",
                 " With your kernel as filter {value}: <b>{value2}</b>.",
-            ).format(
-                value=f + 1,
-                value2=self._top(p2),
-            )
+            ).format(value=f + 1, value2=self._top(p2))
         else:
             self.after_image.clear()
             text += translate(

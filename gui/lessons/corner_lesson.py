@@ -193,10 +193,7 @@ class CornerLesson(Lesson):
             self.result.setText(translate(
                 "CornerLesson",
                 "<b>{count} corners</b> → the rule says <b>{kind}</b>.",
-            ).format(
-                count=count,
-                kind=kind,
-            ))
+            ).format(count=count, kind=kind))
         elif n == 3:
             self._show_drawing()
         else:
@@ -219,18 +216,12 @@ class CornerLesson(Lesson):
         text = translate(
             "CornerLesson",
             "<b>{count} corners</b> → the corner rule says <b>{rule_class}</b>.",
-        ).format(
-            count=result.count,
-            rule_class=result.rule_class,
-        )
+        ).format(count=result.count, rule_class=result.rule_class)
         raster = self.raster()
         if not self.untrained() and raster is not None and self.classes:
             probs = self.model.predict_proba(raster)[0]
             k = int(np.argmax(probs))
-            text += translate(
-                "CornerLesson",
-                " The CNN says <b>{value}</b> ({value2:.0f} % sure).",
-            ).format(
+            text += translate("CornerLesson", " The CNN says <b>{value}</b> ({value2:.0f} % sure).").format(
                 value=self.classes[k],
                 value2=100 * probs[k],
             )
@@ -308,10 +299,7 @@ class CornerLesson(Lesson):
         no_cnn = self._cnn_cache is None
         self.table_title.setText(
             translate("CornerLesson", "<b>On your dataset</b>: {n} drawings").format(n=n)
-            + (translate(
-                "CornerLesson",
-                " (a sample of the {value}, each class in its share)",
-            ).format(
+            + (translate("CornerLesson", " (a sample of the {value}, each class in its share)").format(
                 value=len(self.drawings),
             ) if sampled else "")
             + (translate("CornerLesson", " — the CNN is not trained yet, so no CNN column") if no_cnn else
@@ -319,9 +307,7 @@ class CornerLesson(Lesson):
                    "CornerLesson",
                    ". CNN: {note_text}. It was trained on most of these drawings, so its column flatters "
                    "it a little.",
-               ).format(
-                   note_text=self.note_text,
-               ))
+               ).format(note_text=self.note_text))
         )
         self.table.setRowCount(len(rows) + 1)
         total = [0, 0, 0]
@@ -345,10 +331,7 @@ class CornerLesson(Lesson):
         self.table.resizeColumnsToContents()
         if not failures:
             self.result.setText(
-                translate(
-                    "CornerLesson",
-                    "The corner rule is right for {value} of {value2} drawings",
-                ).format(
+                translate("CornerLesson", "The corner rule is right for {value} of {value2} drawings").format(
                     value=total[1],
                     value2=total[0],
                 )
@@ -359,19 +342,12 @@ class CornerLesson(Lesson):
             self._draw_gallery(some, [translate(
                 "CornerLesson",
                 "{label}\n{count} corners → {rule_class}",
-            ).format(
-                label=d.label,
-                count=count_corners(d).count,
-                rule_class=count_corners(d).rule_class,
-            )
+            ).format(label=d.label, count=count_corners(d).count, rule_class=count_corners(d).rule_class)
                                       for d in some])
             return
         shown = fails[:6]
         self._draw_gallery([f[0] for f in shown],
-                           [translate(
-                               "CornerLesson",
-                               "{label}\n{count} corners → {value}",
-                           ).format(
+                           [translate("CornerLesson", "{label}\n{count} corners → {value}").format(
                                label=f[0].label,
                                count=count_corners(f[0]).count,
                                value=f[1],
@@ -382,10 +358,7 @@ class CornerLesson(Lesson):
         self.result.setText(translate(
             "CornerLesson",
             "{value} drawings where counting corners gets the class wrong; the first {value2} are shown.",
-        ).format(
-            value=len(fails),
-            value2=min(len(shown), self._gallery_count()),
-        ))
+        ).format(value=len(fails), value2=min(len(shown), self._gallery_count())))
 
     _gallery_cell_px = 0
 

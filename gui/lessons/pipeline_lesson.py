@@ -86,10 +86,7 @@ class _StageRow(QWidget):
         total = len(maps)
         maps = maps[:MAX_MAPS]
         rows, cols = 1, len(maps)
-        shown = translate(
-            "PipelineLesson",
-            "first {value} of {total} maps · ",
-        ).format(
+        shown = translate("PipelineLesson", "first {value} of {total} maps · ").format(
             value=len(maps),
             total=total,
         ) if total > len(maps) else ""
@@ -105,9 +102,7 @@ class _StageRow(QWidget):
             scale = translate(
                 "PipelineLesson",
                 "colour scale: red = +{limit:g}, white = 0, blue = −{limit:g}",
-            ).format(
-                limit=limit,
-            )
+            ).format(limit=limit)
         self.heading.setText(f"{self.base_heading}<br><small>{shown}{scale}</small>")
         self.view.autoRange(padding=0.02)
 
@@ -208,9 +203,7 @@ class PipelineLesson(Lesson):
         self.rows.append(_StageRow(translate(
             "PipelineLesson",
             "<b>Input</b> · {shape}<br>the drawing as the network sees it",
-        ).format(
-            shape=shape,
-        )))
+        ).format(shape=shape)))
         steps = [translate("PipelineLesson", "<b>The input</b>: your drawing as a 28×28 grid of ink values.")]
         block = 0
         for info in summary:
@@ -332,10 +325,7 @@ class PipelineLesson(Lesson):
         mine = self.model.num_parameters()
         rows = [(translate("PipelineLesson", "this model"), f"{mine:,}"),
                 (translate("PipelineLesson", "default CNN preset"), f"{p.conv_parameters:,}"),
-                (translate(
-                    "PipelineLesson",
-                    "   its first conv layer ({n_out} filters {k}×{k})",
-                ).format(
+                (translate("PipelineLesson", "   its first conv layer ({n_out} filters {k}×{k})").format(
                     n_out=n_out,
                     k=k,
                 ), f"{p.first_conv_parameters:,}"),

@@ -221,10 +221,7 @@ class PoolingLesson(Lesson):
         for v in (self.before_view, self.after_view):
             v.view.autoRange(padding=0)
         neg = int((fmap < 0).sum())
-        text = translate(
-            "PoolingLesson",
-            "{neg} of {size} values were negative and are now 0",
-        ).format(
+        text = translate("PoolingLesson", "{neg} of {size} values were negative and are now 0").format(
             neg=neg,
             size=fmap.size,
         )
@@ -232,9 +229,7 @@ class PoolingLesson(Lesson):
             text += translate(
                 "PoolingLesson",
                 "; the positive ones pass unchanged (the largest is {value:.3g}).",
-            ).format(
-                value=fmap.max(),
-            )
+            ).format(value=fmap.max())
         else:
             text += translate("PoolingLesson", ": nothing of this map is left after ReLU.")
         self.relu_text.setText(text)
@@ -255,10 +250,7 @@ class PoolingLesson(Lesson):
             translate(
                 "PoolingLesson",
                 "<span style='font-size:x-large'>max({values}) = <b>{value:g}</b></span>",
-            ).format(
-                values=values,
-                value=step.value,
-            ))
+            ).format(values=values, value=step.value))
 
     def _show_shifts(self) -> None:
         raster = self.raster()
@@ -290,20 +282,14 @@ class PoolingLesson(Lesson):
         text = translate(
             "PoolingLesson",
             "The predicted class stayed the same for {same} of {value} shifts.",
-        ).format(
-            same=same,
-            value=len(moved),
-        )
+        ).format(same=same, value=len(moved))
         if moved and not np.isnan(moved[0].before_pool_change):
             steadier = sum(r.after_pool_change < r.before_pool_change for r in moved)
             text = (translate(
                 "PoolingLesson",
                 "After pooling the first block's maps changed less than before it in {steadier} of {value} "
                 "shifts. ",
-            ).format(
-                steadier=steadier,
-                value=len(moved),
-            ) + text)
+            ).format(steadier=steadier, value=len(moved)) + text)
         else:
             text += translate("PoolingLesson", " This model has no pooling layer.")
         self.shift_text.setText(text)

@@ -307,10 +307,7 @@ class SeparabilityLesson(Lesson):
                 label.setPos(float(d), float(o))
                 hp.addItem(label)
                 self.hidden_labels.append(label)
-        self.step_label.setText(translate(
-            "SeparabilityLesson",
-            "{value} updates · epoch {value2}",
-        ).format(
+        self.step_label.setText(translate("SeparabilityLesson", "{value} updates · epoch {value2}").format(
             value=len(p.history),
             value2=p.epoch + 1,
         ))
@@ -346,13 +343,7 @@ class SeparabilityLesson(Lesson):
                 "SeparabilityLesson",
                 "<br>Point ({x1}, {x0}), target {target}: w1·{x1} + w0·{x0} − h = {value} → output "
                 "{output}. ",
-            ).format(
-                x1=x1,
-                x0=x0,
-                target=u.target,
-                value=fmt(u.weighted_sum),
-                output=u.output,
-            ))
+            ).format(x1=x1, x0=x0, target=u.target, value=fmt(u.weighted_sum), output=u.output))
             if u.case == "right":
                 text += translate("SeparabilityLesson", "Right: nothing changes.")
             elif u.case == "output 1, target 0":
@@ -360,21 +351,13 @@ class SeparabilityLesson(Lesson):
                     "SeparabilityLesson",
                     "<b>Question (1)</b>, output 1 but target 0: the sum was too big, so w1 −= "
                     "{value}·{x1}, w0 −= {value}·{x0}, h += {value}.",
-                ).format(
-                    value=fmt(p.lr),
-                    x1=x1,
-                    x0=x0,
-                ))
+                ).format(value=fmt(p.lr), x1=x1, x0=x0))
             else:
                 text += (translate(
                     "SeparabilityLesson",
                     "<b>Question (2)</b>, output 0 but target 1: the sum was too small, so w1 += "
                     "{value}·{x1}, w0 += {value}·{x0}, h −= {value}.",
-                ).format(
-                    value=fmt(p.lr),
-                    x1=x1,
-                    x0=x0,
-                ))
+                ).format(value=fmt(p.lr), x1=x1, x0=x0))
         if p.converged:
             text += (translate(
                 "SeparabilityLesson",
@@ -393,10 +376,7 @@ class SeparabilityLesson(Lesson):
                 "<br><b>Question (3)</b>: a straight line does separate these points (their outlines do "
                 "not overlap), so the rule is certain to get there: until an epoch passes without a "
                 "mistake. Not yet, after {epoch} epoch{value}.",
-            ).format(
-                epoch=p.epoch,
-                value='s' if p.epoch != 1 else '',
-            ))
+            ).format(epoch=p.epoch, value='s' if p.epoch != 1 else ''))
         self.neuron_info.setText(text)
         self.net_info.setText(
             translate(

@@ -66,10 +66,7 @@ class Stage:
     @property
     def label(self) -> str:
         c, h, w = self.maps.shape
-        return translate(
-            "FeatureMaps",
-            "Block {block} · {stage} · {c}×{h}×{w}",
-        ).format(
+        return translate("FeatureMaps", "Block {block} · {stage} · {c}×{h}×{w}").format(
             block=self.block,
             stage=self.stage,
             c=c,
@@ -274,10 +271,7 @@ class FeatureMapsPanel(QWidget):
                 rows, columns = grid_shape(c, max_columns=4)
                 size = f"{point_size(self, 0.95)}pt"
                 # two short lines, so three stages side by side fit a narrow dock
-                text = translate(
-                    "FeatureMaps",
-                    "Block {block} · {stage}<br>{c}×{h}×{w}",
-                ).format(
+                text = translate("FeatureMaps", "Block {block} · {stage}<br>{c}×{h}×{w}").format(
                     block=s.block,
                     stage=s.stage,
                     c=c,

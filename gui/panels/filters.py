@@ -89,10 +89,7 @@ def heading_text(number: int, shape: tuple[int, int, int, int]) -> str:
         channels = translate("Filters", "1 input channel (the drawing)")
     else:
         channels = translate("Filters", "{in_ch} input channels").format(in_ch=in_ch)
-    text = translate(
-        "Filters",
-        "Conv {number}: {out_ch} filters {kh}×{kw} on {channels}",
-    ).format(
+    text = translate("Filters", "Conv {number}: {out_ch} filters {kh}×{kw} on {channels}").format(
         number=number,
         out_ch=out_ch,
         kh=kh,
@@ -105,9 +102,7 @@ def heading_text(number: int, shape: tuple[int, int, int, int]) -> str:
                 "Filters",
                 "<br><small>each column is one filter: its {in_ch} kernels, one per input map, top to "
                 "bottom</small>",
-            ).format(
-                in_ch=in_ch,
-            )
+            ).format(in_ch=in_ch)
         )
     return text
 

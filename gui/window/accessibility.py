@@ -99,10 +99,7 @@ def _page_of(widget: QWidget) -> str:
             tabs = parent.parentWidget()
             index = tabs.indexOf(child)
             if index >= 0:
-                return translate(
-                    "AccessibleNames",
-                    "{value} page",
-                ).format(
+                return translate("AccessibleNames", "{value} page").format(
                     value=tabs.tabText(index).replace('&', ''),
                 )
         child, parent = parent, parent.parentWidget()
@@ -131,10 +128,7 @@ def name_widgets(root: QWidget) -> None:
         elif isinstance(widget, QAbstractItemView) and owner is not None:
             combo = owner.parentWidget()
             if isinstance(combo, QComboBox):
-                name = translate(
-                    "AccessibleNames",
-                    "{value}: choices",
-                ).format(
+                name = translate("AccessibleNames", "{value}: choices").format(
                     value=accessible_name(combo) or first_sentence(combo.toolTip()),
                 )
         if not name and isinstance(widget, QSpinBox) and (widget.prefix() or widget.suffix()):

@@ -55,10 +55,7 @@ class CompareDialog(QDialog):
                 "Each model on the {value:,} drawings of {dataset_name}: the share it classifies right, "
                 "overall, per class (rows: models; “n/a”: a class the model does not know) and per drawer. "
                 "Drawings of classes a model does not know are not counted for it.",
-            ).format(
-                value=len(self._drawings),
-                dataset_name=dataset_name,
-            )
+            ).format(value=len(self._drawings), dataset_name=dataset_name)
         )
         intro.setWordWrap(True)
         self.status = QLabel(translate("CompareDialog", "Add model files (.npz) to compare."))
@@ -117,10 +114,7 @@ class CompareDialog(QDialog):
         self.status.setText(translate(
             "CompareDialog",
             "Evaluating {value} models on {value2:,} drawings…",
-        ).format(
-            value=len(self._paths),
-            value2=len(self._drawings),
-        ))
+        ).format(value=len(self._paths), value2=len(self._drawings)))
         paths = list(self._paths)
         self._thread = threading.Thread(target=self._work, args=(paths,), daemon=True, name="compare models")
         self._thread.start()
@@ -149,10 +143,7 @@ class CompareDialog(QDialog):
         self._timer.stop()
         result, paths = self._result
         self._show(result)
-        text = translate(
-            "CompareDialog",
-            "{value} model{value2} on {value3:,} drawings.",
-        ).format(
+        text = translate("CompareDialog", "{value} model{value2} on {value3:,} drawings.").format(
             value=len(result),
             value2='s' if len(result) != 1 else '',
             value3=len(self._drawings),

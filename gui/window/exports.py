@@ -64,10 +64,7 @@ class Exports(QObject):
                 translate("Exports", "{title} as PNG…").format(title=title),
                 lambda p=panel: ask_png(p),
             )
-            png.setStatusTip(translate(
-                "Exports",
-                "Save the {value} panel as shown, as a PNG picture",
-            ).format(
+            png.setStatusTip(translate("Exports", "Save the {value} panel as shown, as a PNG picture").format(
                 value=title.lower(),
             ))
             csv = sub.addAction(
@@ -77,9 +74,7 @@ class Exports(QObject):
             csv.setStatusTip(translate(
                 "Exports",
                 "Save the numbers of the {value} panel as a CSV table",
-            ).format(
-                value=title.lower(),
-            ))
+            ).format(value=title.lower()))
         file_menu.insertAction(before, report)
         file_menu.insertMenu(before, sub)
         file_menu.insertSeparator(before)
@@ -120,9 +115,7 @@ class Exports(QObject):
                                 "not installed. Install them with:\n\n    "
                                 "{ONNX_INSTALL_HINT}\n\nTensorFlow.js and PyTorch exports work without "
                                 "them.",
-                            ).format(
-                                ONNX_INSTALL_HINT=ONNX_INSTALL_HINT,
-                            ))
+                            ).format(ONNX_INSTALL_HINT=ONNX_INSTALL_HINT))
             return False
         ms = w.model_state  # its model is only changed in the GUI thread: a copy is consistent
         model, classes, extra = ms.model.copy(), list(ms.classes), ms.extra().to_json()
@@ -137,15 +130,8 @@ class Exports(QObject):
             return (translate(
                 "Exports",
                 "Exported the model as {value} — checked on {samples} drawings ({checked}",
-            ).format(
-                value=FORMAT_NAMES[fmt],
-                samples=result.samples,
-                checked=result.checked,
-            )
-                    + (translate(
-                        "Exports",
-                        ", largest difference {max_diff:.1e}",
-                    ).format(
+            ).format(value=FORMAT_NAMES[fmt], samples=result.samples, checked=result.checked)
+                    + (translate("Exports", ", largest difference {max_diff:.1e}").format(
                         max_diff=result.max_diff,
                     ) if result.max_diff is not None else "")
                     + "):\n" + "\n".join(result.paths))
@@ -261,11 +247,7 @@ def about_html(data_dir) -> str:
             "in NumPy; the window is Qt (PySide6) with pyqtgraph plots.</p><p><b>Licence:</b> "
             "MIT.</p><p><b>Libraries used:</b></p><ul>{libs}</ul><p>Your drawings and settings are kept "
             "in<br><code>{data_dir}</code></p>",
-        ).format(
-            value=app_version(),
-            libs=libs,
-            data_dir=data_dir,
-        )
+        ).format(value=app_version(), libs=libs, data_dir=data_dir)
     )
 
 

@@ -66,16 +66,10 @@ class FileActions(QObject):
                 return
             except OSError as exc:
                 w.messages.error(
-                    translate(
-                        "Files",
-                        "Could not open the last dataset",
-                    ), translate(
-                        "Files",
-                        "{last}: {exc}\nThe starter set opens instead.",
-                    ).format(
-                        last=last,
-                        exc=exc,
-                    )
+                    translate("Files", "Could not open the last dataset"),
+                    translate("Files", "{last}: {exc}\nThe starter set opens instead.").format(
+                        last=last, exc=exc
+                    ),
                 )
                 break
         w.state.open_starter()
@@ -108,12 +102,8 @@ class FileActions(QObject):
 
     def _opened_in_background(self, path: str, store) -> None:
         if self._apply_open(path, store):
-            self._status(translate(
-                "Files",
-                "Opened {name} ({value} drawings).",
-            ).format(
-                name=Path(path).name,
-                value=len(self.window.state),
+            self._status(translate("Files", "Opened {name} ({value} drawings).").format(
+                name=Path(path).name, value=len(self.window.state)
             ), 6000)
 
     def _apply_open(self, path: str | os.PathLike, store=None) -> bool:
@@ -257,9 +247,7 @@ class FileActions(QObject):
         w.messages.info(translate("Files", "Class folder"), text + translate(
             "Files",
             "\nThese drawings are read-only; yours are still added to {value}.",
-        ).format(
-            value=w.state.path or w.state.own_file_path(),
-        ))
+        ).format(value=w.state.path or w.state.own_file_path()))
         return True
 
     def _import_image_folder(self, folder: str) -> None:
@@ -276,12 +264,8 @@ class FileActions(QObject):
                 w.messages.guard(w.state.add_class, label)
         self.image_counts[folder] = len(items)
         w.state.add_image_folder(folder)
-        self._status(translate(
-            "Files",
-            "{value} images from {folder} will be used for training.",
-        ).format(
-            value=len(items),
-            folder=folder,
+        self._status(translate("Files", "{value} images from {folder} will be used for training.").format(
+            value=len(items), folder=folder
         ), 8000)
 
     def export_dialog(self) -> None:
@@ -299,12 +283,8 @@ class FileActions(QObject):
         def export(*, should_stop) -> int:
             return len(export_image_folder(drawings, folder, INPUT_SIZE, should_stop=should_stop))
 
-        self._status(translate(
-            "Files",
-            "Exporting {value} drawings to {folder}…",
-        ).format(
-            value=len(drawings),
-            folder=folder,
+        self._status(translate("Files", "Exporting {value} drawings to {folder}…").format(
+            value=len(drawings), folder=folder
         ))
         self.window.jobs.submit(
             EXPORT_KIND,
@@ -350,11 +330,8 @@ class FileActions(QObject):
                     "{parent} at the next start, so it still finds them. Window layout and training "
                     "settings will not be remembered until the settings can be written.",
                 ).format(
-                    value=settings.fileName(),
-                    name=settings.status().name,
-                    value2=self.window.state.path or own,
-                    name2=own.name,
-                    parent=own.parent,
+                    value=settings.fileName(), name=settings.status().name,
+                    value2=self.window.state.path or own, name2=own.name, parent=own.parent
                 ),
             )
         return False
@@ -384,9 +361,7 @@ class FileActions(QObject):
                 "Files",
                 "Your drawings are saved in {path} (only yours: the starter set stays a separate, "
                 "read-only base you can include or leave out).",
-            ).format(
-                path=path,
-            ),
+            ).format(path=path),
             10000,
         )
 

@@ -99,11 +99,7 @@ class Labelling(QObject):
                 "Labelling",
                 "The {value} ({base_size:,} drawings) is {shown} the gallery and training; your file is "
                 "unchanged.",
-            ).format(
-                value=st.base_name.lower(),
-                base_size=st.base_size,
-                shown=shown,
-            ), 6000)
+            ).format(value=st.base_name.lower(), base_size=st.base_size, shown=shown), 6000)
 
     def poll_disk(self) -> None:
         """Pick up another instance's changes to the dataset file (a stat call when there are none)."""
@@ -125,10 +121,7 @@ class Labelling(QObject):
         if index < len(names):
             self.add_current_drawing(names[index])
         else:
-            self._status(translate(
-                "Labelling",
-                "There is no class {value}: add one under Classes.",
-            ).format(
+            self._status(translate("Labelling", "There is no class {value}: add one under Classes.").format(
                 value=index + 1,
             ), 4000)
 
@@ -149,10 +142,7 @@ class Labelling(QObject):
         except OSError as exc:
             w.messages.error(
                 translate("Labelling", "Could not save the drawing"),
-                translate(
-                    "Labelling",
-                    "{value}: {exc}\nThe drawing stays on the canvas.",
-                ).format(
+                translate("Labelling", "{value}: {exc}\nThe drawing stays on the canvas.").format(
                     value=w.state.path or w.state.own_file_path(),
                     exc=exc,
                 ),
@@ -161,10 +151,7 @@ class Labelling(QObject):
         w.canvas.reset()
         w.canvas.setFocus()
         count = w.state.counts().get(label, 0)
-        self._status(translate(
-            "Labelling",
-            "Added to “{label}” ({count} now) and saved.",
-        ).format(
+        self._status(translate("Labelling", "Added to “{label}” ({count} now) and saved.").format(
             label=label,
             count=count,
         ), 4000)
@@ -176,10 +163,7 @@ class Labelling(QObject):
                 translate(
                     "Labelling",
                     "Deleted {n} drawing{value}. Undo (Ctrl+Z in the gallery) brings them back.",
-                ).format(
-                    n=n,
-                    value='s' if n != 1 else '',
-                ),
+                ).format(n=n, value='s' if n != 1 else ''),
                 6000,
             )
 
@@ -193,10 +177,7 @@ class Labelling(QObject):
         d = w.state.drawing(row)
         w.canvas.set_strokes(d.strokes)
         w.canvas.setFocus()
-        self._status(translate(
-            "Labelling",
-            "Drawing #{value} (“{label}”) is on the canvas.",
-        ).format(
+        self._status(translate("Labelling", "Drawing #{value} (“{label}”) is on the canvas.").format(
             value=row + 1,
             label=d.label,
         ), 4000)
@@ -218,10 +199,7 @@ class Labelling(QObject):
             action.blockSignals(True)
             action.setChecked(st.include_base)
             action.setEnabled(bool(st.base_name))
-            action.setText(translate(
-                "Labelling",
-                "Include the {value} (read-only)",
-            ).format(
+            action.setText(translate("Labelling", "Include the {value} (read-only)").format(
                 value=st.base_name.lower() or translate("Labelling", 'starter set'),
             ))
             action.blockSignals(False)
@@ -254,10 +232,7 @@ class Labelling(QObject):
         """The status bar's dataset label: name, drawings, and the images of imported image folders
         (used for training too, but not in the gallery, which shows drawings)."""
         st = self.window.state
-        text = translate(
-            "Labelling",
-            "{value} · {value2} drawings",
-        ).format(
+        text = translate("Labelling", "{value} · {value2} drawings").format(
             value=st.display_name(),
             value2=len(st),
         )
@@ -266,10 +241,7 @@ class Labelling(QObject):
         folders = st.image_folders
         if folders:
             n = sum(self.window.files.image_counts.get(f, 0) for f in folders)
-            text += translate(
-                "Labelling",
-                " + {n} images from {value} folder{value2}",
-            ).format(
+            text += translate("Labelling", " + {n} images from {value} folder{value2}").format(
                 n=n,
                 value=len(folders),
                 value2='s' if len(folders) > 1 else '',

@@ -68,10 +68,7 @@ class DockLayout(QObject):
             )
         )
         w.prediction_dock = self._dock(
-            translate(
-                "Layout",
-                "Prediction",
-            ), "predictionDock", w.prediction, left, translate(
+            translate("Layout", "Prediction"), "predictionDock", w.prediction, left, translate(
                 "Layout",
                 "What the network thinks the drawing is",
             )
@@ -93,10 +90,7 @@ class DockLayout(QObject):
             translate("Layout", "Model, settings and the Train / Pause / Step / Stop buttons"),
         )
         w.filters_dock = self._dock(
-            translate(
-                "Layout",
-                "Filters",
-            ), "filtersDock", w.filters, right, translate(
+            translate("Layout", "Filters"), "filtersDock", w.filters, right, translate(
                 "Layout",
                 "The learned filters of every convolution layer",
             )

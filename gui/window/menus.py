@@ -175,42 +175,31 @@ def build_menus(window: QMainWindow) -> None:
         None,
         translate("Menus", "Load a trained model (.npz)"),
     )
-    _action(w, m, translate(
-        "Menus",
-        "&Save…",
-    ), files.save_model_dialog, "Ctrl+S", translate(
-        "Menus",
-        "Save the model with its steps and settings",
-    ))
+    _action(
+        w,
+        m,
+        translate("Menus", "&Save…"),
+        files.save_model_dialog,
+        "Ctrl+S",
+        translate("Menus", "Save the model with its steps and settings"),
+    )
     _action(w, m, translate("Menus", "&Compare…"), lambda: show_compare(w), None,
             translate(
                 "Menus",
                 "Model files side by side on the open dataset: accuracy overall, per class and per drawer",
             ))
     m.addSeparator()
-    w.train_action = _action(w, m, translate(
-        "Menus",
-        "&Train",
-    ), training.train, "Ctrl+T", translate(
-        "Menus",
-        "Train the network",
-    ))
+    w.train_action = _action(
+        w, m, translate("Menus", "&Train"), training.train, "Ctrl+T", translate("Menus", "Train the network")
+    )
     w.pause_action = _action(
-        w, m, translate(
-            "Menus",
-            "&Pause / Resume",
-        ), training.toggle_pause, "Ctrl+P", translate(
-            "Menus",
-            "Pause or resume training",
+        w, m, translate("Menus", "&Pause / Resume"), training.toggle_pause, "Ctrl+P", translate(
+            "Menus", "Pause or resume training"
         )
     )
     w.step_action = _action(
-        w, m, translate(
-            "Menus",
-            "S&tep one mini-batch",
-        ), training.step, "Ctrl+Shift+S", translate(
-            "Menus",
-            "Train on exactly one mini-batch",
+        w, m, translate("Menus", "S&tep one mini-batch"), training.step, "Ctrl+Shift+S", translate(
+            "Menus", "Train on exactly one mini-batch"
         )
     )
     w.stop_action = _action(
@@ -284,13 +273,14 @@ def build_menus(window: QMainWindow) -> None:
         None,
         translate("Menus", "Remove the faded curves of earlier runs"),
     )
-    _action(w, v, translate(
-        "Menus",
-        "Reset &layout",
-    ), w.dock_layout.reset_layout, None, translate(
-        "Menus",
-        "Put every panel back where it started",
-    ))
+    _action(
+        w,
+        v,
+        translate("Menus", "Reset &layout"),
+        w.dock_layout.reset_layout,
+        None,
+        translate("Menus", "Put every panel back where it started"),
+    )
     v.addSeparator()
     add_screen_actions(w, v)
 

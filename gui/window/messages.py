@@ -71,9 +71,7 @@ class Messages(QObject):
         keep = translate(
             "Messages",
             "\n\nA copy of the file as it was is kept at {backup}, so nothing is lost.",
-        ).format(
-            backup=backup,
-        ) if backup else ""
+        ).format(backup=backup) if backup else ""
         self.warn(
             translate("Messages", "Some lines could not be read"),
             translate(

@@ -49,9 +49,7 @@ class ModelAutosave(QObject):
             w.messages.status(translate(
                 "ModelAutosave",
                 "Could not keep the trained model beside the dataset: {exc}",
-            ).format(
-                exc=exc,
-            ), 10000)
+            ).format(exc=exc), 10000)
             return False
         self._saved_steps = ms.steps
         return True
@@ -65,9 +63,7 @@ class ModelAutosave(QObject):
             w.messages.status(translate(
                 "ModelAutosave",
                 "The last trained model could not be restored: {exc}",
-            ).format(
-                exc=exc,
-            ), 12000)
+            ).format(exc=exc), 12000)
             return False
         if restored is None:
             return False
@@ -76,9 +72,7 @@ class ModelAutosave(QObject):
             w.messages.status(translate(
                 "ModelAutosave",
                 "The last trained model ({path}) does not fit ShapeLab's drawings.",
-            ).format(
-                path=restored.path,
-            ),
+            ).format(path=restored.path),
                               12000)
             return False
         snapshot = w.state.snapshot()

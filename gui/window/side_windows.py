@@ -143,10 +143,7 @@ class SideWindows(QObject):
             translate(
                 "SideWindows",
                 "The gallery shows only those {n} drawing{value}; 'Show all' brings back the rest.",
-            ).format(
-                n=n,
-                value='s' if n != 1 else '',
-            ),
+            ).format(n=n, value='s' if n != 1 else ''),
             8000,
         )
 

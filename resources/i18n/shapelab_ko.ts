@@ -1201,8 +1201,16 @@ CNN: {cnn}</translation>
         <translation>그림 파일이 아닙니다: 그림인 줄이 하나도 없습니다 ({message}). 파일은 건드리지 않았습니다</translation>
     </message>
     <message>
-        <source>drawing index {value} out of range (the dataset holds {value2})</source>
-        <translation>그림 번호 {value}이(가) 범위를 벗어났습니다 (데이터셋에는 {value2}개)</translation>
+        <source>import {n} drawings</source>
+        <translation>그림 {n}개 가져오기</translation>
+    </message>
+    <message>
+        <source>delete {n} drawing{s}</source>
+        <translation>그림 {n}개 삭제</translation>
+    </message>
+    <message>
+        <source>relabel {n} drawing{s}</source>
+        <translation>그림 {n}개 클래스 바꾸기</translation>
     </message>
     <message>
         <source>{value} of the selected drawings belong to the {value2}, which is read-only: they cannot be {what}. Untick “Include {value2}” to leave it out of training, or select only your own drawings (gallery: Mine only).</source>
@@ -1217,20 +1225,8 @@ CNN: {cnn}</translation>
         <translation>“{label}”(이)라는 클래스가 없습니다.</translation>
     </message>
     <message>
-        <source>import {value} drawings</source>
-        <translation>그림 {value}개 가져오기</translation>
-    </message>
-    <message>
-        <source>delete {value} drawing{value2}</source>
-        <translation>그림 {value}개 삭제</translation>
-    </message>
-    <message>
         <source>moved to another class</source>
         <translation>다른 클래스로 옮김</translation>
-    </message>
-    <message>
-        <source>relabel {value} drawing{value2}</source>
-        <translation>그림 {value}개 클래스 바꾸기</translation>
     </message>
 </context>
 <context>
@@ -2794,8 +2790,20 @@ What to try: lower the learning rate (say {value:g}) and {todo}, or Reset weight
         <translation>, 추가 학습함</translation>
     </message>
     <message>
-        <source>Loaded from {name}{then} · {value}</source>
-        <translation>{name}에서 불러옴{then} · {value}</translation>
+        <source>Loaded from {name}{then} · {steps}</source>
+        <translation>{name}에서 불러옴{then} · {steps}</translation>
+    </message>
+    <message>
+        <source>Trained {steps} on {where}</source>
+        <translation>{where}(으)로 {steps} 학습함</translation>
+    </message>
+    <message>
+        <source>Validation accuracy after the last epoch: {accuracy:.1%}</source>
+        <translation>마지막 에포크 뒤 검증 정확도: {accuracy:.1%}</translation>
+    </message>
+    <message>
+        <source> Its classes not in this dataset: {classes}.</source>
+        <translation> 이 데이터셋에 없는 모델의 클래스: {classes}.</translation>
     </message>
     <message>
         <source>Untrained (random weights)</source>
@@ -2808,10 +2816,6 @@ What to try: lower the learning rate (say {value:g}) and {todo}, or Reset weight
     <message>
         <source>this dataset</source>
         <translation>이 데이터셋</translation>
-    </message>
-    <message>
-        <source>Trained {value} on {where}</source>
-        <translation>{where}(으)로 {value} 학습함</translation>
     </message>
     <message>
         <source>trained (steps not recorded)</source>
@@ -2870,10 +2874,6 @@ What to try: lower the learning rate (say {value:g}) and {todo}, or Reset weight
         <translation>설정: {optimizer} 학습률 {lr:g}, 배치 {batch_size}, 실행마다 {value}, {aug}, {avg}, 검증 {val_split:.0%}, 시드 {seed}</translation>
     </message>
     <message>
-        <source>Validation accuracy after the last epoch: {val_accuracy:.1%}</source>
-        <translation>마지막 에포크 뒤 검증 정확도: {val_accuracy:.1%}</translation>
-    </message>
-    <message>
         <source>Model loaded from {path}</source>
         <translation>{path}에서 모델을 불러왔습니다</translation>
     </message>
@@ -2884,10 +2884,6 @@ What to try: lower the learning rate (say {value:g}) and {todo}, or Reset weight
     <message>
         <source>{optimizer} lr {lr:g}, batch {batch_size}</source>
         <translation>{optimizer} 학습률 {lr:g}, 배치 {batch_size}</translation>
-    </message>
-    <message>
-        <source> Its classes not in this dataset: {value}.</source>
-        <translation> 이 데이터셋에 없는 모델의 클래스: {value}.</translation>
     </message>
 </context>
 <context>
@@ -3373,9 +3369,21 @@ measured at the end of every epoch. Faded lines are earlier runs.</source>
     </message>
     <message>
         <source>The network&apos;s output turned into probabilities (softmax): one per class, adding up to 100 %.
-The longest bar is its guess. A high percentage means the network is sure, not that it is right.</source>
+The longest bar is its guess. A high percentage means the network is sure, not that it is
+right. Below {not_sure:.0%} it says &apos;Not sure&apos;: on real people&apos;s drawings, such guesses
+of a model trained on the app&apos;s own drawings were right only about half the time.</source>
         <translation>신경망의 출력을 확률로 바꾼 것 (소프트맥스): 클래스마다 하나, 합은 100 %.
-가장 긴 막대가 신경망의 추측입니다. 퍼센트가 높다는 것은 신경망이 확신한다는 뜻이지, 맞았다는 뜻은 아닙니다.</translation>
+가장 긴 막대가 신경망의 추측입니다. 퍼센트가 높다는 것은 신경망이 확신한다는 뜻이지,
+맞았다는 뜻은 아닙니다. {not_sure:.0%} 미만이면 &apos;잘 모름&apos;이라고 합니다: 앱의 그림으로 학습한 모델의
+그런 추측은 실제 사람들의 그림에서 절반 정도만 맞았습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not sure&lt;/b&gt; — perhaps {swatch} {name} ({percent})</source>
+        <translation>&lt;b&gt;잘 모름&lt;/b&gt; — 아마도 {swatch} {name} ({percent})</translation>
+    </message>
+    <message>
+        <source>Most likely: &lt;b&gt;{swatch} {name}&lt;/b&gt; ({percent})</source>
+        <translation>가장 가능성 높음: &lt;b&gt;{swatch} {name}&lt;/b&gt; ({percent})</translation>
     </message>
     <message>
         <source>{value} classes but {value2} probabilities</source>
@@ -3384,10 +3392,6 @@ The longest bar is its guess. A high percentage means the network is sure, not t
     <message>
         <source>No prediction yet: draw something on the canvas first.</source>
         <translation>아직 예측이 없습니다: 먼저 캔버스에 무언가를 그리세요.</translation>
-    </message>
-    <message>
-        <source>Most likely: &lt;b&gt;&lt;span style=&apos;color:{colour}&apos;&gt;■&lt;/span&gt; {name}&lt;/b&gt; ({value})</source>
-        <translation>가장 가능성 높음: &lt;b&gt;&lt;span style=&apos;color:{colour}&apos;&gt;■&lt;/span&gt; {name}&lt;/b&gt; ({value})</translation>
     </message>
 </context>
 <context>
