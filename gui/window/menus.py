@@ -363,9 +363,14 @@ def add_language_menu(window: QMainWindow, menu) -> None:
     window.language_actions = {}
     group = QActionGroup(window)
     current = language_setting(window.settings)
+    when = QCoreApplication.translate("ScreenActions", "Takes effect when ShapeLab starts again")
+    note = languages.addAction(when)  # said where the choice is made, not only after it
+    note.setEnabled(False)
+    languages.addSeparator()
     system = QCoreApplication.translate("ScreenActions", "System language")
     for code, text in (("system", system), *LANGUAGES):
         action = QAction(text, window)
+        action.setStatusTip(when)
         action.setCheckable(True)
         action.setChecked(code == current)
         action.setData(code)

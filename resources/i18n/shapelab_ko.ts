@@ -3441,6 +3441,10 @@ of a model trained on the app&apos;s own drawings were right only about half the
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
+        <source>Takes effect when ShapeLab starts again</source>
+        <translation>ShapeLab을 다시 시작하면 적용됩니다</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>

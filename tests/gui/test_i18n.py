@@ -114,6 +114,20 @@ def test_view_language_korean_from_the_next_start(make_window, tmp_path, qtbot):
     assert "발표자 모드(&P)" in view_texts(korean)
     assert korean.language_actions["ko"].isChecked()
     assert QLocale().language() == QLocale.Language.Korean  # numbers the Korean way while it runs
+    menus = [a.text() for a in korean.menuBar().actions()]
+    assert menus[:3] == ["파일(&F)", "모델(&M)", "보기(&V)"], menus
+    assert korean.training_panel.train_button.text() == "학습"
+    # a text of the Qt-free gui.core, translated through gui.text
+    assert korean.training_panel.model_note.text() == korean.model_state.note == "학습 안 됨 (무작위 가중치)"
+    korean.side_windows.show_lessons()
+    view = korean.side_windows.lessons
+    assert view.tabText(0) == "1 표현"
+    corner = view.lessons[0]
+    assert "꼭짓점 세기" in corner.heading.text()
+    corner.set_step(0)
+    assert "획을 잇고 단순화합니다" in corner.caption.text()  # the rule, with the engine's numbers
+    assert "50°" in corner.caption.text()
+    assert corner.step_label.text() == "단계 1/6"
     korean.close()  # the translator goes with the window
     assert QCoreApplication.translate("ScreenActions", "&Presenter mode") == "&Presenter mode"
     assert QLocale().language() != QLocale.Language.Korean
