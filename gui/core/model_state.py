@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +126,23 @@ def end_message(rec: TrainRecord) -> str:
     nothing, and says so (the engine's text would speak of steps and averages that never happened)."""
     if rec.kind == "stopped" and rec.step == 0:
         return translate("ModelState", "Training stopped before the first step: the model is unchanged.")
+    # the engine's sentence, said again in the interface's language from the record's numbers
+    averaged = ""
+    if "(weight averaging)" in rec.message:
+        averaged = translate(
+            "ModelState",
+            " The model keeps the running average of its weights over the latest steps (weight averaging).",
+        )
+    if rec.kind == "done":
+        return translate("ModelState", "Finished {epochs} ({steps}).{averaged}").format(
+            epochs=plural(rec.epoch + 1, "epoch"), steps=plural(rec.step, "step"), averaged=averaged)
+    total = re.search(r"in epoch \d+ of (\d+)\.", rec.message)
+    if rec.kind == "stopped" and total:
+        text = translate(
+            "ModelState", "Training stopped after {steps}, in epoch {epoch} of {epochs}.{averaged}"
+        )
+        steps = plural(rec.step, "step")
+        return text.format(steps=steps, epoch=rec.epoch + 1, epochs=total[1], averaged=averaged)
     return rec.message
 
 

@@ -163,7 +163,7 @@ class TrainingPlots(QWidget):
         self.accuracy_plot = self._make_plot(
             "accuracyPlot",
             translate("Plots", "Accuracy: share of drawings guessed right (higher is better)"),
-            ("accuracy", "%"),
+            (translate("Plots", "accuracy"), "%"),
             translate("Plots", "The share of drawings whose most likely class is the right one, in percent.\n"
             "Blue: training mini-batches, smoothed. Orange dots: held-out validation drawings,\n"
             "measured at the end of every epoch. Faded lines are earlier runs."),
@@ -230,7 +230,8 @@ class TrainingPlots(QWidget):
             # only when their ticks, size or font change
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.setLabel("left", ylabel[0], units=ylabel[1], color=FOREGROUND)
-        item.setLabel("bottom", translate("Plots", "training progress"), units="epochs", color=FOREGROUND)
+        item.setLabel("bottom", translate("Plots", "training progress"), units=translate("Plots", "epochs"),
+                      color=FOREGROUND)
         item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(True)
         return plot

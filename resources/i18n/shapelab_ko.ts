@@ -2720,6 +2720,18 @@ Every other drawing loaded.{keep}</source>
         <translation>첫 단계 전에 학습이 멈췄습니다: 모델은 바뀌지 않았습니다.</translation>
     </message>
     <message>
+        <source> The model keeps the running average of its weights over the latest steps (weight averaging).</source>
+        <translation> 모델은 최근 단계들의 가중치 이동 평균을 유지합니다 (가중치 평균).</translation>
+    </message>
+    <message>
+        <source>Finished {epochs} ({steps}).{averaged}</source>
+        <translation>{epochs} 완료 ({steps}).{averaged}</translation>
+    </message>
+    <message>
+        <source>Training stopped after {steps}, in epoch {epoch} of {epochs}.{averaged}</source>
+        <translation>{steps} 뒤, 에포크 {epoch}/{epochs}에서 학습이 멈췄습니다.{averaged}</translation>
+    </message>
+    <message>
         <source>the loss became {loss} (not a finite number) at step {value}. The model keeps its last weights that gave a finite loss.</source>
         <translation>단계 {value}에서 손실이 {loss}(유한한 숫자가 아님)이(가) 되었습니다. 모델은 유한한 손실을 낸 마지막 가중치를 유지합니다.</translation>
     </message>
@@ -3123,6 +3135,10 @@ for validation, measured at the end of every epoch. Faded lines are earlier runs
         <translation>정확도: 맞힌 그림의 비율 (높을수록 좋음)</translation>
     </message>
     <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
         <source>The share of drawings whose most likely class is the right one, in percent.
 Blue: training mini-batches, smoothed. Orange dots: held-out validation drawings,
 measured at the end of every epoch. Faded lines are earlier runs.</source>
@@ -3133,6 +3149,10 @@ measured at the end of every epoch. Faded lines are earlier runs.</source>
     <message>
         <source>training progress</source>
         <translation>학습 진행</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에포크</translation>
     </message>
     <message>
         <source>no run yet</source>
