@@ -61,6 +61,178 @@
     </message>
 </context>
 <context>
+    <name>Analysis</name>
+    <message>
+        <source>Save panel as PNG…</source>
+        <translation>패널을 PNG로 저장…</translation>
+    </message>
+    <message>
+        <source>Save plotted data as CSV…</source>
+        <translation>그래프 데이터를 CSV로 저장…</translation>
+    </message>
+    <message>
+        <source>Save panel as PNG</source>
+        <translation>패널을 PNG로 저장</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Save data as CSV</source>
+        <translation>데이터를 CSV로 저장</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Which model these numbers come from: untrained (random weights), after which epoch
+of which run, or loaded from which file.</source>
+        <translation>이 숫자들이 어느 모델에서 나왔는지: 학습 전(무작위 가중치)인지, 어느 실행의 몇 번째
+에포크 뒤인지, 어느 파일에서 불러왔는지.</translation>
+    </message>
+    <message>
+        <source>No model yet.</source>
+        <translation>아직 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Train the network now</source>
+        <translation>지금 신경망 학습하기</translation>
+    </message>
+    <message>
+        <source>Start training in the main window (the same as its Train button)</source>
+        <translation>메인 창에서 학습 시작 (메인 창의 학습 버튼과 같음)</translation>
+    </message>
+    <message>
+        <source>Computed for: {own}.</source>
+        <translation>계산 대상: {own}.</translation>
+    </message>
+    <message>
+        <source>Older result, computed for: {own}. The newest model ({current}) is being analysed.</source>
+        <translation>이전 결과, 계산 대상: {own}. 최신 모델({current})을 분석하는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Older result, computed for: {own}. The newest model ({current}) follows.</source>
+        <translation>이전 결과, 계산 대상: {own}. 최신 모델({current})이 곧 이어집니다.</translation>
+    </message>
+    <message>
+        <source>{note} — the app&apos;s network has trained on since ({value}); this follows after the epoch</source>
+        <translation>{note} — 그 뒤 앱의 신경망이 더 학습했습니다 ({value}). 이 패널은 에포크가 끝나면 따라갑니다</translation>
+    </message>
+    <message>
+        <source>{base} — the app&apos;s network has trained on since ({value}); the panels follow after each epoch</source>
+        <translation>{base} — 그 뒤 앱의 신경망이 더 학습했습니다 ({value}). 패널들은 에포크마다 따라갑니다</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisView</name>
+    <message>
+        <source>Representations</source>
+        <translation>표현</translation>
+    </message>
+    <message>
+        <source>How each layer arranges the drawings (PCA), and how linearly separable the classes are there</source>
+        <translation>각 층이 그림을 어떻게 배치하는지 (PCA), 그리고 그곳에서 클래스들이 얼마나 선형 분리 가능한지</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>실수</translation>
+    </message>
+    <message>
+        <source>Confusion matrix and the most confidently wrong drawings</source>
+        <translation>혼동 행렬과 가장 확신하며 틀린 그림</translation>
+    </message>
+    <message>
+        <source>Where it looks</source>
+        <translation>어디를 보나</translation>
+    </message>
+    <message>
+        <source>Saliency and occlusion maps for the canvas drawing</source>
+        <translation>캔버스 그림의 현저성 맵과 가림 맵</translation>
+    </message>
+    <message>
+        <source>Filters over time</source>
+        <translation>시간에 따른 필터</translation>
+    </message>
+    <message>
+        <source>Filters and feature maps after every epoch</source>
+        <translation>에포크마다의 필터와 특징 맵</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>The layers, their output shapes and weight counts</source>
+        <translation>층, 출력 형태, 가중치 수</translation>
+    </message>
+    <message>
+        <source>Data health</source>
+        <translation>데이터 상태</translation>
+    </message>
+    <message>
+        <source>Counts, imbalance, near-duplicates, labels to check</source>
+        <translation>개수, 불균형, 거의 같은 그림, 확인할 레이블</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <source>What training sees instead of the drawing</source>
+        <translation>학습이 그림 대신 보는 것</translation>
+    </message>
+    <message>
+        <source>Untrained (random weights)</source>
+        <translation>학습 안 됨 (무작위 가중치)</translation>
+    </message>
+    <message>
+        <source>Model as it is now</source>
+        <translation>지금 그대로의 모델</translation>
+    </message>
+    <message>
+        <source>Computing for: {note}…</source>
+        <translation>계산 중: {note}…</translation>
+    </message>
+    <message>
+        <source>no model yet</source>
+        <translation>아직 모델 없음</translation>
+    </message>
+    <message>
+        <source>No model yet.</source>
+        <translation>아직 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Computing for the newest model…</source>
+        <translation>최신 모델로 계산하는 중…</translation>
+    </message>
+    <message>
+        <source>Draw something on the canvas.</source>
+        <translation>캔버스에 무언가를 그리세요.</translation>
+    </message>
+    <message>
+        <source>No model yet: train it, then see where it looks.</source>
+        <translation>아직 모델이 없습니다: 학습한 다음 어디를 보는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>알 수 없는 오류</translation>
+    </message>
+    <message>
+        <source>Could not analyse this model: {first}</source>
+        <translation>이 모델을 분석하지 못했습니다: {first}</translation>
+    </message>
+    <message>
+        <source>Could not analyse this drawing: {first}</source>
+        <translation>이 그림을 분석하지 못했습니다: {first}</translation>
+    </message>
+    <message>
+        <source>Could not analyse the drawings: {first}</source>
+        <translation>그림들을 분석하지 못했습니다: {first}</translation>
+    </message>
+</context>
+<context>
     <name>Announcer</name>
     <message>
         <source>Epoch {epoch} of {total} done</source>
@@ -102,6 +274,41 @@ Start it with --data-dir DIR to keep your drawings in another folder.</source>
     <message>
         <source>ShapeLab cannot start</source>
         <translation>ShapeLab을 시작할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Augmentation</name>
+    <message>
+        <source>&lt;b&gt;Augmentation&lt;/b&gt; — what training sees instead of your drawing</source>
+        <translation>&lt;b&gt;데이터 증강&lt;/b&gt; — 학습이 내 그림 대신 보는 것</translation>
+    </message>
+    <message>
+        <source>With augmentation on, each epoch about 6 in 10 training drawings are replaced by a randomly changed copy like these: turned a little, stretched, sheared, shifted, with a wobblier pen and a thinner or thicker line. A square stays a square, so the network learns the shape, not the exact pixels. Shown as the 28×28 pixels the network receives.</source>
+        <translation>데이터 증강을 켜면 에포크마다 학습 그림 10개 중 약 6개가 이처럼 무작위로 바꾼 사본으로 대체됩니다: 조금 돌리고, 늘리고, 기울이고, 옮기고, 펜을 더 흔들고, 선을 가늘게 또는 굵게. 사각형은 여전히 사각형이므로 신경망은 정확한 픽셀이 아니라 모양을 배웁니다. 신경망이 받는 28×28 픽셀로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>New random versions</source>
+        <translation>새 무작위 버전</translation>
+    </message>
+    <message>
+        <source>Draw other random variations of the same drawing</source>
+        <translation>같은 그림의 다른 무작위 변형 그리기</translation>
+    </message>
+    <message>
+        <source>Draw something on the canvas to see how training varies it.</source>
+        <translation>캔버스에 무언가를 그리면 학습이 그것을 어떻게 바꾸는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your drawing</source>
+        <translation>내 그림</translation>
+    </message>
+    <message>
+        <source>Random versions of it, as training sees them (28×28 pixels each)</source>
+        <translation>학습이 보는 대로의 무작위 버전 (각 28×28 픽셀)</translation>
+    </message>
+    <message>
+        <source>Random version {value}: {value2} inked pixels</source>
+        <translation>무작위 버전 {value}: 잉크가 있는 픽셀 {value2}개</translation>
     </message>
 </context>
 <context>
@@ -897,6 +1104,91 @@ Not read: {error}</source>
     <message>
         <source>Per drawer: accuracy (drawings)</source>
         <translation>그린 사람별: 정확도 (그림 수)</translation>
+    </message>
+</context>
+<context>
+    <name>Confusion</name>
+    <message>
+        <source>validation drawings (held out from training)</source>
+        <translation>검증 그림 (학습에서 따로 둠)</translation>
+    </message>
+    <message>
+        <source>all drawings</source>
+        <translation>모든 그림</translation>
+    </message>
+    <message>
+        <source>the imported test set</source>
+        <translation>가져온 테스트 세트</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Confusion matrix&lt;/b&gt; — which classes the network mixes up</source>
+        <translation>&lt;b&gt;혼동 행렬&lt;/b&gt; — 신경망이 어떤 클래스들을 헷갈리는지</translation>
+    </message>
+    <message>
+        <source>Row = the class a drawing really belongs to, column = what the network predicted. The diagonal holds the right answers. Each cell: how many drawings, and what share of that true class. Click a cell to show exactly those drawings in the gallery.</source>
+        <translation>행 = 그림이 실제로 속한 클래스, 열 = 신경망의 예측. 대각선이 정답입니다. 칸마다: 그림 수, 그리고 그 실제 클래스에서 차지하는 비율. 칸을 클릭하면 바로 그 그림들을 갤러리에서 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Validation drawings were not used for training: they show how well the network does on drawings it has not seen.</source>
+        <translation>검증 그림은 학습에 쓰지 않았습니다: 신경망이 보지 못한 그림에서 얼마나 잘하는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>No model yet.</source>
+        <translation>아직 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>예측 클래스</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>실제 클래스</translation>
+    </message>
+    <message>
+        <source>share of the true class (%)</source>
+        <translation>실제 클래스에서의 비율 (%)</translation>
+    </message>
+    <message>
+        <source>Click a cell to show its drawings in the gallery</source>
+        <translation>칸을 클릭하면 그 그림들을 갤러리에서 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Most confidently wrong&lt;/b&gt; — double-click to open in the canvas</source>
+        <translation>&lt;b&gt;가장 확신하며 틀린 그림&lt;/b&gt; — 더블클릭하면 캔버스에서 열림</translation>
+    </message>
+    <message>
+        <source>Drawings the network got wrong while being most sure of itself.
+Often a mislabelled drawing, or a shape unlike the others of its class.</source>
+        <translation>신경망이 가장 확신하면서 틀린 그림.
+레이블이 잘못 붙은 그림이거나, 같은 클래스의 다른 그림과 닮지 않은 도형인 경우가 많습니다.</translation>
+    </message>
+    <message>
+        <source>Show all wrong ones in the gallery</source>
+        <translation>틀린 그림을 모두 갤러리에서 보기</translation>
+    </message>
+    <message>
+        <source>Drawings:</source>
+        <translation>그림:</translation>
+    </message>
+    <message>
+        <source>class {value}</source>
+        <translation>클래스 {value}</translation>
+    </message>
+    <message>
+        <source>{right} of {n} drawings right ({value:.0f}%). {note}</source>
+        <translation>그림 {n}개 중 {right}개 정답 ({value:.0f}%). {note}</translation>
+    </message>
+    <message>
+        <source>test drawing </source>
+        <translation>테스트 그림 </translation>
+    </message>
+    <message>
+        <source>{where}#{value}: labelled “{value2}”, predicted “{value3}” ({value4:.0f}% sure)</source>
+        <translation>{where}#{value}: 레이블 “{value2}”, 예측 “{value3}” (확신 {value4:.0f}%)</translation>
+    </message>
+    <message>
+        <source>None: every drawing here is classified right.</source>
+        <translation>없음: 여기의 모든 그림이 올바르게 분류되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +2110,136 @@ Double-click to open it</source>
     <message>
         <source>Delete {value}</source>
         <translation>{value} 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <source>⚠ The model is stale: the drawings changed after it was trained, so these results describe the old data. Train again to update them.</source>
+        <translation>⚠ 모델이 오래되었습니다: 학습한 뒤 그림이 바뀌었으므로 이 결과는 예전 데이터에 대한 것입니다. 갱신하려면 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <source>How many drawings each class has. The network learns best when every class has many, and about as many as the others.</source>
+        <translation>클래스마다 그림이 몇 개인지. 모든 클래스에 그림이 많고, 서로 비슷한 수일 때 신경망이 가장 잘 배웁니다.</translation>
+    </message>
+    <message>
+        <source>00000 drawings</source>
+        <translation>그림 00000개</translation>
+    </message>
+    <message>
+        <source>{count} drawing{value}</source>
+        <translation>그림 {count}개</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dataset health&lt;/b&gt; — is the data good enough to learn from?</source>
+        <translation>&lt;b&gt;데이터셋 상태&lt;/b&gt; — 데이터가 배우기에 충분히 좋은가?</translation>
+    </message>
+    <message>
+        <source>No drawings yet.</source>
+        <translation>아직 그림이 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Near-duplicates&lt;/b&gt; — pairs of drawings that look almost the same</source>
+        <translation>&lt;b&gt;거의 같은 그림&lt;/b&gt; — 거의 똑같아 보이는 그림 쌍</translation>
+    </message>
+    <message>
+        <source>Compared as the 28×28 images the network sees (cosine similarity ≥ 99%). Copies make the network look better than it is when one lands in training and the other in validation.</source>
+        <translation>신경망이 보는 28×28 이미지로 비교했습니다 (코사인 유사도 ≥ 99%). 사본 하나는 학습에, 다른 하나는 검증에 들어가면 신경망이 실제보다 좋아 보입니다.</translation>
+    </message>
+    <message>
+        <source>Double-click a pair to show both drawings in the gallery</source>
+        <translation>쌍을 더블클릭하면 두 그림을 갤러리에서 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Check this label&lt;/b&gt; — the network is sure these belong elsewhere</source>
+        <translation>&lt;b&gt;이 레이블을 확인하세요&lt;/b&gt; — 신경망은 이 그림들이 다른 곳에 속한다고 확신합니다</translation>
+    </message>
+    <message>
+        <source>Drawings a confident model (≥ 90% sure) puts in another class than their label. Often a slip of the key; sometimes an honest hard case.</source>
+        <translation>확신하는 모델(확신 ≥ 90%)이 레이블과 다른 클래스에 넣은 그림. 대개 키를 잘못 누른 것이고, 때로는 정말 어려운 경우입니다.</translation>
+    </message>
+    <message>
+        <source>Double-click to open the drawing in the canvas</source>
+        <translation>더블클릭하면 그림을 캔버스에서 엽니다</translation>
+    </message>
+    <message>
+        <source>Show these in the gallery</source>
+        <translation>이 그림들을 갤러리에서 보기</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Drawings per class&lt;/b&gt;</source>
+        <translation>&lt;b&gt;클래스별 그림 수&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>✓ Every class has enough drawings, and they are balanced.</source>
+        <translation>✓ 모든 클래스에 그림이 충분하고 균형이 맞습니다.</translation>
+    </message>
+    <message>
+        <source>same class</source>
+        <translation>같은 클래스</translation>
+    </message>
+    <message>
+        <source>labelled “{li}” and “{lj}”!</source>
+        <translation>레이블이 “{li}”와 “{lj}”!</translation>
+    </message>
+    <message>
+        <source>#{value} and #{value2}: {value3:.0f}% similar ({same})</source>
+        <translation>#{value}와 #{value2}: {value3:.0f}% 유사 ({same})</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>#{value}: labelled “{label}”, the network is {value2:.0f}% sure it is “{predicted}”</source>
+        <translation>#{value}: 레이블은 “{label}”인데, 신경망은 {value2:.0f}% 확신으로 “{predicted}”라고 봅니다</translation>
+    </message>
+    <message>
+        <source>None: the network agrees with every label it is sure about.</source>
+        <translation>없음: 신경망은 확신하는 모든 레이블에 동의합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>&lt;b&gt;Filters over time&lt;/b&gt; — scrub through the epochs to watch the filters form</source>
+        <translation>&lt;b&gt;시간에 따른 필터&lt;/b&gt; — 에포크를 넘기며 필터가 만들어지는 모습을 보세요</translation>
+    </message>
+    <message>
+        <source>After every epoch of training the filters and the feature maps of the drawing on the canvas are kept. Drag the slider to go back in time; Play shows them one epoch after another.</source>
+        <translation>학습의 에포크가 끝날 때마다 필터와 캔버스 그림의 특징 맵을 보관합니다. 슬라이더를 끌면 과거로 돌아가고, 재생을 누르면 에포크를 차례로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Which epoch to show (left = first recorded, right = latest)</source>
+        <translation>보여 줄 에포크 (왼쪽 = 처음 기록, 오른쪽 = 최신)</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 재생</translation>
+    </message>
+    <message>
+        <source>Step through the recorded epochs from the first to the last</source>
+        <translation>기록된 에포크를 처음부터 끝까지 차례로 보기</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: train the network to record its filters each epoch.</source>
+        <translation>아직 기록이 없습니다: 신경망을 학습하면 에포크마다 필터를 기록합니다.</translation>
+    </message>
+    <message>
+        <source> of run {run}</source>
+        <translation> (실행 {run})</translation>
+    </message>
+    <message>
+        <source>Showing the network after epoch {epoch}{runs} (recording {value} of {n}, kept for every run since the app started, at most {limit}).</source>
+        <translation>에포크 {epoch}{runs} 뒤의 신경망을 보여 줍니다 (기록 {n}개 중 {value}번째. 앱을 시작한 뒤의 모든 실행을 최대 {limit}개까지 보관).</translation>
+    </message>
+    <message>
+        <source>Model now: {text}. The slider shows the recorded epochs.</source>
+        <translation>지금 모델: {text}. 슬라이더는 기록된 에포크를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>⏸ Pause</source>
+        <translation>⏸ 일시 정지</translation>
     </message>
 </context>
 <context>
@@ -2899,6 +3321,125 @@ What to try: lower the learning rate (say {value:g}) and {todo}, or Reset weight
     </message>
 </context>
 <context>
+    <name>Network</name>
+    <message>
+        <source>slides small filters over its input</source>
+        <translation>입력 위로 작은 필터를 미끄러뜨림</translation>
+    </message>
+    <message>
+        <source>sets negative values to 0</source>
+        <translation>음수 값을 0으로 바꿈</translation>
+    </message>
+    <message>
+        <source>keeps the largest of each 2×2 window</source>
+        <translation>2×2 창마다 가장 큰 값을 남김</translation>
+    </message>
+    <message>
+        <source>averages each 2×2 window</source>
+        <translation>2×2 창마다 평균을 냄</translation>
+    </message>
+    <message>
+        <source>lines all numbers up in one row</source>
+        <translation>모든 숫자를 한 줄로 세움</translation>
+    </message>
+    <message>
+        <source>every output looks at every input</source>
+        <translation>모든 출력이 모든 입력을 봄</translation>
+    </message>
+    <message>
+        <source>randomly silences some numbers while training</source>
+        <translation>학습 중에 일부 숫자를 무작위로 끔</translation>
+    </message>
+    <message>
+        <source>squashes into 0 … 1</source>
+        <translation>0 … 1로 압축</translation>
+    </message>
+    <message>
+        <source>squashes into −1 … 1</source>
+        <translation>−1 … 1로 압축</translation>
+    </message>
+    <message>
+        <source>{value}: {what}.
+Output: {value2}; {value3}.
+</source>
+        <translation>{value}: {what}.
+출력: {value2}. {value3}.
+</translation>
+    </message>
+    <message>
+        <source>Click to see its filters and feature maps.</source>
+        <translation>클릭하면 필터와 특징 맵을 봅니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The network&lt;/b&gt; — its layers, what each outputs, and how many weights it learns</source>
+        <translation>&lt;b&gt;신경망&lt;/b&gt; — 층, 각 층의 출력, 학습하는 가중치 수</translation>
+    </message>
+    <message>
+        <source>No model yet.</source>
+        <translation>아직 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Click a layer to see its filters and what it makes of the drawing.</source>
+        <translation>층을 클릭하면 그 필터와 그림을 어떻게 바꾸는지 봅니다.</translation>
+    </message>
+    <message>
+        <source>the drawing</source>
+        <translation>그림</translation>
+    </message>
+    <message>
+        <source>no weights</source>
+        <translation>가중치 없음</translation>
+    </message>
+    <message>
+        <source>{parameters:,} weights</source>
+        <translation>가중치 {parameters:,}개</translation>
+    </message>
+    <message>
+        <source>{value} layers, {value2:,} weights to learn in total. Shapes are channels × height × width (pixels).</source>
+        <translation>층 {value}개, 학습할 가중치 모두 {value2:,}개. 형태는 채널 × 높이 × 너비 (픽셀)입니다.</translation>
+    </message>
+    <message>
+        <source>The input is the drawing itself: 28×28 pixels, ink = 1, paper = 0.</source>
+        <translation>입력은 그림 자체입니다: 28×28 픽셀, 잉크 = 1, 종이 = 0.</translation>
+    </message>
+    <message>
+        <source>Click a layer to see its filters and output.</source>
+        <translation>층을 클릭하면 필터와 출력을 봅니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layer {value}: {name}&lt;/b&gt; — {value2}.</source>
+        <translation>&lt;b&gt;층 {value}: {name}&lt;/b&gt; — {value2}.</translation>
+    </message>
+    <message>
+        <source>its {out_ch} filters ({value}×{value2} weights each)</source>
+        <translation>필터 {out_ch}개 (각 {value}×{value2} 가중치)</translation>
+    </message>
+    <message>
+        <source>its {out_ch} filters, one column each: {in_ch} kernels (one per input map), top down</source>
+        <translation>필터 {out_ch}개, 필터마다 열 하나: 커널 {in_ch}개 (입력 맵마다 하나), 위에서 아래로</translation>
+    </message>
+    <message>
+        <source>weight value</source>
+        <translation>가중치 값</translation>
+    </message>
+    <message>
+        <source>its output for the canvas drawing: {value} maps of {value2}×{value3}</source>
+        <translation>캔버스 그림에 대한 출력: {value2}×{value3} 맵 {value}개</translation>
+    </message>
+    <message>
+        <source>its output for the canvas drawing: {size} numbers, row by row</source>
+        <translation>캔버스 그림에 대한 출력: 숫자 {size}개, 행마다</translation>
+    </message>
+    <message>
+        <source>output value</source>
+        <translation>출력 값</translation>
+    </message>
+    <message>
+        <source>Draw something on the canvas to see this layer&apos;s output for it.</source>
+        <translation>캔버스에 무언가를 그리면 이 층의 출력을 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>PanelExport</name>
     <message>
         <source>{path}: the picture could not be written</source>
@@ -3412,6 +3953,172 @@ of a model trained on the app&apos;s own drawings were right only about half the
     <message>
         <source>No prediction yet: draw something on the canvas first.</source>
         <translation>아직 예측이 없습니다: 먼저 캔버스에 무언가를 그리세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Representation</name>
+    <message>
+        <source>A linear probe is the simplest classifier there is: one straight cut per class (ridge regression
+onto the classes, on the numbers a layer produces).
+Leave-one-out: each of the {many} drawings is classified by a probe fitted on the other {value},
+and the bar is the share classified right (at most 600 drawings, a fixed sample).
+Grey bar: the same layers with random, untrained weights (mean of 3), so you see what training
+added. High accuracy = at that layer the classes are linearly separable.</source>
+        <translation>선형 탐침(linear probe)은 가장 단순한 분류기입니다: 클래스마다 직선 하나로 가릅니다 (층이 만든 숫자로
+클래스에 대해 릿지 회귀).
+하나 빼기 교차 검증: 그림 {many}개 하나하나를 나머지 {value}개로 맞춘 탐침이 분류하고,
+막대는 올바르게 분류한 비율입니다 (최대 600개, 고정된 표본).
+회색 막대: 같은 층을 무작위의 학습 안 된 가중치로 (3번 평균), 학습이 무엇을 더했는지
+보여 줍니다. 정확도가 높다 = 그 층에서 클래스들이 선형 분리 가능하다.</translation>
+    </message>
+    <message>
+        <source>untrained 100%</source>
+        <translation>학습 전 100%</translation>
+    </message>
+    <message>
+        <source>untrained {value}</source>
+        <translation>학습 전 {value}</translation>
+    </message>
+    <message>
+        <source>principal direction 1 (no unit)</source>
+        <translation>주성분 방향 1 (단위 없음)</translation>
+    </message>
+    <message>
+        <source>principal direction 2 (no unit)</source>
+        <translation>주성분 방향 2 (단위 없음)</translation>
+    </message>
+    <message>
+        <source>principal direction 1 — {value:.0f}% of the spread</source>
+        <translation>주성분 방향 1 — 퍼짐의 {value:.0f}%</translation>
+    </message>
+    <message>
+        <source>principal direction 2 — {value:.0f}% of the spread</source>
+        <translation>주성분 방향 2 — 퍼짐의 {value:.0f}%</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Representations&lt;/b&gt; — how each layer arranges your drawings</source>
+        <translation>&lt;b&gt;표현&lt;/b&gt; — 각 층이 내 그림을 어떻게 배치하는지</translation>
+    </message>
+    <message>
+        <source>Each dot is one drawing, placed along the two directions in which that layer&apos;s numbers vary most (PCA). Colour = its class. When a layer puts each class in its own group, a straight line can separate them: the network has learned a better representation than the raw pixels.</source>
+        <translation>점 하나가 그림 하나이며, 그 층의 숫자가 가장 크게 변하는 두 방향(PCA)을 따라 놓입니다. 색 = 클래스. 한 층이 클래스마다 따로 무리를 지으면 직선으로 가를 수 있습니다: 신경망이 원래 픽셀보다 더 나은 표현을 배운 것입니다.</translation>
+    </message>
+    <message>
+        <source>Raw pixels (784 numbers per drawing)</source>
+        <translation>원래 픽셀 (그림마다 숫자 784개)</translation>
+    </message>
+    <message>
+        <source>Hidden layer</source>
+        <translation>은닉층</translation>
+    </message>
+    <message>
+        <source>Which layer&apos;s output to show on the right</source>
+        <translation>오른쪽에 보여 줄 층의 출력</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Linear probe&lt;/b&gt;: accuracy of a straight-line classifier on each layer, every drawing tested by a probe that did not see it (blue: this network; grey: the same layers untrained; dashed line = guessing)</source>
+        <translation>&lt;b&gt;선형 탐침&lt;/b&gt;: 각 층에서 직선 분류기의 정확도. 그림마다 그것을 보지 않은 탐침으로 시험 (파랑: 이 신경망, 회색: 학습 안 된 같은 층, 점선 = 찍기)</translation>
+    </message>
+    <message>
+        <source>Point at a dot to see its drawing; click to open it in the canvas.</source>
+        <translation>점을 가리키면 그림이 보이고, 클릭하면 캔버스에서 열립니다.</translation>
+    </message>
+    <message>
+        <source>No model yet: train to see how the layers arrange the drawings.</source>
+        <translation>아직 모델이 없습니다: 학습하면 층들이 그림을 어떻게 배치하는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Right-hand plot shows:</source>
+        <translation>오른쪽 그래프:</translation>
+    </message>
+    <message>
+        <source>Left-hand plot: the drawings as the network receives them</source>
+        <translation>왼쪽 그래프: 신경망이 받는 그대로의 그림</translation>
+    </message>
+    <message>
+        <source>Classes: </source>
+        <translation>클래스: </translation>
+    </message>
+    <message>
+        <source>A layer of the network (no model yet)</source>
+        <translation>신경망의 층 (아직 모델 없음)</translation>
+    </message>
+    <message>
+        <source>raw pixels</source>
+        <translation>원래 픽셀</translation>
+    </message>
+    <message>
+        <source>Drawing #{value}: “{label}”. Click to open it in the canvas.</source>
+        <translation>그림 #{value}: “{label}”. 클릭하면 캔버스에서 열립니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Saliency</name>
+    <message>
+        <source>&lt;b&gt;Where the network looks&lt;/b&gt; — for the drawing on the canvas</source>
+        <translation>&lt;b&gt;신경망은 어디를 보나&lt;/b&gt; — 캔버스의 그림에 대해</translation>
+    </message>
+    <message>
+        <source>Left, gradient: how the score of the predicted class would change if a pixel got a little more ink (red = the score rises, blue = it falls). Right, occlusion: how much the network&apos;s confidence drops when a 6×6 patch of the drawing is hidden (red = it relied on that part). The drawing is shown in grey underneath, as the network sees it (28×28 pixels).</source>
+        <translation>왼쪽, 기울기: 픽셀에 잉크가 조금 더 묻으면 예측 클래스의 점수가 어떻게 바뀌는지 (빨강 = 점수가 오름, 파랑 = 내림). 오른쪽, 가림: 그림의 6×6 조각을 가리면 신경망의 확신이 얼마나 떨어지는지 (빨강 = 그 부분에 의지함). 그림은 신경망이 보는 대로 (28×28 픽셀) 아래에 회색으로 보입니다.</translation>
+    </message>
+    <message>
+        <source>Draw something on the canvas.</source>
+        <translation>캔버스에 무언가를 그리세요.</translation>
+    </message>
+    <message>
+        <source>Gradient of the class score</source>
+        <translation>클래스 점수의 기울기</translation>
+    </message>
+    <message>
+        <source>∂ score / ∂ pixel</source>
+        <translation>∂ 점수 / ∂ 픽셀</translation>
+    </message>
+    <message>
+        <source>Occlusion: drop in confidence</source>
+        <translation>가림: 확신의 감소</translation>
+    </message>
+    <message>
+        <source>drop in probability (percentage points)</source>
+        <translation>확률 감소 (퍼센트포인트)</translation>
+    </message>
+    <message>
+        <source>Saliency and occlusion are two ways to ask the network where it looks.
+They explain this one drawing, for the class the network predicts.</source>
+        <translation>현저성과 가림은 신경망에게 어디를 보는지 묻는 두 가지 방법입니다.
+신경망이 예측한 클래스에 대해 이 그림 하나를 설명합니다.</translation>
+    </message>
+    <message>
+        <source>No model yet.</source>
+        <translation>아직 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>class {number}</source>
+        <translation>클래스 {number}</translation>
+    </message>
+    <message>
+        <source>more than 99.9</source>
+        <translation>99.9 넘게</translation>
+    </message>
+    <message>
+        <source>The network predicts “{name}” ({sure}% sure). Both maps explain that prediction.</source>
+        <translation>신경망은 “{name}”(이)라고 예측합니다 (확신 {sure}%). 두 맵 모두 그 예측을 설명합니다.</translation>
+    </message>
+    <message>
+        <source> Hiding any one 6×6 patch lowers its confidence by at most {biggest:.2g} percentage points: it is sure even with parts of the drawing hidden.</source>
+        <translation> 6×6 조각 하나를 가려도 확신이 최대 {biggest:.2g} 퍼센트포인트만 떨어집니다: 그림 일부가 가려져도 확신합니다.</translation>
+    </message>
+    <message>
+        <source> (rows {value}–{value2}, columns {value3}–{value4})</source>
+        <translation> ({value}–{value2}행, {value3}–{value4}열)</translation>
+    </message>
+    <message>
+        <source> Hiding the most important single 6×6 patch{at} costs {biggest:.1f} percentage points of confidence; the map shows each pixel&apos;s average over the patches covering it.</source>
+        <translation> 가장 중요한 6×6 조각 하나{at}을(를) 가리면 확신이 {biggest:.1f} 퍼센트포인트 떨어집니다. 맵은 각 픽셀을 덮는 조각들의 평균을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source> Gradient: {hidden} pixels of blank paper away from the drawing are left at 0 — there the network&apos;s max-pooling windows hold equal values (ties), and their gradient would be an artefact of how ties are broken.</source>
+        <translation> 기울기: 그림에서 떨어진 빈 종이의 픽셀 {hidden}개는 0으로 둡니다 — 그곳에서는 신경망의 최대 풀링 창에 같은 값(동률)이 있어서, 기울기는 동률을 어떻게 깨느냐에 따라 생기는 인공물이 됩니다.</translation>
     </message>
 </context>
 <context>
