@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import number
 from gui.text import QT_TRANSLATE_NOOP, translate
 
 THUMB = 56  # thumbnail side in device-independent pixels
@@ -440,9 +441,10 @@ class Gallery(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown == total:
-            text = translate("Gallery", "{total} drawings").format(total=total)
+            text = translate("Gallery", "{total} drawings").format(total=number(total))
         else:
-            text = translate("Gallery", "{shown} of {total} drawings").format(shown=shown, total=total)
+            text = translate("Gallery", "{shown} of {total} drawings")
+            text = text.format(shown=number(shown), total=number(total))
         if self._base_count:
             text += translate("Gallery", " ({value} yours)").format(value=total - self._base_count)
         self.count_label.setText(text)

@@ -39,6 +39,15 @@ TRANSLATED_SOURCES = tuple(
 text.set_translator(QCoreApplication.translate)  # gui.text.translate: the installed QTranslators from now on
 
 
+def number(value: float, decimals: int = 0) -> str:
+    """`value` written the interface language's way (QLocale: digits, decimal point, grouping), with
+    `decimals` places; while Korean runs, QLocale's default is Korean (see Translation)."""
+    locale = QLocale()
+    if decimals:
+        return locale.toString(float(value), "f", decimals)
+    return locale.toString(int(round(value)))
+
+
 def install_cli_translation(language: str) -> bool:
     """The command line's texts in `language` ("ko"): a QTranslator of its own (no QCoreApplication needed)
     plugged into gui.text. Returns whether the catalogue was found."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from engine import NOT_SURE_BELOW
+from gui.i18n import number
 from gui.panels._common import Coalescer
 from gui.panels._export import make_exportable, write_table
 from gui.text import QT_TRANSLATE_NOOP, translate
@@ -28,7 +29,7 @@ NOTE_STALE = (QT_TRANSLATE_NOOP(
 
 
 def percent_text(p: float) -> str:
-    return f"{100.0 * p:.1f} %"
+    return f"{number(100.0 * p, 1)} %"  # QLocale's digits and decimal point
 
 
 class _Bars(QWidget):

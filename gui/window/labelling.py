@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow
 
 from gui.core.datafile import AppFiles, clean_drawer_name, pick_drawer_name
 from gui.core.dataset import StateError
+from gui.i18n import number
 from gui.text import translate
 
 POLL_MS = 1500  # how often the dataset file is checked for another instance's changes (one stat call)
@@ -233,11 +234,10 @@ class Labelling(QObject):
         (used for training too, but not in the gallery, which shows drawings)."""
         st = self.window.state
         text = translate("Labelling", "{value} · {value2} drawings").format(
-            value=st.display_name(),
-            value2=len(st),
+            value=st.display_name(), value2=number(len(st))
         )
         if st.base_count:
-            text += translate("Labelling", " ({mine_count} yours)").format(mine_count=st.mine_count)
+            text += translate("Labelling", " ({mine_count} yours)").format(mine_count=number(st.mine_count))
         folders = st.image_folders
         if folders:
             n = sum(self.window.files.image_counts.get(f, 0) for f in folders)

@@ -114,6 +114,11 @@ def test_view_language_korean_from_the_next_start(make_window, tmp_path, qtbot):
     assert "발표자 모드(&P)" in view_texts(korean)
     assert korean.language_actions["ko"].isChecked()
     assert QLocale().language() == QLocale.Language.Korean  # numbers the Korean way while it runs
+    from gui.i18n import number
+    from gui.panels.prediction import percent_text
+
+    assert number(12345) == "12,345" and percent_text(0.9794) == "97.9 %"  # QLocale's Korean digits
+    assert f"그림 {number(len(korean.state))}개" in korean.dataset_label.text()
     menus = [a.text() for a in korean.menuBar().actions()]
     assert menus[:3] == ["파일(&F)", "모델(&M)", "보기(&V)"], menus
     assert korean.training_panel.train_button.text() == "학습"
