@@ -3956,6 +3956,297 @@ of a model trained on the app&apos;s own drawings were right only about half the
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>&lt;text x=&quot;{value}&quot; y=&quot;{value2}&quot; text-anchor=&quot;middle&quot; font-size=&quot;11&quot;&gt;training progress (epochs)&lt;/text&gt;</source>
+        <translation>&lt;text x=&quot;{value}&quot; y=&quot;{value2}&quot; text-anchor=&quot;middle&quot; font-size=&quot;11&quot;&gt;학습 진행 (에포크)&lt;/text&gt;</translation>
+    </message>
+    <message>
+        <source> ({value} drawings and images</source>
+        <translation> (그림과 이미지 {value}개</translation>
+    </message>
+    <message>
+        <source>, {samples} of them in the training split)</source>
+        <translation>, 그중 {samples}개는 학습용)</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>표본 수</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <source>not a class of the model</source>
+        <translation>모델의 클래스가 아님</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;{value} samples from {value2}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;{value2}에서 표본 {value}개.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Drawings per class&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;클래스별 그림 수&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Drawings per drawer&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;그린 사람별 그림 수&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>drawer</source>
+        <translation>그린 사람</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;note&quot;&gt;{missing} samples carry no drawer.&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;note&quot;&gt;표본 {missing}개에는 그린 사람이 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Drawings per drawer&lt;/h3&gt;&lt;p class=&quot;note&quot; id=&quot;no-drawers&quot;&gt;The samples carry no &lt;code&gt;drawer&lt;/code&gt; key, so they cannot be counted per drawer.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;그린 사람별 그림 수&lt;/h3&gt;&lt;p class=&quot;note&quot; id=&quot;no-drawers&quot;&gt;표본에 &lt;code&gt;drawer&lt;/code&gt; 키가 없어서 그린 사람별로 셀 수 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Contact sheet&lt;/h3&gt;&lt;p class=note&gt;Up to {CONTACT_PER_CLASS} samples of each class as the network sees them ({S}×{S} px, shown 2×).&lt;/p&gt;&lt;div class=grid&gt;</source>
+        <translation>&lt;h3&gt;밀착 인화&lt;/h3&gt;&lt;p class=note&gt;클래스마다 표본 최대 {CONTACT_PER_CLASS}개를 신경망이 보는 대로 ({S}×{S} 픽셀, 2배로 표시).&lt;/p&gt;&lt;div class=grid&gt;</translation>
+    </message>
+    <message>
+        <source>model preset</source>
+        <translation>모델 프리셋</translation>
+    </message>
+    <message>
+        <source>epochs trained</source>
+        <translation>학습한 에포크</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>augmentation</source>
+        <translation>데이터 증강</translation>
+    </message>
+    <message>
+        <source>weight averaging</source>
+        <translation>가중치 평균</translation>
+    </message>
+    <message>
+        <source>validation split</source>
+        <translation>검증 비율</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>steps (mini-batches)</source>
+        <translation>단계 (미니배치)</translation>
+    </message>
+    <message>
+        <source>training time</source>
+        <translation>학습 시간</translation>
+    </message>
+    <message>
+        <source>model file written</source>
+        <translation>모델 파일을 쓴 때</translation>
+    </message>
+    <message>
+        <source>validation accuracy at the end</source>
+        <translation>마지막 검증 정확도</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Settings&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;설정&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;note&quot;&gt;The model file records no training settings.&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;note&quot;&gt;모델 파일에 학습 설정이 기록되어 있지 않습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Trained on: {value}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;학습 데이터: {value}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Loss and accuracy&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;손실과 정확도&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Loss (cross-entropy)</source>
+        <translation>손실 (교차 엔트로피)</translation>
+    </message>
+    <message>
+        <source>loss (nats)</source>
+        <translation>손실 (nat)</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation>정확도 (%)</translation>
+    </message>
+    <message>
+        <source>&lt;/div&gt;&lt;p class=note&gt;Each point is one epoch: the training figures are the mean over the epoch&apos;s mini-batches, the validation figures those of the held-out drawings.&lt;/p&gt;</source>
+        <translation>&lt;/div&gt;&lt;p class=note&gt;점 하나가 에포크 하나입니다: 학습 수치는 그 에포크 미니배치들의 평균, 검증 수치는 따로 둔 그림의 값입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;note&quot; id=&quot;no-curves&quot;&gt;This model file does not record its training curves (models trained by this ShapeLab, in the app or with &lt;code&gt;main.py train&lt;/code&gt;, record them).&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;note&quot; id=&quot;no-curves&quot;&gt;이 모델 파일에는 학습 곡선이 기록되어 있지 않습니다 (이 ShapeLab이 앱이나 &lt;code&gt;main.py train&lt;/code&gt;으로 학습한 모델은 기록합니다).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Accuracy &lt;b id=&quot;accuracy&quot; data-value=&quot;{accuracy!r}&quot;&gt;{value}&lt;/b&gt; on &lt;span id=&quot;counted&quot; data-value=&quot;{n}&quot;&gt;{n}&lt;/span&gt; samples (the same figure as &lt;code&gt;main.py evaluate&lt;/code&gt; on the same data). If these include the training drawings, this is not a held-out accuracy.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;표본 &lt;span id=&quot;counted&quot; data-value=&quot;{n}&quot;&gt;{n}&lt;/span&gt;개에서 정확도 &lt;b id=&quot;accuracy&quot; data-value=&quot;{accuracy!r}&quot;&gt;{value}&lt;/b&gt; (같은 데이터에 대한 &lt;code&gt;main.py evaluate&lt;/code&gt;와 같은 수치). 이 표본에 학습 그림이 들어 있다면 따로 둔 데이터의 정확도가 아닙니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Per class&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;클래스별&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;note&quot;&gt;Not counted: labels the model does not know: {listed}.&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;note&quot;&gt;세지 않음: 모델이 모르는 레이블: {listed}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Confusion matrix&lt;/h3&gt;&lt;p class=note&gt;Rows: the true class; columns: the predicted class. Blue: right, red: wrong (the darker, the larger the share of the row).&lt;/p&gt;&lt;table id=&quot;confusion&quot;&gt;&lt;tr&gt;&lt;th&gt;true \ predicted&lt;/th&gt;{head}&lt;/tr&gt;{value}&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;혼동 행렬&lt;/h3&gt;&lt;p class=note&gt;행: 실제 클래스, 열: 예측 클래스. 파랑: 정답, 빨강: 오답 (진할수록 그 행에서 차지하는 비율이 큼).&lt;/p&gt;&lt;table id=&quot;confusion&quot;&gt;&lt;tr&gt;&lt;th&gt;실제 \ 예측&lt;/th&gt;{head}&lt;/tr&gt;{value}&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3 id=&quot;mistakes&quot;&gt;Most confidently wrong&lt;/h3&gt;</source>
+        <translation>&lt;h3 id=&quot;mistakes&quot;&gt;가장 확신하며 틀린 그림&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p class=note&gt;{value} of {n} samples are misclassified; the {value2} the model was surest about:&lt;/p&gt;&lt;div class=grid&gt;</source>
+        <translation>&lt;p class=note&gt;표본 {n}개 중 {value}개를 잘못 분류했습니다. 모델이 가장 확신한 {value2}개:&lt;/p&gt;&lt;div class=grid&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;figure&gt;{value}&lt;figcaption&gt;true: {value2}&lt;br&gt;predicted: {value3} ({value4})&lt;br&gt;&lt;small&gt;{src}&lt;/small&gt;&lt;/figcaption&gt;&lt;/figure&gt;</source>
+        <translation>&lt;figure&gt;{value}&lt;figcaption&gt;실제: {value2}&lt;br&gt;예측: {value3} ({value4})&lt;br&gt;&lt;small&gt;{src}&lt;/small&gt;&lt;/figcaption&gt;&lt;/figure&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No sample is misclassified.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;잘못 분류된 표본이 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p class=&quot;note&quot;&gt;This model has no convolution layers (the MLP preset): there are no filters or feature maps to show.&lt;/p&gt;</source>
+        <translation>&lt;p class=&quot;note&quot;&gt;이 모델에는 합성곱 층이 없습니다 (MLP 프리셋): 보여 줄 필터나 특징 맵이 없습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>{o} filters of {k}×{k} on the drawing</source>
+        <translation>그림에 대한 {k}×{k} 필터 {o}개</translation>
+    </message>
+    <message>
+        <source>{o} filters (rows) × {c} input channels (columns), {k}×{k} each</source>
+        <translation>필터 {o}개 (행) × 입력 채널 {c}개 (열), 각 {k}×{k}</translation>
+    </message>
+    <message>
+        <source>&lt;figure&gt;{value}&lt;figcaption&gt;Convolution {n} (layer {i}): {what}&lt;/figcaption&gt;{value2}&lt;/figure&gt;</source>
+        <translation>&lt;figure&gt;{value}&lt;figcaption&gt;합성곱 {n} (층 {i}): {what}&lt;/figcaption&gt;{value2}&lt;/figure&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3 id=&quot;feature-maps&quot;&gt;Feature maps of a sample drawing&lt;/h3&gt;&lt;div class=grid&gt;&lt;figure&gt;{value}&lt;figcaption&gt;the sample ({value2})&lt;/figcaption&gt;&lt;/figure&gt;</source>
+        <translation>&lt;h3 id=&quot;feature-maps&quot;&gt;표본 그림의 특징 맵&lt;/h3&gt;&lt;div class=grid&gt;&lt;figure&gt;{value}&lt;figcaption&gt;표본 ({value2})&lt;/figcaption&gt;&lt;/figure&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;figure&gt;{value}&lt;figcaption&gt;after conv → ReLU → pool stage {stage}: {value2} maps of {value3}×{value4}; white 0, black {top:.3g} (the stage&apos;s largest value)&lt;/figcaption&gt;&lt;/figure&gt;</source>
+        <translation>&lt;figure&gt;{value}&lt;figcaption&gt;합성곱 → ReLU → 풀링 단계 {stage} 뒤: {value3}×{value4} 맵 {value2}개. 흰색 0, 검정 {top:.3g} (그 단계의 가장 큰 값)&lt;/figcaption&gt;&lt;/figure&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th&gt;model&lt;/th&gt;&lt;td&gt;{value}: {value2} layout, {value3:,} weights&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th&gt;모델&lt;/th&gt;&lt;td&gt;{value}: {value2} 구성, 가중치 {value3:,}개&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th&gt;classes&lt;/th&gt;&lt;td&gt;{classes}&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th&gt;클래스&lt;/th&gt;&lt;td&gt;{classes}&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th&gt;trained on&lt;/th&gt;&lt;td&gt;{value}&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th&gt;학습 데이터&lt;/th&gt;&lt;td&gt;{value}&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th&gt;what it is for&lt;/th&gt;&lt;td&gt;Telling apart hand-drawn {value} drawn with a pen or mouse, in class, to see how a small convolutional network learns. It is a teaching model: it has only seen the drawings above and knows no other classes (anything else is forced into one of them).&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th&gt;용도&lt;/th&gt;&lt;td&gt;수업에서 펜이나 마우스로 손으로 그린 {value}을(를) 구별하며, 작은 합성곱 신경망이 어떻게 배우는지 보기 위한 것입니다. 교육용 모델입니다: 위의 그림만 보았고 다른 클래스는 모릅니다 (그 밖의 것은 억지로 이 클래스 중 하나에 넣습니다).&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th&gt;input&lt;/th&gt;&lt;td&gt;{S}×{S} grey, ink 1 on 0, framed as ShapeLab does (centred, scaled to fit, upright within 45°, strokes of a fixed width)&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th&gt;입력&lt;/th&gt;&lt;td&gt;{S}×{S} 회색조, 0 위에 잉크 1, ShapeLab과 같은 방식으로 맞춤 (가운데 정렬, 크기 맞춤, 45° 안에서 바로 세움, 일정한 획 굵기)&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;tr&gt;&lt;th&gt;measured here&lt;/th&gt;&lt;td&gt;{value} on {n} samples of {value2}&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th&gt;여기서 측정&lt;/th&gt;&lt;td&gt;{value2}의 표본 {n}개에서 {value}&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;/table&gt;&lt;h3&gt;Layers&lt;/h3&gt;&lt;pre&gt;</source>
+        <translation>&lt;/table&gt;&lt;h3&gt;층&lt;/h3&gt;&lt;pre&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;How to load it&lt;/h3&gt;&lt;pre&gt;</source>
+        <translation>&lt;h3&gt;불러오는 방법&lt;/h3&gt;&lt;pre&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;/pre&gt;&lt;p class=note&gt;Export formats: {value}.&lt;/p&gt;</source>
+        <translation>&lt;/pre&gt;&lt;p class=note&gt;내보내기 형식: {value}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Settings and run</source>
+        <translation>설정과 실행</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Learned filters and feature maps</source>
+        <translation>학습된 필터와 특징 맵</translation>
+    </message>
+    <message>
+        <source>Model card</source>
+        <translation>모델 카드</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <translation>ko</translation>
+    </message>
+    <message>
+        <source>ShapeLab report: {model}</source>
+        <translation>ShapeLab 보고서: {model}</translation>
+    </message>
+    <message>
+        <source>ShapeLab training report</source>
+        <translation>ShapeLab 학습 보고서</translation>
+    </message>
+</context>
+<context>
     <name>Representation</name>
     <message>
         <source>A linear probe is the simplest classifier there is: one straight cut per class (ridge regression
