@@ -47,10 +47,8 @@ def _number(kind, text: str, what: str, ok: Callable[[float], bool]):
         value = kind(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            translate("Cli", "{text!r} is not {value}").format(
-                text=text,
-                value='an integer' if kind is int else 'a number',
-            )
+            (translate("Cli", "{text!r} is not an integer") if kind is int
+             else translate("Cli", "{text!r} is not a number")).format(text=text)
         ) from None
     if not (math.isfinite(value) and ok(value)):
         raise argparse.ArgumentTypeError(

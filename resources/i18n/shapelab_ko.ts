@@ -663,8 +663,12 @@ What should happen to them?</source>
 <context>
     <name>Cli</name>
     <message>
-        <source>{text!r} is not {value}</source>
-        <translation>{text!r}: {value}이(가) 아닙니다</translation>
+        <source>{text!r} is not an integer</source>
+        <translation>{text!r}은(는) 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a number</source>
+        <translation>{text!r}은(는) 숫자가 아닙니다</translation>
     </message>
     <message>
         <source>{text} is out of range: it must be {what}</source>
