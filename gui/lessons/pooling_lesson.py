@@ -113,12 +113,14 @@ class PoolingLesson(Lesson):
         compare_in = NumberGrid(4, 4, cell=52)
         compare_in.set_values(LECTURE_POOL_INPUT)
         row3.addWidget(_titled(translate("PoolingLesson", "Input"), compare_in))
-        for kind in ("max", "average", "sum"):
+        for kind, title in (("max", translate("PoolingLesson", "2×2 max pool")),
+                            ("average", translate("PoolingLesson", "2×2 average pool")),
+                            ("sum", translate("PoolingLesson", "2×2 sum pool"))):
             grid = NumberGrid(2, 2, cell=60)
             grid.setObjectName(f"{kind}PoolGrid")
             grid.set_values(pool_trace(kind=kind).output)
             self.compare_grids[kind] = grid
-            row3.addWidget(_titled(translate("PoolingLesson", "2×2 {kind} pool").format(kind=kind), grid))
+            row3.addWidget(_titled(title, grid))
         row3.addStretch(1)
         self.compare_text = QLabel(translate(
             "PoolingLesson",

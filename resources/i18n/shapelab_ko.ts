@@ -3834,8 +3834,16 @@ measured at the end of every epoch. Faded lines are earlier runs.</source>
         <translation>입력</translation>
     </message>
     <message>
-        <source>2×2 {kind} pool</source>
-        <translation>2×2 {kind} 풀링</translation>
+        <source>2×2 max pool</source>
+        <translation>2×2 최대 풀링</translation>
+    </message>
+    <message>
+        <source>2×2 average pool</source>
+        <translation>2×2 평균 풀링</translation>
+    </message>
+    <message>
+        <source>2×2 sum pool</source>
+        <translation>2×2 합 풀링</translation>
     </message>
     <message>
         <source>Max keeps the strongest response in each window; average smooths; sum is the average × 4. (The engine has MaxPool2D and AvgPool2D; sum is shown as average × 4.) Each halves the width and the height: 4× fewer numbers.</source>
