@@ -26,11 +26,9 @@ import numpy as np
 
 import engine
 from engine.export import FORMATS
+from gui import colormaps
 from gui.text import translate
 
-# ColorBrewer RdBu, reversed (red positive), as in the app's filter panel
-_RDBU_R = ("#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff",
-           "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f")
 TRAIN_COLOUR, VAL_COLOUR = "#1f77b4", "#d62728"
 CONTACT_PER_CLASS = 24
 WRONG_SHOWN = 12
@@ -126,14 +124,9 @@ def _hex(c: str) -> tuple[int, int, int]:
 
 
 def diverging(values: np.ndarray, limit: float) -> np.ndarray:
-    """Values in [-limit, limit] → RGB uint8 on the RdBu map (white at 0); NaN → grey."""
-    stops = np.array([_hex(c) for c in _RDBU_R], np.float64)
-    t = np.clip((np.nan_to_num(values) / (limit or 1.0) + 1) / 2, 0, 1) * (len(stops) - 1)
-    lo = np.floor(t).astype(int).clip(0, len(stops) - 2)
-    frac = (t - lo)[..., None]
-    rgb = stops[lo] * (1 - frac) + stops[lo + 1] * frac
-    rgb[np.isnan(values)] = (140, 140, 140)
-    return rgb.round().astype(np.uint8)
+    """Values in [-limit, limit] → RGB uint8 on the app's colour-blind-safe CET-CBD1 map (blue negative, light
+    grey 0, yellow positive); NaN → grey."""
+    return colormaps.diverging_rgb(values, limit)
 
 
 def tile_grid(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
@@ -148,10 +141,9 @@ def tile_grid(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
 
 
 def _scale_bar(limit: float, what: str) -> str:
-    stops = ", ".join(_RDBU_R)
     return (f'<div class="scale"><span>−{limit:.3g}</span><span class="bar" style="background: '
-            f'linear-gradient(to right, {stops})"></span><span>+{limit:.3g}</span> <small>{what}; white = '
-            f'0</small></div>')
+            f'linear-gradient(to right, {colormaps.css_gradient()})"></span><span>+{limit:.3g}</span> '
+            f'<small>{what}; blue = negative, light grey = 0, yellow = positive</small></div>')
 
 
 # -- charts ---------------------------------------------------------------------------------------------
@@ -463,7 +455,7 @@ def _results_section(inp: ReportInput, ev: Evaluation) -> str:
                 "<figure>{value}<figcaption>true: {value2}<br>predicted: {value3} "
                 "({value4})<br><small>{src}</small></figcaption></figure>",
             ).format(
-                value=_img(ink_pixels(inp.X[i, 0], 3), 'misclassified sample'),
+                value=_img(ink_pixels(inp.X[i, 0], 3), translate("Report", 'misclassified sample')),
                 value2=html.escape(classes[ev.y[k]]), value3=html.escape(classes[pred[k]]),
                 value4=_pct(float(ev.proba[k, pred[k]])), src=src
             ))
@@ -499,7 +491,10 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
             "Report",
             "<figure>{value}<figcaption>Convolution {n} (layer {i}): {what}</figcaption>{value2}</figure>",
         ).format(
-            value=_img(rgb, f'filters of convolution {n}'), n=n, i=i, what=what,
+            value=_img(rgb, translate("Report", "filters of convolution {n}").format(n=n)),
+            n=n,
+            i=i,
+            what=what,
             value2=_scale_bar(limit, 'weight')
         ))
     # feature maps of a sample: the first correctly classified sample of the first class, else the first
@@ -513,7 +508,9 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
         "<h3 id=\"feature-maps\">Feature maps of a sample drawing</h3><div "
         "class=grid><figure>{value}<figcaption>the sample ({value2})</figcaption></figure>",
     ).format(
-        value=_img(ink_pixels(inp.X[i, 0], 4), "sample drawing"), value2=html.escape(inp.labels[i])
+        value=_img(ink_pixels(inp.X[i, 0], 4), translate("Report", "sample drawing")), value2=html.escape(
+            inp.labels[i]
+        )
     ))
     stage = 0
     for a, layer in zip(acts, model.layers, strict=True):
@@ -531,7 +528,9 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
             "<figure>{value}<figcaption>after conv → ReLU → pool stage {stage}: {value2} maps of "
             "{value3}×{value4}; white 0, black {top:.3g} (the stage's largest value)</figcaption></figure>",
         ).format(
-            value=_img(grey, f'feature maps after stage {stage}'), stage=stage, value2=len(maps),
+            value=_img(grey, translate("Report", "feature maps after stage {stage}").format(stage=stage)),
+            stage=stage,
+            value2=len(maps),
             value3=maps.shape[1], value4=maps.shape[2], top=top
         ))
     out.append("</div>")
@@ -555,7 +554,7 @@ def _model_card(inp: ReportInput, ev: Evaluation) -> str:
         translate("Report", "<tr><th>classes</th><td>{classes}</td></tr>").format(
             classes=html.escape(", ".join(inp.classes))),
         translate("Report", "<tr><th>trained on</th><td>{value}</td></tr>").format(
-            value=html.escape(trained_on or 'not recorded')
+            value=html.escape(trained_on or translate("Report", 'not recorded'))
         ),
         translate(
             "Report",
@@ -578,7 +577,7 @@ def _model_card(inp: ReportInput, ev: Evaluation) -> str:
             "<tr><th>measured here</th><td>{value} on {n} samples of {value2}</td></tr>",
         ).format(
             value=_pct(ev.accuracy), n=ev.n,
-            value2=html.escape(', '.join(inp.data_names) or 'the data given')
+            value2=html.escape(', '.join(inp.data_names) or translate("Report", 'the data given'))
         ),
         translate("Report", "</table><h3>Layers</h3><pre>"), html.escape(model.summary_text()), "</pre>",
         translate("Report", "<h3>How to load it</h3><pre>"),

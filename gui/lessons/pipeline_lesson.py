@@ -100,8 +100,7 @@ class _StageRow(QWidget):
             self.image.setColorMap(colormap(DIVERGING))
             self.image.setLevels((-limit, limit))
             scale = translate(
-                "PipelineLesson",
-                "colour scale: red = +{limit:g}, white = 0, blue = −{limit:g}",
+                "PipelineLesson", "colour scale: yellow = +{limit:g}, light grey = 0, blue = −{limit:g}"
             ).format(limit=limit)
         self.heading.setText(f"{self.base_heading}<br><small>{shown}{scale}</small>")
         self.view.autoRange(padding=0.02)

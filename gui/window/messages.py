@@ -113,6 +113,9 @@ class Messages(QObject):
         dialog = QDialog(self.window)
         dialog.setWindowTitle(translate("Messages", "Keyboard shortcuts"))
         view = QTextBrowser()
+        view.setAccessibleName(
+            translate("Messages", "Keyboard shortcuts, one per row: the keys, then what they do")
+        )
         view.setHtml("<table>" + "".join(rows) + "</table>")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)

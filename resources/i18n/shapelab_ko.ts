@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AccessibleDescriptions</name>
+    <message>
+        <source>The latest message about training: what happened and what to try</source>
+        <translation>학습에 관한 최근 메시지: 무슨 일이 있었고 무엇을 해 볼지</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between drawings, Shift with an arrow selects several, Delete deletes them and Ctrl+Z brings them back; the Move to button moves them to another class</source>
+        <translation>화살표 키로 그림 사이를 이동하고, Shift와 화살표로 여러 개를 선택하며, Delete로 지우고 Ctrl+Z로 되돌립니다. &apos;옮기기&apos; 버튼은 다른 클래스로 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between the colours; Space chooses one</source>
+        <translation>화살표 키로 색 사이를 이동하고, 스페이스로 하나를 고릅니다</translation>
+    </message>
+    <message>
+        <source>Arrow keys change the hue and saturation</source>
+        <translation>화살표 키로 색상과 채도를 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Up and Down arrow keys change the brightness</source>
+        <translation>위아래 화살표 키로 밝기를 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Left and Right arrow keys switch the tab</source>
+        <translation>왼쪽·오른쪽 화살표 키로 탭을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Up and Down arrow keys change the value, or type a new one</source>
+        <translation>위아래 화살표 키로 값을 바꾸거나 새 값을 입력합니다</translation>
+    </message>
+    <message>
+        <source>Up and Down arrow keys choose; Alt+Down opens the list</source>
+        <translation>위아래 화살표 키로 고르고, Alt+아래 화살표로 목록을 엽니다</translation>
+    </message>
+    <message>
+        <source>Space ticks or clears it</source>
+        <translation>스페이스로 선택하거나 해제합니다</translation>
+    </message>
+    <message>
+        <source>Space presses it</source>
+        <translation>스페이스로 누릅니다</translation>
+    </message>
+    <message>
+        <source>Arrow keys change the value</source>
+        <translation>화살표 키로 값을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Type the text</source>
+        <translation>텍스트를 입력합니다</translation>
+    </message>
+    <message>
+        <source>Arrow and Page keys move through the text</source>
+        <translation>화살표 키와 Page 키로 텍스트를 이동합니다</translation>
+    </message>
+    <message>
+        <source>Arrow keys move from item to item; Ctrl+C copies the current one</source>
+        <translation>화살표 키로 항목 사이를 이동하고, Ctrl+C로 현재 항목을 복사합니다</translation>
+    </message>
+    <message>
+        <source>Arrow and Page keys scroll it</source>
+        <translation>화살표 키와 Page 키로 스크롤합니다</translation>
+    </message>
+    <message>
+        <source>Text that can be selected and copied</source>
+        <translation>선택하고 복사할 수 있는 텍스트</translation>
+    </message>
+</context>
+<context>
     <name>AccessibleNames</name>
     <message>
         <source>Training message</source>
@@ -48,6 +115,14 @@
         <translation>역전파, 숫자 하나하나</translation>
     </message>
     <message>
+        <source>Hue and saturation</source>
+        <translation>색상과 채도</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>밝기</translation>
+    </message>
+    <message>
         <source>{value} page</source>
         <translation>{value} 페이지</translation>
     </message>
@@ -69,6 +144,10 @@
     <message>
         <source>Save plotted data as CSV…</source>
         <translation>그래프 데이터를 CSV로 저장…</translation>
+    </message>
+    <message>
+        <source>Copy numbers</source>
+        <translation>숫자 복사</translation>
     </message>
     <message>
         <source>Save panel as PNG</source>
@@ -1723,8 +1802,8 @@ TensorFlow.js와 PyTorch 내보내기는 이것 없이도 됩니다.</translatio
         <translation>&lt;b&gt;특징 맵&lt;/b&gt; — 각 층이 캔버스의 그림을 어떻게 바꾸는지</translation>
     </message>
     <message>
-        <source>Each small image is one feature map: where in the drawing a filter responds. Red = positive, blue = negative, white = 0; each block&apos;s three stages share its colour scale.</source>
-        <translation>작은 이미지 하나가 특징 맵 하나입니다: 그림의 어디에서 필터가 반응하는지. 빨강 = 양수, 파랑 = 음수, 흰색 = 0. 블록의 세 단계는 같은 색 눈금을 씁니다.</translation>
+        <source>Each small image is one feature map: where in the drawing a filter responds. Blue = negative, light grey = 0, yellow = positive; each block&apos;s three stages share its colour scale.</source>
+        <translation>작은 이미지 하나가 특징 맵 하나입니다: 그림의 어디에서 필터가 반응하는지. 파랑 = 음수, 연회색 = 0, 노랑 = 양수. 블록의 세 단계는 같은 색 눈금을 씁니다.</translation>
     </message>
     <message>
         <source>Draw something on the canvas to see what the network makes of it.</source>
@@ -1739,6 +1818,14 @@ and small shifts of the drawing matter less.</source>
 ReLU: 음수 값은 0이 됩니다.
 풀링(pool): 2×2 창마다 값 하나로 바뀌므로 맵이 작아지고
 그림이 조금 움직여도 덜 중요해집니다.</translation>
+    </message>
+    <message>
+        <source>Feature maps of the drawing on the canvas</source>
+        <translation>캔버스 그림의 특징 맵</translation>
+    </message>
+    <message>
+        <source> Ctrl+C copies every value as a table; the right-click menu saves it.</source>
+        <translation> Ctrl+C는 모든 값을 표로 복사하고, 오른쪽 클릭 메뉴는 저장합니다.</translation>
     </message>
     <message>
         <source>Model: {text}</source>
@@ -1977,12 +2064,12 @@ Your drawings are saved in {value2}; ShapeLab looks for {name2} in {parent} at t
         <translation>합성곱 {number}: {channels}에 대한 {kh}×{kw} 필터 {out_ch}개</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;small&gt;each column is one filter: its {in_ch} kernels, one per input map, top to bottom&lt;/small&gt;</source>
-        <translation>&lt;br&gt;&lt;small&gt;열 하나가 필터 하나입니다: 입력 맵마다 하나씩, 커널 {in_ch}개가 위에서 아래로&lt;/small&gt;</translation>
+        <source>&lt;br&gt;&lt;small&gt;each column is one filter: its {in_ch} kernels,&lt;br&gt;one per input map, top to bottom&lt;/small&gt;</source>
+        <translation>&lt;br&gt;&lt;small&gt;열 하나가 필터 하나입니다: 커널 {in_ch}개가&lt;br&gt;입력 맵마다 하나씩, 위에서 아래로&lt;/small&gt;</translation>
     </message>
     <message>
-        <source>Each small square is one kernel; each of its cells is one weight the network learned. Red = positive weight, blue = negative, white = 0 (scale on the right of each layer). One column per filter; a filter of a later layer has one kernel per input map, top to bottom.</source>
-        <translation>작은 사각형 하나가 커널 하나이고, 그 칸 하나하나가 신경망이 학습한 가중치 하나입니다. 빨강 = 양의 가중치, 파랑 = 음수, 흰색 = 0 (각 층 오른쪽의 눈금). 필터마다 열 하나. 뒤쪽 층의 필터는 입력 맵마다 커널이 하나씩 위에서 아래로 있습니다.</translation>
+        <source>Each small square is one kernel; each of its cells is one weight the network learned. Blue = negative weight, light grey = 0, yellow = positive (scale on the right of each layer). One column per filter; a filter of a later layer has one kernel per input map, top to bottom.</source>
+        <translation>작은 사각형 하나가 커널 하나이고, 그 칸 하나하나가 신경망이 학습한 가중치 하나입니다. 파랑 = 음의 가중치, 연회색 = 0, 노랑 = 양수 (각 층 오른쪽의 눈금). 필터마다 열 하나. 뒤쪽 층의 필터는 입력 맵마다 커널이 하나씩 위에서 아래로 있습니다.</translation>
     </message>
     <message>
         <source>No model yet: train or open a model to see its filters.</source>
@@ -1993,6 +2080,14 @@ Your drawings are saved in {value2}; ShapeLab looks for {name2} in {parent} at t
 where the drawing locally looks like it (for example an edge in one direction).</source>
         <translation>필터는 신경망이 찾도록 학습한 것입니다: 그림의 어느 부분이 필터와 비슷하면
 (예를 들어 한 방향의 모서리) 그곳에서 필터가 강하게 반응합니다.</translation>
+    </message>
+    <message>
+        <source>Filters: the weights of every convolution layer</source>
+        <translation>필터: 모든 합성곱 층의 가중치</translation>
+    </message>
+    <message>
+        <source> Ctrl+C copies every weight as a table; the right-click menu saves it.</source>
+        <translation> Ctrl+C는 모든 가중치를 표로 복사하고, 오른쪽 클릭 메뉴는 저장합니다.</translation>
     </message>
     <message>
         <source>Model: {text}</source>
@@ -2678,8 +2773,8 @@ The drawing stays on the canvas.</source>
         <translation>보이는 그림 모두 선택</translation>
     </message>
     <message>
-        <source>Double-click</source>
-        <translation>더블클릭</translation>
+        <source>Double-click / Enter</source>
+        <translation>더블클릭 / Enter</translation>
     </message>
     <message>
         <source>Open a drawing in the canvas</source>
@@ -2708,6 +2803,18 @@ The drawing stays on the canvas.</source>
     <message>
         <source>Save the model (drawings are saved as you add them)</source>
         <translation>모델 저장 (그림은 추가할 때 저장됨)</translation>
+    </message>
+    <message>
+        <source>Keyboard only</source>
+        <translation>키보드만으로</translation>
+    </message>
+    <message>
+        <source>Move between the controls, panel by panel as they sit on screen</source>
+        <translation>화면에 놓인 대로 패널별로 컨트롤 사이를 이동</translation>
+    </message>
+    <message>
+        <source>In a chart&apos;s panel (plots, prediction, filters, feature maps, Analysis): copy its numbers</source>
+        <translation>차트 패널에서 (그래프, 예측, 필터, 특징 맵, 분석): 그 숫자를 복사</translation>
     </message>
     <message>
         <source>Windows</source>
@@ -3083,6 +3190,10 @@ Every other drawing loaded.{keep}</source>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
+    <message>
+        <source>Keyboard shortcuts, one per row: the keys, then what they do</source>
+        <translation>키보드 단축키, 한 줄에 하나: 키, 그다음 하는 일</translation>
+    </message>
 </context>
 <context>
     <name>ModelAutosave</name>
@@ -3446,6 +3557,10 @@ Output: {value2}; {value3}.
 <context>
     <name>PanelExport</name>
     <message>
+        <source>Copied {value} rows of numbers</source>
+        <translation>숫자 {value}줄을 복사했습니다</translation>
+    </message>
+    <message>
         <source>{path}: the picture could not be written</source>
         <translation>{path}: 그림 파일을 쓰지 못했습니다</translation>
     </message>
@@ -3464,6 +3579,14 @@ Output: {value2}; {value3}.
     <message>
         <source>Save the numbers this panel shows as a CSV table</source>
         <translation>이 패널이 보여 주는 숫자를 CSV 표로 저장</translation>
+    </message>
+    <message>
+        <source>Copy numbers</source>
+        <translation>숫자 복사</translation>
+    </message>
+    <message>
+        <source>Copy the numbers this panel shows, tab-separated, for a spreadsheet</source>
+        <translation>이 패널이 보여 주는 숫자를 스프레드시트용으로 탭으로 구분해 복사</translation>
     </message>
     <message>
         <source>Save as PNG</source>
@@ -3525,8 +3648,8 @@ Output: {value2}; {value3}.
         <translation>흰색 = 종이 0, 검정 = 잉크 1</translation>
     </message>
     <message>
-        <source>colour scale: red = +{limit:g}, white = 0, blue = −{limit:g}</source>
-        <translation>색 눈금: 빨강 = +{limit:g}, 흰색 = 0, 파랑 = −{limit:g}</translation>
+        <source>colour scale: yellow = +{limit:g}, light grey = 0, blue = −{limit:g}</source>
+        <translation>색 눈금: 노랑 = +{limit:g}, 연회색 = 0, 파랑 = −{limit:g}</translation>
     </message>
     <message>
         <source>unit number</source>
@@ -4162,6 +4285,10 @@ of a model trained on the app&apos;s own drawings were right only about half the
         <translation>&lt;figure&gt;{value}&lt;figcaption&gt;실제: {value2}&lt;br&gt;예측: {value3} ({value4})&lt;br&gt;&lt;small&gt;{src}&lt;/small&gt;&lt;/figcaption&gt;&lt;/figure&gt;</translation>
     </message>
     <message>
+        <source>misclassified sample</source>
+        <translation>잘못 분류된 표본</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;No sample is misclassified.&lt;/p&gt;</source>
         <translation>&lt;p&gt;잘못 분류된 표본이 없습니다.&lt;/p&gt;</translation>
     </message>
@@ -4182,12 +4309,24 @@ of a model trained on the app&apos;s own drawings were right only about half the
         <translation>&lt;figure&gt;{value}&lt;figcaption&gt;합성곱 {n} (층 {i}): {what}&lt;/figcaption&gt;{value2}&lt;/figure&gt;</translation>
     </message>
     <message>
+        <source>filters of convolution {n}</source>
+        <translation>합성곱 {n}의 필터</translation>
+    </message>
+    <message>
         <source>&lt;h3 id=&quot;feature-maps&quot;&gt;Feature maps of a sample drawing&lt;/h3&gt;&lt;div class=grid&gt;&lt;figure&gt;{value}&lt;figcaption&gt;the sample ({value2})&lt;/figcaption&gt;&lt;/figure&gt;</source>
         <translation>&lt;h3 id=&quot;feature-maps&quot;&gt;표본 그림의 특징 맵&lt;/h3&gt;&lt;div class=grid&gt;&lt;figure&gt;{value}&lt;figcaption&gt;표본 ({value2})&lt;/figcaption&gt;&lt;/figure&gt;</translation>
     </message>
     <message>
+        <source>sample drawing</source>
+        <translation>표본 그림</translation>
+    </message>
+    <message>
         <source>&lt;figure&gt;{value}&lt;figcaption&gt;after conv → ReLU → pool stage {stage}: {value2} maps of {value3}×{value4}; white 0, black {top:.3g} (the stage&apos;s largest value)&lt;/figcaption&gt;&lt;/figure&gt;</source>
         <translation>&lt;figure&gt;{value}&lt;figcaption&gt;합성곱 → ReLU → 풀링 단계 {stage} 뒤: {value3}×{value4} 맵 {value2}개. 흰색 0, 검정 {top:.3g} (그 단계의 가장 큰 값)&lt;/figcaption&gt;&lt;/figure&gt;</translation>
+    </message>
+    <message>
+        <source>feature maps after stage {stage}</source>
+        <translation>단계 {stage} 뒤의 특징 맵</translation>
     </message>
     <message>
         <source>&lt;tr&gt;&lt;th&gt;model&lt;/th&gt;&lt;td&gt;{value}: {value2} layout, {value3:,} weights&lt;/td&gt;&lt;/tr&gt;</source>
@@ -4202,6 +4341,10 @@ of a model trained on the app&apos;s own drawings were right only about half the
         <translation>&lt;tr&gt;&lt;th&gt;학습 데이터&lt;/th&gt;&lt;td&gt;{value}&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <translation>기록 없음</translation>
+    </message>
+    <message>
         <source>&lt;tr&gt;&lt;th&gt;what it is for&lt;/th&gt;&lt;td&gt;Telling apart hand-drawn {value} drawn with a pen or mouse, in class, to see how a small convolutional network learns. It is a teaching model: it has only seen the drawings above and knows no other classes (anything else is forced into one of them).&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;th&gt;용도&lt;/th&gt;&lt;td&gt;수업에서 펜이나 마우스로 손으로 그린 {value}을(를) 구별하며, 작은 합성곱 신경망이 어떻게 배우는지 보기 위한 것입니다. 교육용 모델입니다: 위의 그림만 보았고 다른 클래스는 모릅니다 (그 밖의 것은 억지로 이 클래스 중 하나에 넣습니다).&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
@@ -4212,6 +4355,10 @@ of a model trained on the app&apos;s own drawings were right only about half the
     <message>
         <source>&lt;tr&gt;&lt;th&gt;measured here&lt;/th&gt;&lt;td&gt;{value} on {n} samples of {value2}&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;th&gt;여기서 측정&lt;/th&gt;&lt;td&gt;{value2}의 표본 {n}개에서 {value}&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>the data given</source>
+        <translation>주어진 데이터</translation>
     </message>
     <message>
         <source>&lt;/table&gt;&lt;h3&gt;Layers&lt;/h3&gt;&lt;pre&gt;</source>
@@ -4303,8 +4450,8 @@ added. High accuracy = at that layer the classes are linearly separable.</source
         <translation>&lt;b&gt;표현&lt;/b&gt; — 각 층이 내 그림을 어떻게 배치하는지</translation>
     </message>
     <message>
-        <source>Each dot is one drawing, placed along the two directions in which that layer&apos;s numbers vary most (PCA). Colour = its class. When a layer puts each class in its own group, a straight line can separate them: the network has learned a better representation than the raw pixels.</source>
-        <translation>점 하나가 그림 하나이며, 그 층의 숫자가 가장 크게 변하는 두 방향(PCA)을 따라 놓입니다. 색 = 클래스. 한 층이 클래스마다 따로 무리를 지으면 직선으로 가를 수 있습니다: 신경망이 원래 픽셀보다 더 나은 표현을 배운 것입니다.</translation>
+        <source>Each dot is one drawing, placed along the two directions in which that layer&apos;s numbers vary most (PCA). Colour and shape = its class. When a layer puts each class in its own group, a straight line can separate them: the network has learned a better representation than the raw pixels.</source>
+        <translation>점 하나가 그림 하나이며, 그 층의 숫자가 가장 크게 변하는 두 방향(PCA)을 따라 놓입니다. 색과 모양 = 클래스. 한 층이 클래스마다 따로 무리를 지으면 직선으로 가를 수 있습니다: 신경망이 원래 픽셀보다 더 나은 표현을 배운 것입니다.</translation>
     </message>
     <message>
         <source>Raw pixels (784 numbers per drawing)</source>
@@ -4362,8 +4509,8 @@ added. High accuracy = at that layer the classes are linearly separable.</source
         <translation>&lt;b&gt;신경망은 어디를 보나&lt;/b&gt; — 캔버스의 그림에 대해</translation>
     </message>
     <message>
-        <source>Left, gradient: how the score of the predicted class would change if a pixel got a little more ink (red = the score rises, blue = it falls). Right, occlusion: how much the network&apos;s confidence drops when a 6×6 patch of the drawing is hidden (red = it relied on that part). The drawing is shown in grey underneath, as the network sees it (28×28 pixels).</source>
-        <translation>왼쪽, 기울기: 픽셀에 잉크가 조금 더 묻으면 예측 클래스의 점수가 어떻게 바뀌는지 (빨강 = 점수가 오름, 파랑 = 내림). 오른쪽, 가림: 그림의 6×6 조각을 가리면 신경망의 확신이 얼마나 떨어지는지 (빨강 = 그 부분에 의지함). 그림은 신경망이 보는 대로 (28×28 픽셀) 아래에 회색으로 보입니다.</translation>
+        <source>Left, gradient: how the score of the predicted class would change if a pixel got a little more ink (yellow = the score rises, blue = it falls). Right, occlusion: how much the network&apos;s confidence drops when a 6×6 patch of the drawing is hidden (yellow = it relied on that part). The drawing is shown in grey underneath, as the network sees it (28×28 pixels).</source>
+        <translation>왼쪽, 기울기: 픽셀에 잉크가 조금 더 묻으면 예측 클래스의 점수가 어떻게 바뀌는지 (노랑 = 점수가 오름, 파랑 = 내림). 오른쪽, 가림: 그림의 6×6 조각을 가리면 신경망의 확신이 얼마나 떨어지는지 (노랑 = 그 부분에 의지함). 그림은 신경망이 보는 대로 (28×28 픽셀) 아래에 회색으로 보입니다.</translation>
     </message>
     <message>
         <source>Draw something on the canvas.</source>
