@@ -32,6 +32,7 @@ from engine import (
     stratified_split,
     train,
 )
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 from .inputs import LabelledData, read_image_folder_into
 
@@ -55,8 +56,11 @@ def _same(stored, default) -> bool:
         return False
 
 NOT_ENOUGH_CLASSES = (
-    "The network needs drawings in at least two classes to learn to tell them apart: "
-    "add a few drawings to each class first."
+    QT_TRANSLATE_NOOP(
+        "CoreTraining",
+        "The network needs drawings in at least two classes to learn to tell them apart: add a few "
+        "drawings to each class first.",
+    )
 )
 
 
@@ -145,11 +149,20 @@ class TrainSettings:
 
     def describe(self) -> str:
         """The recipe in words: 'adam lr 0.005 (cosine schedule), batch 32, 8 epochs of 3 versions'."""
-        rate = "peak lr" if self.schedule == "cosine" else "lr"
-        versions = f" of {self.copies} versions" if self.augment and self.copies > 1 else ""
-        return (
-            f"{self.optimizer} {rate} {self.lr:g} ({self.schedule} schedule), batch {self.batch_size}, "
-            f"{self.epochs} epoch{'' if self.epochs == 1 else 's'}{versions}"
+        if self.schedule == "cosine":
+            rate = translate("TrainSettings", "peak lr {lr:g} (cosine schedule)").format(lr=self.lr)
+        else:
+            rate = translate("TrainSettings", "lr {lr:g} (constant schedule)").format(lr=self.lr)
+        if self.epochs == 1:
+            epochs = translate("TrainSettings", "1 epoch")
+        else:
+            epochs = translate("TrainSettings", "{n} epochs").format(n=self.epochs)
+        if self.augment and self.copies > 1:
+            epochs = translate("TrainSettings", "{epochs} of {n} versions").format(
+                epochs=epochs, n=self.copies
+            )
+        return translate("TrainSettings", "{optimizer} {rate}, batch {batch}, {epochs}").format(
+            optimizer=self.optimizer, rate=rate, batch=self.batch_size, epochs=epochs
         )
 
     @classmethod
@@ -190,7 +203,7 @@ class PreparedRun:
         data = data.subset(keep)
         labels = data.labels
         if len({*labels}) < 2:
-            raise ValueError(NOT_ENOUGH_CLASSES)
+            raise ValueError(translate("CoreTraining", NOT_ENOUGH_CLASSES))
         size = settings.input_size
         y_all = labels_to_indices(labels, self.classes)
         if settings.val_by == "drawer":  # every drawing of some drawers held out (images always train)
@@ -286,7 +299,10 @@ def _stopped(last_step: TrainRecord | None, epochs: int) -> TrainRecord:
     if last_step is None:
         return TrainRecord("stopped", 0, 0, 0)
     r = last_step
-    text = f"Training stopped after {r.step} steps, in epoch {r.epoch + 1} of {epochs}."
+    text = translate(
+        "CoreTraining",
+        "Training stopped after {step} steps, in epoch {value} of {epochs}.",
+    ).format(step=r.step, value=r.epoch + 1, epochs=epochs)
     return TrainRecord(
         "stopped", r.epoch, r.step, r.steps_per_epoch, lr=r.lr, elapsed=r.elapsed, message=text
     )
@@ -327,7 +343,10 @@ def run_training(
     except ValueError as exc:
         send(("failed", str(exc)))
     except Exception as exc:  # a bug: say so, and keep the app alive
-        send(("failed", f"Training failed: {exc}\n\n{traceback.format_exc(limit=3)}"))
+        send(("failed", translate("CoreTraining", "Training failed: {exc}\n\n{value}").format(
+            exc=exc,
+            value=traceback.format_exc(limit=3),
+        )))
     finally:
         if run is not None:
             run.close()
