@@ -202,6 +202,8 @@ class Evaluation:
     classes: list[str]
     confusion: np.ndarray  # (C, C) int64, rows = true class, columns = predicted
     unknown_labels: dict[str, int]  # label the model does not know -> how many (not counted)
+    # drawer -> {"accuracy", "n"} for drawings carrying a "drawer" key (empty when none does)
+    per_drawer: dict[str, dict] = field(default_factory=dict)
 
     @property
     def n(self) -> int:
@@ -226,13 +228,17 @@ class Evaluation:
             "per_class": self.per_class(),
             "confusion": self.confusion.tolist(),
             "unknown_labels": dict(self.unknown_labels),
+            "per_drawer": {k: dict(v) for k, v in self.per_drawer.items()},
         }
 
 
 def evaluate_model(
     model: engine.Sequential, classes: Sequence[str], data: LabelledData, size: int
 ) -> Evaluation:
-    """Accuracy and confusion matrix of `model` on `data`; InputError when no label is a known class."""
+    """Accuracy, confusion matrix and (when the drawings carry a "drawer" key) accuracy per drawer of
+    `model` on `data`; InputError when no label is a known class."""
+    from .merge import UNKNOWN_DRAWER, drawer_of
+
     classes = list(classes)
     labels = data.labels
     known = np.array([label in classes for label in labels], dtype=bool)
@@ -248,4 +254,11 @@ def evaluate_model(
     X = data.rasters(size)[known]
     y = np.array([classes.index(label) for label, ok in zip(labels, known, strict=True) if ok], np.int64)
     pred = predict_proba(model, X).argmax(axis=1)
-    return Evaluation(classes, confusion_matrix(y, pred, len(classes)).astype(np.int64), unknown)
+    right = pred == y
+    drawers = [drawer_of(d) for d in data.drawings] + [UNKNOWN_DRAWER] * len(data.images)
+    who = np.array([d for d, ok in zip(drawers, known, strict=True) if ok], dtype=object)
+    per_drawer = {
+        d: {"accuracy": float(right[who == d].mean()), "n": int((who == d).sum())}
+        for d in sorted({d for d in who if d != UNKNOWN_DRAWER})
+    }
+    return Evaluation(classes, confusion_matrix(y, pred, len(classes)).astype(np.int64), unknown, per_drawer)
