@@ -195,11 +195,6 @@ class DatasetState(ClassListMixin, SourcesMixin):
             return f"{self._path.name} + {self._base_name}"
         return self._path.name
 
-    def is_stale(self, trained_version: int | None) -> bool:
-        """True when the data changed after a model was trained on the snapshot of `trained_version`
-        (None: never trained on this data, so nothing is stale)."""
-        return trained_version is not None and trained_version != self.version
-
     def snapshot(self) -> DatasetSnapshot:
         """An immutable view for a training run (drawings are frozen objects; the tuple is a copy)."""
         return DatasetSnapshot(

@@ -590,3 +590,31 @@ def test_an_image_preprocessing_refuses_is_named_and_skipped(tmp_path, qtbot):
     X, labels, problems = load_image_folder(tmp_path / "img")
     assert X.shape == (1, 1, 28, 28) and labels == ["square"]
     assert len(problems) == 1 and problems[0][0].name == "long.png"
+
+
+def test_large_datasets_digest_off_the_gui_thread(make_window, tmp_path, qtbot, monkeypatch):
+    """Over SYNC_DIGEST_DRAWINGS drawings the autosave's digest is computed in a worker thread (at the start
+    of a run, and when a restored model is checked at start), never on the GUI thread."""
+    import threading
+
+    import gui.window.model_autosave as hook
+
+    monkeypatch.setattr(hook, "SYNC_DIGEST_DRAWINGS", 0)
+    threads = []
+    real = hook.data_digest
+
+    def spy(drawings, should_stop=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(drawings, should_stop)
+
+    monkeypatch.setattr(hook, "data_digest", spy)
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir, show=False)
+    with qtbot.waitSignal(window.controller.stateChanged, timeout=60000, check_params_cb=idle):
+        window.train()
+    assert threads == [False]  # the run's digest, in a worker; saving at the end used it
+    window.close()
+    again = make_window(data_dir, show=False)
+    assert "Checking whether the dataset changed since" in again.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "the same as then" in again.statusBar().currentMessage(), timeout=20000)
+    assert threads == [False, False] and not again.model_state.stale
