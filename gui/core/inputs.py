@@ -92,8 +92,11 @@ def read_ndjson_into(path: str | os.PathLike, data: LabelledData) -> None:
     data.drawings.extend(drawings)
 
 
-def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: int) -> None:
-    """Append the images of an image folder (`DIR/<class>/*.png`, any suffix of `image_suffixes()`)."""
+def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: int, *,
+                           should_stop=None) -> None:
+    """Append the images of an image folder (`DIR/<class>/*.png`, any suffix of `image_suffixes()`).
+    Every file left out (unreadable, refused by preprocessing such as a 20000×1 image, another suffix) is
+    a warning naming the file and why."""
     from gui import images
 
     path = Path(path)
@@ -106,6 +109,8 @@ def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: in
             f"{path}: no images found; an image folder holds one sub-folder per class (DIR/<class>/*.png)"
         )
     for file, label in entries:
+        if should_stop is not None and should_stop():
+            raise engine.Cancelled("reading the image folder was stopped")
         try:
             raster = read_image(file, size)
         except InputError as exc:
@@ -113,6 +118,20 @@ def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: in
             continue
         data.images.append(raster)
         data.image_labels.append(label)
+    for file in images.other_files(path):  # a .gif, a .txt, a folder in a class folder: said, not dropped
+        what = "a folder" if file.is_dir() else "not a PNG, JPEG or BMP file (by its name)"
+        data.warnings.append(f"{file}: {what}; skipped")
+
+
+def check_image_folder(path: str | os.PathLike, size: int, *, should_stop=None) -> tuple[dict, list[str]]:
+    """Read every image of an image folder as training would: (usable images per class, one line per
+    file that cannot be used, naming it and why). Raises InputError for a folder that cannot be used."""
+    data = LabelledData()
+    read_image_folder_into(path, data, size, should_stop=should_stop)
+    counts: dict[str, int] = {}
+    for label in data.image_labels:
+        counts[label] = counts.get(label, 0) + 1
+    return counts, data.warnings
 
 
 def read_image(path: str | os.PathLike, size: int) -> np.ndarray:

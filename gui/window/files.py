@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from engine import DrawingStore
 from gui.core.datafile import AppFiles
+from gui.core.inputs import check_image_folder
 from gui.core.model_state import ModelLoadError
 from gui.core.training import INPUT_SIZE
 
@@ -20,7 +21,8 @@ MAX_RECENT = 8
 # Dataset files larger than this (~40 ms to read: 800 drawings with timestamps, 6,000 simplified ones) are
 # read in a worker thread.
 LARGE_DATASET_BYTES = 1_000_000
-OPEN_KIND, EXPORT_KIND = "open-dataset", "export"
+OPEN_KIND, EXPORT_KIND, CHECK_KIND = "open-dataset", "export", "check-images"
+LISTED_FILES = 15  # files named one per line in a message; the rest are counted
 
 
 def _read_store(path, *, should_stop) -> DrawingStore:
@@ -228,7 +230,36 @@ class FileActions(QObject):
                 w.messages.guard(w.state.add_class, label)
         self.image_counts[folder] = len(items)
         w.state.add_image_folder(folder)
-        self._status(f"{len(items)} images from {folder} will be used for training.", 8000)
+        self._status(f"Checking the {len(items)} images of {folder}…")
+        w.jobs.submit(CHECK_KIND, check_image_folder, folder, INPUT_SIZE,
+                      on_done=lambda result: self._images_checked(folder, *result),
+                      on_failed=lambda text: w.messages.error("Could not import the image folder", text))
+
+    def _images_checked(self, folder: str, counts: dict, problems: list[str]) -> None:
+        """The image folder was read as training will read it: say how many images are used and name every
+        file that is not (file and why), in one message."""
+        w = self.window
+        used = sum(counts.values())
+        self.image_counts[folder] = used
+        w.dataset_label.setText(w.labelling.dataset_text())  # the status bar's image count
+        self._status(f"{used} images from {folder} will be used for training.", 8000)
+        if problems:
+            self.last_report = "\n".join(problems)
+            prefix = str(Path(folder)) + os.sep
+
+            def item(text: str) -> str:  # "• circle/noise.png: why", relative to the folder
+                text = text.removesuffix("; skipped")
+                return "• " + (text[len(prefix):] if text.startswith(prefix) else text)
+
+            shown = "\n".join(item(p) for p in problems[:LISTED_FILES])
+            more = f"\n… and {len(problems) - LISTED_FILES} more" if len(problems) > LISTED_FILES else ""
+            n = len(problems)
+            w.messages.warn(
+                "Some images cannot be used",
+                f"{n} file{'s' if n != 1 else ''} in {folder} cannot be used for training and "
+                f"{'are' if n != 1 else 'is'} left out (file: why):\n{shown}{more}\n\n"
+                f"The other {used} images are used.",
+            )
 
     def export_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(

@@ -69,7 +69,7 @@ class Labelling(QObject):
         self.window.state.drawer = name
         self._store_drawer(name)
         self._status(f"Your drawings are now stored as drawn by “{name}”.", 6000)
-        self.window.dataset_label.setText(self._dataset_text())
+        self.window.dataset_label.setText(self.dataset_text())
 
     # -- the base and other instances ---------------------------------------------------------------
 
@@ -168,7 +168,7 @@ class Labelling(QObject):
             self._status(
                 f"Another ShapeLab window changed {st.path.name if st.path else 'the dataset'}: "
                 f"its changes are merged in ({st.mine_count} drawings in the file), nothing was lost.", 8000)
-        w.dataset_label.setText(self._dataset_text())
+        w.dataset_label.setText(self.dataset_text())
         if st.writing():
             w.dataset_label.setText(w.dataset_label.text() + " · saving…")
             self._write_timer.start()
@@ -183,7 +183,7 @@ class Labelling(QObject):
         w.training.update_stale()
         w.predictor.refresh()
 
-    def _dataset_text(self) -> str:
+    def dataset_text(self) -> str:
         """The status bar's dataset label: name, drawings, and the images of imported image folders
         (used for training too, but not in the gallery, which shows drawings)."""
         st = self.window.state
@@ -205,4 +205,4 @@ class Labelling(QObject):
             w.messages.error("Could not write the dataset", f"{w.state.path}: {error}")
         if not w.state.writing():
             self._write_timer.stop()
-            w.dataset_label.setText(self._dataset_text())
+            w.dataset_label.setText(self.dataset_text())

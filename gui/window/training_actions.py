@@ -25,6 +25,7 @@ class TrainingActions(QObject):
         self._run_label: str | None = None  # the plots get the run at its first step (none if it never steps)
         self._run_epochs = 1
         self._pending_records: list = []
+        self.left_out_note = ""  # image files the current run leaves out (shown with its messages)
         self._record_timer = QTimer(self)
         self._record_timer.setSingleShot(True)
         self._record_timer.setInterval(1000 // RECORD_HZ)
@@ -181,6 +182,19 @@ class TrainingActions(QObject):
         if not active:
             self.model_for_current_classes()
             self.update_stale()
+
+    def prepared(self, info: dict) -> None:
+        """The run's data is ready: image files it leaves out are named (file: why) under the controls,
+        and stay named below the run's own messages until the next run (`left_out_note`)."""
+        problems = info.get("warnings") or []
+        self.left_out_note = ""
+        if problems:
+            n = len(problems)
+            shown = "\n".join(problems[:5]) + (f"\n… and {n - 5} more" if n > 5 else "")
+            files = f"{n} image file{'s' if n != 1 else ''}"
+            self.left_out_note = f"{files} left out of this run (file: why):\n{shown}"
+            self.window.training_panel.show_message(self.left_out_note, "warning")
+            self._status(f"{files} left out of training: {problems[0]}", 10000)
 
     def record(self, rec) -> None:
         """Records are shown in batches, at most RECORD_HZ times a second (every record is kept); the
