@@ -387,8 +387,7 @@ def test_gallery_mine_only_and_include_base(make_window, tmp_path, draw, shape_p
 def test_drawer_name_is_kept_and_stored_with_each_drawing(make_window, tmp_path, draw, shape_points):
     data_dir = tmp_path / "data"
     window = make_window(data_dir, show=False)
-    picked = window.state.drawer
-    assert picked and picked in window.dataset_label.text()
+    assert window.state.drawer == "anonymous" and "drawing as anonymous" in window.dataset_label.text()
     window.labelling.set_drawer("  Ana  B. ")
     draw(window.canvas, shape_points("square", window.canvas))
     QTest.keyClick(window.canvas, Qt.Key.Key_1)
@@ -396,7 +395,50 @@ def test_drawer_name_is_kept_and_stored_with_each_drawing(make_window, tmp_path,
     assert drawings[-1].extra["drawer"] == "Ana B."
     window.close()
     again = make_window(data_dir, show=False)
-    assert again.state.drawer == "Ana B."
+    assert again.state.drawer == "Ana B." and again.labelling.ask_drawer_if_new() is None  # asked once
+
+
+def test_first_start_asks_the_drawer_name_once(make_window, tmp_path, qtbot, draw, shape_points):
+    """The first start opens a small window-modal dialog with a suggested pseudonym; the name typed is
+    stored in the settings and with each drawing; the next start does not ask; empty = "anonymous"."""
+    from gui.window.drawer_dialog import DrawerNameDialog
+
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir)
+    dialog = window.labelling.ask_drawer_if_new()
+    assert isinstance(dialog, DrawerNameDialog) and dialog.isVisible() and dialog.isModal()
+    assert dialog.edit.text().count("-") == 2  # a suggestion such as "quick-otter-27", selected
+    dialog.grab().save(str(tmp_path / "drawer_dialog.png"))
+    dialog.edit.setText("  Robin   K ")
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.ok_button.click()
+    assert window.state.drawer == "Robin K" and window.settings.value("drawer/name") == "Robin K"
+    assert window.settings.value("drawer/chosen", False, bool)
+    draw(window.canvas, shape_points("circle", window.canvas))
+    window.labelling.add_current_drawing("circle")
+    assert read_ndjson(window.state.path)[0][-1].extra["drawer"] == "Robin K"
+    window.close()
+    again = make_window(data_dir, show=False)
+    assert again.state.drawer == "Robin K" and again.labelling.ask_drawer_if_new() is None
+    # changed later in the menu: the same dialog, with the current name; "Stay anonymous" empties it
+    menu = next(a for a in again.menuBar().actions() if a.text() == "&File").menu()
+    next(a for a in menu.actions() if a.text() == "Your &drawer name…").trigger()
+    dialog = again.labelling.drawer_dialog
+    assert dialog is not None and dialog.edit.text() == "Robin K"
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.anonymous_button.click()
+    assert again.state.drawer == "anonymous" and again.settings.value("drawer/name") == "anonymous"
+
+
+def test_closing_the_first_start_dialog_means_anonymous_and_is_not_asked_again(make_window, tmp_path, qtbot):
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir)
+    dialog = window.labelling.ask_drawer_if_new()
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.reject()  # Esc or the close button
+    assert window.state.drawer == "anonymous" and window.labelling.drawer_chosen
+    window.close()
+    assert make_window(data_dir, show=False).labelling.ask_drawer_if_new() is None
 
 
 def idle(state: str) -> bool:
