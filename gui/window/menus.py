@@ -169,9 +169,7 @@ def build_menus(window: QMainWindow) -> None:
         w,
         m,
         "Validate on unseen &drawers",
-        lambda checked: w.messages.status(
-            "Validation now holds out whole drawers: people the model has not seen."
-            if checked else "Validation is a random share of each class again.", 5000),
+        training.val_by_drawer_toggled,
         None,
         "Hold out every drawing of some drawers for validation (the validation share of the training "
         "settings), so the accuracy says how the model does on people it has not seen",

@@ -660,3 +660,34 @@ def test_large_datasets_digest_off_the_gui_thread(make_window, tmp_path, qtbot, 
     assert "Checking whether the dataset changed since" in again.statusBar().currentMessage()
     qtbot.waitUntil(lambda: "the same as then" in again.statusBar().currentMessage(), timeout=20000)
     assert threads == [False, False] and not again.model_state.stale
+
+
+def test_validation_on_unseen_drawers_explained_and_used(make_window, tmp_path, qtbot):
+    """Model › Validate on unseen drawers says in plain words what it does and whether the dataset has
+    the two named drawers it needs; a run then holds out whole drawers (the split of gui.core.merge)."""
+    from engine import generate_drawings
+    from gui.core.dataset import drawer_of, split_by_drawer
+
+    window = make_window(tmp_path / "data")
+    action = window.val_by_drawer_action
+    action.trigger()  # the starter set has no drawer names
+    text = window.training_panel.message_label.text()
+    assert text.startswith("Validation on unseen drawers: instead of a random share of each class")
+    assert "by 0 named drawers; at least two are needed" in text
+    action.trigger()
+    assert window.training_panel.message_label.text().startswith("Validation is a random share")
+    path = tmp_path / "class.ndjson"
+    write_ndjson(path, [Drawing(d.strokes, d.label, {"drawer": ["ana", "ben", "cy"][k % 3]})
+                        for k, d in enumerate(generate_drawings(6, seed=3))])  # 24 drawings, 8 each
+    assert window.open_dataset(path)
+    action.trigger()
+    assert "This dataset has drawings by 3 drawers" in window.training_panel.message_label.text()
+    snap = window.state.snapshot()
+    settings = window.training.settings()
+    who = [drawer_of(d) for d in snap.drawings]
+    _, expected_val = split_by_drawer(who, settings.val_split, settings.seed)
+    window.training_panel.epochs.setValue(1)
+    with qtbot.waitSignal(window.controller.prepared, timeout=60000) as got:
+        window.train()
+    assert got.args[0]["n_val"] == len(expected_val) and len(expected_val) % 8 == 0 and expected_val.size
+    qtbot.waitUntil(lambda: window.controller.state == "idle", timeout=60000)
