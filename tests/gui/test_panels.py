@@ -391,3 +391,19 @@ def test_steady_label_grows_but_never_relays_out_its_window_for_a_shorter_text(q
     label.setText(label.text() + " · and a much longer note at the end")
     QApplication.processEvents()
     assert label.width() > wide and counter.n >= 1  # a longer text grows it (once)
+
+
+def test_prediction_says_not_sure_below_the_threshold(qtbot):
+    from engine import NOT_SURE_BELOW
+
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    low = NOT_SURE_BELOW - 0.05
+    panel.set_prediction(["a", "b"], [low, 1 - low], ["#111111", "#222222"])  # a: 75 % (below 80 %)
+    panel.flush()
+    text = panel.top_label.text()
+    assert "Not sure" in text and "perhaps" in text and "a (" in text and "Most likely" not in text
+    panel.set_prediction(["a", "b"], [0.97, 0.03], ["#111111", "#222222"])
+    panel.flush()
+    text = panel.top_label.text()
+    assert text.startswith("Most likely") and "Not sure" not in text and "97.0 %" in text
