@@ -487,7 +487,7 @@ class CanvasPanel(QWidget):
         self.redo_button = QToolButton(text="Redo", toolTip="Redo (Ctrl+Shift+Z)")
         self.clear_button = QToolButton(text="Clear", toolTip="Clear the canvas (Esc)")
         for b in (self.undo_button, self.redo_button, self.clear_button):
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the keys to the canvas
             b.setAutoRaise(True)
         self.undo_button.clicked.connect(self.canvas.undo)
         self.redo_button.clicked.connect(self.canvas.redo)
@@ -500,7 +500,7 @@ class CanvasPanel(QWidget):
         self.width_slider.setRange(2, 20)
         self.width_slider.setValue(int(self.canvas.pen_width()))
         self.width_slider.setMaximumWidth(90)
-        self.width_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.width_slider.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.width_slider.setToolTip("Stroke width on screen (the network always sees the same width)")
         self.width_slider.valueChanged.connect(self.canvas.set_pen_width)
         tools = QHBoxLayout()

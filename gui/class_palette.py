@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -35,17 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def color_icon(color: str, size: int = 14) -> QIcon:
-    pm = QPixmap(size, size)
-    pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(QColor(color).darker(130))
-    p.setBrush(QColor(color))
-    p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    p.end()
-    return QIcon(pm)
+from gui.markers import marker_for, marker_icon
 
 
 class DeleteClassDialog(QDialog):
@@ -97,6 +87,7 @@ class ClassPalette(QWidget):
     renameRequested = Signal(str, str)
     recolorRequested = Signal(str, str)
     deleteRequested = Signal(str, object)
+    buttonsRebuilt = Signal()  # the class buttons were made anew (the window puts them in its Tab order)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,7 +100,7 @@ class ClassPalette(QWidget):
         self._grid.setVerticalSpacing(3)
         self._add_button = QToolButton(text="+ New class")
         self._add_button.setAutoRaise(True)
-        self._add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._add_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, a click does not take it
         self._add_button.setToolTip("Add a class (a new kind of shape to teach the network)")
         self._add_button.clicked.connect(self._ask_new_class)
         self._hint = QLabel(
@@ -153,9 +144,9 @@ class ClassPalette(QWidget):
         columns = 2
         for i, (name, color, count) in enumerate(classes):
             b = QPushButton()
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard on the canvas
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the keys to the canvas
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            b.setIconSize(QSize(14, 14))
+            b.setIconSize(self._icon_size())
             b.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             b.setProperty("className", name)
             b.clicked.connect(lambda _=False, n=name: self.addToClassRequested.emit(n))
@@ -163,12 +154,29 @@ class ClassPalette(QWidget):
             self._style_button(b, i, name, color, count)
             self._grid.addWidget(b, i // columns, i % columns)
             self._buttons.append(b)
+        self.buttonsRebuilt.emit()
 
     def button_for(self, name: str) -> QPushButton | None:
         for b in self._buttons:
             if b.property("className") == name:
                 return b
         return None
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            pairs = zip(self._buttons, self._classes, strict=False)
+            for i, (button, (name, color, count)) in enumerate(pairs):
+                button.setIconSize(self._icon_size())  # the markers grow with View › Zoom
+                self._style_button(button, i, name, color, count)
+
+    def _icon_size(self) -> QSize:
+        side = max(14, round(self.fontMetrics().height() * 0.85))
+        return QSize(side, side)
+
+    def buttons(self) -> list[QPushButton]:
+        """The class buttons in key order, then "+ New class" (the palette's Tab order)."""
+        return [*self._buttons, self._add_button]
 
     def class_names(self) -> list[str]:
         return [c[0] for c in self._classes]
@@ -178,7 +186,7 @@ class ClassPalette(QWidget):
     def _style_button(self, b: QPushButton, index: int, name: str, color: str, count: int) -> None:
         key = f"{index + 1}  " if index < 9 else ""
         b.setText(f"{key}{name}  ({count})")
-        b.setIcon(color_icon(color))
+        b.setIcon(marker_icon(color, marker_for(index), b.iconSize().height()))  # its shape and colour
         shortcut = f" — or press {index + 1} on the canvas" if index < 9 else ""
         b.setToolTip(
             f"Add the drawing on the canvas to “{name}”{shortcut}.\n"
@@ -194,18 +202,19 @@ class ClassPalette(QWidget):
         menu.popup(global_pos)
 
     def _ask_new_class(self) -> None:
-        name, ok = QInputDialog.getText(self, "New class", "Name of the new class (for example “star”):")
+        name, ok = QInputDialog.getText(self.window(), "New class",
+                                        "Name of the new class (for example “star”):")
         if ok and name.strip():
             self.addClassRequested.emit(name.strip())
 
     def _ask_rename(self, name: str) -> None:
-        new, ok = QInputDialog.getText(self, "Rename class", f"New name for “{name}”:", text=name)
+        new, ok = QInputDialog.getText(self.window(), "Rename class", f"New name for “{name}”:", text=name)
         if ok and new.strip() and new.strip() != name:
             self.renameRequested.emit(name, new.strip())
 
     def _ask_color(self, name: str) -> None:
         current = next((c for n, c, _ in self._classes if n == name), "#7f7f7f")
-        color = QColorDialog.getColor(QColor(current), self, f"Colour of “{name}”")
+        color = QColorDialog.getColor(QColor(current), self.window(), f"Colour of “{name}”")
         if color.isValid():
             self.recolorRequested.emit(name, color.name())
 
@@ -216,6 +225,6 @@ class ClassPalette(QWidget):
             self.deleteRequested.emit(name, None)
             return
         others = [n for n, _, _ in self._classes if n != name]
-        dialog = DeleteClassDialog(name, count, others, self)
+        dialog = DeleteClassDialog(name, count, others, self.window())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.deleteRequested.emit(name, dialog.choice())

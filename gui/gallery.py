@@ -42,15 +42,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.markers import marker_for, marker_icon, paint_marker
+
 THUMB = 56  # thumbnail side in device-independent pixels
 LabelRole = Qt.ItemDataRole.UserRole + 1
 SourceRowRole = Qt.ItemDataRole.UserRole + 2
 
 
 def render_thumbnail(
-    strokes: Sequence[np.ndarray], color: str, size: int = THUMB, dpr: float = 1.0
+    strokes: Sequence[np.ndarray], color: str, size: int = THUMB, dpr: float = 1.0, marker: str | None = None
 ) -> QPixmap:
-    """Draw strokes fitted into a size×size tile (aspect kept), dark ink, with a bar in the class colour."""
+    """Draw strokes fitted into a size×size tile (aspect kept), dark ink, with a bar in the class colour and
+    the class's marker (gui/markers.py) in the bottom-left corner, so the class shows in shape too."""
     px = max(1, round(size * dpr))
     pm = QPixmap(px, px)
     pm.setDevicePixelRatio(dpr)
@@ -59,6 +62,9 @@ def render_thumbnail(
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setPen(QPen(QColor(color), 3.0))
     p.drawLine(QPointF(0, size - 1.5), QPointF(size, size - 1.5))  # class colour bar
+    if marker is not None:
+        mark = max(7.0, size * 0.16)
+        paint_marker(p, marker, QPointF(mark / 2 + 1, size - 3 - mark / 2), mark, color)
     pts = [np.asarray(s)[:, :2] for s in strokes if len(s)]
     if pts:
         allp = np.concatenate(pts)
@@ -90,7 +96,8 @@ class DrawingListModel(QAbstractListModel):
         super().__init__(parent)
         self._drawings: list = []  # the rows' drawings (a copy of the list; strokes and label read per row)
         self._colors: dict[str, str] = {}
-        self._cache: OrderedDict[tuple[int, str, str], QPixmap] = OrderedDict()
+        self._markers: dict[str, str] = {}  # class -> its marker, by its place in the class list
+        self._cache: OrderedDict[tuple, QPixmap] = OrderedDict()
         self.dpr = 1.0
 
     def set_drawings(self, drawings: Sequence, colors: dict[str, str]) -> None:
@@ -98,6 +105,7 @@ class DrawingListModel(QAbstractListModel):
         self.beginResetModel()
         self._drawings = list(drawings)  # one copy: 50,000 rows in a millisecond, nothing per drawing
         self._colors = dict(colors)
+        self._markers = {name: marker_for(i) for i, name in enumerate(self._colors)}
         self.endResetModel()
 
     def append_drawing(self, drawing) -> None:
@@ -107,9 +115,10 @@ class DrawingListModel(QAbstractListModel):
         self.endInsertRows()
 
     def set_colors(self, colors: dict[str, str]) -> None:
-        if dict(colors) == self._colors:
+        if list(dict(colors).items()) == list(self._colors.items()):  # in order: markers go by place
             return  # unchanged (every added drawing passes the classes again): nothing to repaint
         self._colors = dict(colors)
+        self._markers = {name: marker_for(i) for i, name in enumerate(self._colors)}
         if self._drawings:
             self.dataChanged.emit(self.index(0), self.index(len(self._drawings) - 1))
 
@@ -141,10 +150,11 @@ class DrawingListModel(QAbstractListModel):
         d = self._drawings[row]
         label = d.label
         color = self._colors.get(label, "#7f7f7f")
-        key = (id(d.strokes), label, color)
+        marker = self._markers.get(label)
+        key = (id(d.strokes), label, color, marker)
         pm = self._cache.get(key)
         if pm is None:
-            pm = render_thumbnail(d.strokes, color, THUMB, self.dpr)
+            pm = render_thumbnail(d.strokes, color, THUMB, self.dpr, marker)
             self._cache[key] = pm
             if len(self._cache) > self.CACHE_LIMIT:
                 self._cache.popitem(last=False)
@@ -343,6 +353,11 @@ class Gallery(QWidget):
             self.relabel_menu.clear()
             for n in names:
                 self.relabel_menu.addAction(n, lambda n=n: self._relabel_selected(n))
+        # each class's marker and colour beside its name: the key to the thumbnails' corner marks
+        for i, (_name, colour) in enumerate(classes):
+            icon = marker_icon(colour, marker_for(i))
+            self.filter_combo.setItemIcon(i + 1, icon)
+            self.relabel_menu.actions()[i].setIcon(icon)
 
     def set_undo_available(self, available: bool, text: str = "") -> None:
         self.undo_button.setEnabled(available)
@@ -396,6 +411,10 @@ class Gallery(QWidget):
     # -- internals ----------------------------------------------------------------------------------
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.view and event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.currentIndex().isValid():
+            self._activated(self.view.currentIndex())  # Enter opens it, as a double-click does
+            return True
         if obj is self.view and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             handled = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) or event.matches(
                 QKeySequence.StandardKey.Undo

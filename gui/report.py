@@ -26,10 +26,8 @@ import numpy as np
 
 import engine
 from engine.export import FORMATS
+from gui import colormaps
 
-# ColorBrewer RdBu, reversed (red positive), as in the app's filter panel
-_RDBU_R = ("#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff",
-           "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f")
 TRAIN_COLOUR, VAL_COLOUR = "#1f77b4", "#d62728"
 CONTACT_PER_CLASS = 24
 WRONG_SHOWN = 12
@@ -125,14 +123,9 @@ def _hex(c: str) -> tuple[int, int, int]:
 
 
 def diverging(values: np.ndarray, limit: float) -> np.ndarray:
-    """Values in [-limit, limit] → RGB uint8 on the RdBu map (white at 0); NaN → grey."""
-    stops = np.array([_hex(c) for c in _RDBU_R], np.float64)
-    t = np.clip((np.nan_to_num(values) / (limit or 1.0) + 1) / 2, 0, 1) * (len(stops) - 1)
-    lo = np.floor(t).astype(int).clip(0, len(stops) - 2)
-    frac = (t - lo)[..., None]
-    rgb = stops[lo] * (1 - frac) + stops[lo + 1] * frac
-    rgb[np.isnan(values)] = (140, 140, 140)
-    return rgb.round().astype(np.uint8)
+    """Values in [-limit, limit] → RGB uint8 on the app's colour-blind-safe CET-CBD1 map (blue negative, light
+    grey 0, yellow positive); NaN → grey."""
+    return colormaps.diverging_rgb(values, limit)
 
 
 def tile_grid(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
@@ -147,10 +140,9 @@ def tile_grid(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
 
 
 def _scale_bar(limit: float, what: str) -> str:
-    stops = ", ".join(_RDBU_R)
     return (f'<div class="scale"><span>−{limit:.3g}</span><span class="bar" style="background: '
-            f'linear-gradient(to right, {stops})"></span><span>+{limit:.3g}</span> <small>{what}; white = '
-            f'0</small></div>')
+            f'linear-gradient(to right, {colormaps.css_gradient()})"></span><span>+{limit:.3g}</span> '
+            f'<small>{what}; blue = negative, light grey = 0, yellow = positive</small></div>')
 
 
 # -- charts ---------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.markers import marker_for
 from gui.panels._common import BACKGROUND, FOREGROUND
 
 from ._common import IconFiller, RenderWhenShown, drawing_pixmap, install_export_menu
@@ -364,7 +365,8 @@ class ConfusionMatrix(QWidget):
             if 0 <= w.index < len(source):
                 d = source[w.index]
                 colour = self._colours[w.true] if w.true < len(self._colours) else "#7f7f7f"
-                self._icons.add(item, lambda d=d, colour=colour: QIcon(drawing_pixmap(d, colour, 44)))
+                mark = marker_for(w.true) if w.true < len(self._names) else None
+                self._icons.add(item, lambda d=d, c=colour, m=mark: QIcon(drawing_pixmap(d, c, 44, m)))
             self.wrong.addItem(item)
         if not cur["wrong"]:
             self.wrong.addItem("None: every drawing here is classified right.")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.panels._common import FOREGROUND
 
-from ._common import IconFiller, drawing_pixmap, install_export_menu
+from ._common import IconFiller, class_marker, drawing_pixmap, install_export_menu
 
 STALE_TEXT = (
     "⚠ The model is stale: the drawings changed after it was trained, so these results describe "
@@ -216,7 +216,7 @@ class DatasetHealth(QWidget):
     def _icon(self, i: int) -> QIcon | None:
         if 0 <= i < len(self._drawings):
             d = self._drawings[i]
-            return QIcon(drawing_pixmap(d, self._colour(d.label), 40))
+            return QIcon(drawing_pixmap(d, self._colour(d.label), 40, class_marker(self._names, d.label)))
         return None
 
     def _pair_icon(self, i: int, j: int) -> QIcon | None:
@@ -228,7 +228,8 @@ class DatasetHealth(QWidget):
         p = QPainter(pm)
         for k, n in enumerate((i, j)):
             d = self._drawings[n]
-            p.drawPixmap(k * 44, 0, drawing_pixmap(d, self._colour(d.label), 40))
+            mark = class_marker(self._names, d.label)
+            p.drawPixmap(k * 44, 0, drawing_pixmap(d, self._colour(d.label), 40, mark))
         p.end()
         return QIcon(pm)
 

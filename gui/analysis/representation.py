@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.markers import MARKER_TEXT, marker_for
 from gui.panels._common import BACKGROUND, FOREGROUND
 
-from ._common import RenderWhenShown, drawing_pixmap, install_export_menu, percent
+from ._common import RenderWhenShown, class_marker, drawing_pixmap, install_export_menu, percent
 from ._dots import DotsItem
 
 CHANCE_PEN = "#888888"
@@ -232,8 +233,9 @@ class RepresentationView(QWidget):
         self.title = QLabel("<b>Representations</b> — how each layer arranges your drawings")
         self.explain = QLabel(
             "Each dot is one drawing, placed along the two directions in which that layer's numbers vary "
-            "most (PCA). Colour = its class. When a layer puts each class in its own group, a straight line "
-            "can separate them: the network has learned a better representation than the raw pixels."
+            "most (PCA). Colour and shape = its class. When a layer puts each class in its own group, a "
+            "straight line can separate them: the network has learned a better representation than the raw "
+            "pixels."
         )
         self.explain.setWordWrap(True)
         self.legend = QLabel()
@@ -304,8 +306,8 @@ class RepresentationView(QWidget):
         self.legend.setText(
             "Classes: "
             + " &nbsp; ".join(
-                f"<span style='color:{c}; font-size:16px'>●</span> {n}"
-                for n, c in zip(names, colours, strict=True)
+                f"<span style='color:{c}; font-size:16px'>{MARKER_TEXT[marker_for(i)]}</span> {n}"
+                for i, (n, c) in enumerate(zip(names, colours, strict=True))
             )
         )
         self._redraw()
@@ -435,7 +437,7 @@ class RepresentationView(QWidget):
         if 0 <= i < len(self._drawings):  # leaving a dot (-1) keeps the last drawing shown
             d = self._drawings[i]
             colour = self._colours[self._names.index(d.label)] if d.label in self._names else "#7f7f7f"
-            self.hover_image.setPixmap(drawing_pixmap(d, colour, 70))
+            self.hover_image.setPixmap(drawing_pixmap(d, colour, 70, class_marker(self._names, d.label)))
             self.hover_text.setText(f"Drawing #{i + 1}: “{d.label}”. Click to open it in the canvas.")
 
     def _clicked(self, i: int) -> None:

@@ -1,8 +1,8 @@
 """SaliencyView ("saliencyView"): where in the drawing the network looks, two ways, over the drawing.
 
 Left: the gradient of the predicted class's score (its logit, before softmax) with respect to every pixel
-— red where adding ink would raise the score, blue where it would lower it. Right: occlusion — hide a
-6×6-pixel patch, measure how far the predicted class's probability drops; red = hiding it costs
+— yellow where adding ink would raise the score, blue where it would lower it. Right: occlusion — hide a
+6×6-pixel patch, measure how far the predicted class's probability drops; yellow = hiding it costs
 confidence (the network relies on it). Both on labelled, symmetric colour scales, over the 28×28 drawing
 the network receives (grey). Updated as the user draws (throttled by the analysis view).
 """
@@ -32,8 +32,8 @@ class SaliencyView(QWidget):
         self.title = QLabel("<b>Where the network looks</b> — for the drawing on the canvas")
         self.explain = QLabel(
             "Left, gradient: how the score of the predicted class would change if a pixel got a little more "
-            "ink (red = the score rises, blue = it falls). Right, occlusion: how much the network's "
-            "confidence drops when a 6×6 patch of the drawing is hidden (red = it relied on that part). "
+            "ink (yellow = the score rises, blue = it falls). Right, occlusion: how much the network's "
+            "confidence drops when a 6×6 patch of the drawing is hidden (yellow = it relied on that part). "
             "The drawing is shown in grey underneath, as the network sees it (28×28 pixels)."
         )
         self.explain.setWordWrap(True)

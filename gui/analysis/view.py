@@ -30,6 +30,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from gui.panels._common import Coalescer
+from gui.panels._export import install_copy_shortcut
 
 from ._common import class_colours
 from .augmentation import AugmentationPreview
@@ -103,6 +104,9 @@ class AnalysisView(QTabWidget):
         ):
             i = self.addTab(widget, title)
             self.setTabToolTip(i, tip)
+        # Ctrl+C anywhere in the window (outside a text field or list, which copy their own) copies the
+        # numbers of the tab shown: every chart's text equivalent
+        self.copy_shortcut = install_copy_shortcut(self, self.copy_numbers)
 
         for panel in (self.representation, self.confusion, self.health):
             panel.drawingRequested.connect(self.drawingRequested)
@@ -419,5 +423,10 @@ class AnalysisView(QTabWidget):
             self.health.warnings_label.setText(f"Could not analyse the drawings: {first}")
 
     # -- for tests ----------------------------------------------------------------------------------
+    def copy_numbers(self) -> int:
+        """Copies the shown tab's numbers to the clipboard (see gui/panels/_export.py); rows copied."""
+        copy = getattr(self.currentWidget(), "copy_numbers", None)
+        return int(copy()) if copy is not None else 0
+
     def panel(self, object_name: str) -> QWidget | None:
         return self.findChild(QWidget, object_name)

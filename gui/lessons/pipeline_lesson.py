@@ -83,7 +83,7 @@ class _StageRow(QWidget):
             limit = nice_ceiling(float(np.abs(maps).max()) or 1.0)
             self.image.setColorMap(colormap(DIVERGING))
             self.image.setLevels((-limit, limit))
-            scale = f"colour scale: red = +{limit:g}, white = 0, blue = −{limit:g}"
+            scale = f"colour scale: yellow = +{limit:g}, light grey = 0, blue = −{limit:g}"
         self.heading.setText(f"{self.base_heading}<br><small>{shown}{scale}</small>")
         self.view.autoRange(padding=0.02)
 

@@ -20,6 +20,7 @@ from gui.panels._common import (
     DIVERGING,
     FOREGROUND,
     Coalescer,
+    FoldWhenShort,
     GraphicsScroller,
     SteadyLabel,
     colormap,
@@ -135,7 +136,8 @@ class FeatureMapsPanel(QWidget):
         self.model_note.setObjectName("modelNote")
         self.explain = QLabel(
             "Each small image is one feature map: where in the drawing a filter responds. "
-            "Red = positive, blue = negative, white = 0; each block's three stages share its colour scale."
+            "Blue = negative, light grey = 0, yellow = positive; each block's three stages share its colour "
+            "scale."
         )
         self.explain.setWordWrap(True)
         self.empty = QLabel("Draw something on the canvas to see what the network makes of it.")
@@ -158,8 +160,13 @@ class FeatureMapsPanel(QWidget):
         layout.addWidget(self.empty)
         self.scroller = GraphicsScroller(self.graphics)
         self.scroller.viewport_resized = self._fit_cells
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scroller around it is the Tab stop
+        self.scroller.setAccessibleName("Feature maps of the drawing on the canvas")
+        self.scroller.setAccessibleDescription(
+            self.explain.text() + " Ctrl+C copies every value as a table; the right-click menu saves it.")
         self.scroller.setVisible(False)
         layout.addWidget(self.scroller, 1)
+        self.fold = FoldWhenShort(self, self.explain)  # a short dock keeps the grids, not half a sentence
         make_exportable(self, "feature-maps", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gui.panels._common import (
@@ -20,6 +20,7 @@ from gui.panels._common import (
     DIVERGING,
     FOREGROUND,
     Coalescer,
+    FoldWhenShort,
     GraphicsScroller,
     SteadyLabel,
     colormap,
@@ -83,8 +84,8 @@ def heading_text(number: int, shape: tuple[int, int, int, int]) -> str:
     text = f"Conv {number}: {out_ch} filters {kh}×{kw} on {channels}"
     if in_ch > 1:
         text += (
-            f"<br><small>each column is one filter: its {in_ch} kernels, one per input map, "
-            "top to bottom</small>"
+            f"<br><small>each column is one filter: its {in_ch} kernels,<br>one per input map, "
+            "top to bottom</small>"  # two short lines: one long one outgrew a 1024-pixel screen's dock
         )
     return text
 
@@ -113,7 +114,7 @@ class FiltersPanel(QWidget):
         self.model_note.setObjectName("modelNote")
         self.explain = QLabel(
             "Each small square is one kernel; each of its cells is one weight the network learned. "
-            "Red = positive weight, blue = negative, white = 0 (scale on the right of each layer). "
+            "Blue = negative weight, light grey = 0, yellow = positive (scale on the right of each layer). "
             "One column per filter; a filter of a later layer has one kernel per input map, top to bottom."
         )
         self.explain.setWordWrap(True)
@@ -136,8 +137,13 @@ class FiltersPanel(QWidget):
         layout.addWidget(self.empty)
         self.scroller = GraphicsScroller(self.graphics)
         self.scroller.viewport_resized = self._fit_cells
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scroller around it is the Tab stop
+        self.scroller.setAccessibleName("Filters: the weights of every convolution layer")
+        self.scroller.setAccessibleDescription(
+            self.explain.text() + " Ctrl+C copies every weight as a table; the right-click menu saves it.")
         layout.addWidget(self.scroller, 1)
         self.scroller.setVisible(False)
+        self.fold = FoldWhenShort(self, self.explain)  # a short dock keeps the grids, not half a sentence
         make_exportable(self, "filters", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
@@ -210,7 +216,7 @@ class FiltersPanel(QWidget):
             units_h = lv.rows * (kh + 1) - 1
             cell = min(max(room / units_w, MIN_CELL_PX * z), MAX_CELL_PX * z)
             height = units_h * cell + 8
-            heading = fh * (2.8 if in_ch > 1 else 1.6) + 4
+            heading = fh * (3.4 if in_ch > 1 else 1.6) + 4
             gl.setRowStretchFactor(2 * lv.number - 1, max(1, int(height)))
             gl.setRowStretchFactor(2 * lv.number - 2, 0)
             need_w = max(need_w, units_w * MIN_CELL_PX * z + bar + 24)

@@ -183,6 +183,8 @@ class TrainingPlots(QWidget):
         plot = pg.PlotWidget(background=BACKGROUND)
         plot.setObjectName(name)
         plot.setToolTip(tooltip)
+        plot.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it: its numbers are its description
+        plot.setAccessibleName(title.split(":")[0] + " plot")
         item = plot.getPlotItem()
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
@@ -422,6 +424,8 @@ class TrainingPlots(QWidget):
         text = " ".join(parts).rstrip(";")
         if text != self.accessibleDescription():
             self.setAccessibleDescription(text)
+            for plot in (self.loss_plot, self.accuracy_plot):
+                plot.setAccessibleDescription(text)
 
     def _update_x_range(self) -> None:
         """Span [0, whole epochs]: the planned length of every run shown, or the data if a run goes on

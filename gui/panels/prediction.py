@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from engine import NOT_SURE_BELOW
+from gui.markers import MARKER_TEXT, marker_for, paint_marker
 from gui.panels._common import Coalescer
 from gui.panels._export import make_exportable, write_table
 
@@ -27,12 +28,14 @@ def percent_text(p: float) -> str:
 
 
 class _Bars(QWidget):
-    """Paints one row per class: name, a bar as long as its probability in the class colour, the percent."""
+    """Paints one row per class: name, the class's marker (its shape), a bar as long as its probability in
+    the class colour, the percent."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("predictionBars")
         self.rows: list[tuple[str, float, str]] = []
+        self.markers: list[str] = []  # each row's marker (gui/markers.py)
         self.top = -1
         self.empty_text = NOTE_EMPTY
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
@@ -59,7 +62,8 @@ class _Bars(QWidget):
         bold.setBold(True)
         fm = QFontMetricsF(bold)
         rh = self._row_height()
-        name_w = max([fm.horizontalAdvance(name) for name, _p, _c in self.rows] + [40.0]) + 12
+        mark = fm.height() * 0.75  # the class marker between the name and the bar
+        name_w = max([fm.horizontalAdvance(name) for name, _p, _c in self.rows] + [40.0]) + 12 + mark + 4
         pct_w = fm.horizontalAdvance("100.0 %") + 12
         bar_x = name_w
         bar_w = max(20.0, self.width() - name_w - pct_w - 4)
@@ -73,8 +77,11 @@ class _Bars(QWidget):
             top = i == self.top
             painter.setFont(bold if top else base)
             painter.setPen(text_colour)
-            painter.drawText(QRectF(0, y, name_w - 8, rh), Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(QRectF(0, y, name_w - 12 - mark, rh), Qt.AlignmentFlag.AlignVCenter
                              | Qt.AlignmentFlag.AlignRight, name)
+            if i < len(self.markers):
+                centre = QPointF(name_w - 6 - mark / 2, y + rh / 2)
+                paint_marker(painter, self.markers[i], centre, mark, colour)
             track = QRectF(bar_x, y + rh * 0.18, bar_w, rh * 0.64)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#e4e4e4"))
@@ -149,6 +156,7 @@ class PredictionPanel(QWidget):
         self._classes: list[str] = []
         self._probs = np.zeros(0)
         self._colours: list[str] = []
+        self._markers: list[str] = []
         self._stale = False
         self._trained = True
         self._coalescer = Coalescer(self._render, 33, self)
@@ -184,7 +192,8 @@ class PredictionPanel(QWidget):
         make_exportable(self, "prediction", self.write_csv)
 
     # -- public API ---------------------------------------------------------------------------
-    def set_prediction(self, classes, probabilities, colors) -> None:
+    def set_prediction(self, classes, probabilities, colors, markers=None) -> None:
+        """`markers`: each class's marker name (gui/markers.py); by default by its place in `classes`."""
         classes = [str(c) for c in classes]
         probs = np.asarray(probabilities, dtype=np.float64).reshape(-1)
         if len(classes) != len(probs):
@@ -194,10 +203,12 @@ class PredictionPanel(QWidget):
         self._probs = probs.copy()
         self._colours = [str(colors[i]) if i < len(colors) else FALLBACK_COLOURS[i % len(FALLBACK_COLOURS)]
                          for i in range(len(classes))]
+        markers = list(markers or [])
+        self._markers = [markers[i] if i < len(markers) else marker_for(i) for i in range(len(classes))]
         self._coalescer.request()
 
     def clear(self) -> None:
-        self._classes, self._probs, self._colours = [], np.zeros(0), []
+        self._classes, self._probs, self._colours, self._markers = [], np.zeros(0), [], []
         self._coalescer.request()
 
     def set_stale(self, stale: bool) -> None:
@@ -238,6 +249,7 @@ class PredictionPanel(QWidget):
         finite = [p for _c, p, _col in rows if math.isfinite(p)]
         resized = len(rows) != len(self.bars.rows)
         self.bars.rows = rows
+        self.bars.markers = list(self._markers)
         self.bars.top = int(np.nanargmax(self._probs)) if finite else -1
         if resized:  # only a new number of classes changes the size the bars ask for
             self.bars.updateGeometry()
@@ -247,7 +259,7 @@ class PredictionPanel(QWidget):
             self.bars.setAccessibleDescription(described)
         if self.bars.top >= 0:
             name, p, colour = rows[self.bars.top]
-            swatch = f"<span style='color:{colour}'>■</span>"
+            swatch = f"<span style='color:{colour}'>{MARKER_TEXT[self._markers[self.bars.top]]}</span>"
             if p < NOT_SURE_BELOW:  # on real drawings such guesses were right only about half the time
                 self.top_label.setText(f"<b>Not sure</b> — perhaps {swatch} {name} ({percent_text(p)})")
             else:

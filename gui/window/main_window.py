@@ -36,7 +36,7 @@ from gui.panels.training import TrainingPanel
 from gui.training import LivePredictor, TrainingController
 from gui.workers import JobRunner, end_helper_processes
 
-from .accessibility import Announcer, SideWindowNamer, name_widgets
+from .accessibility import Announcer, SideWindowNamer, apply_tab_order, name_widgets
 from .exports import Exports
 from .files import FileActions
 from .labelling import Labelling
@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self.dock_layout.restore_settings()
         self.zoom.apply()
         name_widgets(self)  # accessible names where Qt finds none
+        apply_tab_order(self)  # Tab walks the panels as they sit on screen
+        self.palette.buttonsRebuilt.connect(lambda: apply_tab_order(self))
         self.side_window_namer = SideWindowNamer(self)  # the same for Lessons and Analysis when shown
         self.announcer = Announcer(self)  # training progress for screen readers
         self.training.last_preset = self.training.settings().preset
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.dock_layout.first_show()
+        apply_tab_order(self)  # the docks' tab bars exist once the layout is restored
 
     def closeEvent(self, event: QCloseEvent) -> None:
         started = time.monotonic()

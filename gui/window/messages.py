@@ -101,6 +101,7 @@ class Messages(QObject):
         dialog = QDialog(self.window)
         dialog.setWindowTitle("Keyboard shortcuts")
         view = QTextBrowser()
+        view.setAccessibleName("Keyboard shortcuts, one per row: the keys, then what they do")
         view.setHtml("<table>" + "".join(rows) + "</table>")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)

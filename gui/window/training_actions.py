@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow
 from gui.core.dataset import UNKNOWN_DRAWER
 from gui.core.model_state import Origin, progress_fraction, progress_text
 from gui.core.training import TrainSettings
+from gui.markers import marker_for
 
 RECORD_HZ = 10  # training records reach the plots and the progress bar at most this often
 
@@ -82,7 +83,9 @@ class TrainingActions(QObject):
 
     def show_prediction(self, classes: list, probs) -> None:
         w = self.window
-        w.prediction.set_prediction(classes, probs, [w.state.color_of(c) for c in classes])
+        names = w.state.class_names()  # a class's marker follows its place in the class list, as its colour
+        markers = [marker_for(names.index(c) if c in names else i) for i, c in enumerate(classes)]
+        w.prediction.set_prediction(classes, probs, [w.state.color_of(c) for c in classes], markers)
         w.prediction.flush()  # draw now: the predictor already throttles
 
     def clear_prediction(self) -> None:

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AccessibleDescriptions</name>
+    <message>
+        <source>The latest message about training: what happened and what to try</source>
+        <translation>훈련에 관한 최근 메시지: 무슨 일이 있었고 무엇을 해 볼지</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between drawings, Shift with an arrow selects several, Delete deletes them and Ctrl+Z brings them back; the Move to button moves them to another class</source>
+        <translation>화살표 키로 그림 사이를 이동하고, Shift와 화살표로 여러 개를 선택하며, Delete로 지우고 Ctrl+Z로 되돌립니다. &apos;이동&apos; 버튼은 다른 클래스로 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between the colours; Space chooses one</source>
+        <translation>화살표 키로 색 사이를 이동하고, 스페이스로 하나를 고릅니다</translation>
+    </message>
+    <message>
+        <source>Arrow keys change the hue and saturation</source>
+        <translation>화살표 키로 색상과 채도를 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Up and Down arrow keys change the brightness</source>
+        <translation>위아래 화살표 키로 밝기를 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Left and Right arrow keys switch the tab</source>
+        <translation>왼쪽·오른쪽 화살표 키로 탭을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Up and Down arrow keys change the value, or type a new one</source>
+        <translation>위아래 화살표 키로 값을 바꾸거나 새 값을 입력합니다</translation>
+    </message>
+    <message>
+        <source>Up and Down arrow keys choose; Alt+Down opens the list</source>
+        <translation>위아래 화살표 키로 고르고, Alt+아래 화살표로 목록을 엽니다</translation>
+    </message>
+    <message>
+        <source>Space ticks or clears it</source>
+        <translation>스페이스로 선택하거나 해제합니다</translation>
+    </message>
+    <message>
+        <source>Space presses it</source>
+        <translation>스페이스로 누릅니다</translation>
+    </message>
+    <message>
+        <source>Arrow keys change the value</source>
+        <translation>화살표 키로 값을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Type the text</source>
+        <translation>텍스트를 입력합니다</translation>
+    </message>
+    <message>
+        <source>Arrow and Page keys move through the text</source>
+        <translation>화살표 키와 Page 키로 텍스트를 이동합니다</translation>
+    </message>
+    <message>
+        <source>Arrow keys move from item to item; Ctrl+C copies the current one</source>
+        <translation>화살표 키로 항목 사이를 이동하고, Ctrl+C로 현재 항목을 복사합니다</translation>
+    </message>
+    <message>
+        <source>Arrow and Page keys scroll it</source>
+        <translation>화살표 키와 Page 키로 스크롤합니다</translation>
+    </message>
+    <message>
+        <source>Text that can be selected and copied</source>
+        <translation>선택하고 복사할 수 있는 텍스트</translation>
+    </message>
+</context>
+<context>
     <name>AccessibleNames</name>
     <message>
         <source>Training message</source>
@@ -46,6 +113,14 @@
     <message>
         <source>Back-propagation, number by number</source>
         <translation>역전파, 숫자 하나하나</translation>
+    </message>
+    <message>
+        <source>Hue and saturation</source>
+        <translation>색상과 채도</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>밝기</translation>
     </message>
 </context>
 <context>
