@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.markers import marker_for, marker_icon
+from gui.text import translate
 
 
 class DeleteClassDialog(QDialog):
@@ -43,18 +44,22 @@ class DeleteClassDialog(QDialog):
 
     def __init__(self, name: str, count: int, others: Sequence[str], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Delete class “{name}”")
+        self.setWindowTitle(translate("ClassPalette", "Delete class “{name}”").format(name=name))
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                f"The class “{name}” has {count} drawing{'s' if count != 1 else ''}.\n"
-                "What should happen to them?"
+                translate(
+                    "ClassPalette",
+                    "The class “{name}” has {count} drawing{value}.\nWhat should happen to them?",
+                ).format(name=name, count=count, value='s' if count != 1 else '')
             )
         )
-        self.move_radio = QRadioButton("Move them to")
+        self.move_radio = QRadioButton(translate("ClassPalette", "Move them to"))
         self.target = QComboBox()
         self.target.addItems(list(others))
-        self.delete_radio = QRadioButton("Delete them too (Undo in the gallery brings them back)")
+        self.delete_radio = QRadioButton(
+            translate("ClassPalette", "Delete them too (Undo in the gallery brings them back)")
+        )
         row = QGridLayout()
         row.addWidget(self.move_radio, 0, 0)
         row.addWidget(self.target, 0, 1)
@@ -69,7 +74,7 @@ class DeleteClassDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Delete class")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ClassPalette", "Delete class"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -98,19 +103,24 @@ class ClassPalette(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(4)
         self._grid.setVerticalSpacing(3)
-        self._add_button = QToolButton(text="+ New class")
+        self._add_button = QToolButton(text=translate("ClassPalette", "+ New class"))
         self._add_button.setAutoRaise(True)
         self._add_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, a click does not take it
-        self._add_button.setToolTip("Add a class (a new kind of shape to teach the network)")
+        self._add_button.setToolTip(
+            translate("ClassPalette", "Add a class (a new kind of shape to teach the network)")
+        )
         self._add_button.clicked.connect(self._ask_new_class)
         self._hint = QLabel(
-            "click or press 1–9 to add · right-click to edit"
+            translate("ClassPalette", "click or press 1–9 to add · right-click to edit")
         )
         self._hint.setWordWrap(True)
         self._hint.setToolTip(
-            "Click a class, or press its number (1–9) while the canvas has the keyboard, to add the drawing "
-            "to it: it is saved at once and the canvas is cleared. Right-click a class to rename, recolour "
-            "or delete it."
+            translate(
+                "ClassPalette",
+                "Click a class, or press its number (1–9) while the canvas has the keyboard, to add the "
+                "drawing to it: it is saved at once and the canvas is cleared. Right-click a class to "
+                "rename, recolour or delete it.",
+            )
         )
         self._hint.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
@@ -187,34 +197,49 @@ class ClassPalette(QWidget):
         key = f"{index + 1}  " if index < 9 else ""
         b.setText(f"{key}{name}  ({count})")
         b.setIcon(marker_icon(color, marker_for(index), b.iconSize().height()))  # its shape and colour
-        shortcut = f" — or press {index + 1} on the canvas" if index < 9 else ""
+        shortcut = ""
+        if index < 9:
+            shortcut = translate("ClassPalette", " — or press {key} on the canvas").format(key=index + 1)
         b.setToolTip(
-            f"Add the drawing on the canvas to “{name}”{shortcut}.\n"
-            f"{count} drawing{'s' if count != 1 else ''} in this class. Right-click for more."
+            translate(
+                "ClassPalette",
+                "Add the drawing on the canvas to “{name}”{shortcut}.\n{count} drawing{value} in this "
+                "class. Right-click for more.",
+            ).format(name=name, shortcut=shortcut, count=count, value='s' if count != 1 else '')
         )
 
     def _menu(self, name: str, global_pos) -> None:
         menu = QMenu(self)
-        menu.addAction("Rename…", lambda: self._ask_rename(name))
-        menu.addAction("Change colour…", lambda: self._ask_color(name))
+        menu.addAction(translate("ClassPalette", "Rename…"), lambda: self._ask_rename(name))
+        menu.addAction(translate("ClassPalette", "Change colour…"), lambda: self._ask_color(name))
         menu.addSeparator()
-        menu.addAction("Delete class…", lambda: self.ask_delete(name))
+        menu.addAction(translate("ClassPalette", "Delete class…"), lambda: self.ask_delete(name))
         menu.popup(global_pos)
 
     def _ask_new_class(self) -> None:
-        name, ok = QInputDialog.getText(self.window(), "New class",
-                                        "Name of the new class (for example “star”):")
+        name, ok = QInputDialog.getText(
+            self.window(),
+            translate("ClassPalette", "New class"),
+            translate("ClassPalette", "Name of the new class (for example “star”):"),
+        )
         if ok and name.strip():
             self.addClassRequested.emit(name.strip())
 
     def _ask_rename(self, name: str) -> None:
-        new, ok = QInputDialog.getText(self.window(), "Rename class", f"New name for “{name}”:", text=name)
+        new, ok = QInputDialog.getText(
+            self.window(),
+            translate("ClassPalette", "Rename class"),
+            translate("ClassPalette", "New name for “{name}”:").format(name=name),
+            text=name,
+        )
         if ok and new.strip() and new.strip() != name:
             self.renameRequested.emit(name, new.strip())
 
     def _ask_color(self, name: str) -> None:
         current = next((c for n, c, _ in self._classes if n == name), "#7f7f7f")
-        color = QColorDialog.getColor(QColor(current), self.window(), f"Colour of “{name}”")
+        color = QColorDialog.getColor(
+            QColor(current), self.window(), translate("ClassPalette", "Colour of “{name}”").format(name=name)
+        )
         if color.isValid():
             self.recolorRequested.emit(name, color.name())
 

@@ -42,7 +42,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import number
 from gui.markers import marker_for, marker_icon, paint_marker
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 THUMB = 56  # thumbnail side in device-independent pixels
 LabelRole = Qt.ItemDataRole.UserRole + 1
@@ -141,7 +143,10 @@ class DrawingListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             n = len(self._drawings[row].strokes)
             plural = "s" if n != 1 else ""
-            return f"#{row + 1}: {self._drawings[row].label} ({n} stroke{plural})\nDouble-click to open it"
+            return translate(
+                "Gallery",
+                "#{value}: {value2} ({n} stroke{plural})\nDouble-click to open it",
+            ).format(value=row + 1, value2=self._drawings[row].label, n=n, plural=plural)
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(THUMB + 6, THUMB + 6)
         return None
@@ -211,7 +216,7 @@ class Gallery(QWidget):
     drawingActivated = Signal(int)
     undoRequested = Signal()
 
-    ALL = "All classes"
+    ALL = QT_TRANSLATE_NOOP("Gallery", "All classes")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -245,28 +250,36 @@ class Gallery(QWidget):
         self.view.setToolTip("")
 
         self.filter_combo = QComboBox()
-        self.filter_combo.setToolTip("Show only the drawings of one class")
-        self.filter_combo.addItem(self.ALL)
+        self.filter_combo.setToolTip(translate("Gallery", "Show only the drawings of one class"))
+        self.filter_combo.addItem(translate("Gallery", self.ALL))
         self.filter_combo.currentIndexChanged.connect(self._filter_changed)
-        self.mine_check = QCheckBox("Mine only")
+        self.mine_check = QCheckBox(translate("Gallery", "Mine only"))
         self.mine_check.setToolTip(
-            "Show only your own drawings, not the read-only starter set (or class folder) shown with them"
+            translate(
+                "Gallery",
+                "Show only your own drawings, not the read-only starter set (or class folder) shown with "
+                "them",
+            )
         )
         self.mine_check.toggled.connect(self._mine_toggled)
         self.mine_check.hide()
         self._base_count = 0
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
-        self.relabel_button = QToolButton(text="Move to ▾")
-        self.relabel_button.setToolTip("Move the selected drawings to another class")
+        self.relabel_button = QToolButton(text=translate("Gallery", "Move to ▾"))
+        self.relabel_button.setToolTip(translate("Gallery", "Move the selected drawings to another class"))
         self.relabel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.relabel_menu = QMenu(self.relabel_button)
         self.relabel_button.setMenu(self.relabel_menu)
-        self.delete_button = QToolButton(text="Delete")
-        self.delete_button.setToolTip("Delete the selected drawings (Del); Undo brings them back")
+        self.delete_button = QToolButton(text=translate("Gallery", "Delete"))
+        self.delete_button.setToolTip(
+            translate("Gallery", "Delete the selected drawings (Del); Undo brings them back")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button = QToolButton(text="Undo")
-        self.undo_button.setToolTip("Undo the last delete or move (Ctrl+Z in the gallery)")
+        self.undo_button = QToolButton(text=translate("Gallery", "Undo"))
+        self.undo_button.setToolTip(
+            translate("Gallery", "Undo the last delete or move (Ctrl+Z in the gallery)")
+        )
         self.undo_button.clicked.connect(self.undoRequested)
         self.undo_button.setEnabled(False)
         for b in (self.relabel_button, self.delete_button, self.undo_button):
@@ -277,8 +290,8 @@ class Gallery(QWidget):
 
         # shown while the gallery is limited to a chosen set of drawings (e.g. one confusion-matrix cell)
         self.only_label = QLabel()
-        self.show_all_button = QToolButton(text="Show all")
-        self.show_all_button.setToolTip("Show every drawing again")
+        self.show_all_button = QToolButton(text=translate("Gallery", "Show all"))
+        self.show_all_button.setToolTip(translate("Gallery", "Show every drawing again"))
         self.show_all_button.clicked.connect(self.show_all)
         self.only_bar = QWidget()
         bar = QHBoxLayout(self.only_bar)
@@ -344,7 +357,7 @@ class Gallery(QWidget):
             current = self.filter_combo.currentText()
             self.filter_combo.blockSignals(True)
             self.filter_combo.clear()
-            self.filter_combo.addItem(self.ALL)
+            self.filter_combo.addItem(translate("Gallery", self.ALL))
             self.filter_combo.addItems(names)
             i = self.filter_combo.findText(current)
             self.filter_combo.setCurrentIndex(max(0, i))
@@ -362,7 +375,9 @@ class Gallery(QWidget):
     def set_undo_available(self, available: bool, text: str = "") -> None:
         self.undo_button.setEnabled(available)
         self.undo_button.setToolTip(
-            f"Undo {text} (Ctrl+Z in the gallery)" if available else "Nothing to undo"
+            translate("Gallery", "Undo {text} (Ctrl+Z in the gallery)").format(
+                text=text,
+            ) if available else translate("Gallery", "Nothing to undo")
         )
 
     def selected_rows(self) -> list[int]:
@@ -384,8 +399,10 @@ class Gallery(QWidget):
         self.filter_combo.setCurrentIndex(0)
         self.proxy.set_rows(rows)
         n = len(rows)
-        what = f"{n} drawing{'s' if n != 1 else ''}" + (f": {description}" if description else "")
-        self.only_label.setText(f"Showing only {what}")
+        what = translate("Gallery", "{n} drawing{value}").format(n=n, value='s' if n != 1 else '') + (
+            f": {description}" if description else ""
+        )
+        self.only_label.setText(translate("Gallery", "Showing only {what}").format(what=what))
         self.only_bar.show()
         self._update_count()
 
@@ -436,14 +453,18 @@ class Gallery(QWidget):
 
     def _filter_changed(self, *_args) -> None:
         text = self.filter_combo.currentText()
-        self.proxy.set_label(None if text in ("", self.ALL) else text)
+        self.proxy.set_label(None if text in ("", translate("Gallery", self.ALL)) else text)
         self._update_count()
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{total} drawings" if shown == total else f"{shown} of {total} drawings"
+        if shown == total:
+            text = translate("Gallery", "{total} drawings").format(total=number(total))
+        else:
+            text = translate("Gallery", "{shown} of {total} drawings")
+            text = text.format(shown=number(shown), total=number(total))
         if self._base_count:
-            text += f" ({total - self._base_count} yours)"
+            text += translate("Gallery", " ({value} yours)").format(value=total - self._base_count)
         self.count_label.setText(text)
 
     def _update_buttons(self, *_args) -> None:
@@ -463,9 +484,11 @@ class Gallery(QWidget):
             return
         menu = QMenu(self)
         if len(rows) == 1:
-            menu.addAction("Open in canvas", lambda: self.drawingActivated.emit(rows[0]))
-        move = menu.addMenu(f"Move {len(rows)} to")
+            menu.addAction(
+                translate("Gallery", "Open in canvas"), lambda: self.drawingActivated.emit(rows[0])
+            )
+        move = menu.addMenu(translate("Gallery", "Move {value} to").format(value=len(rows)))
         for n in self._classes:
             move.addAction(n, lambda n=n: self._relabel_selected(n))
-        menu.addAction(f"Delete {len(rows)}", self.delete_selected)
+        menu.addAction(translate("Gallery", "Delete {value}").format(value=len(rows)), self.delete_selected)
         menu.popup(self.view.viewport().mapToGlobal(pos))

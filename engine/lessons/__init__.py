@@ -8,7 +8,10 @@ traces        convolution, ReLU and pooling step by step; kernels on drawings; s
 
 from .backprop import BackpropExample, BackpropNumbers, backprop_numbers
 from .corners import (
+    CORNER_DEGREES,
     RULE_CLASSES,
+    SHORT_FRACTION,
+    SIMPLIFY_FRACTION,
     ClassComparison,
     CornerResult,
     clean_shape,
@@ -58,7 +61,8 @@ from .traces import (
 __all__ = [
     "BackpropExample", "BackpropNumbers", "backprop_numbers",
     "RULE_CLASSES", "ClassComparison", "CornerResult", "clean_shape", "compare_representations",
-    "corner_rule_text", "count_corners", "stratified_sample", "rdp", "rule_classify",
+    "corner_rule_text", "count_corners", "CORNER_DEGREES", "SHORT_FRACTION", "SIMPLIFY_FRACTION",
+    "stratified_sample", "rdp", "rule_classify",
     "EXTENT", "POINT_SETS", "HiddenLayerNet", "Perceptron", "PerceptronUpdate", "grid", "point_set",
     "linearly_separable", "separating_line",
     "LECTURE_FILTER", "LECTURE_IMAGE", "LECTURE_KERNEL_1D", "LECTURE_POOL_INPUT", "LECTURE_SIGNAL",

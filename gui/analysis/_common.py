@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QWidget
 from gui.gallery import render_thumbnail
 from gui.markers import marker_for
 from gui.panels._export import copy_key, copy_table
+from gui.text import translate
 
 try:  # the trainer's class colours (gui.core.dataset needs the engine's data exports)
     from gui.core.dataset import PALETTE
@@ -103,10 +104,13 @@ def install_export_menu(panel: QWidget, name: str, csv_data: Callable[[], tuple[
 
     def menu(pos) -> None:
         m = QMenu(panel)
-        m.addAction("Save panel as PNG…", lambda: _ask_png(panel, name))
+        m.addAction(translate("Analysis", "Save panel as PNG…"), lambda: _ask_png(panel, name))
         if csv_data is not None:
-            m.addAction("Save plotted data as CSV…", lambda: _ask_csv(panel, name, csv_data))
-            m.addAction(f"Copy numbers\t{copy_key()}", panel.copy_numbers)  # the key: the window's shortcut
+            m.addAction(
+                translate("Analysis", "Save plotted data as CSV…"), lambda: _ask_csv(panel, name, csv_data)
+            )
+            # the key: the window's shortcut
+            m.addAction(translate("Analysis", "Copy numbers") + f"\t{copy_key()}", panel.copy_numbers)
         m.popup(panel.mapToGlobal(pos))
 
     panel.customContextMenuRequested.connect(menu)
@@ -114,13 +118,20 @@ def install_export_menu(panel: QWidget, name: str, csv_data: Callable[[], tuple[
 
 
 def _ask_png(panel: QWidget, name: str) -> None:
-    path, _ = QFileDialog.getSaveFileName(panel, "Save panel as PNG", f"{name}.png", "PNG image (*.png)")
+    path, _ = QFileDialog.getSaveFileName(
+        panel,
+        translate("Analysis", "Save panel as PNG"),
+        f"{name}.png",
+        translate("Analysis", "PNG image (*.png)"),
+    )
     if path:
         export_png(panel, path)
 
 
 def _ask_csv(panel: QWidget, name: str, csv_data) -> None:
-    path, _ = QFileDialog.getSaveFileName(panel, "Save data as CSV", f"{name}.csv", "CSV (*.csv)")
+    path, _ = QFileDialog.getSaveFileName(
+        panel, translate("Analysis", "Save data as CSV"), f"{name}.csv", translate("Analysis", "CSV (*.csv)")
+    )
     if path:
         header, rows = csv_data()
         write_csv(path, header, rows)
@@ -147,8 +158,11 @@ def model_note_label(text: str = "") -> QLabel:
     label.setObjectName("modelNote")
     label.setWordWrap(True)
     label.setStyleSheet(MODEL_NOTE_STYLE)
-    label.setToolTip("Which model these numbers come from: untrained (random weights), after which epoch\n"
-                     "of which run, or loaded from which file.")
+    label.setToolTip(translate(
+        "Analysis",
+        "Which model these numbers come from: untrained (random weights), after which epoch\nof which run, "
+        "or loaded from which file.",
+    ))
     return label
 
 

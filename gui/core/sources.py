@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from engine import LoadProblem, read_ndjson
+from gui.text import translate
 
 from .merge import MergeReport, read_many
 
@@ -54,7 +55,8 @@ class SourcesMixin:
             cached = (key, *read_ndjson(self.starter_path))
             self._starter_cache = cached
         _key, drawings, problems = cached
-        self._base, self._base_name, self._base_path = drawings, "Starter set", self.starter_path
+        self._base, self._base_name = drawings, translate("Sources", "Starter set")
+        self._base_path = self.starter_path
         return list(problems)
 
     def set_include_base(self, include: bool) -> None:

@@ -12,6 +12,7 @@ from gui.lessons.corner_lesson import CornerLesson
 from gui.lessons.pipeline_lesson import PipelineLesson
 from gui.lessons.pooling_lesson import PoolingLesson
 from gui.lessons.separability_lesson import SeparabilityLesson
+from gui.text import translate
 
 LARGE_TEXT_FACTOR = 1.6
 TAB_FACTOR = 1.2  # the lesson tabs' labels in large text
@@ -35,20 +36,21 @@ class LessonsView(QTabWidget):
         self.setObjectName("lessonsView")
         self.lessons = [CornerLesson(), SeparabilityLesson(), BackpropLesson(), ConvolutionLesson(),
                         PoolingLesson(), PipelineLesson()]
-        names = ["1 Representation", "2 Separable?", "3 Back-propagation", "4 Convolution",
-                 "5 ReLU && pooling", "6 The whole CNN"]
+        names = [translate("LessonsView", "1 Representation"), translate("LessonsView", "2 Separable?"),
+                 translate("LessonsView", "3 Back-propagation"), translate("LessonsView", "4 Convolution"),
+                 translate("LessonsView", "5 ReLU && pooling"), translate("LessonsView", "6 The whole CNN")]
         for lesson, name in zip(self.lessons, names, strict=True):
             self.addTab(lesson, name)
-            self.setTabToolTip(self.count() - 1, lesson.title)
+            self.setTabToolTip(self.count() - 1, translate(type(lesson).__name__, lesson.title))
             lesson.trainRequested.connect(self.trainRequested)
         self._base_font = QFont(self.font())
 
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(4, 0, 4, 0)
-        self.large_text = QCheckBox("Large text")
+        self.large_text = QCheckBox(translate("LessonsView", "Large text"))
         self.large_text.setObjectName("largeTextToggle")
-        self.large_text.setToolTip("Bigger letters for a projector (Ctrl+Shift+L)")
+        self.large_text.setToolTip(translate("LessonsView", "Bigger letters for a projector (Ctrl+Shift+L)"))
         self.large_text.toggled.connect(self.set_large_text)
         row.addWidget(self.large_text)
         self.setCornerWidget(corner, Qt.Corner.TopRightCorner)

@@ -24,6 +24,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QGuiApplica
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from engine import atomic_path
+from gui.text import translate
 
 
 def remove_broken_exporters() -> None:
@@ -61,7 +62,9 @@ def copy_table(widget: QWidget, header: Sequence, rows) -> int:
     """Puts a table on the clipboard (tab-separated), announces it to screen readers; the number of rows."""
     rows = [list(r) for r in rows]
     QGuiApplication.clipboard().setText(table_text(header, rows))
-    event = QAccessibleAnnouncementEvent(widget, f"Copied {len(rows)} rows of numbers")
+    event = QAccessibleAnnouncementEvent(
+        widget, translate("PanelExport", "Copied {value} rows of numbers").format(value=len(rows))
+    )
     QAccessible.updateAccessibility(event)
     return len(rows)
 
@@ -89,7 +92,9 @@ def save_png(widget: QWidget, path: str) -> None:
     pixmap = widget.grab()
     with atomic_path(path) as tmp:
         if pixmap.isNull() or not pixmap.save(str(tmp), "PNG"):
-            raise OSError(f"{path}: the picture could not be written")
+            raise OSError(
+                translate("PanelExport", "{path}: the picture could not be written").format(path=path)
+            )
 
 
 def make_exportable(panel: QWidget, name: str, export_csv: Callable[[str], None] | None,
@@ -118,16 +123,19 @@ def add_plot_actions(menu: QMenu, panel: QWidget) -> None:
 def export_actions(panel: QWidget, parent: QObject) -> list:
     from PySide6.QtGui import QAction
 
-    png = QAction("Save as PNG…", parent)
-    png.setToolTip("Save what this panel shows now as a PNG picture")
+    png = QAction(translate("PanelExport", "Save as PNG…"), parent)
+    png.setToolTip(translate("PanelExport", "Save what this panel shows now as a PNG picture"))
     png.triggered.connect(lambda: ask_png(panel))
     actions = [png]
     if getattr(panel, "export_csv", None) is not None:
-        data = QAction("Save data as CSV…", parent)
-        data.setToolTip("Save the numbers this panel shows as a CSV table")
+        data = QAction(translate("PanelExport", "Save data as CSV…"), parent)
+        data.setToolTip(translate("PanelExport", "Save the numbers this panel shows as a CSV table"))
         data.triggered.connect(lambda: ask_csv(panel))
-        copy = QAction(f"Copy numbers\t{copy_key()}", parent)  # the key is the panel's shortcut (shown only)
-        copy.setToolTip("Copy the numbers this panel shows, tab-separated, for a spreadsheet")
+        # the key is the panel's shortcut (shown only)
+        copy = QAction(translate("PanelExport", "Copy numbers") + f"\t{copy_key()}", parent)
+        copy.setToolTip(
+            translate("PanelExport", "Copy the numbers this panel shows, tab-separated, for a spreadsheet")
+        )
         copy.triggered.connect(lambda: copy_numbers(panel))
         actions += [data, copy]
     return actions
@@ -143,15 +151,19 @@ def _popup(panel: QWidget, global_pos) -> QMenu:
 
 
 def ask_png(panel: QWidget) -> None:
-    path, _ = QFileDialog.getSaveFileName(panel, "Save as PNG", f"{panel.export_name}.png",
-                                          "PNG image (*.png)")
+    path, _ = QFileDialog.getSaveFileName(
+        panel, translate("PanelExport", "Save as PNG"), f"{panel.export_name}.png",
+        translate("PanelExport", "PNG image (*.png)"),
+    )
     if path:
         _report(panel, lambda: save_png(panel, path))
 
 
 def ask_csv(panel: QWidget) -> None:
-    path, _ = QFileDialog.getSaveFileName(panel, "Save data as CSV", f"{panel.export_name}.csv",
-                                          "CSV table (*.csv)")
+    path, _ = QFileDialog.getSaveFileName(
+        panel, translate("PanelExport", "Save data as CSV"), f"{panel.export_name}.csv",
+        translate("PanelExport", "CSV table (*.csv)"),
+    )
     if path:
         _report(panel, lambda: panel.export_csv(path))
 
@@ -160,4 +172,4 @@ def _report(panel: QWidget, write: Callable[[], None]) -> None:
     try:
         write()
     except (OSError, ValueError) as exc:
-        QMessageBox.warning(panel, "Could not export", str(exc))
+        QMessageBox.warning(panel, translate("PanelExport", "Could not export"), str(exc))

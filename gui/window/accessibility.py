@@ -54,6 +54,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.text import translate
+
 # Widgets that have neither a label nor a tooltip to be named by, by objectName (the lessons' grids are
 # tables of numbers a screen reader reads cell by cell; their name says what the table is)
 NAMES = {
@@ -145,7 +147,9 @@ def _page_of(widget: QWidget) -> str:
             tabs = parent.parentWidget()
             index = tabs.indexOf(child)
             if index >= 0:
-                return f"{tabs.tabText(index).replace('&', '')} page"
+                return translate("AccessibleNames", "{value} page").format(
+                    value=tabs.tabText(index).replace('&', ''),
+                )
         child, parent = parent, parent.parentWidget()
     return ""
 
@@ -197,14 +201,18 @@ def _name_for(widget: QWidget, owner: QWidget | None) -> str:
     elif isinstance(widget, QAbstractItemView) and owner is not None:
         combo = owner.parentWidget()
         if isinstance(combo, QComboBox):
-            name = f"{accessible_name(combo) or first_sentence(combo.toolTip())}: choices"
+            name = translate("AccessibleNames", "{value}: choices").format(
+                value=accessible_name(combo) or first_sentence(combo.toolTip())
+            )
     if not name and isinstance(widget, QSpinBox) and (widget.prefix() or widget.suffix()):
         name = (widget.prefix() or widget.suffix()).strip()  # "filter ", "feature map of filter "
     if not name and isinstance(widget, QTabWidget) and widget.window().centralWidget() is widget:
         title = widget.window().windowTitle()
         name = title.split("—")[-1].strip() or title
         tabs = ", ".join(widget.tabText(i).replace("&", "") for i in range(widget.count()))
-        widget.setAccessibleDescription(f"{widget.count()} tabs: {tabs}")
+        widget.setAccessibleDescription(
+            translate("AccessibleNames", "{value} tabs: {tabs}").format(value=widget.count(), tabs=tabs)
+        )
     if not name and isinstance(widget, QScrollArea):
         name = _page_of(widget)
     if not name and widget.toolTip():

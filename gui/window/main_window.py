@@ -33,6 +33,7 @@ from gui.panels.filters import FiltersPanel
 from gui.panels.plots import TrainingPlots
 from gui.panels.prediction import PredictionPanel
 from gui.panels.training import TrainingPanel
+from gui.text import translate
 from gui.training import LivePredictor, TrainingController
 from gui.workers import JobRunner, end_helper_processes
 
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
     ):
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("ShapeLab")
+        self.setWindowTitle(translate("MainWindow", "ShapeLab"))
         self.data_dir = Path(data_dir)
         self.settings = settings
         self.translation = Translation(self, settings)  # View › Language, from the start
@@ -206,7 +207,11 @@ class MainWindow(QMainWindow):
         try:
             self.state.flush()  # a background rewrite still under way is finished first
         except OSError as exc:
-            QMessageBox.critical(self, "Could not write the dataset", f"{self.state.path}: {exc}")
+            QMessageBox.critical(
+                self,
+                translate("MainWindow", "Could not write the dataset"),
+                f"{self.state.path}: {exc}",
+            )
         self.model_autosave.save_now()  # a run still under way: its weights so far are kept too
         # the rest of CLOSE_BUDGET_S (with a little left for Qt to close the window) ends the workers
         spent = time.monotonic() - started

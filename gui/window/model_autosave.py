@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow
 from engine import ModelFileError
 from gui.core.autosave import autosave, autosave_path, data_digest, restore
 from gui.core.training import INPUT_SIZE
+from gui.text import translate
 
 DIGEST_KIND = "autosave-digest"
 SYNC_DIGEST_DRAWINGS = 5_000  # up to this many drawings the digest is computed at once (≤ ~50 ms)
@@ -65,7 +66,10 @@ class ModelAutosave(QObject):
             self.last_path = autosave(self._path(), ms, drawings=drawings, dataset=w.state.path,
                                       digest=digest)
         except (OSError, ValueError) as exc:
-            w.messages.status(f"Could not keep the trained model beside the dataset: {exc}", 10000)
+            w.messages.status(translate(
+                "ModelAutosave",
+                "Could not keep the trained model beside the dataset: {exc}",
+            ).format(exc=exc), 10000)
             return False
         self._saved_steps = ms.steps
         return True
@@ -76,13 +80,19 @@ class ModelAutosave(QObject):
         try:
             restored = restore(self._path())
         except (ModelFileError, OSError) as exc:
-            w.messages.status(f"The last trained model could not be restored: {exc}", 12000)
+            w.messages.status(translate(
+                "ModelAutosave",
+                "The last trained model could not be restored: {exc}",
+            ).format(exc=exc), 12000)
             return False
         if restored is None:
             return False
         model = restored.loaded.model
         if tuple(model.input_shape) != (1, INPUT_SIZE, INPUT_SIZE):
-            w.messages.status(f"The last trained model ({restored.path}) does not fit ShapeLab's drawings.",
+            w.messages.status(translate(
+                "ModelAutosave",
+                "The last trained model ({path}) does not fit ShapeLab's drawings.",
+            ).format(path=restored.path),
                               12000)
             return False
         snapshot = w.state.snapshot()
@@ -91,8 +101,8 @@ class ModelAutosave(QObject):
         if restored.drawings != len(snapshot.drawings):  # changed: no digest needed
             self._checked(restored, snapshot, False)
         else:
-            w.messages.status(restored.describe(True).split(" The dataset")[0]
-                              + " Checking whether the dataset changed since…", 15000)
+            w.messages.status(restored.summary() + translate(
+                "Autosave", " Checking whether the dataset changed since…"), 15000)
             self._digest_later(snapshot.drawings, lambda drawings, digest: self._checked(
                 restored, snapshot, restored.same_data(drawings, digest)))
         return True

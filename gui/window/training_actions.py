@@ -13,6 +13,7 @@ from gui.core.dataset import UNKNOWN_DRAWER
 from gui.core.model_state import Origin, progress_fraction, progress_text
 from gui.core.training import TrainSettings
 from gui.markers import marker_for
+from gui.text import translate
 
 RECORD_HZ = 10  # training records reach the plots and the progress bar at most this often
 
@@ -60,7 +61,10 @@ class TrainingActions(QObject):
             self.last_preset = s.preset
             if w.controller.model is not None and w.controller.preset != s.preset:
                 w.controller.ensure_model(w.state.class_names(), s.preset, s.seed, force=True)
-                self._status(f"New {s.preset} model with fresh random weights.", 4000)
+                self._status(translate(
+                    "TrainingActions",
+                    "New {preset} model with fresh random weights.",
+                ).format(preset=s.preset), 4000)
 
     def model_replaced(self) -> None:
         w = self.window
@@ -118,8 +122,8 @@ class TrainingActions(QObject):
         with_data = [n for n in w.state.class_names() if counts.get(n, 0) > 0]
         if len(with_data) < 2:
             w.training_panel.show_message(
-                "To train, the network needs drawings in at least two classes. "
-                "Draw a few shapes and add each to its class (keys 1–9).",
+                translate("TrainingActions", "To train, the network needs drawings in at least two classes. "
+                "Draw a few shapes and add each to its class (keys 1–9)."),
                 "warning",
             )
             return False
@@ -154,8 +158,11 @@ class TrainingActions(QObject):
         fresh = c.ensure_model(snap.classes, s.preset, s.seed)
         if fresh and had_training:
             self._status(
-                "The classes changed since the model was trained, so it starts again from fresh weights "
-                "(one output per class).",
+                translate(
+                    "TrainingActions",
+                    "The classes changed since the model was trained, so it starts again from fresh "
+                    "weights (one output per class).",
+                ),
                 8000,
             )
         self._run_epochs = s.epochs
@@ -171,9 +178,9 @@ class TrainingActions(QObject):
         s = self.settings()
         w.controller.ensure_model(w.state.class_names(), s.preset, s.seed)
         w.controller.reset_weights(s.seed)
-        w.training_panel.show_progress(0.0, "Not trained yet")
+        w.training_panel.show_progress(0.0, translate("TrainingActions", "Not trained yet"))
         w.training_panel.show_message("")
-        self._status("Weights reset: the network starts from scratch.", 4000)
+        self._status(translate("TrainingActions", "Weights reset: the network starts from scratch."), 4000)
 
     def state_changed(self, state: str) -> None:
         w = self.window
