@@ -268,34 +268,8 @@ class FileActions(QObject):
         w.state.add_image_folder(folder)
         self._status(f"Checking the {len(items)} images of {folder}…")
         w.jobs.submit(CHECK_KIND, check_image_folder, folder, INPUT_SIZE,
-                      on_done=lambda result: self._images_checked(folder, *result),
+                      on_done=lambda result: images_checked(self, folder, *result),
                       on_failed=lambda text: w.messages.error("Could not import the image folder", text))
-
-    def _images_checked(self, folder: str, counts: dict, problems: list[str]) -> None:
-        """The image folder was read as training will read it: say how many images are used and name every
-        file that is not (file and why), in one message."""
-        w = self.window
-        used = sum(counts.values())
-        self.image_counts[folder] = used
-        w.dataset_label.setText(w.labelling.dataset_text())  # the status bar's image count
-        self._status(f"{used} images from {folder} will be used for training.", 8000)
-        if problems:
-            self.last_report = "\n".join(problems)
-            prefix = str(Path(folder)) + os.sep
-
-            def item(text: str) -> str:  # "• circle/noise.png: why", relative to the folder
-                text = text.removesuffix("; skipped")
-                return "• " + (text[len(prefix):] if text.startswith(prefix) else text)
-
-            shown = "\n".join(item(p) for p in problems[:LISTED_FILES])
-            more = f"\n… and {len(problems) - LISTED_FILES} more" if len(problems) > LISTED_FILES else ""
-            n = len(problems)
-            w.messages.warn(
-                "Some images cannot be used",
-                f"{n} file{'s' if n != 1 else ''} in {folder} cannot be used for training and "
-                f"{'are' if n != 1 else 'is'} left out (file: why):\n{shown}{more}\n\n"
-                f"The other {used} images are used.",
-            )
 
     def export_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -454,3 +428,32 @@ class FileActions(QObject):
             return False
         self._status(translate("Files", "Model saved to {path}.").format(path=path), 6000)
         return True
+
+
+def images_checked(files: FileActions, folder: str, counts: dict, problems: list[str]) -> None:
+    """An imported image folder was read as training will read it: say how many images are used and name
+    every file that is not (file and why), in one message."""
+    w = files.window
+    used = sum(counts.values())
+    files.image_counts[folder] = used
+    w.dataset_label.setText(w.labelling.dataset_text())  # the status bar's image count
+    w.messages.status(f"{used} images from {folder} will be used for training.", 8000)
+    if problems:
+        files.last_report = "\n".join(problems)
+        w.messages.warn("Some images cannot be used", left_out_text(folder, used, problems))
+
+
+def left_out_text(folder: str, used: int, problems: list[str]) -> str:
+    """One message naming the image files of `folder` left out (file relative to the folder: why)."""
+    prefix = str(Path(folder)) + os.sep
+
+    def item(text: str) -> str:  # "• circle/noise.png: why"
+        text = text.removesuffix("; skipped")
+        return "• " + (text[len(prefix):] if text.startswith(prefix) else text)
+
+    n = len(problems)
+    shown = "\n".join(item(p) for p in problems[:LISTED_FILES])
+    more = f"\n… and {n - LISTED_FILES} more" if n > LISTED_FILES else ""
+    return (f"{n} file{'s' if n != 1 else ''} in {folder} cannot be used for training and "
+            f"{'are' if n != 1 else 'is'} left out (file: why):\n{shown}{more}\n\n"
+            f"The other {used} images are used.")
