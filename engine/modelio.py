@@ -110,7 +110,9 @@ def _read_members(path, z: zipfile.ZipFile) -> dict[str, np.ndarray]:
     infos = z.infolist()
     if len(infos) > MAX_MODEL_ENTRIES:
         _refuse(path, f"not a ShapeLab model file ({len(infos):,} entries)")
-    arrays: dict[str, np.ndarray] = {}
+    # first every member's declared size and .npy header (a few hundred bytes inflated each), so that a
+    # file whose members are each small but add up to too much is refused before any array is inflated
+    headers = []
     parameters = 0
     for info in infos:
         if not info.filename.endswith(".npy"):
@@ -121,21 +123,27 @@ def _read_members(path, z: zipfile.ZipFile) -> dict[str, np.ndarray]:
                           f"{MAX_ENTRY_BYTES:,} (refused before reading)")
         with z.open(info) as member:
             shape, fortran, dtype = _read_header(path, key, member)
-            count = math.prod(shape)
-            if key == META_KEY:
-                if dtype.kind != "U" or shape != ():
-                    _refuse(path, f"{META_KEY} is not a text entry")
-                if dtype.itemsize // 4 > MAX_META_CHARS:
-                    _refuse(path, f"{META_KEY} is longer than {MAX_META_CHARS:,} characters")
-            else:
-                parameters += count
-                if parameters > MAX_MODEL_PARAMETERS:
-                    _refuse(path, f"declares more than {MAX_MODEL_PARAMETERS:,} parameters (at least "
-                                  f"{parameters:,}; refused before reading)")
-            nbytes = count * dtype.itemsize
-            if member.tell() + nbytes != info.file_size:
-                _refuse(path, f"is damaged (entry {key[:60]!r} declares shape {shape} of {dtype}, "
-                              f"but holds {info.file_size:,} bytes)")
+            offset = member.tell()
+        count = math.prod(shape)
+        if key == META_KEY:
+            if dtype.kind != "U" or shape != ():
+                _refuse(path, f"{META_KEY} is not a text entry")
+            if dtype.itemsize // 4 > MAX_META_CHARS:
+                _refuse(path, f"{META_KEY} is longer than {MAX_META_CHARS:,} characters")
+        else:
+            parameters += count
+            if parameters > MAX_MODEL_PARAMETERS:
+                _refuse(path, f"declares more than {MAX_MODEL_PARAMETERS:,} parameters (at least "
+                              f"{parameters:,}; refused before reading)")
+        nbytes = count * dtype.itemsize
+        if offset + nbytes != info.file_size:
+            _refuse(path, f"is damaged (entry {key[:60]!r} declares shape {shape} of {dtype}, "
+                          f"but holds {info.file_size:,} bytes)")
+        headers.append((info, key, shape, fortran, dtype, count, nbytes))
+    arrays: dict[str, np.ndarray] = {}
+    for info, key, shape, fortran, dtype, count, nbytes in headers:
+        with z.open(info) as member:
+            _read_header(path, key, member)
             data = member.read(nbytes)
         if len(data) != nbytes:
             _refuse(path, f"is damaged or truncated (entry {key[:60]!r} is short)")

@@ -75,8 +75,11 @@ def ink_from_image(gray: np.ndarray) -> np.ndarray:
     g = np.asarray(gray, dtype=np.float32)
     if g.ndim == 3:  # (H, W, C): average the colour channels
         g = g[..., :3].mean(axis=2)
-    if g.ndim != 2 or g.shape[0] < 2 or g.shape[1] < 2:
+    if g.ndim != 2:
         raise ValueError(f"expected a 2-D grayscale image, got shape {np.shape(gray)}")
+    if g.shape[0] < 2 or g.shape[1] < 2:
+        raise ValueError(f"an image of {g.shape[1]}×{g.shape[0]} pixels is too thin to hold a drawing "
+                         "(each side needs at least 2 pixels)")
     border = np.concatenate([g[0], g[-1], g[1:-1, 0], g[1:-1, -1]])
     bg = float(np.median(border))
     ink = np.abs(g - bg)

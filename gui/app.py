@@ -113,4 +113,5 @@ def run(argv: list[str] | None = None, data_dir: str | os.PathLike | None = None
         QMessageBox.critical(None, translate("App", "ShapeLab cannot start"), text)
         return 1
     window.show()
+    window.labelling.ask_drawer_if_new()  # the first start: the student picks a drawer name once
     return app.exec()

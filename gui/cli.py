@@ -326,6 +326,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     print(" " * width + "".join(f"{c[:9]:>10}" for c in classes))
     for i, c in enumerate(classes):
         print(f"{c:<{width}}" + "".join(f"{v:>10d}" for v in confusion[i]))
+    if ev.per_drawer:  # drawings carrying a "drawer" key: how the model does for each person
+        wd = max(len("per drawer"), *(len(d) for d in ev.per_drawer)) + 2
+        print("\n" + "per drawer".ljust(wd) + "accuracy      n")
+        for d, r in ev.per_drawer.items():
+            print(f"{d:<{wd}}{r['accuracy']:8.1%}  {r['n']:5d}")
+        unnamed = ev.n - sum(r["n"] for r in ev.per_drawer.values())
+        if unnamed:
+            print(f"({unnamed} samples carry no drawer)")
     if ev.unknown_labels:
         listed = ", ".join(f"{k} ({v})" for k, v in sorted(ev.unknown_labels.items()))
         print(

@@ -96,43 +96,39 @@ class DrawingListModel(QAbstractListModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._strokes: list[tuple[np.ndarray, ...]] = []
-        self._labels: list[str] = []
+        self._drawings: list = []  # the rows' drawings (a copy of the list; strokes and label read per row)
         self._colors: dict[str, str] = {}
         self._markers: dict[str, str] = {}  # class -> its marker, by its place in the class list
-        self._ids: list[int] = []  # stable identity of each row's drawing, for the cache
         self._cache: OrderedDict[tuple, QPixmap] = OrderedDict()
         self.dpr = 1.0
 
     def set_drawings(self, drawings: Sequence, colors: dict[str, str]) -> None:
         """Replace the rows with these drawings (objects with `strokes` and `label`)."""
         self.beginResetModel()
-        self._strokes = [d.strokes for d in drawings]
-        self._labels = [d.label for d in drawings]
-        self._ids = [id(d.strokes) for d in drawings]
+        self._drawings = list(drawings)  # one copy: 50,000 rows in a millisecond, nothing per drawing
         self._colors = dict(colors)
         self._markers = {name: marker_for(i) for i, name in enumerate(self._colors)}
         self.endResetModel()
 
     def append_drawing(self, drawing) -> None:
-        n = len(self._strokes)
+        n = len(self._drawings)
         self.beginInsertRows(QModelIndex(), n, n)
-        self._strokes.append(drawing.strokes)
-        self._labels.append(drawing.label)
-        self._ids.append(id(drawing.strokes))
+        self._drawings.append(drawing)
         self.endInsertRows()
 
     def set_colors(self, colors: dict[str, str]) -> None:
+        if list(dict(colors).items()) == list(self._colors.items()):  # in order: markers go by place
+            return  # unchanged (every added drawing passes the classes again): nothing to repaint
         self._colors = dict(colors)
         self._markers = {name: marker_for(i) for i, name in enumerate(self._colors)}
-        if self._strokes:
-            self.dataChanged.emit(self.index(0), self.index(len(self._strokes) - 1))
+        if self._drawings:
+            self.dataChanged.emit(self.index(0), self.index(len(self._drawings) - 1))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._strokes)
+        return 0 if parent.isValid() else len(self._drawings)
 
     def label(self, row: int) -> str:
-        return self._labels[row]
+        return self._drawings[row].label
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -141,28 +137,29 @@ class DrawingListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(row)
         if role == LabelRole:
-            return self._labels[row]
+            return self._drawings[row].label
         if role == SourceRowRole:
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
-            n = len(self._strokes[row])
+            n = len(self._drawings[row].strokes)
             plural = "s" if n != 1 else ""
             return translate(
                 "Gallery",
                 "#{value}: {value2} ({n} stroke{plural})\nDouble-click to open it",
-            ).format(value=row + 1, value2=self._labels[row], n=n, plural=plural)
+            ).format(value=row + 1, value2=self._drawings[row].label, n=n, plural=plural)
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(THUMB + 6, THUMB + 6)
         return None
 
     def _thumbnail(self, row: int) -> QPixmap:
-        label = self._labels[row]
+        d = self._drawings[row]
+        label = d.label
         color = self._colors.get(label, "#7f7f7f")
         marker = self._markers.get(label)
-        key = (self._ids[row], label, color, marker)
+        key = (id(d.strokes), label, color, marker)
         pm = self._cache.get(key)
         if pm is None:
-            pm = render_thumbnail(self._strokes[row], color, THUMB, self.dpr, marker)
+            pm = render_thumbnail(d.strokes, color, THUMB, self.dpr, marker)
             self._cache[key] = pm
             if len(self._cache) > self.CACHE_LIMIT:
                 self._cache.popitem(last=False)
@@ -226,6 +223,9 @@ class Gallery(QWidget):
         self.setObjectName("gallery")
         self.model = DrawingListModel(self)
         self.proxy = ClassFilter(self)
+        # filtered again only when the filter changes or rows come and go, not on dataChanged (a colour
+        # change repaints; re-filtering 50,000 rows in Python would stall the window)
+        self.proxy.setDynamicSortFilter(False)
         self.proxy.setSourceModel(self.model)
         self.view = QListView(self)
         self.view.setObjectName("galleryView")

@@ -110,6 +110,18 @@ def list_image_folder(root: str | os.PathLike) -> list[tuple[Path, str]]:
     return items
 
 
+def other_files(root: str | os.PathLike) -> list[Path]:
+    """Files in the class folders of `root` that `list_image_folder` leaves out because of their suffix
+    (not hidden files): they are named to the user, never dropped silently."""
+    root = Path(root)
+    out: list[Path] = []
+    for class_dir in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for f in sorted(class_dir.iterdir()):
+            if not f.name.startswith(".") and f.suffix.lower() not in IMAGE_SUFFIXES:
+                out.append(f)
+    return out
+
+
 def load_image_folder(
     root: str | os.PathLike, size: int = 28
 ) -> tuple[np.ndarray, list[str], list[tuple[Path, str]]]:

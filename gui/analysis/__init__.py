@@ -8,7 +8,7 @@ Wiring into the trainer window (`MainWindow.show_analysis` and the `_feed_analys
     analysis = AnalysisView()                                   # e.g. in a dock "Analysis"
     def dataset_changed(kind=None):                             # state.changed (and once at start)
         analysis.set_dataset(state.drawings, [(c.name, c.color) for c in state.classes])
-    MainWindow._update_stale: analysis.set_stale(stale)         # state.is_stale(controller.snapshot_version)
+    MainWindow._update_stale: analysis.set_stale(stale)         # model_state.stale (data changed since)
     training_panel.settingsChanged -> analysis.set_validation(s.val_split, s.seed)   (s = settings())
     controller.recordReceived(rec): on rec.kind == "epoch":
         analysis.record_epoch(rec.epoch, model.weights(),

@@ -3,8 +3,9 @@
 Rows are the true class, columns the predicted class. Each cell shows its count and the percentage of
 the true class's drawings; its colour is that percentage (labelled scale). Clicking a cell emits
 `showDrawings(list)` with exactly the dataset indices of the drawings in it (the gallery shows those, to
-relabel or delete in place). Below, the most confidently wrong drawings; double-click one to open it
-(`drawingRequested(int)`).
+relabel or delete in place). Beside it, the most confidently wrong drawings; double-click one to open it
+(`drawingRequested(int)`). Below them, the results split by drawer (when the drawings carry a "drawer"
+key): each person's drawings, how many are right; clicking a row shows that person's drawings.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -128,6 +131,23 @@ class ConfusionMatrix(QWidget):
         )
         self.show_wrong = QPushButton(translate("Confusion", "Show all wrong ones in the gallery"))
         self.show_wrong.clicked.connect(self._show_all_wrong)
+        self.drawer_title = QLabel("<b>Per drawer</b> — how the network does on each person's drawings")
+        self.drawer_table = QTableWidget(0, 3)
+        self.drawer_table.setObjectName("confusionDrawers")
+        self.drawer_table.setHorizontalHeaderLabels(["drawer", "drawings", "right (%)"])
+        self.drawer_table.verticalHeader().hide()
+        self.drawer_table.horizontalHeader().setStretchLastSection(True)
+        self.drawer_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.drawer_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.drawer_table.setToolTip(
+            "Each drawer's drawings among those chosen above (the \"drawer\" key of each drawing).\n"
+            "Click a row to show that person's drawings in the gallery. A much lower share for one person\n"
+            "means the network has not learned their way of drawing: with Model › Validate on unseen\n"
+            "drawers the validation drawings are all by people it did not train on."
+        )
+        self.drawer_table.cellClicked.connect(self._drawer_clicked)
+        self.drawer_note = QLabel("")
+        self.drawer_note.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("Confusion", "Drawings:")))
@@ -144,6 +164,9 @@ class ConfusionMatrix(QWidget):
         rl.addWidget(self.wrong_title)
         rl.addWidget(self.wrong, 1)
         rl.addWidget(self.show_wrong)
+        rl.addWidget(self.drawer_title)
+        rl.addWidget(self.drawer_note)
+        rl.addWidget(self.drawer_table, 1)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -206,6 +229,48 @@ class ConfusionMatrix(QWidget):
         cur = self.current()
         return [] if cur is None else [int(i) for i in cur["cells"][t][p]]
 
+    def drawer_rows(self) -> list[tuple[str, int, int]]:
+        """The per-drawer table as shown: (drawer, drawings, right)."""
+        cur = self.current()
+        if cur is None or self._is_test():
+            return []
+        return [(k, v["n"], v["right"]) for k, v in cur.get("drawers", {}).items()]
+
+    def _drawer_clicked(self, row: int, _col: int) -> None:
+        cur = self.current()
+        item = self.drawer_table.item(row, 0)
+        if cur is None or item is None or self._is_test():
+            return
+        entry = cur.get("drawers", {}).get(item.text())
+        if entry:
+            self.showDrawings.emit(list(entry["ids"]))
+
+    def _render_drawers(self, cur: dict | None) -> None:
+        rows = self.drawer_rows() if cur is not None else []
+        key = tuple(rows)
+        if key == getattr(self, "_drawer_key", None):
+            return  # unchanged: no relayout
+        self._drawer_key = key
+        self.drawer_table.setRowCount(len(rows))
+        for r, (name, n, right) in enumerate(rows):
+            cells = (name, str(n), f"{100 * right / max(n, 1):.0f}%  ({right} right)")
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.drawer_table.setItem(r, c, item)
+        self.drawer_table.setVisible(bool(rows))
+        if cur is None:
+            self.drawer_note.setText("")
+        elif self._is_test():
+            self.drawer_note.setText("The imported test set is not split by drawer.")
+        elif not rows:
+            self.drawer_note.setText("These drawings carry no drawer names, so the results cannot be split "
+                                     "by drawer (File › Your drawer name… names yours).")
+        else:
+            self.drawer_note.setText(f"{len(rows)} drawer{'s' if len(rows) != 1 else ''}; click one to show "
+                                     "their drawings in the gallery.")
+
     def cell_center(self, t: int, p: int):
         """The viewport position of cell (true t, predicted p)'s centre (QPoint)."""
         scene = self.plot.vb.mapViewToScene(QPointF(p + 0.5, t + 0.5))
@@ -265,6 +330,7 @@ class ConfusionMatrix(QWidget):
             self.image.clear()
             self.summary.setText(getattr(self, "_note", "") or translate("Confusion", "No model yet."))
             self.show_wrong.setEnabled(False)
+            self._render_drawers(None)
             return
         m = np.asarray(cur["matrix"])
         c = len(m)
@@ -325,6 +391,7 @@ class ConfusionMatrix(QWidget):
         if not cur["wrong"]:
             self.wrong.addItem(translate("Confusion", "None: every drawing here is classified right."))
         self.show_wrong.setEnabled(bool(cur["wrong"]) and not test)
+        self._render_drawers(cur)
 
     def _scene_clicked(self, ev) -> None:
         cur = self.current()

@@ -28,6 +28,7 @@ from engine.analysis import (
     saliency_map,
     untrained_like,
 )
+from gui.core.merge import UNKNOWN_DRAWER, drawer_of
 
 INPUT_SIZE = 28
 MAX_FIT_ROWS = 600  # PCA directions are fitted on at most this many drawings (all are projected)
@@ -80,7 +81,23 @@ def dataset_job(
             "y": y,
             **_representation(X[ids].reshape(len(ids), -1), y, len(classes)),
         }
-    return {"X": X, "ids": ids, "y": y, "labels": labels, "health": health, "raw": raw}
+    drawers = [drawer_of(d) for d in drawings]
+    return {"X": X, "ids": ids, "y": y, "labels": labels, "drawers": drawers, "health": health, "raw": raw}
+
+
+def per_drawer(drawers: Sequence[str], ids: np.ndarray, right: np.ndarray) -> dict[str, dict]:
+    """Accuracy per named drawer of the drawings at dataset positions `ids` (`right`: predicted right):
+    {drawer: {"n", "right", "ids"}} (drawings without a drawer name are left out)."""
+    out: dict[str, dict] = {}
+    for i, ok in zip(ids.tolist(), right.tolist(), strict=True):
+        who = drawers[i] if i < len(drawers) else UNKNOWN_DRAWER
+        if who == UNKNOWN_DRAWER:
+            continue
+        entry = out.setdefault(who, {"n": 0, "right": 0, "ids": []})
+        entry["n"] += 1
+        entry["right"] += int(ok)
+        entry["ids"].append(i)
+    return dict(sorted(out.items()))
 
 
 def _representation(features: np.ndarray, y: np.ndarray, num_classes: int) -> dict:
@@ -125,6 +142,7 @@ def model_job(
     confidence: float = 0.9,
     test_drawings: Sequence[Drawing] | None = None,
     baseline: bool = False,
+    drawers: Sequence[str] | None = None,
 ) -> dict:
     """For one model (a copy owned by this job) and the dataset's rasters: the representation of every
     layer worth showing (PCA points + probe; raw pixels come from dataset_job), the probabilities of every
@@ -132,7 +150,8 @@ def model_job(
     wrong drawings and the "check this label" list. Indices are positions in the dataset. `tag` is
     returned as is (the caller's dataset generation). With `test_drawings` (an imported test set) there is
     also a "test" confusion matrix whose indices are positions in the test set. With `baseline`, also the
-    untrained networks' probes ("baseline", see `untrained_baseline`)."""
+    untrained networks' probes ("baseline", see `untrained_baseline`). With `drawers` (the drawer of each
+    dataset drawing), each matrix also has "drawers": accuracy per named drawer (`per_drawer`)."""
     t0 = time.perf_counter()
     c = len(classes)
     ids, y = _known(labels, classes)
@@ -169,6 +188,7 @@ def model_job(
             "cells": confusion_cells(y[pos], pred[pos], c, ids[pos]),
             "wrong": most_confidently_wrong(probs[pos], y[pos], k=12, indices=ids[pos]),
             "n": int(len(pos)),
+            "drawers": per_drawer(drawers or (), ids[pos], pred[pos] == y[pos]),
         }
     if test_drawings:
         t_ids, t_y = _known([d.label for d in test_drawings], classes)

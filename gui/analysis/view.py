@@ -330,6 +330,7 @@ class AnalysisView(QTabWidget):
             0.9,
             self._test,
             key not in self._baselines,  # the untrained baseline: once per dataset and architecture
+            d.get("drawers"),
         )
         self.representation.status.setText(translate("AnalysisView", "Computing for the newest model…"))
 

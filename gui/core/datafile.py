@@ -192,6 +192,7 @@ _ANIMALS = ("badger", "crane", "dolphin", "falcon", "fox", "heron", "koala", "ly
             "panda", "puffin", "robin", "seal", "tiger", "wren", "yak", "zebra", "hare", "moose")
 
 MAX_DRAWER_LENGTH = 40
+ANONYMOUS_DRAWER = "anonymous"  # the drawer of a student who left the name empty
 
 
 def pick_drawer_name(rng: random.Random | None = None) -> str:

@@ -30,8 +30,10 @@ import os
 import shutil
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -80,6 +82,8 @@ class DatasetSnapshot:
     source: str
     image_folders: tuple[str, ...] = ()  # ImageFolder trees used for training alongside the drawings
 
+
+_label_of = attrgetter("label")
 
 class DatasetState(ClassListMixin, SourcesMixin):
     """The open dataset and its classes.
@@ -175,8 +179,7 @@ class DatasetState(ClassListMixin, SourcesMixin):
 
     def counts(self) -> dict[str, int]:
         counts = {c.name: 0 for c in self._classes}
-        for d in self._view:
-            counts[d.label] = counts.get(d.label, 0) + 1
+        counts.update(Counter(map(_label_of, self._view)))  # counted in C: 50,000 drawings in a few ms
         return counts
 
     def drawer_counts(self) -> dict[str, int]:
@@ -195,11 +198,6 @@ class DatasetState(ClassListMixin, SourcesMixin):
         if self._base and self._include_base:
             return f"{self._path.name} + {self._base_name}"
         return self._path.name
-
-    def is_stale(self, trained_version: int | None) -> bool:
-        """True when the data changed after a model was trained on the snapshot of `trained_version`
-        (None: never trained on this data, so nothing is stale)."""
-        return trained_version is not None and trained_version != self.version
 
     def snapshot(self) -> DatasetSnapshot:
         """An immutable view for a training run (drawings are frozen objects; the tuple is a copy)."""
@@ -265,7 +263,10 @@ class DatasetState(ClassListMixin, SourcesMixin):
         self._mine = store.drawings
         self._path = path
         self._include_base = self.is_own_file(path)
-        labels = [d.label for d in self._mine] + ([d.label for d in self._base] if self._include_base else [])
+        # the distinct labels in order of first appearance (dict.fromkeys over map: no loop in Python)
+        labels = list(dict.fromkeys(map(_label_of, self._mine)))
+        if self._include_base:
+            labels = list(dict.fromkeys([*labels, *map(_label_of, self._base)]))
         self._set_classes_from_labels(labels, saved=self._load_class_meta())
         self._after_open(problems)
         return problems

@@ -99,8 +99,11 @@ def read_ndjson_into(path: str | os.PathLike, data: LabelledData) -> None:
     data.drawings.extend(drawings)
 
 
-def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: int) -> None:
-    """Append the images of an image folder (`DIR/<class>/*.png`, any suffix of `image_suffixes()`)."""
+def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: int, *,
+                           should_stop=None) -> None:
+    """Append the images of an image folder (`DIR/<class>/*.png`, any suffix of `image_suffixes()`).
+    Every file left out (unreadable, refused by preprocessing such as a 20000×1 image, another suffix) is
+    a warning naming the file and why."""
     from gui import images
 
     path = Path(path)
@@ -120,6 +123,8 @@ def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: in
             ).format(path=path)
         )
     for file, label in entries:
+        if should_stop is not None and should_stop():
+            raise engine.Cancelled("reading the image folder was stopped")
         try:
             raster = read_image(file, size)
         except InputError as exc:
@@ -127,6 +132,20 @@ def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: in
             continue
         data.images.append(raster)
         data.image_labels.append(label)
+    for file in images.other_files(path):  # a .gif, a .txt, a folder in a class folder: said, not dropped
+        what = "a folder" if file.is_dir() else "not a PNG, JPEG or BMP file (by its name)"
+        data.warnings.append(f"{file}: {what}; skipped")
+
+
+def check_image_folder(path: str | os.PathLike, size: int, *, should_stop=None) -> tuple[dict, list[str]]:
+    """Read every image of an image folder as training would: (usable images per class, one line per
+    file that cannot be used, naming it and why). Raises InputError for a folder that cannot be used."""
+    data = LabelledData()
+    read_image_folder_into(path, data, size, should_stop=should_stop)
+    counts: dict[str, int] = {}
+    for label in data.image_labels:
+        counts[label] = counts.get(label, 0) + 1
+    return counts, data.warnings
 
 
 def read_image(path: str | os.PathLike, size: int) -> np.ndarray:
@@ -228,6 +247,8 @@ class Evaluation:
     classes: list[str]
     confusion: np.ndarray  # (C, C) int64, rows = true class, columns = predicted
     unknown_labels: dict[str, int]  # label the model does not know -> how many (not counted)
+    # drawer -> {"accuracy", "n"} for drawings carrying a "drawer" key (empty when none does)
+    per_drawer: dict[str, dict] = field(default_factory=dict)
 
     @property
     def n(self) -> int:
@@ -252,13 +273,17 @@ class Evaluation:
             "per_class": self.per_class(),
             "confusion": self.confusion.tolist(),
             "unknown_labels": dict(self.unknown_labels),
+            "per_drawer": {k: dict(v) for k, v in self.per_drawer.items()},
         }
 
 
 def evaluate_model(
     model: engine.Sequential, classes: Sequence[str], data: LabelledData, size: int
 ) -> Evaluation:
-    """Accuracy and confusion matrix of `model` on `data`; InputError when no label is a known class."""
+    """Accuracy, confusion matrix and (when the drawings carry a "drawer" key) accuracy per drawer of
+    `model` on `data`; InputError when no label is a known class."""
+    from .merge import UNKNOWN_DRAWER, drawer_of
+
     classes = list(classes)
     labels = data.labels
     known = np.array([label in classes for label in labels], dtype=bool)
@@ -276,4 +301,11 @@ def evaluate_model(
     X = data.rasters(size)[known]
     y = np.array([classes.index(label) for label, ok in zip(labels, known, strict=True) if ok], np.int64)
     pred = predict_proba(model, X).argmax(axis=1)
-    return Evaluation(classes, confusion_matrix(y, pred, len(classes)).astype(np.int64), unknown)
+    right = pred == y
+    drawers = [drawer_of(d) for d in data.drawings] + [UNKNOWN_DRAWER] * len(data.images)
+    who = np.array([d for d, ok in zip(drawers, known, strict=True) if ok], dtype=object)
+    per_drawer = {
+        d: {"accuracy": float(right[who == d].mean()), "n": int((who == d).sum())}
+        for d in sorted({d for d in who if d != UNKNOWN_DRAWER})
+    }
+    return Evaluation(classes, confusion_matrix(y, pred, len(classes)).astype(np.int64), unknown, per_drawer)

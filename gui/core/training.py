@@ -313,7 +313,8 @@ def run_training(
 ) -> None:
     """The app's run on a dataset snapshot: prepare the arrays (stopping as soon as `should_stop()` says so,
     or, without it, `control`),
-    drive `engine.train`, and `send` plain messages: ("prepared", info), ("weights", dict) at most every
+    drive `engine.train`, and `send` plain messages: ("prepared", info: n_train, n_val, classes, warnings:
+    a line per image file left out), ("weights", dict) at most every
     WEIGHTS_INTERVAL_S (and after every step while paused, and at the end), ("record", TrainRecord),
     ("failed", text). Stopped before the first step, the run ends with a "stopped" record at step 0;
     stopped while it waits for an epoch's arrays, with a "stopped" record after its last step."""
@@ -322,10 +323,11 @@ def run_training(
     try:
         if should_stop is None:
             should_stop = lambda: control.stopped  # noqa: E731
-        run = prepare_training(
-            snapshot_data(snapshot), snapshot.classes, settings, should_stop=should_stop, nice=10
-        )
-        send(("prepared", {"n_train": run.n_train, "n_val": run.n_val, "classes": list(run.classes)}))
+        data = snapshot_data(snapshot)
+        run = prepare_training(data, snapshot.classes, settings, should_stop=should_stop, nice=10)
+        # warnings: image files left out, each named with why (the window shows them)
+        send(("prepared", {"n_train": run.n_train, "n_val": run.n_val, "classes": list(run.classes),
+                           "warnings": list(data.warnings)}))
         last = 0.0
         for rec in train(model, run, settings.config(), val=run.val, control=control):
             now = time.perf_counter()

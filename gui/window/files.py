@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from engine import DrawingStore
 from gui.core.datafile import AppFiles
+from gui.core.inputs import check_image_folder
 from gui.core.model_state import ModelLoadError
 from gui.core.training import INPUT_SIZE
 from gui.text import translate
@@ -21,7 +22,8 @@ MAX_RECENT = 8
 # Dataset files larger than this (~40 ms to read: 800 drawings with timestamps, 6,000 simplified ones) are
 # read in a worker thread.
 LARGE_DATASET_BYTES = 1_000_000
-OPEN_KIND, EXPORT_KIND = "open-dataset", "export"
+OPEN_KIND, EXPORT_KIND, CHECK_KIND = "open-dataset", "export", "check-images"
+LISTED_FILES = 15  # files named one per line in a message; the rest are counted
 
 
 def _read_store(path, *, should_stop) -> DrawingStore:
@@ -264,9 +266,10 @@ class FileActions(QObject):
                 w.messages.guard(w.state.add_class, label)
         self.image_counts[folder] = len(items)
         w.state.add_image_folder(folder)
-        self._status(translate("Files", "{value} images from {folder} will be used for training.").format(
-            value=len(items), folder=folder
-        ), 8000)
+        self._status(f"Checking the {len(items)} images of {folder}…")
+        w.jobs.submit(CHECK_KIND, check_image_folder, folder, INPUT_SIZE,
+                      on_done=lambda result: images_checked(self, folder, *result),
+                      on_failed=lambda text: w.messages.error("Could not import the image folder", text))
 
     def export_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -425,3 +428,32 @@ class FileActions(QObject):
             return False
         self._status(translate("Files", "Model saved to {path}.").format(path=path), 6000)
         return True
+
+
+def images_checked(files: FileActions, folder: str, counts: dict, problems: list[str]) -> None:
+    """An imported image folder was read as training will read it: say how many images are used and name
+    every file that is not (file and why), in one message."""
+    w = files.window
+    used = sum(counts.values())
+    files.image_counts[folder] = used
+    w.dataset_label.setText(w.labelling.dataset_text())  # the status bar's image count
+    w.messages.status(f"{used} images from {folder} will be used for training.", 8000)
+    if problems:
+        files.last_report = "\n".join(problems)
+        w.messages.warn("Some images cannot be used", left_out_text(folder, used, problems))
+
+
+def left_out_text(folder: str, used: int, problems: list[str]) -> str:
+    """One message naming the image files of `folder` left out (file relative to the folder: why)."""
+    prefix = str(Path(folder)) + os.sep
+
+    def item(text: str) -> str:  # "• circle/noise.png: why"
+        text = text.removesuffix("; skipped")
+        return "• " + (text[len(prefix):] if text.startswith(prefix) else text)
+
+    n = len(problems)
+    shown = "\n".join(item(p) for p in problems[:LISTED_FILES])
+    more = f"\n… and {n - LISTED_FILES} more" if n > LISTED_FILES else ""
+    return (f"{n} file{'s' if n != 1 else ''} in {folder} cannot be used for training and "
+            f"{'are' if n != 1 else 'is'} left out (file: why):\n{shown}{more}\n\n"
+            f"The other {used} images are used.")

@@ -6,12 +6,14 @@ the same file picked up (polled every POLL_MS)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
-from gui.core.datafile import AppFiles, clean_drawer_name, pick_drawer_name
+from gui.core.datafile import ANONYMOUS_DRAWER, AppFiles, clean_drawer_name, pick_drawer_name
 from gui.core.dataset import StateError
 from gui.i18n import number
 from gui.text import translate
+
+from .drawer_dialog import DrawerNameDialog
 
 POLL_MS = 1500  # how often the dataset file is checked for another instance's changes (one stat call)
 
@@ -29,61 +31,73 @@ class Labelling(QObject):
         self._poll_timer.setInterval(POLL_MS)
         self._poll_timer.timeout.connect(self.poll_disk)
         self._poll_timer.start()
+        self.drawer_chosen = False  # the student picked a drawer name (or "anonymous") once already
+        self.drawer_dialog: DrawerNameDialog | None = None  # the drawer-name dialog while it is open
 
     # -- the drawer ---------------------------------------------------------------------------------
 
     def load_drawer(self) -> None:
-        """The drawer's pseudonym from the settings (or the data folder's shapelab.json); a new one is
-        picked and kept the first time. Every drawing added carries it (NDJSON key "drawer")."""
+        """The drawer's name from the settings (or the data folder's shapelab.json); "anonymous" until the
+        student picks one (`ask_drawer_if_new`, at the first start). Every drawing added carries it (NDJSON
+        key "drawer")."""
         w = self.window
         app_files = AppFiles(w.data_dir)
         name = clean_drawer_name(w.settings.value("drawer/name", "", str) or app_files.get("drawer"))
-        if not name:
-            name = pick_drawer_name()
-            self._store_drawer(name)
-        w.state.drawer = name
+        self.drawer_chosen = bool(w.settings.value("drawer/chosen", False, bool)
+                                  or app_files.get("drawer_chosen") == "yes")
+        w.state.drawer = name or ANONYMOUS_DRAWER
 
     def _store_drawer(self, name: str) -> None:
         w = self.window
         w.settings.setValue("drawer/name", name)
+        w.settings.setValue("drawer/chosen", True)
         w.files.sync_settings()
         try:
-            AppFiles(w.data_dir).set("drawer", name)
+            files = AppFiles(w.data_dir)
+            files.set("drawer", name)
+            files.set("drawer_chosen", "yes")
         except OSError:
             pass  # sync_settings said so already when the settings could not be written either
+        self.drawer_chosen = True
 
-    def ask_drawer_name(self) -> None:
+    def ask_drawer_if_new(self) -> DrawerNameDialog | None:
+        """At the first start (called by gui.app.run once the window shows): the student picks a drawer name
+        before drawing (a window-modal dialog). Nothing when one was picked already."""
+        if self.drawer_chosen:
+            return None
+        return self.ask_drawer_name(suggest=True)
+
+    def ask_drawer_name(self, suggest: bool = False) -> DrawerNameDialog:
+        """File › Your drawer name…: the dialog, window-modal and not blocking (`open`); the name is stored
+        when the student confirms it, and also when the dialog is closed (then as shown: "anonymous" when
+        empty), so the first-start question is asked once."""
         w = self.window
-        text, ok = QInputDialog.getText(
-            w, translate("Labelling", "Your drawer name"),
-            translate(
-                "Labelling",
-                "A name or pseudonym stored with every drawing you add, so a class's drawings can "
-                "be\ncounted per person and the model tested on people it has not seen (no real name "
-                "needed):",
-            ),
-            QLineEdit.EchoMode.Normal, w.state.drawer,
-        )
-        if ok:
-            self.set_drawer(text)
+        dialog = DrawerNameDialog(w.state.drawer, pick_drawer_name() if suggest else "", w)
+        dialog.finished.connect(lambda result: self._drawer_dialog_done(dialog, result))
+        dialog.open()
+        self.drawer_dialog = dialog
+        return dialog
+
+    def _drawer_dialog_done(self, dialog: DrawerNameDialog, result: int) -> None:
+        self.drawer_dialog = None
+        if result == DrawerNameDialog.DialogCode.Accepted:
+            self.set_drawer(dialog.name())
+        elif not self.drawer_chosen:  # closed at the first start: anonymous, and not asked again
+            self.set_drawer(ANONYMOUS_DRAWER)
+        dialog.deleteLater()
 
     def set_drawer(self, text: str) -> None:
-        name = clean_drawer_name(text)
-        if not name:
-            self._status(
-                translate("Labelling", "A drawer name cannot be empty; it stays {name}.").format(
-                    name=self.window.state.drawer
-                ),
-                6000,
-            )
-            return
+        """Store `text` as the drawer name of drawings added from now on ("anonymous" when empty)."""
+        name = clean_drawer_name(text) or ANONYMOUS_DRAWER
         self.window.state.drawer = name
         self._store_drawer(name)
-        self._status(
-            translate("Labelling", "Your drawings are now stored as drawn by “{name}”.").format(name=name),
-            6000,
-        )
-        self.window.dataset_label.setText(self._dataset_text())
+        if name == ANONYMOUS_DRAWER:
+            self._status(translate("Labelling", "Your drawings are stored as drawn by “anonymous”. Change "
+                                   "it under File › Your drawer name…."), 8000)
+        else:
+            self._status(translate("Labelling", "Your drawings are now stored as drawn by “{name}”.").format(
+                name=name), 6000)
+        self.window.dataset_label.setText(self.dataset_text())
 
     # -- the base and other instances ---------------------------------------------------------------
 
@@ -214,7 +228,7 @@ class Labelling(QObject):
                     value=st.path.name if st.path else translate("Labelling", 'the dataset'),
                     mine_count=st.mine_count,
                 ), 8000)
-        w.dataset_label.setText(self._dataset_text())
+        w.dataset_label.setText(self.dataset_text())
         if st.writing():
             w.dataset_label.setText(w.dataset_label.text() + translate("Labelling", " · saving…"))
             self._write_timer.start()
@@ -229,7 +243,7 @@ class Labelling(QObject):
         w.training.update_stale()
         w.predictor.refresh()
 
-    def _dataset_text(self) -> str:
+    def dataset_text(self) -> str:
         """The status bar's dataset label: name, drawings, and the images of imported image folders
         (used for training too, but not in the gallery, which shows drawings)."""
         st = self.window.state
@@ -260,4 +274,4 @@ class Labelling(QObject):
             )
         if not w.state.writing():
             self._write_timer.stop()
-            w.dataset_label.setText(self._dataset_text())
+            w.dataset_label.setText(self.dataset_text())

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         c.modelUpdated.connect(train.model_updated)
         c.modelReplaced.connect(train.model_replaced)
         c.message.connect(self.messages.training_message)
+        c.prepared.connect(train.prepared)
 
     # -- the entry points scripts and tests use -----------------------------------------------------
 

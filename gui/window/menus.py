@@ -235,9 +235,7 @@ def build_menus(window: QMainWindow) -> None:
         w,
         m,
         translate("Menus", "Validate on unseen &drawers"),
-        lambda checked: w.messages.status(
-            translate("Menus", "Validation now holds out whole drawers: people the model has not seen.")
-            if checked else translate("Menus", "Validation is a random share of each class again."), 5000),
+        training.val_by_drawer_toggled,
         None,
         translate(
             "Menus",

@@ -100,6 +100,9 @@ class Messages(QObject):
             if ms.blowing_up:
                 w.training_panel.show_diverging()
             self.status(translate("ModelState", DIVERGING_STATUS))
+        note = getattr(w.training, "left_out_note", "")  # image files this run left out, still named
+        if note and text:
+            text, level = f"{text}\n\n{note}", ("warning" if level == "info" else level)
         w.training_panel.show_message(text, level)
 
     def show_shortcuts(self) -> None:

@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
+from gui.core.dataset import UNKNOWN_DRAWER
 from gui.core.model_state import Origin, progress_fraction, progress_text
 from gui.core.training import TrainSettings
 from gui.markers import marker_for
@@ -27,6 +28,7 @@ class TrainingActions(QObject):
         self._run_label: str | None = None  # the plots get the run at its first step (none if it never steps)
         self._run_epochs = 1
         self._pending_records: list = []
+        self.left_out_note = ""  # image files the current run leaves out (shown with its messages)
         self._record_timer = QTimer(self)
         self._record_timer.setSingleShot(True)
         self._record_timer.setInterval(1000 // RECORD_HZ)
@@ -195,6 +197,45 @@ class TrainingActions(QObject):
                 self._run_label = None
             self.model_for_current_classes()
             self.update_stale()
+
+    def val_by_drawer_toggled(self, checked: bool) -> None:
+        """Model › Validate on unseen drawers: what it means, in plain words, under the training controls,
+        with whether this dataset has the two or more named drawers it needs."""
+        w = self.window
+        named = {k: v for k, v in w.state.drawer_counts().items() if k != UNKNOWN_DRAWER}
+        if not checked:
+            w.training_panel.show_message(
+                "Validation is a random share of each class again: the same people's drawings can be on "
+                "both sides, so the accuracy says how well the model knows drawings like the ones it saw.")
+            self._status("Validation is a random share of each class again.", 5000)
+            return
+        text = ("Validation on unseen drawers: instead of a random share of each class, every drawing of "
+                "some people is kept aside. The model never trains on them, so the validation accuracy says "
+                "how well it recognises drawings by people it has not seen. It is usually lower, and closer "
+                "to how the model will do for a new student.")
+        if len(named) < 2:
+            text += (f"\n\nThis dataset has drawings by {len(named)} named drawer"
+                     f"{'' if len(named) == 1 else 's'}; at least two are needed (File › Open a class "
+                     "folder…, or import classmates' files).")
+            w.training_panel.show_message(text, "warning")
+        else:
+            text += (f"\n\nThis dataset has drawings by {len(named)} drawers; drawings without a drawer name "
+                     "always train.")
+            w.training_panel.show_message(text)
+        self._status("Validation now holds out whole drawers: people the model has not seen.", 5000)
+
+    def prepared(self, info: dict) -> None:
+        """The run's data is ready: image files it leaves out are named (file: why) under the controls,
+        and stay named below the run's own messages until the next run (`left_out_note`)."""
+        problems = info.get("warnings") or []
+        self.left_out_note = ""
+        if problems:
+            n = len(problems)
+            shown = "\n".join(problems[:5]) + (f"\n… and {n - 5} more" if n > 5 else "")
+            files = f"{n} image file{'s' if n != 1 else ''}"
+            self.left_out_note = f"{files} left out of this run (file: why):\n{shown}"
+            self.window.training_panel.show_message(self.left_out_note, "warning")
+            self._status(f"{files} left out of training: {problems[0]}", 10000)
 
     def record(self, rec) -> None:
         """Records are shown in batches, at most RECORD_HZ times a second (every record is kept); the

@@ -416,6 +416,10 @@ Start it with --data-dir DIR to keep your drawings in another folder.</source>
         <source>not a ShapeLab autosave (its description is missing)</source>
         <translation>ShapeLab 자동 저장 파일이 아닙니다 (설명이 없음)</translation>
     </message>
+    <message>
+        <source> Checking whether the dataset changed since…</source>
+        <translation> 그 뒤로 데이터셋이 바뀌었는지 확인하는 중…</translation>
+    </message>
 </context>
 <context>
     <name>BackpropLesson</name>
@@ -1979,10 +1983,6 @@ These drawings are read-only; yours are still added to {value}.</source>
         <translation>이미지 폴더를 가져오지 못했습니다</translation>
     </message>
     <message>
-        <source>{value} images from {folder} will be used for training.</source>
-        <translation>{folder}의 이미지 {value}개를 학습에 씁니다.</translation>
-    </message>
-    <message>
         <source>Export as image folders (one folder per class)</source>
         <translation>이미지 폴더로 내보내기 (클래스마다 폴더 하나)</translation>
     </message>
@@ -2442,18 +2442,8 @@ Double-click to open it</source>
 <context>
     <name>Labelling</name>
     <message>
-        <source>Your drawer name</source>
-        <translation>그린 사람 이름</translation>
-    </message>
-    <message>
-        <source>A name or pseudonym stored with every drawing you add, so a class&apos;s drawings can be
-counted per person and the model tested on people it has not seen (no real name needed):</source>
-        <translation>추가하는 모든 그림에 함께 저장되는 이름이나 별명입니다. 반의 그림을 사람별로 세고,
-모델이 보지 못한 사람의 그림으로 모델을 시험할 수 있습니다 (실명은 필요 없음):</translation>
-    </message>
-    <message>
-        <source>A drawer name cannot be empty; it stays {name}.</source>
-        <translation>그린 사람 이름은 비워 둘 수 없습니다. {name}(으)로 유지합니다.</translation>
+        <source>Your drawings are stored as drawn by “anonymous”. Change it under File › Your drawer name….</source>
+        <translation>그림이 “anonymous”(익명)가 그린 것으로 저장됩니다. 파일 › 그린 사람 이름…에서 바꿀 수 있습니다.</translation>
     </message>
     <message>
         <source>Your drawings are now stored as drawn by “{name}”.</source>
@@ -3031,14 +3021,6 @@ The drawing stays on the canvas.</source>
     <message>
         <source>Validate on unseen &amp;drawers</source>
         <translation>처음 보는 사람으로 검증(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Validation now holds out whole drawers: people the model has not seen.</source>
-        <translation>이제 검증은 그린 사람 단위로 따로 둡니다: 모델이 보지 못한 사람.</translation>
-    </message>
-    <message>
-        <source>Validation is a random share of each class again.</source>
-        <translation>검증은 다시 각 클래스에서 무작위로 뽑은 일부입니다.</translation>
     </message>
     <message>
         <source>Hold out every drawing of some drawers for validation (the validation share of the training settings), so the accuracy says how the model does on people it has not seen</source>

@@ -97,6 +97,16 @@ def test_val_by_drawer_and_several_models_in_one_table(tmp_path, capsys):
     assert set(rows[0]["per_drawer"]) == {"ana", "ben", "cy", "dee"}
     single = json.loads(run(capsys, "evaluate", a, merged, "--json")[1])
     assert single["accuracy"] == pytest.approx(rows[0]["accuracy"])
+    # one model prints the per-drawer table too, with the multi-model figures (12 drawings each)
+    assert {d: r["accuracy"] for d, r in single["per_drawer"].items()} == pytest.approx(
+        {d: r["accuracy"] for d, r in rows[0]["per_drawer"].items()})
+    assert [single["per_drawer"][d]["n"] for d in ("ana", "ben", "cy", "dee")] == [12, 12, 12, 12]
+    code, text, _ = run(capsys, "evaluate", a, merged)
+    table = text[text.index("per drawer"):]
+    row = {line.split()[0]: line.split()[1:] for line in table.splitlines()[1:5]}
+    pa = rows[0]["per_drawer"]
+    assert row == {d: [f"{pa[d]['accuracy']:.1%}", "12"] for d in ("ana", "ben", "cy", "dee")}
+    assert "(8 samples carry no drawer)" in table
     code, text, _ = run(capsys, "evaluate", a, b, merged)
     assert code == 0 and "2 models on 56 samples" in text and "per drawer" in text and str(b) in text
     one = tmp_path / "one.ndjson"

@@ -18,6 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from engine import (
+    Drawing,
     TrainConfig,
     augmented_versions,
     build_model,
@@ -198,6 +199,40 @@ def test_clicking_a_confusion_cell_gives_exactly_its_drawings(qtbot, view, data)
     assert cm.matrix().sum() == len(drawings)
     header, rows = cm.csv_data()
     assert len(rows) == 16 and header[0] == "true class"
+
+
+def test_results_split_by_drawer(qtbot, view, data, tmp_path):
+    """The confusion tab splits the chosen drawings by drawer: each person's count and how many the
+    network gets right (checked against the model's own predictions); a row shows their drawings."""
+    drawings, classes, X, y, model = data
+    who = ["ana", "ben", "cy", None]
+    named = [Drawing(d.strokes, d.label, {"drawer": who[i % 4]} if who[i % 4] else {})
+             for i, d in enumerate(drawings)]
+    view.set_validation(0.2, 0)
+    wait_for(qtbot, view, "dataset", lambda: view.set_dataset(named, classes))
+    wait_for(qtbot, view, "model", lambda: view.set_model(model.copy(), classes))
+    cm = view.confusion
+    view.setCurrentWidget(cm)
+    cm.subset.setCurrentIndex(cm.subset.findData("all"))
+    right = model.predict_proba(X).argmax(1) == y
+    expected = [(name, len(range(k, len(named), 4)), int(right[k::4].sum()))
+                for k, name in enumerate(who[:3])]
+    assert cm.drawer_rows() == expected
+    assert cm.drawer_table.rowCount() == 3 and cm.drawer_table.item(1, 0).text() == "ben"
+    _, n, ok = expected[1]
+    assert cm.drawer_table.item(1, 2).text() == f"{100 * ok / n:.0f}%  ({ok} right)"
+    assert cm.drawer_note.text().startswith("3 drawers;")
+    with qtbot.waitSignal(view.showDrawings, timeout=5000) as sig:
+        cm.drawer_table.cellClicked.emit(1, 0)
+    assert sig.args[0] == list(range(1, len(named), 4))
+    cm.subset.setCurrentIndex(cm.subset.findData("validation"))
+    assert sum(n for _, n, _ in cm.drawer_rows()) <= cm.current()["n"]
+    cm.grab().save(str(tmp_path / "confusion_drawers.png"))
+    # no drawer names: said, and no table
+    wait_for(qtbot, view, "dataset", lambda: view.set_dataset(drawings, classes))
+    wait_for(qtbot, view, "model", lambda: view.set_model(model.copy(), classes))
+    assert cm.drawer_rows() == [] and not cm.drawer_table.isVisible()
+    assert cm.drawer_note.text().startswith("These drawings carry no drawer names")
 
 
 def test_an_imported_test_set_has_its_own_confusion_matrix(qtbot, view, data):

@@ -387,8 +387,7 @@ def test_gallery_mine_only_and_include_base(make_window, tmp_path, draw, shape_p
 def test_drawer_name_is_kept_and_stored_with_each_drawing(make_window, tmp_path, draw, shape_points):
     data_dir = tmp_path / "data"
     window = make_window(data_dir, show=False)
-    picked = window.state.drawer
-    assert picked and picked in window.dataset_label.text()
+    assert window.state.drawer == "anonymous" and "drawing as anonymous" in window.dataset_label.text()
     window.labelling.set_drawer("  Ana  B. ")
     draw(window.canvas, shape_points("square", window.canvas))
     QTest.keyClick(window.canvas, Qt.Key.Key_1)
@@ -396,7 +395,50 @@ def test_drawer_name_is_kept_and_stored_with_each_drawing(make_window, tmp_path,
     assert drawings[-1].extra["drawer"] == "Ana B."
     window.close()
     again = make_window(data_dir, show=False)
-    assert again.state.drawer == "Ana B."
+    assert again.state.drawer == "Ana B." and again.labelling.ask_drawer_if_new() is None  # asked once
+
+
+def test_first_start_asks_the_drawer_name_once(make_window, tmp_path, qtbot, draw, shape_points):
+    """The first start opens a small window-modal dialog with a suggested pseudonym; the name typed is
+    stored in the settings and with each drawing; the next start does not ask; empty = "anonymous"."""
+    from gui.window.drawer_dialog import DrawerNameDialog
+
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir)
+    dialog = window.labelling.ask_drawer_if_new()
+    assert isinstance(dialog, DrawerNameDialog) and dialog.isVisible() and dialog.isModal()
+    assert dialog.edit.text().count("-") == 2  # a suggestion such as "quick-otter-27", selected
+    dialog.grab().save(str(tmp_path / "drawer_dialog.png"))
+    dialog.edit.setText("  Robin   K ")
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.ok_button.click()
+    assert window.state.drawer == "Robin K" and window.settings.value("drawer/name") == "Robin K"
+    assert window.settings.value("drawer/chosen", False, bool)
+    draw(window.canvas, shape_points("circle", window.canvas))
+    window.labelling.add_current_drawing("circle")
+    assert read_ndjson(window.state.path)[0][-1].extra["drawer"] == "Robin K"
+    window.close()
+    again = make_window(data_dir, show=False)
+    assert again.state.drawer == "Robin K" and again.labelling.ask_drawer_if_new() is None
+    # changed later in the menu: the same dialog, with the current name; "Stay anonymous" empties it
+    menu = next(a for a in again.menuBar().actions() if a.text() == "&File").menu()
+    next(a for a in menu.actions() if a.text() == "Your &drawer name…").trigger()
+    dialog = again.labelling.drawer_dialog
+    assert dialog is not None and dialog.edit.text() == "Robin K"
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.anonymous_button.click()
+    assert again.state.drawer == "anonymous" and again.settings.value("drawer/name") == "anonymous"
+
+
+def test_closing_the_first_start_dialog_means_anonymous_and_is_not_asked_again(make_window, tmp_path, qtbot):
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir)
+    dialog = window.labelling.ask_drawer_if_new()
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        dialog.reject()  # Esc or the close button
+    assert window.state.drawer == "anonymous" and window.labelling.drawer_chosen
+    window.close()
+    assert make_window(data_dir, show=False).labelling.ask_drawer_if_new() is None
 
 
 def idle(state: str) -> bool:
@@ -590,3 +632,62 @@ def test_an_image_preprocessing_refuses_is_named_and_skipped(tmp_path, qtbot):
     X, labels, problems = load_image_folder(tmp_path / "img")
     assert X.shape == (1, 1, 28, 28) and labels == ["square"]
     assert len(problems) == 1 and problems[0][0].name == "long.png"
+
+
+def test_large_datasets_digest_off_the_gui_thread(make_window, tmp_path, qtbot, monkeypatch):
+    """Over SYNC_DIGEST_DRAWINGS drawings the autosave's digest is computed in a worker thread (at the start
+    of a run, and when a restored model is checked at start), never on the GUI thread."""
+    import threading
+
+    import gui.window.model_autosave as hook
+
+    monkeypatch.setattr(hook, "SYNC_DIGEST_DRAWINGS", 0)
+    threads = []
+    real = hook.data_digest
+
+    def spy(drawings, should_stop=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(drawings, should_stop)
+
+    monkeypatch.setattr(hook, "data_digest", spy)
+    data_dir = tmp_path / "data"
+    window = make_window(data_dir, show=False)
+    with qtbot.waitSignal(window.controller.stateChanged, timeout=60000, check_params_cb=idle):
+        window.train()
+    assert threads == [False]  # the run's digest, in a worker; saving at the end used it
+    window.close()
+    again = make_window(data_dir, show=False)
+    assert "Checking whether the dataset changed since" in again.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "the same as then" in again.statusBar().currentMessage(), timeout=20000)
+    assert threads == [False, False] and not again.model_state.stale
+
+
+def test_validation_on_unseen_drawers_explained_and_used(make_window, tmp_path, qtbot):
+    """Model › Validate on unseen drawers says in plain words what it does and whether the dataset has
+    the two named drawers it needs; a run then holds out whole drawers (the split of gui.core.merge)."""
+    from engine import generate_drawings
+    from gui.core.dataset import drawer_of, split_by_drawer
+
+    window = make_window(tmp_path / "data")
+    action = window.val_by_drawer_action
+    action.trigger()  # the starter set has no drawer names
+    text = window.training_panel.message_label.text()
+    assert text.startswith("Validation on unseen drawers: instead of a random share of each class")
+    assert "by 0 named drawers; at least two are needed" in text
+    action.trigger()
+    assert window.training_panel.message_label.text().startswith("Validation is a random share")
+    path = tmp_path / "class.ndjson"
+    write_ndjson(path, [Drawing(d.strokes, d.label, {"drawer": ["ana", "ben", "cy"][k % 3]})
+                        for k, d in enumerate(generate_drawings(6, seed=3))])  # 24 drawings, 8 each
+    assert window.open_dataset(path)
+    action.trigger()
+    assert "This dataset has drawings by 3 drawers" in window.training_panel.message_label.text()
+    snap = window.state.snapshot()
+    settings = window.training.settings()
+    who = [drawer_of(d) for d in snap.drawings]
+    _, expected_val = split_by_drawer(who, settings.val_split, settings.seed)
+    window.training_panel.epochs.setValue(1)
+    with qtbot.waitSignal(window.controller.prepared, timeout=60000) as got:
+        window.train()
+    assert got.args[0]["n_val"] == len(expected_val) and len(expected_val) % 8 == 0 and expected_val.size
+    qtbot.waitUntil(lambda: window.controller.state == "idle", timeout=60000)
