@@ -1,4 +1,4 @@
-"""Lesson 3 — Back-propagation, number by number, on the lecture's appendix network."""
+"""Lesson 4 — Back-propagation, number by number, on the lecture's appendix network."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ class NetworkDiagram(QWidget):
 
 
 class BackpropLesson(Lesson):
-    title = "3 · Back-propagation, number by number"
+    title = "4 · Back-propagation, number by number"
     lecture = ("“Learning parameters to minimize the error from the true value in the systematic, "
                "reverse way.” "
                "E = −Σ_i [t_i log(x_i) + (1 − t_i) log(1 − x_i)]; ∂E/∂w_ji = (x_i − t_i)·x_j; "

@@ -1,4 +1,4 @@
-"""Lesson 4 — Convolution: the lecture's 1-D and 2-D examples cell by cell, then kernels on your drawing,
+"""Lesson 5 — Convolution: the lecture's 1-D and 2-D examples cell by cell, then kernels on your drawing,
 and a kernel you paint placed into the trained model's first layer."""
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def _product_text(window: np.ndarray, kernel: np.ndarray, total: float) -> str:
 
 
 class ConvolutionLesson(Lesson):
-    title = "4 · Convolution"
+    title = "5 · Convolution"
     lecture = ("“How can we apply convolution on 1D time series data? Kernel: [−1, 1]; time series data: "
                "[0, 0, 0, 1, 0, 1, 1, 1]. N = 0: −1*0 + 1*0 = 0; N = 1: −1*0 + 1*0 = 0; N = 2: −1*0 "
                "+ 1*1 = 1.” "

@@ -1,4 +1,4 @@
-"""Lesson 6 — The whole CNN: your drawing flowing through the trained model, stage by stage, and what
+"""Lesson 7 — The whole CNN: your drawing flowing through the trained model, stage by stage, and what
 convolution saves in parameters compared with the fully connected MLP."""
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ class _StageRow(QWidget):
 
 
 class PipelineLesson(Lesson):
-    title = "6 · The whole CNN"
+    title = "7 · The whole CNN"
     lecture = ("“Inputs (2-dimension × channels) → [Convolution → ReLU → Pooling] → … → "
                "[Convolution → ReLU → "
                "Pooling] → Fully connected layer → Output prediction.” “Why is CNN superior at feature "

@@ -1,4 +1,4 @@
-"""Lesson 5 — ReLU and pooling: ReLU on a feature map of your drawing, the lecture's 2×2 max-pool, max /
+"""Lesson 6 — ReLU and pooling: ReLU on a feature map of your drawing, the lecture's 2×2 max-pool, max /
 average / sum pooling compared, and pooling keeping the prediction steady when the drawing shifts."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from gui.panels._common import nice_ceiling
 
 
 class PoolingLesson(Lesson):
-    title = "5 · ReLU and pooling"
+    title = "6 · ReLU and pooling"
     lecture = ("“Output = Max(zero, Input)” — “The purpose of ReLU is to introduce non-linearity.” "
                "“The purpose of pooling is to reduce the number of parameters and computations … "
                "Another purpose "

@@ -1,4 +1,4 @@
-"""Lesson 2 — Linearly separable or not: one neuron against a network with a hidden layer, trained live."""
+"""Lesson 3 — Linearly separable or not: one neuron against a network with a hidden layer, trained live."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ class _PlanePlot(pg.PlotWidget):
 
 
 class SeparabilityLesson(Lesson):
-    title = "2 · Linearly separable or not: one neuron against a hidden layer"
+    title = "3 · Linearly separable or not: one neuron against a hidden layer"
     lecture = ("“A single neuron is activated (= 1) or not (= 0).” y = f(w1·x1 + w0·x0 − h). “(1) "
                "If the model "
                "outputs 1 and the true value is 0, how should you modify the parameters (w1, w0, "

@@ -1,4 +1,4 @@
-"""LessonsView: the six lessons of the lecture as tabs, with keyboard navigation and a large-text option."""
+"""LessonsView: the lessons of the lecture as tabs, with keyboard navigation and a large-text option."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTabWidget, QWidget
 from gui.lessons.backprop_lesson import BackpropLesson
 from gui.lessons.convolution_lesson import ConvolutionLesson
 from gui.lessons.corner_lesson import CornerLesson
+from gui.lessons.neuron_lesson import NeuronLesson
 from gui.lessons.pipeline_lesson import PipelineLesson
 from gui.lessons.pooling_lesson import PoolingLesson
 from gui.lessons.separability_lesson import SeparabilityLesson
@@ -33,10 +34,10 @@ class LessonsView(QTabWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lessonsView")
-        self.lessons = [CornerLesson(), SeparabilityLesson(), BackpropLesson(), ConvolutionLesson(),
-                        PoolingLesson(), PipelineLesson()]
-        names = ["1 Representation", "2 Separable?", "3 Back-propagation", "4 Convolution",
-                 "5 ReLU && pooling", "6 The whole CNN"]
+        self.lessons = [CornerLesson(), NeuronLesson(), SeparabilityLesson(), BackpropLesson(),
+                        ConvolutionLesson(), PoolingLesson(), PipelineLesson()]
+        names = ["1 Representation", "2 Neuron", "3 Separable?", "4 Backprop", "5 Convolution",
+                 "6 ReLU && pooling", "7 Whole CNN"]
         for lesson, name in zip(self.lessons, names, strict=True):
             self.addTab(lesson, name)
             self.setTabToolTip(self.count() - 1, lesson.title)
@@ -80,7 +81,7 @@ class LessonsView(QTabWidget):
         if large:
             font.setPointSizeF(self._base_font.pointSizeF() * LARGE_TEXT_FACTOR)
         self.setFont(font)
-        # the tab labels grow less than the text, so that all six stay readable side by side
+        # the tab labels grow less than the text, so that all of them stay readable side by side
         tab_font = QFont(self._base_font)
         if large:
             tab_font.setPointSizeF(self._base_font.pointSizeF() * TAB_FACTOR)
