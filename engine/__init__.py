@@ -6,6 +6,7 @@ The public names are listed in docs/ARCHITECTURE.md; `gui/` uses only these.
 
 # --- the network: layers, losses, optimizers, model, model files, training, benchmark ---
 from .bench import measure_speed
+from .calibration import NOT_SURE_BELOW, Calibration, CalibrationBin, SureSplit, calibration, sure_split
 from .layers import (
     AvgPool2D,
     Conv2D,
@@ -34,6 +35,7 @@ __all__ = [
     "SGD", "Adam",
     "TrainConfig", "TrainControl", "TrainRecord", "evaluate", "train",
     "measure_speed",
+    "NOT_SURE_BELOW", "Calibration", "CalibrationBin", "SureSplit", "calibration", "sure_split",
 ]
 # --- end of the network exports (data-module exports go below; extend __all__ with `__all__ += [...]`) ---
 

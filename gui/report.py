@@ -283,10 +283,14 @@ def _pct(v) -> str:
 def _dataset_section(inp: ReportInput, S: int) -> str:
     counts = Counter(inp.labels)
     classes_seen = list(inp.classes) + sorted(c for c in counts if c not in inp.classes)
-    rows = [[html.escape(c), counts.get(c, 0), "" if c in inp.classes else "not a class of the model"]
-            for c in classes_seen]
+    rows = [[html.escape(c), counts.get(c, 0)] for c in classes_seen]
+    header = ["class", "samples"]
+    if any(c not in inp.classes for c in classes_seen):  # a note column only when there is a note
+        header.append("note")
+        for row, c in zip(rows, classes_seen, strict=True):
+            row.append("" if c in inp.classes else "not a class of the model")
     out = [f"<p>{len(inp.labels)} samples from {html.escape(', '.join(inp.data_names) or '—')}.</p>",
-           "<h3>Drawings per class</h3>", _table(["class", "samples", ""], rows)]
+           "<h3>Drawings per class</h3>", _table(header, rows)]
     drawers = [d.extra.get("drawer") if d is not None else None for d in inp.drawings]
     if any(isinstance(d, (str, int)) for d in drawers):
         names = sorted({str(d) for d in drawers if isinstance(d, (str, int))})

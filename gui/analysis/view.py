@@ -27,19 +27,21 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from gui.panels._common import Coalescer
 
-from ._common import class_colours, model_note_label
+from ._common import class_colours
 from .augmentation import AugmentationPreview
 from .confusion import ConfusionMatrix
 from .health import DatasetHealth
 from .history import EpochRecorder, FilterHistoryPanel
 from .jobs import dataset_job, drawing_job, model_job
 from .network import NetworkDiagram
+from .notes import NO_MODEL, ModelNotes
 from .representation import RepresentationView
 from .saliency import SaliencyView
+from .staging import StagedResults
 from .worker import AnalysisRunner
 
 DRAWING_INTERVAL_MS = 150  # saliency / occlusion / augmentation at most ~7 times a second while drawing
@@ -111,22 +113,13 @@ class AnalysisView(QTabWidget):
         self.augmentation.rerollRequested.connect(self._reroll)
         self.currentChanged.connect(self._panel_shown)
         # each panel that shows a model says which one, in its own "modelNote" label
-        self.notes: dict[QWidget, QLabel] = {}
-        for panel in (self.representation, self.confusion, self.saliency, self.network, self.health):
-            label = model_note_label("No model yet.")
-            panel.layout().insertWidget(1, label)
-            panel.model_note = label
-            self.notes[panel] = label
-        self.notes[self.history] = self.history.model_note
-        self.train_buttons: list[QPushButton] = []
-        for panel in (self.representation, self.confusion, self.saliency):
-            button = QPushButton("Train the network now")
-            button.setObjectName("trainButton")
-            button.setToolTip("Start training in the main window (the same as its Train button)")
-            button.clicked.connect(self.trainRequested)
-            button.setVisible(False)
-            panel.layout().insertWidget(2, button)
-            self.train_buttons.append(button)
+        self.notes = ModelNotes(
+            (self.representation, self.confusion, self.saliency, self.network, self.health),
+            {self.history: self.history.model_note},
+            (self.representation, self.confusion, self.saliency),
+            self.trainRequested,
+        )
+        self.train_buttons = self.notes.train_buttons
 
         self._drawings: list = []
         self._names: list[str] = []
@@ -137,11 +130,7 @@ class AnalysisView(QTabWidget):
         self._test: tuple | None = None
         self._model = None
         self._model_classes: list[str] = []
-        self._model_note = ""
-        self._model_trained = True
         self._training = False  # more models follow soon: the dataset-wide jobs keep to their duty cycle
-        self._notes: dict[int, str] = {}  # model version -> its note
-        self._drawing_notes: dict[int, str] = {}  # drawing version -> the note of the model it used
         self._baselines: dict[tuple, dict] = {}  # (dataset generation, architecture) -> untrained probes
         self._model_wanted = False
         self._last_model_submit = -1e9
@@ -159,10 +148,7 @@ class AnalysisView(QTabWidget):
         self._aug_done = -1  # the drawing version the augmentation preview shows
         self._model_version = 0
         self._model_done = -1  # the model version the dataset-wide panels show
-        self._staged: dict[str, list] = {}  # kind -> the steps of its newest result still to apply
-        self._stage_timer = QTimer(self)
-        self._stage_timer.setSingleShot(True)
-        self._stage_timer.timeout.connect(self._run_stage)
+        self._staged = StagedResults(self.analysisUpdated.emit, self)
         self._closed = False
 
     # -- API ----------------------------------------------------------------------------------------
@@ -197,27 +183,23 @@ class AnalysisView(QTabWidget):
         self._model_version += 1
         self._drawing_version += 1
         self._model_classes = [c if isinstance(c, str) else c[0] for c in classes]
-        self._model_note = note or ("Untrained (random weights)" if not trained else "Model as it is now")
-        self._model_trained = bool(trained)
+        note = note or ("Untrained (random weights)" if not trained else "Model as it is now")
         self._training = bool(training)
-        self._live = (self._model_note, self._model_trained, self._training)
-        self._notes[self._model_version] = self._model_note
-        for v in [v for v in self._notes if v < self._model_version - 20]:
-            del self._notes[v]
-        for button in self.train_buttons:
-            button.setVisible(model is not None and not trained and not training)
+        notes = self.notes
+        notes.live = (note, bool(trained), self._training)
+        notes.new_model(self._model_version, note)
+        notes.show_train_buttons(model is not None and not trained and not training)
         # panels that follow the model at once (network diagram, filter history) show its note now
-        self._set_note(self.network, self._model_note if model is not None else "No model yet.")
+        notes.set(self.network, note if model is not None else NO_MODEL)
         if model is not None:  # panels still without a result say what they are computing for
             for panel in (self.representation, self.confusion, self.saliency, self.health):
-                if self.notes[panel].text() in ("No model yet.", "") or \
-                        self.notes[panel].text().startswith("Computing for: "):
-                    self._set_note(panel, f"Computing for: {self._model_note}…")
-        self.history.set_model_note(self._model_note if model is not None else "no model yet")
+                if notes.text(panel) in (NO_MODEL, "") or notes.text(panel).startswith("Computing for: "):
+                    notes.set(panel, f"Computing for: {note}…")
+        self.history.set_model_note(note if model is not None else "no model yet")
         self.network.set_model(model)
         if model is None:
             for panel in (self.representation, self.confusion, self.saliency, self.health):
-                self._set_note(panel, "No model yet.")
+                notes.set(panel, NO_MODEL)
             self.representation.clear_model()
             self.confusion.clear()
             self.saliency.clear("No model yet.")
@@ -237,47 +219,21 @@ class AnalysisView(QTabWidget):
     def set_live_note(self, note: str, trained: bool, training: bool) -> None:
         """The app's network has moved on (training records) without a new model copy yet: say so under
         results of the copy held, and hide the Train buttons while training runs. Cheap: no new jobs."""
-        self._live = (note, bool(trained), bool(training))
-        for button in self.train_buttons:
-            button.setVisible(self._model is not None and not trained and not training)
+        notes = self.notes
+        notes.live = (note, bool(trained), bool(training))
+        notes.show_train_buttons(self._model is not None and not trained and not training)
         if self._model is None:
             return
-        self._set_note(self.network, self._held_note(self._model_note))
-        self.history.set_model_note(self._held_note(self._model_note))
+        notes.set(self.network, notes.held(notes.current))
+        self.history.set_model_note(notes.held(notes.current))
         for panel in (self.representation, self.confusion, self.saliency, self.health):
-            base = self.notes[panel].text().split(" — ")[0]
+            base = notes.text(panel).split(" — ")[0]
             if base.startswith("Computed for: "):
-                self._set_note(panel, self._held_suffix(base))
-
-    def _held_note(self, note: str) -> str:
-        live = getattr(self, "_live", None)
-        if live is None or live[0] == note:
-            return note
-        return f"{note} — the app's network has trained on since ({live[0]}); this follows after the epoch"
-
-    def _held_suffix(self, base: str) -> str:
-        live = getattr(self, "_live", None)
-        if live is None or base == f"Computed for: {live[0]}.":
-            return base
-        return (f"{base} — the app's network has trained on since ({live[0]}); the panels follow after "
-                "each epoch")
+                notes.set(panel, notes.held_suffix(base))
 
     def model_note(self, panel: QWidget) -> str:
         """The text of `panel`'s "modelNote" label (tests)."""
-        return self.notes[panel].text()
-
-    def _set_note(self, panel: QWidget, text: str) -> None:
-        label = self.notes[panel]
-        if label.text() != text:
-            label.setText(text)
-
-    def _note_for(self, version: int, notes: dict) -> str:
-        """`version`'s own note, marked as older when a newer model exists."""
-        own = notes.get(version, "an earlier model")
-        if version == self._model_version:
-            return f"Computed for: {own}."
-        return (f"Older result, computed for: {own}. The newest model ({self._model_note}) is being "
-                "analysed.")
+        return self.notes.text(panel)
 
     def set_stale(self, stale: bool) -> None:
         self.health.set_stale(stale)
@@ -285,7 +241,7 @@ class AnalysisView(QTabWidget):
     def flush(self) -> None:
         """Send a pending drawing request now, apply results received, and render the panels' timers
         (tests, screenshots)."""
-        self._flush_staged()
+        self._staged.flush()
         self._drawing.flush()
         if self._model_timer.isActive():
             self._model_timer.stop()
@@ -295,8 +251,7 @@ class AnalysisView(QTabWidget):
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         self._closed = True
         self._model_timer.stop()
-        self._stage_timer.stop()
-        self._staged.clear()
+        self._staged.stop()
         drawing_stopped = self.drawing_runner.shutdown(timeout_ms)
         return self.runner.shutdown(timeout_ms) and drawing_stopped
 
@@ -374,9 +329,7 @@ class AnalysisView(QTabWidget):
             self._drawing_wanted = True  # nobody sees the drawing's analysis now
             return
         self._drawing_wanted = False
-        self._drawing_notes[self._drawing_version] = self._model_note
-        for v in [v for v in self._drawing_notes if v < self._drawing_version - 50]:
-            del self._drawing_notes[v]
+        self.notes.drawing_submitted(self._drawing_version)
         self.drawing_runner.submit(
             "drawing",
             drawing_job,
@@ -392,29 +345,7 @@ class AnalysisView(QTabWidget):
         self._aug_seed += 1
         self._drawing.request()
 
-    # -- results (GUI thread) -----------------------------------------------------------------------
-    # A result is applied panel by panel, one panel per turn of the event loop (`_stage`), so the GUI
-    # thread never does all of it in one go: the window stays responsive while training competes with it
-    # for the interpreter. A newer result of the same kind replaces the steps of an older one not yet done.
-    def _stage(self, kind: str, steps: list) -> None:
-        self._staged[kind] = list(steps) + [lambda: self.analysisUpdated.emit(kind)]
-        if not self._stage_timer.isActive():
-            self._stage_timer.start(0)
-
-    def _run_stage(self) -> None:
-        for kind, steps in list(self._staged.items()):
-            if steps:
-                steps.pop(0)()
-                if not steps:
-                    del self._staged[kind]
-                break
-        if self._staged and not self._closed:
-            self._stage_timer.start(0)
-
-    def _flush_staged(self) -> None:
-        while self._staged:
-            self._run_stage()
-
+    # -- results (GUI thread): applied panel by panel, one per turn of the event loop (StagedResults) --
     def _on_result(self, kind: str, result: dict) -> None:
         if self._closed:
             return
@@ -436,17 +367,17 @@ class AnalysisView(QTabWidget):
                 return  # computed for drawings that have changed since: its indices would be wrong
             if model_version < self._model_done:
                 return  # an even newer model's result is shown already
-            note = self._note_for(model_version, self._notes)
+            note = self.notes.for_model(model_version)
             self._model_done = model_version
             if result.get("baseline") is not None:
                 self._baselines[self._baseline_key()] = result["baseline"]
             self.representation.set_baseline(self._baselines.get(self._baseline_key()))
             steps = [lambda: (self.representation.set_layers(result["layers"], note),
-                              self._set_note(self.representation, note)),
+                              self.notes.set(self.representation, note)),
                      lambda: (self.confusion.set_result(result["confusion"], note),
-                              self._set_note(self.confusion, note)),
+                              self.notes.set(self.confusion, note)),
                      lambda: (self.health.set_suspects(result["suspects"]),
-                              self._set_note(self.health, note))]
+                              self.notes.set(self.health, note))]
         elif kind == "drawing":
             version = result.get("version", -1)
 
@@ -467,21 +398,15 @@ class AnalysisView(QTabWidget):
                 steps += [lambda: self.network.set_input(result["x"]),
                           lambda: self.history.set_input(result["x"])]
                 if "saliency" in result:
-                    note = self._note_for_drawing(version)
+                    note = self.notes.for_drawing(version)
                     steps.append(lambda: (self.saliency.set_result(result, self._model_classes),
-                                          self._set_note(self.saliency, note), done("_maps_done")))
+                                          self.notes.set(self.saliency, note), done("_maps_done")))
                 elif self._model is None:
                     text = "No model yet: train it, then see where it looks."
                     steps.append(lambda: self.saliency.clear(text))
         else:
             steps = []
-        self._stage(kind, steps)
-
-    def _note_for_drawing(self, version: int) -> str:
-        own = self._drawing_notes.get(version, "an earlier model")
-        if own == self._model_note:
-            return f"Computed for: {own}."
-        return f"Older result, computed for: {own}. The newest model ({self._model_note}) follows."
+        self._staged.stage(kind, steps)
 
     def _on_failed(self, kind: str, text: str) -> None:
         first = text.splitlines()[0] if text else "unknown error"

@@ -14,7 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine import atomic_path
 from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer, point_size, zoom_of
@@ -24,7 +24,7 @@ TRAIN_COLOUR = "#1f5fb4"
 VAL_COLOUR = "#d95f02"
 EMA_DECAY = 0.9  # smoothed = debiased exponential moving average over steps
 RENDER_INTERVAL_MS = 50  # at most 20 redraws per second
-LOSS_HEADROOM = 1.1  # the loss axis runs from 0 to 1.1 × the largest loss
+LOSS_HEADROOM = 1.1  # the loss axis: 0 to 1.1 × the largest loss, rounded up (loss_axis_top)
 DOWNSAMPLE_ABOVE = 4000  # points; longer series are peak-downsampled and clipped to the view
 
 # Series of one run: (key, plot, legend name, what it is, colour, faded alpha when an earlier run)
@@ -78,6 +78,20 @@ def _pen(colour: str, width: float, alpha: int = 255, dashed: bool = False):
     return pen
 
 
+def loss_axis_top(largest: float) -> float:
+    """The top of the loss axis for a largest loss `largest`: LOSS_HEADROOM × it, rounded up to the next of
+    1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 (× a power of ten). The axis then moves only when the loss outgrows a
+    step, not with every noisy mini-batch (each move redraws both axes and every curve)."""
+    target = float(largest) * LOSS_HEADROOM
+    if not (target > 0 and math.isfinite(target)):
+        return 2.0
+    scale = 10.0 ** math.floor(math.log10(target))
+    for step in (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
+        if step * scale >= target * (1 - 1e-12):
+            return step * scale
+    return 10.0 * scale
+
+
 def record_x(record) -> float:
     """Training progress in epochs: epoch + batch / steps_per_epoch for steps, epoch + 1 at an epoch's end."""
     if record.kind == "epoch":
@@ -126,6 +140,7 @@ class TrainingPlots(QWidget):
         }
         # the x axis is set by _update_x_range: whole epochs, changed only when a run needs more room
         self._x_span = 0.0
+        self._expected: tuple[str, int | None] | None = None  # (label, epochs) of a run about to start
         self._loss_top = 0.0
         for plot in (self.loss_plot, self.accuracy_plot):
             plot.getPlotItem().getViewBox().enableAutoRange(axis="x", enable=False)
@@ -137,6 +152,7 @@ class TrainingPlots(QWidget):
         loss_view = self.loss_plot.getPlotItem().getViewBox()
         loss_view.enableAutoRange(axis="y", enable=False)
         loss_view.setYRange(0, 2.0, padding=0)
+        self._loss_top = 2.0
 
         # legends are labels above the plots, so they never hide a curve
         self.loss_legend = QLabel()
@@ -173,6 +189,10 @@ class TrainingPlots(QWidget):
             axis.setPen(FOREGROUND)
             axis.setTextPen(FOREGROUND)
             axis.enableAutoSIPrefix(False)
+            # the grid is drawn by the axes across the whole plot, so every new point of a curve made Qt
+            # replay both axes' pictures (~4 ms each at 560 x 440); cached as pixmaps they are re-drawn
+            # only when their ticks, size or font change
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.setLabel("left", ylabel[0], units=ylabel[1], color=FOREGROUND)
         item.setLabel("bottom", "training progress", units="epochs", color=FOREGROUND)
         item.showGrid(x=True, y=True, alpha=0.15)
@@ -231,6 +251,8 @@ class TrainingPlots(QWidget):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            for legend in (self.loss_legend, self.accuracy_legend):
+                legend.setMinimumHeight(0)  # measured again at the new size
             self._apply_font()
 
     def _apply_font(self) -> None:
@@ -255,8 +277,11 @@ class TrainingPlots(QWidget):
             glyph = {"line": "━━", "faint": "──", "dots": "━●━", "dashed": "╍╍"}[kind]
             return f"<span style='color:{colour};'><b>{glyph}</b></span>"
 
-        current = self._runs[-1].label if self._runs else "no run yet"
-        earlier = [run.label for run in self._runs[:-1]]
+        if self._expected is not None:  # a run about to start is named as the current one already
+            current, earlier = self._expected[0], [run.label for run in self._runs]
+        else:
+            current = self._runs[-1].label if self._runs else "no run yet"
+            earlier = [run.label for run in self._runs[:-1]]
         tail = ""
         if earlier:
             names = ", ".join(earlier[-3:]) + (f" and {len(earlier) - 3} more" if len(earlier) > 3 else "")
@@ -272,8 +297,32 @@ class TrainingPlots(QWidget):
             head + f"{swatch(TRAIN_COLOUR, 'line')} training, smoothed &nbsp; "
             f"{swatch(VAL_COLOUR, 'dots')} validation, each epoch" + tail
         )
+        for legend in (self.loss_legend, self.accuracy_legend):
+            # a legend never gets shorter while shown: a new run's label then changes no plot's size
+            # (which would redraw both plots, axes and all, just as the run's first curves arrive)
+            if legend.isVisible():
+                needed = legend.heightForWidth(legend.width())
+                if needed > legend.minimumHeight():
+                    legend.setMinimumHeight(needed)
 
     # -- public API ---------------------------------------------------------------------------
+    def expect_run(self, label: str, epochs: int) -> None:
+        """A run `label` of `epochs` epochs is about to start (its drawings are being prepared): lay the x
+        axis and the legends out for it now, so that its first records only add curves (rather than also
+        moving both axes and resizing both plots while it trains). `new_run` then starts it;
+        `cancel_expected_run` undoes this for a run that never steps."""
+        self._expected = (str(label), int(epochs) if epochs else None)
+        self._update_x_range()
+        self._update_legends()
+
+    def cancel_expected_run(self) -> None:
+        """The run announced by `expect_run` ended before its first step: the axes and legends show the
+        runs plotted so far again."""
+        if self._expected is not None:
+            self._expected = None
+            self._update_x_range()
+            self._update_legends()
+
     def new_run(self, label: str, epochs: int | None = None) -> None:
         """Start a new run; the curves so far stay visible, faded, until clear_runs().
 
@@ -283,6 +332,7 @@ class TrainingPlots(QWidget):
         if self._runs:
             self._fade(self._runs[-1])
         run = _Run(label=str(label), epochs=int(epochs) if epochs else None)
+        self._expected = None
         self._create_curves(run)
         self._runs.append(run)
         self._update_x_range()
@@ -295,7 +345,9 @@ class TrainingPlots(QWidget):
             for key, which, *_ in SERIES:
                 self._plot_for(which).getPlotItem().removeItem(run.curves[key])
         self._runs.clear()
-        self._loss_top = 0.0
+        self._expected = None
+        self._loss_top = 2.0
+        self.loss_plot.getPlotItem().getViewBox().setYRange(0, 2.0, padding=0)
         self._update_x_range()
         self._update_legends()
 
@@ -374,7 +426,7 @@ class TrainingPlots(QWidget):
     def _update_x_range(self) -> None:
         """Span [0, whole epochs]: the planned length of every run shown, or the data if a run goes on
         longer. Only a change of span moves the axis."""
-        span = 1.0
+        span = float(self._expected[1] or 1) if self._expected else 1.0
         for run in self._runs:
             if run.epochs:
                 span = max(span, float(run.epochs))
@@ -394,9 +446,10 @@ class TrainingPlots(QWidget):
                 y = run.buffers[key].data()[1]
                 if len(y):
                     top = max(top, float(y.max()))
-        if top > 0 and top != self._loss_top:
-            self._loss_top = top
-            self.loss_plot.getPlotItem().getViewBox().setYRange(0, top * LOSS_HEADROOM, padding=0)
+        axis_top = loss_axis_top(top) if top > 0 else 0.0
+        if axis_top > 0 and axis_top != self._loss_top:
+            self._loss_top = axis_top
+            self.loss_plot.getPlotItem().getViewBox().setYRange(0, axis_top, padding=0)
         self._update_x_range()
         for run in self._runs:
             if not run.dirty:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from engine import NOT_SURE_BELOW
 from gui.panels._common import Coalescer
 from gui.panels._export import make_exportable, write_table
 
@@ -169,7 +170,9 @@ class PredictionPanel(QWidget):
         self.top_label.setVisible(False)
         self.setToolTip(
             "The network's output turned into probabilities (softmax): one per class, adding up to 100 %.\n"
-            "The longest bar is its guess. A high percentage means the network is sure, not that it is right."
+            "The longest bar is its guess. A high percentage means the network is sure, not that it is\n"
+            f"right. Below {NOT_SURE_BELOW:.0%} it says 'Not sure': on real people's drawings, such guesses\n"
+            "of a model trained on the app's own drawings were right only about half the time."
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -244,9 +247,11 @@ class PredictionPanel(QWidget):
             self.bars.setAccessibleDescription(described)
         if self.bars.top >= 0:
             name, p, colour = rows[self.bars.top]
-            self.top_label.setText(
-                f"Most likely: <b><span style='color:{colour}'>■</span> {name}</b> ({percent_text(p)})"
-            )
+            swatch = f"<span style='color:{colour}'>■</span>"
+            if p < NOT_SURE_BELOW:  # on real drawings such guesses were right only about half the time
+                self.top_label.setText(f"<b>Not sure</b> — perhaps {swatch} {name} ({percent_text(p)})")
+            else:
+                self.top_label.setText(f"Most likely: <b>{swatch} {name}</b> ({percent_text(p)})")
         else:
             self.top_label.setText("")
         self.top_label.setVisible(bool(rows))

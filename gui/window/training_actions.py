@@ -156,6 +156,7 @@ class TrainingActions(QObject):
         self._run_epochs = s.epochs
         w.training_panel.start_run()
         self._run_label = c.start(snap, s, paused=paused)
+        w.plots.expect_run(self._run_label, s.epochs)  # axes and legends laid out while the data is prepared
         self.update_stale()
 
     def reset_weights(self) -> None:
@@ -179,6 +180,9 @@ class TrainingActions(QObject):
         w.messages.training_state(state)
         self.update_model_label()
         if not active:
+            if self._run_label is not None:  # the run ended before its first step: it is not plotted
+                w.plots.cancel_expected_run()
+                self._run_label = None
             self.model_for_current_classes()
             self.update_stale()
 

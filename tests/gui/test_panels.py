@@ -283,6 +283,80 @@ def test_plots_x_axis_spans_the_planned_run_and_stays_put(qtbot):
     assert views[0].viewRange()[0][1] < 1.1
 
 
+def test_loss_axis_top_moves_in_round_steps_only():
+    from gui.panels.plots import loss_axis_top
+
+    # 1.1 x the largest loss, rounded up to 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x a power of ten
+    assert loss_axis_top(1.386) == 2.0  # ln 4: the first loss of a four-class run
+    assert loss_axis_top(1.8) == 2.0 and loss_axis_top(1.82) == 2.5
+    assert loss_axis_top(0.3) == 0.4 and loss_axis_top(9.5) == 15.0 and loss_axis_top(45) == 50.0
+    assert loss_axis_top(float("nan")) == 2.0 and loss_axis_top(0.0) == 2.0
+
+
+def test_a_starting_run_moves_no_axis_and_no_legend_when_its_first_records_arrive(qtbot):
+    """expect_run (called when Train is pressed) lays the axes and legends out for the run, so its first
+    records only add curves; a noisy loss below the axis's round top does not move the axis either."""
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(560, 440)
+    plots.show()
+    qtbot.waitExposed(plots)
+    views = [p.getPlotItem().getViewBox() for p in (plots.loss_plot, plots.accuracy_plot)]
+    plots.expect_run("run 1 · default", 6)
+    legends = (plots.loss_legend.text(), plots.accuracy_legend.text())
+    assert "run 1 · default" in legends[0] and "no run yet" not in legends[0]
+    ranges = [v.viewRange() for v in views]
+    assert 6 <= ranges[0][0][1] < 6.2 and ranges[0][1] == [0.0, 2.0]
+    plots.new_run("run 1 · default", 6)
+    rng = np.random.default_rng(0)
+    for step in range(1, 31):
+        plots.add_record(record("step", 0, step, 10, 1.4 + 0.3 * rng.random(), 0.3))
+    plots.flush()
+    assert [v.viewRange() for v in views] == ranges
+    assert (plots.loss_legend.text(), plots.accuracy_legend.text()) == legends
+    assert plots.run_labels == ["run 1 · default"]
+
+
+def test_a_run_that_never_steps_leaves_the_plots_as_they_were(qtbot):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.new_run("run 1", 4)
+    plots.add_record(record("step", 0, 1, 10, 1.0, 0.5))
+    plots.flush()
+    before = (plots.loss_legend.text(), plots.loss_plot.getPlotItem().getViewBox().viewRange())
+    plots.expect_run("run 2", 12)
+    assert "run 2" in plots.loss_legend.text()
+    plots.cancel_expected_run()
+    assert (plots.loss_legend.text(), plots.loss_plot.getPlotItem().getViewBox().viewRange()) == before
+    assert plots.run_labels == ["run 1"]
+
+
+def test_new_points_do_not_repaint_the_axes(qtbot, monkeypatch):
+    """The axes draw the grid across the whole plot; they are cached as pixmaps, so new points of a curve
+    do not make Qt paint them again (it did, ~4 ms per axis per redraw)."""
+    from pyqtgraph.graphicsItems.AxisItem import AxisItem
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(560, 440)
+    plots.show()
+    qtbot.waitExposed(plots)
+    plots.expect_run("run 1", 2)
+    plots.new_run("run 1", 2)
+    plots.add_record(record("step", 0, 1, 10, 1.0, 0.5))
+    plots.flush()
+    plots.grab()
+    painted = []
+    original = AxisItem.paint
+    monkeypatch.setattr(AxisItem, "paint", lambda self, *a: (painted.append(self), original(self, *a)))
+    for step in range(2, 12):
+        plots.add_record(record("step", 0, step, 10, 1.0 / step, 0.5))
+    plots.flush()
+    plots.grab()
+    curve_x = plots.series("loss_step")[0]
+    assert len(curve_x) == 11 and painted == []
+
+
 def test_steady_label_grows_but_never_relays_out_its_window_for_a_shorter_text(qtbot):
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
@@ -317,3 +391,19 @@ def test_steady_label_grows_but_never_relays_out_its_window_for_a_shorter_text(q
     label.setText(label.text() + " · and a much longer note at the end")
     QApplication.processEvents()
     assert label.width() > wide and counter.n >= 1  # a longer text grows it (once)
+
+
+def test_prediction_says_not_sure_below_the_threshold(qtbot):
+    from engine import NOT_SURE_BELOW
+
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    low = NOT_SURE_BELOW - 0.05
+    panel.set_prediction(["a", "b"], [low, 1 - low], ["#111111", "#222222"])  # a: 75 % (below 80 %)
+    panel.flush()
+    text = panel.top_label.text()
+    assert "Not sure" in text and "perhaps" in text and "a (" in text and "Most likely" not in text
+    panel.set_prediction(["a", "b"], [0.97, 0.03], ["#111111", "#222222"])
+    panel.flush()
+    text = panel.top_label.text()
+    assert text.startswith("Most likely") and "Not sure" not in text and "97.0 %" in text

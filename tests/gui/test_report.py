@@ -100,6 +100,11 @@ def test_report_sections_images_and_accuracy(trained, capsys, tmp_path):
     assert "<polyline" in text  # the curves the CLI recorded in the model file
     assert "Drawings per drawer" in text and "pupil 3" in text and "no-drawers" not in page.ids
     assert "star (1)" in text  # the unknown label is reported, not counted
+    assert "<th>note</th>" in text and "not a class of the model" in text and "<th></th>" not in text
+    code, _, err = run(capsys, "report", d / "m.npz", d / "train.ndjson", "--out", tmp_path / "t.html")
+    assert code == 0, err
+    text = (tmp_path / "t.html").read_text(encoding="utf-8")
+    assert "<th>note</th>" not in text and "<th></th>" not in text  # no empty column
 
 
 def test_report_without_curves_or_convolutions_says_so(capsys, tmp_path):

@@ -1,0 +1,97 @@
+"""ModelNotes: which model each analysis panel's results belong to, said in its "modelNote" label.
+
+A panel's results are "Computed for: <note>." of the model they were computed for; a result of an older
+model is marked as older while the newest is analysed; while the app's network trains on past the copy
+the panels hold, the note says so. Untrained models get a "Train the network now" button beside the note.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from ._common import model_note_label
+
+NO_MODEL = "No model yet."
+KEEP_NOTES = 20  # model versions whose notes are kept (results older than that say "an earlier model")
+KEEP_DRAWING_NOTES = 50
+
+
+class ModelNotes:
+    """The notes of the panels `with_label` (a "modelNote" label is inserted as their layout's second
+    item), `extra` {panel: an existing label}, and Train buttons under the notes of `with_button`."""
+
+    def __init__(self, with_label, extra: dict, with_button, on_train):
+        self.labels: dict[QWidget, QLabel] = {}
+        for panel in with_label:
+            label = model_note_label(NO_MODEL)
+            panel.layout().insertWidget(1, label)
+            panel.model_note = label
+            self.labels[panel] = label
+        self.labels.update(extra)
+        self.train_buttons: list[QPushButton] = []
+        for panel in with_button:
+            button = QPushButton("Train the network now")
+            button.setObjectName("trainButton")
+            button.setToolTip("Start training in the main window (the same as its Train button)")
+            button.clicked.connect(on_train)
+            button.setVisible(False)
+            panel.layout().insertWidget(2, button)
+            self.train_buttons.append(button)
+        self.current = ""  # the note of the newest model
+        self.version = 0  # the newest model's version
+        self.live: tuple[str, bool, bool] | None = None  # the app's network: (note, trained, training)
+        self._models: dict[int, str] = {}  # model version -> its note
+        self._drawings: dict[int, str] = {}  # drawing version -> the note of the model it used
+
+    # -- labels --------------------------------------------------------------------------------------
+    def text(self, panel: QWidget) -> str:
+        return self.labels[panel].text()
+
+    def set(self, panel: QWidget, text: str) -> None:
+        label = self.labels[panel]
+        if label.text() != text:
+            label.setText(text)
+
+    def show_train_buttons(self, visible: bool) -> None:
+        for button in self.train_buttons:
+            button.setVisible(visible)
+
+    # -- which model -----------------------------------------------------------------------------------
+    def new_model(self, version: int, note: str) -> None:
+        self.version, self.current = version, note
+        self._models[version] = note
+        for v in [v for v in self._models if v < version - KEEP_NOTES]:
+            del self._models[v]
+
+    def drawing_submitted(self, version: int) -> None:
+        """The canvas drawing's analysis `version` is computed with the newest model."""
+        self._drawings[version] = self.current
+        for v in [v for v in self._drawings if v < version - KEEP_DRAWING_NOTES]:
+            del self._drawings[v]
+
+    def for_model(self, version: int) -> str:
+        """The note for results of model `version`, marked as older when a newer model exists."""
+        own = self._models.get(version, "an earlier model")
+        if version == self.version:
+            return f"Computed for: {own}."
+        return f"Older result, computed for: {own}. The newest model ({self.current}) is being analysed."
+
+    def for_drawing(self, version: int) -> str:
+        own = self._drawings.get(version, "an earlier model")
+        if own == self.current:
+            return f"Computed for: {own}."
+        return f"Older result, computed for: {own}. The newest model ({self.current}) follows."
+
+    def held(self, note: str) -> str:
+        """`note` of a panel that follows the model copy at once, saying the app's network trained on."""
+        if self.live is None or self.live[0] == note:
+            return note
+        return (f"{note} — the app's network has trained on since ({self.live[0]}); this follows after the "
+                "epoch")
+
+    def held_suffix(self, base: str) -> str:
+        """A "Computed for: …" note, saying the app's network trained on since, if it did."""
+        if self.live is None or base == f"Computed for: {self.live[0]}.":
+            return base
+        return (f"{base} — the app's network has trained on since ({self.live[0]}); the panels follow after "
+                "each epoch")
