@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..layers import Dense, ReLU, Sigmoid, Tanh
+from engine.layers import Dense, ReLU, Sigmoid, Tanh
 
 ACTIVATIONS = ("step", "sigmoid", "tanh", "ReLU")
 NEURON_EXAMPLE = {"x1": 1.0, "x0": 0.0, "w1": 0.6, "w0": -0.4, "h": 0.2}

@@ -106,8 +106,8 @@ class NeuronLesson(Lesson):
 
     def activation_html(self) -> str:
         n = self.neuron
-        rows = "".join(f"<tr><td>{a}</td><td>{self._formula(a)}</td><td align='right'><b>{_g(v)}</b></td></tr>"
-                       for a, v in n.outputs.items())
+        rows = "".join(f"<tr><td>{a}</td><td>{self._formula(a)}</td>"
+                       f"<td align='right'><b>{_g(v)}</b></td></tr>" for a, v in n.outputs.items())
         return (f"<p>At s = {_g(n.s)}:</p><table cellpadding='3' border='1' cellspacing='0'>"
                 f"<tr><th>activation</th><th>f(s)</th><th>output</th></tr>{rows}</table>")
 

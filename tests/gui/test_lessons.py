@@ -21,8 +21,8 @@ from gui.lessons.backprop_lesson import g
 from gui.lessons.common import HIGHLIGHT
 
 CLASSES = ["square", "triangle", "circle", "irregular"]
-NAMES = ["cornerLesson", "neuronLesson", "separabilityLesson", "backpropLesson", "convolutionLesson", "poolingLesson",
-         "pipelineLesson"]
+NAMES = ["cornerLesson", "neuronLesson", "separabilityLesson", "backpropLesson", "convolutionLesson",
+         "poolingLesson", "pipelineLesson"]
 
 
 @pytest.fixture
