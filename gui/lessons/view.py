@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTabWidget, QWidget
 from gui.lessons.backprop_lesson import BackpropLesson
 from gui.lessons.convolution_lesson import ConvolutionLesson
 from gui.lessons.corner_lesson import CornerLesson
+from gui.lessons.depth_lesson import DepthLesson
 from gui.lessons.neuron_lesson import NeuronLesson
 from gui.lessons.pipeline_lesson import PipelineLesson
 from gui.lessons.pooling_lesson import PoolingLesson
@@ -35,9 +36,9 @@ class LessonsView(QTabWidget):
         super().__init__(parent)
         self.setObjectName("lessonsView")
         self.lessons = [CornerLesson(), NeuronLesson(), SeparabilityLesson(), BackpropLesson(),
-                        ConvolutionLesson(), PoolingLesson(), PipelineLesson()]
+                        ConvolutionLesson(), PoolingLesson(), PipelineLesson(), DepthLesson()]
         names = ["1 Representation", "2 Neuron", "3 Separable?", "4 Backprop", "5 Convolution",
-                 "6 ReLU && pooling", "7 Whole CNN"]
+                 "6 ReLU && pooling", "7 Whole CNN", "8 How deep?"]
         for lesson, name in zip(self.lessons, names, strict=True):
             self.addTab(lesson, name)
             self.setTabToolTip(self.count() - 1, lesson.title)
@@ -89,6 +90,10 @@ class LessonsView(QTabWidget):
         self.large_text.setFont(tab_font)
         if self.large_text.isChecked() != bool(large):
             self.large_text.setChecked(bool(large))
+
+    def shutdown(self, budget_s: float = 2.0) -> bool:
+        """End the lessons' background jobs (the depth comparison) within `budget_s`. True when they ended."""
+        return all(lesson.shutdown(budget_s) for lesson in self.lessons if hasattr(lesson, "shutdown"))
 
     # -- inputs from the app ------------------------------------------------------------------
     def set_model(self, model, classes) -> None:

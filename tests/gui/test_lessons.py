@@ -564,3 +564,42 @@ def test_every_lesson_steps_through_with_a_caption_and_its_number(view, model):
         for step in range(min(lesson.step_count, 12)):
             lesson.set_step(step)
             assert len(lesson.caption.text()) > 20, (lesson.objectName(), step)
+
+
+def test_how_deep_trains_three_networks_off_the_gui_thread_and_shows_their_numbers(qtbot, view, monkeypatch):
+    import threading
+
+    import gui.lessons.depth_lesson as depth
+
+    monkeypatch.setattr(depth, "STEPS", 8)
+    threads = []
+    real = depth.depth_study
+
+    def spy(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(depth, "depth_study", spy)
+    lesson = view.lessons[7]
+    assert lesson.objectName() == "depthLesson" and view.tabText(7) == "8 How deep?"
+    drawings = generate_drawings(10, seed=4)
+    view.set_dataset(drawings, CLASSES)
+    qtbot.mouseClick(lesson.run_button, Qt.MouseButton.LeftButton)
+    assert not lesson.run_button.isEnabled()
+    qtbot.waitUntil(lambda: lesson.result is not None, timeout=120_000)
+    assert threads and threads[0] != threading.get_ident()  # trained in the job lane, not the GUI thread
+    results = lesson.result["results"]
+    assert [r.blocks for r in results] == [0, 1, 2] and lesson.result["n"] == len(drawings)
+    for row, r in enumerate(results):
+        assert lesson.table.item(row, 1).text() == f"{r.parameters:,}"
+        assert lesson.table.item(row, 2).text() == f"{100 * r.val_accuracy:.1f} %"
+    two = results[2]
+    for row, label in enumerate(depth.LAYERS):  # the 2-block column: every layer's probe
+        probe = next(p for p in two.probes if p.label == label)
+        assert lesson.probe_table.item(row, 3).text() == f"{100 * probe.probe.test_accuracy:.1f} %"
+    assert lesson.probe_table.item(1, 1).text() == "—"  # the MLP has no conv block
+    assert "not the app's" in lesson.status.text()
+    view.set_dataset(drawings[:-1], CLASSES)
+    assert "changed since" in lesson.status.text()
+    qtbot.waitUntil(lambda: lesson.run_button.isEnabled(), timeout=5000)
+    assert view.shutdown(2.0)
