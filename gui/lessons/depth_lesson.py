@@ -86,8 +86,10 @@ class DepthLesson(Lesson):
         for t in (self.table, self.probe_table):
             t.verticalHeader().setVisible(False)
             t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            t.horizontalHeader().setStretchLastSection(True)
+            header = t.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            header.setMinimumSectionSize(40)
             t.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.run_button)
@@ -135,6 +137,11 @@ class DepthLesson(Lesson):
     def dataset_changed(self) -> None:
         self._fill()
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._fill()  # rows as tall as the new text
+
     def shutdown(self, budget_s: float = 2.0) -> bool:
         return self.runner.shutdown(budget_s)
 
@@ -163,7 +170,6 @@ class DepthLesson(Lesson):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.probe_table.setItem(row, col, item)
         for t in (self.table, self.probe_table):
-            t.resizeColumnsToContents()
             t.resizeRowsToContents()
         if self.result is not None:
             n = self.result["n"]

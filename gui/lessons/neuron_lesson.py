@@ -57,8 +57,10 @@ class NeuronLesson(Lesson):
         for k, name in enumerate(ACTIVATIONS):
             plot = pg.PlotWidget(background=BACKGROUND)
             plot.setObjectName(f"activation_{name}")
+            plot.setToolTip(f"{name}: y = {self._formula(name)}, for s from −3 to 3; "
+                            "red dot: the example's s")
             item = plot.getPlotItem()
-            item.setTitle(f"{name}: y = {self._formula(name)}", color=FOREGROUND, size="10pt")
+            item.setTitle(name, color=FOREGROUND, size="10pt")
             item.setLabel("bottom", "s (weighted sum)", color=FOREGROUND)
             item.setLabel("left", "y = f(s)", color=FOREGROUND)
             for side in ("left", "bottom"):
@@ -71,7 +73,7 @@ class NeuronLesson(Lesson):
             item.plot(s, activation(name, s), pen=pg.mkPen(CURVE, width=2))
             mark = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(MARK), pen=pg.mkPen("#ffffff"))
             item.addItem(mark)
-            text = pg.TextItem(color=MARK, anchor=(0, 1))
+            text = pg.TextItem(color=MARK, anchor=(0, 1))  # above right of the dot
             item.addItem(text)
             item.setYRange(-1.1, 3.1 if name == "ReLU" else 1.1, padding=0.02)
             item.setXRange(*S_RANGE, padding=0.02)
@@ -140,8 +142,8 @@ class NeuronLesson(Lesson):
             shown = n >= 1
             y = nn.outputs[name]
             self.marks[name].setData([nn.s] if shown else [], [y] if shown else [])
-            self.values[name].setText(f"f({_g(nn.s)}) = {_g(y)}" if shown else "")
-            self.values[name].setPos(nn.s + 0.1, y + 0.1)
+            self.values[name].setText(_g(y) if shown else "")  # f(s); the table has the whole line
+            self.values[name].setPos(nn.s + 0.12, y + 0.03)
         if n == 0:
             self.numbers.setText(self.sum_html())
         elif n == 1:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSpinBox,
     QStackedWidget,
@@ -115,8 +116,11 @@ class PoolingLesson(Lesson):
         self.shift_table = QTableWidget(0, 5)
         self.shift_table.setObjectName("shiftTable")
         self.shift_table.setHorizontalHeaderLabels(
-            ["shift (x, y) in pixels", "prediction", "sure", "change before pooling", "change after pooling"])
+            ["shift (x, y)\nin pixels", "prediction", "sure", "change before\npooling",
+             "change after\npooling"])
         self.shift_table.verticalHeader().setVisible(False)
+        # every header as wide as its words, with or without rows, at any text size
+        self.shift_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.shift_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.shift_table.setToolTip("Change = mean |difference| of the first block's feature maps "
                                     "against the "

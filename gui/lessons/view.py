@@ -16,7 +16,7 @@ from gui.lessons.pooling_lesson import PoolingLesson
 from gui.lessons.separability_lesson import SeparabilityLesson
 
 LARGE_TEXT_FACTOR = 1.6
-TAB_FACTOR = 1.2  # the lesson tabs' labels in large text
+TAB_FACTOR = 1.1  # the lesson tabs' labels in large text
 
 
 class LessonsView(QTabWidget):

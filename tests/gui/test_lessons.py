@@ -540,7 +540,7 @@ def test_neuron_lesson_shows_the_engines_numbers(view):
     for name in ("step", "sigmoid", "tanh", "ReLU"):  # the red dot sits on the engine's f(s)
         xs, ys = lesson.marks[name].getData()
         assert xs[0] == pytest.approx(n.s) and ys[0] == pytest.approx(n.outputs[name])
-        assert f"= {round(n.outputs[name], 4):g}" in lesson.values[name].toPlainText()
+        assert lesson.values[name].toPlainText() == f"{round(n.outputs[name], 4):g}"
     assert "0.5987" in lesson.numbers.text() and "0.3799" in lesson.numbers.text()
     c = collapse_example()
     lesson.set_step(2)
@@ -603,3 +603,43 @@ def test_how_deep_trains_three_networks_off_the_gui_thread_and_shows_their_numbe
     assert "changed since" in lesson.status.text()
     qtbot.waitUntil(lambda: lesson.run_button.isEnabled(), timeout=5000)
     assert view.shutdown(2.0)
+
+
+def test_large_text_at_1024x768_clips_no_tab_or_header_and_plot_numbers_grow(qtbot, view, model):
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QTableWidget
+
+    view.resize(1024, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_dataset(generate_drawings(6, seed=2), CLASSES)
+    view.set_model(model, CLASSES)
+    view.set_model_note("Untrained (random weights)", False)
+    view.set_drawing(clean_shape("square", size=150))
+    for large in (False, True):
+        view.set_large_text(large)
+        QApplication.processEvents()
+        bar = view.tabBar()
+        assert bar.sizeHint().width() + view.cornerWidget().sizeHint().width() <= view.width()
+        for i in range(view.count()):
+            rect = bar.tabRect(i)
+            text = view.tabText(i).replace("&&", "&")
+            assert rect.left() >= 0 and rect.right() < bar.width(), text  # not scrolled out of sight
+            assert bar.fontMetrics().horizontalAdvance(text) <= rect.width(), text
+        pt = view.font().pointSizeF()
+        for i, lesson in enumerate(view.lessons):
+            view.setCurrentIndex(i)
+            lesson.set_step(lesson.step_count - 1 if i != 0 else 4)
+            QApplication.processEvents()
+            for table in lesson.findChildren(QTableWidget):
+                header = table.horizontalHeader()
+                if not table.isVisible() or not header.isVisible():
+                    continue
+                for c in range(table.columnCount()):
+                    need = header.sectionSizeFromContents(c).width()
+                    assert header.sectionSize(c) + 1 >= need, (lesson.objectName(), table.objectName(), c)
+            for axis in (it for v in lesson.findChildren(pg.GraphicsView) if v.scene() is not None
+                         for it in v.scene().items() if isinstance(it, pg.AxisItem)):
+                font = axis.style["tickFont"]  # None: pyqtgraph's default, the normal text size
+                if large:
+                    assert font is not None and font.pointSizeF() == pytest.approx(pt), lesson.objectName()
