@@ -100,9 +100,10 @@ class DepthLesson(Lesson):
         self.accuracy_title = QLabel("<b>Accuracy after the same budget</b>")
         self.probe_title = QLabel("<b>Linear probe per layer</b> (leave-one-out accuracy)")
         body.addWidget(self.accuracy_title)
-        body.addWidget(self.table, 1)
+        body.addWidget(self.table)
         body.addWidget(self.probe_title)
-        body.addWidget(self.probe_table, 1)
+        body.addWidget(self.probe_table)
+        body.addStretch(1)
         self._fill()
         self.set_step(0)
 
@@ -169,8 +170,11 @@ class DepthLesson(Lesson):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.probe_table.setItem(row, col, item)
-        for t in (self.table, self.probe_table):
+        for t in (self.table, self.probe_table):  # as tall as their rows: nothing hidden, no empty space
             t.resizeRowsToContents()
+            t.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            rows = sum(t.rowHeight(r) for r in range(t.rowCount()))
+            t.setFixedHeight(t.horizontalHeader().sizeHint().height() + rows + 2 * t.frameWidth() + 2)
         if self.result is not None:
             n = self.result["n"]
             text = (f"Trained on your {n:,} drawings (a quarter of them held out to validate); "
