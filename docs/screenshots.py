@@ -100,6 +100,11 @@ def main() -> int:
         analysis.setCurrentIndex(i)
         wait(700)
         analysis.flush()
+        for _ in range(100):  # the canvas drawing's maps come from their own job (slow on a busy machine)
+            if analysis.widget(i) is not analysis.saliency or analysis.saliency.shown_saliency() is not None:
+                break
+            wait(200)
+            analysis.flush()
         wait(200)
         path = out / f"analysis-{TAB_FILES[analysis.widget(i).objectName()]}.png"
         analysis.window().grab().save(str(path))

@@ -18,6 +18,8 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from gui.text import translate
+
 from . import resources
 from .window import MainWindow
 
@@ -102,10 +104,13 @@ def run(argv: list[str] | None = None, data_dir: str | os.PathLike | None = None
     except OSError as exc:  # an unusable data folder (a file, no permission, a full disk): no traceback
         from PySide6.QtWidgets import QMessageBox
 
-        text = (f"ShapeLab cannot use its data folder {folder}: {exc.strerror or exc}.\n"
-                "Start it with --data-dir DIR to keep your drawings in another folder.")
-        print(f"shapelab: error: {text}", file=sys.stderr)
-        QMessageBox.critical(None, "ShapeLab cannot start", text)
+        text = (translate(
+            "App",
+            "ShapeLab cannot use its data folder {folder}: {value}.\nStart it with --data-dir DIR to keep "
+            "your drawings in another folder.",
+        ).format(folder=folder, value=exc.strerror or exc))
+        print(translate("App", "shapelab: error: {text}").format(text=text), file=sys.stderr)
+        QMessageBox.critical(None, translate("App", "ShapeLab cannot start"), text)
         return 1
     window.show()
     return app.exec()

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.panels._common import zoom_of
+from gui.text import translate
 
 LOGICAL_SIZE = 256.0
 TEMPLATE_KEYS = {Qt.Key.Key_S: "square", Qt.Key.Key_T: "triangle", Qt.Key.Key_C: "circle"}
@@ -64,7 +65,9 @@ def template_stroke(kind: str) -> np.ndarray:
             angles = np.radians([-90.0, 30.0, 150.0])
             scale = r
         else:
-            raise ValueError(f"no template for {kind!r}: square, triangle or circle")
+            raise ValueError(
+                translate("Canvas", "no template for {kind!r}: square, triangle or circle").format(kind=kind)
+            )
         ring = np.stack([c + scale * np.cos(angles), c + scale * np.sin(angles)], axis=1)
         ring = np.vstack([ring, ring[:1]])
         pieces = []
@@ -117,10 +120,10 @@ class DrawingCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setToolTip(
-            "Draw a shape here with the mouse, a pen or a finger.\n"
+            translate("Canvas", "Draw a shape here with the mouse, a pen or a finger.\n"
             "Then press 1–9 (or click a class) to add it to that class.\n"
             "Esc clears · Ctrl+Z undoes the last stroke · Ctrl+Shift+Z redoes\n"
-            "No mouse? S, T or C puts a template square, triangle or circle here"
+            "No mouse? S, T or C puts a template square, triangle or circle here")
         )
         self._strokes: list[np.ndarray] = []  # finished strokes, (n, 3) read-only arrays
         self._current: list[tuple[float, float, float]] | None = None
@@ -411,7 +414,11 @@ class DrawingCanvas(QWidget):
             f = self.font()
             f.setPointSizeF(max(9.0, f.pointSizeF()))
             p.setFont(f)
-            p.drawText(sq, Qt.AlignmentFlag.AlignCenter, "Draw a shape here\nthen press 1–9 to add it")
+            p.drawText(
+                sq,
+                Qt.AlignmentFlag.AlignCenter,
+                translate("Canvas", "Draw a shape here\nthen press 1–9 to add it"),
+            )
         else:
             p.setPen(self._screen_pen())
             p.setBrush(Qt.BrushStyle.NoBrush)
@@ -483,11 +490,17 @@ class CanvasPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.canvas = DrawingCanvas(self)
-        self.undo_button = QToolButton(text="Undo", toolTip="Undo the last stroke (Ctrl+Z)")
-        self.redo_button = QToolButton(text="Redo", toolTip="Redo (Ctrl+Shift+Z)")
-        self.clear_button = QToolButton(text="Clear", toolTip="Clear the canvas (Esc)")
+        self.undo_button = QToolButton(
+            text=translate("Canvas", "Undo"), toolTip=translate("Canvas", "Undo the last stroke (Ctrl+Z)")
+        )
+        self.redo_button = QToolButton(
+            text=translate("Canvas", "Redo"), toolTip=translate("Canvas", "Redo (Ctrl+Shift+Z)")
+        )
+        self.clear_button = QToolButton(
+            text=translate("Canvas", "Clear"), toolTip=translate("Canvas", "Clear the canvas (Esc)")
+        )
         for b in (self.undo_button, self.redo_button, self.clear_button):
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the keys to the canvas
             b.setAutoRaise(True)
         self.undo_button.clicked.connect(self.canvas.undo)
         self.redo_button.clicked.connect(self.canvas.redo)
@@ -500,8 +513,10 @@ class CanvasPanel(QWidget):
         self.width_slider.setRange(2, 20)
         self.width_slider.setValue(int(self.canvas.pen_width()))
         self.width_slider.setMaximumWidth(90)
-        self.width_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.width_slider.setToolTip("Stroke width on screen (the network always sees the same width)")
+        self.width_slider.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.width_slider.setToolTip(
+            translate("Canvas", "Stroke width on screen (the network always sees the same width)")
+        )
         self.width_slider.valueChanged.connect(self.canvas.set_pen_width)
         tools = QHBoxLayout()
         tools.setContentsMargins(0, 0, 0, 0)
@@ -510,7 +525,7 @@ class CanvasPanel(QWidget):
         tools.addWidget(self.redo_button)
         tools.addWidget(self.clear_button)
         tools.addStretch(1)
-        width_label = QLabel("Width")
+        width_label = QLabel(translate("Canvas", "Width"))
         width_label.setToolTip(self.width_slider.toolTip())
         tools.addWidget(width_label)
         tools.addWidget(self.width_slider)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -35,17 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def color_icon(color: str, size: int = 14) -> QIcon:
-    pm = QPixmap(size, size)
-    pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(QColor(color).darker(130))
-    p.setBrush(QColor(color))
-    p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
-    p.end()
-    return QIcon(pm)
+from gui.markers import marker_for, marker_icon
+from gui.text import translate
 
 
 class DeleteClassDialog(QDialog):
@@ -53,18 +44,22 @@ class DeleteClassDialog(QDialog):
 
     def __init__(self, name: str, count: int, others: Sequence[str], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Delete class “{name}”")
+        self.setWindowTitle(translate("ClassPalette", "Delete class “{name}”").format(name=name))
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                f"The class “{name}” has {count} drawing{'s' if count != 1 else ''}.\n"
-                "What should happen to them?"
+                translate(
+                    "ClassPalette",
+                    "The class “{name}” has {count} drawing{value}.\nWhat should happen to them?",
+                ).format(name=name, count=count, value='s' if count != 1 else '')
             )
         )
-        self.move_radio = QRadioButton("Move them to")
+        self.move_radio = QRadioButton(translate("ClassPalette", "Move them to"))
         self.target = QComboBox()
         self.target.addItems(list(others))
-        self.delete_radio = QRadioButton("Delete them too (Undo in the gallery brings them back)")
+        self.delete_radio = QRadioButton(
+            translate("ClassPalette", "Delete them too (Undo in the gallery brings them back)")
+        )
         row = QGridLayout()
         row.addWidget(self.move_radio, 0, 0)
         row.addWidget(self.target, 0, 1)
@@ -79,7 +74,7 @@ class DeleteClassDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Delete class")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ClassPalette", "Delete class"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -97,6 +92,7 @@ class ClassPalette(QWidget):
     renameRequested = Signal(str, str)
     recolorRequested = Signal(str, str)
     deleteRequested = Signal(str, object)
+    buttonsRebuilt = Signal()  # the class buttons were made anew (the window puts them in its Tab order)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -107,19 +103,24 @@ class ClassPalette(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(4)
         self._grid.setVerticalSpacing(3)
-        self._add_button = QToolButton(text="+ New class")
+        self._add_button = QToolButton(text=translate("ClassPalette", "+ New class"))
         self._add_button.setAutoRaise(True)
-        self._add_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._add_button.setToolTip("Add a class (a new kind of shape to teach the network)")
+        self._add_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, a click does not take it
+        self._add_button.setToolTip(
+            translate("ClassPalette", "Add a class (a new kind of shape to teach the network)")
+        )
         self._add_button.clicked.connect(self._ask_new_class)
         self._hint = QLabel(
-            "click or press 1–9 to add · right-click to edit"
+            translate("ClassPalette", "click or press 1–9 to add · right-click to edit")
         )
         self._hint.setWordWrap(True)
         self._hint.setToolTip(
-            "Click a class, or press its number (1–9) while the canvas has the keyboard, to add the drawing "
-            "to it: it is saved at once and the canvas is cleared. Right-click a class to rename, recolour "
-            "or delete it."
+            translate(
+                "ClassPalette",
+                "Click a class, or press its number (1–9) while the canvas has the keyboard, to add the "
+                "drawing to it: it is saved at once and the canvas is cleared. Right-click a class to "
+                "rename, recolour or delete it.",
+            )
         )
         self._hint.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
@@ -153,9 +154,9 @@ class ClassPalette(QWidget):
         columns = 2
         for i, (name, color, count) in enumerate(classes):
             b = QPushButton()
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard on the canvas
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it; a click leaves the keys to the canvas
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            b.setIconSize(QSize(14, 14))
+            b.setIconSize(self._icon_size())
             b.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             b.setProperty("className", name)
             b.clicked.connect(lambda _=False, n=name: self.addToClassRequested.emit(n))
@@ -163,12 +164,29 @@ class ClassPalette(QWidget):
             self._style_button(b, i, name, color, count)
             self._grid.addWidget(b, i // columns, i % columns)
             self._buttons.append(b)
+        self.buttonsRebuilt.emit()
 
     def button_for(self, name: str) -> QPushButton | None:
         for b in self._buttons:
             if b.property("className") == name:
                 return b
         return None
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            pairs = zip(self._buttons, self._classes, strict=False)
+            for i, (button, (name, color, count)) in enumerate(pairs):
+                button.setIconSize(self._icon_size())  # the markers grow with View › Zoom
+                self._style_button(button, i, name, color, count)
+
+    def _icon_size(self) -> QSize:
+        side = max(14, round(self.fontMetrics().height() * 0.85))
+        return QSize(side, side)
+
+    def buttons(self) -> list[QPushButton]:
+        """The class buttons in key order, then "+ New class" (the palette's Tab order)."""
+        return [*self._buttons, self._add_button]
 
     def class_names(self) -> list[str]:
         return [c[0] for c in self._classes]
@@ -178,34 +196,50 @@ class ClassPalette(QWidget):
     def _style_button(self, b: QPushButton, index: int, name: str, color: str, count: int) -> None:
         key = f"{index + 1}  " if index < 9 else ""
         b.setText(f"{key}{name}  ({count})")
-        b.setIcon(color_icon(color))
-        shortcut = f" — or press {index + 1} on the canvas" if index < 9 else ""
+        b.setIcon(marker_icon(color, marker_for(index), b.iconSize().height()))  # its shape and colour
+        shortcut = ""
+        if index < 9:
+            shortcut = translate("ClassPalette", " — or press {key} on the canvas").format(key=index + 1)
         b.setToolTip(
-            f"Add the drawing on the canvas to “{name}”{shortcut}.\n"
-            f"{count} drawing{'s' if count != 1 else ''} in this class. Right-click for more."
+            translate(
+                "ClassPalette",
+                "Add the drawing on the canvas to “{name}”{shortcut}.\n{count} drawing{value} in this "
+                "class. Right-click for more.",
+            ).format(name=name, shortcut=shortcut, count=count, value='s' if count != 1 else '')
         )
 
     def _menu(self, name: str, global_pos) -> None:
         menu = QMenu(self)
-        menu.addAction("Rename…", lambda: self._ask_rename(name))
-        menu.addAction("Change colour…", lambda: self._ask_color(name))
+        menu.addAction(translate("ClassPalette", "Rename…"), lambda: self._ask_rename(name))
+        menu.addAction(translate("ClassPalette", "Change colour…"), lambda: self._ask_color(name))
         menu.addSeparator()
-        menu.addAction("Delete class…", lambda: self.ask_delete(name))
+        menu.addAction(translate("ClassPalette", "Delete class…"), lambda: self.ask_delete(name))
         menu.popup(global_pos)
 
     def _ask_new_class(self) -> None:
-        name, ok = QInputDialog.getText(self, "New class", "Name of the new class (for example “star”):")
+        name, ok = QInputDialog.getText(
+            self.window(),
+            translate("ClassPalette", "New class"),
+            translate("ClassPalette", "Name of the new class (for example “star”):"),
+        )
         if ok and name.strip():
             self.addClassRequested.emit(name.strip())
 
     def _ask_rename(self, name: str) -> None:
-        new, ok = QInputDialog.getText(self, "Rename class", f"New name for “{name}”:", text=name)
+        new, ok = QInputDialog.getText(
+            self.window(),
+            translate("ClassPalette", "Rename class"),
+            translate("ClassPalette", "New name for “{name}”:").format(name=name),
+            text=name,
+        )
         if ok and new.strip() and new.strip() != name:
             self.renameRequested.emit(name, new.strip())
 
     def _ask_color(self, name: str) -> None:
         current = next((c for n, c, _ in self._classes if n == name), "#7f7f7f")
-        color = QColorDialog.getColor(QColor(current), self, f"Colour of “{name}”")
+        color = QColorDialog.getColor(
+            QColor(current), self.window(), translate("ClassPalette", "Colour of “{name}”").format(name=name)
+        )
         if color.isValid():
             self.recolorRequested.emit(name, color.name())
 
@@ -216,6 +250,6 @@ class ClassPalette(QWidget):
             self.deleteRequested.emit(name, None)
             return
         others = [n for n, _, _ in self._classes if n != name]
-        dialog = DeleteClassDialog(name, count, others, self)
+        dialog = DeleteClassDialog(name, count, others, self.window())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.deleteRequested.emit(name, dialog.choice())

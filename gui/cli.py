@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import engine
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 from .core.inputs import InputError, evaluate_model, load_data, load_model_file, predict_inputs, predict_proba
 from .core.model_state import ModelState, TrainedOn, plural
@@ -45,34 +47,40 @@ def _number(kind, text: str, what: str, ok: Callable[[float], bool]):
         value = kind(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not {'an integer' if kind is int else 'a number'}"
+            (translate("Cli", "{text!r} is not an integer") if kind is int
+             else translate("Cli", "{text!r} is not a number")).format(text=text)
         ) from None
     if not (math.isfinite(value) and ok(value)):
-        raise argparse.ArgumentTypeError(f"{text} is out of range: it must be {what}")
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "{text} is out of range: it must be {what}").format(text=text, what=what)
+        )
     return value
 
 
 def positive_int(text: str) -> int:
-    return _number(int, text, "at least 1", lambda v: v >= 1)
+    return _number(int, text, translate("Cli", "at least 1"), lambda v: v >= 1)
 
 
 def non_negative_int(text: str) -> int:
-    return _number(int, text, "at least 0", lambda v: v >= 0)
+    return _number(int, text, translate("Cli", "at least 0"), lambda v: v >= 0)
 
 
 def positive_float(text: str) -> float:
-    return _number(float, text, "greater than 0", lambda v: v > 0)
+    return _number(float, text, translate("Cli", "greater than 0"), lambda v: v > 0)
 
 
 def fraction(text: str) -> float:
-    return _number(float, text, "at least 0 and less than 1", lambda v: 0 <= v < 1)
+    return _number(float, text, translate("Cli", "at least 0 and less than 1"), lambda v: 0 <= v < 1)
 
 
 def input_size(text: str) -> int:
     return _number(
         int,
         text,
-        f"from {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE}",
+        translate("Cli", "from {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE}").format(
+            MIN_INPUT_SIZE=MIN_INPUT_SIZE,
+            MAX_INPUT_SIZE=MAX_INPUT_SIZE,
+        ),
         lambda v: MIN_INPUT_SIZE <= v <= MAX_INPUT_SIZE,
     )
 
@@ -83,9 +91,11 @@ def input_size(text: str) -> int:
 
 def _print_warnings(warnings: Sequence[str], limit: int = 20) -> None:
     for w in warnings[:limit]:
-        print(f"shapelab: warning: {w}", file=sys.stderr)
+        print(translate("Cli", "shapelab: warning: {w}").format(w=w), file=sys.stderr)
     if len(warnings) > limit:
-        print(f"shapelab: warning: … and {len(warnings) - limit} more problems", file=sys.stderr)
+        print(translate("Cli", "shapelab: warning: … and {value} more problems").format(
+            value=len(warnings) - limit,
+        ), file=sys.stderr)
 
 
 class _Progress:
@@ -112,11 +122,22 @@ class _Progress:
             ) / self.epochs
         width = 24
         bar = "#" * int(round(done * width))
-        text = f"epoch {rec.epoch + 1}/{self.epochs} [{bar:<{width}}] "
-        text += f"loss {rec.loss:.4f} acc {rec.accuracy:6.1%}"
+        text = translate("Cli", "epoch {epoch}/{epochs} [{bar}] ").format(
+            epoch=rec.epoch + 1, epochs=self.epochs, bar=f"{bar:<{width}}"
+        )
+        text += translate("Cli", "loss {loss:.4f} acc {accuracy:6.1%}").format(
+            loss=rec.loss,
+            accuracy=rec.accuracy,
+        )
         if rec.val_accuracy is not None:
-            text += f"  val loss {rec.val_loss:.4f} val acc {rec.val_accuracy:6.1%}"
-        text += f"  {_duration(rec.elapsed)} elapsed, {_duration(rec.eta)} left"
+            text += translate("Cli", "  val loss {val_loss:.4f} val acc {val_accuracy:6.1%}").format(
+                val_loss=rec.val_loss,
+                val_accuracy=rec.val_accuracy,
+            )
+        text += translate("Cli", "  {value} elapsed, {value2} left").format(
+            value=_duration(rec.elapsed),
+            value2=_duration(rec.eta),
+        )
         self.stream.write(("\x1b[2K" if self.tty else "") + text + end)
         self.stream.flush()
 
@@ -137,16 +158,25 @@ def cmd_synth(args: argparse.Namespace) -> int:
     unknown = [c for c in classes if c not in engine.DEFAULT_CLASSES]
     if unknown or not classes or any(not c for c in classes):
         raise CliError(
-            f"--classes: unknown class {', '.join(unknown) or '(empty)'}; "
-            f"the generator draws {', '.join(engine.DEFAULT_CLASSES)}"
+            translate("Cli", "--classes: unknown class {value}; the generator draws {value2}").format(
+                value=', '.join(unknown) or '(empty)',
+                value2=', '.join(engine.DEFAULT_CLASSES),
+            )
         )
     _check_out_folder(args.out)
     drawings = engine.generate_drawings(args.per_class, seed=args.seed, classes=classes)
     try:
         engine.write_ndjson(args.out, drawings)
     except OSError as exc:
-        raise CliError(f"{args.out}: cannot write: {exc.strerror or exc}") from exc
-    print(f"Wrote {len(drawings)} drawings ({args.per_class} per class: {', '.join(classes)}) to {args.out}")
+        raise CliError(
+            translate("Cli", "{out}: cannot write: {reason}").format(out=args.out, reason=exc.strerror or exc)
+        ) from exc
+    print(translate("Cli", "Wrote {value} drawings ({per_class} per class: {value2}) to {out}").format(
+        value=len(drawings),
+        per_class=args.per_class,
+        value2=', '.join(classes),
+        out=args.out,
+    ))
     return EXIT_OK
 
 
@@ -154,7 +184,10 @@ def _check_out_folder(out: str) -> None:
     """Fail before any work when the output file's folder does not exist."""
     folder = Path(out).parent
     if not folder.is_dir():
-        raise CliError(f"{out}: cannot write: the folder {folder} does not exist")
+        raise CliError(translate("Cli", "{out}: cannot write: the folder {folder} does not exist").format(
+            out=out,
+            folder=folder,
+        ))
 
 
 def train_settings(args: argparse.Namespace) -> TrainSettings:
@@ -180,16 +213,27 @@ def cmd_train(args: argparse.Namespace) -> int:
     _check_out_folder(args.out)
     if not args.data:  # like the app: with no data of your own, the built-in starter set
         if not STARTER_PATH.exists():
-            raise CliError(f"{STARTER_PATH}: the built-in starter set is missing; give DATA to train on")
+            raise CliError(translate(
+                "Cli",
+                "{STARTER_PATH}: the built-in starter set is missing; give DATA to train on",
+            ).format(STARTER_PATH=STARTER_PATH))
         args.data = [str(STARTER_PATH)]
-        print(f"No DATA given: training on the built-in starter set ({STARTER_PATH}).", file=sys.stderr)
+        print(translate(
+            "Cli",
+            "No DATA given: training on the built-in starter set ({STARTER_PATH}).",
+        ).format(STARTER_PATH=STARTER_PATH), file=sys.stderr)
     data = load_data(args.data, settings.input_size)
     _print_warnings(data.warnings)
     if len(data) == 0:
-        raise CliError(f"{', '.join(args.data)}: no valid drawings or images to train on")
+        raise CliError(translate("Cli", "{value}: no valid drawings or images to train on").format(
+            value=', '.join(args.data),
+        ))
     classes = engine.class_list(data.labels)
     if len(classes) < 2:
-        raise CliError(f"{', '.join(args.data)}: only one class ({classes[0]}); training needs at least two")
+        raise CliError(translate(
+            "Cli",
+            "{value}: only one class ({value2}); training needs at least two",
+        ).format(value=', '.join(args.data), value2=classes[0]))
     state = ModelState(settings.input_size)
     state.ensure(classes, settings.preset, settings.seed)
     try:
@@ -207,24 +251,45 @@ def cmd_train(args: argparse.Namespace) -> int:
             if rec.kind == "epoch":
                 last_epoch = rec
             elif rec.kind == "diverged":
-                raise CliError(f"training stopped at epoch {rec.epoch + 1}, step {rec.step}: {rec.message}")
+                raise CliError(translate(
+                    "Cli",
+                    "training stopped at epoch {value}, step {step}: {message}",
+                ).format(value=rec.epoch + 1, step=rec.step, message=rec.message))
     finally:
         run.close()
         state.end_run()
     try:
         state.save(args.out)
     except OSError as exc:
-        raise CliError(f"{args.out}: cannot write: {exc.strerror or exc}") from exc
+        raise CliError(
+            translate("Cli", "{out}: cannot write: {reason}").format(out=args.out, reason=exc.strerror or exc)
+        ) from exc
     summary = (
-        f"Trained the {settings.preset} model ({state.model.num_parameters():,} parameters) "
-        f"on {run.n_train} samples of {len(classes)} classes ({', '.join(classes)}) "
-        f"for {plural(settings.epochs, 'epoch')} ({plural(state.steps, 'step')})"
+        translate(
+            "Cli",
+            "Trained the {preset} model ({value:,} parameters) on {n_train} samples of {value2} classes "
+            "({value3}) for {value4} ({value5})",
+        ).format(
+            preset=settings.preset,
+            value=state.model.num_parameters(),
+            n_train=run.n_train,
+            value2=len(classes),
+            value3=', '.join(classes),
+            value4=plural(settings.epochs, 'epoch'),
+            value5=plural(state.steps, 'step'),
+        )
     )
     if last_epoch is not None:
-        summary += f" in {last_epoch.elapsed:.1f} s: train accuracy {last_epoch.accuracy:.1%}"
+        summary += translate("Cli", " in {elapsed:.1f} s: train accuracy {accuracy:.1%}").format(
+            elapsed=last_epoch.elapsed,
+            accuracy=last_epoch.accuracy,
+        )
         if last_epoch.val_accuracy is not None:
-            summary += f", validation accuracy {last_epoch.val_accuracy:.1%} on {run.n_val} held out"
-    print(summary + f".\nSaved {args.out}")
+            summary += translate(
+                "Cli",
+                ", validation accuracy {val_accuracy:.1%} on {n_val} held out",
+            ).format(val_accuracy=last_epoch.val_accuracy, n_val=run.n_val)
+    print(summary + translate("Cli", ".\nSaved {out}").format(out=args.out))
     return EXIT_OK
 
 
@@ -245,19 +310,25 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(ev.as_dict()))
         return EXIT_OK
     classes, confusion, per_class = ev.classes, ev.confusion, ev.per_class()
-    print(f"Accuracy {ev.accuracy:.1%} on {ev.n} samples ({args.model})")
+    print(translate("Cli", "Accuracy {accuracy:.1%} on {n} samples ({model})").format(
+        accuracy=ev.accuracy,
+        n=ev.n,
+        model=args.model,
+    ))
     width = max(len(c) for c in classes) + 2
     print("\nper class".ljust(width + 1) + "accuracy      n")
     for i, c in enumerate(classes):
         acc = per_class[c]
         print(f"{c:<{width}}{'—' if acc is None else f'{acc:8.1%}':>8}  {confusion[i].sum():5d}")
-    print("\nconfusion (rows: true class, columns: predicted)")
+    print(translate("Cli", "\nconfusion (rows: true class, columns: predicted)"))
     print(" " * width + "".join(f"{c[:9]:>10}" for c in classes))
     for i, c in enumerate(classes):
         print(f"{c:<{width}}" + "".join(f"{v:>10d}" for v in confusion[i]))
     if ev.unknown_labels:
         listed = ", ".join(f"{k} ({v})" for k, v in sorted(ev.unknown_labels.items()))
-        print(f"\nNot counted: labels the model does not know: {listed}")
+        print(
+            translate("Cli", "\nNot counted: labels the model does not know: {listed}").format(listed=listed)
+        )
     return EXIT_OK
 
 
@@ -294,14 +365,19 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(json.dumps(figures))
         return EXIT_OK
     print(
-        f"{args.preset} model, {figures['parameters']:,} parameters, "
-        f"{figures['input_size']}×{figures['input_size']} input"
+        translate("Cli", "{preset} model, {value:,} parameters, {value2}×{value2} input").format(
+            preset=args.preset,
+            value=figures['parameters'],
+            value2=figures['input_size'],
+        )
     )
     print(
-        f"training step (forward, backward, Adam), batch {figures['batch']}: "
-        f"{figures['train_step_ms']:.2f} ms"
+        translate("Cli", "training step (forward, backward, Adam), batch {value}: {value2:.2f} ms").format(
+            value=figures['batch'],
+            value2=figures['train_step_ms'],
+        )
     )
-    print(f"single-drawing forward pass: {figures['infer_ms']:.3f} ms")
+    print(translate("Cli", "single-drawing forward pass: {value:.3f} ms").format(value=figures['infer_ms']))
     return EXIT_OK
 
 
@@ -310,10 +386,20 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def _synth_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--per-class", type=positive_int, required=True, metavar="N", help="drawings per class")
-    p.add_argument("--out", required=True, metavar="FILE.ndjson", help="where to write them")
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    p.add_argument("--classes", metavar="a,b,...", help="classes to draw (default: all four)")
+    p.add_argument(
+        "--per-class",
+        type=positive_int,
+        required=True,
+        metavar="N",
+        help=translate("Cli", "drawings per class"),
+    )
+    p.add_argument(
+        "--out", required=True, metavar="FILE.ndjson", help=translate("Cli", "where to write them")
+    )
+    p.add_argument("--seed", type=int, default=0, help=translate("Cli", "random seed (default 0)"))
+    p.add_argument(
+        "--classes", metavar="a,b,...", help=translate("Cli", "classes to draw (default: all four)")
+    )
 
 
 def _train_arguments(p: argparse.ArgumentParser) -> None:
@@ -322,37 +408,68 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
         "data",
         nargs="*",
         metavar="DATA",
-        help="NDJSON files and image folders (DIR/<class>/*.png); none: the app's built-in starter set",
-    )
-    p.add_argument("--out", required=True, metavar="MODEL.npz", help="where to save the trained model")
-    p.add_argument(
-        "--preset", choices=engine.PRESETS, default=d.preset, help="model preset (default: %(default)s)"
-    )
-    p.add_argument(
-        "--epochs", type=positive_int, default=d.epochs, help="passes over the data (default %(default)s)"
+        help=translate(
+            "Cli",
+            "NDJSON files and image folders (DIR/<class>/*.png); none: the app's built-in starter set",
+        ),
     )
     p.add_argument(
-        "--batch", type=positive_int, default=d.batch_size, help="mini-batch size (default %(default)s)"
+        "--out", required=True, metavar="MODEL.npz", help=translate("Cli", "where to save the trained model")
     )
-    p.add_argument("--lr", type=positive_float, default=d.lr, help="learning rate (default %(default)g)")
-    p.add_argument("--optimizer", choices=OPTIMIZERS, default=d.optimizer, help="default %(default)s")
-    p.add_argument("--seed", type=int, default=d.seed, help="random seed; same seed, same model (default 0)")
+    p.add_argument(
+        "--preset", choices=engine.PRESETS, default=d.preset, help=translate(
+            "Cli", "model preset (default: %(default)s)"
+        )
+    )
+    p.add_argument(
+        "--epochs", type=positive_int, default=d.epochs, help=translate(
+            "Cli", "passes over the data (default %(default)s)"
+        )
+    )
+    p.add_argument(
+        "--batch", type=positive_int, default=d.batch_size, help=translate(
+            "Cli", "mini-batch size (default %(default)s)"
+        )
+    )
+    p.add_argument(
+        "--lr",
+        type=positive_float,
+        default=d.lr,
+        help=translate("Cli", "learning rate (default %(default)g)"),
+    )
+    p.add_argument(
+        "--optimizer", choices=OPTIMIZERS, default=d.optimizer, help=translate("Cli", "default %(default)s")
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=d.seed,
+        help=translate("Cli", "random seed; same seed, same model (default 0)"),
+    )
     p.add_argument(
         "--ema",
         type=fraction,
         default=d.ema_decay,
         metavar="D",
-        help="weight averaging: the model ends with a running average of its weights over the latest "
-        "steps (about the last tenth, at most about 1/(1-D) steps; default %(default)g; 0: off)",
+        help=translate(
+            "Cli",
+            "weight averaging: the model ends with a running average of its weights over the latest steps "
+            "(about the last tenth, at most about 1/(1-D) steps; default %(default)g; 0: off)",
+        ),
     )
     p.add_argument(
         "--augment",
         action=argparse.BooleanOptionalAction,
         default=d.augment,
-        help="randomly rotate, scale, shear, shift and jitter drawings each epoch (default on)",
+        help=translate(
+            "Cli",
+            "randomly rotate, scale, shear, shift and jitter drawings each epoch (default on)",
+        ),
     )
     p.add_argument(
-        "--val-split", type=fraction, default=d.val_split, metavar="F", help="fraction held out (default 0.1)"
+        "--val-split", type=fraction, default=d.val_split, metavar="F", help=translate(
+            "Cli", "fraction held out (default 0.1)"
+        )
     )
     dc.add_val_by_option(p)
     p.add_argument(
@@ -360,33 +477,47 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
         type=input_size,
         default=INPUT_SIZE,
         metavar="S",
-        help=f"input side in pixels, {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE} "
-        f"(default %(default)s; the app draws {INPUT_SIZE})",
+        help=translate(
+            "Cli",
+            "input side in pixels, {MIN_INPUT_SIZE} to {MAX_INPUT_SIZE} (default %(default)s; the app "
+            "draws {INPUT_SIZE})",
+        ).format(MIN_INPUT_SIZE=MIN_INPUT_SIZE, MAX_INPUT_SIZE=MAX_INPUT_SIZE, INPUT_SIZE=INPUT_SIZE),
     )
 
 
 def _evaluate_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("data", nargs="+", metavar="[MODEL.npz ...] DATA",
-                   help="more models (one table), then NDJSON files and image folders")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+                   help=translate("Cli", "more models (one table), then NDJSON files and image folders"))
+    p.add_argument("--json", action="store_true", help=translate("Cli", "print one JSON object"))
 
 
 def _predict_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("model", metavar="MODEL.npz")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="image, NDJSON file, or .npy of shape (N,S,S)")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=translate("Cli", "image, NDJSON file, or .npy of shape (N,S,S)"),
+    )
+    p.add_argument("--json", action="store_true", help=translate("Cli", "print a JSON list"))
 
 
 def _bench_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--json", action="store_true", help=translate("Cli", "print one JSON object"))
     p.add_argument(
-        "--preset", choices=engine.PRESETS, default="default", help="model preset (default: default)"
+        "--preset", choices=engine.PRESETS, default="default", help=translate(
+            "Cli", "model preset (default: default)"
+        )
     )
     p.add_argument(
-        "--batch", type=positive_int, default=32, help="batch size of the training step (default 32)"
+        "--batch", type=positive_int, default=32, help=translate(
+            "Cli", "batch size of the training step (default 32)"
+        )
     )
-    p.add_argument("--repeats", type=positive_int, default=200, help="timed repetitions (default 200)")
+    p.add_argument(
+        "--repeats", type=positive_int, default=200, help=translate("Cli", "timed repetitions (default 200)")
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -404,22 +535,35 @@ class Command:
 
 
 COMMANDS: list[Command] = [
-    Command("synth", "generate synthetic drawings into an NDJSON file", _synth_arguments, cmd_synth),
-    Command("train", "train a model on NDJSON files and/or image folders", _train_arguments, cmd_train),
+    Command(
+        "synth",
+        QT_TRANSLATE_NOOP("Cli", "generate synthetic drawings into an NDJSON file"),
+        _synth_arguments,
+        cmd_synth,
+    ),
+    Command(
+        "train",
+        QT_TRANSLATE_NOOP("Cli", "train a model on NDJSON files and/or image folders"),
+        _train_arguments,
+        cmd_train,
+    ),
     Command(
         "evaluate",
-        "accuracy, per-class accuracy and confusion matrix of a model",
+        QT_TRANSLATE_NOOP("Cli", "accuracy, per-class accuracy and confusion matrix of a model"),
         _evaluate_arguments,
         cmd_evaluate,
     ),
     Command(
         "predict",
-        "classify images, NDJSON drawings or preprocessed .npy arrays",
+        QT_TRANSLATE_NOOP("Cli", "classify images, NDJSON drawings or preprocessed .npy arrays"),
         _predict_arguments,
         cmd_predict,
     ),
     Command(
-        "bench", "time one training step and one single-drawing forward pass", _bench_arguments, cmd_bench
+        "bench",
+        QT_TRANSLATE_NOOP("Cli", "time one training step and one single-drawing forward pass"),
+        _bench_arguments,
+        cmd_bench,
     ),
     *[Command(*c) for c in EXPORT_COMMANDS],  # export, report (gui/export_commands.py)
 ]
@@ -428,7 +572,9 @@ COMMANDS: list[Command] = [
 def register(command: Command) -> None:
     """Add a subcommand (a module outside this one hooks its commands in here)."""
     if any(c.name == command.name for c in COMMANDS):
-        raise ValueError(f"a command {command.name!r} is already registered")
+        raise ValueError(
+            translate("Cli", "a command {name!r} is already registered").format(name=command.name)
+        )
     COMMANDS.append(command)
 
 
@@ -436,22 +582,38 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shapelab",
         description=(
-            "ShapeLab: draw shapes, train a small NumPy CNN on them, and watch it learn. "
-            "Without a command the app starts (python main.py)."
+            translate("Cli", "ShapeLab: draw shapes, train a small NumPy CNN on them, and watch it learn. "
+            "Without a command the app starts (python main.py).")
         ),
-        epilog="Exit status: 0 success, 1 bad data or files, 2 bad usage.",
+        epilog=translate("Cli", "Exit status: 0 success, 1 bad data or files, 2 bad usage."),
     )
     parser.add_argument("--version", action="version", version=version_text())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
-        p = sub.add_parser(command.name, help=command.help, description=command.help)
+        text = translate("Cli", command.help)  # marked with QT_TRANSLATE_NOOP("Cli", ...) where registered
+        p = sub.add_parser(command.name, help=text, description=text)
         command.add_arguments(p)
         p.set_defaults(func=command.run)
     return parser
 
 
+def cli_language(environ=None) -> str:
+    """The command line's language, from the environment as gettext reads it (LANGUAGE, LC_ALL,
+    LC_MESSAGES, LANG: the first one set): "ko" for Korean, else "en"."""
+    environ = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "ko" if value.split(":")[0].lower().startswith("ko") else "en"
+    return "en"
+
+
 def run(argv: Sequence[str]) -> int:
     """Parse argv and run the command. Returns the exit status (2 with the usage when there is none)."""
+    if cli_language() != "en":  # Qt's translator only then: an English command line imports no Qt
+        from gui.i18n import install_cli_translation
+
+        install_cli_translation(cli_language())
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv))
@@ -459,15 +621,18 @@ def run(argv: Sequence[str]) -> int:
         return int(exc.code or 0)
     if args.command is None:
         parser.print_usage(sys.stderr)
-        print("shapelab: error: give a command (python main.py with none starts the app)", file=sys.stderr)
+        print(
+            translate("Cli", "shapelab: error: give a command (python main.py with none starts the app)"),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     try:
         return args.func(args)
     except (CliError, InputError) as exc:
-        print(f"shapelab: error: {exc}", file=sys.stderr)
+        print(translate("Cli", "shapelab: error: {exc}").format(exc=exc), file=sys.stderr)
         return EXIT_DATA
     except KeyboardInterrupt:
-        print("shapelab: interrupted; nothing more was written", file=sys.stderr)
+        print(translate("Cli", "shapelab: interrupted; nothing more was written"), file=sys.stderr)
         return 130
 
 

@@ -19,22 +19,35 @@ import numpy as np
 
 import engine
 from gui.core.dataset import UNKNOWN_DRAWER, StateError, drawer_of, format_report, read_many
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 # -- merge -------------------------------------------------------------------------------------------------
 
 
-MERGE_HELP = "merge NDJSON files (and folders of them) into one, dropping exact duplicates"
+MERGE_HELP = QT_TRANSLATE_NOOP(
+    "Cli", "merge NDJSON files (and folders of them) into one, dropping exact duplicates"
+)
 
 
 def _merge_arguments(p: argparse.ArgumentParser) -> None:
     p.description = (
-        "Merge many students' drawing files into one file. Exact duplicates (same label, strokes and extra "
-        "keys, e.g. the same starter drawing in every file) are dropped; the first one is kept. A report "
-        "says what was merged: files, drawers, drawings per class, duplicates dropped."
+        translate(
+            "Cli",
+            "Merge many students' drawing files into one file. Exact duplicates (same label, strokes and "
+            "extra keys, e.g. the same starter drawing in every file) are dropped; the first one is kept. "
+            "A report says what was merged: files, drawers, drawings per class, duplicates dropped.",
+        )
     )
-    p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="NDJSON files, or folders of *.ndjson")
-    p.add_argument("--out", required=True, metavar="FILE.ndjson", help="the merged file")
-    p.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="FILE_OR_DIR",
+        help=translate("Cli", "NDJSON files, or folders of *.ndjson"),
+    )
+    p.add_argument("--out", required=True, metavar="FILE.ndjson", help=translate("Cli", "the merged file"))
+    p.add_argument(
+        "--json", action="store_true", help=translate("Cli", "print the report as one JSON object")
+    )
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -42,32 +55,41 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     _check_out_folder(args.out)
     if Path(args.out).is_dir():
-        raise CliError(f"{args.out}: is a folder; give a file name for --out")
+        raise CliError(
+            translate("Cli", "{out}: is a folder; give a file name for --out").format(out=args.out)
+        )
     out = Path(args.out).resolve()
     inputs = [p for p in args.inputs if Path(p).resolve() != out]  # merging into one of the inputs: fine
     for p in args.inputs:
         if not Path(p).exists():
-            raise CliError(f"{p}: no such file or folder")
+            raise CliError(translate("Cli", "{p}: no such file or folder").format(p=p))
     try:
         drawings, report = read_many(inputs + ([str(out)] if len(inputs) < len(args.inputs) else []))
     except OSError as exc:
-        raise CliError(f"{exc.filename or ''}: cannot read: {exc.strerror or exc}") from exc
+        raise CliError(translate("Cli", "{value}: cannot read: {value2}").format(
+            value=exc.filename or '',
+            value2=exc.strerror or exc,
+        )) from exc
     except StateError as exc:
         raise CliError(f"{', '.join(args.inputs)}: {exc}") from exc
     for p in report.problems[:20]:
-        print(f"shapelab: warning: {p}; skipped", file=sys.stderr)
+        print(translate("Cli", "shapelab: warning: {p}; skipped").format(p=p), file=sys.stderr)
     if not drawings:
-        raise CliError(f"{', '.join(args.inputs)}: no valid drawings to merge; nothing written")
+        raise CliError(translate("Cli", "{value}: no valid drawings to merge; nothing written").format(
+            value=', '.join(args.inputs),
+        ))
     try:
         engine.write_ndjson(args.out, drawings)
     except OSError as exc:
-        raise CliError(f"{args.out}: cannot write: {exc.strerror or exc}") from exc
+        raise CliError(
+            translate("Cli", "{out}: cannot write: {reason}").format(out=args.out, reason=exc.strerror or exc)
+        ) from exc
     if args.json:
         print(json.dumps({"files": list(report.files), "kept": report.kept, "duplicates": report.duplicates,
                           "per_class": report.per_class, "per_drawer": report.per_drawer,
                           "damaged_lines": len(report.problems), "out": str(args.out)}))
     else:
-        print(format_report(report) + f"\nWrote {args.out}")
+        print(format_report(report) + translate("Cli", "\nWrote {out}").format(out=args.out))
     return EXIT_OK
 
 
@@ -79,8 +101,11 @@ def add_val_by_option(p) -> None:
         "--val-by",
         choices=("class", "drawer"),
         default="class",
-        help="how the validation share is held out: a random share of each class (default), or every "
-        "drawing of some drawers (the NDJSON key \"drawer\"): accuracy on people the model has not seen",
+        help=translate(
+            "Cli",
+            "how the validation share is held out: a random share of each class (default), or every "
+            "drawing of some drawers (the NDJSON key \"drawer\"): accuracy on people the model has not seen",
+        ),
     )
 
 
@@ -164,7 +189,7 @@ def format_table(results: Sequence[dict]) -> str:
     skipped = [f"{r['model']} ({r['not_counted']})" for r in results if r["not_counted"]]
     if skipped:
         lines.append("")
-        lines.append("Not counted (labels a model does not know): " + ", ".join(skipped))
+        lines.append(translate("Cli", "Not counted (labels a model does not know): ") + ", ".join(skipped))
     return "\n".join(lines)
 
 
@@ -186,11 +211,18 @@ def cmd_evaluate_many(model_paths: Sequence[str], data_paths: Sequence[str], as_
         X = data[size].rasters(size)
         results.append({"model": path, **evaluate_one(m.model, m.classes, X, labels, drawers)})
     if all(r["accuracy"] is None for r in results):
-        raise cli.CliError(f"{', '.join(data_paths)}: none of the labels is a class any of the models knows")
+        raise cli.CliError(translate(
+            "Cli",
+            "{value}: none of the labels is a class any of the models knows",
+        ).format(value=', '.join(data_paths)))
     if as_json:
         print(json.dumps(results))
     else:
-        print(f"{len(results)} models on {len(labels)} samples ({', '.join(data_paths)})\n")
+        print(translate("Cli", "{value} models on {value2} samples ({value3})\n").format(
+            value=len(results),
+            value2=len(labels),
+            value3=', '.join(data_paths),
+        ))
         print(format_table(results))
     return cli.EXIT_OK
 

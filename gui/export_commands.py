@@ -14,6 +14,7 @@ import numpy as np
 
 from engine.export import FORMATS, ExportError, export_model
 from gui.core.inputs import load_data, load_model_file
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 LIBRARIES = ("numpy", "PySide6-Essentials", "pyqtgraph", "onnx", "onnxruntime")
 
@@ -38,7 +39,11 @@ def library_versions() -> dict[str, str | None]:
 
 def version_text() -> str:
     libs = ", ".join(f"{k} {v}" for k, v in library_versions().items() if v)
-    return f"ShapeLab {app_version()} (MIT licence; Python {sys.version.split()[0]}; {libs})"
+    return translate("Cli", "ShapeLab {value} (MIT licence; Python {value2}; {libs})").format(
+        value=app_version(),
+        value2=sys.version.split()[0],
+        libs=libs,
+    )
 
 
 def _cli_error():
@@ -55,10 +60,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         raise CliError(str(exc)) from exc
     except OSError as exc:
-        raise CliError(f"{args.out}: cannot write: {exc.strerror or exc}") from exc
-    how = (f"checked on {result.samples} drawings: {result.checked}, largest probability difference "
-           f"{result.max_diff:.1e}" if result.max_diff is not None else f"checked: {result.checked}")
-    print(f"Exported {args.model} as {args.format} ({how}):")
+        raise CliError(
+            translate("Cli", "{out}: cannot write: {reason}").format(out=args.out, reason=exc.strerror or exc)
+        ) from exc
+    if result.max_diff is not None:
+        how = translate(
+            "Cli", "checked on {samples} drawings: {checked}, largest probability difference {max_diff:.1e}"
+        ).format(samples=result.samples, checked=result.checked, max_diff=result.max_diff)
+    else:
+        how = translate("Cli", "checked: {checked}").format(checked=result.checked)
+    print(translate("Cli", "Exported {model} as {format} ({how}):").format(
+        model=args.model,
+        format=args.format,
+        how=how,
+    ))
     for p in result.paths:
         print(f"  {p}")
     return 0
@@ -74,47 +89,68 @@ def cmd_report(args: argparse.Namespace) -> int:
     for name in args.data:  # one at a time, in order: the same samples in the same order as evaluate
         data = load_data([name], size)
         for w in data.warnings[:20]:
-            print(f"shapelab: warning: {w}", file=sys.stderr)
+            print(translate("Cli", "shapelab: warning: {w}").format(w=w), file=sys.stderr)
         X_parts.append(data.rasters(size))
         labels += data.labels
         drawings += list(data.drawings) + [None] * len(data.images)
         sources += [f"{name} #{k + 1}" for k in range(len(data))]
     if not any(label in loaded.classes for label in labels):
-        raise CliError(f"{', '.join(args.data)}: none of the labels is a class the model knows "
-                       f"({', '.join(loaded.classes)})")
+        raise CliError(translate(
+            "Cli",
+            "{value}: none of the labels is a class the model knows ({value2})",
+        ).format(value=', '.join(args.data), value2=', '.join(loaded.classes)))
     inp = ReportInput(model=loaded.model, classes=list(loaded.classes), meta=loaded.meta,
                       model_name=str(args.model), X=np.concatenate(X_parts), labels=labels,
                       drawings=drawings, sources=sources, data_names=[str(d) for d in args.data],
                       history=history_from_extra(loaded.meta.get("extra") or {}),
-                      generated_by=f"ShapeLab {app_version()}")
+                      generated_by=translate("Cli", "ShapeLab {value}").format(value=app_version()))
     try:
         write_report(args.out, build_report(inp))
     except OSError as exc:
-        raise CliError(f"{args.out}: cannot write: {exc.strerror or exc}") from exc
-    print(f"Wrote the report on {args.model} ({len(labels)} samples) to {args.out}")
+        raise CliError(
+            translate("Cli", "{out}: cannot write: {reason}").format(out=args.out, reason=exc.strerror or exc)
+        ) from exc
+    print(translate("Cli", "Wrote the report on {model} ({value} samples) to {out}").format(
+        model=args.model,
+        value=len(labels),
+        out=args.out,
+    ))
     return 0
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("--format", choices=FORMATS, required=True,
-                   help="onnx: one .onnx file (needs the 'export' extra); tfjs: a folder with model.json, "
-                        "weights.bin, metadata.json (Teachable Machine, and ml5/ for ml5); torch: "
-                        "NAME.npz + NAME.py that rebuilds the torch.nn.Sequential")
-    p.add_argument("--out", required=True, metavar="PATH", help="the file (onnx, torch) or folder (tfjs)")
+                   help=translate(
+                       "Cli",
+                       "onnx: one .onnx file (needs the 'export' extra); tfjs: a folder with model.json, "
+                       "weights.bin, metadata.json (Teachable Machine, and ml5/ for ml5); torch: NAME.npz "
+                       "+ NAME.py that rebuilds the torch.nn.Sequential",
+                   ))
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="PATH",
+        help=translate("Cli", "the file (onnx, torch) or folder (tfjs)"),
+    )
 
 
 def _report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("model", metavar="MODEL.npz")
     p.add_argument("data", nargs="+", metavar="DATA",
-                   help="NDJSON files and image folders to show and evaluate on")
+                   help=translate("Cli", "NDJSON files and image folders to show and evaluate on"))
     p.add_argument("--out", required=True, metavar="report.html")
 
 
 # (name, help, add_arguments, run): gui/cli.py registers these as Commands
 EXPORT_COMMANDS = [
-    ("export", "export a model as ONNX, TensorFlow.js or PyTorch (checked before it is written)",
+    ("export", QT_TRANSLATE_NOOP(
+        "Cli",
+        "export a model as ONNX, TensorFlow.js or PyTorch (checked before it is written)",
+    ),
      _export_arguments, cmd_export),
-    ("report", "one self-contained HTML report: data, run, results, filters, model card",
+    ("report", QT_TRANSLATE_NOOP(
+        "Cli", "one self-contained HTML report: data, run, results, filters, model card"
+    ),
      _report_arguments, cmd_report),
 ]

@@ -42,15 +42,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import number
+from gui.markers import marker_for, marker_icon, paint_marker
+from gui.text import QT_TRANSLATE_NOOP, translate
+
 THUMB = 56  # thumbnail side in device-independent pixels
 LabelRole = Qt.ItemDataRole.UserRole + 1
 SourceRowRole = Qt.ItemDataRole.UserRole + 2
 
 
 def render_thumbnail(
-    strokes: Sequence[np.ndarray], color: str, size: int = THUMB, dpr: float = 1.0
+    strokes: Sequence[np.ndarray], color: str, size: int = THUMB, dpr: float = 1.0, marker: str | None = None
 ) -> QPixmap:
-    """Draw strokes fitted into a size×size tile (aspect kept), dark ink, with a bar in the class colour."""
+    """Draw strokes fitted into a size×size tile (aspect kept), dark ink, with a bar in the class colour and
+    the class's marker (gui/markers.py) in the bottom-left corner, so the class shows in shape too."""
     px = max(1, round(size * dpr))
     pm = QPixmap(px, px)
     pm.setDevicePixelRatio(dpr)
@@ -59,6 +64,9 @@ def render_thumbnail(
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setPen(QPen(QColor(color), 3.0))
     p.drawLine(QPointF(0, size - 1.5), QPointF(size, size - 1.5))  # class colour bar
+    if marker is not None:
+        mark = max(7.0, size * 0.16)
+        paint_marker(p, marker, QPointF(mark / 2 + 1, size - 3 - mark / 2), mark, color)
     pts = [np.asarray(s)[:, :2] for s in strokes if len(s)]
     if pts:
         allp = np.concatenate(pts)
@@ -91,8 +99,9 @@ class DrawingListModel(QAbstractListModel):
         self._strokes: list[tuple[np.ndarray, ...]] = []
         self._labels: list[str] = []
         self._colors: dict[str, str] = {}
+        self._markers: dict[str, str] = {}  # class -> its marker, by its place in the class list
         self._ids: list[int] = []  # stable identity of each row's drawing, for the cache
-        self._cache: OrderedDict[tuple[int, str, str], QPixmap] = OrderedDict()
+        self._cache: OrderedDict[tuple, QPixmap] = OrderedDict()
         self.dpr = 1.0
 
     def set_drawings(self, drawings: Sequence, colors: dict[str, str]) -> None:
@@ -102,6 +111,7 @@ class DrawingListModel(QAbstractListModel):
         self._labels = [d.label for d in drawings]
         self._ids = [id(d.strokes) for d in drawings]
         self._colors = dict(colors)
+        self._markers = {name: marker_for(i) for i, name in enumerate(self._colors)}
         self.endResetModel()
 
     def append_drawing(self, drawing) -> None:
@@ -114,6 +124,7 @@ class DrawingListModel(QAbstractListModel):
 
     def set_colors(self, colors: dict[str, str]) -> None:
         self._colors = dict(colors)
+        self._markers = {name: marker_for(i) for i, name in enumerate(self._colors)}
         if self._strokes:
             self.dataChanged.emit(self.index(0), self.index(len(self._strokes) - 1))
 
@@ -136,7 +147,10 @@ class DrawingListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             n = len(self._strokes[row])
             plural = "s" if n != 1 else ""
-            return f"#{row + 1}: {self._labels[row]} ({n} stroke{plural})\nDouble-click to open it"
+            return translate(
+                "Gallery",
+                "#{value}: {value2} ({n} stroke{plural})\nDouble-click to open it",
+            ).format(value=row + 1, value2=self._labels[row], n=n, plural=plural)
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(THUMB + 6, THUMB + 6)
         return None
@@ -144,10 +158,11 @@ class DrawingListModel(QAbstractListModel):
     def _thumbnail(self, row: int) -> QPixmap:
         label = self._labels[row]
         color = self._colors.get(label, "#7f7f7f")
-        key = (self._ids[row], label, color)
+        marker = self._markers.get(label)
+        key = (self._ids[row], label, color, marker)
         pm = self._cache.get(key)
         if pm is None:
-            pm = render_thumbnail(self._strokes[row], color, THUMB, self.dpr)
+            pm = render_thumbnail(self._strokes[row], color, THUMB, self.dpr, marker)
             self._cache[key] = pm
             if len(self._cache) > self.CACHE_LIMIT:
                 self._cache.popitem(last=False)
@@ -204,7 +219,7 @@ class Gallery(QWidget):
     drawingActivated = Signal(int)
     undoRequested = Signal()
 
-    ALL = "All classes"
+    ALL = QT_TRANSLATE_NOOP("Gallery", "All classes")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -235,28 +250,36 @@ class Gallery(QWidget):
         self.view.setToolTip("")
 
         self.filter_combo = QComboBox()
-        self.filter_combo.setToolTip("Show only the drawings of one class")
-        self.filter_combo.addItem(self.ALL)
+        self.filter_combo.setToolTip(translate("Gallery", "Show only the drawings of one class"))
+        self.filter_combo.addItem(translate("Gallery", self.ALL))
         self.filter_combo.currentIndexChanged.connect(self._filter_changed)
-        self.mine_check = QCheckBox("Mine only")
+        self.mine_check = QCheckBox(translate("Gallery", "Mine only"))
         self.mine_check.setToolTip(
-            "Show only your own drawings, not the read-only starter set (or class folder) shown with them"
+            translate(
+                "Gallery",
+                "Show only your own drawings, not the read-only starter set (or class folder) shown with "
+                "them",
+            )
         )
         self.mine_check.toggled.connect(self._mine_toggled)
         self.mine_check.hide()
         self._base_count = 0
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
-        self.relabel_button = QToolButton(text="Move to ▾")
-        self.relabel_button.setToolTip("Move the selected drawings to another class")
+        self.relabel_button = QToolButton(text=translate("Gallery", "Move to ▾"))
+        self.relabel_button.setToolTip(translate("Gallery", "Move the selected drawings to another class"))
         self.relabel_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.relabel_menu = QMenu(self.relabel_button)
         self.relabel_button.setMenu(self.relabel_menu)
-        self.delete_button = QToolButton(text="Delete")
-        self.delete_button.setToolTip("Delete the selected drawings (Del); Undo brings them back")
+        self.delete_button = QToolButton(text=translate("Gallery", "Delete"))
+        self.delete_button.setToolTip(
+            translate("Gallery", "Delete the selected drawings (Del); Undo brings them back")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button = QToolButton(text="Undo")
-        self.undo_button.setToolTip("Undo the last delete or move (Ctrl+Z in the gallery)")
+        self.undo_button = QToolButton(text=translate("Gallery", "Undo"))
+        self.undo_button.setToolTip(
+            translate("Gallery", "Undo the last delete or move (Ctrl+Z in the gallery)")
+        )
         self.undo_button.clicked.connect(self.undoRequested)
         self.undo_button.setEnabled(False)
         for b in (self.relabel_button, self.delete_button, self.undo_button):
@@ -267,8 +290,8 @@ class Gallery(QWidget):
 
         # shown while the gallery is limited to a chosen set of drawings (e.g. one confusion-matrix cell)
         self.only_label = QLabel()
-        self.show_all_button = QToolButton(text="Show all")
-        self.show_all_button.setToolTip("Show every drawing again")
+        self.show_all_button = QToolButton(text=translate("Gallery", "Show all"))
+        self.show_all_button.setToolTip(translate("Gallery", "Show every drawing again"))
         self.show_all_button.clicked.connect(self.show_all)
         self.only_bar = QWidget()
         bar = QHBoxLayout(self.only_bar)
@@ -334,7 +357,7 @@ class Gallery(QWidget):
             current = self.filter_combo.currentText()
             self.filter_combo.blockSignals(True)
             self.filter_combo.clear()
-            self.filter_combo.addItem(self.ALL)
+            self.filter_combo.addItem(translate("Gallery", self.ALL))
             self.filter_combo.addItems(names)
             i = self.filter_combo.findText(current)
             self.filter_combo.setCurrentIndex(max(0, i))
@@ -343,11 +366,18 @@ class Gallery(QWidget):
             self.relabel_menu.clear()
             for n in names:
                 self.relabel_menu.addAction(n, lambda n=n: self._relabel_selected(n))
+        # each class's marker and colour beside its name: the key to the thumbnails' corner marks
+        for i, (_name, colour) in enumerate(classes):
+            icon = marker_icon(colour, marker_for(i))
+            self.filter_combo.setItemIcon(i + 1, icon)
+            self.relabel_menu.actions()[i].setIcon(icon)
 
     def set_undo_available(self, available: bool, text: str = "") -> None:
         self.undo_button.setEnabled(available)
         self.undo_button.setToolTip(
-            f"Undo {text} (Ctrl+Z in the gallery)" if available else "Nothing to undo"
+            translate("Gallery", "Undo {text} (Ctrl+Z in the gallery)").format(
+                text=text,
+            ) if available else translate("Gallery", "Nothing to undo")
         )
 
     def selected_rows(self) -> list[int]:
@@ -369,8 +399,10 @@ class Gallery(QWidget):
         self.filter_combo.setCurrentIndex(0)
         self.proxy.set_rows(rows)
         n = len(rows)
-        what = f"{n} drawing{'s' if n != 1 else ''}" + (f": {description}" if description else "")
-        self.only_label.setText(f"Showing only {what}")
+        what = translate("Gallery", "{n} drawing{value}").format(n=n, value='s' if n != 1 else '') + (
+            f": {description}" if description else ""
+        )
+        self.only_label.setText(translate("Gallery", "Showing only {what}").format(what=what))
         self.only_bar.show()
         self._update_count()
 
@@ -396,6 +428,10 @@ class Gallery(QWidget):
     # -- internals ----------------------------------------------------------------------------------
 
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.view and event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.currentIndex().isValid():
+            self._activated(self.view.currentIndex())  # Enter opens it, as a double-click does
+            return True
         if obj is self.view and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             handled = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) or event.matches(
                 QKeySequence.StandardKey.Undo
@@ -417,14 +453,18 @@ class Gallery(QWidget):
 
     def _filter_changed(self, *_args) -> None:
         text = self.filter_combo.currentText()
-        self.proxy.set_label(None if text in ("", self.ALL) else text)
+        self.proxy.set_label(None if text in ("", translate("Gallery", self.ALL)) else text)
         self._update_count()
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = f"{total} drawings" if shown == total else f"{shown} of {total} drawings"
+        if shown == total:
+            text = translate("Gallery", "{total} drawings").format(total=number(total))
+        else:
+            text = translate("Gallery", "{shown} of {total} drawings")
+            text = text.format(shown=number(shown), total=number(total))
         if self._base_count:
-            text += f" ({total - self._base_count} yours)"
+            text += translate("Gallery", " ({value} yours)").format(value=total - self._base_count)
         self.count_label.setText(text)
 
     def _update_buttons(self, *_args) -> None:
@@ -444,9 +484,11 @@ class Gallery(QWidget):
             return
         menu = QMenu(self)
         if len(rows) == 1:
-            menu.addAction("Open in canvas", lambda: self.drawingActivated.emit(rows[0]))
-        move = menu.addMenu(f"Move {len(rows)} to")
+            menu.addAction(
+                translate("Gallery", "Open in canvas"), lambda: self.drawingActivated.emit(rows[0])
+            )
+        move = menu.addMenu(translate("Gallery", "Move {value} to").format(value=len(rows)))
         for n in self._classes:
             move.addAction(n, lambda n=n: self._relabel_selected(n))
-        menu.addAction(f"Delete {len(rows)}", self.delete_selected)
+        menu.addAction(translate("Gallery", "Delete {value}").format(value=len(rows)), self.delete_selected)
         menu.popup(self.view.viewport().mapToGlobal(pos))

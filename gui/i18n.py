@@ -4,9 +4,10 @@
 - `effective_language(setting)`: the language that setting means here ("system" follows QLocale.system()).
 - `Translation(window, settings)`: installs the translator for the main window's life (the ShapeLab file
   and Qt's own translations of its standard dialogs), sets QLocale's default so numbers are written the
-  language's way, and takes both away when the window closes. Texts marked with
-  QCoreApplication.translate / QT_TRANSLATE_NOOP are translated; the Korean catalogue covers the screen,
-  zoom, presenter-mode and accessibility texts so far (see TRANSLATED_SOURCES).
+  language's way, and takes both away when the window closes.
+- Importing this module plugs `QCoreApplication.translate` into `gui.text.translate`, the marker every
+  module of gui/ calls (gui.core and the command line included, which import no Qt): see gui/text.py and
+  docs/ARCHITECTURE.md › Translation.
 
 Updating the catalogue after changing marked texts:
 
@@ -19,14 +20,42 @@ tests/gui/test_i18n.py fails while lupdate would find anything new or a Korean e
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 
+from gui import text
 from gui.resources import RESOURCES
 
 I18N_DIR = RESOURCES / "i18n"
 LANGUAGE_KEY = "view/language"
 LANGUAGES = (("en", "English"), ("ko", "한국어"))  # each in its own language: not translated
-TRANSLATED_SOURCES = ("gui/window/menus.py", "gui/window/presenter.py", "gui/window/accessibility.py")
+ROOT = Path(__file__).resolve().parents[1]
+# Every module of gui/ and main.py: lupdate reads them all (relative to ROOT, as the catalogue is updated)
+TRANSLATED_SOURCES = tuple(
+    sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").rglob("*.py")) + ["main.py"]
+)
+
+text.set_translator(QCoreApplication.translate)  # gui.text.translate: the installed QTranslators from now on
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """`value` written the interface language's way (QLocale: digits, decimal point, grouping), with
+    `decimals` places; while Korean runs, QLocale's default is Korean (see Translation)."""
+    locale = QLocale()
+    if decimals:
+        return locale.toString(float(value), "f", decimals)
+    return locale.toString(int(round(value)))
+
+
+def install_cli_translation(language: str) -> bool:
+    """The command line's texts in `language` ("ko"): a QTranslator of its own (no QCoreApplication needed)
+    plugged into gui.text. Returns whether the catalogue was found."""
+    translator = QTranslator()
+    if not translator.load(str(I18N_DIR / f"shapelab_{language}.qm")):
+        return False
+    text.set_translator(lambda context, source: translator.translate(context, source) or source)
+    return True
 
 
 def language_setting(settings) -> str:

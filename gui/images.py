@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 from engine import atomic_path
+from gui.text import translate
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")  # the one list: image folders, `predict`, imports
 
@@ -31,10 +32,12 @@ def read_gray(path: str | os.PathLike) -> np.ndarray:
     """
     path = Path(path)
     if not path.is_file():
-        raise ImageFileError(f"{path}: no such file")
+        raise ImageFileError(translate("Images", "{path}: no such file").format(path=path))
     image = QImage(str(path))
     if image.isNull():
-        raise ImageFileError(f"{path}: not a readable PNG, JPEG or BMP image")
+        raise ImageFileError(
+            translate("Images", "{path}: not a readable PNG, JPEG or BMP image").format(path=path)
+        )
     return qimage_to_gray(image)
 
 
@@ -62,7 +65,9 @@ def gray_to_qimage(array: np.ndarray) -> QImage:
     """
     arr = np.asarray(array)
     if arr.ndim != 2:
-        raise ValueError(f"expected a 2-D array, got shape {arr.shape}")
+        raise ValueError(
+            translate("Images", "expected a 2-D array, got shape {shape}").format(shape=arr.shape)
+        )
     if arr.dtype != np.uint8:
         arr = np.clip(np.rint(np.asarray(arr, dtype=np.float64) * 255.0), 0, 255).astype(np.uint8)
     arr = np.ascontiguousarray(arr)
@@ -85,7 +90,7 @@ def write_png(path: str | os.PathLike, array: np.ndarray, *, invert: bool = Fals
     image = gray_to_qimage(arr)
     with atomic_path(path, suffix=".tmp.png") as tmp:
         if not image.save(str(tmp), "PNG"):
-            raise ImageFileError(f"{path}: could not write PNG")
+            raise ImageFileError(translate("Images", "{path}: could not write PNG").format(path=path))
 
 
 def list_image_folder(root: str | os.PathLike) -> list[tuple[Path, str]]:
@@ -96,7 +101,7 @@ def list_image_folder(root: str | os.PathLike) -> list[tuple[Path, str]]:
     """
     root = Path(root)
     if not root.is_dir():
-        raise NotADirectoryError(f"{root}: not a directory")
+        raise NotADirectoryError(translate("Images", "{root}: not a directory").format(root=root))
     items: list[tuple[Path, str]] = []
     for class_dir in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for f in sorted(class_dir.iterdir()):
@@ -156,7 +161,7 @@ def export_image_folder(
     written: list[Path] = []
     for d in drawings:
         if should_stop is not None and should_stop():
-            raise Cancelled("the export was stopped")
+            raise Cancelled(translate("Images", "the export was stopped"))
         folder = _safe_name(d.label)
         n = counts.get(folder, 0)
         counts[folder] = n + 1

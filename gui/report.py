@@ -26,10 +26,9 @@ import numpy as np
 
 import engine
 from engine.export import FORMATS
+from gui import colormaps
+from gui.text import translate
 
-# ColorBrewer RdBu, reversed (red positive), as in the app's filter panel
-_RDBU_R = ("#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff",
-           "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f")
 TRAIN_COLOUR, VAL_COLOUR = "#1f77b4", "#d62728"
 CONTACT_PER_CLASS = 24
 WRONG_SHOWN = 12
@@ -125,14 +124,9 @@ def _hex(c: str) -> tuple[int, int, int]:
 
 
 def diverging(values: np.ndarray, limit: float) -> np.ndarray:
-    """Values in [-limit, limit] → RGB uint8 on the RdBu map (white at 0); NaN → grey."""
-    stops = np.array([_hex(c) for c in _RDBU_R], np.float64)
-    t = np.clip((np.nan_to_num(values) / (limit or 1.0) + 1) / 2, 0, 1) * (len(stops) - 1)
-    lo = np.floor(t).astype(int).clip(0, len(stops) - 2)
-    frac = (t - lo)[..., None]
-    rgb = stops[lo] * (1 - frac) + stops[lo + 1] * frac
-    rgb[np.isnan(values)] = (140, 140, 140)
-    return rgb.round().astype(np.uint8)
+    """Values in [-limit, limit] → RGB uint8 on the app's colour-blind-safe CET-CBD1 map (blue negative, light
+    grey 0, yellow positive); NaN → grey."""
+    return colormaps.diverging_rgb(values, limit)
 
 
 def tile_grid(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
@@ -147,10 +141,9 @@ def tile_grid(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
 
 
 def _scale_bar(limit: float, what: str) -> str:
-    stops = ", ".join(_RDBU_R)
     return (f'<div class="scale"><span>−{limit:.3g}</span><span class="bar" style="background: '
-            f'linear-gradient(to right, {stops})"></span><span>+{limit:.3g}</span> <small>{what}; white = '
-            f'0</small></div>')
+            f'linear-gradient(to right, {colormaps.css_gradient()})"></span><span>+{limit:.3g}</span> '
+            f'<small>{what}; blue = negative, light grey = 0, yellow = positive</small></div>')
 
 
 # -- charts ---------------------------------------------------------------------------------------------
@@ -189,8 +182,13 @@ def svg_chart(series: list[tuple[str, str, list, list]], title: str, ylabel: str
     for t in ticks:
         parts.append(f'<text x="{px(t):.1f}" y="{top + ph + 14}" text-anchor="middle" font-size="10">'
                      f'{t:g}</text>')
-    parts.append(f'<text x="{left + pw / 2}" y="{height - 8}" text-anchor="middle" font-size="11">'
-                 f'training progress (epochs)</text>')
+    parts.append(translate(
+        "Report",
+        "<text x=\"{value}\" y=\"{value2}\" text-anchor=\"middle\" font-size=\"11\">training progress "
+        "(epochs)</text>",
+    ).format(
+        value=left + pw / 2, value2=height - 8
+    ))
     parts.append(f'<text transform="translate(12 {top + ph / 2}) rotate(-90)" text-anchor="middle" '
                  f'font-size="11">{html.escape(ylabel)}</text>')
     ly = top + 12 if not percent else top + ph - 8 - 14 * (len(series) - 1)
@@ -233,8 +231,12 @@ def _trained_on(extra: dict) -> str:
     if isinstance(t, dict):
         text = str(t.get("name") or "")
         if t.get("size"):
-            text += f" ({t['size']} drawings and images"
-            text += f", {t['samples']} of them in the training split)" if t.get("samples") else ")"
+            text += translate("Report", " ({value} drawings and images").format(value=t['size'])
+            if t.get("samples"):
+                split = translate("Report", ", {samples} of them in the training split)")
+                text += split.format(samples=t["samples"])
+            else:
+                text += ")"
         return text
     if isinstance(t, list):
         return ", ".join(map(str, t))
@@ -284,13 +286,15 @@ def _dataset_section(inp: ReportInput, S: int) -> str:
     counts = Counter(inp.labels)
     classes_seen = list(inp.classes) + sorted(c for c in counts if c not in inp.classes)
     rows = [[html.escape(c), counts.get(c, 0)] for c in classes_seen]
-    header = ["class", "samples"]
+    header = [translate("Report", "class"), translate("Report", "samples")]
     if any(c not in inp.classes for c in classes_seen):  # a note column only when there is a note
-        header.append("note")
+        header.append(translate("Report", "note"))
         for row, c in zip(rows, classes_seen, strict=True):
-            row.append("" if c in inp.classes else "not a class of the model")
-    out = [f"<p>{len(inp.labels)} samples from {html.escape(', '.join(inp.data_names) or '—')}.</p>",
-           "<h3>Drawings per class</h3>", _table(header, rows)]
+            row.append("" if c in inp.classes else translate("Report", "not a class of the model"))
+    out = [translate("Report", "<p>{value} samples from {value2}.</p>").format(
+        value=len(inp.labels), value2=html.escape(', '.join(inp.data_names) or '—')
+    ),
+           translate("Report", "<h3>Drawings per class</h3>"), _table(header, rows)]
     drawers = [d.extra.get("drawer") if d is not None else None for d in inp.drawings]
     if any(isinstance(d, (str, int)) for d in drawers):
         names = sorted({str(d) for d in drawers if isinstance(d, (str, int))})
@@ -299,14 +303,25 @@ def _dataset_section(inp: ReportInput, S: int) -> str:
         missing = sum(1 for d in drawers if not isinstance(d, (str, int)))
         rows = [[html.escape(n), *[per.get((n, c), 0) for c in classes_seen],
                  sum(per.get((n, c), 0) for c in classes_seen)] for n in names]
-        out += ["<h3>Drawings per drawer</h3>", _table(["drawer", *classes_seen, "all"], rows)]
+        out += [translate("Report", "<h3>Drawings per drawer</h3>"),
+                _table([translate("Report", "drawer"), *classes_seen, translate("Report", "all")], rows)]
         if missing:
-            out.append(f'<p class="note">{missing} samples carry no drawer.</p>')
+            out.append(translate("Report", "<p class=\"note\">{missing} samples carry no drawer.</p>").format(
+                missing=missing
+            ))
     else:
-        out.append('<h3>Drawings per drawer</h3><p class="note" id="no-drawers">The samples carry no '
-                   '<code>drawer</code> key, so they cannot be counted per drawer.</p>')
-    out.append(f"<h3>Contact sheet</h3><p class=note>Up to {CONTACT_PER_CLASS} samples of each class as the "
-               f"network sees them ({S}×{S} px, shown 2×).</p><div class=grid>")
+        out.append(translate(
+            "Report",
+            "<h3>Drawings per drawer</h3><p class=\"note\" id=\"no-drawers\">The samples carry no "
+            "<code>drawer</code> key, so they cannot be counted per drawer.</p>",
+        ))
+    out.append(translate(
+        "Report",
+        "<h3>Contact sheet</h3><p class=note>Up to {CONTACT_PER_CLASS} samples of each class as the "
+        "network sees them ({S}×{S} px, shown 2×).</p><div class=grid>",
+    ).format(
+        CONTACT_PER_CLASS=CONTACT_PER_CLASS, S=S
+    ))
     for c in classes_seen:
         idx = [i for i, lab in enumerate(inp.labels) if lab == c][:CONTACT_PER_CLASS]
         if not idx:
@@ -324,11 +339,15 @@ def _run_section(inp: ReportInput) -> str:
     settings = extra.get("settings") if isinstance(extra.get("settings"), dict) else {}
     values = {**settings, **{k: extra[k] for k in ("preset", "steps", "epochs", "seed", "created", "elapsed")
                              if extra.get(k) is not None}}
-    keys = [("preset", "model preset"), ("epochs", "epochs trained"), ("batch_size", "batch size"),
-            ("lr", "learning rate"), ("optimizer", "optimizer"), ("augment", "augmentation"),
-            ("average", "weight averaging"), ("val_split", "validation split"), ("seed", "seed"),
-            ("steps", "steps (mini-batches)"), ("elapsed", "training time"),
-            ("created", "model file written")]
+    keys = [("preset", translate("Report", "model preset")),
+            ("epochs", translate("Report", "epochs trained")),
+            ("batch_size", translate("Report", "batch size")), ("lr", translate("Report", "learning rate")),
+            ("optimizer", translate("Report", "optimizer")), ("augment", translate("Report", "augmentation")),
+            ("average", translate("Report", "weight averaging")),
+            ("val_split", translate("Report", "validation split")), ("seed", translate("Report", "seed")),
+            ("steps", translate("Report", "steps (mini-batches)")),
+            ("elapsed", translate("Report", "training time")),
+            ("created", translate("Report", "model file written"))]
     rows = []
     for k, name in keys:
         if k in values:
@@ -336,14 +355,15 @@ def _run_section(inp: ReportInput) -> str:
             v = f"{v:.1f} s" if k == "elapsed" and isinstance(v, (int, float)) else v
             rows.append([name, html.escape(str(v))])
     if isinstance(extra.get("val_accuracy"), (int, float)):
-        rows.append(["validation accuracy at the end", _pct(extra["val_accuracy"])])
+        rows.append([translate("Report", "validation accuracy at the end"), _pct(extra["val_accuracy"])])
     trained_on = _trained_on(extra)
-    out = ["<h3>Settings</h3>"]
-    out.append(_table(["setting", "value"], rows, num_from=2) if rows else
-               '<p class="note">The model file records no training settings.</p>')
+    out = [translate("Report", "<h3>Settings</h3>")]
+    header = [translate("Report", "setting"), translate("Report", "value")]
+    out.append(_table(header, rows, num_from=2) if rows else
+               translate("Report", '<p class="note">The model file records no training settings.</p>'))
     if trained_on:
-        out.append(f"<p>Trained on: {html.escape(trained_on)}</p>")
-    out.append("<h3>Loss and accuracy</h3>")
+        out.append(translate("Report", "<p>Trained on: {value}</p>").format(value=html.escape(trained_on)))
+    out.append(translate("Report", "<h3>Loss and accuracy</h3>"))
     hist = inp.history
     if hist:
         loss = [(n, col, *hist[k]) for k, n, col in (("loss", "training", TRAIN_COLOUR),
@@ -352,31 +372,49 @@ def _run_section(inp: ReportInput) -> str:
                                                    ("val_accuracy", "validation", VAL_COLOUR)) if k in hist]
         out.append('<div class="grid" id="curves">')
         if loss:
-            out.append(svg_chart(loss, "Loss (cross-entropy)", "loss (nats)"))
+            out.append(svg_chart(loss, translate("Report", "Loss (cross-entropy)"),
+                                 translate("Report", "loss (nats)")))
         if acc:
-            out.append(svg_chart(acc, "Accuracy", "accuracy (%)", percent=True))
-        out.append("</div><p class=note>Each point is one epoch: the training figures are the mean over the "
-                   "epoch's mini-batches, the validation figures those of the held-out drawings.</p>")
+            out.append(svg_chart(acc, translate("Report", "Accuracy"), translate("Report", "accuracy (%)"),
+                                 percent=True))
+        out.append(translate(
+            "Report",
+            "</div><p class=note>Each point is one epoch: the training figures are the mean over the "
+            "epoch's mini-batches, the validation figures those of the held-out drawings.</p>",
+        ))
     else:
-        out.append('<p class="note" id="no-curves">This model file does not record its training curves '
-                   "(models trained by this ShapeLab, in the app or with <code>main.py train</code>, "
-                   "record them).</p>")
+        out.append(translate(
+            "Report",
+            "<p class=\"note\" id=\"no-curves\">This model file does not record its training curves "
+            "(models trained by this ShapeLab, in the app or with <code>main.py train</code>, record "
+            "them).</p>",
+        ))
     return "".join(out)
 
 
 def _results_section(inp: ReportInput, ev: Evaluation) -> str:
     classes = inp.classes
-    out = [f'<p>Accuracy <b id="accuracy" data-value="{ev.accuracy!r}">{_pct(ev.accuracy)}</b> on '
-           f'<span id="counted" data-value="{ev.n}">{ev.n}</span> samples (the same figure as '
-           f"<code>main.py evaluate</code> on the same data). If these include the training drawings, "
-           f"this is not a held-out accuracy.</p>"]
+    out = [translate(
+        "Report",
+        "<p>Accuracy <b id=\"accuracy\" data-value=\"{accuracy!r}\">{value}</b> on <span id=\"counted\" "
+        "data-value=\"{n}\">{n}</span> samples (the same figure as <code>main.py evaluate</code> on the "
+        "same data). If these include the training drawings, this is not a held-out accuracy.</p>",
+    ).format(
+        accuracy=ev.accuracy, value=_pct(ev.accuracy), n=ev.n
+    )]
     rows = [[html.escape(c), f'<span class="per-class" data-class="{html.escape(c)}" '
              f'data-value="{ev.per_class[c]!r}">{_pct(ev.per_class[c])}</span>', int(ev.confusion[i].sum())]
             for i, c in enumerate(classes)]
-    out += ["<h3>Per class</h3>", _table(["class", "accuracy", "samples"], rows)]
+    header = [translate("Report", "class"), translate("Report", "accuracy"), translate("Report", "samples")]
+    out += [translate("Report", "<h3>Per class</h3>"), _table(header, rows)]
     if ev.unknown_labels:
         listed = ", ".join(f"{html.escape(k)} ({v})" for k, v in sorted(ev.unknown_labels.items()))
-        out.append(f'<p class="note">Not counted: labels the model does not know: {listed}.</p>')
+        out.append(translate(
+            "Report",
+            "<p class=\"note\">Not counted: labels the model does not know: {listed}.</p>",
+        ).format(
+            listed=listed
+        ))
     head = "".join(f"<th>{html.escape(c)}</th>" for c in classes)
     body = []
     for i, c in enumerate(classes):
@@ -389,25 +427,41 @@ def _results_section(inp: ReportInput, ev: Evaluation) -> str:
                       f"rgba(214,96,77,{0.85 * frac:.2f})") if v else "#fff"
             cells.append(f'<td class=num style="background:{colour}">{v}</td>')
         body.append(f"<tr><th>{html.escape(c)}</th>{''.join(cells)}</tr>")
-    out.append("<h3>Confusion matrix</h3><p class=note>Rows: the true class; columns: the predicted class. "
-               "Blue: right, red: wrong (the darker, the larger the share of the row).</p>"
-               f'<table id="confusion"><tr><th>true \\ predicted</th>{head}</tr>{"".join(body)}</table>')
+    out.append(translate(
+        "Report",
+        "<h3>Confusion matrix</h3><p class=note>Rows: the true class; columns: the predicted class. Blue: "
+        "right, red: wrong (the darker, the larger the share of the row).</p><table "
+        "id=\"confusion\"><tr><th>true \\ predicted</th>{head}</tr>{value}</table>",
+    ).format(
+        head=head, value="".join(body)
+    ))
     pred = ev.proba.argmax(axis=1) if len(ev.proba) else np.zeros(0, int)
     wrong = np.flatnonzero(pred != ev.y)
-    out.append('<h3 id="mistakes">Most confidently wrong</h3>')
+    out.append(translate("Report", '<h3 id="mistakes">Most confidently wrong</h3>'))
     if len(wrong):
         order = wrong[np.argsort(-ev.proba[wrong, pred[wrong]], kind="stable")][:WRONG_SHOWN]
-        out.append(f"<p class=note>{len(wrong)} of {ev.n} samples are misclassified; the "
-                   f"{len(order)} the model was surest about:</p><div class=grid>")
+        out.append(translate(
+            "Report",
+            "<p class=note>{value} of {n} samples are misclassified; the {value2} the model was surest "
+            "about:</p><div class=grid>",
+        ).format(
+            value=len(wrong), n=ev.n, value2=len(order)
+        ))
         for k in order:
             i = ev.known_index[k]
             src = html.escape(inp.sources[i]) if i < len(inp.sources) else ""
-            out.append(f"<figure>{_img(ink_pixels(inp.X[i, 0], 3), 'misclassified sample')}<figcaption>"
-                       f"true: {html.escape(classes[ev.y[k]])}<br>predicted: {html.escape(classes[pred[k]])} "
-                       f"({_pct(float(ev.proba[k, pred[k]]))})<br><small>{src}</small></figcaption></figure>")
+            out.append(translate(
+                "Report",
+                "<figure>{value}<figcaption>true: {value2}<br>predicted: {value3} "
+                "({value4})<br><small>{src}</small></figcaption></figure>",
+            ).format(
+                value=_img(ink_pixels(inp.X[i, 0], 3), translate("Report", 'misclassified sample')),
+                value2=html.escape(classes[ev.y[k]]), value3=html.escape(classes[pred[k]]),
+                value4=_pct(float(ev.proba[k, pred[k]])), src=src
+            ))
         out.append("</div>")
     else:
-        out.append("<p>No sample is misclassified.</p>")
+        out.append(translate("Report", "<p>No sample is misclassified.</p>"))
     return "".join(out)
 
 
@@ -415,8 +469,11 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
     model = inp.model
     convs = [(i, layer) for i, layer in enumerate(model.layers) if layer.kind == "conv2d"]
     if not convs:
-        return ('<p class="note">This model has no convolution layers (the MLP preset): there are no '
-                "filters or feature maps to show.</p>")
+        return (translate(
+            "Report",
+            "<p class=\"note\">This model has no convolution layers (the MLP preset): there are no filters "
+            "or feature maps to show.</p>",
+        ))
     out = []
     for n, (i, layer) in enumerate(convs, 1):
         wt = layer.params["weight"]  # (out, in, k, k)
@@ -426,20 +483,35 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
         grid = tile_grid(tiles, columns=c if c > 1 else min(o, 8))
         scale = max(2, 48 // k) if c == 1 else max(2, 24 // k)
         rgb = np.kron(diverging(grid, limit), np.ones((scale, scale, 1), np.uint8))
-        what = (f"{o} filters of {k}×{k} on the drawing" if c == 1 else
-                f"{o} filters (rows) × {c} input channels (columns), {k}×{k} each")
-        out.append(f"<figure>{_img(rgb, f'filters of convolution {n}')}<figcaption>Convolution {n} "
-                   f"(layer {i}): "
-                   f"{what}</figcaption>{_scale_bar(limit, 'weight')}</figure>")
+        what = (translate("Report", "{o} filters of {k}×{k} on the drawing").format(o=o, k=k) if c == 1 else
+                translate("Report", "{o} filters (rows) × {c} input channels (columns), {k}×{k} each").format(
+                    o=o, c=c, k=k
+                ))
+        out.append(translate(
+            "Report",
+            "<figure>{value}<figcaption>Convolution {n} (layer {i}): {what}</figcaption>{value2}</figure>",
+        ).format(
+            value=_img(rgb, translate("Report", "filters of convolution {n}").format(n=n)),
+            n=n,
+            i=i,
+            what=what,
+            value2=_scale_bar(limit, 'weight')
+        ))
     # feature maps of a sample: the first correctly classified sample of the first class, else the first
     pred = ev.proba.argmax(axis=1) if len(ev.proba) else np.zeros(0, int)
     right = np.flatnonzero(pred == ev.y)
     k = int(right[0]) if len(right) else 0
     i = int(ev.known_index[k]) if len(ev.known_index) else 0
     acts = model.activations(inp.X[i : i + 1])
-    out.append(f'<h3 id="feature-maps">Feature maps of a sample drawing</h3><div class=grid><figure>'
-               f'{_img(ink_pixels(inp.X[i, 0], 4), "sample drawing")}<figcaption>the sample '
-               f"({html.escape(inp.labels[i])})</figcaption></figure>")
+    out.append(translate(
+        "Report",
+        "<h3 id=\"feature-maps\">Feature maps of a sample drawing</h3><div "
+        "class=grid><figure>{value}<figcaption>the sample ({value2})</figcaption></figure>",
+    ).format(
+        value=_img(ink_pixels(inp.X[i, 0], 4), translate("Report", "sample drawing")), value2=html.escape(
+            inp.labels[i]
+        )
+    ))
     stage = 0
     for a, layer in zip(acts, model.layers, strict=True):
         if layer.kind not in ("maxpool2d", "avgpool2d") or a.data.ndim != 4:
@@ -451,10 +523,16 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
         scale = max(2, 56 // maps.shape[-1])
         grey = (255 * (1 - np.clip(np.nan_to_num(grid, nan=0.45), 0, 1))).astype(np.uint8)
         grey = np.kron(grey, np.ones((scale, scale), np.uint8))
-        out.append(f"<figure>{_img(grey, f'feature maps after stage {stage}')}<figcaption>after conv → "
-                   f"ReLU → "
-                   f"pool stage {stage}: {len(maps)} maps of {maps.shape[1]}×{maps.shape[2]}; white 0, black "
-                   f"{top:.3g} (the stage's largest value)</figcaption></figure>")
+        out.append(translate(
+            "Report",
+            "<figure>{value}<figcaption>after conv → ReLU → pool stage {stage}: {value2} maps of "
+            "{value3}×{value4}; white 0, black {top:.3g} (the stage's largest value)</figcaption></figure>",
+        ).format(
+            value=_img(grey, translate("Report", "feature maps after stage {stage}").format(stage=stage)),
+            stage=stage,
+            value2=len(maps),
+            value3=maps.shape[1], value4=maps.shape[2], top=top
+        ))
     out.append("</div>")
     return "".join(out)
 
@@ -466,22 +544,43 @@ def _model_card(inp: ReportInput, ev: Evaluation) -> str:
     name = inp.model_name.rsplit("/", 1)[-1]
     return "".join([
         "<table>",
-        f"<tr><th>model</th><td>{html.escape(name)}: {html.escape(str(extra.get('preset', 'custom')))} "
-        f"layout, {model.num_parameters():,} weights</td></tr>",
-        f"<tr><th>classes</th><td>{html.escape(', '.join(inp.classes))}</td></tr>",
-        f"<tr><th>trained on</th><td>"
-        f"{html.escape(trained_on or 'not recorded')}</td></tr>",
-        f"<tr><th>what it is for</th><td>Telling apart hand-drawn {html.escape(', '.join(inp.classes))} "
-        "drawn "
-        "with a pen or mouse, in class, to see how a small convolutional network learns. It is a teaching "
-        "model: it has only seen the drawings above and knows no other classes (anything else is forced "
-        "into one of them).</td></tr>",
-        f"<tr><th>input</th><td>{S}×{S} grey, ink 1 on 0, framed as ShapeLab does (centred, scaled to fit, "
-        "upright within 45°, strokes of a fixed width)</td></tr>",
-        f"<tr><th>measured here</th><td>{_pct(ev.accuracy)} on {ev.n} samples of "
-        f"{html.escape(', '.join(inp.data_names) or 'the data given')}</td></tr>",
-        "</table><h3>Layers</h3><pre>", html.escape(model.summary_text()), "</pre>",
-        "<h3>How to load it</h3><pre>",
+        translate(
+            "Report",
+            "<tr><th>model</th><td>{value}: {value2} layout, {value3:,} weights</td></tr>",
+        ).format(
+            value=html.escape(name), value2=html.escape(str(extra.get('preset', 'custom'))),
+            value3=model.num_parameters()
+        ),
+        translate("Report", "<tr><th>classes</th><td>{classes}</td></tr>").format(
+            classes=html.escape(", ".join(inp.classes))),
+        translate("Report", "<tr><th>trained on</th><td>{value}</td></tr>").format(
+            value=html.escape(trained_on or translate("Report", 'not recorded'))
+        ),
+        translate(
+            "Report",
+            "<tr><th>what it is for</th><td>Telling apart hand-drawn {value} drawn with a pen or mouse, in "
+            "class, to see how a small convolutional network learns. It is a teaching model: it has only "
+            "seen the drawings above and knows no other classes (anything else is forced into one of "
+            "them).</td></tr>",
+        ).format(
+            value=html.escape(', '.join(inp.classes))
+        ),
+        translate(
+            "Report",
+            "<tr><th>input</th><td>{S}×{S} grey, ink 1 on 0, framed as ShapeLab does (centred, scaled to "
+            "fit, upright within 45°, strokes of a fixed width)</td></tr>",
+        ).format(
+            S=S
+        ),
+        translate(
+            "Report",
+            "<tr><th>measured here</th><td>{value} on {n} samples of {value2}</td></tr>",
+        ).format(
+            value=_pct(ev.accuracy), n=ev.n,
+            value2=html.escape(', '.join(inp.data_names) or translate("Report", 'the data given'))
+        ),
+        translate("Report", "</table><h3>Layers</h3><pre>"), html.escape(model.summary_text()), "</pre>",
+        translate("Report", "<h3>How to load it</h3><pre>"),
         html.escape(
             "# NumPy, with ShapeLab:\nimport engine\nm = engine.load_model('MODEL.npz'); "
             "p = m.model.predict_proba(x)   # x: (N, 1, S, S)\n\n"
@@ -493,7 +592,9 @@ def _model_card(inp: ReportInput, ev: Evaluation) -> str:
             "// TensorFlow.js: python main.py export MODEL.npz --format tfjs --out web, then\n"
             "const model = await tmImage.load('web/model.json', 'web/metadata.json');  // Teachable Machine\n"
             "const classifier = ml5.imageClassifier('web/ml5/model.json');           // ml5"),
-        f"</pre><p class=note>Export formats: {', '.join(FORMATS)}.</p>",
+        translate("Report", "</pre><p class=note>Export formats: {value}.</p>").format(
+            value=', '.join(FORMATS)
+        ),
     ])
 
 
@@ -503,23 +604,26 @@ def build_report(inp: ReportInput) -> str:
     ev = evaluate(inp.model, inp.classes, inp.X, inp.labels)
     stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime())
     sections = [
-        ("dataset", "Dataset", _dataset_section(inp, S)),
-        ("run", "Settings and run", _run_section(inp)),
-        ("results", "Results", _results_section(inp, ev)),
-        ("filters", "Learned filters and feature maps", _filters_section(inp, ev)),
-        ("model-card", "Model card", _model_card(inp, ev)),
+        ("dataset", translate("Report", "Dataset"), _dataset_section(inp, S)),
+        ("run", translate("Report", "Settings and run"), _run_section(inp)),
+        ("results", translate("Report", "Results"), _results_section(inp, ev)),
+        ("filters", translate("Report", "Learned filters and feature maps"), _filters_section(inp, ev)),
+        ("model-card", translate("Report", "Model card"), _model_card(inp, ev)),
     ]
     toc = "".join(f'<li><a href="#{sid}">{title}</a></li>' for sid, title, _ in sections)
     body = "".join(f'<section id="{sid}"><h2>{title}</h2>{content}</section>'
                    for sid, title, content in sections)
+    lang = translate("Report", "en")  # the document's language code: "ko" in the Korean catalogue
+    title = translate("Report", "ShapeLab report: {model}").format(model=html.escape(inp.model_name))
+    heading = translate("Report", "ShapeLab training report")
     meta_json = html.escape(json.dumps({"accuracy": ev.accuracy, "n": ev.n, "classes": inp.classes}))
     return (
-        "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
+        f"<!DOCTYPE html>\n<html lang={lang}><head><meta charset=utf-8>"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="{html.escape(inp.generated_by)}">'
         f'<meta name="shapelab-report" content="{meta_json}">'
-        f"<title>ShapeLab report: {html.escape(inp.model_name)}</title><style>{CSS}</style></head><body>"
-        f"<h1>ShapeLab training report</h1><p class=note>{html.escape(inp.model_name)} · {stamp} · "
+        f"<title>{title}</title><style>{CSS}</style></head><body>"
+        f"<h1>{heading}</h1><p class=note>{html.escape(inp.model_name)} · {stamp} · "
         f"{html.escape(inp.generated_by)}</p><nav><ol>{toc}</ol></nav>{body}</body></html>\n"
     )
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, QThread, Signal
 
 from engine import Sequential, TrainRecord
+from gui.text import translate
 
 from .core.dataset import DatasetSnapshot
 from .core.model_state import ModelState, RecordOutcome, divergence_texts, end_message
@@ -100,7 +101,7 @@ class TrainingController(QObject):
     def reset_weights(self, seed: int | None = None) -> None:
         """Fresh random weights (same architecture and classes)."""
         if self.is_active():
-            raise RuntimeError("stop training before resetting the weights")
+            raise RuntimeError(translate("TrainingController", "stop training before resetting the weights"))
         self.model_state.reset(seed)
 
     # -- training -----------------------------------------------------------------------------------
@@ -123,7 +124,7 @@ class TrainingController(QObject):
         classes and preset (a new model is built otherwise). With paused=True exactly one mini-batch
         runs and training waits paused (Step from idle). Returns the run's label."""
         if self.is_active():
-            raise RuntimeError("training is already running")
+            raise RuntimeError(translate("TrainingController", "training is already running"))
         self.ensure_model(snapshot.classes, settings.preset, settings.seed)
         label = self.model_state.begin_run(snapshot, settings)
         self._set_state("preparing")

@@ -10,7 +10,10 @@ traces        convolution, ReLU and pooling step by step; kernels on drawings; s
 
 from .backprop import BackpropExample, BackpropNumbers, backprop_numbers
 from .corners import (
+    CORNER_DEGREES,
     RULE_CLASSES,
+    SHORT_FRACTION,
+    SIMPLIFY_FRACTION,
     ClassComparison,
     CornerResult,
     clean_shape,
@@ -70,7 +73,8 @@ from .traces import (
 __all__ = [
     "BackpropExample", "BackpropNumbers", "backprop_numbers",
     "RULE_CLASSES", "ClassComparison", "CornerResult", "clean_shape", "compare_representations",
-    "corner_rule_text", "count_corners", "stratified_sample", "rdp", "rule_classify",
+    "corner_rule_text", "count_corners", "CORNER_DEGREES", "SHORT_FRACTION", "SIMPLIFY_FRACTION",
+    "stratified_sample", "rdp", "rule_classify",
     "BLOCKS", "DepthProgress", "DepthResult", "depth_model", "depth_study",
     "ACTIVATIONS", "NEURON_EXAMPLE", "CollapseNumbers", "NeuronNumbers", "activation", "collapse_example",
     "neuron_numbers",

@@ -12,6 +12,9 @@ from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QWidget
 
 from gui.gallery import render_thumbnail
+from gui.markers import marker_for
+from gui.panels._export import copy_key, copy_table
+from gui.text import translate
 
 try:  # the trainer's class colours (gui.core.dataset needs the engine's data exports)
     from gui.core.dataset import PALETTE
@@ -68,9 +71,14 @@ def raster_pixmap(img: np.ndarray, scale: int = 3, border: str | None = None) ->
     return pm
 
 
-def drawing_pixmap(drawing, colour: str, size: int = 56) -> QPixmap:
-    """The gallery's thumbnail of a drawing (strokes), with its class colour bar."""
-    return render_thumbnail(drawing.strokes, colour, size)
+def drawing_pixmap(drawing, colour: str, size: int = 56, marker: str | None = None) -> QPixmap:
+    """The gallery's thumbnail of a drawing (strokes), with its class colour bar and marker."""
+    return render_thumbnail(drawing.strokes, colour, size, marker=marker)
+
+
+def class_marker(names: Sequence[str], label: str) -> str | None:
+    """The marker (gui/markers.py) of class `label` by its place in `names`; None for an unknown class."""
+    return marker_for(list(names).index(label)) if label in names else None
 
 
 def write_csv(path: str, header: Sequence[str], rows: Sequence[Sequence]) -> None:
@@ -88,14 +96,21 @@ def export_png(widget: QWidget, path: str) -> bool:
 
 def install_export_menu(panel: QWidget, name: str, csv_data: Callable[[], tuple[list, list]] | None) -> None:
     """Right-click anywhere on `panel` (outside lists that have their own menu): "Save panel as PNG…" and,
-    when `csv_data` is given, "Save plotted data as CSV…" (csv_data() -> (header, rows))."""
+    when `csv_data` is given, "Save plotted data as CSV…" (csv_data() -> (header, rows)) and "Copy numbers"
+    (`panel.copy_numbers()`, also Ctrl+C in the Analysis window while this tab is shown)."""
     panel.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    if csv_data is not None:
+        panel.copy_numbers = lambda: copy_table(panel, *csv_data())
 
     def menu(pos) -> None:
         m = QMenu(panel)
-        m.addAction("Save panel as PNG…", lambda: _ask_png(panel, name))
+        m.addAction(translate("Analysis", "Save panel as PNG…"), lambda: _ask_png(panel, name))
         if csv_data is not None:
-            m.addAction("Save plotted data as CSV…", lambda: _ask_csv(panel, name, csv_data))
+            m.addAction(
+                translate("Analysis", "Save plotted data as CSV…"), lambda: _ask_csv(panel, name, csv_data)
+            )
+            # the key: the window's shortcut
+            m.addAction(translate("Analysis", "Copy numbers") + f"\t{copy_key()}", panel.copy_numbers)
         m.popup(panel.mapToGlobal(pos))
 
     panel.customContextMenuRequested.connect(menu)
@@ -103,13 +118,20 @@ def install_export_menu(panel: QWidget, name: str, csv_data: Callable[[], tuple[
 
 
 def _ask_png(panel: QWidget, name: str) -> None:
-    path, _ = QFileDialog.getSaveFileName(panel, "Save panel as PNG", f"{name}.png", "PNG image (*.png)")
+    path, _ = QFileDialog.getSaveFileName(
+        panel,
+        translate("Analysis", "Save panel as PNG"),
+        f"{name}.png",
+        translate("Analysis", "PNG image (*.png)"),
+    )
     if path:
         export_png(panel, path)
 
 
 def _ask_csv(panel: QWidget, name: str, csv_data) -> None:
-    path, _ = QFileDialog.getSaveFileName(panel, "Save data as CSV", f"{name}.csv", "CSV (*.csv)")
+    path, _ = QFileDialog.getSaveFileName(
+        panel, translate("Analysis", "Save data as CSV"), f"{name}.csv", translate("Analysis", "CSV (*.csv)")
+    )
     if path:
         header, rows = csv_data()
         write_csv(path, header, rows)
@@ -136,8 +158,11 @@ def model_note_label(text: str = "") -> QLabel:
     label.setObjectName("modelNote")
     label.setWordWrap(True)
     label.setStyleSheet(MODEL_NOTE_STYLE)
-    label.setToolTip("Which model these numbers come from: untrained (random weights), after which epoch\n"
-                     "of which run, or loaded from which file.")
+    label.setToolTip(translate(
+        "Analysis",
+        "Which model these numbers come from: untrained (random weights), after which epoch\nof which run, "
+        "or loaded from which file.",
+    ))
     return label
 
 

@@ -1,4 +1,4 @@
-"""DotsItem: a scatter of a few thousand class-coloured dots, with no Python per dot.
+"""DotsItem: a scatter of a few thousand class markers (colour and shape), with no Python per dot.
 
 pyqtgraph's ScatterPlotItem runs Python for every point when its data changes (a brush lookup and an
 atlas key per point): about 4.5 ms for 2,000 dots on a quiet machine, and several times that while the
@@ -23,14 +23,16 @@ from pyqtgraph.Qt import internals
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 
+from gui.markers import marker_for, marker_path
+
 OUTLINE_COLOUR = "#ffffff"
 HOVER_PEN = "#000000"
 
 
 class DotsItem(pg.GraphicsObject):
-    """Round dots of `size` screen pixels with a thin white outline, coloured by class; see the module
-    docstring. API: set_data(points (N, 2), classes (N,), colours, data (N,): the index each dot stands for,
-    kept as `indices`), clear(), row_at(pos)."""
+    """Markers of `size` screen pixels with a thin white outline, one shape and colour per class
+    (gui/markers.py); see the module docstring. API: set_data(points (N, 2), classes (N,), colours,
+    data (N,): the index each dot stands for, kept as `indices`), clear(), row_at(pos)."""
 
     sigHovered = Signal(int)  # data index of the dot under the mouse, -1 when none
     sigClicked = Signal(int)  # data index of the dot clicked
@@ -98,15 +100,19 @@ class DotsItem(pg.GraphicsObject):
         super().viewTransformChanged()
 
     # -- painting -------------------------------------------------------------------------------------
-    def _dot(self, p: QPainter, centre: QPointF, diameter: float, colour: str, pen: QPen) -> None:
+    def _dot(self, p: QPainter, centre: QPointF, diameter: float, colour: str, pen: QPen, k: int) -> None:
+        """Class k's marker (gui/markers.py: its shape as well as its colour tells the class)."""
         p.setPen(pen)
         p.setBrush(QBrush(QColor(colour)))
-        p.drawEllipse(centre, diameter / 2, diameter / 2)
+        p.save()
+        p.translate(centre)
+        p.drawPath(marker_path(marker_for(k), diameter * 1.15))
+        p.restore()
 
     def _atlas_for(self, dpr: float) -> tuple:
         """One pixmap with a dot per class, side by side, rendered at the screen's pixel ratio."""
         if self._atlas is None or self._atlas[0] != self.colours or self._atlas[1] != dpr:
-            cell = int(math.ceil((self.size + 2 * self.outline + 2) * dpr))
+            cell = int(math.ceil((self.size * 1.25 + 2 * self.outline + 2) * dpr))  # a star's points too
             pm = QPixmap(cell * max(1, len(self.colours)), cell)
             pm.fill(Qt.GlobalColor.transparent)
             p = QPainter(pm)
@@ -115,7 +121,7 @@ class DotsItem(pg.GraphicsObject):
             pen = QPen(QColor(OUTLINE_COLOUR), self.outline)
             half = cell / dpr / 2
             for k, colour in enumerate(self.colours):
-                self._dot(p, QPointF(k * cell / dpr + half, half), self.size, colour, pen)
+                self._dot(p, QPointF(k * cell / dpr + half, half), self.size, colour, pen, k)
             p.end()
             self._atlas = (list(self.colours), dpr, pm, cell)
         return self._atlas
@@ -139,8 +145,9 @@ class DotsItem(pg.GraphicsObject):
         p.drawPixmapFragments(*self._fragments.drawargs(), pixmap)
         if 0 <= self._hovered < n:
             p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            colour = self.colours[int(self.classes[self._hovered])]
-            self._dot(p, QPointF(*xy[self._hovered]), self.hover_size, colour, QPen(QColor(HOVER_PEN), 1.5))
+            k = int(self.classes[self._hovered])
+            self._dot(p, QPointF(*xy[self._hovered]), self.hover_size, self.colours[k],
+                      QPen(QColor(HOVER_PEN), 1.5), k)
         p.restore()
 
     # -- mouse ----------------------------------------------------------------------------------------

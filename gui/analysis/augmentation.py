@@ -9,6 +9,8 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gui.text import translate
+
 from ._common import install_export_menu, raster_pixmap
 
 SCALE = 3  # screen pixels per raster pixel, at least; larger when the panel is wide (projectors)
@@ -25,12 +27,17 @@ class AugmentationPreview(QWidget):
         self.setObjectName("augmentationPreview")
         self._shown = np.zeros((0, 28, 28), np.float32)
         self._x: np.ndarray | None = None
-        self.title = QLabel("<b>Augmentation</b> — what training sees instead of your drawing")
+        self.title = QLabel(
+            translate("Augmentation", "<b>Augmentation</b> — what training sees instead of your drawing")
+        )
         self.explain = QLabel(
-            "With augmentation on, each epoch about 6 in 10 training drawings are replaced by a randomly "
-            "changed copy like these: turned a little, stretched, sheared, shifted, with a wobblier pen and "
-            "a thinner or thicker line. A square stays a square, so the network learns the shape, not the "
-            "exact pixels. Shown as the 28×28 pixels the network receives."
+            translate(
+                "Augmentation",
+                "With augmentation on, each epoch about 6 in 10 training drawings are replaced by a "
+                "randomly changed copy like these: turned a little, stretched, sheared, shifted, with a "
+                "wobblier pen and a thinner or thicker line. A square stays a square, so the network "
+                "learns the shape, not the exact pixels. Shown as the 28×28 pixels the network receives.",
+            )
         )
         self.explain.setWordWrap(True)
         self.original = QLabel()
@@ -40,18 +47,26 @@ class AugmentationPreview(QWidget):
         self.strip = QHBoxLayout()
         self.strip.setSpacing(6)
         self._cells: list[QLabel] = []
-        self.reroll = QPushButton("New random versions")
-        self.reroll.setToolTip("Draw other random variations of the same drawing")
+        self.reroll = QPushButton(translate("Augmentation", "New random versions"))
+        self.reroll.setToolTip(translate("Augmentation", "Draw other random variations of the same drawing"))
         self.reroll.clicked.connect(self.rerollRequested)
-        self.empty = QLabel("Draw something on the canvas to see how training varies it.")
+        self.empty = QLabel(
+            translate("Augmentation", "Draw something on the canvas to see how training varies it.")
+        )
         row = QGridLayout()
         row.setHorizontalSpacing(12)
-        row.addWidget(QLabel("Your drawing"), 0, 0)
+        row.addWidget(QLabel(translate("Augmentation", "Your drawing")), 0, 0)
         row.addWidget(self.original, 1, 0)
         arrow = QLabel("→")
         arrow.setStyleSheet("font-size: 20pt;")
         row.addWidget(arrow, 1, 1)
-        row.addWidget(QLabel("Random versions of it, as training sees them (28×28 pixels each)"), 0, 2)
+        row.addWidget(
+            QLabel(
+                translate("Augmentation", "Random versions of it, as training sees them (28×28 pixels each)")
+            ),
+            0,
+            2,
+        )
         row.addLayout(self.strip, 1, 2)
         row.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
@@ -93,7 +108,12 @@ class AugmentationPreview(QWidget):
             cell.setFixedSize(side, side)
             if k < len(self._shown):
                 cell.setPixmap(raster_pixmap(self._shown[k], sc, border="#aaaaaa"))
-                cell.setToolTip(f"Random version {k + 1}: {int((self._shown[k] > 0.05).sum())} inked pixels")
+                cell.setToolTip(translate(
+                    "Augmentation",
+                    "Random version {value}: {value2} inked pixels",
+                ).format(
+                    value=k + 1, value2=int((self._shown[k] > 0.05).sum())
+                ))
                 cell.setVisible(True)
             else:
                 cell.setVisible(False)

@@ -25,15 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.markers import marker_for
 from gui.panels._common import BACKGROUND, FOREGROUND
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 from ._common import IconFiller, RenderWhenShown, drawing_pixmap, install_export_menu
 
 _SEQ = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b")  # ColorBrewer Blues
 SUBSETS = (
-    ("validation", "validation drawings (held out from training)"),
-    ("all", "all drawings"),
-    ("test", "the imported test set"),
+    ("validation", QT_TRANSLATE_NOOP("Confusion", "validation drawings (held out from training)")),
+    ("all", QT_TRANSLATE_NOOP("Confusion", "all drawings")),
+    ("test", QT_TRANSLATE_NOOP("Confusion", "the imported test set")),
 )
 
 
@@ -61,11 +63,16 @@ class ConfusionMatrix(QWidget):
         self._texts: list[pg.TextItem] = []
         self._icons = IconFiller(self)
 
-        self.title = QLabel("<b>Confusion matrix</b> — which classes the network mixes up")
+        self.title = QLabel(
+            translate("Confusion", "<b>Confusion matrix</b> — which classes the network mixes up")
+        )
         self.explain = QLabel(
-            "Row = the class a drawing really belongs to, column = what the network predicted. The diagonal "
-            "holds the right answers. Each cell: how many drawings, and what share of that true class. "
-            "Click a cell to show exactly those drawings in the gallery."
+            translate(
+                "Confusion",
+                "Row = the class a drawing really belongs to, column = what the network predicted. The "
+                "diagonal holds the right answers. Each cell: how many drawings, and what share of that "
+                "true class. Click a cell to show exactly those drawings in the gallery.",
+            )
         )
         self.explain.setWordWrap(True)
         self.subset = QComboBox()
@@ -73,11 +80,11 @@ class ConfusionMatrix(QWidget):
         for key, text in SUBSETS[:2]:  # "test" is added when a test set is imported
             self.subset.addItem(text, key)
         self.subset.setToolTip(
-            "Validation drawings were not used for training: they show how well the "
-            "network does on drawings it has not seen."
+            translate("Confusion", "Validation drawings were not used for training: they show how well the "
+            "network does on drawings it has not seen.")
         )
         self.subset.currentIndexChanged.connect(self._render)
-        self.summary = QLabel("No model yet.")
+        self.summary = QLabel(translate("Confusion", "No model yet."))
         self.summary.setWordWrap(True)
 
         self.graphics = pg.GraphicsLayoutWidget()
@@ -88,8 +95,8 @@ class ConfusionMatrix(QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.invertY(True)
         self.plot.setAspectLocked(True)
-        self.plot.setLabel("bottom", "predicted class", color=FOREGROUND)
-        self.plot.setLabel("left", "true class", color=FOREGROUND)
+        self.plot.setLabel("bottom", translate("Confusion", "predicted class"), color=FOREGROUND)
+        self.plot.setLabel("left", translate("Confusion", "true class"), color=FOREGROUND)
         for ax in ("left", "bottom"):
             a = self.plot.getAxis(ax)
             a.setPen(FOREGROUND)
@@ -101,27 +108,29 @@ class ConfusionMatrix(QWidget):
         )
         self.bar.axis.setTextPen(FOREGROUND)
         self.bar.axis.setPen(FOREGROUND)
-        self.bar.axis.setLabel("share of the true class (%)", color=FOREGROUND)
+        self.bar.axis.setLabel(translate("Confusion", "share of the true class (%)"), color=FOREGROUND)
         self.graphics.addItem(self.bar, row=0, col=1)
         self.bar.setImageItem(self.image)
         self.graphics.scene().sigMouseClicked.connect(self._scene_clicked)
-        self.graphics.setToolTip("Click a cell to show its drawings in the gallery")
+        self.graphics.setToolTip(translate("Confusion", "Click a cell to show its drawings in the gallery"))
 
-        self.wrong_title = QLabel("<b>Most confidently wrong</b> — double-click to open in the canvas")
+        self.wrong_title = QLabel(
+            translate("Confusion", "<b>Most confidently wrong</b> — double-click to open in the canvas")
+        )
         self.wrong = QListWidget()
         self.wrong.setObjectName("confidentlyWrong")
         self.wrong.setIconSize(QSize(44, 44))
         self.wrong.setWordWrap(True)
         self.wrong.itemActivated.connect(self._wrong_activated)
         self.wrong.setToolTip(
-            "Drawings the network got wrong while being most sure of itself.\n"
-            "Often a mislabelled drawing, or a shape unlike the others of its class."
+            translate("Confusion", "Drawings the network got wrong while being most sure of itself.\n"
+            "Often a mislabelled drawing, or a shape unlike the others of its class.")
         )
-        self.show_wrong = QPushButton("Show all wrong ones in the gallery")
+        self.show_wrong = QPushButton(translate("Confusion", "Show all wrong ones in the gallery"))
         self.show_wrong.clicked.connect(self._show_all_wrong)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Drawings:"))
+        top.addWidget(QLabel(translate("Confusion", "Drawings:")))
         top.addWidget(self.subset, 1)
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -179,7 +188,7 @@ class ConfusionMatrix(QWidget):
     def _is_test(self) -> bool:
         return self.subset.currentData() == "test"
 
-    def clear(self, text: str = "No model yet.") -> None:
+    def clear(self, text: str = translate("Confusion", "No model yet.")) -> None:
         self._result = None
         self._note = text
         self._render()
@@ -225,7 +234,9 @@ class ConfusionMatrix(QWidget):
 
     # -- internals ------------------------------------------------------------------------------------
     def _name(self, c: int) -> str:
-        return self._names[c] if c < len(self._names) else f"class {c + 1}"
+        return self._names[c] if c < len(self._names) else translate("Confusion", "class {value}").format(
+            value=c + 1
+        )
 
     def _render(self, *_args) -> None:
         """Render now when on screen; a hidden panel renders when it is shown (saves GUI-thread time)."""
@@ -252,7 +263,7 @@ class ConfusionMatrix(QWidget):
         if cur is None:
             self._cell_texts(0)
             self.image.clear()
-            self.summary.setText(getattr(self, "_note", "") or "No model yet.")
+            self.summary.setText(getattr(self, "_note", "") or translate("Confusion", "No model yet."))
             self.show_wrong.setEnabled(False)
             return
         m = np.asarray(cur["matrix"])
@@ -284,24 +295,35 @@ class ConfusionMatrix(QWidget):
         n = int(cur["n"])
         right = int(np.trace(m))
         note = getattr(self, "_note", "")
-        self.summary.setText(f"{right} of {n} drawings right ({100 * right / max(n, 1):.0f}%). {note}")
+        self.summary.setText(translate(
+            "Confusion",
+            "{right} of {n} drawings right ({value:.0f}%). {note}",
+        ).format(
+            right=right, n=n, value=100 * right / max(n, 1), note=note
+        ))
         test = self._is_test()
         source = getattr(self, "_test_drawings", []) if test else self._drawings
-        where = "test drawing " if test else ""
+        where = translate("Confusion", "test drawing ") if test else ""
         for w in cur["wrong"]:
             item = QListWidgetItem(
-                f"{where}#{w.index + 1}: labelled “{self._name(w.true)}”, predicted "
-                f"“{self._name(w.predicted)}” ({100 * w.confidence:.0f}% sure)"
+                translate(
+                    "Confusion",
+                    "{where}#{value}: labelled “{value2}”, predicted “{value3}” ({value4:.0f}% sure)",
+                ).format(
+                    where=where, value=w.index + 1, value2=self._name(w.true), value3=self._name(w.predicted),
+                    value4=100 * w.confidence
+                )
             )
             if not test:  # test drawings are not in the dataset: nothing to open
                 item.setData(Qt.ItemDataRole.UserRole, int(w.index))
             if 0 <= w.index < len(source):
                 d = source[w.index]
                 colour = self._colours[w.true] if w.true < len(self._colours) else "#7f7f7f"
-                self._icons.add(item, lambda d=d, colour=colour: QIcon(drawing_pixmap(d, colour, 44)))
+                mark = marker_for(w.true) if w.true < len(self._names) else None
+                self._icons.add(item, lambda d=d, c=colour, m=mark: QIcon(drawing_pixmap(d, c, 44, m)))
             self.wrong.addItem(item)
         if not cur["wrong"]:
-            self.wrong.addItem("None: every drawing here is classified right.")
+            self.wrong.addItem(translate("Confusion", "None: every drawing here is classified right."))
         self.show_wrong.setEnabled(bool(cur["wrong"]) and not test)
 
     def _scene_clicked(self, ev) -> None:

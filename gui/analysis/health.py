@@ -23,12 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from gui.panels._common import FOREGROUND
+from gui.text import QT_TRANSLATE_NOOP, translate
 
-from ._common import IconFiller, drawing_pixmap, install_export_menu
+from ._common import IconFiller, class_marker, drawing_pixmap, install_export_menu
 
 STALE_TEXT = (
-    "⚠ The model is stale: the drawings changed after it was trained, so these results describe "
-    "the old data. Train again to update them."
+    QT_TRANSLATE_NOOP(
+        "Health",
+        "⚠ The model is stale: the drawings changed after it was trained, so these results describe the "
+        "old data. Train again to update them.",
+    )
 )
 
 
@@ -38,8 +42,11 @@ class _CountBars(QWidget):
         self.rows: list[tuple[str, int, str]] = []
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setToolTip(
-            "How many drawings each class has. The network learns best when every class has "
-            "many, and about as many as the others."
+            translate(
+                "Health",
+                "How many drawings each class has. The network learns best when every class has many, and "
+                "about as many as the others.",
+            )
         )
 
     def set_rows(self, rows) -> None:
@@ -60,7 +67,7 @@ class _CountBars(QWidget):
         fm = self.fontMetrics()
         rh = self._rh()
         name_w = max([fm.horizontalAdvance(n) for n, _c, _col in self.rows] + [50]) + 8
-        num_w = fm.horizontalAdvance("00000 drawings") + 6
+        num_w = fm.horizontalAdvance(translate("Health", "00000 drawings")) + 6
         bw = max(20, self.width() - name_w - num_w)
         top = max([c for _n, c, _col in self.rows] + [1])
         for k, (name, count, colour) in enumerate(self.rows):
@@ -75,7 +82,9 @@ class _CountBars(QWidget):
             p.drawText(
                 QRectF(name_w + bw * count / top + 4, y, num_w, rh),
                 Qt.AlignmentFlag.AlignVCenter,
-                f"{count} drawing{'s' if count != 1 else ''}",
+                translate("Health", "{count} drawing{value}").format(
+                    count=count, value='s' if count != 1 else ''
+                ),
             )
         p.end()
 
@@ -100,7 +109,9 @@ class DatasetHealth(QWidget):
         self._icons = IconFiller(self)
         self._check_icons = IconFiller(self)
 
-        self.title = QLabel("<b>Dataset health</b> — is the data good enough to learn from?")
+        self.title = QLabel(
+            translate("Health", "<b>Dataset health</b> — is the data good enough to learn from?")
+        )
         self.stale_badge = QLabel(STALE_TEXT)
         self.stale_badge.setObjectName("staleBadge")
         self.stale_badge.setWordWrap(True)
@@ -110,38 +121,46 @@ class DatasetHealth(QWidget):
         )
         self.stale_badge.setVisible(False)
         self.counts = _CountBars()
-        self.warnings_label = QLabel("No drawings yet.")
+        self.warnings_label = QLabel(translate("Health", "No drawings yet."))
         self.warnings_label.setObjectName("healthWarnings")
         self.warnings_label.setWordWrap(True)
 
-        self.dup_title = QLabel("<b>Near-duplicates</b> — pairs of drawings that look almost the same")
+        self.dup_title = QLabel(
+            translate("Health", "<b>Near-duplicates</b> — pairs of drawings that look almost the same")
+        )
         self.dup_title.setToolTip(
-            "Compared as the 28×28 images the network sees (cosine similarity ≥ 99%). Copies make the "
-            "network look better than it is when one lands in training and the "
-            "other in validation."
+            translate(
+                "Health",
+                "Compared as the 28×28 images the network sees (cosine similarity ≥ 99%). Copies make the "
+                "network look better than it is when one lands in training and the other in validation.",
+            )
         )
         self.duplicates = QListWidget()
         self.duplicates.setObjectName("nearDuplicates")
         self.duplicates.setIconSize(QSize(84, 40))
         self.duplicates.itemActivated.connect(self._dup_activated)
-        self.duplicates.setToolTip("Double-click a pair to show both drawings in the gallery")
+        self.duplicates.setToolTip(
+            translate("Health", "Double-click a pair to show both drawings in the gallery")
+        )
 
-        self.check_title = QLabel("<b>Check this label</b> — the network is sure these belong elsewhere")
+        self.check_title = QLabel(
+            translate("Health", "<b>Check this label</b> — the network is sure these belong elsewhere")
+        )
         self.check_title.setToolTip(
-            "Drawings a confident model (≥ 90% sure) puts in another class than their "
-            "label. Often a slip of the key; sometimes an honest hard case."
+            translate("Health", "Drawings a confident model (≥ 90% sure) puts in another class than their "
+            "label. Often a slip of the key; sometimes an honest hard case.")
         )
         self.check = QListWidget()
         self.check.setObjectName("checkLabels")
         self.check.setIconSize(QSize(40, 40))
         self.check.itemActivated.connect(self._check_activated)
-        self.check.setToolTip("Double-click to open the drawing in the canvas")
-        self.show_check = QPushButton("Show these in the gallery")
+        self.check.setToolTip(translate("Health", "Double-click to open the drawing in the canvas"))
+        self.show_check = QPushButton(translate("Health", "Show these in the gallery"))
         self.show_check.clicked.connect(lambda: self.showDrawings.emit(self.suspect_indices()))
         self.show_check.setEnabled(False)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>Drawings per class</b>"))
+        left.addWidget(QLabel(translate("Health", "<b>Drawings per class</b>")))
         left.addWidget(self.counts)
         left.addWidget(self.warnings_label)
         left.addWidget(self.dup_title)
@@ -216,7 +235,7 @@ class DatasetHealth(QWidget):
     def _icon(self, i: int) -> QIcon | None:
         if 0 <= i < len(self._drawings):
             d = self._drawings[i]
-            return QIcon(drawing_pixmap(d, self._colour(d.label), 40))
+            return QIcon(drawing_pixmap(d, self._colour(d.label), 40, class_marker(self._names, d.label)))
         return None
 
     def _pair_icon(self, i: int, j: int) -> QIcon | None:
@@ -228,7 +247,8 @@ class DatasetHealth(QWidget):
         p = QPainter(pm)
         for k, n in enumerate((i, j)):
             d = self._drawings[n]
-            p.drawPixmap(k * 44, 0, drawing_pixmap(d, self._colour(d.label), 40))
+            mark = class_marker(self._names, d.label)
+            p.drawPixmap(k * 44, 0, drawing_pixmap(d, self._colour(d.label), 40, mark))
         p.end()
         return QIcon(pm)
 
@@ -244,18 +264,28 @@ class DatasetHealth(QWidget):
             self.warnings_label.setText("<br>".join(f"⚠ {w}" for w in r.warnings))
             self.warnings_label.setStyleSheet("color: #8a3b00;")
         else:
-            self.warnings_label.setText("✓ Every class has enough drawings, and they are balanced.")
+            self.warnings_label.setText(
+                translate("Health", "✓ Every class has enough drawings, and they are balanced.")
+            )
             self.warnings_label.setStyleSheet("color: #1b6b2f;")
         for i, j, s in r.duplicates:
             li = self._drawings[i].label if i < len(self._drawings) else "?"
             lj = self._drawings[j].label if j < len(self._drawings) else "?"
-            same = "same class" if li == lj else f"labelled “{li}” and “{lj}”!"
-            item = QListWidgetItem(f"#{i + 1} and #{j + 1}: {100 * s:.0f}% similar ({same})")
+            if li == lj:
+                same = translate("Health", "same class")
+            else:
+                same = translate("Health", "labelled “{li}” and “{lj}”!").format(li=li, lj=lj)
+            item = QListWidgetItem(translate(
+                "Health",
+                "#{value} and #{value2}: {value3:.0f}% similar ({same})",
+            ).format(
+                value=i + 1, value2=j + 1, value3=100 * s, same=same
+            ))
             item.setData(Qt.ItemDataRole.UserRole, [int(i), int(j)])
             self._icons.add(item, lambda i=i, j=j: self._pair_icon(i, j))
             self.duplicates.addItem(item)
         if not r.duplicates:
-            self.duplicates.addItem("None found.")
+            self.duplicates.addItem(translate("Health", "None found."))
         self._render_suspects()
 
     def _render_suspects(self) -> None:
@@ -263,8 +293,12 @@ class DatasetHealth(QWidget):
         self.check.clear()
         for s in self._suspects:
             item = QListWidgetItem(
-                f"#{s.index + 1}: labelled “{s.label}”, the network is "
-                f"{100 * s.confidence:.0f}% sure it is “{s.predicted}”"
+                translate(
+                    "Health",
+                    "#{value}: labelled “{label}”, the network is {value2:.0f}% sure it is “{predicted}”",
+                ).format(
+                    value=s.index + 1, label=s.label, value2=100 * s.confidence, predicted=s.predicted
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, int(s.index))
             self._check_icons.add(item, lambda n=s.index: self._icon(n))
@@ -272,7 +306,7 @@ class DatasetHealth(QWidget):
         if not self._suspects:
             self.check.addItem(
                 getattr(self, "_suspect_note", "")
-                or "None: the network agrees with every label it is sure about."
+                or translate("Health", "None: the network agrees with every label it is sure about.")
             )
         self.show_check.setEnabled(bool(self._suspects))
 

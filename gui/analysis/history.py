@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QSplitt
 from engine.analysis import FilterHistory
 from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
+from gui.text import translate
 
 from ._common import install_export_menu, model_note_label
 
@@ -120,10 +121,17 @@ class FilterHistoryPanel(QWidget):
         self._shown = -1
         self._count = 0  # entries the slider knows of
 
-        self.title = QLabel("<b>Filters over time</b> — scrub through the epochs to watch the filters form")
+        self.title = QLabel(translate(
+            "History",
+            "<b>Filters over time</b> — scrub through the epochs to watch the filters form",
+        ))
         self.explain = QLabel(
-            "After every epoch of training the filters and the feature maps of the drawing on the canvas are "
-            "kept. Drag the slider to go back in time; Play shows them one epoch after another."
+            translate(
+                "History",
+                "After every epoch of training the filters and the feature maps of the drawing on the "
+                "canvas are kept. Drag the slider to go back in time; Play shows them one epoch after "
+                "another.",
+            )
         )
         self.explain.setWordWrap(True)
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -132,15 +140,21 @@ class FilterHistoryPanel(QWidget):
         self.slider.setEnabled(False)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setToolTip("Which epoch to show (left = first recorded, right = latest)")
+        self.slider.setToolTip(
+            translate("History", "Which epoch to show (left = first recorded, right = latest)")
+        )
         self.slider.valueChanged.connect(self.show_entry)
-        self.play_button = QPushButton("▶ Play")
+        self.play_button = QPushButton(translate("History", "▶ Play"))
         self.play_button.setObjectName("filterHistoryPlay")
-        self.play_button.setToolTip("Step through the recorded epochs from the first to the last")
+        self.play_button.setToolTip(
+            translate("History", "Step through the recorded epochs from the first to the last")
+        )
         self.play_button.setCheckable(True)
         self.play_button.setEnabled(False)
         self.play_button.toggled.connect(self._play_toggled)
-        self.epoch_label = QLabel("Nothing recorded yet: train the network to record its filters each epoch.")
+        self.epoch_label = QLabel(
+            translate("History", "Nothing recorded yet: train the network to record its filters each epoch.")
+        )
         self.epoch_label.setObjectName("filterHistoryLabel")
         self._timer = QTimer(self)
         self._timer.setInterval(PLAY_INTERVAL_MS)
@@ -262,7 +276,9 @@ class FilterHistoryPanel(QWidget):
         self.slider.setEnabled(False)
         self.play_button.setEnabled(False)
         self._hide_grids()
-        self.epoch_label.setText("Nothing recorded yet: train the network to record its filters each epoch.")
+        self.epoch_label.setText(
+            translate("History", "Nothing recorded yet: train the network to record its filters each epoch.")
+        )
 
     def _show_or_defer(self, i: int) -> None:
         """Render entry i now if the panel is on screen, else when it is shown (saves GUI time)."""
@@ -338,24 +354,36 @@ class FilterHistoryPanel(QWidget):
             return
         epoch = self.history.epochs[self._shown] + 1
         run = self.recorder.runs[self._shown]
-        runs = f" of run {run}" if self.recorder.runs[-1] > 1 or self.recorder.runs[0] > 1 else ""
+        runs = ""
+        if self.recorder.runs[-1] > 1 or self.recorder.runs[0] > 1:
+            runs = translate("History", " of run {run}").format(run=run)
         self.epoch_label.setText(
-            f"Showing the network after epoch {epoch}{runs} (recording {self._shown + 1} of {n}, "
-            f"kept for every run since the app started, at most {self.history.limit})."
+            translate(
+                "History",
+                "Showing the network after epoch {epoch}{runs} (recording {value} of {n}, kept for every "
+                "run since the app started, at most {limit}).",
+            ).format(
+                epoch=epoch, runs=runs, value=self._shown + 1, n=n, limit=self.history.limit
+            )
         )
 
     def set_model_note(self, text: str) -> None:
         """What model the analysis window holds now (the slider shows recorded epochs of it)."""
-        self.model_note.setText(f"Model now: {text}. The slider shows the recorded epochs.")
+        self.model_note.setText(translate(
+            "History",
+            "Model now: {text}. The slider shows the recorded epochs.",
+        ).format(
+            text=text
+        ))
 
     def _play_toggled(self, on: bool) -> None:
         if on:
             if self.slider.value() >= self.slider.maximum():
                 self.slider.setValue(0)
-            self.play_button.setText("⏸ Pause")
+            self.play_button.setText(translate("History", "⏸ Pause"))
             self._timer.start()
         else:
-            self.play_button.setText("▶ Play")
+            self.play_button.setText(translate("History", "▶ Play"))
             self._timer.stop()
 
     def _tick(self) -> None:

@@ -24,6 +24,7 @@ from gui.panels._common import (
     nice_ceiling,
 )
 from gui.panels.filters import layer_grid, layer_tiles
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 from ._common import RenderWhenShown, install_export_menu
 
@@ -40,15 +41,15 @@ FILL = {
     "input": "#ffffff",
 }
 WHAT = {
-    "Conv2D": "slides small filters over its input",
-    "ReLU": "sets negative values to 0",
-    "MaxPool2D": "keeps the largest of each 2×2 window",
-    "AvgPool2D": "averages each 2×2 window",
-    "Flatten": "lines all numbers up in one row",
-    "Dense": "every output looks at every input",
-    "Dropout": "randomly silences some numbers while training",
-    "Sigmoid": "squashes into 0 … 1",
-    "Tanh": "squashes into −1 … 1",
+    "Conv2D": QT_TRANSLATE_NOOP("Network", "slides small filters over its input"),
+    "ReLU": QT_TRANSLATE_NOOP("Network", "sets negative values to 0"),
+    "MaxPool2D": QT_TRANSLATE_NOOP("Network", "keeps the largest of each 2×2 window"),
+    "AvgPool2D": QT_TRANSLATE_NOOP("Network", "averages each 2×2 window"),
+    "Flatten": QT_TRANSLATE_NOOP("Network", "lines all numbers up in one row"),
+    "Dense": QT_TRANSLATE_NOOP("Network", "every output looks at every input"),
+    "Dropout": QT_TRANSLATE_NOOP("Network", "randomly silences some numbers while training"),
+    "Sigmoid": QT_TRANSLATE_NOOP("Network", "squashes into 0 … 1"),
+    "Tanh": QT_TRANSLATE_NOOP("Network", "squashes into −1 … 1"),
 }
 
 
@@ -165,8 +166,11 @@ class _Boxes(QWidget):
                 kind = row[1].split(". ")[-1]
                 what = WHAT.get(kind, "the network's input: the drawing as 28×28 pixels")
                 self.setToolTip(
-                    f"{row[1]}: {what}.\nOutput: {row[2]}; {row[3]}.\n"
-                    + ("Click to see its filters and feature maps." if index >= 0 else "")
+                    translate("Network", "{value}: {what}.\nOutput: {value2}; {value3}.\n").format(
+                        value=row[1], what=what, value2=row[2], value3=row[3]
+                    )
+                    + (translate("Network", "Click to see its filters and feature maps.") if index >= 0
+                       else "")
                 )
                 return
         self.setToolTip("")
@@ -188,13 +192,18 @@ class NetworkDiagram(QWidget):
         self.detail_weights_data: np.ndarray | None = None
         self.detail_output_data: np.ndarray | None = None
         self.title = QLabel(
-            "<b>The network</b> — its layers, what each outputs, and how many weights it learns"
+            translate(
+                "Network",
+                "<b>The network</b> — its layers, what each outputs, and how many weights it learns",
+            )
         )
-        self.total = QLabel("No model yet.")
+        self.total = QLabel(translate("Network", "No model yet."))
         self.total.setWordWrap(True)
         self.boxes = _Boxes()
         self.boxes.clicked.connect(self.select_layer)
-        self.detail_title = QLabel("Click a layer to see its filters and what it makes of the drawing.")
+        self.detail_title = QLabel(
+            translate("Network", "Click a layer to see its filters and what it makes of the drawing.")
+        )
         self.detail_title.setWordWrap(True)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
@@ -214,16 +223,23 @@ class NetworkDiagram(QWidget):
         self._model = None if model is None else model.copy()
         if model is None:
             self.boxes.set_rows([])
-            self.total.setText("No model yet.")
+            self.total.setText(translate("Network", "No model yet."))
             return
-        rows = [(-1, "input", _shape(model.input_shape), "the drawing")]
+        rows = [(-1, "input", _shape(model.input_shape), translate("Network", "the drawing"))]
         for info in model.summary():
-            params = f"{info.parameters:,} weights" if info.parameters else "no weights"
+            params = translate("Network", "no weights")
+            if info.parameters:
+                params = translate("Network", "{parameters:,} weights").format(parameters=info.parameters)
             rows.append((info.index, f"{info.index + 1}. {info.name}", _shape(info.output_shape), params))
         self.boxes.set_rows(rows)
         self.total.setText(
-            f"{len(model.layers)} layers, {model.num_parameters():,} weights to learn in total. "
-            "Shapes are channels × height × width (pixels)."
+            translate(
+                "Network",
+                "{value} layers, {value2:,} weights to learn in total. Shapes are channels × height × "
+                "width (pixels).",
+            ).format(
+                value=len(model.layers), value2=model.num_parameters()
+            )
         )
         if self._selected >= 0:
             self._detail_or_defer()
@@ -258,26 +274,35 @@ class NetworkDiagram(QWidget):
         if m is None or not 0 <= index < len(m.layers):
             self._place_images()
             self.detail_title.setText(
-                "The input is the drawing itself: 28×28 pixels, ink = 1, paper = 0."
+                translate("Network", "The input is the drawing itself: 28×28 pixels, ink = 1, paper = 0.")
                 if index == -1
-                else "Click a layer to see its filters and output."
+                else translate("Network", "Click a layer to see its filters and output.")
             )
             return
         layer = m.layers[index]
         name = layer.name
         col = 0
-        parts = [f"<b>Layer {index + 1}: {name}</b> — {WHAT.get(name, '')}."]
+        parts = [translate("Network", "<b>Layer {value}: {name}</b> — {value2}.").format(
+            value=index + 1, name=name, value2=WHAT.get(name, '')
+        )]
         w = layer.params.get("weight")
         if w is not None and w.ndim == 4:
             rows_, cols_ = layer_grid(w.shape)
             img = mosaic(layer_tiles(np.asarray(w, np.float32)), rows_, cols_)
             out_ch, in_ch = w.shape[:2]
             what = (
-                f"its {out_ch} filters ({w.shape[2]}×{w.shape[3]} weights each)"
+                translate("Network", "its {out_ch} filters ({value}×{value2} weights each)").format(
+                    out_ch=out_ch, value=w.shape[2], value2=w.shape[3]
+                )
                 if in_ch == 1
-                else f"its {out_ch} filters, one column each: {in_ch} kernels (one per input map), top down"
+                else translate(
+                    "Network",
+                    "its {out_ch} filters, one column each: {in_ch} kernels (one per input map), top down",
+                ).format(
+                    out_ch=out_ch, in_ch=in_ch
+                )
             )
-            self._plan.append((what, img, "weight value"))
+            self._plan.append((what, img, translate("Network", "weight value")))
             self.detail_weights_data = np.array(w, copy=True)
             col += 2
         if self._input is not None:
@@ -287,7 +312,12 @@ class NetworkDiagram(QWidget):
                 r, c = grid_shape(out.shape[0], 8)
                 img = mosaic(out, r, c)
                 what = (
-                    f"its output for the canvas drawing: {out.shape[0]} maps of {out.shape[1]}×{out.shape[2]}"
+                    translate(
+                        "Network",
+                        "its output for the canvas drawing: {value} maps of {value2}×{value3}",
+                    ).format(
+                        value=out.shape[0], value2=out.shape[1], value3=out.shape[2]
+                    )
                 )
             else:
                 flat = out.reshape(-1)
@@ -295,10 +325,17 @@ class NetworkDiagram(QWidget):
                 img = np.full(int(np.ceil(flat.size / width)) * width, np.nan, np.float32)
                 img[: flat.size] = flat
                 img = img.reshape(-1, width)
-                what = f"its output for the canvas drawing: {flat.size} numbers, row by row"
-            self._plan.append((what, img, "output value"))
+                what = translate(
+                    "Network",
+                    "its output for the canvas drawing: {size} numbers, row by row",
+                ).format(
+                    size=flat.size
+                )
+            self._plan.append((what, img, translate("Network", "output value")))
         else:
-            parts.append("Draw something on the canvas to see this layer's output for it.")
+            parts.append(
+                translate("Network", "Draw something on the canvas to see this layer's output for it.")
+            )
         self._place_images()
         self.detail_title.setText(" ".join(parts))
 

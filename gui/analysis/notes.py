@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from gui.text import QT_TRANSLATE_NOOP, translate
+
 from ._common import model_note_label
 
-NO_MODEL = "No model yet."
+NO_MODEL = QT_TRANSLATE_NOOP("Analysis", "No model yet.")
 KEEP_NOTES = 20  # model versions whose notes are kept (results older than that say "an earlier model")
 KEEP_DRAWING_NOTES = 50
 
@@ -30,9 +32,11 @@ class ModelNotes:
         self.labels.update(extra)
         self.train_buttons: list[QPushButton] = []
         for panel in with_button:
-            button = QPushButton("Train the network now")
+            button = QPushButton(translate("Analysis", "Train the network now"))
             button.setObjectName("trainButton")
-            button.setToolTip("Start training in the main window (the same as its Train button)")
+            button.setToolTip(
+                translate("Analysis", "Start training in the main window (the same as its Train button)")
+            )
             button.clicked.connect(on_train)
             button.setVisible(False)
             panel.layout().insertWidget(2, button)
@@ -73,25 +77,43 @@ class ModelNotes:
         """The note for results of model `version`, marked as older when a newer model exists."""
         own = self._models.get(version, "an earlier model")
         if version == self.version:
-            return f"Computed for: {own}."
-        return f"Older result, computed for: {own}. The newest model ({self.current}) is being analysed."
+            return translate("Analysis", "Computed for: {own}.").format(own=own)
+        return translate(
+            "Analysis",
+            "Older result, computed for: {own}. The newest model ({current}) is being analysed.",
+        ).format(
+            own=own, current=self.current
+        )
 
     def for_drawing(self, version: int) -> str:
         own = self._drawings.get(version, "an earlier model")
         if own == self.current:
-            return f"Computed for: {own}."
-        return f"Older result, computed for: {own}. The newest model ({self.current}) follows."
+            return translate("Analysis", "Computed for: {own}.").format(own=own)
+        return translate(
+            "Analysis",
+            "Older result, computed for: {own}. The newest model ({current}) follows.",
+        ).format(
+            own=own, current=self.current
+        )
 
     def held(self, note: str) -> str:
         """`note` of a panel that follows the model copy at once, saying the app's network trained on."""
         if self.live is None or self.live[0] == note:
             return note
-        return (f"{note} — the app's network has trained on since ({self.live[0]}); this follows after the "
-                "epoch")
+        return (translate(
+            "Analysis",
+            "{note} — the app's network has trained on since ({value}); this follows after the epoch",
+        ).format(
+            note=note, value=self.live[0]
+        ))
 
     def held_suffix(self, base: str) -> str:
         """A "Computed for: …" note, saying the app's network trained on since, if it did."""
         if self.live is None or base == f"Computed for: {self.live[0]}.":
             return base
-        return (f"{base} — the app's network has trained on since ({self.live[0]}); the panels follow after "
-                "each epoch")
+        return (translate(
+            "Analysis",
+            "{base} — the app's network has trained on since ({value}); the panels follow after each epoch",
+        ).format(
+            base=base, value=self.live[0]
+        ))

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from engine.analysis import PROBE_ALPHAS, PROBE_BUDGET
+from gui.markers import MARKER_TEXT, marker_for
 from gui.panels._common import BACKGROUND, FOREGROUND
+from gui.text import translate
 
-from ._common import RenderWhenShown, drawing_pixmap, install_export_menu, percent
+from ._common import RenderWhenShown, class_marker, drawing_pixmap, install_export_menu, percent
 from ._dots import DotsItem
 from .jobs import BASELINE_SEEDS, MAX_PROBE_ROWS
 
@@ -48,16 +50,18 @@ def probe_tooltip(n: int | None, total: int | None = None,
         sample = f"at most {MAX_PROBE_ROWS:,} drawings; with more, a fixed sample keeping each class's share"
     seen = ", ".join(f"{label} {d:,}" for label, d in (dims or []))
     return (
-        "A linear probe is the simplest classifier there is: one straight cut per class (ridge regression\n"
-        "onto the classes, on the numbers a layer produces).\n"
-        f"Leave-one-out: each of the {many} drawings is classified by a probe fitted on the other "
-        f"{others},\nand the bar is the share classified right\n({sample}).\n"
-        f"Each layer is summed up by at most {PROBE_BUDGET} numbers per drawing (each map averaged over a\n"
-        "coarse grid of regions), so no layer wins by sheer size"
-        + (f":\n{seen}" if seen else "") + ".\n"
-        f"The ridge penalty is the best of {len(PROBE_ALPHAS)} by the same leave-one-out count.\n"
-        f"Grey bar: the same layers with random, untrained weights (mean of {len(BASELINE_SEEDS)}), so you "
-        "see\nwhat training added. High accuracy = at that layer the classes are linearly separable."
+        translate(
+            "Representation",
+            "A linear probe is the simplest classifier there is: one straight cut per class (ridge "
+            "regression\nonto the classes, on the numbers a layer produces).\nLeave-one-out: each of the "
+            "{many} drawings is classified by a probe fitted on the other {others},\nand the bar is the "
+            "share classified right\n({sample}).\nEach layer is summed up by at most {budget} numbers per "
+            "drawing (each map averaged over a\ncoarse grid of regions), so no layer wins by sheer "
+            "size{seen}.\nThe ridge penalty is the best of {alphas} by the same leave-one-out count.\n"
+            "Grey bar: the same layers with random, untrained weights (mean of {seeds}), so you see\nwhat "
+            "training added. High accuracy = at that layer the classes are linearly separable.",
+        ).format(many=many, others=others, sample=sample, budget=PROBE_BUDGET,
+                 seen=f":\n{seen}" if seen else "", alphas=len(PROBE_ALPHAS), seeds=len(BASELINE_SEEDS))
     )
 
 
@@ -90,7 +94,8 @@ class ProbeBars(QWidget):
         bfm = QFontMetrics(self._bold())
         name_w = max([bfm.horizontalAdvance(n) for n, _ in self.rows] + [60]) + 10
         num_w = max(self.fontMetrics().horizontalAdvance("100%"),
-                    QFontMetrics(self._small()).horizontalAdvance("untrained 100%")) + 8
+                    QFontMetrics(self._small()).horizontalAdvance(
+                        translate("Representation", "untrained 100%"))) + 8
         return name_w, num_w
 
     def _bold(self) -> QFont:
@@ -139,7 +144,7 @@ class ProbeBars(QWidget):
                 p.setPen(QColor("#616161"))
                 p.drawText(QRectF(x0 + bw + 4, y + rh * 0.55, num_w, rh * 0.45),
                            Qt.AlignmentFlag.AlignVCenter,
-                           f"untrained {percent(base)}")
+                           translate("Representation", "untrained {value}").format(value=percent(base)))
                 p.setFont(self.font())
                 p.setPen(QColor(FOREGROUND))
         # axis: 0, 50, 100 % and the chance line
@@ -198,14 +203,25 @@ class _ScatterPlot:
             return
         self._axes_key = key
         if explained is None:
-            self.plot.setLabel("bottom", "principal direction 1 (no unit)", color=FOREGROUND)
-            self.plot.setLabel("left", "principal direction 2 (no unit)", color=FOREGROUND)
+            self.plot.setLabel(
+                "bottom", translate("Representation", "principal direction 1 (no unit)"), color=FOREGROUND
+            )
+            self.plot.setLabel(
+                "left", translate("Representation", "principal direction 2 (no unit)"), color=FOREGROUND
+            )
             return
         self.plot.setLabel(
-            "bottom", f"principal direction 1 — {explained[0] * 100:.0f}% of the spread", color=FOREGROUND
+            "bottom", translate(
+                "Representation",
+                "principal direction 1 — {value:.0f}% of the spread",
+            ).format(
+                value=explained[0] * 100
+            ), color=FOREGROUND
         )
         self.plot.setLabel(
-            "left", f"principal direction 2 — {explained[1] * 100:.0f}% of the spread", color=FOREGROUND
+            "left", translate("Representation", "principal direction 2 — {value:.0f}% of the spread").format(
+                value=explained[1] * 100
+            ), color=FOREGROUND
         )
 
     def set_points(
@@ -243,37 +259,50 @@ class RepresentationView(QWidget):
         self._chosen_label = ""
         self._baseline: dict | None = None
 
-        self.title = QLabel("<b>Representations</b> — how each layer arranges your drawings")
+        self.title = QLabel(
+            translate("Representation", "<b>Representations</b> — how each layer arranges your drawings")
+        )
         self.explain = QLabel(
-            "Each dot is one drawing, placed along the two directions in which that layer's numbers vary "
-            "most (PCA). Colour = its class. When a layer puts each class in its own group, a straight line "
-            "can separate them: the network has learned a better representation than the raw pixels."
+            translate(
+                "Representation",
+                "Each dot is one drawing, placed along the two directions in which that layer's numbers "
+                "vary most (PCA). Colour and shape = its class. When a layer puts each class in its own "
+                "group, a straight line can separate them: the network has learned a better representation "
+                "than the raw pixels.",
+            )
         )
         self.explain.setWordWrap(True)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
 
-        self.raw_plot = _ScatterPlot("Raw pixels (784 numbers per drawing)")
-        self.layer_plot = _ScatterPlot("Hidden layer")
+        self.raw_plot = _ScatterPlot(translate("Representation", "Raw pixels (784 numbers per drawing)"))
+        self.layer_plot = _ScatterPlot(translate("Representation", "Hidden layer"))
         self.layer_combo = QComboBox()
         self.layer_combo.setObjectName("representationLayer")
-        self.layer_combo.setToolTip("Which layer's output to show on the right")
+        self.layer_combo.setToolTip(translate("Representation", "Which layer's output to show on the right"))
         self.layer_combo.currentIndexChanged.connect(self._layer_chosen)
 
         self.probes = ProbeBars()
         self.probes_title = QLabel(
-            "<b>Linear probe</b>: accuracy of a straight-line classifier on each layer, every drawing "
-            "tested by a probe that did not see it (blue: this network; grey: the same layers untrained; "
-            "dashed line = guessing)"
+            translate(
+                "Representation",
+                "<b>Linear probe</b>: accuracy of a straight-line classifier on each layer, every drawing "
+                "tested by a probe that did not see it (blue: this network; grey: the same layers "
+                "untrained; dashed line = guessing)",
+            )
         )
         self.probes_title.setWordWrap(True)
         self.hover_image = QLabel()
         self.hover_image.setFixedSize(72, 72)
         self.hover_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hover_image.setStyleSheet("border: 1px solid #bbb; background: white;")
-        self.hover_text = QLabel("Point at a dot to see its drawing; click to open it in the canvas.")
+        self.hover_text = QLabel(
+            translate("Representation", "Point at a dot to see its drawing; click to open it in the canvas.")
+        )
         self.hover_text.setWordWrap(True)
-        self.status = QLabel("No model yet: train to see how the layers arrange the drawings.")
+        self.status = QLabel(
+            translate("Representation", "No model yet: train to see how the layers arrange the drawings.")
+        )
         self.status.setObjectName("representationStatus")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555;")
@@ -283,12 +312,16 @@ class RepresentationView(QWidget):
             plot.scatter.sigClicked.connect(self._clicked)
 
         chooser = QHBoxLayout()
-        chooser.addWidget(QLabel("Right-hand plot shows:"))
+        chooser.addWidget(QLabel(translate("Representation", "Right-hand plot shows:")))
         chooser.addWidget(self.layer_combo, 1)
         plots = QGridLayout()
         plots.addWidget(self.raw_plot.widget, 1, 0)
         plots.addLayout(chooser, 0, 1)
-        plots.addWidget(QLabel("Left-hand plot: the drawings as the network receives them"), 0, 0)
+        plots.addWidget(
+            QLabel(translate("Representation", "Left-hand plot: the drawings as the network receives them")),
+            0,
+            0,
+        )
         plots.addWidget(self.layer_plot.widget, 1, 1)
         plots.setColumnStretch(0, 1)
         plots.setColumnStretch(1, 1)
@@ -316,10 +349,10 @@ class RepresentationView(QWidget):
     def set_classes(self, names: list[str], colours: list[str]) -> None:
         self._names, self._colours = list(names), list(colours)
         self.legend.setText(
-            "Classes: "
+            translate("Representation", "Classes: ")
             + " &nbsp; ".join(
-                f"<span style='color:{c}; font-size:16px'>●</span> {n}"
-                for n, c in zip(names, colours, strict=True)
+                f"<span style='color:{c}; font-size:16px'>{MARKER_TEXT[marker_for(i)]}</span> {n}"
+                for i, (n, c) in enumerate(zip(names, colours, strict=True))
             )
         )
         self._redraw()
@@ -360,7 +393,9 @@ class RepresentationView(QWidget):
             self._redraw()
 
     def clear_model(
-        self, text: str = "No model yet: train to see how the layers arrange the drawings."
+        self, text: str = translate(
+            "Representation", "No model yet: train to see how the layers arrange the drawings."
+        )
     ) -> None:
         self._layers = []
         self.layer_combo.clear()
@@ -393,7 +428,7 @@ class RepresentationView(QWidget):
                 rows.append([rep["label"], int(i), name, f"{a:.6g}", f"{b:.6g}"])
         for (label, acc), base in zip(self.probes.rows, self.probes.baselines, strict=False):
             rows.append([f"probe leave-one-out accuracy: {label}", "", "", f"{acc:.4f}",
-                         "" if base is None else f"untrained {base:.4f}"])
+                         "" if base is None else f"untrained {base:.4f}"])  # a data file: English
         return header, rows
 
     # -- internals ------------------------------------------------------------------------------------
@@ -425,7 +460,7 @@ class RepresentationView(QWidget):
             self.layer_plot.set_points(layer["points"], layer["ids"], layer["y"], colours, source=layer)
             self.layer_plot.set_axes(layer["explained"])
         else:
-            self.layer_plot.set_title("A layer of the network (no model yet)")
+            self.layer_plot.set_title(translate("Representation", "A layer of the network (no model yet)"))
             self.layer_plot.set_points(
                 np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64), colours
             )
@@ -433,7 +468,7 @@ class RepresentationView(QWidget):
         rows, bases, dims = [], [], []
         n = total = None
         if self._raw is not None and self._raw.get("probe") is not None:
-            rows.append(("raw pixels", self._raw["probe"].test_accuracy))
+            rows.append((translate("Representation", "raw pixels"), self._raw["probe"].test_accuracy))
             bases.append(None)  # no weights: nothing to compare with
             dims.append(("raw pixels", self._raw["probe"].dims))
             n, total = self._raw["probe"].n_test, len(self._raw["ids"])
@@ -451,8 +486,10 @@ class RepresentationView(QWidget):
         if 0 <= i < len(self._drawings):  # leaving a dot (-1) keeps the last drawing shown
             d = self._drawings[i]
             colour = self._colours[self._names.index(d.label)] if d.label in self._names else "#7f7f7f"
-            self.hover_image.setPixmap(drawing_pixmap(d, colour, 70))
-            self.hover_text.setText(f"Drawing #{i + 1}: “{d.label}”. Click to open it in the canvas.")
+            self.hover_image.setPixmap(drawing_pixmap(d, colour, 70, class_marker(self._names, d.label)))
+            self.hover_text.setText(translate(
+                "Representation", "Drawing #{value}: “{label}”. Click to open it in the canvas."
+            ).format(value=i + 1, label=d.label))
 
     def _clicked(self, i: int) -> None:
         self.drawingRequested.emit(i)

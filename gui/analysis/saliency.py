@@ -1,8 +1,8 @@
 """SaliencyView ("saliencyView"): where in the drawing the network looks, two ways, over the drawing.
 
 Left: the gradient of the predicted class's score (its logit, before softmax) with respect to every pixel
-— red where adding ink would raise the score, blue where it would lower it. Right: occlusion — hide a
-6×6-pixel patch, measure how far the predicted class's probability drops; red = hiding it costs
+— yellow where adding ink would raise the score, blue where it would lower it. Right: occlusion — hide a
+6×6-pixel patch, measure how far the predicted class's probability drops; yellow = hiding it costs
 confidence (the network relies on it). Both on labelled, symmetric colour scales, over the 28×28 drawing
 the network receives (grey). Updated as the user draws (throttled by the analysis view).
 """
@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.panels._common import BACKGROUND, DIVERGING, FOREGROUND, colormap, nice_ceiling
+from gui.text import translate
 
 from ._common import install_export_menu
 
@@ -29,15 +30,21 @@ class SaliencyView(QWidget):
         self._result: dict | None = None
         self._limits: dict[str, float] = {}  # the colour scale each map shows
         self._shapes: dict[str, tuple] = {}  # the image shape each view's range fits
-        self.title = QLabel("<b>Where the network looks</b> — for the drawing on the canvas")
+        self.title = QLabel(
+            translate("Saliency", "<b>Where the network looks</b> — for the drawing on the canvas")
+        )
         self.explain = QLabel(
-            "Left, gradient: how the score of the predicted class would change if a pixel got a little more "
-            "ink (red = the score rises, blue = it falls). Right, occlusion: how much the network's "
-            "confidence drops when a 6×6 patch of the drawing is hidden (red = it relied on that part). "
-            "The drawing is shown in grey underneath, as the network sees it (28×28 pixels)."
+            translate(
+                "Saliency",
+                "Left, gradient: how the score of the predicted class would change if a pixel got a little "
+                "more ink (yellow = the score rises, blue = it falls). Right, occlusion: how much the "
+                "network's confidence drops when a 6×6 patch of the drawing is hidden (yellow = it relied "
+                "on that part). The drawing is shown in grey underneath, as the network sees it (28×28 "
+                "pixels).",
+            )
         )
         self.explain.setWordWrap(True)
-        self.caption = QLabel("Draw something on the canvas.")
+        self.caption = QLabel(translate("Saliency", "Draw something on the canvas."))
         self.caption.setObjectName("saliencyCaption")
         self.caption.setWordWrap(True)
         self.graphics = pg.GraphicsLayoutWidget()
@@ -46,8 +53,16 @@ class SaliencyView(QWidget):
         self._views = {}
         for col, (key, heading, unit) in enumerate(
             (
-                ("saliency", "Gradient of the class score", "∂ score / ∂ pixel"),
-                ("occlusion", "Occlusion: drop in confidence", "drop in probability (percentage points)"),
+                (
+                    "saliency",
+                    translate("Saliency", "Gradient of the class score"),
+                    translate("Saliency", "∂ score / ∂ pixel"),
+                ),
+                (
+                    "occlusion",
+                    translate("Saliency", "Occlusion: drop in confidence"),
+                    translate("Saliency", "drop in probability (percentage points)"),
+                ),
             )
         ):
             label = self.graphics.addLabel(
@@ -75,8 +90,8 @@ class SaliencyView(QWidget):
             bar.setImageItem(top)
             self._views[key] = (label, view, base, top, bar)
         self.setToolTip(
-            "Saliency and occlusion are two ways to ask the network where it looks.\n"
-            "They explain this one drawing, for the class the network predicts."
+            translate("Saliency", "Saliency and occlusion are two ways to ask the network where it looks.\n"
+            "They explain this one drawing, for the class the network predicts.")
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -89,38 +104,60 @@ class SaliencyView(QWidget):
     def set_result(self, result: dict, classes: list[str]) -> None:
         """result from the analysis worker's drawing job: x, saliency, occlusion, target, probability."""
         if result.get("empty") or "saliency" not in result:
-            self.clear("Draw something on the canvas." if result.get("empty") else "No model yet.")
+            self.clear(translate("Saliency", "Draw something on the canvas.") if result.get("empty")
+                       else translate("Saliency", "No model yet."))
             return
         self._result = result
         x = result["x"]
         name = (
-            classes[result["target"]] if result["target"] < len(classes) else f"class {result['target'] + 1}"
+            classes[result["target"]] if result["target"] < len(classes)
+            else translate("Saliency", "class {number}").format(number=result["target"] + 1)
         )
         p = 100 * result["probability"]
         if "occlusion_largest" in result:  # the largest drop of one single patch (not of the averaged map)
             biggest = 100 * float(result["occlusion_largest"])
         else:
             biggest = 100 * float(np.max(result["occlusion"])) if result["occlusion"].size else 0.0
-        sure = "more than 99.9" if p > 99.9 else (f"{p:.1f}" if p > 99 else f"{p:.0f}")
-        text = f"The network predicts “{name}” ({sure}% sure). Both maps explain that prediction."
+        sure = translate("Saliency", "more than 99.9") if p > 99.9 else (f"{p:.1f}" if p > 99 else f"{p:.0f}")
+        text = translate(
+            "Saliency",
+            "The network predicts “{name}” ({sure}% sure). Both maps explain that prediction.",
+        ).format(
+            name=name, sure=sure
+        )
         if biggest < 1:
             text += (
-                f" Hiding any one 6×6 patch lowers its confidence by at most {biggest:.2g} percentage "
-                "points: "
-                "it is sure even with parts of the drawing hidden."
+                translate(
+                    "Saliency",
+                    " Hiding any one 6×6 patch lowers its confidence by at most {biggest:.2g} percentage "
+                    "points: it is sure even with parts of the drawing hidden.",
+                ).format(
+                    biggest=biggest
+                )
             )
         else:
             where = result.get("occlusion_largest_at")
-            at = (f" (rows {where[0] + 1}–{where[0] + 6}, columns {where[1] + 1}–{where[1] + 6})"
+            at = (translate("Saliency", " (rows {value}–{value2}, columns {value3}–{value4})").format(
+                value=where[0] + 1, value2=where[0] + 6, value3=where[1] + 1, value4=where[1] + 6
+            )
                   if where else "")
-            text += (f" Hiding the most important single 6×6 patch{at} costs {biggest:.1f} percentage points "
-                     "of confidence; the map shows each pixel's average over the patches covering it.")
+            text += (translate(
+                "Saliency",
+                " Hiding the most important single 6×6 patch{at} costs {biggest:.1f} percentage points of "
+                "confidence; the map shows each pixel's average over the patches covering it.",
+            ).format(
+                at=at, biggest=biggest
+            ))
         hidden = int(result.get("saliency_hidden", 0))
         if hidden:
-            text += (f" Gradient: {hidden} pixels of blank paper away from the drawing are left at 0 — there "
-                     "the network's max-pooling windows hold equal values (ties), and their gradient would "
-                     "be "
-                     "an artefact of how ties are broken.")
+            text += (translate(
+                "Saliency",
+                " Gradient: {hidden} pixels of blank paper away from the drawing are left at 0 — there the "
+                "network's max-pooling windows hold equal values (ties), and their gradient would be an "
+                "artefact of how ties are broken.",
+            ).format(
+                hidden=hidden
+            ))
         self.caption.setText(text)
         for key, data in (("saliency", result["saliency"]), ("occlusion", 100.0 * result["occlusion"])):
             label, view, base, top, bar = self._views[key]
@@ -136,7 +173,7 @@ class SaliencyView(QWidget):
                 self._shapes[key] = x.shape
                 view.autoRange(padding=0.02)
 
-    def clear(self, text: str = "Draw something on the canvas.") -> None:
+    def clear(self, text: str = translate("Saliency", "Draw something on the canvas.")) -> None:
         self._result = None
         self.caption.setText(text)
         for _label, _view, base, top, _bar in self._views.values():

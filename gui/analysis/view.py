@@ -30,6 +30,8 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from gui.panels._common import Coalescer
+from gui.panels._export import install_copy_shortcut
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 from ._common import class_colours
 from .augmentation import AugmentationPreview
@@ -48,6 +50,26 @@ DRAWING_INTERVAL_MS = 150  # saliency / occlusion / augmentation at most ~7 time
 MODEL_INTERVAL_S = 2.0  # the dataset-wide analysis at most every 2 s during training (it shares the CPU),
 MODEL_DUTY = 0.25  # and busy at most about a quarter of the time: wait 3× as long as the last one took
 IDLE_WAIT_S = 0.2  # when training is idle, a panel shown is brought up to date this soon
+
+
+# The tabs: (attribute, title, tooltip)
+TABS = (
+    ("representation", QT_TRANSLATE_NOOP("AnalysisView", "Representations"),
+     QT_TRANSLATE_NOOP("AnalysisView", "How each layer arranges the drawings (PCA), and how linearly "
+                       "separable the classes are there")),
+    ("confusion", QT_TRANSLATE_NOOP("AnalysisView", "Mistakes"),
+     QT_TRANSLATE_NOOP("AnalysisView", "Confusion matrix and the most confidently wrong drawings")),
+    ("saliency", QT_TRANSLATE_NOOP("AnalysisView", "Where it looks"),
+     QT_TRANSLATE_NOOP("AnalysisView", "Saliency and occlusion maps for the canvas drawing")),
+    ("history", QT_TRANSLATE_NOOP("AnalysisView", "Filters over time"),
+     QT_TRANSLATE_NOOP("AnalysisView", "Filters and feature maps after every epoch")),
+    ("network", QT_TRANSLATE_NOOP("AnalysisView", "Network"),
+     QT_TRANSLATE_NOOP("AnalysisView", "The layers, their output shapes and weight counts")),
+    ("health", QT_TRANSLATE_NOOP("AnalysisView", "Data health"),
+     QT_TRANSLATE_NOOP("AnalysisView", "Counts, imbalance, near-duplicates, labels to check")),
+    ("augmentation", QT_TRANSLATE_NOOP("AnalysisView", "Augmentation"),
+     QT_TRANSLATE_NOOP("AnalysisView", "What training sees instead of the drawing")),
+)
 
 
 class AnalysisView(QTabWidget):
@@ -87,22 +109,14 @@ class AnalysisView(QTabWidget):
         self.network = NetworkDiagram()
         self.health = DatasetHealth()
         self.augmentation = AugmentationPreview()
-        for widget, title, tip in (
-            (
-                self.representation,
-                "Representations",
-                "How each layer arranges the drawings (PCA), and how "
-                "linearly separable the classes are there",
-            ),
-            (self.confusion, "Mistakes", "Confusion matrix and the most confidently wrong drawings"),
-            (self.saliency, "Where it looks", "Saliency and occlusion maps for the canvas drawing"),
-            (self.history, "Filters over time", "Filters and feature maps after every epoch"),
-            (self.network, "Network", "The layers, their output shapes and weight counts"),
-            (self.health, "Data health", "Counts, imbalance, near-duplicates, labels to check"),
-            (self.augmentation, "Augmentation", "What training sees instead of the drawing"),
-        ):
+        for name, title, tip in TABS:
+            widget = getattr(self, name)
+            title, tip = translate("AnalysisView", title), translate("AnalysisView", tip)
             i = self.addTab(widget, title)
             self.setTabToolTip(i, tip)
+        # Ctrl+C anywhere in the window (outside a text field or list, which copy their own) copies the
+        # numbers of the tab shown: every chart's text equivalent
+        self.copy_shortcut = install_copy_shortcut(self, self.copy_numbers)
 
         for panel in (self.representation, self.confusion, self.health):
             panel.drawingRequested.connect(self.drawingRequested)
@@ -183,7 +197,8 @@ class AnalysisView(QTabWidget):
         self._model_version += 1
         self._drawing_version += 1
         self._model_classes = [c if isinstance(c, str) else c[0] for c in classes]
-        note = note or ("Untrained (random weights)" if not trained else "Model as it is now")
+        note = note or (translate("AnalysisView", "Untrained (random weights)") if not trained
+                        else translate("AnalysisView", "Model as it is now"))
         self._training = bool(training)
         notes = self.notes
         notes.live = (note, bool(trained), self._training)
@@ -194,15 +209,15 @@ class AnalysisView(QTabWidget):
         if model is not None:  # panels still without a result say what they are computing for
             for panel in (self.representation, self.confusion, self.saliency, self.health):
                 if notes.text(panel) in (NO_MODEL, "") or notes.text(panel).startswith("Computing for: "):
-                    notes.set(panel, f"Computing for: {note}…")
-        self.history.set_model_note(note if model is not None else "no model yet")
+                    notes.set(panel, translate("AnalysisView", "Computing for: {note}…").format(note=note))
+        self.history.set_model_note(note if model is not None else translate("AnalysisView", "no model yet"))
         self.network.set_model(model)
         if model is None:
             for panel in (self.representation, self.confusion, self.saliency, self.health):
                 notes.set(panel, NO_MODEL)
             self.representation.clear_model()
             self.confusion.clear()
-            self.saliency.clear("No model yet.")
+            self.saliency.clear(translate("AnalysisView", "No model yet."))
             return
         self.history.set_model(model)
         self._schedule_model()
@@ -316,7 +331,7 @@ class AnalysisView(QTabWidget):
             self._test,
             key not in self._baselines,  # the untrained baseline: once per dataset and architecture
         )
-        self.representation.status.setText("Computing for the newest model…")
+        self.representation.status.setText(translate("AnalysisView", "Computing for the newest model…"))
 
     def _baseline_key(self) -> tuple:
         return (self._dataset_gen, repr(self._model.config()) if self._model is not None else None)
@@ -385,7 +400,9 @@ class AnalysisView(QTabWidget):
                 setattr(self, which, version)
 
             if result.get("empty"):
-                steps = [lambda: self.saliency.clear("Draw something on the canvas."),
+                steps = [lambda: self.saliency.clear(
+                    translate("AnalysisView", "Draw something on the canvas.")
+                ),
                          self.augmentation.clear,
                          lambda: self.network.set_input(None),
                          lambda: self.history.set_input(None),
@@ -402,21 +419,32 @@ class AnalysisView(QTabWidget):
                     steps.append(lambda: (self.saliency.set_result(result, self._model_classes),
                                           self.notes.set(self.saliency, note), done("_maps_done")))
                 elif self._model is None:
-                    text = "No model yet: train it, then see where it looks."
+                    text = translate("AnalysisView", "No model yet: train it, then see where it looks.")
                     steps.append(lambda: self.saliency.clear(text))
         else:
             steps = []
         self._staged.stage(kind, steps)
 
     def _on_failed(self, kind: str, text: str) -> None:
-        first = text.splitlines()[0] if text else "unknown error"
+        first = text.splitlines()[0] if text else translate("AnalysisView", "unknown error")
         if kind == "model":
-            self.representation.status.setText(f"Could not analyse this model: {first}")
+            self.representation.status.setText(
+                translate("AnalysisView", "Could not analyse this model: {first}").format(first=first)
+            )
         elif kind == "drawing":
-            self.saliency.clear(f"Could not analyse this drawing: {first}")
+            self.saliency.clear(
+                translate("AnalysisView", "Could not analyse this drawing: {first}").format(first=first)
+            )
         elif kind == "dataset":
-            self.health.warnings_label.setText(f"Could not analyse the drawings: {first}")
+            self.health.warnings_label.setText(
+                translate("AnalysisView", "Could not analyse the drawings: {first}").format(first=first)
+            )
 
     # -- for tests ----------------------------------------------------------------------------------
+    def copy_numbers(self) -> int:
+        """Copies the shown tab's numbers to the clipboard (see gui/panels/_export.py); rows copied."""
+        copy = getattr(self.currentWidget(), "copy_numbers", None)
+        return int(copy()) if copy is not None else 0
+
     def panel(self, object_name: str) -> QWidget | None:
         return self.findChild(QWidget, object_name)

@@ -29,6 +29,7 @@ from engine import (
     remove_stale_temps,
     save_model,
 )
+from gui.text import translate
 
 from .model_file import ModelExtra
 
@@ -70,12 +71,24 @@ class Restored:
 
     def describe(self, drawings: Sequence[Drawing]) -> str:
         """One sentence for the status bar: what was restored and whether the data changed since."""
-        steps = f"{self.extra.steps:,} steps" if self.extra.steps is not None else "steps not recorded"
-        what = (f"Restored the last trained model ({self.extra.preset or 'loaded'}, {steps}, "
-                f"saved {self.saved_at}, trained on {self.drawings:,} drawings) from {self.path.name}.")
+        if self.extra.steps is not None:
+            steps = translate("Autosave", "{steps:,} steps").format(steps=self.extra.steps)
+        else:
+            steps = translate("Autosave", "steps not recorded")
+        what = (translate(
+            "Autosave",
+            "Restored the last trained model ({value}, {steps}, saved {saved_at}, trained on {drawings:,} "
+            "drawings) from {name}.",
+        ).format(
+            value=self.extra.preset or 'loaded',
+            steps=steps,
+            saved_at=self.saved_at,
+            drawings=self.drawings,
+            name=self.path.name,
+        ))
         if self.same_data(drawings):
-            return what + " The dataset is the same as then."
-        return what + " The dataset changed since: train again to include the changes."
+            return what + translate("Autosave", " The dataset is the same as then.")
+        return what + translate("Autosave", " The dataset changed since: train again to include the changes.")
 
 
 def autosave(path: str | os.PathLike, model_state, *, drawings: Sequence[Drawing],
@@ -108,7 +121,9 @@ def restore(path: str | os.PathLike) -> Restored | None:
     raw = loaded.meta.get("extra") if isinstance(loaded.meta, dict) else None
     entry = raw.get(AUTOSAVE_KEY) if isinstance(raw, dict) else None
     if not isinstance(entry, dict) or entry.get("kind") != KIND:
-        raise ModelFileError(path, "not a ShapeLab autosave (its description is missing)")
+        raise ModelFileError(
+            path, translate("Autosave", "not a ShapeLab autosave (its description is missing)")
+        )
 
     def num(key: str) -> int:
         value = entry.get(key, 0)

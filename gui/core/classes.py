@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine import atomic_write
+from gui.text import translate
 
 from .datafile import Op, Remove, Replace, inverse, removal_undo
 
@@ -63,9 +64,11 @@ class ClassListMixin:
     def _check_new_name(self, name: str) -> str:
         name = name.strip()
         if not name:
-            raise StateError("A class needs a name.")
+            raise StateError(translate("Classes", "A class needs a name."))
         if name in self.class_names():
-            raise StateError(f"There is already a class called “{name}”.")
+            raise StateError(
+                translate("Classes", "There is already a class called “{name}”.").format(name=name)
+            )
         return name
 
     def add_class(self, name: str, color: str | None = None) -> ClassInfo:
@@ -79,13 +82,16 @@ class ClassListMixin:
     def _refuse_base_class(self, name: str, what: str) -> None:
         if self.base_count and any(d.label == name for d in self._base):
             raise StateError(
-                f"The {self._base_name.lower()} has drawings of “{name}” and is read-only: the class "
-                f"cannot be {what} while it is included. Untick “Include {self._base_name.lower()}” first."
+                translate(
+                    "Classes",
+                    "The {value} has drawings of “{name}” and is read-only: the class cannot be {what} "
+                    "while it is included. Untick “Include {value}” first.",
+                ).format(value=self._base_name.lower(), name=name, what=what)
             )
 
     def rename_class(self, old: str, new: str) -> None:
         if old not in self.class_names():
-            raise StateError(f"There is no class called “{old}”.")
+            raise StateError(translate("Classes", "There is no class called “{old}”.").format(old=old))
         new = self._check_new_name(new)
         self._refuse_base_class(old, "renamed")
         idx = [i for i, d in enumerate(self._mine) if d.label == old]
@@ -104,9 +110,11 @@ class ClassListMixin:
         """Delete class `name`. Its drawings move to `move_to`, or are deleted when it is None
         (undoable)."""
         if name not in self.class_names():
-            raise StateError(f"There is no class called “{name}”.")
+            raise StateError(translate("Classes", "There is no class called “{name}”.").format(name=name))
         if move_to is not None and (move_to == name or move_to not in self.class_names()):
-            raise StateError(f"Cannot move the drawings to “{move_to}”.")
+            raise StateError(
+                translate("Classes", "Cannot move the drawings to “{move_to}”.").format(move_to=move_to)
+            )
         self._refuse_base_class(name, "deleted")
         idx = [i for i, d in enumerate(self._mine) if d.label == name]
         old_classes = list(self._classes)
@@ -118,7 +126,9 @@ class ClassListMixin:
                 op = Replace(tuple((self._mine[i], self._mine[i].with_label(move_to)) for i in idx))
                 self._apply(op, idx)
                 undo = inverse(op)
-            self._push_undo(f"delete class “{name}”", undo, old_classes)
+            self._push_undo(
+                translate("Classes", "delete class “{name}”").format(name=name), undo, old_classes
+            )
         self._classes = [c for c in self._classes if c.name != name]
         self._save_class_meta()
         self._bump("classes")

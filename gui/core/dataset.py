@@ -43,6 +43,7 @@ from engine import (
     remove_stale_temps,
     write_ndjson,
 )
+from gui.text import translate
 
 from .classes import DEFAULT_CLASS_NAMES, PALETTE, ClassInfo, ClassListMixin, StateError
 from .datafile import Insert, Op, Remove, Replace, Writer, apply_op, inverse, removal_undo
@@ -189,8 +190,8 @@ class DatasetState(ClassListMixin, SourcesMixin):
     def display_name(self) -> str:
         if self._path is None:
             if self._base:
-                return f"{self._base_name} (read-only)"
-            return "no dataset"
+                return translate("Dataset", "{base_name} (read-only)").format(base_name=self._base_name)
+            return translate("Dataset", "no dataset")
         if self._base and self._include_base:
             return f"{self._path.name} + {self._base_name}"
         return self._path.name
@@ -244,8 +245,10 @@ class DatasetState(ClassListMixin, SourcesMixin):
         store = store if store is not None and Path(store.path) == path else DrawingStore(path)
         problems = list(store.problems)
         if problems and not len(store):  # a PNG, a text file: never append to it
-            raise OSError(errno.EINVAL, "not a drawing file: no line of it is a drawing "
-                          f"({problems[0].message}); it was left untouched", os.fspath(path))
+            raise OSError(errno.EINVAL, translate(
+                "Dataset",
+                "not a drawing file: no line of it is a drawing ({message}); it was left untouched",
+            ).format(message=problems[0].message), os.fspath(path))
         self.backup_path = None
         if problems:
             stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -338,9 +341,12 @@ class DatasetState(ClassListMixin, SourcesMixin):
         base = [i for i in idx if i < offset]
         if base:
             raise StateError(
-                f"{len(base)} of the selected drawings belong to the {self._base_name.lower()}, which is "
-                f"read-only: they cannot be {what}. Untick “Include {self._base_name.lower()}” to leave it "
-                "out of training, or select only your own drawings (gallery: Mine only)."
+                translate(
+                    "Dataset",
+                    "{value} of the selected drawings belong to the {value2}, which is read-only: they "
+                    "cannot be {what}. Untick “Include {value2}” to leave it out of training, or select "
+                    "only your own drawings (gallery: Mine only).",
+                ).format(value=len(base), value2=self._base_name.lower(), what=what)
             )
         return [i - offset for i in idx]
 
@@ -350,9 +356,9 @@ class DatasetState(ClassListMixin, SourcesMixin):
         strokes = [np.asarray(s, dtype=np.float64) for s in strokes]
         strokes = [s for s in strokes if len(s)]
         if not strokes:
-            raise StateError("Nothing to add: draw a shape on the canvas first.")
+            raise StateError(translate("Dataset", "Nothing to add: draw a shape on the canvas first."))
         if label not in self.class_names():
-            raise StateError(f"There is no class called “{label}”.")
+            raise StateError(translate("Dataset", "There is no class called “{label}”.").format(label=label))
         extra = {**(extra or {}), "source": "shapelab", "timestamp": _now_iso()}
         if self.drawer:
             extra[DRAWER_KEY] = self.drawer
@@ -376,7 +382,7 @@ class DatasetState(ClassListMixin, SourcesMixin):
         self._apply(op)
         self._add_missing_classes(drawings)
         self._save_class_meta()
-        self._push_undo(f"import {len(drawings)} drawings", inverse(op))
+        self._push_undo(translate("Dataset", "import {n} drawings").format(n=len(drawings)), inverse(op))
         self._bump("added")
         return len(drawings)
 
@@ -387,20 +393,22 @@ class DatasetState(ClassListMixin, SourcesMixin):
             return 0
         undo = removal_undo(self._mine, idx)
         self._apply(Remove(tuple(self._mine[i] for i in idx)), idx)
-        self._push_undo(f"delete {len(idx)} drawing{'s' if len(idx) != 1 else ''}", undo)
+        s = "s" if len(idx) != 1 else ""
+        self._push_undo(translate("Dataset", "delete {n} drawing{s}").format(n=len(idx), s=s), undo)
         self._bump("deleted")
         return len(idx)
 
     def relabel(self, indices: Iterable[int], label: str) -> int:
         """Move drawings to class `label` (undoable). Returns how many."""
         if label not in self.class_names():
-            raise StateError(f"There is no class called “{label}”.")
-        idx = self._user_indices(indices, "moved to another class")
+            raise StateError(translate("Dataset", "There is no class called “{label}”.").format(label=label))
+        idx = self._user_indices(indices, translate("Dataset", "moved to another class"))
         if not idx:
             return 0
         op = Replace(tuple((self._mine[i], self._mine[i].with_label(label)) for i in idx))
         self._apply(op, idx)
-        self._push_undo(f"relabel {len(idx)} drawing{'s' if len(idx) != 1 else ''}", inverse(op))
+        s = "s" if len(idx) != 1 else ""
+        self._push_undo(translate("Dataset", "relabel {n} drawing{s}").format(n=len(idx), s=s), inverse(op))
         self._bump("relabelled")
         return len(idx)
 

@@ -20,6 +20,7 @@ import numpy as np
 
 import engine
 from engine.analysis import confusion_matrix
+from gui.text import translate
 
 NDJSON_SUFFIXES = (".ndjson", ".jsonl")
 
@@ -86,9 +87,15 @@ def read_ndjson_into(path: str | os.PathLike, data: LabelledData) -> None:
     try:
         drawings, problems = engine.read_ndjson(path)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise InputError(
+            translate("Inputs", "{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from exc
     for p in problems:
-        data.warnings.append(f"{p.path}:{p.line}: {p.message}; skipped")
+        data.warnings.append(translate("Inputs", "{path}:{line}: {message}; skipped").format(
+            path=p.path,
+            line=p.line,
+            message=p.message,
+        ))
     data.drawings.extend(drawings)
 
 
@@ -100,16 +107,23 @@ def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: in
     try:
         entries = images.list_image_folder(path)
     except OSError as exc:
-        raise InputError(f"{path}: cannot read folder: {exc.strerror or exc}") from exc
+        raise InputError(translate("Inputs", "{path}: cannot read folder: {value}").format(
+            path=path,
+            value=exc.strerror or exc,
+        )) from exc
     if not entries:
         raise InputError(
-            f"{path}: no images found; an image folder holds one sub-folder per class (DIR/<class>/*.png)"
+            translate(
+                "Inputs",
+                "{path}: no images found; an image folder holds one sub-folder per class "
+                "(DIR/<class>/*.png)",
+            ).format(path=path)
         )
     for file, label in entries:
         try:
             raster = read_image(file, size)
         except InputError as exc:
-            data.warnings.append(f"{exc}; skipped")
+            data.warnings.append(translate("Inputs", "{exc}; skipped").format(exc=exc))
             continue
         data.images.append(raster)
         data.image_labels.append(label)
@@ -134,12 +148,16 @@ def load_data(paths: Sequence[str | os.PathLike], size: int) -> LabelledData:
         if path.is_dir():
             read_image_folder_into(path, data, size)
         elif not path.exists():
-            raise InputError(f"{path}: no such file or folder")
+            raise InputError(translate("Inputs", "{path}: no such file or folder").format(path=path))
         elif path.suffix.lower() in NDJSON_SUFFIXES:
             read_ndjson_into(path, data)
         else:
             raise InputError(
-                f"{path}: not a dataset; give an NDJSON file (.ndjson) or an image folder (DIR/<class>/*.png)"
+                translate(
+                    "Inputs",
+                    "{path}: not a dataset; give an NDJSON file (.ndjson) or an image folder "
+                    "(DIR/<class>/*.png)",
+                ).format(path=path)
             )
     return data
 
@@ -149,7 +167,7 @@ def load_model_file(path: str | os.PathLike) -> engine.LoadedModel:
     try:
         return engine.load_model(path)
     except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such model file") from exc
+        raise InputError(translate("Inputs", "{path}: no such model file").format(path=path)) from exc
     except (engine.ModelFileError, OSError) as exc:
         raise InputError(str(exc)) from exc
 
@@ -161,32 +179,40 @@ def predict_inputs(path: str | os.PathLike, size: int) -> tuple[np.ndarray, list
     shaped (N, S, S) or (N, 1, S, S)."""
     path = Path(path)
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        raise InputError(translate("Inputs", "{path}: no such file").format(path=path))
     suffix = path.suffix.lower()
     if suffix == ".npy":
         try:
             arr = np.load(path, allow_pickle=False)
         except (ValueError, OSError, EOFError) as exc:
-            raise InputError(f"{path}: not a readable NumPy array file ({exc})") from exc
+            raise InputError(translate("Inputs", "{path}: not a readable NumPy array file ({exc})").format(
+                path=path,
+                exc=exc,
+            )) from exc
         if arr.ndim == 3:
             arr = arr[:, None]
         if arr.ndim != 4 or arr.shape[1] != 1 or arr.shape[2:] != (size, size):
             raise InputError(
-                f"{path}: array of shape {arr.shape}; the model takes preprocessed inputs shaped "
-                f"(N, {size}, {size}) or (N, 1, {size}, {size})"
+                translate(
+                    "Inputs",
+                    "{path}: array of shape {shape}; the model takes preprocessed inputs shaped (N, "
+                    "{size}, {size}) or (N, 1, {size}, {size})",
+                ).format(path=path, shape=arr.shape, size=size)
             )
         if not np.issubdtype(arr.dtype, np.number) or not np.all(np.isfinite(arr)):
-            raise InputError(f"{path}: the array must hold finite numbers")
+            raise InputError(
+                translate("Inputs", "{path}: the array must hold finite numbers").format(path=path)
+            )
         return arr.astype(np.float32), [str(path)] * len(arr), []
     if suffix in NDJSON_SUFFIXES:
         data = LabelledData()
         read_ndjson_into(path, data)
         if not data.drawings:
-            raise InputError(f"{path}: no valid drawings")
+            raise InputError(translate("Inputs", "{path}: no valid drawings").format(path=path))
         return data.rasters(size), [str(path)] * len(data.drawings), data.warnings
     if suffix in image_suffixes():
         return read_image(path, size)[None, None].astype(np.float32), [str(path)], []
-    raise InputError(f"{path}: not an image, NDJSON file or .npy array")
+    raise InputError(translate("Inputs", "{path}: not an image, NDJSON file or .npy array").format(path=path))
 
 
 def predict_proba(model: engine.Sequential, X: np.ndarray, batch: int = 256) -> np.ndarray:
@@ -242,8 +268,10 @@ def evaluate_model(
             unknown[label] = unknown.get(label, 0) + 1
     if not known.any():
         raise InputError(
-            f"none of the labels ({', '.join(sorted(set(labels))) or 'none'}) "
-            f"is a class the model knows ({', '.join(classes)})"
+            translate("Inputs", "none of the labels ({value}) is a class the model knows ({value2})").format(
+                value=', '.join(sorted(set(labels))) or 'none',
+                value2=', '.join(classes),
+            )
         )
     X = data.rasters(size)[known]
     y = np.array([classes.index(label) for label, ok in zip(labels, known, strict=True) if ok], np.int64)

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from engine import Drawing, LoadProblem, drawing_key, read_ndjson
+from gui.text import translate
 
 from .classes import StateError
 
@@ -32,22 +33,40 @@ class MergeReport:
     problems: tuple[LoadProblem, ...] = ()
 
 
-def format_report(report: MergeReport, verb: str = "Merged") -> str:
+def format_report(report: MergeReport, verb: str = translate("Merge", "Merged")) -> str:
     """The merge report in a few plain lines (the CLI prints it, File › Import shows it)."""
     n = len(report.files)
-    lines = [f"{verb} {n} file{'s' if n != 1 else ''}: {report.kept:,} drawings kept, "
-             f"{report.duplicates:,} exact duplicate{'s' if report.duplicates != 1 else ''} dropped."]
-    lines.append("Per class: " + ", ".join(f"{k} {v:,}" for k, v in sorted(report.per_class.items())))
+    lines = [translate(
+        "Merge",
+        "{verb} {n} file{value}: {kept:,} drawings kept, {duplicates:,} exact duplicate{value2} dropped.",
+    ).format(
+        verb=verb,
+        n=n,
+        value='s' if n != 1 else '',
+        kept=report.kept,
+        duplicates=report.duplicates,
+        value2='s' if report.duplicates != 1 else '',
+    )]
+    lines.append(translate("Merge", "Per class: ")
+                 + ", ".join(f"{k} {v:,}" for k, v in sorted(report.per_class.items())))
     known = {k: v for k, v in report.per_drawer.items() if k != UNKNOWN_DRAWER}
-    drawers = f"{len(known)} drawer{'s' if len(known) != 1 else ''}"
+    drawers = translate("Merge", "{value} drawer{value2}").format(
+        value=len(known),
+        value2='s' if len(known) != 1 else '',
+    )
     if known:
         drawers += ": " + ", ".join(f"{k} {v:,}" for k, v in sorted(known.items()))
     if UNKNOWN_DRAWER in report.per_drawer:
-        drawers += f" (and {report.per_drawer[UNKNOWN_DRAWER]:,} drawings without a drawer)"
+        drawers += translate("Merge", " (and {value:,} drawings without a drawer)").format(
+            value=report.per_drawer[UNKNOWN_DRAWER],
+        )
     lines.append(drawers)
     if report.problems:
-        lines.append(f"{len(report.problems)} damaged line{'s' if len(report.problems) != 1 else ''} skipped "
-                     f"(first: {report.problems[0]})")
+        lines.append(translate("Merge", "{value} damaged line{value2} skipped (first: {value3})").format(
+            value=len(report.problems),
+            value2='s' if len(report.problems) != 1 else '',
+            value3=report.problems[0],
+        ))
     return "\n".join(lines)
 
 
@@ -66,7 +85,9 @@ def split_by_drawer(drawers: Sequence[str], val_fraction: float,
     Items without a drawer (UNKNOWN_DRAWER or "") always train. Raises StateError when fewer than two
     drawers are known."""
     if not 0.0 < val_fraction < 1.0:
-        raise StateError("A split by drawer needs a validation fraction above 0 and below 1.")
+        raise StateError(
+            translate("Merge", "A split by drawer needs a validation fraction above 0 and below 1.")
+        )
     drawers = [d if d and d != UNKNOWN_DRAWER else "" for d in drawers]
     counts: dict[str, int] = {}
     for d in drawers:
@@ -74,8 +95,11 @@ def split_by_drawer(drawers: Sequence[str], val_fraction: float,
             counts[d] = counts.get(d, 0) + 1
     if len(counts) < 2:
         raise StateError(
-            f"A validation split by drawer needs drawings by at least two drawers; these have "
-            f"{len(counts)} (the \"{DRAWER_KEY}\" key of each drawing; File › Your drawer name… sets yours)."
+            translate(
+                "Merge",
+                "A validation split by drawer needs drawings by at least two drawers; these have {value} "
+                "(the \"{DRAWER_KEY}\" key of each drawing; File › Your drawer name… sets yours).",
+            ).format(value=len(counts), DRAWER_KEY=DRAWER_KEY)
         )
     order = sorted(counts)
     np.random.default_rng(seed).shuffle(order)
@@ -131,7 +155,7 @@ def read_many(paths: Sequence[str | os.PathLike],
         else:
             files.append(p)
     if not files:
-        raise StateError("No drawing files (*.ndjson) to read.")
+        raise StateError(translate("Merge", "No drawing files (*.ndjson) to read."))
     sources, problems = [], []
     for f in files:
         drawings, probs = read_ndjson(f)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from engine import (
     load_model,
     save_model,
 )
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 from .events import Event
 from .model_file import EXTRA_SCHEMA, EpochSummary, ModelExtra, TrainedOn, now_iso  # noqa: F401 (re-exported)
@@ -39,14 +41,27 @@ from .training import INPUT_SIZE, TrainSettings
 EXPLODE_FACTOR = 10.0
 EXPLODE_STEPS = 3
 
-DIVERGING_STATUS = "Training paused: the loss is diverging. Lower the learning rate."
+DIVERGING_STATUS = QT_TRANSLATE_NOOP(
+    "ModelState", "Training paused: the loss is diverging. Lower the learning rate."
+)
 
 
 # -- words -------------------------------------------------------------------------------------------------
 
 
+# The units plural() is called with, for the catalogue (a language without plural endings, like Korean,
+# translates "{n} epoch" and "{n} epochs" alike)
+PLURAL_UNITS = {
+    "epoch": (QT_TRANSLATE_NOOP("Plural", "{n} epoch"), QT_TRANSLATE_NOOP("Plural", "{n} epochs")),
+    "step": (QT_TRANSLATE_NOOP("Plural", "{n} step"), QT_TRANSLATE_NOOP("Plural", "{n} steps")),
+    "item": (QT_TRANSLATE_NOOP("Plural", "{n} item"), QT_TRANSLATE_NOOP("Plural", "{n} items")),
+}
+
+
 def plural(n: int, one: str, many: str | None = None) -> str:
-    """'1 epoch', '2 epochs', '3,380 steps'."""
+    """'1 epoch', '2 epochs', '3,380 steps' (in the interface's language for the units of PLURAL_UNITS)."""
+    if one in PLURAL_UNITS and many is None:
+        return translate("Plural", PLURAL_UNITS[one][n != 1]).format(n=f"{n:,}")
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
@@ -61,9 +76,9 @@ def format_seconds(s: float | None) -> str:
         return f"{s} s"
     m, s = divmod(s, 60)
     if m < 60:
-        return f"{m} min {s:02d} s"
+        return translate("ModelState", "{m} min {s:02d} s").format(m=m, s=s)
     h, m = divmod(m, 60)
-    return f"{h} h {m:02d} min"
+    return translate("ModelState", "{h} h {m:02d} min").format(h=h, m=m)
 
 
 def progress_text(rec: TrainRecord, epochs: int, paused: bool) -> str:
@@ -72,18 +87,27 @@ def progress_text(rec: TrainRecord, epochs: int, paused: bool) -> str:
     spe = max(1, rec.steps_per_epoch)
     if rec.kind in ("step", "epoch"):
         in_epoch = rec.step - rec.epoch * spe
-        head = f"Epoch {rec.epoch + 1}/{epochs} · step {in_epoch}/{spe}"
+        head = translate("ModelState", "Epoch {value}/{epochs} · step {in_epoch}/{spe}").format(
+            value=rec.epoch + 1, epochs=epochs, in_epoch=in_epoch, spe=spe
+        )
         if paused:
-            return f"{head} · paused"
-        return f"{head} · {format_seconds(rec.eta)} left"
+            return translate("ModelState", "{head} · paused").format(head=head)
+        return translate("ModelState", "{head} · {value} left").format(
+            head=head, value=format_seconds(rec.eta)
+        )
     if rec.kind == "done":
-        return f"Done: {plural(epochs, 'epoch')}, {plural(rec.step, 'step')} in {format_seconds(rec.elapsed)}"
+        return translate("ModelState", "Done: {value}, {value2} in {value3}").format(
+            value=plural(epochs, 'epoch'), value2=plural(rec.step, 'step'),
+            value3=format_seconds(rec.elapsed)
+        )
     if rec.kind == "stopped":
         if rec.step == 0:
-            return "Stopped before the first step"
-        return f"Stopped in epoch {rec.epoch + 1}, after {plural(rec.step, 'step')}"
+            return translate("ModelState", "Stopped before the first step")
+        return translate("ModelState", "Stopped in epoch {value}, after {value2}").format(
+            value=rec.epoch + 1, value2=plural(rec.step, 'step')
+        )
     if rec.kind == "diverged":
-        return f"Paused: the loss diverged at step {rec.step + 1}"
+        return translate("ModelState", "Paused: the loss diverged at step {value}").format(value=rec.step + 1)
     return ""
 
 
@@ -101,7 +125,24 @@ def end_message(rec: TrainRecord) -> str:
     """What to say when a run ends ("done" or "stopped"); a run stopped before its first step changed
     nothing, and says so (the engine's text would speak of steps and averages that never happened)."""
     if rec.kind == "stopped" and rec.step == 0:
-        return "Training stopped before the first step: the model is unchanged."
+        return translate("ModelState", "Training stopped before the first step: the model is unchanged.")
+    # the engine's sentence, said again in the interface's language from the record's numbers
+    averaged = ""
+    if "(weight averaging)" in rec.message:
+        averaged = translate(
+            "ModelState",
+            " The model keeps the running average of its weights over the latest steps (weight averaging).",
+        )
+    if rec.kind == "done":
+        return translate("ModelState", "Finished {epochs} ({steps}).{averaged}").format(
+            epochs=plural(rec.epoch + 1, "epoch"), steps=plural(rec.step, "step"), averaged=averaged)
+    total = re.search(r"in epoch \d+ of (\d+)\.", rec.message)
+    if rec.kind == "stopped" and total:
+        text = translate(
+            "ModelState", "Training stopped after {steps}, in epoch {epoch} of {epochs}.{averaged}"
+        )
+        steps = plural(rec.step, "step")
+        return text.format(steps=steps, epoch=rec.epoch + 1, epochs=total[1], averaged=averaged)
     return rec.message
 
 
@@ -111,22 +152,31 @@ def divergence_texts(rec: TrainRecord, n_classes: int) -> tuple[str, str]:
     lr = rec.lr
     if rec.kind == "diverged":
         what = (
-            f"the loss became {rec.loss} (not a finite number) at step {rec.step + 1}. The model keeps its "
-            "last weights that gave a finite loss."
+            translate(
+                "ModelState",
+                "the loss became {loss} (not a finite number) at step {value}. The model keeps its last "
+                "weights that gave a finite loss.",
+            ).format(loss=rec.loss, value=rec.step + 1)
         )
-        todo = "press Train to continue from those weights"
+        todo = translate("ModelState", "press Train to continue from those weights")
     else:
         what = (
-            f"the loss shot up to {rec.loss:.3g} at step {rec.step}, far above "
-            f"{math.log(max(2, n_classes)):.2f}, the loss of pure guessing."
+            translate(
+                "ModelState",
+                "the loss shot up to {loss:.3g} at step {step}, far above {value:.2f}, the loss of pure "
+                "guessing.",
+            ).format(loss=rec.loss, step=rec.step, value=math.log(max(2, n_classes)))
         )
-        todo = "press Stop, then Train to continue with the new rate"
+        todo = translate("ModelState", "press Stop, then Train to continue with the new rate")
     text = (
-        f"Training paused because it is diverging: {what} The learning rate ({lr:g}) is so big that each "
-        f"step overshoots and the weights blow up.\nWhat to try: lower the learning rate (say {lr / 10:g}) "
-        f"and {todo}, or Reset weights to start again."
+        translate(
+            "ModelState",
+            "Training paused because it is diverging: {what} The learning rate ({lr:g}) is so big that "
+            "each step overshoots and the weights blow up.\nWhat to try: lower the learning rate (say "
+            "{value:g}) and {todo}, or Reset weights to start again.",
+        ).format(what=what, lr=lr, value=lr / 10, todo=todo)
     )
-    return text, DIVERGING_STATUS
+    return text, translate("ModelState", DIVERGING_STATUS)
 
 
 class BlowUpRule:
@@ -302,8 +352,10 @@ class ModelState:
         size = self.input_size
         if tuple(loaded.model.input_shape) != (1, size, size):
             raise ModelLoadError(
-                f"{path}: it expects inputs of shape {tuple(loaded.model.input_shape)}, "
-                f"ShapeLab draws {size}×{size}."
+                translate(
+                    "ModelState",
+                    "{path}: it expects inputs of shape {value}, ShapeLab draws {size}×{size}.",
+                ).format(path=path, value=tuple(loaded.model.input_shape), size=size)
             )
         self.set_model(loaded.model, loaded.classes, ModelExtra.from_json(loaded.meta.get("extra")), path)
         return loaded
@@ -332,7 +384,7 @@ class ModelState:
     def save(self, path: str | Path) -> None:
         """Write the model and its extra atomically. Raises OSError or ValueError."""
         if self.model is None:
-            raise ValueError("there is no model to save")
+            raise ValueError(translate("ModelState", "there is no model to save"))
         save_model(path, self.model, list(self.classes), extra=self.extra().to_json())
 
     # -- a run --------------------------------------------------------------------------------------
@@ -350,9 +402,12 @@ class ModelState:
         self._rule = BlowUpRule(len(self.classes))
         self.diverged = self.blowing_up = False
         # with weight averaging the validation points are the averaged weights' (the ones the model keeps)
-        avg = ", weights averaged" if settings.average else ""
-        more = ", continued" if cont else ""
-        return f"run {self.run_count}: {settings.preset}, {settings.optimizer} lr {settings.lr:g}{avg}{more}"
+        avg = translate("ModelState", ", weights averaged") if settings.average else ""
+        more = translate("ModelState", ", continued") if cont else ""
+        return translate("ModelState", "run {run_count}: {preset}, {optimizer} lr {lr:g}{avg}{more}").format(
+            run_count=self.run_count, preset=settings.preset, optimizer=settings.optimizer, lr=settings.lr,
+            avg=avg, more=more
+        )
 
     def prepared(self, n_train: int, n_val: int) -> None:
         """The run's data is ready: this many training and validation items."""
@@ -456,29 +511,39 @@ class ModelState:
 
     def steps_text(self) -> str:
         if self.origin is Origin.LOADED and not self.loaded_steps_known:
-            return "steps not recorded" if self.steps == 0 else f"{self.steps:,} more steps"
+            if self.steps == 0:
+                return translate("ModelState", "steps not recorded")
+            return translate("ModelState", "{steps:,} more steps").format(steps=self.steps)
         return plural(self.steps, "step")
 
     def note_for(self, stale: bool = False) -> str:
         """One line saying which model is shown: 'Untrained (random weights)', 'After epoch 3 of 10 ·
         1,017 steps', 'Trained 3,380 steps on this dataset', 'Loaded from shapes.npz · 3,380 steps'."""
         if self.model is None:
-            return "No model yet"
+            return translate("ModelState", "No model yet")
         run = self._run
         if run is not None and run.steps > 0:
             if run.epochs_done and run.in_epoch < run.epochs_done:
-                where = f"After epoch {run.epochs_done} of {run.epochs}"
+                where = translate("ModelState", "After epoch {epochs_done} of {epochs}").format(
+                    epochs_done=run.epochs_done, epochs=run.epochs
+                )
             else:
-                where = f"Epoch {run.in_epoch + 1} of {run.epochs}"
+                where = translate("ModelState", "Epoch {value} of {epochs}").format(
+                    value=run.in_epoch + 1, epochs=run.epochs
+                )
             return f"{where} · {self.steps_text()}"
         if self.origin is Origin.LOADED:
-            name = self.loaded_from.name if self.loaded_from is not None else "a file"
-            then = ", trained further" if self._trained_snapshot is not None and not self._restored else ""
-            return f"Loaded from {name}{then} · {self.steps_text()}"
+            name = translate("ModelState", "a file") if self.loaded_from is None else self.loaded_from.name
+            further = self._trained_snapshot is not None and not self._restored
+            then = translate("ModelState", ", trained further") if further else ""
+            text = translate("ModelState", "Loaded from {name}{then} · {steps}")
+            return text.format(name=name, then=then, steps=self.steps_text())
         if self.steps == 0:
-            return "Untrained (random weights)"
-        where = "data that has changed since" if stale else "this dataset"
-        return f"Trained {self.steps_text()} on {where}"
+            return translate("ModelState", "Untrained (random weights)")
+        where = (translate("ModelState", "data that has changed since") if stale
+                 else translate("ModelState", "this dataset"))
+        text = translate("ModelState", "Trained {steps} on {where}")
+        return text.format(steps=self.steps_text(), where=where)
 
     @property
     def note(self) -> str:
@@ -501,53 +566,79 @@ class ModelState:
         if self.model is None:
             return ""
         if self.origin is Origin.LOADED and not self.loaded_steps_known and self.steps == 0:
-            trained = "trained (steps not recorded)"
+            trained = translate("ModelState", "trained (steps not recorded)")
         elif self.steps:
-            trained = f"{self.steps:,} steps trained"
+            trained = translate("ModelState", "{steps:,} steps trained").format(steps=self.steps)
         else:
             trained = "untrained"
-        return f"Model: {self.preset} · {self.model.num_parameters():,} weights · {trained}"
+        return translate("ModelState", "Model: {preset} · {value:,} weights · {trained}").format(
+            preset=self.preset, value=self.model.num_parameters(), trained=trained
+        )
 
     def details(self) -> str:
         """Several lines on the model (a tooltip): what it is, how it was trained, with which settings."""
         if self.model is None:
             return ""
-        lines = [self.note, self.label_text(), f"Classes: {', '.join(self.classes)}"]
+        lines = [self.note, self.label_text(),
+                 translate("ModelState", "Classes: {classes}").format(classes=", ".join(self.classes))]
         if self.loaded_from is not None:
             created = self.loaded_extra.created if self.loaded_extra else None
-            lines.append(f"File: {self.loaded_from}" + (f" (written {created})" if created else ""))
+            line = translate("ModelState", "File: {loaded_from}").format(loaded_from=self.loaded_from)
+            if created:
+                line += translate("ModelState", " (written {created})").format(created=created)
+            lines.append(line)
         if self.epochs:
-            lines.append(f"Epochs completed: {self.epochs:,}")
+            lines.append(translate("ModelState", "Epochs completed: {epochs:,}").format(epochs=self.epochs))
         if self.trained_on is not None and self.trained_on.name:
             on = self.trained_on
-            samples = f", {on.samples:,} of them for training" if on.samples else ""
-            lines.append(f"Trained on: {on.name} ({plural(on.size, 'item')}{samples})")
+            samples = ""
+            if on.samples:
+                samples = translate("ModelState", ", {samples:,} of them for training")
+                samples = samples.format(samples=on.samples)
+            lines.append(translate("ModelState", "Trained on: {name} ({value}{samples})").format(
+                name=on.name, value=plural(on.size, 'item'), samples=samples
+            ))
         s = self.settings
         if s is not None:
-            avg = f"weight averaging {s.ema_decay:g}" if s.average else "no weight averaging"
-            aug = "augmented" if s.augment else "not augmented"
+            if s.average:
+                avg = translate("ModelState", "weight averaging {ema_decay:g}").format(ema_decay=s.ema_decay)
+            else:
+                avg = translate("ModelState", "no weight averaging")
+            aug = translate("ModelState", "augmented")
+            if not s.augment:
+                aug = translate("ModelState", "not augmented")
             lines.append(
-                f"Settings: {s.optimizer} lr {s.lr:g}, batch {s.batch_size}, {plural(s.epochs, 'epoch')} a "
-                f"run, {aug}, {avg}, validation {s.val_split:.0%}, seed {s.seed}"
+                translate(
+                    "ModelState",
+                    "Settings: {optimizer} lr {lr:g}, batch {batch_size}, {value} a run, {aug}, {avg}, "
+                    "validation {val_split:.0%}, seed {seed}",
+                ).format(
+                    optimizer=s.optimizer, lr=s.lr, batch_size=s.batch_size, value=plural(s.epochs, 'epoch'),
+                    aug=aug, avg=avg, val_split=s.val_split, seed=s.seed
+                )
             )
         if self.history and self.history[-1].val_accuracy is not None:
-            lines.append(f"Validation accuracy after the last epoch: {self.history[-1].val_accuracy:.1%}")
+            lines.append(translate("ModelState", "Validation accuracy after the last epoch: {accuracy:.1%}")
+                         .format(accuracy=self.history[-1].val_accuracy))
         return "\n".join(lines)
 
     def loaded_message(self, dataset_classes: Sequence[str]) -> str:
         """The status line after opening a model file."""
-        parts = [f"Model loaded from {self.loaded_from}"]
+        parts = [translate("ModelState", "Model loaded from {path}").format(path=self.loaded_from)]
         extra = self.loaded_extra or ModelExtra()
         facts = [self.steps_text() if self.steps or not self.loaded_steps_known else "untrained"]
         if extra.trained_on is not None and extra.trained_on.name:
-            facts.append(f"trained on {extra.trained_on.name}")
+            facts.append(translate("ModelState", "trained on {name}").format(name=extra.trained_on.name))
         if self.settings is not None:
             s = self.settings
-            facts.append(f"{s.optimizer} lr {s.lr:g}, batch {s.batch_size}")
+            facts.append(translate("ModelState", "{optimizer} lr {lr:g}, batch {batch_size}").format(
+                optimizer=s.optimizer, lr=s.lr, batch_size=s.batch_size
+            ))
         text = f"{parts[0]}: {', '.join(facts)}."
         missing = [c for c in self.classes if c not in dataset_classes]
         if missing:
-            text += f" Its classes not in this dataset: {', '.join(missing)}."
+            text += translate("ModelState", " Its classes not in this dataset: {classes}.").format(
+                classes=", ".join(missing))
         return text
 
 

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from engine import LoadProblem, read_ndjson
+from gui.text import translate
 
 from .merge import MergeReport, read_many
 
@@ -46,7 +47,8 @@ class SourcesMixin:
             self._base, self._base_name, self._base_path = [], "", None
             return []
         drawings, problems = read_ndjson(self.starter_path)
-        self._base, self._base_name, self._base_path = drawings, "Starter set", self.starter_path
+        self._base, self._base_name = drawings, translate("Sources", "Starter set")
+        self._base_path = self.starter_path
         return problems
 
     def set_include_base(self, include: bool) -> None:

@@ -32,6 +32,7 @@ from engine import (
     stratified_split,
     train,
 )
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 from .inputs import LabelledData, read_image_folder_into
 
@@ -40,8 +41,11 @@ WEIGHTS_INTERVAL_S = 0.2  # at most 5 weight snapshots a second while running (f
 OPTIMIZERS = ("adam", "sgd")
 
 NOT_ENOUGH_CLASSES = (
-    "The network needs drawings in at least two classes to learn to tell them apart: "
-    "add a few drawings to each class first."
+    QT_TRANSLATE_NOOP(
+        "CoreTraining",
+        "The network needs drawings in at least two classes to learn to tell them apart: add a few "
+        "drawings to each class first.",
+    )
 )
 
 
@@ -126,7 +130,7 @@ class PreparedRun:
         data = data.subset(keep)
         labels = data.labels
         if len({*labels}) < 2:
-            raise ValueError(NOT_ENOUGH_CLASSES)
+            raise ValueError(translate("CoreTraining", NOT_ENOUGH_CLASSES))
         size = settings.input_size
         y_all = labels_to_indices(labels, self.classes)
         if settings.val_by == "drawer":  # every drawing of some drawers held out (images always train)
@@ -221,7 +225,10 @@ def _stopped(last_step: TrainRecord | None, epochs: int) -> TrainRecord:
     if last_step is None:
         return TrainRecord("stopped", 0, 0, 0)
     r = last_step
-    text = f"Training stopped after {r.step} steps, in epoch {r.epoch + 1} of {epochs}."
+    text = translate(
+        "CoreTraining",
+        "Training stopped after {step} steps, in epoch {value} of {epochs}.",
+    ).format(step=r.step, value=r.epoch + 1, epochs=epochs)
     return TrainRecord(
         "stopped", r.epoch, r.step, r.steps_per_epoch, lr=r.lr, elapsed=r.elapsed, message=text
     )
@@ -262,7 +269,10 @@ def run_training(
     except ValueError as exc:
         send(("failed", str(exc)))
     except Exception as exc:  # a bug: say so, and keep the app alive
-        send(("failed", f"Training failed: {exc}\n\n{traceback.format_exc(limit=3)}"))
+        send(("failed", translate("CoreTraining", "Training failed: {exc}\n\n{value}").format(
+            exc=exc,
+            value=traceback.format_exc(limit=3),
+        )))
     finally:
         if run is not None:
             run.close()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QTextBrowser, QVBoxLayou
 
 from engine.lessons import BackpropExample
 from gui.lessons.common import BACKGROUND, FOREGROUND, Lesson
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 ACTIVE = QColor("#ff8f00")
 EDGE = QColor("#9e9e9e")
@@ -35,9 +36,11 @@ class NetworkDiagram(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.numbers = None
         self.stage = 0
-        self.setToolTip("Inputs x_k (left), hidden units x_j (middle), outputs x_i with targets t_i "
-                        "(right).\n"
-                        "Each line is a weight; orange marks what this step computes.")
+        self.setToolTip(translate(
+            "BackpropLesson",
+            "Inputs x_k (left), hidden units x_j (middle), outputs x_i with targets t_i (right).\nEach "
+            "line is a weight; orange marks what this step computes.",
+        ))
 
     def set_state(self, numbers, stage: int) -> None:
         self.numbers, self.stage = numbers, stage
@@ -88,7 +91,8 @@ class NetworkDiagram(QWidget):
                                                               else f"j={j + 1}: ?"))
                    for j, v in enumerate(b.x_j)],
                   [(f"i={i + 1}: {g(v, 3)}" if st >= 3 else f"i={i + 1}: ?") for i, v in enumerate(b.x_i)]]
-        names = ["inputs x_k", "hidden x_j", "outputs x_i"]
+        names = [translate("BackpropLesson", "inputs x_k"), translate("BackpropLesson", "hidden x_j"),
+                 translate("BackpropLesson", "outputs x_i")]
         for L in range(3):
             active = (L == 1 and st in (1, 2, 6)) or (L == 2 and st in (3, 4, 5))
             for k, c in enumerate(pos[L]):
@@ -108,28 +112,47 @@ class NetworkDiagram(QWidget):
 
 
 class BackpropLesson(Lesson):
-    title = "4 · Back-propagation, number by number"
-    lecture = ("“Learning parameters to minimize the error from the true value in the systematic, "
-               "reverse way.” "
-               "E = −Σ_i [t_i log(x_i) + (1 − t_i) log(1 − x_i)]; ∂E/∂w_ji = (x_i − t_i)·x_j; "
-               "∂E/∂w_kj = Σ_i (x_i − t_i)·w_ji·x_j(1 − x_j)·x_k.")
+    title = QT_TRANSLATE_NOOP("BackpropLesson", "4 · Back-propagation, number by number")
+    lecture = (QT_TRANSLATE_NOOP(
+        "BackpropLesson",
+        "“Learning parameters to minimize the error from the true value in the systematic, reverse way.” E "
+        "= −Σ_i [t_i log(x_i) + (1 − t_i) log(1 − x_i)]; ∂E/∂w_ji = (x_i − t_i)·x_j; ∂E/∂w_kj = Σ_i (x_i − "
+        "t_i)·w_ji·x_j(1 − x_j)·x_k.",
+    ))
     steps = [
-        "<b>The network and one example.</b> Three inputs x_k (k = 1…3), two hidden units with outputs x_j "
-        "(j = 1, 2), three outputs x_i (i = 1…3); sigmoid σ(s) = 1 / (1 + e^−s) everywhere; no biases, as "
-        "in the lecture. The targets t_i say which output should be 1. The lecture's figures are lost: "
-        "these numbers are the app's own example, computed by its engine.",
-        "<b>Forward, hidden sums</b>: s_j = Σ_k w_kj·x_k.",
-        "<b>Forward, hidden outputs</b>: x_j = σ(s_j).",
-        "<b>Forward, outputs</b>: s_i = Σ_j w_ji·x_j, then x_i = σ(s_i).",
-        "<b>The error</b>: E = −Σ_i [t_i log x_i + (1 − t_i) log(1 − x_i)] (binary cross-entropy).",
-        "<b>Backward, output layer</b>, by the chain rule: ∂E/∂w_ji = ∂E/∂x_i · ∂x_i/∂s_i · ∂s_i/∂w_ji = "
-        "(x_i − t_i)·x_j. Each number three ways: the formula, the engine's back-propagation, and a finite "
-        "difference (E(w + ε) − E(w − ε)) / 2ε.",
-        "<b>Backward, hidden layer</b>: ∂E/∂w_kj = Σ_i (x_i − t_i)·w_ji·x_j(1 − x_j)·x_k — the error of "
-        "every output flows back through its weight w_ji.",
-        "<b>Update</b>: every weight moves against its gradient, w ← w − η·∂E/∂w. <b>Next step</b> "
-        "takes this "
-        "step and starts the next round: watch E go down.",
+        QT_TRANSLATE_NOOP(
+            "BackpropLesson",
+            "<b>The network and one example.</b> Three inputs x_k (k = 1…3), two hidden units with outputs "
+            "x_j (j = 1, 2), three outputs x_i (i = 1…3); sigmoid σ(s) = 1 / (1 + e^−s) everywhere; no "
+            "biases, as in the lecture. The targets t_i say which output should be 1. The lecture's "
+            "figures are lost: these numbers are the app's own example, computed by its engine.",
+        ),
+        QT_TRANSLATE_NOOP("BackpropLesson", "<b>Forward, hidden sums</b>: s_j = Σ_k w_kj·x_k."),
+        QT_TRANSLATE_NOOP("BackpropLesson", "<b>Forward, hidden outputs</b>: x_j = σ(s_j)."),
+        QT_TRANSLATE_NOOP(
+            "BackpropLesson",
+            "<b>Forward, outputs</b>: s_i = Σ_j w_ji·x_j, then x_i = σ(s_i).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "BackpropLesson",
+            "<b>The error</b>: E = −Σ_i [t_i log x_i + (1 − t_i) log(1 − x_i)] (binary cross-entropy).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "BackpropLesson",
+            "<b>Backward, output layer</b>, by the chain rule: ∂E/∂w_ji = ∂E/∂x_i · ∂x_i/∂s_i · ∂s_i/∂w_ji "
+            "= (x_i − t_i)·x_j. Each number three ways: the formula, the engine's back-propagation, and a "
+            "finite difference (E(w + ε) − E(w − ε)) / 2ε.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "BackpropLesson",
+            "<b>Backward, hidden layer</b>: ∂E/∂w_kj = Σ_i (x_i − t_i)·w_ji·x_j(1 − x_j)·x_k — the error "
+            "of every output flows back through its weight w_ji.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "BackpropLesson",
+            "<b>Update</b>: every weight moves against its gradient, w ← w − η·∂E/∂w. <b>Next step</b> "
+            "takes this step and starts the next round: watch E go down.",
+        ),
     ]
     repeats = True
 
@@ -144,9 +167,11 @@ class BackpropLesson(Lesson):
         self.error_plot = pg.PlotWidget(background=BACKGROUND)
         self.error_plot.setObjectName("backpropErrorPlot")
         item = self.error_plot.getPlotItem()
-        item.setTitle("Error E at the start of each round", color=FOREGROUND, size="10pt")
-        item.setLabel("bottom", "round", color=FOREGROUND)
-        item.setLabel("left", "E (nats)", color=FOREGROUND)
+        item.setTitle(
+            translate("BackpropLesson", "Error E at the start of each round"), color=FOREGROUND, size="10pt"
+        )
+        item.setLabel("bottom", translate("BackpropLesson", "round"), color=FOREGROUND)
+        item.setLabel("left", translate("BackpropLesson", "E (nats)"), color=FOREGROUND)
         for side in ("left", "bottom"):
             item.getAxis(side).setPen(FOREGROUND)
             item.getAxis(side).setTextPen(FOREGROUND)
@@ -191,7 +216,10 @@ class BackpropLesson(Lesson):
     def set_step(self, n: int) -> None:
         super().set_step(n)
         self.prev_button.setEnabled(n > 0 or len(self.example.history) > 1)
-        self.step_label.setText(f"Round {self.round} · step {n + 1} of {self.step_count}")
+        self.step_label.setText(translate(
+            "BackpropLesson",
+            "Round {round} · step {value} of {step_count}",
+        ).format(round=self.round, value=n + 1, step_count=self.step_count))
 
     def show_step(self, n: int) -> None:
         b = self.numbers
@@ -210,12 +238,19 @@ class BackpropLesson(Lesson):
         K, J, I = len(b.x_k), len(b.x_j), len(b.x_i)
         css = ("<style>td, th { padding: 2px 8px; text-align: right; } th { background: #eeeeee; } "
                ".hi { background: #fff3e0; }</style>")
-        out = [css, f"<p><b>Round {self.round}</b> — learning rate η = {g(b.lr)}</p>"]
+        out = [css, translate(
+            "BackpropLesson",
+            "<p><b>Round {round}</b> — learning rate η = {value}</p>",
+        ).format(round=self.round, value=g(b.lr))]
         if n == 0:
-            out.append("<p>Inputs: " + ", ".join(f"x{k + 1} = {g(v)}" for k, v in enumerate(b.x_k)) + "<br>")
-            out.append("Targets: " + ", ".join(f"t{i + 1} = {g(v)}" for i, v in enumerate(b.t_i)) + "</p>")
-            out.append(self._matrix("Hidden weights w_kj (row j, column k)", b.w_kj, "w", "k", "j"))
-            out.append(self._matrix("Output weights w_ji (row i, column j)", b.w_ji, "w", "j", "i"))
+            out.append(translate("BackpropLesson", "<p>Inputs: ")
+                       + ", ".join(f"x{k + 1} = {g(v)}" for k, v in enumerate(b.x_k)) + "<br>")
+            out.append(translate("BackpropLesson", "Targets: ")
+                       + ", ".join(f"t{i + 1} = {g(v)}" for i, v in enumerate(b.t_i)) + "</p>")
+            out.append(self._matrix(translate("BackpropLesson", "Hidden weights w_kj (row j, column k)"),
+                                    b.w_kj, "w", "k", "j"))
+            out.append(self._matrix(translate("BackpropLesson", "Output weights w_ji (row i, column j)"),
+                                    b.w_ji, "w", "j", "i"))
         if n == 1:
             for j in range(J):
                 terms = " + ".join(f"{g(b.w_kj[j, k])}·{g(b.x_k[k])}" for k in range(K))
@@ -227,21 +262,54 @@ class BackpropLesson(Lesson):
         if n == 3:
             for i in range(I):
                 terms = " + ".join(f"{g(b.w_ji[i, j])}·{g(b.x_j[j])}" for j in range(J))
-                out.append(f"<p>s{i + 1} = {terms} = {g(b.s_i[i])} → x{i + 1} = σ({g(b.s_i[i])}) = "
-                           f"<b>{g(b.x_i[i])}</b> (target {g(b.t_i[i])})</p>")
+                out.append(translate(
+                    "BackpropLesson",
+                    "<p>s{value} = {terms} = {value2} → x{value} = σ({value2}) = <b>{value3}</b> (target "
+                    "{value4})</p>",
+                ).format(
+                    value=i + 1,
+                    terms=terms,
+                    value2=g(b.s_i[i]),
+                    value3=g(b.x_i[i]),
+                    value4=g(b.t_i[i]),
+                ))
         if n == 4:
             for i in range(I):
-                out.append(f"<p>i = {i + 1}: −[{g(b.t_i[i])}·log {g(b.x_i[i])} + {g(1 - b.t_i[i])}·log "
-                           f"{g(1 - b.x_i[i])}] = {g(b.error_terms[i])}</p>")
-            out.append(f"<p><b>E = {g(b.error)}</b> (sum of the three; nats, natural logarithm)</p>")
+                out.append(translate(
+                    "BackpropLesson",
+                    "<p>i = {value}: −[{value2}·log {value3} + {value4}·log {value5}] = {value6}</p>",
+                ).format(
+                    value=i + 1,
+                    value2=g(b.t_i[i]),
+                    value3=g(b.x_i[i]),
+                    value4=g(1 - b.t_i[i]),
+                    value5=g(1 - b.x_i[i]),
+                    value6=g(b.error_terms[i]),
+                ))
+            out.append(translate(
+                "BackpropLesson",
+                "<p><b>E = {value}</b> (sum of the three; nats, natural logarithm)</p>",
+            ).format(value=g(b.error)))
         if n == 5:
-            out.append("<p>The chain rule, factor by factor, for each output i: ∂E/∂s_i = ∂E/∂x_i · "
-                       "∂x_i/∂s_i = (−t_i/x_i + (1 − t_i)/(1 − x_i)) · x_i(1 − x_i), which simplifies to "
-                       "x_i − t_i:</p>")
+            out.append(translate(
+                "BackpropLesson",
+                "<p>The chain rule, factor by factor, for each output i: ∂E/∂s_i = ∂E/∂x_i · ∂x_i/∂s_i = "
+                "(−t_i/x_i + (1 − t_i)/(1 − x_i)) · x_i(1 − x_i), which simplifies to x_i − t_i:</p>",
+            ))
             for i in range(I):
-                out.append(f"<p>output {i + 1}: {g(b.dE_dx_i[i], 6)} × {g(b.dx_ds_i[i])} = "
-                           f"<b>{g(b.dE_dx_i[i] * b.dx_ds_i[i])}</b> (x_i − t_i = {g(b.x_i[i])} − "
-                           f"{g(b.t_i[i])} = {g(b.delta_i[i])}); then × ∂s_i/∂w_ji = x_j.</p>")
+                out.append(translate(
+                    "BackpropLesson",
+                    "<p>output {value}: {value2} × {value3} = <b>{value4}</b> (x_i − t_i = {value5} − "
+                    "{value6} = {value7}); then × ∂s_i/∂w_ji = x_j.</p>",
+                ).format(
+                    value=i + 1,
+                    value2=g(b.dE_dx_i[i], 6),
+                    value3=g(b.dx_ds_i[i]),
+                    value4=g(b.dE_dx_i[i] * b.dx_ds_i[i]),
+                    value5=g(b.x_i[i]),
+                    value6=g(b.t_i[i]),
+                    value7=g(b.delta_i[i]),
+                ))
             rows = []
             for i in range(I):
                 for j in range(J):
@@ -251,8 +319,10 @@ class BackpropLesson(Lesson):
         if n == 6:
             for j in range(J):
                 terms = " + ".join(f"({g(b.delta_i[i])})·({g(b.w_ji[i, j])})" for i in range(I))
-                out.append(f"<p>j={j + 1}: Σ_i (x_i − t_i)·w_ji = {terms} = "
-                           f"<b>{g(b.hidden_sum_terms[j].sum())}</b></p>")
+                out.append(translate(
+                    "BackpropLesson",
+                    "<p>j={value}: Σ_i (x_i − t_i)·w_ji = {terms} = <b>{value2}</b></p>",
+                ).format(value=j + 1, terms=terms, value2=g(b.hidden_sum_terms[j].sum())))
             rows = []
             for j in range(J):
                 for k in range(K):
@@ -261,15 +331,26 @@ class BackpropLesson(Lesson):
                                  b.grad_w_kj_formula[j, k], b.grad_w_kj_engine[j, k], b.grad_w_kj_fd[j, k]))
             out.append(self._grad_table("∂E/∂w_kj", ["Σ_i (x_i − t_i)·w_ji", "x_j(1 − x_j)", "x_k"], rows))
         if n == 7:
-            out.append(self._update_table("Hidden weights", b.w_kj, b.grad_w_kj_engine, b.w_kj_new, "k", "j"))
-            out.append(self._update_table("Output weights", b.w_ji, b.grad_w_ji_engine, b.w_ji_new, "j", "i"))
+            out.append(self._update_table(translate("BackpropLesson", "Hidden weights"), b.w_kj,
+                                          b.grad_w_kj_engine, b.w_kj_new, "k", "j"))
+            out.append(self._update_table(translate("BackpropLesson", "Output weights"), b.w_ji,
+                                          b.grad_w_ji_engine, b.w_ji_new, "j", "i"))
             k0 = 0
-            out.append(f"<p><b>Gradient descent</b> with learning rate η = {g(b.lr)}: for example "
-                       f"w_k=1→j=1 = {g(b.w_kj[0, k0])} − {g(b.lr)} × {g(b.grad_w_kj_engine[0, k0])} = "
-                       f"<b>{g(b.w_kj_new[0, k0])}</b>. A larger η takes bigger steps (and can overshoot); a "
-                       "smaller one learns more slowly.</p>")
-            out.append(f"<p>Error on this example: <b>{g(b.error)}</b> before → <b>{g(b.error_after)}</b> "
-                       "after the update.</p>")
+            out.append(translate(
+                "BackpropLesson",
+                "<p><b>Gradient descent</b> with learning rate η = {value}: for example w_k=1→j=1 = "
+                "{value2} − {value} × {value3} = <b>{value4}</b>. A larger η takes bigger steps (and can "
+                "overshoot); a smaller one learns more slowly.</p>",
+            ).format(
+                value=g(b.lr),
+                value2=g(b.w_kj[0, k0]),
+                value3=g(b.grad_w_kj_engine[0, k0]),
+                value4=g(b.w_kj_new[0, k0]),
+            ))
+            out.append(translate(
+                "BackpropLesson",
+                "<p>Error on this example: <b>{value}</b> before → <b>{value2}</b> after the update.</p>",
+            ).format(value=g(b.error), value2=g(b.error_after)))
         return "".join(out)
 
     @staticmethod
@@ -284,8 +365,11 @@ class BackpropLesson(Lesson):
     @staticmethod
     def _grad_table(title, factors, rows) -> str:
         head = ("<tr><th>weight</th>" + "".join(f"<th>{f}</th>" for f in factors)
-                + f"<th>product = {title}</th><th>engine</th><th>finite difference</th>"
-                "<th>|engine − f.d.|</th></tr>")
+                + translate(
+                    "BackpropLesson",
+                    "<th>product = {title}</th><th>engine</th><th>finite difference</th><th>|engine − "
+                    "f.d.|</th></tr>",
+                ).format(title=title))
         body = "".join(
             f"<tr><td>{name}</td>" + "".join(f"<td>{v}</td>" for v in values)
             + f"<td class='hi'><b>{g(f, 6)}</b></td><td>{g(e, 6)}</td><td>{g(d, 6)}</td>"
@@ -294,9 +378,12 @@ class BackpropLesson(Lesson):
         )
         worst = max(abs(e - d) for *_x, e, d in rows)
         same = max(abs(f - e) for _n, _v, f, e, _d in rows)
-        agree = "exactly" if same == 0 else f"to {sci(same)}"
-        return (f"<table border='1' cellspacing='0'>{head}{body}</table><p>The formula and the engine agree "
-                f"{agree}; the finite difference to {sci(worst)} (float64, ε = 10⁻⁶).</p>")
+        agree = "exactly" if same == 0 else translate("BackpropLesson", "to {value}").format(value=sci(same))
+        return (translate(
+            "BackpropLesson",
+            "<table border='1' cellspacing='0'>{head}{body}</table><p>The formula and the engine agree "
+            "{agree}; the finite difference to {value} (float64, ε = 10⁻⁶).</p>",
+        ).format(head=head, body=body, agree=agree, value=sci(worst)))
 
     @staticmethod
     def _update_table(title, W, G, W_new, col_index, row_index) -> str:
@@ -306,7 +393,10 @@ class BackpropLesson(Lesson):
                 rows.append(f"<tr><td>{col_index}={c + 1} → "
                             f"{row_index}={r + 1}</td><td>{g(W[r, c])}</td><td>{g(G[r, c])}</td>"
                             f"<td><b>{g(W_new[r, c])}</b></td></tr>")
-        head = "<tr><th>weight</th><th>now</th><th>gradient</th><th>new = now − η·gradient</th></tr>"
+        head = translate(
+            "BackpropLesson",
+            "<tr><th>weight</th><th>now</th><th>gradient</th><th>new = now − η·gradient</th></tr>",
+        )
         return f"<p><b>{title}</b></p><table border='1' cellspacing='0'>{head}{''.join(rows)}</table>"
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.lessons._engine import rasterize
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 BACKGROUND = "#ffffff"
 FOREGROUND = "#202020"
@@ -45,7 +46,7 @@ class Lesson(QWidget):
     stepChanged = Signal(int)
     trainRequested = Signal()  # the "Train the network now" button beside an untrained model's note
 
-    title = "Lesson"
+    title = QT_TRANSLATE_NOOP("Lesson", "Lesson")
     lecture = ""  # the lecture's own words this lesson is about
     steps: list[str] = ["—"]
 
@@ -54,15 +55,20 @@ class Lesson(QWidget):
         self.step = 0
         self.model = None  # a private copy of the app's model (Sequential) or None
         self.trained = False  # whether that model has been trained (or loaded from a file)
-        self.note_text = "No model yet"
+        self.note_text = translate("Lesson", "No model yet")
         self.classes: list[str] = []
         self.strokes: list[np.ndarray] = []
         self.drawings: list = []
         self.dataset_classes: list[str] = []
 
         # sizes relative to the widget's font, so the large-text option scales everything
-        self.heading = QLabel(f"<span style='font-size:x-large'><b>{self.title}</b></span>")
-        self.quote = QLabel(f"<i>Lecture:</i> {self.lecture}" if self.lecture else "")
+        context = type(self).__name__  # the lesson's own texts are marked with its class name as context
+        title = translate(context, self.title)
+        self.heading = QLabel(f"<span style='font-size:x-large'><b>{title}</b></span>")
+        self.quote = QLabel(
+            translate("Lesson", "<i>Lecture:</i> {lecture}").format(lecture=translate(context, self.lecture))
+            if self.lecture else ""
+        )
         self.quote.setWordWrap(True)
         self.quote.setVisible(bool(self.lecture))
         self.caption = QLabel()
@@ -88,31 +94,37 @@ class Lesson(QWidget):
         note_palette.setColor(QPalette.ColorRole.Window, QColor("#fff3e0"))
         note_palette.setColor(QPalette.ColorRole.WindowText, QColor("#4e342e"))
         self.model_note.setPalette(note_palette)
-        self.model_note.setToolTip("Which network this lesson shows: untrained (random weights), after which "
-                                   "epoch of which run, or loaded from which file.")
-        self.train_button = QPushButton("Train the network now")
+        self.model_note.setToolTip(translate(
+            "Lesson",
+            "Which network this lesson shows: untrained (random weights), after which epoch of which run, "
+            "or loaded from which file.",
+        ))
+        self.train_button = QPushButton(translate("Lesson", "Train the network now"))
         self.train_button.setObjectName("trainButton")
-        self.train_button.setToolTip("Start training in the main window (its Train button); this lesson "
-                                     "follows the network as it learns")
+        self.train_button.setToolTip(translate(
+            "Lesson",
+            "Start training in the main window (its Train button); this lesson follows the network as it "
+            "learns",
+        ))
         self.train_button.clicked.connect(self._train_clicked)
         self.training = False  # the app's network is being trained now
         note_row = QHBoxLayout()
         note_row.addWidget(self.model_note, 1)
         note_row.addWidget(self.train_button)
         self.body = QWidget()
-        self.prev_button = QPushButton("◀ Previous step")
+        self.prev_button = QPushButton(translate("Lesson", "◀ Previous step"))
         self.prev_button.setObjectName("previousStepButton")
-        self.prev_button.setToolTip("Go back one step (Left arrow or Page Up)")
-        self.next_button = QPushButton("Next step ▶")
+        self.prev_button.setToolTip(translate("Lesson", "Go back one step (Left arrow or Page Up)"))
+        self.next_button = QPushButton(translate("Lesson", "Next step ▶"))
         self.next_button.setObjectName("nextStepButton")
-        self.next_button.setToolTip("Take the next step (Right arrow or Page Down)")
+        self.next_button.setToolTip(translate("Lesson", "Take the next step (Right arrow or Page Down)"))
         self.step_label = QLabel()
         self.prev_button.clicked.connect(self.previous_step)
         self.next_button.clicked.connect(self.next_step)
-        self.play_button = QPushButton("▶ Play")
+        self.play_button = QPushButton(translate("Lesson", "▶ Play"))
         self.play_button.setObjectName("playButton")
         self.play_button.setCheckable(True)
-        self.play_button.setToolTip("Take the steps one after the other by itself")
+        self.play_button.setToolTip(translate("Lesson", "Take the steps one after the other by itself"))
         self.play_button.toggled.connect(self._play_toggled)
         self._dirty = False
         self._refresh_timer = QTimer(self)
@@ -148,7 +160,7 @@ class Lesson(QWidget):
         self.set_step(self.step - 1)
 
     def _play_toggled(self, on: bool) -> None:
-        self.play_button.setText("❚❚ Pause" if on else "▶ Play")
+        self.play_button.setText(translate("Lesson", "❚❚ Pause") if on else translate("Lesson", "▶ Play"))
         if on:
             if self.step >= self.step_count - 1 and not self.repeats:
                 self.set_step(0)
@@ -169,13 +181,21 @@ class Lesson(QWidget):
     def set_step(self, n: int) -> None:
         n = max(0, min(int(n), self.step_count - 1))
         self.step = n
-        self.step_label.setText(f"Step {n + 1} of {self.step_count}")
-        self.caption.setText(self.steps[n])
+        self.step_label.setText(translate("Lesson", "Step {value} of {step_count}").format(
+            value=n + 1,
+            step_count=self.step_count,
+        ))
+        self.caption.setText(self.step_text(n))
         self.prev_button.setEnabled(n > 0)
         self.next_button.setEnabled(n < self.step_count - 1 or self.repeats)
         self._show_note(n)
         self.show_step(n)
         self.stepChanged.emit(n)
+
+    def step_text(self, n: int) -> str:
+        """Step `n`'s caption in the interface's language (`steps` are marked with the class name as context;
+        a caption built at run time is translated already and comes back as it is)."""
+        return translate(type(self).__name__, self.steps[n])
 
     repeats = False  # True: Next on the last step keeps going (e.g. another training step)
 
@@ -199,13 +219,19 @@ class Lesson(QWidget):
         shows = self.shows_model(n)
         self.model_note.setVisible(shows)
         if self.model is None:
-            text = "No network yet: train one in the main window (or open a model file)."
+            text = translate("Lesson", "No network yet: train one in the main window (or open a model file).")
         elif not self.trained:
-            text = (f"This step shows the app's network. It is <b>{self.note_text}</b>: it has learned "
-                    "nothing yet" + (", so its answers here mean nothing. Train it first."
+            text = (translate(
+                "Lesson",
+                "This step shows the app's network. It is <b>{note_text}</b>: it has learned nothing yet",
+            ).format(
+                note_text=self.note_text,
+            ) + (translate("Lesson", ", so its answers here mean nothing. Train it first.")
                                      if self.needs_training(n) else "."))
         else:
-            text = f"The app's network: <b>{self.note_text}</b>."
+            text = translate("Lesson", "The app's network: <b>{note_text}</b>.").format(
+                note_text=self.note_text,
+            )
         self.model_note.setText(text)
         self.train_button.setVisible(shows and self.untrained() and not self.training)
 
@@ -454,4 +480,6 @@ def image_plot(title: str, *, cmap: str = "diverging", levels=(-1, 1), bar_label
 
 def ink_image(widget_title: str):
     """An image plot for a drawing's raster: 0 = paper (white), 1 = ink (black), with its scale."""
-    return image_plot(widget_title, cmap="ink", levels=(0, 1), bar_label="ink (0 = paper, 1 = full)")
+    return image_plot(
+        widget_title, cmap="ink", levels=(0, 1), bar_label=translate("Lesson", "ink (0 = paper, 1 = full)")
+    )

@@ -31,6 +31,7 @@ from engine.lessons import (
 )
 from gui.lessons.common import DONE, Lesson, NumberGrid, fmt, image_plot, ink_image
 from gui.panels._common import nice_ceiling
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:
@@ -50,22 +51,33 @@ def _product_text(window: np.ndarray, kernel: np.ndarray, total: float) -> str:
 
 
 class ConvolutionLesson(Lesson):
-    title = "5 · Convolution"
-    lecture = ("“How can we apply convolution on 1D time series data? Kernel: [−1, 1]; time series data: "
-               "[0, 0, 0, 1, 0, 1, 1, 1]. N = 0: −1*0 + 1*0 = 0; N = 1: −1*0 + 1*0 = 0; N = 2: −1*0 "
-               "+ 1*1 = 1.” "
-               "Then the 5×5 image with the 3×3 filter: “4” at the top left of the convolved feature.")
+    title = QT_TRANSLATE_NOOP("ConvolutionLesson", "5 · Convolution")
+    lecture = (QT_TRANSLATE_NOOP(
+        "ConvolutionLesson",
+        "“How can we apply convolution on 1D time series data? Kernel: [−1, 1]; time series data: [0, 0, "
+        "0, 1, 0, 1, 1, 1]. N = 0: −1*0 + 1*0 = 0; N = 1: −1*0 + 1*0 = 0; N = 2: −1*0 + 1*1 = 1.” Then the "
+        "5×5 image with the 3×3 filter: “4” at the top left of the convolved feature.",
+    ))
     N1 = len(LECTURE_SIGNAL) - len(LECTURE_KERNEL_1D) + 1  # 7 positions
     N2 = 9  # 3 × 3 positions
 
     def __init__(self, parent=None):
         self.steps = (
-            [f"<b>1-D convolution</b>: the kernel slides along the signal; at each position N the output is "
-             f"the sum of kernel × signal under it. Position N = {n}." for n in range(self.N1)]
-            + [f"<b>2-D convolution</b>: the 3×3 filter slides over the 5×5 image; each output cell is the "
-               f"sum of the nine products. Output cell {k + 1} of 9." for k in range(self.N2)]
-            + ["<b>On your drawing</b>: choose or paint a 3×3 kernel and see what it finds. Then put it into "
-               "the trained model's first layer and watch that feature map and the prediction change."]
+            [translate(
+                "ConvolutionLesson",
+                "<b>1-D convolution</b>: the kernel slides along the signal; at each position N the output "
+                "is the sum of kernel × signal under it. Position N = {n}.",
+            ).format(n=n) for n in range(self.N1)]
+            + [translate(
+                "ConvolutionLesson",
+                "<b>2-D convolution</b>: the 3×3 filter slides over the 5×5 image; each output cell is the "
+                "sum of the nine products. Output cell {value} of 9.",
+            ).format(value=k + 1) for k in range(self.N2)]
+            + [translate(
+                "ConvolutionLesson",
+                "<b>On your drawing</b>: choose or paint a 3×3 kernel and see what it finds. Then put it "
+                "into the trained model's first layer and watch that feature map and the prediction change.",
+            )]
         )
         super().__init__(parent)
         self.setObjectName("convolutionLesson")
@@ -94,9 +106,13 @@ class ConvolutionLesson(Lesson):
         slide_out.addStretch(1)
         page1 = QWidget()
         g1 = QVBoxLayout(page1)
-        g1.addWidget(_titled("Signal (time series) — editable", self.signal_grid))
-        g1.addWidget(_titled("Kernel — editable; it slides along the signal", self.kernel_slider))
-        g1.addWidget(_titled("Output: output N = Σ kernel × the signal under it", self.out_slider))
+        g1.addWidget(
+            _titled(translate("ConvolutionLesson", "Signal (time series) — editable"), self.signal_grid)
+        )
+        g1.addWidget(_titled(translate("ConvolutionLesson", "Kernel — editable; it slides along the signal"),
+                             self.kernel_slider))
+        output_title = translate("ConvolutionLesson", "Output: output N = Σ kernel × the signal under it")
+        g1.addWidget(_titled(output_title, self.out_slider))
         g1.addWidget(self.text1)
         g1.addStretch(1)
 
@@ -114,9 +130,11 @@ class ConvolutionLesson(Lesson):
         self.text2.setWordWrap(True)
         page2 = QWidget()
         g2 = QGridLayout(page2)
-        g2.addWidget(_titled("Image — editable", self.image_grid), 0, 0)
-        g2.addWidget(_titled("Convolution filter — editable", self.filter_grid), 0, 1)
-        g2.addWidget(_titled("Convolved feature", self.out2_grid), 0, 2)
+        g2.addWidget(_titled(translate("ConvolutionLesson", "Image — editable"), self.image_grid), 0, 0)
+        g2.addWidget(
+            _titled(translate("ConvolutionLesson", "Convolution filter — editable"), self.filter_grid), 0, 1
+        )
+        g2.addWidget(_titled(translate("ConvolutionLesson", "Convolved feature"), self.out2_grid), 0, 2)
         g2.addWidget(self.text2, 1, 0, 1, 3)
         g2.setRowStretch(2, 1)
         g2.setHorizontalSpacing(28)
@@ -128,7 +146,9 @@ class ConvolutionLesson(Lesson):
         # page 3: the drawing
         self.kernel_choice = QComboBox()
         self.kernel_choice.setObjectName("kernelChoice")
-        self.kernel_choice.addItems(list(NAMED_KERNELS) + ["your own (edit the grid)"])
+        self.kernel_choice.addItems(
+            list(NAMED_KERNELS) + [translate("ConvolutionLesson", "your own (edit the grid)")]
+        )
         self.kernel_choice.currentTextChanged.connect(self._kernel_chosen)
         self.paint_grid = NumberGrid(3, 3, editable=True)
         self.paint_grid.setObjectName("paintedKernelGrid")
@@ -138,20 +158,36 @@ class ConvolutionLesson(Lesson):
         self.filter_index.setObjectName("filterIndex")
         self.filter_index.setPrefix("filter ")
         self.filter_index.setRange(1, 8)
-        self.put_button = QPushButton("Put this kernel into the model's first layer")
+        self.put_button = QPushButton(
+            translate("ConvolutionLesson", "Put this kernel into the model's first layer")
+        )
         self.put_button.setObjectName("putKernelButton")
-        self.put_button.setToolTip("Replaces one learned filter of the first conv layer by your kernel "
-                                   "(in a copy of the model: the real model is not changed)")
+        self.put_button.setToolTip(translate(
+            "ConvolutionLesson",
+            "Replaces one learned filter of the first conv layer by your kernel (in a copy of the model: "
+            "the real model is not changed)",
+        ))
         self.put_button.clicked.connect(self.put_kernel)
-        self.undo_button = QPushButton("Back to the learned filter")
+        self.undo_button = QPushButton(translate("ConvolutionLesson", "Back to the learned filter"))
         self.undo_button.clicked.connect(self.restore_model)
-        self.drawing_view, self.drawing_image, _ = ink_image("Your drawing (28×28, as the model sees it)")
+        self.drawing_view, self.drawing_image, _ = ink_image(
+            translate("ConvolutionLesson", "Your drawing (28×28, as the model sees it)")
+        )
         self.result_view, self.result_image, self.result_bar = image_plot(
-            "Kernel applied (engine Conv2D, zero padding)", bar_label="response (no unit)")
+            translate(
+                "ConvolutionLesson",
+                "Kernel applied (engine Conv2D, zero padding)",
+            ), bar_label=translate("ConvolutionLesson", "response (no unit)"))
         self.before_view, self.before_image, self.before_bar = image_plot(
-            "Model's feature map, learned filter", bar_label="response (no unit)")
+            translate(
+                "ConvolutionLesson",
+                "Model's feature map, learned filter",
+            ), bar_label=translate("ConvolutionLesson", "response (no unit)"))
         self.after_view, self.after_image, self.after_bar = image_plot(
-            "Model's feature map, your kernel (+ that filter's bias)", bar_label="response (no unit)")
+            translate(
+                "ConvolutionLesson",
+                "Model's feature map, your kernel (+ that filter's bias)",
+            ), bar_label=translate("ConvolutionLesson", "response (no unit)"))
         self.text3 = QLabel()
         self.text3.setObjectName("paintResult")
         self.text3.setWordWrap(True)
@@ -238,8 +274,10 @@ class ConvolutionLesson(Lesson):
         self.image_grid.highlight([(step.row + r, step.col + c) for r in range(kh) for c in range(kw)])
         self.filter_grid.highlight([(r, c) for r in range(kh) for c in range(kw)])
         self.out2_grid.highlight([(step.row, step.col)])
-        self.text2.setText("<span style='font-size:x-large'>"
-                           f"Row {step.row + 1}, column {step.col + 1}: "
+        self.text2.setText(translate(
+            "ConvolutionLesson",
+            "<span style='font-size:x-large'>Row {value}, column {value2}: ",
+        ).format(value=step.row + 1, value2=step.col + 1)
                            + _product_text(step.window, trace.kernel, step.total) + "</span>")
 
     # -- the drawing ----------------------------------------------------------------------------
@@ -250,7 +288,9 @@ class ConvolutionLesson(Lesson):
         return False  # a kernel works on any network; the note says when its filters are random
 
     def _filter_word(self) -> str:
-        return "random filter" if self.untrained() else "learned filter"
+        return translate("ConvolutionLesson", "random filter") if self.untrained() else translate(
+            "ConvolutionLesson", "learned filter"
+        )
 
     def kernel(self) -> np.ndarray:
         return self.paint_grid.values().astype(np.float32)
@@ -258,7 +298,8 @@ class ConvolutionLesson(Lesson):
     def _kernel_chosen(self, name: str) -> None:
         if name in NAMED_KERNELS:
             self.paint_grid.set_values(np.round(np.asarray(NAMED_KERNELS[name], dtype=np.float64), 3))
-        elif name.startswith(("learned filter", "random filter")) and self.model is not None:
+        elif name.startswith((translate("ConvolutionLesson", "learned filter"),
+                              translate("ConvolutionLesson", "random filter"))) and self.model is not None:
             idx = first_conv_index(self.model)
             f = int(name.split()[-1]) - 1
             self.paint_grid.set_values(np.round(self.model.weights()[f"{idx}.weight"][f, 0], 3))
@@ -281,7 +322,7 @@ class ConvolutionLesson(Lesson):
             if w.shape[2:] == (3, 3):
                 names += [f"{self._filter_word()} {f + 1}" for f in range(w.shape[0])]
             self.filter_index.setRange(1, w.shape[0])
-        names.append("your own (edit the grid)")
+        names.append(translate("ConvolutionLesson", "your own (edit the grid)"))
         self.kernel_choice.addItems(names)
         self.kernel_choice.setCurrentText(current if current in names else names[0])
         self.kernel_choice.blockSignals(False)
@@ -290,7 +331,10 @@ class ConvolutionLesson(Lesson):
     def put_kernel(self) -> None:
         """Places the painted kernel into a copy of the model (first conv layer, the chosen filter)."""
         if self.model is None or first_conv_index(self.model) is None:
-            self.text3.setText("There is no model with a convolution layer to put the kernel into.")
+            self.text3.setText(translate(
+                "ConvolutionLesson",
+                "There is no model with a convolution layer to put the kernel into.",
+            ))
             return
         self.painted_model = with_filter(self.model, self.filter_index.value() - 1, self.kernel())
         self._show_drawing()
@@ -310,7 +354,10 @@ class ConvolutionLesson(Lesson):
         raster = self.raster()
         if raster is None:
             raster = np.zeros((28, 28), np.float32)
-            self.text3.setText("Nothing on the canvas yet: draw a shape in the trainer, then come back.")
+            self.text3.setText(translate(
+                "ConvolutionLesson",
+                "Nothing on the canvas yet: draw a shape in the trainer, then come back.",
+            ))
         self.drawing_image.setImage(raster, autoLevels=False)
         self.drawing_image.setLevels((0, 1))
         self._set_map(self.result_image, self.result_bar, apply_kernel(raster, self.kernel()))
@@ -322,7 +369,10 @@ class ConvolutionLesson(Lesson):
         self.put_button.setEnabled(have_model)
         if not have_model:
             if self.strokes:
-                self.text3.setText("No model with a convolution layer yet (train one, or the MLP has none).")
+                self.text3.setText(translate(
+                    "ConvolutionLesson",
+                    "No model with a convolution layer yet (train one, or the MLP has none).",
+                ))
             return
         f = self.filter_index.value() - 1
         idx = first_conv_index(self.model)
@@ -331,23 +381,36 @@ class ConvolutionLesson(Lesson):
         self.before_view.view.autoRange(padding=0)
         probs = self.model.predict_proba(raster)[0]
         if self.untrained():
-            text = (f"The network is untrained (random weights): it says <b>{self._top(probs)}</b>, which "
-                    "means nothing yet.")
+            text = (translate(
+                "ConvolutionLesson",
+                "The network is untrained (random weights): it says <b>{value}</b>, which means nothing "
+                "yet.",
+            ).format(value=self._top(probs)))
         else:
-            text = f"Trained network ({self.note_text}): <b>{self._top(probs)}</b>."
+            text = translate("ConvolutionLesson", "Trained network ({note_text}): <b>{value}</b>.").format(
+                note_text=self.note_text,
+                value=self._top(probs),
+            )
         if self.painted_model is not None:
             after = self.painted_model.activations(raster)[idx].data[0, f]
             self._set_map(self.after_image, self.after_bar, after)
             p2 = self.painted_model.predict_proba(raster)[0]
-            text += f" With your kernel as filter {f + 1}: <b>{self._top(p2)}</b>."
+            text += translate(
+                "ConvolutionLesson",
+                " With your kernel as filter {value}: <b>{value2}</b>.",
+            ).format(value=f + 1, value2=self._top(p2))
         else:
             self.after_image.clear()
-            text += " Press “Put this kernel…” to see the model with your kernel."
+            text += translate(
+                "ConvolutionLesson",
+                " Press “Put this kernel…” to see the model with your kernel.",
+            )
         if self.strokes:
             self.text3.setText(text)
         self.after_view.view.autoRange(padding=0)
 
     def _top(self, probs: np.ndarray) -> str:
         k = int(np.argmax(probs))
-        name = self.classes[k] if k < len(self.classes) else f"class {k + 1}"
+        name = (self.classes[k] if k < len(self.classes)
+                else translate("ConvolutionLesson", "class {number}").format(number=k + 1))
         return f"{name} ({100 * probs[k]:.0f} %)"

@@ -11,14 +11,17 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from engine.lessons import (
+    CORNER_DEGREES,
+    SHORT_FRACTION,
+    SIMPLIFY_FRACTION,
     clean_shape,
     compare_representations,
-    corner_rule_text,
     count_corners,
     stratified_sample,
 )
 from gui.lessons._engine import rasterize_many
 from gui.lessons.common import BACKGROUND, FOREGROUND, Lesson
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 MAX_TABLE_DRAWINGS = 1500  # more than this: a sample keeping each class's share, and the panel says so
 CNN_REFRESH_S = 2.0  # while training, the CNN column follows the model at most this often
@@ -27,22 +30,39 @@ PATH_COLOUR = "#1f5fb4"
 
 
 class CornerLesson(Lesson):
-    title = "1 · What is a representation? Counting corners"
-    lecture = ("“If you try to classify the following shapes, the number of corners can be used as a "
-               "Representation — square: 4 corners, triangle: 3, circle: 0. But how do we cope if this shape "
-               "comes in? … Deep Learning automatically learns this representation.”")
+    title = QT_TRANSLATE_NOOP("CornerLesson", "1 · What is a representation? Counting corners")
+    lecture = (QT_TRANSLATE_NOOP(
+        "CornerLesson",
+        "“If you try to classify the following shapes, the number of corners can be used as a "
+        "Representation — square: 4 corners, triangle: 3, circle: 0. But how do we cope if this shape "
+        "comes in? … Deep Learning automatically learns this representation.”",
+    ))
     steps = [
-        "A hand-made representation: <b>count the corners</b>. " + corner_rule_text()
-        + " A clean square has <b>4</b>.",
-        "A clean triangle has <b>3</b> corners.",
-        "A clean circle has <b>0</b> corners. The rule: 4 → square, 3 → triangle, 0 → circle, "
-        "anything else → irregular.",
-        "<b>Your drawing</b> (from the canvas): its corners, what the corner rule says, and what the CNN "
-        "says (once it is trained).",
-        "<b>The whole dataset</b>, class by class: how often the corner rule is right, and how often the CNN "
-        "is. Wobbly lines, rounded corners and irregular shapes break the rule.",
-        "<b>Where counting corners fails</b>: drawings the rule gets wrong. The CNN never counts anything: "
-        "it learned its own representation from the examples.",
+        QT_TRANSLATE_NOOP(
+            "CornerLesson",
+            "A hand-made representation: <b>count the corners</b>. {rule} A clean square has <b>4</b>.",
+        ),
+        QT_TRANSLATE_NOOP("CornerLesson", "A clean triangle has <b>3</b> corners."),
+        QT_TRANSLATE_NOOP(
+            "CornerLesson",
+            "A clean circle has <b>0</b> corners. The rule: 4 → square, 3 → triangle, 0 → circle, anything "
+            "else → irregular.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CornerLesson",
+            "<b>Your drawing</b> (from the canvas): its corners, what the corner rule says, and what the "
+            "CNN says (once it is trained).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CornerLesson",
+            "<b>The whole dataset</b>, class by class: how often the corner rule is right, and how often "
+            "the CNN is. Wobbly lines, rounded corners and irregular shapes break the rule.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "CornerLesson",
+            "<b>Where counting corners fails</b>: drawings the rule gets wrong. The CNN never counts "
+            "anything: it learned its own representation from the examples.",
+        ),
     ]
 
     def __init__(self, parent=None):
@@ -65,7 +85,10 @@ class CornerLesson(Lesson):
         item.hideAxis("bottom")
         item.setMouseEnabled(False, False)
         item.setMenuEnabled(False)
-        self.plot.setToolTip("Grey: the strokes as drawn. Blue: simplified. Red dots: the corners found.")
+        self.plot.setToolTip(translate(
+            "CornerLesson",
+            "Grey: the strokes as drawn. Blue: simplified. Red dots: the corners found.",
+        ))
         self.result = QLabel()
         self.result.setObjectName("cornerResult")
         self.result.setWordWrap(True)
@@ -75,11 +98,17 @@ class CornerLesson(Lesson):
         self.table_title.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("cornerTable")
-        self.table.setHorizontalHeaderLabels(["class", "drawings", "corner rule\nright", "CNN\nright"])
+        self.table.setHorizontalHeaderLabels(
+            [translate("CornerLesson", "class"), translate("CornerLesson", "drawings"),
+             translate("CornerLesson", "corner rule\nright"), translate("CornerLesson", "CNN\nright")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setToolTip("Per true class: the share of its drawings each method classifies correctly.")
+        self.table.setToolTip(translate(
+            "CornerLesson",
+            "Per true class: the share of its drawings each method classifies correctly.",
+        ))
 
         left = QVBoxLayout()
         left.addWidget(self.plot, 1)
@@ -139,6 +168,18 @@ class CornerLesson(Lesson):
         if event.type() == event.Type.FontChange:
             self.request_refresh()  # the numbers and captions in the plot follow the font
 
+    def step_text(self, n: int) -> str:
+        text = super().step_text(n)
+        if n == 0:  # engine.lessons.corner_rule_text() in the interface's language, with the engine's numbers
+            rule = translate(
+                "CornerLesson",
+                "The strokes are joined and simplified (wobbles smaller than {simplify:g} % of the drawing's "
+                "diagonal are removed). Turns at bends closer together than {short:g} % of the diagonal are "
+                "added up into one, and every (added-up) turn of at least {degrees:g}° is a corner.",
+            ).format(simplify=100 * SIMPLIFY_FRACTION, short=100 * SHORT_FRACTION, degrees=CORNER_DEGREES)
+            text = text.format(rule=rule)
+        return text
+
     def show_step(self, n: int) -> None:
         self._gallery = False
         self.plot.getPlotItem().clear()
@@ -149,7 +190,10 @@ class CornerLesson(Lesson):
         if n <= 2:
             kind = ("square", "triangle", "circle")[n]
             count = self._draw(clean_shape(kind))
-            self.result.setText(f"<b>{count} corners</b> → the rule says <b>{kind}</b>.")
+            self.result.setText(translate(
+                "CornerLesson",
+                "<b>{count} corners</b> → the rule says <b>{kind}</b>.",
+            ).format(count=count, kind=kind))
         elif n == 3:
             self._show_drawing()
         else:
@@ -162,18 +206,30 @@ class CornerLesson(Lesson):
 
     def _show_drawing(self) -> None:
         if not self.strokes:
-            self.result.setText("Nothing on the canvas yet: draw a shape in the trainer, then come back.")
+            self.result.setText(translate(
+                "CornerLesson",
+                "Nothing on the canvas yet: draw a shape in the trainer, then come back.",
+            ))
             return
         result = count_corners(self.strokes)
         self._draw(self.strokes)
-        text = f"<b>{result.count} corners</b> → the corner rule says <b>{result.rule_class}</b>."
+        text = translate(
+            "CornerLesson",
+            "<b>{count} corners</b> → the corner rule says <b>{rule_class}</b>.",
+        ).format(count=result.count, rule_class=result.rule_class)
         raster = self.raster()
         if not self.untrained() and raster is not None and self.classes:
             probs = self.model.predict_proba(raster)[0]
             k = int(np.argmax(probs))
-            text += f" The CNN says <b>{self.classes[k]}</b> ({100 * probs[k]:.0f} % sure)."
+            text += translate("CornerLesson", " The CNN says <b>{value}</b> ({value2:.0f} % sure).").format(
+                value=self.classes[k],
+                value2=100 * probs[k],
+            )
         else:
-            text += " The CNN has not been trained yet, so it has no answer worth showing."
+            text += translate(
+                "CornerLesson",
+                " The CNN has not been trained yet, so it has no answer worth showing.",
+            )
         self.result.setText(text)
 
     # -- the dataset --------------------------------------------------------------------------
@@ -219,7 +275,8 @@ class CornerLesson(Lesson):
                 self._data_cache = (drawings_, labels, rule, rasters, sampled)
             probs = np.concatenate([self.model.predict_proba(rasters[i : i + 256])
                                     for i in range(0, len(rasters), 256)])
-            self._cnn_cache = [self.classes[k] if k < len(self.classes) else f"class {k + 1}"
+            self._cnn_cache = [self.classes[k] if k < len(self.classes)
+                               else translate("CornerLesson", "class {number}").format(number=k + 1)
                                for k in probs.argmax(axis=1)]
             self._cnn_stale = False
             self._cnn_time = now
@@ -236,16 +293,21 @@ class CornerLesson(Lesson):
 
     def _show_dataset(self, failures: bool) -> None:
         if not self.drawings:
-            self.result.setText("No dataset yet.")
+            self.result.setText(translate("CornerLesson", "No dataset yet."))
             return
         rows, fails, sampled, n = self.comparison()
         no_cnn = self._cnn_cache is None
         self.table_title.setText(
-            f"<b>On your dataset</b>: {n} drawings"
-            + (f" (a sample of the {len(self.drawings)}, each class in its share)" if sampled else "")
-            + (" — the CNN is not trained yet, so no CNN column" if no_cnn else
-               f". CNN: {self.note_text}. It was trained on most of these drawings, so its column "
-               "flatters it a little.")
+            translate("CornerLesson", "<b>On your dataset</b>: {n} drawings").format(n=n)
+            + (translate("CornerLesson", " (a sample of the {value}, each class in its share)").format(
+                value=len(self.drawings),
+            ) if sampled else "")
+            + (translate("CornerLesson", " — the CNN is not trained yet, so no CNN column") if no_cnn else
+               translate(
+                   "CornerLesson",
+                   ". CNN: {note_text}. It was trained on most of these drawings, so its column flatters "
+                   "it a little.",
+               ).format(note_text=self.note_text))
         )
         self.table.setRowCount(len(rows) + 1)
         total = [0, 0, 0]
@@ -269,20 +331,34 @@ class CornerLesson(Lesson):
         self.table.resizeColumnsToContents()
         if not failures:
             self.result.setText(
-                f"The corner rule is right for {total[1]} of {total[0]} drawings"
-                + ("" if no_cnn else f"; the CNN for {total[2]}") + "."
+                translate("CornerLesson", "The corner rule is right for {value} of {value2} drawings").format(
+                    value=total[1],
+                    value2=total[0],
+                )
+                + ("" if no_cnn else translate("CornerLesson", "; the CNN for {cnn}").format(cnn=total[2]))
+                + "."
             )
             some = [self.drawings[i] for i in stratified_sample([d.label for d in self.drawings], 6)]
-            self._draw_gallery(some, [f"{d.label}\n{count_corners(d).count} corners → "
-                                      f"{count_corners(d).rule_class}"
+            self._draw_gallery(some, [translate(
+                "CornerLesson",
+                "{label}\n{count} corners → {rule_class}",
+            ).format(label=d.label, count=count_corners(d).count, rule_class=count_corners(d).rule_class)
                                       for d in some])
             return
         shown = fails[:6]
         self._draw_gallery([f[0] for f in shown],
-                           [f"{f[0].label}\n{count_corners(f[0]).count} corners → {f[1]}"
-                            + ("" if f[2] is None else f"\nCNN: {f[2]}") for f in shown])
-        self.result.setText(f"{len(fails)} drawings where counting corners gets the class wrong; "
-                            f"the first {min(len(shown), self._gallery_count())} are shown.")
+                           [translate("CornerLesson", "{label}\n{count} corners → {value}").format(
+                               label=f[0].label,
+                               count=count_corners(f[0]).count,
+                               value=f[1],
+                           )
+                            + ("" if f[2] is None
+                               else translate("CornerLesson", "\nCNN: {cnn}").format(cnn=f[2]))
+                            for f in shown])
+        self.result.setText(translate(
+            "CornerLesson",
+            "{value} drawings where counting corners gets the class wrong; the first {value2} are shown.",
+        ).format(value=len(fails), value2=min(len(shown), self._gallery_count())))
 
     _gallery_cell_px = 0
 

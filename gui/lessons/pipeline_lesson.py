@@ -22,18 +22,31 @@ from gui.lessons._engine import build_model
 from gui.lessons.common import BACKGROUND, CLASS_COLOURS, FOREGROUND, Lesson
 from gui.panels._common import DIVERGING, INK, colormap, mosaic, nice_ceiling
 from gui.panels.prediction import PredictionPanel
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 MAX_MAPS = 8  # feature maps shown per stage
 ROW_HEIGHT = 130
 
 WHAT = {
-    "Conv2D": "convolution: every filter slid over its input, one map per filter",
-    "ReLU": "ReLU: negative values set to 0",
-    "MaxPool2D": "max-pool: the largest value of each 2×2 window, half the size",
-    "AvgPool2D": "average-pool: the mean of each 2×2 window, half the size",
-    "Flatten": "flatten: all the maps laid out as one long list of numbers",
-    "Dense": "fully connected: every output looks at every input",
-    "Dropout": "dropout: only active while training; passes values through here",
+    "Conv2D": QT_TRANSLATE_NOOP(
+        "PipelineLesson",
+        "convolution: every filter slid over its input, one map per filter",
+    ),
+    "ReLU": QT_TRANSLATE_NOOP("PipelineLesson", "ReLU: negative values set to 0"),
+    "MaxPool2D": QT_TRANSLATE_NOOP(
+        "PipelineLesson", "max-pool: the largest value of each 2×2 window, half the size"
+    ),
+    "AvgPool2D": QT_TRANSLATE_NOOP(
+        "PipelineLesson", "average-pool: the mean of each 2×2 window, half the size"
+    ),
+    "Flatten": QT_TRANSLATE_NOOP(
+        "PipelineLesson", "flatten: all the maps laid out as one long list of numbers"
+    ),
+    "Dense": QT_TRANSLATE_NOOP("PipelineLesson", "fully connected: every output looks at every input"),
+    "Dropout": QT_TRANSLATE_NOOP(
+        "PipelineLesson",
+        "dropout: only active while training; passes values through here",
+    ),
     "Sigmoid": "sigmoid", "Tanh": "tanh",
 }
 
@@ -73,17 +86,22 @@ class _StageRow(QWidget):
         total = len(maps)
         maps = maps[:MAX_MAPS]
         rows, cols = 1, len(maps)
-        shown = f"first {len(maps)} of {total} maps · " if total > len(maps) else ""
+        shown = translate("PipelineLesson", "first {value} of {total} maps · ").format(
+            value=len(maps),
+            total=total,
+        ) if total > len(maps) else ""
         self.image.setImage(mosaic(maps, rows, cols), autoLevels=False)
         if ink:
             self.image.setColorMap(colormap(INK, reverse=True))
             self.image.setLevels((0, 1))
-            scale = "white = paper 0, black = ink 1"
+            scale = translate("PipelineLesson", "white = paper 0, black = ink 1")
         else:
             limit = nice_ceiling(float(np.abs(maps).max()) or 1.0)
             self.image.setColorMap(colormap(DIVERGING))
             self.image.setLevels((-limit, limit))
-            scale = f"colour scale: red = +{limit:g}, white = 0, blue = −{limit:g}"
+            scale = translate(
+                "PipelineLesson", "colour scale: yellow = +{limit:g}, light grey = 0, blue = −{limit:g}"
+            ).format(limit=limit)
         self.heading.setText(f"{self.base_heading}<br><small>{shown}{scale}</small>")
         self.view.autoRange(padding=0.02)
 
@@ -96,8 +114,8 @@ class _StageRow(QWidget):
             for side in ("left", "bottom"):
                 self.plot.getAxis(side).setPen(FOREGROUND)
                 self.plot.getAxis(side).setTextPen(FOREGROUND)
-            self.plot.setLabel("bottom", "unit number", color=FOREGROUND)
-            self.plot.setLabel("left", "value", color=FOREGROUND)
+            self.plot.setLabel("bottom", translate("PipelineLesson", "unit number"), color=FOREGROUND)
+            self.plot.setLabel("left", translate("PipelineLesson", "value"), color=FOREGROUND)
             self.bars = pg.BarGraphItem(x=[0], height=[0], width=0.8, brush="#1f5fb4")
             self.plot.addItem(self.bars)
         x = np.arange(len(values))
@@ -109,16 +127,19 @@ class _StageRow(QWidget):
 
 
 class PipelineLesson(Lesson):
-    title = "7 · The whole CNN"
-    lecture = ("“Inputs (2-dimension × channels) → [Convolution → ReLU → Pooling] → … → "
-               "[Convolution → ReLU → "
-               "Pooling] → Fully connected layer → Output prediction.” “Why is CNN superior at feature "
-               "representations? Effectively reducing computational complexity (convolution "
-               "filter); hierarchical "
-               "feature representation (multiple convolution layers); non-linearity and less "
-               "overfitting (ReLU "
-               "and pooling).”")
-    steps = ["Draw a shape and train a model: then each step follows your drawing one stage further."]
+    title = QT_TRANSLATE_NOOP("PipelineLesson", "7 · The whole CNN")
+    lecture = (QT_TRANSLATE_NOOP(
+        "PipelineLesson",
+        "“Inputs (2-dimension × channels) → [Convolution → ReLU → Pooling] → … → [Convolution → ReLU → "
+        "Pooling] → Fully connected layer → Output prediction.” “Why is CNN superior at feature "
+        "representations? Effectively reducing computational complexity (convolution filter); hierarchical "
+        "feature representation (multiple convolution layers); non-linearity and less overfitting (ReLU "
+        "and pooling).”",
+    ))
+    steps = [QT_TRANSLATE_NOOP(
+        "PipelineLesson",
+        "Draw a shape and train a model: then each step follows your drawing one stage further.",
+    )]
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -136,7 +157,7 @@ class PipelineLesson(Lesson):
         self.prediction.setObjectName("pipelinePrediction")
         self.params_table = QTableWidget(0, 2)
         self.params_table.setObjectName("parameterTable")
-        self.params_table.setHorizontalHeaderLabels(["", "parameters"])
+        self.params_table.setHorizontalHeaderLabels(["", translate("PipelineLesson", "parameters")])
         self.params_table.verticalHeader().setVisible(False)
         self.params_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.params_text = QLabel()
@@ -171,12 +192,18 @@ class PipelineLesson(Lesson):
             row.deleteLater()
         self.rows = []
         if self.model is None:
-            self.steps = ["No model yet: train one (or open a model file), then come back."]
+            self.steps = [translate(
+                "PipelineLesson",
+                "No model yet: train one (or open a model file), then come back.",
+            )]
             return
         summary = self.model.summary()
         shape = " × ".join(map(str, self.model.input_shape))
-        self.rows.append(_StageRow(f"<b>Input</b> · {shape}<br>the drawing as the network sees it"))
-        steps = ["<b>The input</b>: your drawing as a 28×28 grid of ink values."]
+        self.rows.append(_StageRow(translate(
+            "PipelineLesson",
+            "<b>Input</b> · {shape}<br>the drawing as the network sees it",
+        ).format(shape=shape)))
+        steps = [translate("PipelineLesson", "<b>The input</b>: your drawing as a 28×28 grid of ink values.")]
         block = 0
         for info in summary:
             if info.name == "Conv2D":
@@ -184,18 +211,42 @@ class PipelineLesson(Lesson):
             shape = " × ".join(map(str, info.output_shape))
             in_block = info.name in ("Conv2D", "ReLU", "MaxPool2D", "AvgPool2D")
             in_block = in_block and len(info.output_shape) == 3
-            where = f" (block {block})" if block and in_block else ""
+            where = ""
+            if block and in_block:
+                where = translate("PipelineLesson", " (block {block})").format(block=block)
             self.rows.append(_StageRow(
-                f"<b>Layer {info.index} · {info.name}</b>{where} · {shape}<br>{WHAT.get(info.name, '')}"
-                f"<br><small>{info.parameters:,} parameters</small>"))
-            steps.append(f"<b>Layer {info.index}: {info.name}</b> — {WHAT.get(info.name, '')}. Output shape "
-                         f"{shape}." + (" Showing the first 8 maps." if len(info.output_shape) == 3
+                translate(
+                    "PipelineLesson",
+                    "<b>Layer {index} · {name}</b>{where} · {shape}<br>{what}<br><small>{parameters:,} "
+                    "parameters</small>",
+                ).format(
+                    index=info.index,
+                    name=info.name,
+                    where=where,
+                    shape=shape,
+                    what=translate("PipelineLesson", WHAT.get(info.name, '')),
+                    parameters=info.parameters,
+                )))
+            steps.append(translate(
+                "PipelineLesson",
+                "<b>Layer {index}: {name}</b> — {what}. Output shape {shape}.",
+            ).format(
+                index=info.index,
+                name=info.name,
+                what=translate("PipelineLesson", WHAT.get(info.name, '')),
+                shape=shape,
+            ) + (translate("PipelineLesson", " Showing the first 8 maps.") if len(info.output_shape) == 3
                                         and info.output_shape[0] > MAX_MAPS else ""))
-        steps.append("<b>The prediction</b>: softmax turns the last layer's numbers into probabilities.")
-        steps.append("<b>Parameters</b>: a convolution filter is small and reused at every "
-                     "position, so the CNN "
-                     "needs far fewer numbers than a fully connected network — “effectively reducing "
-                     "computational complexity”.")
+        steps.append(translate(
+            "PipelineLesson",
+            "<b>The prediction</b>: softmax turns the last layer's numbers into probabilities.",
+        ))
+        steps.append(translate(
+            "PipelineLesson",
+            "<b>Parameters</b>: a convolution filter is small and reused at every position, so the CNN "
+            "needs far fewer numbers than a fully connected network — “effectively reducing computational "
+            "complexity”.",
+        ))
         self.steps = steps
         for k, row in enumerate(self.rows):
             self.stack.insertWidget(k, row)
@@ -243,8 +294,9 @@ class PipelineLesson(Lesson):
         self.prediction.setVisible(show_pred)
         if show_pred:
             probs = self.model.predict_proba(raster)[0]
-            names = self.classes if len(self.classes) == len(probs) else [f"class {i + 1}"
-                                                                          for i in range(len(probs))]
+            names = self.classes if len(self.classes) == len(probs) else [
+                translate("PipelineLesson", "class {number}").format(number=i + 1) for i in range(len(probs))
+            ]
             self.prediction.set_prediction(names, probs, list(CLASS_COLOURS))
             self.prediction.set_trained(not self.untrained())
             self.prediction.flush()
@@ -270,12 +322,15 @@ class PipelineLesson(Lesson):
         size = "×".join(map(str, default.input_shape[1:]))
         maps = "×".join(map(str, out_shape[1:]))
         mine = self.model.num_parameters()
-        rows = [("this model", f"{mine:,}"),
-                ("default CNN preset", f"{p.conv_parameters:,}"),
-                (f"   its first conv layer ({n_out} filters {k}×{k})", f"{p.first_conv_parameters:,}"),
-                ("   a fully connected layer with the same input and output",
+        rows = [(translate("PipelineLesson", "this model"), f"{mine:,}"),
+                (translate("PipelineLesson", "default CNN preset"), f"{p.conv_parameters:,}"),
+                (translate("PipelineLesson", "   its first conv layer ({n_out} filters {k}×{k})").format(
+                    n_out=n_out,
+                    k=k,
+                ), f"{p.first_conv_parameters:,}"),
+                (translate("PipelineLesson", "   a fully connected layer with the same input and output"),
                  f"{p.dense_equivalent_parameters:,}"),
-                ("MLP preset (no convolution)", f"{p.mlp_parameters:,}")]
+                (translate("PipelineLesson", "MLP preset (no convolution)"), f"{p.mlp_parameters:,}")]
         self.params_table.setRowCount(len(rows))
         for r, (a, b) in enumerate(rows):
             self.params_table.setItem(r, 0, QTableWidgetItem(a))
@@ -289,12 +344,26 @@ class PipelineLesson(Lesson):
 
         ratio = p.dense_equivalent_parameters / max(p.first_conv_parameters, 1)
         self.params_text.setText(
-            f"<b>The saving is in the convolution layers.</b> The default CNN's first conv layer maps the "
-            f"{size} drawing to {n_out} maps of {maps} with {p.first_conv_parameters:,} weights, reused at "
-            f"every position; an equivalent fully connected layer would need "
-            f"<b>{p.dense_equivalent_parameters:,}</b> weights — {ratio:,.0f} times as many. "
-            f"<b>{100 * p.dense_share:.0f} %</b> of the CNN's {p.conv_parameters:,} weights sit in its "
-            f"fully connected (dense) layers ({p.dense_parameters:,}), so the whole CNN has about as many as "
-            f"the MLP ({p.mlp_parameters:,}): what convolution buys is maps of where each pattern is, "
-            "for very few weights."
+            translate(
+                "PipelineLesson",
+                "<b>The saving is in the convolution layers.</b> The default CNN's first conv layer maps "
+                "the {size} drawing to {n_out} maps of {maps} with {first_conv_parameters:,} weights, "
+                "reused at every position; an equivalent fully connected layer would need "
+                "<b>{dense_equivalent_parameters:,}</b> weights — {ratio:,.0f} times as many. "
+                "<b>{value:.0f} %</b> of the CNN's {conv_parameters:,} weights sit in its fully connected "
+                "(dense) layers ({dense_parameters:,}), so the whole CNN has about as many as the MLP "
+                "({mlp_parameters:,}): what convolution buys is maps of where each pattern is, for very "
+                "few weights.",
+            ).format(
+                size=size,
+                n_out=n_out,
+                maps=maps,
+                first_conv_parameters=p.first_conv_parameters,
+                dense_equivalent_parameters=p.dense_equivalent_parameters,
+                ratio=ratio,
+                value=100 * p.dense_share,
+                conv_parameters=p.conv_parameters,
+                dense_parameters=p.dense_parameters,
+                mlp_parameters=p.mlp_parameters,
+            )
         )

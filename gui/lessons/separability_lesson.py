@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from engine.lessons import EXTENT, HiddenLayerNet, Perceptron, point_set, separating_line
 from gui.lessons.common import BACKGROUND, FOREGROUND, Lesson, fmt
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 CLASS1 = "#d62728"  # target 1
 CLASS0 = "#1f5fb4"  # target 0
@@ -34,8 +35,8 @@ class _PlanePlot(pg.PlotWidget):
         for side in ("left", "bottom"):
             item.getAxis(side).setPen(FOREGROUND)
             item.getAxis(side).setTextPen(FOREGROUND)
-        item.setLabel("bottom", "input x1", color=FOREGROUND)
-        item.setLabel("left", "input x0", color=FOREGROUND)
+        item.setLabel("bottom", translate("SeparabilityLesson", "input x1"), color=FOREGROUND)
+        item.setLabel("left", translate("SeparabilityLesson", "input x0"), color=FOREGROUND)
         item.setAspectLocked(True)
         item.setMouseEnabled(False, False)
         item.setMenuEnabled(False)
@@ -68,19 +69,24 @@ class _PlanePlot(pg.PlotWidget):
 
 
 class SeparabilityLesson(Lesson):
-    title = "3 · Linearly separable or not: one neuron against a hidden layer"
-    lecture = ("“A single neuron is activated (= 1) or not (= 0).” y = f(w1·x1 + w0·x0 − h). “(1) "
-               "If the model "
-               "outputs 1 and the true value is 0, how should you modify the parameters (w1, w0, "
-               "h)? (2) If it "
-               "outputs 0 and the true value is 1? (3) Until when?” — “Multi-layer neural networks can solve "
-               "[non-linearly separable problems] by transforming the input in a better representation.”")
-    steps = ["Each <b>Next step</b> shows one point to the single neuron and applies its rule, and "
-             "trains the "
-             "hidden-layer network for 25 more gradient steps. Red circles: target 1; blue squares: "
-             "target 0. "
-             "Shading: what each model answers there. Try AND and OR, then XOR, then place your own points "
-             "(click: target 1, Shift+click: target 0)."]
+    title = QT_TRANSLATE_NOOP(
+        "SeparabilityLesson",
+        "3 · Linearly separable or not: one neuron against a hidden layer",
+    )
+    lecture = (QT_TRANSLATE_NOOP(
+        "SeparabilityLesson",
+        "“A single neuron is activated (= 1) or not (= 0).” y = f(w1·x1 + w0·x0 − h). “(1) If the model "
+        "outputs 1 and the true value is 0, how should you modify the parameters (w1, w0, h)? (2) If it "
+        "outputs 0 and the true value is 1? (3) Until when?” — “Multi-layer neural networks can solve "
+        "[non-linearly separable problems] by transforming the input in a better representation.”",
+    ))
+    steps = [QT_TRANSLATE_NOOP(
+        "SeparabilityLesson",
+        "Each <b>Next step</b> shows one point to the single neuron and applies its rule, and trains the "
+        "hidden-layer network for 25 more gradient steps. Red circles: target 1; blue squares: target 0. "
+        "Shading: what each model answers there. Try AND and OR, then XOR, then place your own points "
+        "(click: target 1, Shift+click: target 0).",
+    )]
     repeats = True
 
     def __init__(self, parent=None):
@@ -97,39 +103,54 @@ class SeparabilityLesson(Lesson):
 
         self.choice = QComboBox()
         self.choice.setObjectName("pointSetChoice")
-        self.choice.addItems(["AND", "OR", "XOR", "Your points"])
+        self.choice.addItems(["AND", "OR", "XOR", translate("SeparabilityLesson", "Your points")])
         self.choice.setCurrentText("XOR")
         self.choice.currentTextChanged.connect(self.choose)
-        self.run_button = QPushButton("Run")
+        self.run_button = QPushButton(translate("SeparabilityLesson", "Run"))
         self.run_button.setObjectName("runButton")
         self.run_button.setCheckable(True)
-        self.run_button.setToolTip("Keep taking steps, five a second")
+        self.run_button.setToolTip(translate("SeparabilityLesson", "Keep taking steps, five a second"))
         self.run_button.toggled.connect(self._run_toggled)
-        self.reset_button = QPushButton("Start again")
+        self.reset_button = QPushButton(translate("SeparabilityLesson", "Start again"))
         self.reset_button.clicked.connect(self.reset)
         self.timer = QTimer(self)
         self.timer.setInterval(200)
         self.timer.timeout.connect(self.next_step)
 
-        self.neuron_plot = _PlanePlot("Single neuron<br>y = 1 if w1·x1 + w0·x0 − h ≥ 0")
+        self.neuron_plot = _PlanePlot(
+            translate("SeparabilityLesson", "Single neuron<br>y = 1 if w1·x1 + w0·x0 − h ≥ 0")
+        )
         self.neuron_plot.setObjectName("neuronPlot")
-        self.neuron_plot.setToolTip("Shaded red where the neuron outputs 1, blue where it outputs 0.\n"
-                                    "The dashed line is w1·x1 + w0·x0 = h: one straight line is all "
-                                    "it can draw.")
-        self.net_plot = _PlanePlot("One hidden layer<br>(8 tanh units)")
+        self.neuron_plot.setToolTip(translate(
+            "SeparabilityLesson",
+            "Shaded red where the neuron outputs 1, blue where it outputs 0.\nThe dashed line is w1·x1 + "
+            "w0·x0 = h: one straight line is all it can draw.",
+        ))
+        self.net_plot = _PlanePlot(translate("SeparabilityLesson", "One hidden layer<br>(8 tanh units)"))
         self.net_plot.setObjectName("networkPlot")
-        self.net_plot.setToolTip("Shading: the network's probability of target 1 (white = 50 %).\n"
-                                 "Its hidden layer lets it bend the boundary.")
+        self.net_plot.setToolTip(translate(
+            "SeparabilityLesson",
+            "Shading: the network's probability of target 1 (white = 50 %).\nIts hidden layer lets it bend "
+            "the boundary.",
+        ))
         self.hidden_plot = pg.PlotWidget(background=BACKGROUND)
         self.hidden_plot.setObjectName("hiddenPlot")
         hp = self.hidden_plot.getPlotItem()
-        hp.setTitle("What the output neuron sees<br>(the hidden layer's outputs)", color=FOREGROUND,
-                    size="11pt")
+        hp.setTitle(
+            translate("SeparabilityLesson", "What the output neuron sees<br>(the hidden layer's outputs)"),
+            color=FOREGROUND, size="11pt",
+        )
         for side in ("left", "bottom"):
             hp.getAxis(side).setPen(FOREGROUND)
             hp.getAxis(side).setTextPen(FOREGROUND)
-        hp.setLabel("bottom", "output neuron's sum w·h + b (≥ 0 → 1)", color=FOREGROUND)
-        hp.setLabel("left", "hidden outputs, other direction", color=FOREGROUND)
+        hp.setLabel(
+            "bottom",
+            translate("SeparabilityLesson", "output neuron's sum w·h + b (≥ 0 → 1)"),
+            color=FOREGROUND,
+        )
+        hp.setLabel(
+            "left", translate("SeparabilityLesson", "hidden outputs, other direction"), color=FOREGROUND
+        )
         hp.setMouseEnabled(False, False)
         hp.setMenuEnabled(False)
         hp.hideButtons()
@@ -139,10 +160,13 @@ class SeparabilityLesson(Lesson):
         hp.addItem(self.hidden_points)
         self.hidden_labels: list[pg.TextItem] = []
         self.hidden_plot.setToolTip(
-            "Each point as the hidden layer hands it to the output neuron (8 numbers per point, shown\n"
-            "along two directions). Horizontal: the output neuron's weighted sum; the dashed line at 0 is\n"
-            "its one straight line. When red and blue fall on its two sides, the hidden layer has made\n"
-            "the points linearly separable — even XOR.")
+            translate(
+                "SeparabilityLesson",
+                "Each point as the hidden layer hands it to the output neuron (8 numbers per point, "
+                "shown\nalong two directions). Horizontal: the output neuron's weighted sum; the dashed "
+                "line at 0 is\nits one straight line. When red and blue fall on its two sides, the hidden "
+                "layer has made\nthe points linearly separable — even XOR.",
+            ))
         self.neuron_info = QLabel()
         self.neuron_info.setObjectName("neuronInfo")
         self.neuron_info.setWordWrap(True)
@@ -155,7 +179,7 @@ class SeparabilityLesson(Lesson):
             plot.scene().sigMouseClicked.connect(lambda ev, p=plot: self._clicked(ev, p))
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Points:"))
+        controls.addWidget(QLabel(translate("SeparabilityLesson", "Points:")))
         controls.addWidget(self.choice)
         controls.addWidget(self.run_button)
         controls.addWidget(self.reset_button)
@@ -211,10 +235,15 @@ class SeparabilityLesson(Lesson):
     def set_step(self, n: int) -> None:
         super().set_step(n)
         self.prev_button.setEnabled(bool(self._undo))
-        self.prev_button.setToolTip("Take the last step back (Left arrow or Page Up); “Start again” resets")
+        self.prev_button.setToolTip(translate(
+            "SeparabilityLesson",
+            "Take the last step back (Left arrow or Page Up); “Start again” resets",
+        ))
 
     def _run_toggled(self, on: bool) -> None:
-        self.run_button.setText("Pause" if on else "Run")
+        self.run_button.setText(
+            translate("SeparabilityLesson", "Pause") if on else translate("SeparabilityLesson", "Run")
+        )
         if on:
             self.timer.start()
         else:
@@ -226,7 +255,7 @@ class SeparabilityLesson(Lesson):
 
     def _clicked(self, event, plot: _PlanePlot) -> None:
         if self.choice.currentText() != "Your points":
-            self.choice.setCurrentText("Your points")
+            self.choice.setCurrentText(translate("SeparabilityLesson", "Your points"))
         pos = plot.getPlotItem().vb.mapSceneToView(event.scenePos())
         lo, hi = EXTENT
         if not (lo <= pos.x() <= hi and lo <= pos.y() <= hi):
@@ -278,54 +307,95 @@ class SeparabilityLesson(Lesson):
                 label.setPos(float(d), float(o))
                 hp.addItem(label)
                 self.hidden_labels.append(label)
-        self.step_label.setText(f"{len(p.history)} updates · epoch {p.epoch + 1}")
+        self.step_label.setText(translate("SeparabilityLesson", "{value} updates · epoch {value2}").format(
+            value=len(p.history),
+            value2=p.epoch + 1,
+        ))
         if not len(self.t):
-            self.neuron_info.setText("Click on a plot to place points (Shift+click for target 0).")
+            self.neuron_info.setText(translate(
+                "SeparabilityLesson",
+                "Click on a plot to place points (Shift+click for target 0).",
+            ))
             self.net_info.setText("")
             self.neuron_plot.current.setData([], [])
             return
         w1, w0, h = p.params
-        text = (f"<b>w1 = {fmt(w1)}, w0 = {fmt(w0)}, h = {fmt(h)}</b> · right on "
-                f"{int(round(p.accuracy() * len(self.t)))} of {len(self.t)} points "
-                f"({100 * p.accuracy():.0f} %)")
+        text = (translate(
+            "SeparabilityLesson",
+            "<b>w1 = {value}, w0 = {value2}, h = {value3}</b> · right on {value4} of {value5} points "
+            "({value6:.0f} %)",
+        ).format(
+            value=fmt(w1),
+            value2=fmt(w0),
+            value3=fmt(h),
+            value4=int(round(p.accuracy() * len(self.t))),
+            value5=len(self.t),
+            value6=100 * p.accuracy(),
+        ))
         u = self.last_update
         if u is None:
             self.neuron_plot.current.setData([], [])
-            text += "<br>Press Next step to show it the first point."
+            text += translate("SeparabilityLesson", "<br>Press Next step to show it the first point.")
         else:
             self.neuron_plot.current.setData([u.x[0]], [u.x[1]])
             x1, x0 = (fmt(v) for v in u.x)
-            text += (f"<br>Point ({x1}, {x0}), target {u.target}: w1·{x1} + w0·{x0} − h = "
-                     f"{fmt(u.weighted_sum)} → output {u.output}. ")
+            text += (translate(
+                "SeparabilityLesson",
+                "<br>Point ({x1}, {x0}), target {target}: w1·{x1} + w0·{x0} − h = {value} → output "
+                "{output}. ",
+            ).format(x1=x1, x0=x0, target=u.target, value=fmt(u.weighted_sum), output=u.output))
             if u.case == "right":
-                text += "Right: nothing changes."
+                text += translate("SeparabilityLesson", "Right: nothing changes.")
             elif u.case == "output 1, target 0":
-                text += (f"<b>Question (1)</b>, output 1 but target 0: the sum was too big, so "
-                         f"w1 −= {fmt(p.lr)}·{x1}, w0 −= {fmt(p.lr)}·{x0}, h += {fmt(p.lr)}.")
+                text += (translate(
+                    "SeparabilityLesson",
+                    "<b>Question (1)</b>, output 1 but target 0: the sum was too big, so w1 −= "
+                    "{value}·{x1}, w0 −= {value}·{x0}, h += {value}.",
+                ).format(value=fmt(p.lr), x1=x1, x0=x0))
             else:
-                text += (f"<b>Question (2)</b>, output 0 but target 1: the sum was too small, so "
-                         f"w1 += {fmt(p.lr)}·{x1}, w0 += {fmt(p.lr)}·{x0}, h −= {fmt(p.lr)}.")
+                text += (translate(
+                    "SeparabilityLesson",
+                    "<b>Question (2)</b>, output 0 but target 1: the sum was too small, so w1 += "
+                    "{value}·{x1}, w0 += {value}·{x0}, h −= {value}.",
+                ).format(value=fmt(p.lr), x1=x1, x0=x0))
         if p.converged:
-            text += ("<br><b>Question (3)</b>: a whole epoch without a mistake — it has learned; "
-                     "nothing changes any more.")
+            text += (translate(
+                "SeparabilityLesson",
+                "<br><b>Question (3)</b>: a whole epoch without a mistake — it has learned; nothing "
+                "changes any more.",
+            ))
         elif self.separable_line is None:
-            text += ("<br><b>Question (3)</b>: no straight line separates these points (the red points' "
-                     "outline and the blue points' outline overlap), so the rule never stops making "
-                     "mistakes.")
+            text += (translate(
+                "SeparabilityLesson",
+                "<br><b>Question (3)</b>: no straight line separates these points (the red points' outline "
+                "and the blue points' outline overlap), so the rule never stops making mistakes.",
+            ))
         else:
-            text += ("<br><b>Question (3)</b>: a straight line does separate these points (their outlines "
-                     "do not overlap), so the rule is certain to get there: until an epoch passes without "
-                     f"a mistake. Not yet, after {p.epoch} epoch{'s' if p.epoch != 1 else ''}.")
+            text += (translate(
+                "SeparabilityLesson",
+                "<br><b>Question (3)</b>: a straight line does separate these points (their outlines do "
+                "not overlap), so the rule is certain to get there: until an epoch passes without a "
+                "mistake. Not yet, after {epoch} epoch{value}.",
+            ).format(epoch=p.epoch, value='s' if p.epoch != 1 else ''))
         self.neuron_info.setText(text)
         self.net_info.setText(
-            f"<b>{net.steps} gradient steps</b> (Adam, binary cross-entropy, engine layers) · loss "
-            f"{fmt(net.loss, 3) if net.steps else '—'} · right on "
-            f"{int(round(net.accuracy() * len(self.t)))} of {len(self.t)} points "
-            f"({100 * net.accuracy():.0f} %)"
-            f"<br>Control, a single sigmoid neuron trained the same way ({self.control.steps} steps): loss "
-            f"{fmt(self.control.loss, 3) if self.control.steps else '—'}, right on "
-            f"{int(round(self.control.accuracy() * len(self.t)))} of {len(self.t)} "
-            f"({100 * self.control.accuracy():.0f} %)"
-            + (" — gradient descent alone does not help one straight line." if self.separable_line is None
-               and self.control.steps else "")
+            translate(
+                "SeparabilityLesson",
+                "<b>{steps} gradient steps</b> (Adam, binary cross-entropy, engine layers) · loss {value} "
+                "· right on {value2} of {value3} points ({value4:.0f} %)<br>Control, a single sigmoid "
+                "neuron trained the same way ({steps2} steps): loss {value5}, right on {value6} of "
+                "{value3} ({value7:.0f} %)",
+            ).format(
+                steps=net.steps,
+                value=fmt(net.loss, 3) if net.steps else '—',
+                value2=int(round(net.accuracy() * len(self.t))),
+                value3=len(self.t),
+                value4=100 * net.accuracy(),
+                steps2=self.control.steps,
+                value5=fmt(self.control.loss, 3) if self.control.steps else '—',
+                value6=int(round(self.control.accuracy() * len(self.t))),
+                value7=100 * self.control.accuracy(),
+            )
+            + (translate("SeparabilityLesson", " — gradient descent alone does not help one straight line.")
+               if self.separable_line is None and self.control.steps else "")
         )

@@ -14,6 +14,7 @@ from gui.lessons.neuron_lesson import NeuronLesson
 from gui.lessons.pipeline_lesson import PipelineLesson
 from gui.lessons.pooling_lesson import PoolingLesson
 from gui.lessons.separability_lesson import SeparabilityLesson
+from gui.text import translate
 
 LARGE_TEXT_FACTOR = 1.6
 TAB_FACTOR = 1.1  # the lesson tabs' labels in large text
@@ -37,20 +38,22 @@ class LessonsView(QTabWidget):
         self.setObjectName("lessonsView")
         self.lessons = [CornerLesson(), NeuronLesson(), SeparabilityLesson(), BackpropLesson(),
                         ConvolutionLesson(), PoolingLesson(), PipelineLesson(), DepthLesson()]
-        names = ["1 Representation", "2 Neuron", "3 Separable?", "4 Backprop", "5 Convolution",
-                 "6 ReLU && pooling", "7 Whole CNN", "8 How deep?"]
+        names = [translate("LessonsView", "1 Representation"), translate("LessonsView", "2 Neuron"),
+                 translate("LessonsView", "3 Separable?"), translate("LessonsView", "4 Backprop"),
+                 translate("LessonsView", "5 Convolution"), translate("LessonsView", "6 ReLU && pooling"),
+                 translate("LessonsView", "7 Whole CNN"), translate("LessonsView", "8 How deep?")]
         for lesson, name in zip(self.lessons, names, strict=True):
             self.addTab(lesson, name)
-            self.setTabToolTip(self.count() - 1, lesson.title)
+            self.setTabToolTip(self.count() - 1, translate(type(lesson).__name__, lesson.title))
             lesson.trainRequested.connect(self.trainRequested)
         self._base_font = QFont(self.font())
 
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(4, 0, 4, 0)
-        self.large_text = QCheckBox("Large text")
+        self.large_text = QCheckBox(translate("LessonsView", "Large text"))
         self.large_text.setObjectName("largeTextToggle")
-        self.large_text.setToolTip("Bigger letters for a projector (Ctrl+Shift+L)")
+        self.large_text.setToolTip(translate("LessonsView", "Bigger letters for a projector (Ctrl+Shift+L)"))
         self.large_text.toggled.connect(self.set_large_text)
         row.addWidget(self.large_text)
         self.setCornerWidget(corner, Qt.Corner.TopRightCorner)

@@ -10,13 +10,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsRectItem, QLabel, QScrollArea, QWidget
 
-# Diverging map, blue (negative) - white (zero) - red (positive): ColorBrewer's RdBu (11 classes), reversed
-# so that red is positive. Its middle is pure white, so 0 looks like empty paper.
-DIVERGING = "RdBu_r"
-_RDBU_R = (
-    "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#ffffff",
-    "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f",
-)
+from gui import colormaps
+
+# The diverging map for every signed value (weights, kernels, feature maps, saliency): CET-CBD1, blue
+# (negative) - light grey (zero) - yellow (positive), safe for red-green colour blindness (gui/colormaps.py).
+DIVERGING = colormaps.NAME
+# What the map's colours mean, for tooltips and captions
+DIVERGING_KEY = "blue = negative, light grey = 0, yellow = positive"
 # Grey map for ink: colormap(INK, reverse=True) draws 0 as white paper and 1 as black ink.
 INK = "ink"
 
@@ -33,7 +33,7 @@ def colormap(name: str, reverse: bool = False) -> pg.ColorMap:
         cmap.name = "ink"
         return cmap
     if name == DIVERGING:
-        cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(_RDBU_R)), [pg.mkColor(c) for c in _RDBU_R])
+        cmap = pg.ColorMap(colormaps.anchor_positions(), colormaps.anchor_rgb().astype(np.ubyte))
         cmap.name = DIVERGING
     else:
         base = pg.colormap.get(name)
@@ -217,7 +217,7 @@ class GraphicsScroller(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it (arrow keys scroll), a click does not
         self.viewport_resized = None  # callable(width) set by the panel
         self.viewport().installEventFilter(self)
 
@@ -231,3 +231,38 @@ class GraphicsScroller(QScrollArea):
         if obj is self.viewport() and event.type() == QEvent.Type.Resize and self.viewport_resized:
             self.viewport_resized(event.size().width())
         return False
+
+
+class FoldWhenShort(QObject):
+    """Hides `label` (a panel's explanation) while the panel is too short to show it and still give its
+    scrolling grids `keep_px` pixels: on a 1024×768 screen the filters dock would otherwise cut the text
+    off mid-line and leave the grids a strip. The text stays the panel's tooltip meanwhile, and comes back
+    as soon as there is room."""
+
+    def __init__(self, panel: QWidget, label: QLabel, keep_px: int = 150):
+        super().__init__(panel)
+        self.panel, self.label, self.keep_px = panel, label, keep_px
+        self._tooltip = panel.toolTip()
+        panel.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.panel and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        layout = self.panel.layout()
+        margins = layout.contentsMargins()
+        width = self.panel.width() - margins.left() - margins.right()
+        needed = self.label.heightForWidth(width) if self.label.wordWrap() else self.label.sizeHint().height()
+        used = margins.top() + margins.bottom()
+        for i in range(layout.count()):
+            widget = layout.itemAt(i).widget()
+            if widget is not None and widget is not self.label and widget.isVisibleTo(self.panel) \
+                    and layout.stretch(i) == 0:
+                used += widget.sizeHint().height() + layout.spacing()
+        show = self.panel.height() - used - needed - layout.spacing() >= self.keep_px
+        if show != self.label.isVisibleTo(self.panel):
+            self.label.setVisible(show)
+            tip = self._tooltip if show else f"{self.label.text()}\n\n{self._tooltip}".strip()
+            self.panel.setToolTip(tip)

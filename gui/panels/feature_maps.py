@@ -20,6 +20,7 @@ from gui.panels._common import (
     DIVERGING,
     FOREGROUND,
     Coalescer,
+    FoldWhenShort,
     GraphicsScroller,
     SteadyLabel,
     colormap,
@@ -32,6 +33,7 @@ from gui.panels._common import (
     zoom_of,
 )
 from gui.panels._export import make_exportable, write_table
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 MIN_MAP_PX = 20.0  # a feature map is at least this many pixels tall (× zoom): else the panel scrolls
 MAX_PIXEL_PX = 6.0  # and one of its pixels at most this many (× zoom)
@@ -46,12 +48,12 @@ STAGE_NAMES = {
     "AvgPool2D": "average-pool",
 }
 STAGE_HELP = {
-    "conv": "each filter slid over its input: one map per filter",
-    "ReLU": "negative values set to 0 (max(0, x))",
-    "sigmoid": "squashed into 0 … 1",
-    "tanh": "squashed into −1 … 1",
-    "max-pool": "largest value of each 2×2 window: half the size",
-    "average-pool": "mean of each 2×2 window: half the size",
+    "conv": QT_TRANSLATE_NOOP("FeatureMaps", "each filter slid over its input: one map per filter"),
+    "ReLU": QT_TRANSLATE_NOOP("FeatureMaps", "negative values set to 0 (max(0, x))"),
+    "sigmoid": QT_TRANSLATE_NOOP("FeatureMaps", "squashed into 0 … 1"),
+    "tanh": QT_TRANSLATE_NOOP("FeatureMaps", "squashed into −1 … 1"),
+    "max-pool": QT_TRANSLATE_NOOP("FeatureMaps", "largest value of each 2×2 window: half the size"),
+    "average-pool": QT_TRANSLATE_NOOP("FeatureMaps", "mean of each 2×2 window: half the size"),
 }
 
 
@@ -65,7 +67,13 @@ class Stage:
     @property
     def label(self) -> str:
         c, h, w = self.maps.shape
-        return f"Block {self.block} · {self.stage} · {c}×{h}×{w}"
+        return translate("FeatureMaps", "Block {block} · {stage} · {c}×{h}×{w}").format(
+            block=self.block,
+            stage=self.stage,
+            c=c,
+            h=h,
+            w=w,
+        )
 
 
 @dataclass
@@ -129,26 +137,35 @@ class FeatureMapsPanel(QWidget):
         self._cmap = colormap(DIVERGING)
         self._coalescer = Coalescer(self._render, 40, self)
 
-        self.title = QLabel("<b>Feature maps</b> — what each layer makes of the drawing on the canvas")
+        self.title = QLabel(translate(
+            "FeatureMaps",
+            "<b>Feature maps</b> — what each layer makes of the drawing on the canvas",
+        ))
         self.title.setWordWrap(True)  # a narrow dock (a 1024-pixel screen) wraps it instead of growing
         self.model_note = SteadyLabel("")  # which model made these maps: repaints, never relayouts
         self.model_note.setObjectName("modelNote")
         self.explain = QLabel(
-            "Each small image is one feature map: where in the drawing a filter responds. "
-            "Red = positive, blue = negative, white = 0; each block's three stages share its colour scale."
+            translate(
+                "FeatureMaps",
+                "Each small image is one feature map: where in the drawing a filter responds. Blue = "
+                "negative, light grey = 0, yellow = positive; each block's three stages share its colour "
+                "scale.",
+            )
         )
         self.explain.setWordWrap(True)
-        self.empty = QLabel("Draw something on the canvas to see what the network makes of it.")
+        self.empty = QLabel(
+            translate("FeatureMaps", "Draw something on the canvas to see what the network makes of it.")
+        )
         self.empty.setObjectName("featureMapsEmpty")
         self.empty.setWordWrap(True)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
         self.graphics.setVisible(False)
         self.setToolTip(
-            "conv: every filter slid over its input gives one map.\n"
+            translate("FeatureMaps", "conv: every filter slid over its input gives one map.\n"
             "ReLU: negative values become 0.\n"
             "pool: each 2×2 window is replaced by one value, so the maps get smaller\n"
-            "and small shifts of the drawing matter less."
+            "and small shifts of the drawing matter less.")
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -158,14 +175,24 @@ class FeatureMapsPanel(QWidget):
         layout.addWidget(self.empty)
         self.scroller = GraphicsScroller(self.graphics)
         self.scroller.viewport_resized = self._fit_cells
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scroller around it is the Tab stop
+        self.scroller.setAccessibleName(translate("FeatureMaps", "Feature maps of the drawing on the canvas"))
+        self.scroller.setAccessibleDescription(
+            self.explain.text() + translate(
+                "FeatureMaps",
+                " Ctrl+C copies every value as a table; the right-click menu saves it.",
+            ))
         self.scroller.setVisible(False)
         layout.addWidget(self.scroller, 1)
+        self.fold = FoldWhenShort(self, self.explain)  # a short dock keeps the grids, not half a sentence
         make_exportable(self, "feature-maps", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
     def set_model_note(self, text: str, trained: bool) -> None:
         """Which model computes the maps; an untrained one's maps come from random filters."""
-        note = f"Model: {text}" + ("" if trained else ": nothing learned yet")
+        note = translate("FeatureMaps", "Model: {text}").format(text=text) + (
+            "" if trained else translate("FeatureMaps", ": nothing learned yet")
+        )
         if note != self.model_note.text():  # called on every status update: no relayout when unchanged
             self.model_note.setText(note)
 
@@ -173,9 +200,12 @@ class FeatureMapsPanel(QWidget):
         """Show the activations of one drawing (model.activations(raster)); copies what it keeps."""
         self._pending = conv_stages(activations)
         self._empty_text = (
-            "This model has no convolution layers (the MLP preset), so there are no feature maps: "
-            "it looks at all 784 pixels at once." if activations else
-            "Draw something on the canvas to see what the network makes of it."
+            translate(
+                "FeatureMaps",
+                "This model has no convolution layers (the MLP preset), so there are no feature maps: it "
+                "looks at all 784 pixels at once.",
+            ) if activations else
+            translate("FeatureMaps", "Draw something on the canvas to see what the network makes of it.")
         )
         self._coalescer.request()
 
@@ -191,7 +221,9 @@ class FeatureMapsPanel(QWidget):
 
     def clear(self) -> None:
         self._pending = []
-        self._empty_text = "Draw something on the canvas to see what the network makes of it."
+        self._empty_text = translate(
+            "FeatureMaps", "Draw something on the canvas to see what the network makes of it."
+        )
         self._coalescer.request()
 
     def flush(self) -> None:
@@ -206,7 +238,9 @@ class FeatureMapsPanel(QWidget):
     def write_csv(self, path: str) -> None:
         """Every value shown: block, stage, map, row, column, value (atomic write)."""
         if not self._stages:
-            raise ValueError("No feature maps yet: draw something on the canvas first.")
+            raise ValueError(
+                translate("FeatureMaps", "No feature maps yet: draw something on the canvas first.")
+            )
         rows = [[s.block, s.stage, m + 1, r, c, f"{v:.6g}"]
                 for s in self._stages for (m, r, c), v in np.ndenumerate(s.maps)]
         write_table(path, ["block", "stage", "map", "row", "column", "value"], rows)
@@ -247,9 +281,15 @@ class FeatureMapsPanel(QWidget):
                 rows, columns = grid_shape(c, max_columns=4)
                 size = f"{point_size(self, 0.95)}pt"
                 # two short lines, so three stages side by side fit a narrow dock
-                text = f"Block {s.block} · {s.stage}<br>{c}×{h}×{w}"
+                text = translate("FeatureMaps", "Block {block} · {stage}<br>{c}×{h}×{w}").format(
+                    block=s.block,
+                    stage=s.stage,
+                    c=c,
+                    h=h,
+                    w=w,
+                )
                 heading = gl.addLabel(text, row=2 * bi, col=col, color=FOREGROUND, size=size)
-                heading.setToolTip(f"{s.label}: {STAGE_HELP.get(s.stage, '')}")
+                heading.setToolTip(f"{s.label}: {translate('FeatureMaps', STAGE_HELP.get(s.stage, ''))}")
                 view, image = make_image_view(gl, row=2 * bi + 1, col=col)
                 # the grid's own rect, fixed now: prepare() builds the views before any image is shown, and
                 # the auto range would otherwise pad a view under 100 pixels by 10 % on each side (maps 1/6
@@ -268,7 +308,7 @@ class FeatureMapsPanel(QWidget):
             bar.axis.setTextPen(FOREGROUND)
             bar.axis.setPen(FOREGROUND)
             bar.axis.enableAutoSIPrefix(False)
-            bar.axis.setLabel("response (no unit)", color=FOREGROUND)
+            bar.axis.setLabel(translate("FeatureMaps", "response (no unit)"), color=FOREGROUND)
             bar.setImageItem([sv.image for sv in bv.stages])
             gl.addItem(bar, row=2 * bi + 1, col=max_stages)
             bv.bar = bar

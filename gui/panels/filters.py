@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from gui.panels._common import (
@@ -20,6 +20,7 @@ from gui.panels._common import (
     DIVERGING,
     FOREGROUND,
     Coalescer,
+    FoldWhenShort,
     GraphicsScroller,
     SteadyLabel,
     colormap,
@@ -32,12 +33,18 @@ from gui.panels._common import (
     zoom_of,
 )
 from gui.panels._export import make_exportable, write_table
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 MAX_COLUMNS_ONE_CHANNEL = 8  # 16 first-layer filters in two rows of 8: twice the size of one strip of 16
 MIN_CELL_PX = 2.0  # a weight is at least this many pixels on screen (× zoom): else the panel scrolls
 MAX_CELL_PX = 14.0  # and at most this many (× zoom), so that a small first layer leaves room for the rest
-TITLE_TRAINED = "<b>Learned filters</b> — the weights of every convolution layer"
-TITLE_UNTRAINED = "<b>Filters</b> — random starting weights: nothing is learned until you train"
+TITLE_TRAINED = QT_TRANSLATE_NOOP(
+    "Filters", "<b>Learned filters</b> — the weights of every convolution layer"
+)
+TITLE_UNTRAINED = QT_TRANSLATE_NOOP(
+    "Filters",
+    "<b>Filters</b> — random starting weights: nothing is learned until you train",
+)
 COLOUR_BAR_PX = 70  # the colour bar with its numbers and title, at 100 %
 
 
@@ -79,12 +86,24 @@ def tile_index(shape: tuple[int, int, int, int], filt: int, channel: int) -> int
 
 def heading_text(number: int, shape: tuple[int, int, int, int]) -> str:
     out_ch, in_ch, kh, kw = shape
-    channels = "1 input channel (the drawing)" if in_ch == 1 else f"{in_ch} input channels"
-    text = f"Conv {number}: {out_ch} filters {kh}×{kw} on {channels}"
+    if in_ch == 1:
+        channels = translate("Filters", "1 input channel (the drawing)")
+    else:
+        channels = translate("Filters", "{in_ch} input channels").format(in_ch=in_ch)
+    text = translate("Filters", "Conv {number}: {out_ch} filters {kh}×{kw} on {channels}").format(
+        number=number,
+        out_ch=out_ch,
+        kh=kh,
+        kw=kw,
+        channels=channels,
+    )
     if in_ch > 1:
         text += (
-            f"<br><small>each column is one filter: its {in_ch} kernels, one per input map, "
-            "top to bottom</small>"
+            translate(
+                "Filters",
+                "<br><small>each column is one filter: its {in_ch} kernels,<br>one per input map, top to "
+                "bottom</small>",  # two short lines: one long one outgrew a 1024-pixel screen's dock
+            ).format(in_ch=in_ch)
         )
     return text
 
@@ -106,26 +125,33 @@ class FiltersPanel(QWidget):
         self._coalescer = Coalescer(self._render, 40, self)
         self._cmap = colormap(DIVERGING)
 
-        self.title = QLabel(TITLE_TRAINED)
+        self.title = QLabel(translate("Filters", TITLE_TRAINED))
         self.title.setObjectName("filtersTitle")
         self.title.setWordWrap(True)  # a narrow dock (a 1024-pixel screen) wraps it instead of growing
         self.model_note = SteadyLabel("")  # which model these weights are: repaints, never relayouts
         self.model_note.setObjectName("modelNote")
         self.explain = QLabel(
-            "Each small square is one kernel; each of its cells is one weight the network learned. "
-            "Red = positive weight, blue = negative, white = 0 (scale on the right of each layer). "
-            "One column per filter; a filter of a later layer has one kernel per input map, top to bottom."
+            translate(
+                "Filters",
+                "Each small square is one kernel; each of its cells is one weight the network learned. Blue "
+                "= negative weight, light grey = 0, yellow = positive (scale on the right of each layer). "
+                "One column per filter; a filter of a later layer has one kernel per input map, top to "
+                "bottom.",
+            )
         )
         self.explain.setWordWrap(True)
-        self.empty = QLabel("No model yet: train or open a model to see its filters.")
+        self.empty = QLabel(translate("Filters", "No model yet: train or open a model to see its filters."))
         self.empty.setObjectName("filtersEmpty")
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
         self.graphics.setToolTip("")
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.setToolTip(
-            "Filters are what the network learned to look for: a filter gives a strong response\n"
-            "where the drawing locally looks like it (for example an edge in one direction)."
+            translate(
+                "Filters",
+                "Filters are what the network learned to look for: a filter gives a strong response\nwhere "
+                "the drawing locally looks like it (for example an edge in one direction).",
+            )
         )
 
         layout = QVBoxLayout(self)
@@ -136,8 +162,18 @@ class FiltersPanel(QWidget):
         layout.addWidget(self.empty)
         self.scroller = GraphicsScroller(self.graphics)
         self.scroller.viewport_resized = self._fit_cells
+        self.graphics.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scroller around it is the Tab stop
+        self.scroller.setAccessibleName(
+            translate("Filters", "Filters: the weights of every convolution layer")
+        )
+        self.scroller.setAccessibleDescription(
+            self.explain.text() + translate(
+                "Filters",
+                " Ctrl+C copies every weight as a table; the right-click menu saves it.",
+            ))
         layout.addWidget(self.scroller, 1)
         self.scroller.setVisible(False)
+        self.fold = FoldWhenShort(self, self.explain)  # a short dock keeps the grids, not half a sentence
         make_exportable(self, "filters", self.write_csv, [self.graphics])
 
     # -- public API ---------------------------------------------------------------------------
@@ -145,7 +181,8 @@ class FiltersPanel(QWidget):
     def set_model_note(self, text: str, trained: bool) -> None:
         """Which model the filters are ("Untrained (random weights)", "After epoch 3 of 10 · 1,017 steps",
         ...); an untrained model's filters are not called learned."""
-        note, title = f"Model: {text}", TITLE_TRAINED if trained else TITLE_UNTRAINED
+        note = translate("Filters", "Model: {text}").format(text=text)
+        title = translate("Filters", TITLE_TRAINED if trained else TITLE_UNTRAINED)
         if note != self.model_note.text():  # called on every status update: no relayout when unchanged
             self.model_note.setText(note)
         if title != self.title.text():
@@ -210,7 +247,7 @@ class FiltersPanel(QWidget):
             units_h = lv.rows * (kh + 1) - 1
             cell = min(max(room / units_w, MIN_CELL_PX * z), MAX_CELL_PX * z)
             height = units_h * cell + 8
-            heading = fh * (2.8 if in_ch > 1 else 1.6) + 4
+            heading = fh * (3.4 if in_ch > 1 else 1.6) + 4
             gl.setRowStretchFactor(2 * lv.number - 1, max(1, int(height)))
             gl.setRowStretchFactor(2 * lv.number - 2, 0)
             need_w = max(need_w, units_w * MIN_CELL_PX * z + bar + 24)
@@ -227,13 +264,17 @@ class FiltersPanel(QWidget):
     def write_csv(self, path: str) -> None:
         """Every filter weight shown: layer, filter, input channel, row, column, weight (atomic write)."""
         if not self._layers:
-            raise ValueError("No model yet: there are no filters to export.")
+            raise ValueError(translate("Filters", "No model yet: there are no filters to export."))
         rows = []
         for i in range(self.conv_count):
             w = self.shown_filters(i)
             for (f, c, r, k), v in np.ndenumerate(w):
                 rows.append([i + 1, f + 1, c + 1, r, k, f"{v:.6g}"])
-        write_table(path, ["conv layer", "filter", "input channel", "row", "column", "weight"], rows)
+        write_table(
+            path,
+            ["conv layer", "filter", "input channel", "row", "column", "weight"],  # a data header: English
+            rows,
+        )
 
     # -- rendering ----------------------------------------------------------------------------
     def _rebuild(self, convs: list[tuple[int, np.ndarray]]) -> None:
@@ -252,7 +293,7 @@ class FiltersPanel(QWidget):
             bar.axis.setTextPen(FOREGROUND)
             bar.axis.setPen(FOREGROUND)
             bar.axis.enableAutoSIPrefix(False)
-            bar.axis.setLabel("weight value", color=FOREGROUND)
+            bar.axis.setLabel(translate("Filters", "weight value"), color=FOREGROUND)
             gl.addItem(bar, row=2 * number - 1, col=1)
             bar.setImageItem(image)
             gl.layout.setColumnStretchFactor(0, 1)
@@ -315,10 +356,21 @@ class FiltersPanel(QWidget):
             if filt >= out_ch:
                 return
             value = float(image[y, x])
-            where = f"filter {filt + 1}" + (f", kernel for input map {chan + 1}" if in_ch > 1 else "")
+            where = translate("Filters", "filter {number}").format(number=filt + 1)
+            if in_ch > 1:
+                where += translate("Filters", ", kernel for input map {number}").format(number=chan + 1)
             QToolTip.showText(
                 self.graphics.mapToGlobal(self.graphics.mapFromScene(pos)),
-                f"Conv {lv.number}, {where}: row {dy + 1}, column {dx + 1} — weight {plain_number(value)}",
+                translate(
+                    "Filters",
+                    "Conv {number}, {where}: row {value}, column {value2} — weight {value3}",
+                ).format(
+                    number=lv.number,
+                    where=where,
+                    value=dy + 1,
+                    value2=dx + 1,
+                    value3=plain_number(value),
+                ),
                 self.graphics,
             )
             return

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, Q
 from engine import atomic_path
 from gui.panels._common import BACKGROUND, FOREGROUND, Coalescer, point_size, zoom_of
 from gui.panels._export import add_plot_actions, make_exportable, remove_broken_exporters
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 TRAIN_COLOUR = "#1f5fb4"
 VAL_COLOUR = "#d95f02"
@@ -29,11 +30,41 @@ DOWNSAMPLE_ABOVE = 4000  # points; longer series are peak-downsampled and clippe
 
 # Series of one run: (key, plot, legend name, what it is, colour, faded alpha when an earlier run)
 SERIES = (
-    ("loss_step", "loss", "training loss, each step", "raw mini-batch loss", TRAIN_COLOUR),
-    ("loss_smooth", "loss", "training loss, smoothed", "exponential moving average", TRAIN_COLOUR),
-    ("val_loss", "loss", "validation loss, each epoch", "held-out drawings", VAL_COLOUR),
-    ("acc_smooth", "accuracy", "training accuracy, smoothed", "mini-batch accuracy, averaged", TRAIN_COLOUR),
-    ("val_acc", "accuracy", "validation accuracy, each epoch", "held-out drawings", VAL_COLOUR),
+    (
+        "loss_step",
+        "loss",
+        QT_TRANSLATE_NOOP("Plots", "training loss, each step"),
+        QT_TRANSLATE_NOOP("Plots", "raw mini-batch loss"),
+        TRAIN_COLOUR,
+    ),
+    (
+        "loss_smooth",
+        "loss",
+        QT_TRANSLATE_NOOP("Plots", "training loss, smoothed"),
+        QT_TRANSLATE_NOOP("Plots", "exponential moving average"),
+        TRAIN_COLOUR,
+    ),
+    (
+        "val_loss",
+        "loss",
+        QT_TRANSLATE_NOOP("Plots", "validation loss, each epoch"),
+        QT_TRANSLATE_NOOP("Plots", "held-out drawings"),
+        VAL_COLOUR,
+    ),
+    (
+        "acc_smooth",
+        "accuracy",
+        QT_TRANSLATE_NOOP("Plots", "training accuracy, smoothed"),
+        QT_TRANSLATE_NOOP("Plots", "mini-batch accuracy, averaged"),
+        TRAIN_COLOUR,
+    ),
+    (
+        "val_acc",
+        "accuracy",
+        QT_TRANSLATE_NOOP("Plots", "validation accuracy, each epoch"),
+        QT_TRANSLATE_NOOP("Plots", "held-out drawings"),
+        VAL_COLOUR,
+    ),
 )
 
 
@@ -113,30 +144,35 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None, *, horizontal: bool = False):
         super().__init__(parent)
         self.setObjectName("trainingPlots")
-        self.setAccessibleName("Loss and accuracy plots")
+        self.setAccessibleName(translate("Plots", "Loss and accuracy plots"))
         self._runs: list[_Run] = []
         self._downsampling = False
         self._coalescer = Coalescer(self._render, RENDER_INTERVAL_MS, self)
 
         self.loss_plot = self._make_plot(
             "lossPlot",
-            "Loss: how wrong the network is (lower is better)",
-            ("cross-entropy loss", "nats"),
-            "The loss measures how wrong the network's guesses are, averaged over drawings.\n"
-            "Faint line: each mini-batch. Solid line: the same, smoothed. Orange dots: drawings held out\n"
-            "for validation, measured at the end of every epoch. Faded lines are earlier runs.",
+            translate("Plots", "Loss: how wrong the network is (lower is better)"),
+            (translate("Plots", "cross-entropy loss"), "nats"),
+            translate(
+                "Plots",
+                "The loss measures how wrong the network's guesses are, averaged over drawings.\nFaint "
+                "line: each mini-batch. Solid line: the same, smoothed. Orange dots: drawings held "
+                "out\nfor validation, measured at the end of every epoch. Faded lines are earlier runs.",
+            ),
         )
         self.accuracy_plot = self._make_plot(
             "accuracyPlot",
-            "Accuracy: share of drawings guessed right (higher is better)",
-            ("accuracy", "%"),
-            "The share of drawings whose most likely class is the right one, in percent.\n"
+            translate("Plots", "Accuracy: share of drawings guessed right (higher is better)"),
+            (translate("Plots", "accuracy"), "%"),
+            translate("Plots", "The share of drawings whose most likely class is the right one, in percent.\n"
             "Blue: training mini-batches, smoothed. Orange dots: held-out validation drawings,\n"
-            "measured at the end of every epoch. Faded lines are earlier runs.",
+            "measured at the end of every epoch. Faded lines are earlier runs."),
         )
         self._titles = {
-            "lossPlot": "Loss: how wrong the network is (lower is better)",
-            "accuracyPlot": "Accuracy: share of drawings guessed right (higher is better)",
+            "lossPlot": translate("Plots", "Loss: how wrong the network is (lower is better)"),
+            "accuracyPlot": translate(
+                "Plots", "Accuracy: share of drawings guessed right (higher is better)"
+            ),
         }
         # the x axis is set by _update_x_range: whole epochs, changed only when a run needs more room
         self._x_span = 0.0
@@ -183,6 +219,8 @@ class TrainingPlots(QWidget):
         plot = pg.PlotWidget(background=BACKGROUND)
         plot.setObjectName(name)
         plot.setToolTip(tooltip)
+        plot.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it: its numbers are its description
+        plot.setAccessibleName(title.split(":")[0] + " plot")
         item = plot.getPlotItem()
         for side in ("left", "bottom"):
             axis = item.getAxis(side)
@@ -194,7 +232,8 @@ class TrainingPlots(QWidget):
             # only when their ticks, size or font change
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.setLabel("left", ylabel[0], units=ylabel[1], color=FOREGROUND)
-        item.setLabel("bottom", "training progress", units="epochs", color=FOREGROUND)
+        item.setLabel("bottom", translate("Plots", "training progress"), units=translate("Plots", "epochs"),
+                      color=FOREGROUND)
         item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(True)
         return plot
@@ -205,7 +244,7 @@ class TrainingPlots(QWidget):
     def _create_curves(self, run: _Run) -> None:
         for key, which, name, _what, _colour in SERIES:
             item = self._plot_for(which).getPlotItem()
-            curve = pg.PlotDataItem(name=name)
+            curve = pg.PlotDataItem(name=translate("Plots", name))
             curve.setObjectName(f"{key}")
             item.addItem(curve)
             run.curves[key] = curve
@@ -280,22 +319,35 @@ class TrainingPlots(QWidget):
         if self._expected is not None:  # a run about to start is named as the current one already
             current, earlier = self._expected[0], [run.label for run in self._runs]
         else:
-            current = self._runs[-1].label if self._runs else "no run yet"
+            current = self._runs[-1].label if self._runs else translate("Plots", "no run yet")
             earlier = [run.label for run in self._runs[:-1]]
         tail = ""
         if earlier:
-            names = ", ".join(earlier[-3:]) + (f" and {len(earlier) - 3} more" if len(earlier) > 3 else "")
-            tail = (f" &nbsp; {swatch('#8fb0dc', 'dashed')} earlier runs, faded ({names})")
+            names = ", ".join(earlier[-3:])
+            if len(earlier) > 3:
+                names += translate("Plots", " and {count} more").format(count=len(earlier) - 3)
+            tail = (translate("Plots", " &nbsp; {value} earlier runs, faded ({names})").format(
+                value=swatch('#8fb0dc', 'dashed'),
+                names=names,
+            ))
         head = f"<b>{self._titles['lossPlot']}</b><br><i>{current}</i>: "
         self.loss_legend.setText(
-            head + f"{swatch('#9db8dc', 'faint')} training, each step &nbsp; "
-            f"{swatch(TRAIN_COLOUR, 'line')} training, smoothed &nbsp; "
-            f"{swatch(VAL_COLOUR, 'dots')} validation, each epoch" + tail
+            head + translate(
+                "Plots",
+                "{value} training, each step &nbsp; {value2} training, smoothed &nbsp; {value3} "
+                "validation, each epoch",
+            ).format(
+                value=swatch('#9db8dc', 'faint'),
+                value2=swatch(TRAIN_COLOUR, 'line'),
+                value3=swatch(VAL_COLOUR, 'dots'),
+            ) + tail
         )
         head = f"<b>{self._titles['accuracyPlot']}</b><br><i>{current}</i>: "
         self.accuracy_legend.setText(
-            head + f"{swatch(TRAIN_COLOUR, 'line')} training, smoothed &nbsp; "
-            f"{swatch(VAL_COLOUR, 'dots')} validation, each epoch" + tail
+            head + translate(
+                "Plots",
+                "{value} training, smoothed &nbsp; {value2} validation, each epoch",
+            ).format(value=swatch(TRAIN_COLOUR, 'line'), value2=swatch(VAL_COLOUR, 'dots')) + tail
         )
         for legend in (self.loss_legend, self.accuracy_legend):
             # a legend never gets shorter while shown: a new run's label then changes no plot's size
@@ -356,7 +408,7 @@ class TrainingPlots(QWidget):
         if record.kind not in ("step", "epoch"):
             return
         if not self._runs:
-            self.new_run("run 1")
+            self.new_run(translate("Plots", "run 1"))
         run = self._runs[-1]
         x = record_x(record)
         b = run.buffers
@@ -412,16 +464,23 @@ class TrainingPlots(QWidget):
     def _describe(self, run: _Run) -> None:
         """The latest numbers as text, for screen readers (the plots' accessible description)."""
         parts = [f"{run.label}:"]
-        for key, text, unit in (("loss_smooth", "training loss, smoothed", ""),
-                                ("val_loss", "validation loss", ""),
-                                ("acc_smooth", "training accuracy, smoothed", " %"),
-                                ("val_acc", "validation accuracy", " %")):
+        for key, text, unit in (("loss_smooth", translate("Plots", "training loss, smoothed"), ""),
+                                ("val_loss", translate("Plots", "validation loss"), ""),
+                                ("acc_smooth", translate("Plots", "training accuracy, smoothed"), " %"),
+                                ("val_acc", translate("Plots", "validation accuracy"), " %")):
             x, y = run.buffers[key].data()
             if len(y):
-                parts.append(f"{text} {y[-1]:.3g}{unit} at {x[-1]:.2f} epochs;")
+                parts.append(translate("Plots", "{text} {value:.3g}{unit} at {value2:.2f} epochs;").format(
+                    text=text,
+                    value=y[-1],
+                    unit=unit,
+                    value2=x[-1],
+                ))
         text = " ".join(parts).rstrip(";")
         if text != self.accessibleDescription():
             self.setAccessibleDescription(text)
+            for plot in (self.loss_plot, self.accuracy_plot):
+                plot.setAccessibleDescription(text)
 
     def _update_x_range(self) -> None:
         """Span [0, whole epochs]: the planned length of every run shown, or the data if a run goes on

@@ -5,36 +5,45 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from engine import NOT_SURE_BELOW
+from gui.i18n import number
+from gui.markers import MARKER_TEXT, marker_for, paint_marker
 from gui.panels._common import Coalescer
 from gui.panels._export import make_exportable, write_table
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 FALLBACK_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
 
-NOTE_EMPTY = "Draw something on the canvas to see what the network guesses."
-NOTE_UNTRAINED = ("Untrained model: its weights are still random, so these guesses mean nothing yet. "
-                  "Press Train.")
-NOTE_STALE = ("The model is stale: the drawings changed since it was trained. "
-              "Train again to include them.")
+NOTE_EMPTY = QT_TRANSLATE_NOOP("Prediction", "Draw something on the canvas to see what the network guesses.")
+NOTE_UNTRAINED = (QT_TRANSLATE_NOOP(
+    "Prediction",
+    "Untrained model: its weights are still random, so these guesses mean nothing yet. Press Train.",
+))
+NOTE_STALE = (QT_TRANSLATE_NOOP(
+    "Prediction",
+    "The model is stale: the drawings changed since it was trained. Train again to include them.",
+))
 
 
 def percent_text(p: float) -> str:
-    return f"{100.0 * p:.1f} %"
+    return f"{number(100.0 * p, 1)} %"  # QLocale's digits and decimal point
 
 
 class _Bars(QWidget):
-    """Paints one row per class: name, a bar as long as its probability in the class colour, the percent."""
+    """Paints one row per class: name, the class's marker (its shape), a bar as long as its probability in
+    the class colour, the percent."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("predictionBars")
         self.rows: list[tuple[str, float, str]] = []
+        self.markers: list[str] = []  # each row's marker (gui/markers.py)
         self.top = -1
-        self.empty_text = NOTE_EMPTY
+        self.empty_text = translate("Prediction", NOTE_EMPTY)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def _row_height(self) -> float:
@@ -59,7 +68,8 @@ class _Bars(QWidget):
         bold.setBold(True)
         fm = QFontMetricsF(bold)
         rh = self._row_height()
-        name_w = max([fm.horizontalAdvance(name) for name, _p, _c in self.rows] + [40.0]) + 12
+        mark = fm.height() * 0.75  # the class marker between the name and the bar
+        name_w = max([fm.horizontalAdvance(name) for name, _p, _c in self.rows] + [40.0]) + 12 + mark + 4
         pct_w = fm.horizontalAdvance("100.0 %") + 12
         bar_x = name_w
         bar_w = max(20.0, self.width() - name_w - pct_w - 4)
@@ -73,8 +83,11 @@ class _Bars(QWidget):
             top = i == self.top
             painter.setFont(bold if top else base)
             painter.setPen(text_colour)
-            painter.drawText(QRectF(0, y, name_w - 8, rh), Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(QRectF(0, y, name_w - 12 - mark, rh), Qt.AlignmentFlag.AlignVCenter
                              | Qt.AlignmentFlag.AlignRight, name)
+            if i < len(self.markers):
+                centre = QPointF(name_w - 6 - mark / 2, y + rh / 2)
+                paint_marker(painter, self.markers[i], centre, mark, colour)
             track = QRectF(bar_x, y + rh * 0.18, bar_w, rh * 0.64)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#e4e4e4"))
@@ -149,30 +162,36 @@ class PredictionPanel(QWidget):
         self._classes: list[str] = []
         self._probs = np.zeros(0)
         self._colours: list[str] = []
+        self._markers: list[str] = []
         self._stale = False
         self._trained = True
         self._coalescer = Coalescer(self._render, 33, self)
 
-        self.title = QLabel("<b>Prediction</b> — how sure the network is, per class")
+        self.title = QLabel(translate("Prediction", "<b>Prediction</b> — how sure the network is, per class"))
         self.title.setWordWrap(True)
-        self.title.setToolTip("For the drawing on the canvas, from the model as it is right now")
+        self.title.setToolTip(
+            translate("Prediction", "For the drawing on the canvas, from the model as it is right now")
+        )
         self.top_label = _Line()
         self.top_label.setObjectName("predictionTop")
         self.bars = _Bars(self)
         # a screen reader reads the bars as text: Tab reaches them, their description holds the numbers
         self.bars.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.bars.setAccessibleName("Prediction per class")
-        self.bars.setAccessibleDescription(NOTE_EMPTY)
+        self.bars.setAccessibleName(translate("Prediction", "Prediction per class"))
+        self.bars.setAccessibleDescription(translate("Prediction", NOTE_EMPTY))
         self.note = QLabel("")
         self.note.setObjectName("predictionNote")
         self.note.setWordWrap(True)
         self.note.setVisible(False)
         self.top_label.setVisible(False)
         self.setToolTip(
-            "The network's output turned into probabilities (softmax): one per class, adding up to 100 %.\n"
-            "The longest bar is its guess. A high percentage means the network is sure, not that it is\n"
-            f"right. Below {NOT_SURE_BELOW:.0%} it says 'Not sure': on real people's drawings, such guesses\n"
-            "of a model trained on the app's own drawings were right only about half the time."
+            translate(
+                "Prediction",
+                "The network's output turned into probabilities (softmax): one per class, adding up to "
+                "100 %.\nThe longest bar is its guess. A high percentage means the network is sure, not that "
+                "it is\nright. Below {not_sure:.0%} it says 'Not sure': on real people's drawings, such "
+                "guesses\nof a model trained on the app's own drawings were right only about half the time.",
+            ).format(not_sure=NOT_SURE_BELOW)
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -184,20 +203,26 @@ class PredictionPanel(QWidget):
         make_exportable(self, "prediction", self.write_csv)
 
     # -- public API ---------------------------------------------------------------------------
-    def set_prediction(self, classes, probabilities, colors) -> None:
+    def set_prediction(self, classes, probabilities, colors, markers=None) -> None:
+        """`markers`: each class's marker name (gui/markers.py); by default by its place in `classes`."""
         classes = [str(c) for c in classes]
         probs = np.asarray(probabilities, dtype=np.float64).reshape(-1)
         if len(classes) != len(probs):
-            raise ValueError(f"{len(classes)} classes but {len(probs)} probabilities")
+            raise ValueError(translate("Prediction", "{value} classes but {value2} probabilities").format(
+                value=len(classes),
+                value2=len(probs),
+            ))
         colors = list(colors)
         self._classes = classes
         self._probs = probs.copy()
         self._colours = [str(colors[i]) if i < len(colors) else FALLBACK_COLOURS[i % len(FALLBACK_COLOURS)]
                          for i in range(len(classes))]
+        markers = list(markers or [])
+        self._markers = [markers[i] if i < len(markers) else marker_for(i) for i in range(len(classes))]
         self._coalescer.request()
 
     def clear(self) -> None:
-        self._classes, self._probs, self._colours = [], np.zeros(0), []
+        self._classes, self._probs, self._colours, self._markers = [], np.zeros(0), [], []
         self._coalescer.request()
 
     def set_stale(self, stale: bool) -> None:
@@ -218,7 +243,9 @@ class PredictionPanel(QWidget):
     def write_csv(self, path: str) -> None:
         """The bars shown: class, probability (0–1) (atomic write)."""
         if not self.bars.rows:
-            raise ValueError("No prediction yet: draw something on the canvas first.")
+            raise ValueError(
+                translate("Prediction", "No prediction yet: draw something on the canvas first.")
+            )
         write_table(path, ["class", "probability"], [[c, f"{p:.6g}"] for c, p, _ in self.bars.rows])
 
     def top_class(self) -> str | None:
@@ -238,6 +265,7 @@ class PredictionPanel(QWidget):
         finite = [p for _c, p, _col in rows if math.isfinite(p)]
         resized = len(rows) != len(self.bars.rows)
         self.bars.rows = rows
+        self.bars.markers = list(self._markers)
         self.bars.top = int(np.nanargmax(self._probs)) if finite else -1
         if resized:  # only a new number of classes changes the size the bars ask for
             self.bars.updateGeometry()
@@ -247,19 +275,23 @@ class PredictionPanel(QWidget):
             self.bars.setAccessibleDescription(described)
         if self.bars.top >= 0:
             name, p, colour = rows[self.bars.top]
-            swatch = f"<span style='color:{colour}'>■</span>"
+            swatch = f"<span style='color:{colour}'>{MARKER_TEXT[self._markers[self.bars.top]]}</span>"
             if p < NOT_SURE_BELOW:  # on real drawings such guesses were right only about half the time
-                self.top_label.setText(f"<b>Not sure</b> — perhaps {swatch} {name} ({percent_text(p)})")
+                self.top_label.setText(translate(
+                    "Prediction", "<b>Not sure</b> — perhaps {swatch} {name} ({percent})"
+                ).format(swatch=swatch, name=name, percent=percent_text(p)))
             else:
-                self.top_label.setText(f"Most likely: <b>{swatch} {name}</b> ({percent_text(p)})")
+                self.top_label.setText(translate(
+                    "Prediction", "Most likely: <b>{swatch} {name}</b> ({percent})"
+                ).format(swatch=swatch, name=name, percent=percent_text(p)))
         else:
             self.top_label.setText("")
         self.top_label.setVisible(bool(rows))
         notes = []  # (with no drawing the bars area itself says NOTE_EMPTY)
         if not self._trained:
-            notes.append(NOTE_UNTRAINED)
+            notes.append(translate("Prediction", NOTE_UNTRAINED))
         elif self._stale:
-            notes.append(NOTE_STALE)
+            notes.append(translate("Prediction", NOTE_STALE))
         text = "\n".join(notes)
         if text != self.note.text():  # a QLabel's new text lays the window out again: only when it changes
             self.note.setText(text)

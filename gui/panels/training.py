@@ -30,19 +30,32 @@ from PySide6.QtWidgets import (
 )
 
 from gui.panels._common import SteadyLabel
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 PRESET_TEXT = {
-    "tiny": "Tiny CNN (4 and 8 filters)",
-    "default": "Default CNN (16 and 28 filters)",
-    "wide": "Wide CNN (32 and 64 filters, dropout)",
-    "mlp": "MLP, no convolution (for comparison)",
+    "tiny": QT_TRANSLATE_NOOP("TrainingPanel", "Tiny CNN (4 and 8 filters)"),
+    "default": QT_TRANSLATE_NOOP("TrainingPanel", "Default CNN (16 and 28 filters)"),
+    "wide": QT_TRANSLATE_NOOP("TrainingPanel", "Wide CNN (32 and 64 filters, dropout)"),
+    "mlp": QT_TRANSLATE_NOOP("TrainingPanel", "MLP, no convolution (for comparison)"),
 }
 PRESET_TIPS = {
-    "tiny": "Two small convolution blocks: learns fast, fewer filters to look at",
-    "default": "[Conv → ReLU → MaxPool] × 2 → Dense → ReLU → Dense, about 92,000 weights",
-    "wide": "More filters per layer and dropout, about 220,000 weights: slower to train",
-    "mlp": "Only fully connected layers: no filters, no feature maps. Compare how it copes with shapes "
-    "moved or drawn at another size",
+    "tiny": QT_TRANSLATE_NOOP(
+        "TrainingPanel",
+        "Two small convolution blocks: learns fast, fewer filters to look at",
+    ),
+    "default": QT_TRANSLATE_NOOP(
+        "TrainingPanel",
+        "[Conv → ReLU → MaxPool] × 2 → Dense → ReLU → Dense, about 92,000 weights",
+    ),
+    "wide": QT_TRANSLATE_NOOP(
+        "TrainingPanel",
+        "More filters per layer and dropout, about 220,000 weights: slower to train",
+    ),
+    "mlp": QT_TRANSLATE_NOOP(
+        "TrainingPanel",
+        "Only fully connected layers: no filters, no feature maps. Compare how it copes with shapes moved "
+        "or drawn at another size",
+    ),
 }
 
 
@@ -98,50 +111,75 @@ class TrainingPanel(QWidget):
 
         self.preset = QComboBox()
         for key, text in PRESET_TEXT.items():
+            text = translate("TrainingPanel", text)
             self.preset.addItem(text, key)
-            self.preset.setItemData(self.preset.count() - 1, PRESET_TIPS[key], Qt.ItemDataRole.ToolTipRole)
-        self.preset.setToolTip("Which network to train. Changing it starts from fresh random weights.")
+            self.preset.setItemData(self.preset.count() - 1, translate("TrainingPanel", PRESET_TIPS[key]),
+                                     Qt.ItemDataRole.ToolTipRole)
+        self.preset.setToolTip(translate(
+            "TrainingPanel",
+            "Which network to train. Changing it starts from fresh random weights.",
+        ))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 1000)
-        self.epochs.setToolTip("How many times the network sees every training drawing")
+        self.epochs.setToolTip(
+            translate("TrainingPanel", "How many times the network sees every training drawing")
+        )
         self.batch = QSpinBox()
         self.batch.setRange(1, 1024)
-        self.batch.setToolTip("Drawings per mini-batch: the weights change once per mini-batch (one step)")
+        self.batch.setToolTip(translate(
+            "TrainingPanel",
+            "Drawings per mini-batch: the weights change once per mini-batch (one step)",
+        ))
         self.lr = LearningRateBox()
         self.lr.setToolTip(
-            "Learning rate: how big each weight change is. Too big and the loss explodes; "
-            "too small and learning crawls. Arrows step 1, 2, 5 × 10ⁿ"
+            translate(
+                "TrainingPanel",
+                "Learning rate: how big each weight change is. Too big and the loss explodes; too small "
+                "and learning crawls. Arrows step 1, 2, 5 × 10ⁿ",
+            )
         )
         self.optimizer = QComboBox()
-        self.optimizer.addItem("Adam", "adam")
-        self.optimizer.addItem("SGD + momentum", "sgd")
+        self.optimizer.addItem(translate("TrainingPanel", "Adam"), "adam")
+        self.optimizer.addItem(translate("TrainingPanel", "SGD + momentum"), "sgd")
         self.optimizer.setToolTip(
-            "How gradients turn into weight changes. Adam adapts the step size per "
-            "weight; SGD follows the gradient with momentum"
+            translate(
+                "TrainingPanel",
+                "How gradients turn into weight changes. Adam adapts the step size per weight; SGD follows "
+                "the gradient with momentum",
+            )
         )
         self.val_split = QSpinBox()
         self.val_split.setRange(0, 50)
         self.val_split.setSuffix(" %")
-        self.val_split.setToolTip("Drawings held back to check the network on examples it never trained on")
+        self.val_split.setToolTip(translate(
+            "TrainingPanel",
+            "Drawings held back to check the network on examples it never trained on",
+        ))
         self.seed = QSpinBox()
         self.seed.setRange(0, 999999)
         self.seed.setToolTip(
-            "Random seed for the initial weights, the shuffling and the split: "
-            "the same seed gives the same run"
+            translate("TrainingPanel", "Random seed for the initial weights, the shuffling and the split: "
+            "the same seed gives the same run")
         )
-        self.augment = QCheckBox("Augment")
+        self.augment = QCheckBox(translate("TrainingPanel", "Augment"))
         self.augment.setToolTip(
-            "Each epoch, show the network slightly rotated, scaled, sheared and shifted "
-            "copies of the drawings, so it learns the shape rather than the exact pixels"
+            translate(
+                "TrainingPanel",
+                "Each epoch, show the network slightly rotated, scaled, sheared and shifted copies of the "
+                "drawings, so it learns the shape rather than the exact pixels",
+            )
         )
 
-        self.average = QCheckBox("Average weights")
+        self.average = QCheckBox(translate("TrainingPanel", "Average weights"))
         self.average.setObjectName("averageWeights")
         self.average.setToolTip(
-            "Keep a running average of the weights over the latest steps, and end training with it: "
-            "the averaged network recognises new drawings more reliably than the weights of the very last "
-            "step, whose mini-batch pushed them a little off. Off: the model keeps exactly the weights "
-            "its last step gave it."
+            translate(
+                "TrainingPanel",
+                "Keep a running average of the weights over the latest steps, and end training with it: "
+                "the averaged network recognises new drawings more reliably than the weights of the very "
+                "last step, whose mini-batch pushed them a little off. Off: the model keeps exactly the "
+                "weights its last step gave it.",
+            )
         )
 
         form = QGridLayout()
@@ -155,19 +193,19 @@ class TrainingPanel(QWidget):
             lab.setToolTip(buddy.toolTip())
             return lab
 
-        form.addWidget(label("&Model", self.preset), 0, 0)
+        form.addWidget(label(translate("TrainingPanel", "&Model"), self.preset), 0, 0)
         form.addWidget(self.preset, 0, 1, 1, 3)
-        form.addWidget(label("&Epochs", self.epochs), 1, 0)
+        form.addWidget(label(translate("TrainingPanel", "&Epochs"), self.epochs), 1, 0)
         form.addWidget(self.epochs, 1, 1)
-        form.addWidget(label("&Batch", self.batch), 1, 2)
+        form.addWidget(label(translate("TrainingPanel", "&Batch"), self.batch), 1, 2)
         form.addWidget(self.batch, 1, 3)
-        form.addWidget(label("&Learning rate", self.lr), 2, 0)
+        form.addWidget(label(translate("TrainingPanel", "&Learning rate"), self.lr), 2, 0)
         form.addWidget(self.lr, 2, 1)
-        form.addWidget(label("&Optimizer", self.optimizer), 2, 2)
+        form.addWidget(label(translate("TrainingPanel", "&Optimizer"), self.optimizer), 2, 2)
         form.addWidget(self.optimizer, 2, 3)
-        form.addWidget(label("&Validation", self.val_split), 3, 0)
+        form.addWidget(label(translate("TrainingPanel", "&Validation"), self.val_split), 3, 0)
         form.addWidget(self.val_split, 3, 1)
-        form.addWidget(label("See&d", self.seed), 3, 2)
+        form.addWidget(label(translate("TrainingPanel", "See&d"), self.seed), 3, 2)
         form.addWidget(self.seed, 3, 3)
         form.addWidget(self.augment, 4, 1)
         form.addWidget(self.average, 4, 3)
@@ -175,24 +213,36 @@ class TrainingPanel(QWidget):
         form.setColumnStretch(3, 1)
 
         self.train_button = self._button(
-            "Train",
+            translate("TrainingPanel", "Train"),
             "trainButton",
-            "Train the network on the drawings (Ctrl+T). Continues from the "
-            "current weights; Reset weights starts afresh",
+            translate("TrainingPanel", "Train the network on the drawings (Ctrl+T). Continues from the "
+            "current weights; Reset weights starts afresh"),
         )
         self.pause_button = self._button(
-            "Pause", "pauseButton", "Pause training (Ctrl+P); press again to resume"
+            translate(
+                "TrainingPanel",
+                "Pause",
+            ), "pauseButton", translate("TrainingPanel", "Pause training (Ctrl+P); press again to resume")
         )
         self.step_button = self._button(
-            "Step",
+            translate("TrainingPanel", "Step"),
             "stepButton",
-            "Train on exactly one mini-batch, then wait (Ctrl+Shift+S): watch one weight update at a time",
+            translate(
+                "TrainingPanel",
+                "Train on exactly one mini-batch, then wait (Ctrl+Shift+S): watch one weight update at a "
+                "time",
+            ),
         )
         self.stop_button = self._button(
-            "Stop", "stopButton", "Stop training; the weights learned so far stay"
+            translate("TrainingPanel", "Stop"), "stopButton", translate(
+                "TrainingPanel", "Stop training; the weights learned so far stay"
+            )
         )
         self.reset_button = self._button(
-            "Reset weights", "resetButton", "Forget everything learned: fresh random weights"
+            translate(
+                "TrainingPanel",
+                "Reset weights",
+            ), "resetButton", translate("TrainingPanel", "Forget everything learned: fresh random weights")
         )
         self.train_button.setDefault(True)
         self.train_button.clicked.connect(self.trainRequested)
@@ -212,15 +262,21 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
-        self.progress.setFormat("Not trained yet")
-        self.progress.setToolTip("Epoch, mini-batch step and estimated time left")
+        self.progress.setFormat(translate("TrainingPanel", "Not trained yet"))
+        self.progress.setToolTip(translate("TrainingPanel", "Epoch, mini-batch step and estimated time left"))
 
         self.model_note = SteadyLabel()  # changes every few steps: repaints, never lays the window out
         self.model_note.setObjectName("modelNote")
-        self.model_note.setToolTip("Which model the filters, feature maps and prediction show")
+        self.model_note.setToolTip(
+            translate("TrainingPanel", "Which model the filters, feature maps and prediction show")
+        )
         self.model_note.setStyleSheet("color: #57606a;")  # muted, still 6:1 contrast on white
         self.stale_label = QLabel(
-            "● Data changed since training started: the model is stale. Train again to include the changes."
+            translate(
+                "TrainingPanel",
+                "● Data changed since training started: the model is stale. Train again to include the "
+                "changes.",
+            )
         )
         self.stale_label.setObjectName("staleLabel")
         self.stale_label.setWordWrap(True)
@@ -308,11 +364,13 @@ class TrainingPanel(QWidget):
         active = state != "idle"
         self.train_button.setEnabled(not active)
         self.pause_button.setEnabled(state in ("running", "paused", "preparing"))
-        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.pause_button.setText(
+            translate("TrainingPanel", "Resume") if state == "paused" else translate("TrainingPanel", "Pause")
+        )
         self.pause_button.setToolTip(
-            "Continue training (Ctrl+P)"
+            translate("TrainingPanel", "Continue training (Ctrl+P)")
             if state == "paused"
-            else "Pause training (Ctrl+P); press again to resume"
+            else translate("TrainingPanel", "Pause training (Ctrl+P); press again to resume")
         )
         self.step_button.setEnabled(state in ("idle", "running", "paused", "preparing"))
         self.stop_button.setEnabled(state in ("running", "paused", "preparing"))
@@ -330,9 +388,9 @@ class TrainingPanel(QWidget):
         ):
             w.setEnabled(not active)
         if state == "preparing":
-            self.progress.setFormat("Preparing the drawings…")
+            self.progress.setFormat(translate("TrainingPanel", "Preparing the drawings…"))
         elif state == "stopping":
-            self.progress.setFormat("Stopping…")
+            self.progress.setFormat(translate("TrainingPanel", "Stopping…"))
 
     def state(self) -> str:
         return self._state
@@ -351,10 +409,13 @@ class TrainingPanel(QWidget):
         """One line saying which model is shown (untrained, after epoch E, loaded from a file, ...), and
         more about it (steps, data, settings) in its tooltip."""
         self.model_note.setText(text)
-        self.model_note.setToolTip(details or "Which model the filters, feature maps and prediction show")
+        self.model_note.setToolTip(
+            details or translate("TrainingPanel", "Which model the filters, feature maps and prediction show")
+        )
 
     def show_diverging(self) -> None:
-        self.progress.setFormat(self.progress.format().split(" · paused")[0] + " · paused: loss diverging")
+        paused = translate("TrainingPanel", " · paused: loss diverging")
+        self.progress.setFormat(self.progress.format().split(paused)[0] + paused)
 
     def set_stale(self, stale: bool) -> None:
         self.stale_label.setVisible(stale)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from engine import ModelFileError, load_model
 from gui.data_commands import compare_models
+from gui.text import translate
 
 
 def _pct(value) -> str:
@@ -36,7 +37,7 @@ class CompareDialog(QDialog):
     def __init__(self, drawings, dataset_name: str, start_dir: str, parent=None):
         super().__init__(parent)
         self.setObjectName("compareDialog")
-        self.setWindowTitle("Compare models")
+        self.setWindowTitle(translate("CompareDialog", "Compare models"))
         self.resize(760, 440)
         self._drawings = list(drawings)
         self._start_dir = start_dir
@@ -49,23 +50,30 @@ class CompareDialog(QDialog):
         self._timer.timeout.connect(self._check_done)
 
         intro = QLabel(
-            f"Each model on the {len(self._drawings):,} drawings of {dataset_name}: the share it classifies "
-            "right, overall, per class (rows: models; “n/a”: a class the model does not know) and per "
-            "drawer. Drawings of classes a model does not know are not counted for it."
+            translate(
+                "CompareDialog",
+                "Each model on the {value:,} drawings of {dataset_name}: the share it classifies right, "
+                "overall, per class (rows: models; “n/a”: a class the model does not know) and per drawer. "
+                "Drawings of classes a model does not know are not counted for it.",
+            ).format(value=len(self._drawings), dataset_name=dataset_name)
         )
         intro.setWordWrap(True)
-        self.status = QLabel("Add model files (.npz) to compare.")
+        self.status = QLabel(translate("CompareDialog", "Add model files (.npz) to compare."))
         self.status.setObjectName("compareStatus")
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("compareTable")
-        self.table.setToolTip("Accuracy of each model on the open dataset, overall and per class")
+        self.table.setToolTip(
+            translate("CompareDialog", "Accuracy of each model on the open dataset, overall and per class")
+        )
         self.drawer_table = QTableWidget(0, 0)
         self.drawer_table.setObjectName("compareDrawerTable")
-        self.drawer_table.setToolTip("Accuracy per drawer (the \"drawer\" key of the drawings)")
-        self.drawer_label = QLabel("Per drawer")
-        add = QPushButton("Add model files…")
+        self.drawer_table.setToolTip(
+            translate("CompareDialog", "Accuracy per drawer (the \"drawer\" key of the drawings)")
+        )
+        self.drawer_label = QLabel(translate("CompareDialog", "Per drawer"))
+        add = QPushButton(translate("CompareDialog", "Add model files…"))
         add.clicked.connect(self._ask_files)
-        clear = QPushButton("Clear")
+        clear = QPushButton(translate("CompareDialog", "Clear"))
         clear.clicked.connect(lambda: self.set_models([]))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -85,7 +93,12 @@ class CompareDialog(QDialog):
         self.drawer_table.hide()
 
     def _ask_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Models to compare", self._start_dir, "Models (*.npz)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            translate("CompareDialog", "Models to compare"),
+            self._start_dir,
+            translate("CompareDialog", "Models (*.npz)"),
+        )
         if paths:
             self.set_models(self._paths + [p for p in paths if p not in self._paths])
 
@@ -94,11 +107,14 @@ class CompareDialog(QDialog):
         self._paths = list(paths)
         if not self._paths:
             self._show([])
-            self.status.setText("Add model files (.npz) to compare.")
+            self.status.setText(translate("CompareDialog", "Add model files (.npz) to compare."))
             return
         if self._thread is not None:  # one at a time; the newest list is computed next
             return
-        self.status.setText(f"Evaluating {len(self._paths)} models on {len(self._drawings):,} drawings…")
+        self.status.setText(translate(
+            "CompareDialog",
+            "Evaluating {value} models on {value2:,} drawings…",
+        ).format(value=len(self._paths), value2=len(self._drawings)))
         paths = list(self._paths)
         self._thread = threading.Thread(target=self._work, args=(paths,), daemon=True, name="compare models")
         self._thread.start()
@@ -127,8 +143,14 @@ class CompareDialog(QDialog):
         self._timer.stop()
         result, paths = self._result
         self._show(result)
-        text = f"{len(result)} model{'s' if len(result) != 1 else ''} on {len(self._drawings):,} drawings."
-        self.status.setText(text + (f"\nNot read: {self._error}" if self._error else ""))
+        text = translate("CompareDialog", "{value} model{value2} on {value3:,} drawings.").format(
+            value=len(result),
+            value2='s' if len(result) != 1 else '',
+            value3=len(self._drawings),
+        )
+        if self._error:
+            text += translate("CompareDialog", "\nNot read: {error}").format(error=self._error)
+        self.status.setText(text)
         if paths != self._paths:
             self.set_models(self._paths)
 
@@ -166,7 +188,7 @@ class CompareDialog(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.drawer_table.setItem(i, j, item)
         self.drawer_table.resizeColumnsToContents()
-        self.drawer_label.setText("Per drawer: accuracy (drawings)")
+        self.drawer_label.setText(translate("CompareDialog", "Per drawer: accuracy (drawings)"))
 
     def done(self, code: int) -> None:
         if self._thread is not None:

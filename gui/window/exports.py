@@ -21,11 +21,12 @@ from engine.export import ONNX_INSTALL_HINT, export_model, onnx_available
 from gui.export_commands import app_version, library_versions
 from gui.panels._export import ask_csv, ask_png
 from gui.report import ReportInput, build_report, history_from_extra, write_report
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 FORMAT_FILTERS = {
-    "onnx": "ONNX model (*.onnx)",
-    "tfjs": "TensorFlow.js folder for Teachable Machine and ml5 (*)",
-    "torch": "PyTorch: weights .npz + loader .py (*.py)",
+    "onnx": QT_TRANSLATE_NOOP("Exports", "ONNX model (*.onnx)"),
+    "tfjs": QT_TRANSLATE_NOOP("Exports", "TensorFlow.js folder for Teachable Machine and ml5 (*)"),
+    "torch": QT_TRANSLATE_NOOP("Exports", "PyTorch: weights .npz + loader .py (*.py)"),
 }
 MODEL_KIND, REPORT_KIND = "model-export", "report"  # JobRunner kinds
 FORMAT_NAMES = {"onnx": "ONNX", "tfjs": "TensorFlow.js", "torch": "PyTorch"}
@@ -47,24 +48,41 @@ class Exports(QObject):
         """File › Export report… and the File › Export submenu (before `before`, e.g. Quit), and
         Model › Export…"""
         w = self.window
-        report = QAction("Export &report…", w)
-        report.setStatusTip("One HTML file with the dataset, the run, the results, the filters and a "
-                            "model card")
+        report = QAction(translate("Exports", "Export &report…"), w)
+        report.setStatusTip(translate(
+            "Exports",
+            "One HTML file with the dataset, the run, the results, the filters and a model card",
+        ))
         report.triggered.connect(self.export_report_dialog)
         sub = QMenu("E&xport", w)
         sub.setObjectName("exportMenu")
-        for title, panel in (("Training curves", w.plots), ("Filters", w.filters),
-                             ("Feature maps", w.feature_maps), ("Prediction", w.prediction)):
-            png = sub.addAction(f"{title} as PNG…", lambda p=panel: ask_png(p))
-            png.setStatusTip(f"Save the {title.lower()} panel as shown, as a PNG picture")
-            csv = sub.addAction(f"{title} as CSV…", lambda p=panel: ask_csv(p))
-            csv.setStatusTip(f"Save the numbers of the {title.lower()} panel as a CSV table")
+        for title, panel in ((translate("Exports", "Training curves"), w.plots),
+                             (translate("Exports", "Filters"), w.filters),
+                             (translate("Exports", "Feature maps"), w.feature_maps),
+                             (translate("Exports", "Prediction"), w.prediction)):
+            png = sub.addAction(
+                translate("Exports", "{title} as PNG…").format(title=title),
+                lambda p=panel: ask_png(p),
+            )
+            png.setStatusTip(translate("Exports", "Save the {value} panel as shown, as a PNG picture").format(
+                value=title.lower(),
+            ))
+            csv = sub.addAction(
+                translate("Exports", "{title} as CSV…").format(title=title),
+                lambda p=panel: ask_csv(p),
+            )
+            csv.setStatusTip(translate(
+                "Exports",
+                "Save the numbers of the {value} panel as a CSV table",
+            ).format(value=title.lower()))
         file_menu.insertAction(before, report)
         file_menu.insertMenu(before, sub)
         file_menu.insertSeparator(before)
-        model = QAction("&Export…", w)
-        model.setStatusTip("Export the model as ONNX, TensorFlow.js or PyTorch (checked before it is "
-                           "written)")
+        model = QAction(translate("Exports", "&Export…"), w)
+        model.setStatusTip(translate(
+            "Exports",
+            "Export the model as ONNX, TensorFlow.js or PyTorch (checked before it is written)",
+        ))
         model.triggered.connect(self.export_model_dialog)
         model_menu.insertAction(model_menu.actions()[2] if len(model_menu.actions()) > 2 else None, model)
         self.report_action, self.model_action, self.export_menu = report, model, sub
@@ -75,11 +93,13 @@ class Exports(QObject):
         w = self.window
         if self._refuse_when_busy() or not self._has_model():
             return
-        filters = ";;".join(FORMAT_FILTERS.values())
-        path, chosen = QFileDialog.getSaveFileName(w, "Export model", str(w.data_dir / "shapelab-model"),
-                                                   filters)
+        filters = ";;".join(translate("Exports", v) for v in FORMAT_FILTERS.values())
+        path, chosen = QFileDialog.getSaveFileName(
+            w, translate("Exports", "Export model"), str(w.data_dir / "shapelab-model"), filters
+        )
         if path:
-            fmt = next(k for k, v in FORMAT_FILTERS.items() if v == chosen) if chosen else "onnx"
+            shown = {translate("Exports", v): k for k, v in FORMAT_FILTERS.items()}
+            fmt = shown.get(chosen, "onnx")
             self.export_model_to(fmt, path)
 
     def export_model_to(self, fmt: str, path: str) -> bool:
@@ -88,10 +108,14 @@ class Exports(QObject):
         if self._refuse_when_busy() or not self._has_model():
             return False
         if fmt == "onnx" and not onnx_available():
-            w.messages.warn("ONNX export needs two more packages",
-                            "ONNX export uses the optional packages onnx and onnxruntime, which are not "
-                            f"installed. Install them with:\n\n    {ONNX_INSTALL_HINT}\n\nTensorFlow.js and "
-                            "PyTorch exports work without them.")
+            w.messages.warn(translate("Exports", "ONNX export needs two more packages"),
+                            translate(
+                                "Exports",
+                                "ONNX export uses the optional packages onnx and onnxruntime, which are "
+                                "not installed. Install them with:\n\n    "
+                                "{ONNX_INSTALL_HINT}\n\nTensorFlow.js and PyTorch exports work without "
+                                "them.",
+                            ).format(ONNX_INSTALL_HINT=ONNX_INSTALL_HINT))
             return False
         ms = w.model_state  # its model is only changed in the GUI thread: a copy is consistent
         model, classes, extra = ms.model.copy(), list(ms.classes), ms.extra().to_json()
@@ -103,12 +127,20 @@ class Exports(QObject):
                 source = Path(tmp) / "model.npz"
                 engine.save_model(source, model, classes, extra=extra)
                 result = export_model(source, fmt, path)
-            return (f"Exported the model as {FORMAT_NAMES[fmt]} — checked on {result.samples} drawings "
-                    f"({result.checked}"
-                    + (f", largest difference {result.max_diff:.1e}" if result.max_diff is not None else "")
+            return (translate(
+                "Exports",
+                "Exported the model as {value} — checked on {samples} drawings ({checked}",
+            ).format(value=FORMAT_NAMES[fmt], samples=result.samples, checked=result.checked)
+                    + (translate("Exports", ", largest difference {max_diff:.1e}").format(
+                        max_diff=result.max_diff,
+                    ) if result.max_diff is not None else "")
                     + "):\n" + "\n".join(result.paths))
 
-        return self._start(MODEL_KIND, job, f"Exporting the model as {FORMAT_NAMES[fmt]}…")
+        return self._start(
+            MODEL_KIND, job, translate("Exports", "Exporting the model as {format}…").format(
+                format=FORMAT_NAMES[fmt]
+            )
+        )
 
     # -- report --------------------------------------------------------------------------------------
 
@@ -116,8 +148,10 @@ class Exports(QObject):
         w = self.window
         if self._refuse_when_busy() or not self._has_model():
             return
-        path, _ = QFileDialog.getSaveFileName(w, "Export report", str(w.data_dir / "shapelab-report.html"),
-                                              "HTML report (*.html)")
+        path, _ = QFileDialog.getSaveFileName(
+            w, translate("Exports", "Export report"), str(w.data_dir / "shapelab-report.html"),
+            translate("Exports", "HTML report (*.html)"),
+        )
         if path:
             self.export_report_to(path)
 
@@ -129,7 +163,10 @@ class Exports(QObject):
         ms, st = w.model_state, w.state
         drawings = list(st.drawings)
         if not drawings:
-            w.messages.warn("Nothing to report", "The dataset has no drawings yet.")
+            w.messages.warn(
+                translate("Exports", "Nothing to report"),
+                translate("Exports", "The dataset has no drawings yet."),
+            )
             return False
         model, classes, extra = ms.model.copy(), list(ms.classes), ms.extra().to_json()
         name = st.display_name()
@@ -138,14 +175,21 @@ class Exports(QObject):
         def job(*, should_stop) -> str:
             X = engine.rasterize_many(drawings, size=size, should_stop=should_stop)
             inp = ReportInput(model=model, classes=classes, meta={"extra": extra},
-                              model_name="the model in ShapeLab", X=X, labels=[d.label for d in drawings],
-                              drawings=drawings, sources=[f"drawing {k + 1}" for k in range(len(drawings))],
+                              model_name=translate("Exports", "the model in ShapeLab"),
+                              X=X,
+                              labels=[d.label for d in drawings],
+                              drawings=drawings,
+                              sources=[translate("Exports", "drawing {number}").format(number=k + 1)
+                                       for k in range(len(drawings))],
                               data_names=[name], history=history_from_extra(extra),
-                              generated_by=f"ShapeLab {app_version()}")
+                              generated_by=translate(
+                                  "Exports",
+                                  "ShapeLab {value}").format(value=app_version()),
+                              )
             write_report(path, build_report(inp))
-            return f"Report written to {path}"
+            return translate("Exports", "Report written to {path}").format(path=path)
 
-        return self._start(REPORT_KIND, job, "Writing the report…")
+        return self._start(REPORT_KIND, job, translate("Exports", "Writing the report…"))
 
     # -- running ----------------------------------------------------------------------------------------
 
@@ -164,18 +208,28 @@ class Exports(QObject):
         if ok:
             m.status(message.splitlines()[0], 10000)
         else:
-            title = "Could not export the model" if kind == MODEL_KIND else "Could not write the report"
+            title = translate(
+                "Exports",
+                "Could not export the model") if kind == MODEL_KIND else translate("Exports",
+                "Could not write the report",
+            )
             m.error(title, message)
 
     def _refuse_when_busy(self) -> bool:
         if self.busy:
-            self.window.messages.warn("Export running", "Wait for the export that is running to finish.")
+            self.window.messages.warn(
+                translate("Exports", "Export running"),
+                translate("Exports", "Wait for the export that is running to finish."),
+            )
             return True
         return False
 
     def _has_model(self) -> bool:
         if self.window.model_state.model is None:
-            self.window.messages.warn("No model", "There is no model yet: add drawings and train first.")
+            self.window.messages.warn(
+                translate("Exports", "No model"),
+                translate("Exports", "There is no model yet: add drawings and train first."),
+            )
             return False
         return True
 
@@ -185,14 +239,17 @@ def about_html(data_dir) -> str:
     libs = "".join(f"<li>{name} {ver or '(not installed; optional, for ONNX export)'}</li>"
                    for name, ver in library_versions().items())
     return (
-        f"<h3>ShapeLab {app_version()}</h3><p>Draw squares, triangles, circles and other shapes, label them, "
-        "and watch a small convolutional network learn to tell them apart: the loss falls, the filters "
-        "sharpen, the feature maps of your drawing light up.</p><p>The network is written from scratch in "
-        "NumPy; the window is Qt (PySide6) with pyqtgraph plots.</p>"
-        f"<p><b>Licence:</b> MIT.</p><p><b>Libraries used:</b></p><ul>{libs}</ul>"
-        f"<p>Your drawings and settings are kept in<br><code>{data_dir}</code></p>"
+        translate(
+            "Exports",
+            "<h3>ShapeLab {value}</h3><p>Draw squares, triangles, circles and other shapes, label them, "
+            "and watch a small convolutional network learn to tell them apart: the loss falls, the filters "
+            "sharpen, the feature maps of your drawing light up.</p><p>The network is written from scratch "
+            "in NumPy; the window is Qt (PySide6) with pyqtgraph plots.</p><p><b>Licence:</b> "
+            "MIT.</p><p><b>Libraries used:</b></p><ul>{libs}</ul><p>Your drawings and settings are kept "
+            "in<br><code>{data_dir}</code></p>",
+        ).format(value=app_version(), libs=libs, data_dir=data_dir)
     )
 
 
 def show_about(window: QMainWindow) -> None:
-    QMessageBox.about(window, "About ShapeLab", about_html(window.data_dir))
+    QMessageBox.about(window, translate("Exports", "About ShapeLab"), about_html(window.data_dir))

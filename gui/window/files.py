@@ -15,6 +15,7 @@ from engine import DrawingStore
 from gui.core.datafile import AppFiles
 from gui.core.model_state import ModelLoadError
 from gui.core.training import INPUT_SIZE
+from gui.text import translate
 
 MAX_RECENT = 8
 # Dataset files larger than this (~40 ms to read: 800 drawings with timestamps, 6,000 simplified ones) are
@@ -65,7 +66,10 @@ class FileActions(QObject):
                 return
             except OSError as exc:
                 w.messages.error(
-                    "Could not open the last dataset", f"{last}: {exc}\nThe starter set opens instead."
+                    translate("Files", "Could not open the last dataset"),
+                    translate("Files", "{last}: {exc}\nThe starter set opens instead.").format(
+                        last=last, exc=exc
+                    ),
                 )
                 break
         w.state.open_starter()
@@ -75,19 +79,22 @@ class FileActions(QObject):
         window stays responsive; the status bar says so) and replaces the current dataset when read;
         False if it cannot be opened (said in a message box)."""
         if self.window.controller.is_active():
-            self._status("Training goes on with the data it started with.", 4000)
+            self._status(translate("Files", "Training goes on with the data it started with."), 4000)
         try:
             large = Path(path).stat().st_size > LARGE_DATASET_BYTES
         except OSError:
             large = False  # missing: created on the first write; unreadable: state.open says why
         if large:  # a later open wins over one still being read (the runner drops the stale result)
-            self._status(f"Opening {Path(path).name}…")
+            self._status(translate("Files", "Opening {name}…").format(name=Path(path).name))
             self.window.jobs.submit(
                 OPEN_KIND,
                 _read_store,
                 path,
                 on_done=lambda store: self._opened_in_background(str(path), store),
-                on_failed=lambda text: self.window.messages.error("Could not open the dataset", text),
+                on_failed=lambda text: self.window.messages.error(
+                    translate("Files", "Could not open the dataset"),
+                    text,
+                ),
             )
             return True
         self.window.jobs.cancel(OPEN_KIND)  # a large file still being read is not wanted any more
@@ -95,14 +102,16 @@ class FileActions(QObject):
 
     def _opened_in_background(self, path: str, store) -> None:
         if self._apply_open(path, store):
-            self._status(f"Opened {Path(path).name} ({len(self.window.state)} drawings).", 6000)
+            self._status(translate("Files", "Opened {name} ({value} drawings).").format(
+                name=Path(path).name, value=len(self.window.state)
+            ), 6000)
 
     def _apply_open(self, path: str | os.PathLike, store=None) -> bool:
         """Make `path` (read already when `store` is given) the open dataset; False if it cannot be read."""
         try:
             self.window.state.open(path, store=store)
         except OSError as exc:
-            self.window.messages.error("Could not open the dataset", f"{path}: {exc}")
+            self.window.messages.error(translate("Files", "Could not open the dataset"), f"{path}: {exc}")
             return False
         self.remember_dataset(str(path))
         return True
@@ -110,7 +119,11 @@ class FileActions(QObject):
     def new_dataset(self) -> None:
         w = self.window
         path, _ = QFileDialog.getSaveFileName(
-            w, "New dataset", str(w.data_dir / "new-dataset.ndjson"), "Drawings (*.ndjson)"
+            w, translate(
+                "Files",
+                "New dataset"), str(w.data_dir / "new-dataset.ndjson"), translate("Files",
+                "Drawings (*.ndjson)",
+            )
         )
         if path:
             w.messages.guard(w.state.new_dataset, path)
@@ -119,7 +132,11 @@ class FileActions(QObject):
     def open_dataset_dialog(self) -> None:
         w = self.window
         path, _ = QFileDialog.getOpenFileName(
-            w, "Open dataset", str(w.data_dir), "Drawings (*.ndjson);;All files (*)"
+            w, translate(
+                "Files",
+                "Open dataset"), str(w.data_dir), translate("Files",
+                "Drawings (*.ndjson);;All files (*)",
+            )
         )
         if path:
             self.open_dataset(path)
@@ -127,7 +144,11 @@ class FileActions(QObject):
     def save_as_dialog(self) -> None:
         w = self.window
         path, _ = QFileDialog.getSaveFileName(
-            w, "Save dataset as", str(w.data_dir / "drawings.ndjson"), "Drawings (*.ndjson)"
+            w, translate(
+                "Files",
+                "Save dataset as"), str(w.data_dir / "drawings.ndjson"), translate("Files",
+                "Drawings (*.ndjson)",
+            )
         )
         if path:
             if w.messages.guard(w.state.save_as, path) is not False:
@@ -138,27 +159,34 @@ class FileActions(QObject):
         w = self.window
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Import",
-            "What would you like to import?",
+            translate("Files", "Import"),
+            translate("Files", "What would you like to import?"),
             QMessageBox.StandardButton.Cancel,
             w,
         )
         box.setInformativeText(
-            "Drawing files (NDJSON, the Quick, Draw! format) are added to your dataset.\n"
+            translate("Files", "Drawing files (NDJSON, the Quick, Draw! format) are added to your dataset.\n"
             "An image folder holds one sub-folder per class with PNG, JPEG or BMP files; its images are used "
-            "for training alongside the drawings."
+            "for training alongside the drawings.")
         )
-        files_button = box.addButton("Drawing files…", QMessageBox.ButtonRole.AcceptRole)
-        folder_button = box.addButton("Image folder…", QMessageBox.ButtonRole.AcceptRole)
+        files_button = box.addButton(translate("Files", "Drawing files…"), QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton(translate("Files", "Image folder…"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if box.clickedButton() is files_button:
             paths, _ = QFileDialog.getOpenFileNames(
-                w, "Import drawing files", str(w.data_dir), "Drawings (*.ndjson);;All files (*)"
+                w, translate(
+                    "Files",
+                    "Import drawing files"), str(w.data_dir), translate("Files",
+                    "Drawings (*.ndjson);;All files (*)",
+                )
             )
             if paths:
                 self.import_paths(paths)
         elif box.clickedButton() is folder_button:
-            folder = QFileDialog.getExistingDirectory(w, "Import an image folder (one sub-folder per class)")
+            folder = QFileDialog.getExistingDirectory(
+                w,
+                translate("Files", "Import an image folder (one sub-folder per class)"),
+            )
             if folder:
                 self.import_paths([folder])
 
@@ -175,15 +203,18 @@ class FileActions(QObject):
             try:
                 added, report = read_many(files, already=w.state.drawings)
             except OSError as exc:  # names the file; nothing is imported
-                w.messages.error("Could not import", f"{exc}\nNothing was imported.")
+                w.messages.error(
+                    translate("Files", "Could not import"),
+                    translate("Files", "{exc}\nNothing was imported.").format(exc=exc),
+                )
                 added, report = [], None
         if files and report is not None:
             if added:
                 w.messages.guard(w.state.add_drawings, added)
-            text = format_report(report, "Imported")
+            text = format_report(report, translate("Files", "Imported"))
             self._status(text.splitlines()[0], 8000)
             self.last_report = text
-            w.messages.info("Import", text)
+            w.messages.info(translate("Files", "Import"), text)
             if report.problems:
                 w.messages.report_problems(list(report.problems))
         for folder in folders:
@@ -191,7 +222,10 @@ class FileActions(QObject):
 
     def open_class_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Open a folder of drawing files (read-only, e.g. a class's files)"
+            self.window, translate(
+                "Files",
+                "Open a folder of drawing files (read-only, e.g. a class's files)",
+            )
         )
         if folder:
             self.open_class_folder(folder)
@@ -205,13 +239,15 @@ class FileActions(QObject):
         try:
             report = w.state.open_folder(folder)
         except (OSError, StateError) as exc:
-            w.messages.error("Could not open the folder", f"{folder}: {exc}")
+            w.messages.error(translate("Files", "Could not open the folder"), f"{folder}: {exc}")
             return False
-        text = format_report(report, "Opened")
+        text = format_report(report, translate("Files", "Opened"))
         self.last_report = text
         self._status(text.splitlines()[0], 8000)
-        w.messages.info("Class folder", text + "\nThese drawings are read-only; yours are still added to "
-                        f"{w.state.path or w.state.own_file_path()}.")
+        w.messages.info(translate("Files", "Class folder"), text + translate(
+            "Files",
+            "\nThese drawings are read-only; yours are still added to {value}.",
+        ).format(value=w.state.path or w.state.own_file_path()))
         return True
 
     def _import_image_folder(self, folder: str) -> None:
@@ -221,18 +257,20 @@ class FileActions(QObject):
         try:
             items = list_image_folder(folder)
         except ImageFileError as exc:
-            w.messages.error("Could not import the image folder", str(exc))
+            w.messages.error(translate("Files", "Could not import the image folder"), str(exc))
             return
         for label in sorted({lab for _, lab in items}):
             if label not in w.state.class_names():
                 w.messages.guard(w.state.add_class, label)
         self.image_counts[folder] = len(items)
         w.state.add_image_folder(folder)
-        self._status(f"{len(items)} images from {folder} will be used for training.", 8000)
+        self._status(translate("Files", "{value} images from {folder} will be used for training.").format(
+            value=len(items), folder=folder
+        ), 8000)
 
     def export_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window, "Export as image folders (one folder per class)"
+            self.window, translate("Files", "Export as image folders (one folder per class)")
         )
         if folder:
             self.export_to(folder)
@@ -245,12 +283,17 @@ class FileActions(QObject):
         def export(*, should_stop) -> int:
             return len(export_image_folder(drawings, folder, INPUT_SIZE, should_stop=should_stop))
 
-        self._status(f"Exporting {len(drawings)} drawings to {folder}…")
+        self._status(translate("Files", "Exporting {value} drawings to {folder}…").format(
+            value=len(drawings), folder=folder
+        ))
         self.window.jobs.submit(
             EXPORT_KIND,
             export,
-            on_done=lambda n: self._status(f"Exported {n} PNGs to {folder}.", 8000),
-            on_failed=lambda text: self.window.messages.error("Export failed", text),
+            on_done=lambda n: self._status(
+                translate("Files", "Exported {n} PNGs to {folder}.").format(n=n, folder=folder),
+                8000,
+            ),
+            on_failed=lambda text: self.window.messages.error(translate("Files", "Export failed"), text),
         )
 
     # -- recent datasets ----------------------------------------------------------------------------
@@ -279,13 +322,17 @@ class FileActions(QObject):
             self._settings_warned = True
             own = self.window.state.own_file_path()
             self.window.messages.warn(
-                "Could not save the settings",
-                f"{settings.fileName()} could not be written ({settings.status().name}: the disk may be "
-                f"full or the folder read-only).\nYour drawings are saved in "
-                f"{self.window.state.path or own}; "
-                f"ShapeLab looks for {own.name} in {own.parent} at the next start, so it still finds them. "
-                "Window layout and training settings will not be remembered until the settings can be "
-                "written.",
+                translate("Files", "Could not save the settings"),
+                translate(
+                    "Files",
+                    "{value} could not be written ({name}: the disk may be full or the folder "
+                    "read-only).\nYour drawings are saved in {value2}; ShapeLab looks for {name2} in "
+                    "{parent} at the next start, so it still finds them. Window layout and training "
+                    "settings will not be remembered until the settings can be written.",
+                ).format(
+                    value=settings.fileName(), name=settings.status().name,
+                    value2=self.window.state.path or own, name2=own.name, parent=own.parent
+                ),
             )
         return False
 
@@ -301,7 +348,7 @@ class FileActions(QObject):
         recent = [p for p in self._recent() if Path(p).exists()]
         starter = self.window.state.starter_path
         if starter is not None and starter.exists():
-            menu.addAction("Starter set (read-only)", lambda: self.open_dataset(starter))
+            menu.addAction(translate("Files", "Starter set (read-only)"), lambda: self.open_dataset(starter))
             menu.addSeparator()
         for p in recent:
             menu.addAction(Path(p).name, lambda p=p: self.open_dataset(p)).setToolTip(p)
@@ -310,8 +357,11 @@ class FileActions(QObject):
     def dataset_created(self, path: str) -> None:
         self.remember_dataset(path)
         self._status(
-            f"Your drawings are saved in {path} (only yours: the starter set stays a separate, read-only "
-            "base you can include or leave out).",
+            translate(
+                "Files",
+                "Your drawings are saved in {path} (only yours: the starter set stays a separate, "
+                "read-only base you can include or leave out).",
+            ).format(path=path),
             10000,
         )
 
@@ -320,9 +370,17 @@ class FileActions(QObject):
     def open_model_dialog(self) -> None:
         w = self.window
         if w.controller.is_active():
-            w.messages.warn("Training is running", "Stop training before opening a model.")
+            w.messages.warn(
+                translate("Files", "Training is running"),
+                translate("Files", "Stop training before opening a model."),
+            )
             return
-        path, _ = QFileDialog.getOpenFileName(w, "Open model", str(w.data_dir), "Models (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(
+            w,
+            translate("Files", "Open model"),
+            str(w.data_dir),
+            translate("Files", "Models (*.npz)"),
+        )
         if path:
             self.open_model(path)
 
@@ -331,12 +389,15 @@ class FileActions(QObject):
         settings, the data it was trained on) become the model state."""
         w = self.window
         if w.controller.is_active():
-            w.messages.warn("Training is running", "Stop training before opening a model.")
+            w.messages.warn(
+                translate("Files", "Training is running"),
+                translate("Files", "Stop training before opening a model."),
+            )
             return False
         try:
             w.model_state.load(path)
         except ModelLoadError as exc:
-            w.messages.error("Could not open the model", str(exc))
+            w.messages.error(translate("Files", "Could not open the model"), str(exc))
             return False
         self._status(w.model_state.loaded_message(w.state.class_names()), 8000)
         return True
@@ -344,7 +405,11 @@ class FileActions(QObject):
     def save_model_dialog(self) -> None:
         w = self.window
         path, _ = QFileDialog.getSaveFileName(
-            w, "Save model", str(w.data_dir / "model.npz"), "Models (*.npz)"
+            w, translate(
+                "Files",
+                "Save model"), str(w.data_dir / "model.npz"), translate("Files",
+                "Models (*.npz)",
+            )
         )
         if path:
             self.save_model(path)
@@ -356,7 +421,7 @@ class FileActions(QObject):
         try:
             self.window.model_state.save(path)
         except (OSError, ValueError) as exc:
-            self.window.messages.error("Could not save the model", f"{path}: {exc}")
+            self.window.messages.error(translate("Files", "Could not save the model"), f"{path}: {exc}")
             return False
-        self._status(f"Model saved to {path}.", 6000)
+        self._status(translate("Files", "Model saved to {path}.").format(path=path), 6000)
         return True

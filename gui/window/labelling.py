@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow
 
 from gui.core.datafile import AppFiles, clean_drawer_name, pick_drawer_name
 from gui.core.dataset import StateError
+from gui.i18n import number
+from gui.text import translate
 
 POLL_MS = 1500  # how often the dataset file is checked for another instance's changes (one stat call)
 
@@ -53,9 +55,13 @@ class Labelling(QObject):
     def ask_drawer_name(self) -> None:
         w = self.window
         text, ok = QInputDialog.getText(
-            w, "Your drawer name",
-            "A name or pseudonym stored with every drawing you add, so a class's drawings can be\n"
-            "counted per person and the model tested on people it has not seen (no real name needed):",
+            w, translate("Labelling", "Your drawer name"),
+            translate(
+                "Labelling",
+                "A name or pseudonym stored with every drawing you add, so a class's drawings can "
+                "be\ncounted per person and the model tested on people it has not seen (no real name "
+                "needed):",
+            ),
             QLineEdit.EchoMode.Normal, w.state.drawer,
         )
         if ok:
@@ -64,11 +70,19 @@ class Labelling(QObject):
     def set_drawer(self, text: str) -> None:
         name = clean_drawer_name(text)
         if not name:
-            self._status("A drawer name cannot be empty; it stays " + self.window.state.drawer + ".", 6000)
+            self._status(
+                translate("Labelling", "A drawer name cannot be empty; it stays {name}.").format(
+                    name=self.window.state.drawer
+                ),
+                6000,
+            )
             return
         self.window.state.drawer = name
         self._store_drawer(name)
-        self._status(f"Your drawings are now stored as drawn by “{name}”.", 6000)
+        self._status(
+            translate("Labelling", "Your drawings are now stored as drawn by “{name}”.").format(name=name),
+            6000,
+        )
         self.window.dataset_label.setText(self._dataset_text())
 
     # -- the base and other instances ---------------------------------------------------------------
@@ -77,9 +91,16 @@ class Labelling(QObject):
         st = self.window.state
         st.set_include_base(include)
         if st.base_name:
-            shown = "included in" if include else "left out of"
-            self._status(f"The {st.base_name.lower()} ({st.base_size:,} drawings) is {shown} the gallery and "
-                         "training; your file is unchanged.", 6000)
+            shown = translate(
+                "Labelling",
+                "included in") if include else translate("Labelling",
+                "left out of",
+            )
+            self._status(translate(
+                "Labelling",
+                "The {value} ({base_size:,} drawings) is {shown} the gallery and training; your file is "
+                "unchanged.",
+            ).format(value=st.base_name.lower(), base_size=st.base_size, shown=shown), 6000)
 
     def poll_disk(self) -> None:
         """Pick up another instance's changes to the dataset file (a stat call when there are none)."""
@@ -101,49 +122,66 @@ class Labelling(QObject):
         if index < len(names):
             self.add_current_drawing(names[index])
         else:
-            self._status(f"There is no class {index + 1}: add one under Classes.", 4000)
+            self._status(translate("Labelling", "There is no class {value}: add one under Classes.").format(
+                value=index + 1,
+            ), 4000)
 
     def add_current_drawing(self, label: str) -> None:
         """Add the canvas drawing to class `label`: saved to disk at once, then the canvas is cleared."""
         w = self.window
         if w.canvas.is_empty():
-            self._status("Draw a shape on the canvas first, then add it to a class.", 4000)
+            self._status(
+                translate("Labelling", "Draw a shape on the canvas first, then add it to a class."),
+                4000,
+            )
             return
         try:
             w.state.add_drawing(w.canvas.strokes(), label)
         except (StateError, ValueError) as exc:
-            w.messages.warn("Could not add the drawing", str(exc))
+            w.messages.warn(translate("Labelling", "Could not add the drawing"), str(exc))
             return
         except OSError as exc:
             w.messages.error(
-                "Could not save the drawing",
-                f"{w.state.path or w.state.own_file_path()}: {exc}\nThe drawing stays on the canvas.",
+                translate("Labelling", "Could not save the drawing"),
+                translate("Labelling", "{value}: {exc}\nThe drawing stays on the canvas.").format(
+                    value=w.state.path or w.state.own_file_path(),
+                    exc=exc,
+                ),
             )
             return
         w.canvas.reset()
         w.canvas.setFocus()
         count = w.state.counts().get(label, 0)
-        self._status(f"Added to “{label}” ({count} now) and saved.", 4000)
+        self._status(translate("Labelling", "Added to “{label}” ({count} now) and saved.").format(
+            label=label,
+            count=count,
+        ), 4000)
 
     def delete_drawings(self, rows: list) -> None:
         n = self.window.messages.guard(self.window.state.delete, rows)
         if n:
             self._status(
-                f"Deleted {n} drawing{'s' if n != 1 else ''}. Undo (Ctrl+Z in the gallery) brings them back.",
+                translate(
+                    "Labelling",
+                    "Deleted {n} drawing{value}. Undo (Ctrl+Z in the gallery) brings them back.",
+                ).format(n=n, value='s' if n != 1 else ''),
                 6000,
             )
 
     def undo(self) -> None:
         text = self.window.messages.guard(self.window.state.undo)
         if text:
-            self._status(f"Undone: {text}.", 4000)
+            self._status(translate("Labelling", "Undone: {text}.").format(text=text), 4000)
 
     def open_in_canvas(self, row: int) -> None:
         w = self.window
         d = w.state.drawing(row)
         w.canvas.set_strokes(d.strokes)
         w.canvas.setFocus()
-        self._status(f"Drawing #{row + 1} (“{d.label}”) is on the canvas.", 4000)
+        self._status(translate("Labelling", "Drawing #{value} (“{label}”) is on the canvas.").format(
+            value=row + 1,
+            label=d.label,
+        ), 4000)
 
     def data_changed(self, kind: str) -> None:
         w, st = self.window, self.window.state
@@ -162,18 +200,26 @@ class Labelling(QObject):
             action.blockSignals(True)
             action.setChecked(st.include_base)
             action.setEnabled(bool(st.base_name))
-            action.setText(f"Include the {st.base_name.lower() or 'starter set'} (read-only)")
+            action.setText(translate("Labelling", "Include the {value} (read-only)").format(
+                value=st.base_name.lower() or translate("Labelling", 'starter set'),
+            ))
             action.blockSignals(False)
         if kind == "merged":
             self._status(
-                f"Another ShapeLab window changed {st.path.name if st.path else 'the dataset'}: "
-                f"its changes are merged in ({st.mine_count} drawings in the file), nothing was lost.", 8000)
+                translate(
+                    "Labelling",
+                    "Another ShapeLab window changed {value}: its changes are merged in ({mine_count} "
+                    "drawings in the file), nothing was lost.",
+                ).format(
+                    value=st.path.name if st.path else translate("Labelling", 'the dataset'),
+                    mine_count=st.mine_count,
+                ), 8000)
         w.dataset_label.setText(self._dataset_text())
         if st.writing():
-            w.dataset_label.setText(w.dataset_label.text() + " · saving…")
+            w.dataset_label.setText(w.dataset_label.text() + translate("Labelling", " · saving…"))
             self._write_timer.start()
         w.dataset_label.setToolTip(str(st.path) if st.path else "")
-        w.setWindowTitle(f"ShapeLab — {st.display_name()}")
+        w.setWindowTitle(translate("Labelling", "ShapeLab — {value}").format(value=st.display_name()))
         if kind == "opened":
             w.files.update_recent_menu()
         w.side_windows.feed_lessons_data()
@@ -187,22 +233,31 @@ class Labelling(QObject):
         """The status bar's dataset label: name, drawings, and the images of imported image folders
         (used for training too, but not in the gallery, which shows drawings)."""
         st = self.window.state
-        text = f"{st.display_name()} · {len(st)} drawings"
+        text = translate("Labelling", "{value} · {value2} drawings").format(
+            value=st.display_name(), value2=number(len(st))
+        )
         if st.base_count:
-            text += f" ({st.mine_count} yours)"
+            text += translate("Labelling", " ({mine_count} yours)").format(mine_count=number(st.mine_count))
         folders = st.image_folders
         if folders:
             n = sum(self.window.files.image_counts.get(f, 0) for f in folders)
-            text += f" + {n} images from {len(folders)} folder{'s' if len(folders) > 1 else ''}"
+            text += translate("Labelling", " + {n} images from {value} folder{value2}").format(
+                n=n,
+                value=len(folders),
+                value2='s' if len(folders) > 1 else '',
+            )
         if st.drawer:
-            text += f" · drawing as {st.drawer}"
+            text += translate("Labelling", " · drawing as {drawer}").format(drawer=st.drawer)
         return text
 
     def _check_writes(self) -> None:
         w = self.window
         error = w.state.take_write_error()
         if error is not None:
-            w.messages.error("Could not write the dataset", f"{w.state.path}: {error}")
+            w.messages.error(
+                translate("Labelling", "Could not write the dataset"),
+                f"{w.state.path}: {error}",
+            )
         if not w.state.writing():
             self._write_timer.stop()
             w.dataset_label.setText(self._dataset_text())

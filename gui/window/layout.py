@@ -7,6 +7,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSize,
 from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow, QPushButton, QWidget
 
 from gui.core.training import TrainSettings
+from gui.text import translate
 
 COMBO_MIN_CHARACTERS = 10
 FIRST_START_MAXIMUM = (1280, 720)  # a screen with room for this / FIRST_START_SHARE gets a share of it
@@ -60,41 +61,55 @@ class DockLayout(QObject):
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         w.canvas_dock = self._dock(
-            "Draw", "canvasDock", w.canvas_panel, left, "The canvas: draw a shape here"
+            translate(
+                "Layout",
+                "Draw"), "canvasDock", w.canvas_panel, left, translate("Layout",
+                "The canvas: draw a shape here",
+            )
         )
         w.prediction_dock = self._dock(
-            "Prediction", "predictionDock", w.prediction, left, "What the network thinks the drawing is"
+            translate("Layout", "Prediction"), "predictionDock", w.prediction, left, translate(
+                "Layout",
+                "What the network thinks the drawing is",
+            )
         )
         w.classes_dock = self._dock(
-            "Classes",
+            translate("Layout", "Classes"),
             "classesDock",
             w.palette,
             left,
-            "The classes, their colours and how many drawings each has",
+            translate("Layout", "The classes, their colours and how many drawings each has"),
         )
         w.splitDockWidget(w.canvas_dock, w.classes_dock, Qt.Orientation.Vertical)
         w.splitDockWidget(w.classes_dock, w.prediction_dock, Qt.Orientation.Vertical)
         w.training_dock = self._dock(
-            "Training",
+            translate("Layout", "Training"),
             "trainingDock",
             w.training_panel,
             right,
-            "Model, settings and the Train / Pause / Step / Stop buttons",
+            translate("Layout", "Model, settings and the Train / Pause / Step / Stop buttons"),
         )
         w.filters_dock = self._dock(
-            "Filters", "filtersDock", w.filters, right, "The learned filters of every convolution layer"
+            translate("Layout", "Filters"), "filtersDock", w.filters, right, translate(
+                "Layout",
+                "The learned filters of every convolution layer",
+            )
         )
         w.feature_maps_dock = self._dock(
-            "Feature maps",
+            translate("Layout", "Feature maps"),
             "featureMapsDock",
             w.feature_maps,
             right,
-            "What each layer makes of the drawing on the canvas",
+            translate("Layout", "What each layer makes of the drawing on the canvas"),
         )
         w.splitDockWidget(w.training_dock, w.filters_dock, Qt.Orientation.Vertical)
         w.splitDockWidget(w.filters_dock, w.feature_maps_dock, Qt.Orientation.Vertical)
         w.gallery_dock = self._dock(
-            "Gallery", "galleryDock", w.gallery, bottom, "Every drawing in the dataset"
+            translate(
+                "Layout",
+                "Gallery"), "galleryDock", w.gallery, bottom, translate("Layout",
+                "Every drawing in the dataset",
+            )
         )
         w.setCentralWidget(w.plots)
         w.docks = [

@@ -33,10 +33,11 @@ from gui.panels.filters import FiltersPanel
 from gui.panels.plots import TrainingPlots
 from gui.panels.prediction import PredictionPanel
 from gui.panels.training import TrainingPanel
+from gui.text import translate
 from gui.training import LivePredictor, TrainingController
 from gui.workers import JobRunner, end_helper_processes
 
-from .accessibility import Announcer, SideWindowNamer, name_widgets
+from .accessibility import Announcer, SideWindowNamer, apply_tab_order, name_widgets
 from .exports import Exports
 from .files import FileActions
 from .labelling import Labelling
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
     ):
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle("ShapeLab")
+        self.setWindowTitle(translate("MainWindow", "ShapeLab"))
         self.data_dir = Path(data_dir)
         self.settings = settings
         self.translation = Translation(self, settings)  # View › Language, from the start
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self.dock_layout.restore_settings()
         self.zoom.apply()
         name_widgets(self)  # accessible names where Qt finds none
+        apply_tab_order(self)  # Tab walks the panels as they sit on screen
+        self.palette.buttonsRebuilt.connect(lambda: apply_tab_order(self))
         self.side_window_namer = SideWindowNamer(self)  # the same for Lessons and Analysis when shown
         self.announcer = Announcer(self)  # training progress for screen readers
         self.training.last_preset = self.training.settings().preset
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.dock_layout.first_show()
+        apply_tab_order(self)  # the docks' tab bars exist once the layout is restored
 
     def closeEvent(self, event: QCloseEvent) -> None:
         started = time.monotonic()
@@ -202,7 +206,11 @@ class MainWindow(QMainWindow):
         try:
             self.state.flush()  # a background rewrite still under way is finished first
         except OSError as exc:
-            QMessageBox.critical(self, "Could not write the dataset", f"{self.state.path}: {exc}")
+            QMessageBox.critical(
+                self,
+                translate("MainWindow", "Could not write the dataset"),
+                f"{self.state.path}: {exc}",
+            )
         self.model_autosave.save_now()  # a run still under way: its weights so far are kept too
         # the rest of CLOSE_BUDGET_S (with a little left for Qt to close the window) ends the workers
         spent = time.monotonic() - started

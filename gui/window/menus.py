@@ -7,42 +7,64 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from gui.i18n import LANGUAGE_KEY, LANGUAGES, language_setting
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 from .compare_dialog import show_compare
 
 SHORTCUTS = [
-    ("Drawing (canvas focused)", ""),
-    ("1 – 9", "Add the drawing to class 1 – 9 (saved at once)"),
-    ("Esc", "Clear the canvas"),
-    ("Ctrl+Z", "Undo the last stroke"),
-    ("Ctrl+Shift+Z", "Redo"),
-    ("S / T / C", "Put a template square / triangle / circle on the canvas (drawing without a mouse)"),
-    ("Gallery (gallery focused)", ""),
-    ("Del", "Delete the selected drawings"),
-    ("Ctrl+Z", "Undo the last delete or move"),
-    ("Ctrl+A", "Select all shown drawings"),
-    ("Double-click", "Open a drawing in the canvas"),
-    ("Training", ""),
-    ("Ctrl+T", "Train"),
-    ("Ctrl+P", "Pause / Resume"),
-    ("Ctrl+Shift+S", "Step: train exactly one mini-batch"),
-    ("Ctrl+.", "Stop"),
-    ("Ctrl+S", "Save the model (drawings are saved as you add them)"),
-    ("Windows", ""),
-    ("Ctrl+L", "Lessons: the lecture step by step (Right / Left move through a lesson)"),
-    ("Ctrl+Shift+Y", "Analysis: what the network learned"),
-    ("F1", "This list"),
-    ("Screen", ""),
-    ("F5", "Presenter mode: full screen, canvas, prediction and plots only (Esc or F5 leaves)"),
-    ("F11", "Full screen on / off (every window)"),
-    ("Ctrl+= / Ctrl+-", "Zoom every window in / out (kept for the next start)"),
-    ("Ctrl+0", "Zoom back to actual size"),
-    ("Files", ""),
-    ("Ctrl+N", "New dataset"),
-    ("Ctrl+O", "Open a dataset"),
-    ("Ctrl+Shift+A", "Save the dataset as…"),
-    ("Ctrl+I", "Import drawings or image folders"),
-    ("Ctrl+Q", "Quit"),
+    (QT_TRANSLATE_NOOP("Menus", "Drawing (canvas focused)"), ""),
+    ("1 – 9", QT_TRANSLATE_NOOP("Menus", "Add the drawing to class 1 – 9 (saved at once)")),
+    ("Esc", QT_TRANSLATE_NOOP("Menus", "Clear the canvas")),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("Menus", "Undo the last stroke")),
+    ("Ctrl+Shift+Z", QT_TRANSLATE_NOOP("Menus", "Redo")),
+    ("S / T / C", QT_TRANSLATE_NOOP(
+        "Menus",
+        "Put a template square / triangle / circle on the canvas (drawing without a mouse)",
+    )),
+    (QT_TRANSLATE_NOOP("Menus", "Gallery (gallery focused)"), ""),
+    ("Del", QT_TRANSLATE_NOOP("Menus", "Delete the selected drawings")),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("Menus", "Undo the last delete or move")),
+    ("Ctrl+A", QT_TRANSLATE_NOOP("Menus", "Select all shown drawings")),
+    (
+        QT_TRANSLATE_NOOP("Menus", "Double-click / Enter"),
+        QT_TRANSLATE_NOOP("Menus", "Open a drawing in the canvas"),
+    ),
+    (QT_TRANSLATE_NOOP("Menus", "Training"), ""),
+    ("Ctrl+T", QT_TRANSLATE_NOOP("Menus", "Train")),
+    ("Ctrl+P", QT_TRANSLATE_NOOP("Menus", "Pause / Resume")),
+    ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Menus", "Step: train exactly one mini-batch")),
+    ("Ctrl+.", QT_TRANSLATE_NOOP("Menus", "Stop")),
+    ("Ctrl+S", QT_TRANSLATE_NOOP("Menus", "Save the model (drawings are saved as you add them)")),
+    (QT_TRANSLATE_NOOP("Menus", "Keyboard only"), ""),
+    (
+        "Tab / Shift+Tab",
+        QT_TRANSLATE_NOOP("Menus", "Move between the controls, panel by panel as they sit on screen"),
+    ),
+    ("Ctrl+C", QT_TRANSLATE_NOOP(
+        "Menus",
+        "In a chart's panel (plots, prediction, filters, feature maps, Analysis): copy its numbers",
+    )),
+    (QT_TRANSLATE_NOOP("Menus", "Windows"), ""),
+    (
+        "Ctrl+L",
+        QT_TRANSLATE_NOOP("Menus", "Lessons: the lecture step by step (Right / Left move through a lesson)"),
+    ),
+    ("Ctrl+Shift+Y", QT_TRANSLATE_NOOP("Menus", "Analysis: what the network learned")),
+    ("F1", QT_TRANSLATE_NOOP("Menus", "This list")),
+    (QT_TRANSLATE_NOOP("Menus", "Screen"), ""),
+    ("F5", QT_TRANSLATE_NOOP(
+        "Menus",
+        "Presenter mode: full screen, canvas, prediction and plots only (Esc or F5 leaves)",
+    )),
+    ("F11", QT_TRANSLATE_NOOP("Menus", "Full screen on / off (every window)")),
+    ("Ctrl+= / Ctrl+-", QT_TRANSLATE_NOOP("Menus", "Zoom every window in / out (kept for the next start)")),
+    ("Ctrl+0", QT_TRANSLATE_NOOP("Menus", "Zoom back to actual size")),
+    (QT_TRANSLATE_NOOP("Menus", "Files"), ""),
+    ("Ctrl+N", QT_TRANSLATE_NOOP("Menus", "New dataset")),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("Menus", "Open a dataset")),
+    ("Ctrl+Shift+A", QT_TRANSLATE_NOOP("Menus", "Save the dataset as…")),
+    ("Ctrl+I", QT_TRANSLATE_NOOP("Menus", "Import drawings or image folders")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("Menus", "Quit")),
 ]
 
 
@@ -70,160 +92,227 @@ def build_menus(window: QMainWindow) -> None:
         window.messages,
     )
     bar = w.menuBar()
-    f = bar.addMenu("&File")
+    f = bar.addMenu(translate("Menus", "&File"))
     _action(
         w,
         f,
-        "&New dataset…",
+        translate("Menus", "&New dataset…"),
         files.new_dataset,
         QKeySequence.StandardKey.New,
-        "Start an empty dataset file (the classes are kept)",
+        translate("Menus", "Start an empty dataset file (the classes are kept)"),
     )
     _action(
         w,
         f,
-        "&Open…",
+        translate("Menus", "&Open…"),
         files.open_dataset_dialog,
         QKeySequence.StandardKey.Open,
-        "Open a dataset file (NDJSON, Quick, Draw! format)",
+        translate("Menus", "Open a dataset file (NDJSON, Quick, Draw! format)"),
     )
-    w.recent_menu = f.addMenu("Open &Recent")
+    w.recent_menu = f.addMenu(translate("Menus", "Open &Recent"))
     _action(
         w,
         f,
-        "Save &As…",
+        translate("Menus", "Save &As…"),
         files.save_as_dialog,
         "Ctrl+Shift+A",
-        "Save the drawings to a new file and keep working there",
+        translate("Menus", "Save the drawings to a new file and keep working there"),
     )
     _action(
         w,
         f,
-        "Open a &class folder…",
+        translate("Menus", "Open a &class folder…"),
         files.open_class_folder_dialog,
         None,
-        "Show every drawing file of a folder (many students' files) as one read-only dataset, per drawer",
+        translate(
+            "Menus",
+            "Show every drawing file of a folder (many students' files) as one read-only dataset, per "
+            "drawer",
+        ),
     )
     w.include_base_action = _action(
         w,
         f,
-        "Include the starter set (read-only)",
+        translate("Menus", "Include the starter set (read-only)"),
         w.labelling.set_include_base,
         None,
-        "Show and train on the read-only starter set (or class folder) together with your own drawings",
+        translate(
+            "Menus",
+            "Show and train on the read-only starter set (or class folder) together with your own drawings",
+        ),
     )
     w.include_base_action.setCheckable(True)
     w.include_base_action.setChecked(w.state.include_base)
     _action(
         w,
         f,
-        "Your &drawer name…",
+        translate("Menus", "Your &drawer name…"),
         w.labelling.ask_drawer_name,
         None,
-        "The pseudonym stored with every drawing you add (to count and test per person)",
+        translate("Menus", "The pseudonym stored with every drawing you add (to count and test per person)"),
     )
     f.addSeparator()
     _action(
         w,
         f,
-        "&Import drawings or image folders…",
+        translate("Menus", "&Import drawings or image folders…"),
         files.import_dialog,
         "Ctrl+I",
-        "Add drawings from NDJSON files, or images from a folder of class folders",
+        translate("Menus", "Add drawings from NDJSON files, or images from a folder of class folders"),
     )
     _action(
         w,
         f,
-        "&Export as image folders…",
+        translate("Menus", "&Export as image folders…"),
         files.export_dialog,
         None,
-        "Write every drawing as a 28×28 PNG into one folder per class",
+        translate("Menus", "Write every drawing as a 28×28 PNG into one folder per class"),
     )
     f.addSeparator()
     quit_action = _action(
         w,
         f,
-        "&Quit",
+        translate("Menus", "&Quit"),
         w.close,
         QKeySequence.StandardKey.Quit,
-        "Quit ShapeLab (your drawings are already saved)",
+        translate("Menus", "Quit ShapeLab (your drawings are already saved)"),
     )
 
-    m = bar.addMenu("&Model")
-    _action(w, m, "&Open…", files.open_model_dialog, None, "Load a trained model (.npz)")
-    _action(w, m, "&Save…", files.save_model_dialog, "Ctrl+S", "Save the model with its steps and settings")
-    _action(w, m, "&Compare…", lambda: show_compare(w), None,
-            "Model files side by side on the open dataset: accuracy overall, per class and per drawer")
+    m = bar.addMenu(translate("Menus", "&Model"))
+    _action(
+        w,
+        m,
+        translate("Menus", "&Open…"),
+        files.open_model_dialog,
+        None,
+        translate("Menus", "Load a trained model (.npz)"),
+    )
+    _action(
+        w,
+        m,
+        translate("Menus", "&Save…"),
+        files.save_model_dialog,
+        "Ctrl+S",
+        translate("Menus", "Save the model with its steps and settings"),
+    )
+    _action(w, m, translate("Menus", "&Compare…"), lambda: show_compare(w), None,
+            translate(
+                "Menus",
+                "Model files side by side on the open dataset: accuracy overall, per class and per drawer",
+            ))
     m.addSeparator()
-    w.train_action = _action(w, m, "&Train", training.train, "Ctrl+T", "Train the network")
+    w.train_action = _action(
+        w, m, translate("Menus", "&Train"), training.train, "Ctrl+T", translate("Menus", "Train the network")
+    )
     w.pause_action = _action(
-        w, m, "&Pause / Resume", training.toggle_pause, "Ctrl+P", "Pause or resume training"
+        w, m, translate("Menus", "&Pause / Resume"), training.toggle_pause, "Ctrl+P", translate(
+            "Menus", "Pause or resume training"
+        )
     )
     w.step_action = _action(
-        w, m, "S&tep one mini-batch", training.step, "Ctrl+Shift+S", "Train on exactly one mini-batch"
+        w, m, translate("Menus", "S&tep one mini-batch"), training.step, "Ctrl+Shift+S", translate(
+            "Menus", "Train on exactly one mini-batch"
+        )
     )
-    w.stop_action = _action(w, m, "St&op", w.controller.stop, "Ctrl+.", "Stop training")
+    w.stop_action = _action(
+        w,
+        m,
+        translate("Menus", "St&op"),
+        w.controller.stop,
+        "Ctrl+.",
+        translate("Menus", "Stop training"),
+    )
     m.addSeparator()
-    _action(w, m, "&Reset weights", training.reset_weights, None, "Fresh random weights")
+    _action(
+        w,
+        m,
+        translate("Menus", "&Reset weights"),
+        training.reset_weights,
+        None,
+        translate("Menus", "Fresh random weights"),
+    )
     w.val_by_drawer_action = _action(
         w,
         m,
-        "Validate on unseen &drawers",
+        translate("Menus", "Validate on unseen &drawers"),
         lambda checked: w.messages.status(
-            "Validation now holds out whole drawers: people the model has not seen."
-            if checked else "Validation is a random share of each class again.", 5000),
+            translate("Menus", "Validation now holds out whole drawers: people the model has not seen.")
+            if checked else translate("Menus", "Validation is a random share of each class again."), 5000),
         None,
-        "Hold out every drawing of some drawers for validation (the validation share of the training "
-        "settings), so the accuracy says how the model does on people it has not seen",
+        translate(
+            "Menus",
+            "Hold out every drawing of some drawers for validation (the validation share of the training "
+            "settings), so the accuracy says how the model does on people it has not seen",
+        ),
     )
     w.val_by_drawer_action.setCheckable(True)
     # File › Export report…, File › Export (panels as PNG / CSV), Model › Export…
     w.exports.add_menu_entries(f, m, before=quit_action)
 
-    v = bar.addMenu("&View")
+    v = bar.addMenu(translate("Menus", "&View"))
     for dock in w.docks:
         v.addAction(dock.toggleViewAction())
     v.addSeparator()
     _action(
         w,
         v,
-        "&Analysis…",
+        translate("Menus", "&Analysis…"),
         side.show_analysis,
         "Ctrl+Shift+Y",
-        "What did the network learn: confusions, representations, saliency, dataset health "
-        "(a separate window)",
+        translate(
+            "Menus",
+            "What did the network learn: confusions, representations, saliency, dataset health (a separate "
+            "window)",
+        ),
     )
     _action(
         w,
         v,
-        "&Lessons…",
+        translate("Menus", "&Lessons…"),
         side.show_lessons,
         "Ctrl+L",
-        "The lecture step by step, with its numbers and your drawings (a separate window)",
+        translate(
+            "Menus",
+            "The lecture step by step, with its numbers and your drawings (a separate window)",
+        ),
     )
     v.addSeparator()
     _action(
         w,
         v,
-        "Clear earlier &runs from the plots",
+        translate("Menus", "Clear earlier &runs from the plots"),
         w.plots.clear_runs,
         None,
-        "Remove the faded curves of earlier runs",
+        translate("Menus", "Remove the faded curves of earlier runs"),
     )
-    _action(w, v, "Reset &layout", w.dock_layout.reset_layout, None, "Put every panel back where it started")
+    _action(
+        w,
+        v,
+        translate("Menus", "Reset &layout"),
+        w.dock_layout.reset_layout,
+        None,
+        translate("Menus", "Put every panel back where it started"),
+    )
     v.addSeparator()
     add_screen_actions(w, v)
 
-    h = bar.addMenu("&Help")
+    h = bar.addMenu(translate("Menus", "&Help"))
     _action(
         w,
         h,
-        "&Keyboard shortcuts",
+        translate("Menus", "&Keyboard shortcuts"),
         messages.show_shortcuts,
         QKeySequence.StandardKey.HelpContents,
-        "List the keyboard shortcuts",
+        translate("Menus", "List the keyboard shortcuts"),
     )
-    _action(w, h, "&About ShapeLab", messages.show_about, None, "About ShapeLab")
+    _action(
+        w,
+        h,
+        translate("Menus", "&About ShapeLab"),
+        messages.show_about,
+        None,
+        translate("Menus", "About ShapeLab"),
+    )
 
 
 def _keys(*keys) -> list[QKeySequence]:
@@ -286,9 +375,14 @@ def add_language_menu(window: QMainWindow, menu) -> None:
     window.language_actions = {}
     group = QActionGroup(window)
     current = language_setting(window.settings)
+    when = QCoreApplication.translate("ScreenActions", "Takes effect when ShapeLab starts again")
+    note = languages.addAction(when)  # said where the choice is made, not only after it
+    note.setEnabled(False)
+    languages.addSeparator()
     system = QCoreApplication.translate("ScreenActions", "System language")
     for code, text in (("system", system), *LANGUAGES):
         action = QAction(text, window)
+        action.setStatusTip(when)
         action.setCheckable(True)
         action.setChecked(code == current)
         action.setData(code)

@@ -8,14 +8,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QMessageBo
 
 from gui.core.dataset import StateError
 from gui.core.model_state import DIVERGING_STATUS
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 from .menus import SHORTCUTS
 
 TRAINING_STATUS = {
-    "preparing": "Preparing the drawings for training…",
-    "running": "Training…",
-    "paused": "Training paused.",
-    "stopping": "Stopping…",
+    "preparing": QT_TRANSLATE_NOOP("Messages", "Preparing the drawings for training…"),
+    "running": QT_TRANSLATE_NOOP("Messages", "Training…"),
+    "paused": QT_TRANSLATE_NOOP("Messages", "Training paused."),
+    "stopping": QT_TRANSLATE_NOOP("Messages", "Stopping…"),
 }
 
 
@@ -52,28 +53,41 @@ class Messages(QObject):
         try:
             return fn(*args)
         except StateError as exc:
-            self.warn("Not possible", str(exc))
+            self.warn(translate("Messages", "Not possible"), str(exc))
         except OSError as exc:
             st = self.window.state
-            self.error("Could not write the dataset", f"{st.path or st.own_file_path()}: {exc}")
+            self.error(
+                translate("Messages", "Could not write the dataset"),
+                f"{st.path or st.own_file_path()}: {exc}",
+            )
         return False
 
     def report_problems(self, problems: list) -> None:
         shown = "\n".join(str(p) for p in problems[:12])
-        more = f"\n… and {len(problems) - 12} more" if len(problems) > 12 else ""
+        more = ""
+        if len(problems) > 12:
+            more = translate("Messages", "\n… and {count} more").format(count=len(problems) - 12)
         backup = self.window.state.backup_path
-        keep = f"\n\nA copy of the file as it was is kept at {backup}, so nothing is lost." if backup else ""
+        keep = translate(
+            "Messages",
+            "\n\nA copy of the file as it was is kept at {backup}, so nothing is lost.",
+        ).format(backup=backup) if backup else ""
         self.warn(
-            "Some lines could not be read",
-            f"{len(problems)} line{'s' if len(problems) != 1 else ''} skipped (file:line: problem):\n"
-            f"{shown}{more}\n\nEvery other drawing loaded.{keep}",
+            translate("Messages", "Some lines could not be read"),
+            translate(
+                "Messages",
+                "{count} line{s} skipped (file:line: problem):\n{problems}{more}\n\n"
+                "Every other drawing loaded.{keep}",
+            ).format(
+                count=len(problems), s="s" if len(problems) != 1 else "", problems=shown, more=more, keep=keep
+            ),
         )
 
     def training_state(self, state: str) -> None:
         """The status line for a training state ("preparing", "running", "paused", "stopping", "idle")."""
         text = TRAINING_STATUS.get(state)
         if text:
-            self.status(text)
+            self.status(translate("Messages", text))
         else:
             self.window.statusBar().clearMessage()
 
@@ -85,19 +99,23 @@ class Messages(QObject):
         if level == "warning" and ms.diverged:
             if ms.blowing_up:
                 w.training_panel.show_diverging()
-            self.status(DIVERGING_STATUS)
+            self.status(translate("ModelState", DIVERGING_STATUS))
         w.training_panel.show_message(text, level)
 
     def show_shortcuts(self) -> None:
         rows = []
         for key, what in SHORTCUTS:
+            key, what = translate("Menus", key), translate("Menus", what)  # marked in menus.py
             if not what:
                 rows.append(f"<tr><td colspan=2><br><b>{key}</b></td></tr>")
             else:
                 rows.append(f"<tr><td style='padding-right:16px'><code>{key}</code></td><td>{what}</td></tr>")
         dialog = QDialog(self.window)
-        dialog.setWindowTitle("Keyboard shortcuts")
+        dialog.setWindowTitle(translate("Messages", "Keyboard shortcuts"))
         view = QTextBrowser()
+        view.setAccessibleName(
+            translate("Messages", "Keyboard shortcuts, one per row: the keys, then what they do")
+        )
         view.setHtml("<table>" + "".join(rows) + "</table>")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)

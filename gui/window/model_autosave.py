@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow
 from engine import ModelFileError
 from gui.core.autosave import autosave, autosave_path, restore
 from gui.core.training import INPUT_SIZE
+from gui.text import translate
 
 
 class ModelAutosave(QObject):
@@ -45,7 +46,10 @@ class ModelAutosave(QObject):
                 dataset=w.state.path,
             )
         except (OSError, ValueError) as exc:
-            w.messages.status(f"Could not keep the trained model beside the dataset: {exc}", 10000)
+            w.messages.status(translate(
+                "ModelAutosave",
+                "Could not keep the trained model beside the dataset: {exc}",
+            ).format(exc=exc), 10000)
             return False
         self._saved_steps = ms.steps
         return True
@@ -56,13 +60,19 @@ class ModelAutosave(QObject):
         try:
             restored = restore(self._path())
         except (ModelFileError, OSError) as exc:
-            w.messages.status(f"The last trained model could not be restored: {exc}", 12000)
+            w.messages.status(translate(
+                "ModelAutosave",
+                "The last trained model could not be restored: {exc}",
+            ).format(exc=exc), 12000)
             return False
         if restored is None:
             return False
         model = restored.loaded.model
         if tuple(model.input_shape) != (1, INPUT_SIZE, INPUT_SIZE):
-            w.messages.status(f"The last trained model ({restored.path}) does not fit ShapeLab's drawings.",
+            w.messages.status(translate(
+                "ModelAutosave",
+                "The last trained model ({path}) does not fit ShapeLab's drawings.",
+            ).format(path=restored.path),
                               12000)
             return False
         snapshot = w.state.snapshot()

@@ -83,6 +83,7 @@ class ScreenModes(QObject):
         window.addAction(self.leave_action)
         window.installEventFilter(self)
         window.canvas.installEventFilter(self)  # the canvas uses Esc to clear: not while presenting
+        window.statusBar().messageChanged.connect(self._keep_hint)
 
     @property
     def presenting(self) -> bool:
@@ -145,6 +146,8 @@ class ScreenModes(QObject):
         self._lent_actions = [a for a in all_menu_actions(w) if a not in w.actions()]
         w.addActions(self._lent_actions)
         w.menuBar().setVisible(False)
+        for label in self._status_labels():  # the hint needs the status bar's width (a 1024 screen cut it)
+            label.setVisible(False)
         self.leave_action.setEnabled(True)
         w.zoom.set_boost(PRESENTER_BOOST)
         w.setWindowState(w.windowState() | Qt.WindowState.WindowFullScreen)
@@ -179,12 +182,25 @@ class ScreenModes(QObject):
         self._lent_actions = []
         w.menuBar().setVisible(bool(saved["menu_bar"]))
         w.zoom.set_boost(1.0)
+        for label in self._status_labels():
+            label.setVisible(True)
+        QCoreApplication.sendPostedEvents(w.statusBar(), QEvent.Type.LayoutRequest)  # its height, first
         w.statusBar().showMessage(saved["status"], 5000) if saved["status"] else w.statusBar().clearMessage()
         self._restore_later(w, saved["layout"], saved["size"])
         w.setWindowState(saved["state"])
         w.show()
         self._saved = None
         self.presenterChanged.emit(False)
+
+    def _keep_hint(self, message: str) -> None:
+        """While presenting, the hint comes back when a passing message (autosave, …) ends."""
+        if self._presenting and not message:
+            self.window.statusBar().showMessage(QCoreApplication.translate("ScreenModes", PRESENTER_HINT))
+
+    def _status_labels(self) -> list:
+        """The status bar's permanent labels (model, dataset), which presenter mode tucks away."""
+        return [label for label in (getattr(self.window, "model_label", None),
+                                    getattr(self.window, "dataset_label", None)) if label is not None]
 
     # -- putting the layout back ------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ import time
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
+from gui.text import translate
+
 
 def model_note(window: QMainWindow) -> tuple[str, bool]:
     """(what the window's model is, in words; whether it is trained): "Untrained (random weights)",
@@ -45,7 +47,7 @@ class SideWindows(QObject):
 
             window = QMainWindow(w)
             window.setObjectName("lessonsWindow")
-            window.setWindowTitle("ShapeLab — Lessons")
+            window.setWindowTitle(translate("SideWindows", "ShapeLab — Lessons"))
             self.lessons = LessonsView()
             self.lessons.trainRequested.connect(w.training.train)
             window.setCentralWidget(self.lessons)
@@ -78,7 +80,7 @@ class SideWindows(QObject):
 
             window = QMainWindow(w)
             window.setObjectName("analysisWindow")
-            window.setWindowTitle("ShapeLab — Analysis")
+            window.setWindowTitle(translate("SideWindows", "ShapeLab — Analysis"))
             self.analysis = AnalysisView(epochs=self.epochs)
             self.analysis.trainRequested.connect(w.training.train)
             window.setCentralWidget(self.analysis)
@@ -133,13 +135,15 @@ class SideWindows(QObject):
     def show_drawings_in_gallery(self, rows: list) -> None:
         """The gallery shows exactly these drawings (from the analysis window), to relabel or delete."""
         w = self.window
-        w.gallery.show_only(rows, "chosen in the analysis window")
+        w.gallery.show_only(rows, translate("SideWindows", "chosen in the analysis window"))
         w.gallery_dock.show()
         w.gallery_dock.raise_()
         n = len(rows)
         w.messages.status(
-            f"The gallery shows only those {n} drawing{'s' if n != 1 else ''}; "
-            "'Show all' brings back the rest.",
+            translate(
+                "SideWindows",
+                "The gallery shows only those {n} drawing{value}; 'Show all' brings back the rest.",
+            ).format(n=n, value='s' if n != 1 else ''),
             8000,
         )
 

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMainWindow
 
 from gui.core.model_state import Origin, progress_fraction, progress_text
 from gui.core.training import TrainSettings
+from gui.markers import marker_for
+from gui.text import translate
 
 RECORD_HZ = 10  # training records reach the plots and the progress bar at most this often
 
@@ -57,7 +59,10 @@ class TrainingActions(QObject):
             self.last_preset = s.preset
             if w.controller.model is not None and w.controller.preset != s.preset:
                 w.controller.ensure_model(w.state.class_names(), s.preset, s.seed, force=True)
-                self._status(f"New {s.preset} model with fresh random weights.", 4000)
+                self._status(translate(
+                    "TrainingActions",
+                    "New {preset} model with fresh random weights.",
+                ).format(preset=s.preset), 4000)
 
     def model_replaced(self) -> None:
         w = self.window
@@ -80,7 +85,9 @@ class TrainingActions(QObject):
 
     def show_prediction(self, classes: list, probs) -> None:
         w = self.window
-        w.prediction.set_prediction(classes, probs, [w.state.color_of(c) for c in classes])
+        names = w.state.class_names()  # a class's marker follows its place in the class list, as its colour
+        markers = [marker_for(names.index(c) if c in names else i) for i, c in enumerate(classes)]
+        w.prediction.set_prediction(classes, probs, [w.state.color_of(c) for c in classes], markers)
         w.prediction.flush()  # draw now: the predictor already throttles
 
     def clear_prediction(self) -> None:
@@ -113,8 +120,8 @@ class TrainingActions(QObject):
         with_data = [n for n in w.state.class_names() if counts.get(n, 0) > 0]
         if len(with_data) < 2:
             w.training_panel.show_message(
-                "To train, the network needs drawings in at least two classes. "
-                "Draw a few shapes and add each to its class (keys 1–9).",
+                translate("TrainingActions", "To train, the network needs drawings in at least two classes. "
+                "Draw a few shapes and add each to its class (keys 1–9)."),
                 "warning",
             )
             return False
@@ -149,8 +156,11 @@ class TrainingActions(QObject):
         fresh = c.ensure_model(snap.classes, s.preset, s.seed)
         if fresh and had_training:
             self._status(
-                "The classes changed since the model was trained, so it starts again from fresh weights "
-                "(one output per class).",
+                translate(
+                    "TrainingActions",
+                    "The classes changed since the model was trained, so it starts again from fresh "
+                    "weights (one output per class).",
+                ),
                 8000,
             )
         self._run_epochs = s.epochs
@@ -166,9 +176,9 @@ class TrainingActions(QObject):
         s = self.settings()
         w.controller.ensure_model(w.state.class_names(), s.preset, s.seed)
         w.controller.reset_weights(s.seed)
-        w.training_panel.show_progress(0.0, "Not trained yet")
+        w.training_panel.show_progress(0.0, translate("TrainingActions", "Not trained yet"))
         w.training_panel.show_message("")
-        self._status("Weights reset: the network starts from scratch.", 4000)
+        self._status(translate("TrainingActions", "Weights reset: the network starts from scratch."), 4000)
 
     def state_changed(self, state: str) -> None:
         w = self.window

@@ -19,6 +19,7 @@ import traceback
 from collections.abc import Callable
 
 from engine import Cancelled
+from gui.text import translate
 
 POLL_S = 0.05
 
@@ -85,7 +86,7 @@ class HelperProcess:
     def _ensure(self):
         with self._lock:
             if self._closed:
-                raise OSError("the helper process was shut down")
+                raise OSError(translate("Workers", "the helper process was shut down"))
             if self._process is None or not self._process.is_alive():
                 ctx = multiprocessing.get_context("spawn")  # never fork a process that has threads
                 conn, child = ctx.Pipe()
@@ -108,7 +109,7 @@ class HelperProcess:
                 if should_stop is not None and should_stop():
                     raise Cancelled("stopped")
                 if not process.is_alive():
-                    raise OSError("the helper process ended")
+                    raise OSError(translate("Workers", "the helper process ended"))
             answer = conn.recv()
         except Cancelled:
             self.close()
@@ -117,7 +118,7 @@ class HelperProcess:
             self.close()
             if should_stop is not None and should_stop():
                 raise Cancelled("stopped") from None
-            raise OSError(f"the helper process failed: {exc}") from None
+            raise OSError(translate("Workers", "the helper process failed: {exc}").format(exc=exc)) from None
         if answer[0] == "error":
             raise HelperError(answer[1], answer[2])
         return answer[1]

@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QThread, Signal
 
 from engine import Cancelled
+from gui.text import translate
 
 # Lanes that are running, kept alive here until their `finished` was handled: a QThread that Python
 # deleted while it runs aborts the process ("QThread: Destroyed while thread is still running").
@@ -67,7 +68,10 @@ def _exit_without_running_lanes() -> None:
         except RuntimeError:  # its C++ object is gone
             pass
     if any(_is_running(lane) for lane in _ALIVE):
-        print("ShapeLab: a background job did not stop in time; exiting without it", file=sys.stderr)
+        print(
+            translate("Workers", "ShapeLab: a background job did not stop in time; exiting without it"),
+            file=sys.stderr,
+        )
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)

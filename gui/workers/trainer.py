@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from engine import Sequential, TrainControl
 from gui.core.training import TrainSettings, run_training
+from gui.text import translate
 
 from .runner import JobRunner
 
@@ -71,7 +72,7 @@ class Trainer(QObject):
         """Train `model` (the run's own copy) on `snapshot`. With paused=True exactly one mini-batch runs
         and the run waits paused."""
         if self.control is not None:
-            raise RuntimeError("training is already running")
+            raise RuntimeError(translate("Workers", "training is already running"))
         control = TrainControl()
         if paused:
             control.step_once()

@@ -5,12 +5,27 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QVBoxLayout, QWidget
 
 from gui.canvas import TEMPLATE_RADIUS, template_stroke
-from gui.window.accessibility import accessible_name, first_sentence, name_widgets, unnamed_focusable
+from gui.window.accessibility import (
+    accessible_description,
+    accessible_name,
+    first_sentence,
+    holds_focus,
+    main_tab_order,
+    name_widgets,
+    undescribed_focusable,
+    unnamed_focusable,
+)
+from gui.window.compare_dialog import show_compare
+
+
+def _unlabelled(win) -> list:
+    return ([("no name", type(w).__name__, w.objectName()) for w in unnamed_focusable(win)]
+            + [("no description", type(w).__name__, w.objectName()) for w in undescribed_focusable(win)])
 
 
 def test_every_focusable_widget_of_every_window_has_an_accessible_name(make_window, tmp_path, qtbot):
@@ -21,16 +36,55 @@ def test_every_focusable_widget_of_every_window_has_an_accessible_name(make_wind
     qtbot.waitUntil(lambda: bool(accessible_name(window.lessons) and accessible_name(window.analysis)),
                     timeout=3000)
     for win in (window, lessons, analysis):
-        missing = [(type(w).__name__, w.objectName()) for w in unnamed_focusable(win)]
-        assert not missing, (win.objectName(), missing)
+        assert not _unlabelled(win), (win.objectName(), _unlabelled(win))
     # names come from labels, tooltips and owners, not from nowhere
     assert accessible_name(window.canvas).startswith("Draw a shape here")
     spin_edit = window.training_panel.epochs.findChild(QLineEdit)
     assert accessible_name(spin_edit) == accessible_name(window.training_panel.epochs) == "Epochs"
     assert accessible_name(window.lessons) == "Lessons"
     assert "tabs:" in window.lessons.accessibleDescription()
+    assert accessible_description(window.training_panel.epochs).startswith("How many times")
+    assert accessible_description(window.gallery.view).startswith("Arrow keys move between drawings")
     lessons.close()
     analysis.close()
+
+
+def test_every_dialog_the_main_window_opens_is_named(make_window, tmp_path, qtbot):
+    """Each dialog reachable from the menus and panels, checked while it is open (a timer looks at the
+    dialog from inside its own event loop, then closes it)."""
+    window = make_window(tmp_path / "data")
+    seen: dict[str, list] = {}
+
+    def look() -> None:
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, QDialog) and top.isVisible():
+                seen[top.windowTitle()] = _unlabelled(top)
+                top.reject()
+
+    timer = QTimer()
+    timer.setInterval(100)
+    timer.timeout.connect(look)
+    timer.start()
+    for open_dialog in (
+        window.messages.show_shortcuts,
+        window.messages.show_about,
+        lambda: show_compare(window),
+        lambda: window.palette.ask_delete("square"),
+        lambda: window.palette._ask_rename("square"),
+        lambda: window.palette._ask_color("square"),
+        window.palette._ask_new_class,
+        window.labelling.ask_drawer_name,
+        window.files.import_dialog,
+        lambda: window.messages.warn("Could not open", "A message."),
+        lambda: QFileDialog.getSaveFileName(window, "Save as PNG", "", "PNG image (*.png)"),
+    ):
+        count = len(seen)
+        open_dialog()
+        qtbot.waitUntil(lambda c=count: len(seen) > c, timeout=5000)
+    timer.stop()
+    assert {"Keyboard shortcuts", "About ShapeLab", "Compare models", "Delete class “square”",
+            "Colour of “square”", "Save as PNG"} <= set(seen), seen
+    assert not any(seen.values()), seen
 
 
 def test_the_check_finds_an_unnamed_field(make_window, tmp_path):
@@ -114,3 +168,107 @@ def test_the_prediction_and_the_plots_have_their_numbers_as_text(make_window, tm
     text = window.prediction.bars.accessibleDescription()
     for name, p, _colour in window.prediction.shown():
         assert f"{name} {100 * p:.1f} %" in text
+
+
+def _tab_walk(window, qtbot) -> list:
+    """The widgets Tab visits from the canvas until it comes back (real Tab key presses)."""
+    window.activateWindow()
+    window.canvas.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.canvas, timeout=3000)
+    visited = [window.canvas]
+    for _ in range(200):
+        QTest.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        if window.focusWidget() is window.canvas:
+            break
+        visited.append(window.focusWidget())
+    return visited
+
+
+def _tab_stops(window) -> list:
+    """Every widget of the main window that Tab can stop on now (visible, enabled, Tab focus)."""
+    return [w for w in window.findChildren(QWidget)
+            if w.window() is window and holds_focus(w) and w.isVisible()
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus]
+
+
+def test_tab_reaches_every_control_of_the_main_window_in_screen_order(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    qtbot.waitUntil(window.filters.scroller.isVisible, timeout=5000)  # the untrained model's filters
+    visited = _tab_walk(window, qtbot)
+    # every control Tab can reach is reached, once
+    assert len(visited) == len(set(visited))
+    missing = [(type(w).__name__, accessible_name(w)) for w in _tab_stops(window) if w not in visited]
+    assert not missing, missing
+    # the canvas tools, the class buttons and the charts are among them (they used to be skipped)
+    cp, tp, g = window.canvas_panel, window.training_panel, window.gallery
+    for widget in (cp.clear_button, cp.width_slider, *window.palette.buttons(), window.plots.loss_plot,
+                   window.plots.accuracy_plot, window.filters.scroller):
+        assert widget in visited, accessible_name(widget)
+    # in the order of the panels on screen: canvas, its tools, classes, prediction, plots, training, filters,
+    # gallery (its tool row before its list)
+    assert visited == [w for w in main_tab_order(window) if w in visited]
+    position = visited.index
+    assert (position(window.canvas) < position(cp.clear_button) < position(window.palette.buttons()[0])
+            < position(window.prediction.bars) < position(window.plots.loss_plot) < position(tp.preset)
+            < position(tp.epochs) < position(tp.train_button) < position(tp.reset_button)
+            < position(window.filters.scroller) < position(g.filter_combo) < position(g.view))
+    # a class made later takes its place among the class buttons, before "+ New class"
+    window.state.add_class("star")
+    qtbot.waitUntil(lambda: len(window.palette.buttons()) == 6
+                    and all(b.isVisible() for b in window.palette.buttons()), timeout=3000)
+    visited = _tab_walk(window, qtbot)
+    buttons = window.palette.buttons()
+    assert [w for w in visited if w in buttons] == buttons
+    assert visited.index(buttons[-1]) + 1 == visited.index(window.prediction.bars)
+
+
+def test_a_click_on_a_class_button_leaves_the_keys_to_the_canvas(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    window.activateWindow()
+    window.canvas.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.canvas, timeout=3000)
+    QTest.mouseClick(window.canvas_panel.clear_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.palette.buttons()[-1].parentWidget(), Qt.MouseButton.LeftButton)
+    assert window.focusWidget() is window.canvas
+
+
+def test_ctrl_c_copies_a_charts_numbers(make_window, tmp_path, qtbot):
+    """The charts' text equivalent: Ctrl+C in a panel puts its numbers on the clipboard as a table."""
+    window = make_window(tmp_path / "data")
+    qtbot.waitUntil(window.filters.scroller.isVisible, timeout=5000)
+    clipboard = QApplication.clipboard()
+    clipboard.setText("")
+    window.activateWindow()
+    window.filters.scroller.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.filters.scroller, timeout=3000)
+    QTest.keyClick(window.filters.scroller, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = clipboard.text().splitlines()
+    window.filters.write_csv(str(tmp_path / "filters.csv"))
+    csv_lines = (tmp_path / "filters.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(csv_lines) > 100  # every weight of the untrained model, one per row
+    assert lines[0].split("\t") == csv_lines[0].split(",")
+    assert lines[1].split("\t") == csv_lines[1].split(",")
+    # the Analysis window: Ctrl+C copies the shown tab's numbers
+    window.show_analysis()
+    analysis = window.analysis
+    analysis.setCurrentWidget(analysis.network)
+    qtbot.waitUntil(lambda: bool(analysis.network.csv_data()[1]), timeout=20000)
+    clipboard.setText("")
+    side = window.side_windows.analysis_window
+    side.activateWindow()
+    analysis.tabBar().setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is analysis.tabBar(), timeout=3000)
+    QTest.keyClick(analysis.tabBar(), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    header, rows = analysis.network.csv_data()
+    assert clipboard.text().splitlines()[0] == "\t".join(header)
+    assert len(clipboard.text().splitlines()) == len(rows) + 1
+    window.side_windows.analysis_window.close()
+
+
+def test_enter_opens_the_current_gallery_drawing(make_window, tmp_path, qtbot):
+    window = make_window(tmp_path / "data")
+    view = window.gallery.view
+    view.setCurrentIndex(view.model().index(2, 0))
+    with qtbot.waitSignal(window.gallery.drawingActivated, timeout=3000) as opened:
+        QTest.keyClick(view, Qt.Key.Key_Return)
+    assert opened.args == [window.gallery.proxy.mapToSource(view.model().index(2, 0)).row()]

@@ -177,7 +177,7 @@ def test_right_click_on_a_panel_opens_its_export_menu(make_window, tmp_path, qtb
         QApplication.sendEvent(owner, event)
         menus = [m for m in panel.findChildren(QMenu) if m.objectName() == "panelExportMenu"]
         assert menus, panel.objectName()
-        assert menu_titles(menus[-1]) == ["Save as PNG…", "Save data as CSV…"]
+        assert menu_titles(menus[-1]) == ["Save as PNG…", "Save data as CSV…", "Copy numbers\tCtrl+C"]
         menus[-1].close()
         menus[-1].deleteLater()
     QApplication.processEvents()
