@@ -1,11 +1,13 @@
 """The training data pipeline: epoch build time and peak memory, on the starter set, 10,000 and 50,000
 drawings.
 
-    python benchmarks/data_pipeline.py [--code DIR] [--sets starter,10k,50k] [--steps 40] [--json]
+    python benchmarks/data_pipeline.py [--code DIR] [--sets starter,10k,50k] [--steps 40] [--copies N]
+        [--json]
 
 For each set, in a fresh process (so each peak is its own):
-- `epoch`: one augmented epoch made by `TrainingSet.arrays` in that process (wall and CPU seconds), after
-  the clean rasters (`TrainingSet(...)`, wall seconds);
+- `epoch`: one augmented epoch (`--copies` versions of each drawing, default the app's) made by
+  `TrainingSet.arrays` in that process (wall and CPU seconds), after the clean rasters (`TrainingSet(...)`,
+  wall seconds);
 - `train`: what `main.py train` does with the data (a seeded 80/20 split, `TrainingSet` for the training
   part inside an `EpochPrefetcher`, the validation rasters, the default model and `engine.train`), for
   3 epochs of which only the first `--steps` mini-batches each are trained (the whole epoch is made and
@@ -43,13 +45,13 @@ from engine.model import build_model
 from engine.store import read_ndjson
 from engine.training import TrainConfig, train
 
-path, mode, steps = sys.argv[2], sys.argv[3], int(sys.argv[4])
+path, mode, steps, copies = sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 drawings, _ = read_ndjson(path)
 classes = class_list(drawings)
 out = {"drawings": len(drawings)}
 if mode == "epoch":
     t = time.perf_counter()
-    ts = TrainingSet(drawings, classes=classes, seed=0)
+    ts = TrainingSet(drawings, classes=classes, seed=0, copies=copies)
     out["clean_s"] = time.perf_counter() - t
     t, c = time.perf_counter(), time.process_time()
     X, y = ts.arrays(1)
@@ -58,7 +60,7 @@ if mode == "epoch":
 else:
     t0 = time.perf_counter()
     tr, va = stratified_split([d.label for d in drawings], 0.2, seed=0)
-    train_set = TrainingSet([drawings[i] for i in tr], classes=classes, seed=0)
+    train_set = TrainingSet([drawings[i] for i in tr], classes=classes, seed=0, copies=copies)
     val = to_arrays([drawings[i] for i in va], classes)
     waits = []
 
@@ -90,6 +92,14 @@ print(json.dumps(out))
 """
 
 
+def _app_copies() -> int:
+    """The versions per epoch the app and the CLI use (this checkout's TrainSettings)."""
+    sys.path.insert(0, str(ROOT))
+    from gui.core.training import TrainSettings
+
+    return TrainSettings().copies
+
+
 def make_set(name: str, cache: Path) -> Path:
     if SETS[name] is None:
         return ROOT / "resources" / "starter.ndjson"
@@ -103,9 +113,9 @@ def make_set(name: str, cache: Path) -> Path:
     return path
 
 
-def run(code: Path, path: Path, mode: str, steps: int) -> dict:
+def run(code: Path, path: Path, mode: str, steps: int, copies: int) -> dict:
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1")
-    res = subprocess.run([sys.executable, "-c", CHILD, str(code), str(path), mode, str(steps)],
+    res = subprocess.run([sys.executable, "-c", CHILD, str(code), str(path), mode, str(steps), str(copies)],
                          capture_output=True, text=True, env=env, cwd=str(code))
     if res.returncode:
         raise SystemExit(f"{mode} on {path.name} failed:\n{res.stderr[-2000:]}")
@@ -132,6 +142,8 @@ def main(argv=None) -> int:
     ap.add_argument("--code", default=str(ROOT), help="checkout whose engine is measured (default: this one)")
     ap.add_argument("--sets", default="starter,10k,50k", help="comma-separated: starter, 10k, 50k")
     ap.add_argument("--steps", type=int, default=40, help="mini-batches trained per epoch (default 40)")
+    ap.add_argument("--copies", type=int, default=_app_copies(),
+                    help="versions of each drawing per epoch (default %(default)s: the app's and the CLI's)")
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "shapelab-data-pipeline"),
                     help="folder for the synthetic NDJSON sets")
     ap.add_argument("--modes", default="epoch,train", help="epoch, train or both (default)")
@@ -148,7 +160,8 @@ def main(argv=None) -> int:
               flush=True)
     for name in args.sets.split(","):
         path = make_set(name, cache)
-        r = results[name] = {m: run(Path(args.code), path, m, args.steps) for m in args.modes.split(",")}
+        modes = args.modes.split(",")
+        r = results[name] = {m: run(Path(args.code), path, m, args.steps, args.copies) for m in modes}
         if not args.json:
             print_row(name, r)
     if args.json:

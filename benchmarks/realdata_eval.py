@@ -1,9 +1,13 @@
 """Train the default model on synthetic drawings only, then test it on real hand-drawn shapes.
 
     python benchmarks/realdata_eval.py /path/to/ImageFolder [--per-class 500] [--seed 0] [--test-seed 1]
-        [--epochs 10] [--sheet sheet.png] [--save model.npz] [--model model.npz] [--wrong DIR]
+        [--epochs E] [--sheet sheet.png] [--save model.npz] [--model model.npz] [--wrong DIR]
 
-Prints the training time, the accuracy on a fresh synthetic set (another seed), then for the image
+Training is the run `main.py synth --per-class 500 --seed N` + `main.py train --seed N` makes: the same
+preparation as the app and the CLI (`gui.core.training.prepare_training`: the validation split held out,
+augmented epochs made in a helper process) and their default settings (`TrainSettings`), unless an
+option says otherwise. Prints the training time (wall and CPU seconds of this process and its helper),
+the accuracy on a fresh synthetic set (another seed), then for the image
 folder: per-class accuracy and the confusion matrix (rows = true class). With --sheet, also writes a
 contact sheet PNG: for each class a row of synthetic rasters above a row of the folder's rasters.
 With --model, a saved model (e.g. from `main.py train`) is evaluated instead of training one. With
@@ -17,16 +21,19 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine.dataset import TrainingSet, to_arrays  # noqa: E402
+from engine.dataset import to_arrays  # noqa: E402
 from engine.model import build_model  # noqa: E402
 from engine.synth import DEFAULT_CLASSES, generate_drawings  # noqa: E402
-from engine.training import TrainConfig, train  # noqa: E402
+from engine.training import train  # noqa: E402
+from gui.core.inputs import LabelledData  # noqa: E402
+from gui.core.training import TrainSettings, prepare_training  # noqa: E402
 
 
 def confusion(y_true: np.ndarray, y_pred: np.ndarray, n: int) -> np.ndarray:
@@ -55,8 +62,10 @@ def main(argv=None) -> int:
     ap.add_argument("--per-class", type=int, default=500)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--test-seed", type=int, default=1)
-    ap.add_argument("--epochs", type=int, default=10)
-    ap.add_argument("--copies", type=int, default=None, help="TrainingSet copies (default: its own)")
+    ap.add_argument("--epochs", type=int, default=None, help="default: the app's and the CLI's")
+    ap.add_argument("--lr", type=float, default=None, help="default: the app's and the CLI's")
+    ap.add_argument("--copies", type=int, default=None,
+                    help="augmented versions of each drawing per epoch (default: the app's and the CLI's)")
     ap.add_argument("--train-ndjson", help="train on this NDJSON file instead of generating")
     ap.add_argument("--sheet", help="write a synthetic-vs-real contact sheet PNG here")
     ap.add_argument("--save", help="save the trained model (.npz) here")
@@ -89,6 +98,7 @@ def main(argv=None) -> int:
 
 
 def train_model(args, classes):
+    """The CLI's `train` with its defaults (options given here override them) on synthetic drawings."""
     t0 = time.perf_counter()
     if args.train_ndjson:
         from engine.store import read_ndjson
@@ -97,20 +107,33 @@ def train_model(args, classes):
     else:
         drawings = generate_drawings(args.per_class, seed=args.seed)
     t_gen = time.perf_counter() - t0
+    changes = {k: v for k, v in (("epochs", args.epochs), ("lr", args.lr), ("copies", args.copies))
+               if v is not None}
+    settings = replace(TrainSettings(seed=args.seed), **changes)
+    cpu0, children0 = time.process_time(), _children_cpu()
     t1 = time.perf_counter()
-    kw = {} if args.copies is None else {"copies": args.copies}
-    data = TrainingSet(drawings, classes=classes, seed=args.seed, **kw)
-    model = build_model("default", len(classes))
+    model = build_model(settings.preset, len(classes), settings.input_size, seed=settings.seed)
     last = None
-    for rec in train(model, data, TrainConfig(epochs=args.epochs)):
-        if rec.kind == "epoch":
-            print(f"epoch {rec.epoch + 1}: loss {rec.loss:.4f} acc {rec.accuracy:.4f} ({rec.elapsed:.1f}s)",
-                  file=sys.stderr)
-        last = rec
+    with prepare_training(LabelledData(drawings=list(drawings)), classes, settings) as run:
+        for rec in train(model, run, settings.config(), val=run.val):
+            if rec.kind == "epoch":
+                print(f"epoch {rec.epoch + 1}: loss {rec.loss:.4f} acc {rec.accuracy:.4f} "
+                      f"val {rec.val_accuracy if rec.val_accuracy is not None else float('nan'):.4f} "
+                      f"({rec.elapsed:.1f}s)", file=sys.stderr)
+            last = rec
     t_train = time.perf_counter() - t1
-    print(f"generate {len(drawings)} drawings: {t_gen:.2f}s; data + training ({args.epochs} epochs): "
-          f"{t_train:.2f}s; final: {last.kind}")
+    cpu = time.process_time() - cpu0 + _children_cpu() - children0
+    print(f"generate {len(drawings)} drawings: {t_gen:.2f}s; data + training ({settings.epochs} epochs, "
+          f"{last.step} steps): {t_train:.2f}s wall, {cpu:.2f}s CPU; final: {last.kind}")
     return model
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of this process's finished children (the epoch helper)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def write_wrong(args, classes, y, pred, paths) -> None:

@@ -2,13 +2,16 @@
 
     python benchmarks/time_to_model.py [--busy] [--skip-cli] [--json]
 
-Prints:
-- CLI: wall seconds of `main.py synth --per-class 500 --out X` and of `main.py train X --out M.npz`
-  (each a fresh process), and that model's accuracy on a fresh synthetic set (seed 1, 250 per class);
-  then the wall seconds of `main.py train --out M.npz` on the built-in starter set (the app's data);
+Prints (wall seconds, and CPU seconds with the helper processes: on a shared machine the CPU seconds
+are the steadier figure):
+- CLI: `main.py synth --per-class 500 --out X` and `main.py train X --out M.npz` (each a fresh process),
+  and that model's accuracy on a fresh synthetic set (seed 1, 250 per class); then `main.py train --out
+  M.npz` on the built-in starter set (the app's data);
 - app: a fresh window (`gui.app.create_main_window` on an empty data folder: it opens the starter set),
   Train pressed as a user would; seconds from Train to the first validation accuracy >= 95 % and to the
   end of the default run, and the app / CLI ratio for that same run (starter set, default settings);
+  how often new weights reached the window (filters, feature maps and prediction redraw on each), and
+  the time left the progress bar showed at step 20 against when the run really ended;
 - with --busy: the app run again while another process burns a core (`python -c "while True: pass"`),
   and the busy / quiet ratio.
 
@@ -35,10 +38,22 @@ TARGETS = {"app_to_95_s": 5.0, "app_run_s": 15.0, "cli_synth_train_s": 15.0, "ap
            "busy_over_quiet": 2.0}
 
 
-def _timed(cmd: list[str]) -> tuple[float, str]:
-    t0 = time.perf_counter()
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of this process's finished children and theirs (helper processes)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def _timed(cmd: list[str], cpu: dict | None = None, key: str = "") -> tuple[float, str]:
+    """Run `cmd`; -> (wall seconds, its output). With `cpu`, cpu[key] = its CPU seconds (with helpers)."""
+    c0, t0 = _children_cpu(), time.perf_counter()
     out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
-    return time.perf_counter() - t0, out.stdout + out.stderr
+    wall = time.perf_counter() - t0
+    if cpu is not None:
+        cpu[key] = _children_cpu() - c0
+    return wall, out.stdout + out.stderr
 
 
 def measure_cli(tmp: Path) -> dict:
@@ -46,19 +61,22 @@ def measure_cli(tmp: Path) -> dict:
     from engine import generate_drawings, load_model, to_arrays
 
     py = [sys.executable, str(ROOT / "main.py")]
-    t_synth, _ = _timed(py + ["synth", "--per-class", "500", "--out", str(tmp / "x.ndjson")])
-    t_train, text = _timed(py + ["train", str(tmp / "x.ndjson"), "--out", str(tmp / "m.npz")])
+    cpu: dict = {}
+    t_synth, _ = _timed(py + ["synth", "--per-class", "500", "--out", str(tmp / "x.ndjson")], cpu, "synth")
+    t_train, text = _timed(py + ["train", str(tmp / "x.ndjson"), "--out", str(tmp / "m.npz")], cpu, "train")
     loaded = load_model(tmp / "m.npz")
     X, y = to_arrays(generate_drawings(250, seed=1), list(loaded.classes))
     accuracy = float((loaded.model.predict_proba(X).argmax(1) == y).mean())
-    t_starter, starter_text = _timed(py + ["train", "--out", str(tmp / "starter.npz")])
+    t_starter, starter_text = _timed(py + ["train", "--out", str(tmp / "starter.npz")], cpu, "starter")
     found = re.search(r" in ([0-9.]+) s:", starter_text)
     return {
         "synth_s": t_synth,
         "train_s": t_train,
         "synth_train_s": t_synth + t_train,
+        "synth_train_cpu_s": cpu["synth"] + cpu["train"],
         "synthetic_accuracy": accuracy,
         "starter_train_wall_s": t_starter,
+        "starter_train_cpu_s": cpu["starter"],
         "starter_train_reported_s": float(found.group(1)) if found else None,
     }
 
@@ -79,7 +97,7 @@ def drive_app(data_dir: str) -> dict:
     QTimer.singleShot(300, settle.quit)  # the window painted and idle, as when a user reaches for Train
     settle.exec()
 
-    got = {"to_95_s": None, "records": 0, "steps": 0}
+    got = {"to_95_s": None, "records": 0, "steps": 0, "model_updates": 0}
     loop = QEventLoop()
 
     def on_record(rec) -> None:
@@ -90,17 +108,29 @@ def drive_app(data_dir: str) -> dict:
             got["last_val"] = rec.val_accuracy
             if rec.val_accuracy >= 0.95 and got["to_95_s"] is None:
                 got["to_95_s"] = now
+        if rec.kind == "step" and "first_eta_s" not in got and rec.step >= 20:
+            got.update(first_eta_s=rec.eta, first_eta_at_s=now)  # the time left shown early in the run
         if rec.kind in ("done", "stopped", "diverged"):
             got.update(run_s=now, final=rec.kind, reported_elapsed_s=rec.elapsed)
             loop.quit()
 
+    def on_model() -> None:  # new weights shown: filters, feature maps and the prediction redraw
+        got["model_updates"] += 1
+
     window.controller.recordReceived.connect(on_record)
+    window.controller.modelUpdated.connect(on_model)
+    cpu0, children0 = time.process_time(), _children_cpu()
     got["t0"] = time.perf_counter()
     window.train()
     loop.exec()
     del got["t0"]
+    got["process_cpu_s"] = time.process_time() - cpu0  # this process: GUI, training and predictor threads
     window.close()
     app.processEvents()
+    got["helper_cpu_s"] = _children_cpu() - children0  # the epoch helper process (ended by now)
+    got["updates_per_s"] = got["model_updates"] / got["run_s"]
+    if "first_eta_s" in got:  # how far the early estimate was from the truth
+        got["first_eta_error"] = (got["first_eta_at_s"] + got["first_eta_s"]) / got["run_s"] - 1
     return got
 
 
@@ -158,15 +188,21 @@ def main(argv=None) -> int:
     if "cli" in result:
         c = result["cli"]
         print(f"CLI synth --per-class 500: {c['synth_s']:.1f} s; train (defaults): {c['train_s']:.1f} s; "
-              f"together {c['synth_train_s']:.1f} s (target <= {TARGETS['cli_synth_train_s']:g} s); "
+              f"together {c['synth_train_s']:.1f} s (target <= {TARGETS['cli_synth_train_s']:g} s), "
+              f"{c['synth_train_cpu_s']:.1f} s of CPU; "
               f"fresh synthetic accuracy {c['synthetic_accuracy']:.1%}")
-        print(f"CLI train on the starter set: {c['starter_train_wall_s']:.1f} s wall "
-              f"({c['starter_train_reported_s']} s of training as it reports)")
+        print(f"CLI train on the starter set: {c['starter_train_wall_s']:.1f} s wall, "
+              f"{c['starter_train_cpu_s']:.1f} s of CPU ({c['starter_train_reported_s']} s of training as "
+              f"it reports)")
     a = result["app"]
     to95 = "never" if a["to_95_s"] is None else f"{a['to_95_s']:.1f} s"
     print(f"app, Train -> validation >= 95 %: {to95} (target <= {TARGETS['app_to_95_s']:g} s); whole run "
           f"{a['run_s']:.1f} s (target <= {TARGETS['app_run_s']:g} s), {a['steps']} steps, "
-          f"final validation {a.get('last_val', float('nan')):.1%}")
+          f"final validation {a.get('last_val', float('nan')):.1%}; CPU {a['process_cpu_s']:.1f} s (app) + "
+          f"{a['helper_cpu_s']:.1f} s (helper); {a['updates_per_s']:.1f} model updates/s on screen")
+    if "first_eta_s" in a:
+        print(f"app, time left shown at step 20 ({a['first_eta_at_s']:.1f} s in): {a['first_eta_s']:.1f} s; "
+              f"the run then ended {a['first_eta_error']:+.0%} off that estimate")
     if "app_over_cli" in result:
         ratio = result["app_over_cli"]
         print(f"app / CLI, the same run: {ratio:.2f} (target <= {TARGETS['app_over_cli']:g})")

@@ -205,6 +205,8 @@ def train_settings(args: argparse.Namespace) -> TrainSettings:
         ema_decay=args.ema if args.ema > 0 else engine.TrainConfig.ema_decay,
         input_size=args.input_size,
         val_by=dc.val_by_setting(args),  # --val-by class | drawer
+        copies=args.versions,
+        schedule=args.schedule,
     )
 
 
@@ -422,9 +424,36 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
         )
     )
     p.add_argument(
-        "--epochs", type=positive_int, default=d.epochs, help=translate(
-            "Cli", "passes over the data (default %(default)s)"
-        )
+        "--epochs",
+        type=positive_int,
+        default=d.epochs,
+        help=translate(
+            "Cli",
+            "passes over the training data; with augmentation each pass shows every drawing --versions "
+            "times (itself and augmented versions); with the cosine schedule fewer epochs make a shorter, "
+            "complete run (default %(default)s)",
+        ),
+    )
+    p.add_argument(
+        "--versions",
+        type=positive_int,
+        default=d.copies,
+        metavar="N",
+        help=translate(
+            "Cli",
+            "with augmentation, how many times an epoch shows every training drawing: itself (most of "
+            "them slightly changed) and N-1 augmented versions (default %(default)s)",
+        ),
+    )
+    p.add_argument(
+        "--schedule",
+        choices=("cosine", "constant"),
+        default=d.schedule,
+        help=translate(
+            "Cli",
+            "the learning rate over the run: 'cosine' rises over the first tenth of the steps, then "
+            "falls along a cosine to nearly 0 by the last step; 'constant' keeps --lr (default %(default)s)",
+        ),
     )
     p.add_argument(
         "--batch", type=positive_int, default=d.batch_size, help=translate(

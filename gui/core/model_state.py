@@ -339,7 +339,7 @@ class ModelState:
         self.history = list(extra.history)
         self.train_seconds = extra.elapsed or 0.0
         self.trained_on = extra.trained_on
-        self.settings = TrainSettings.from_dict(extra.settings) if extra.settings else None
+        self.settings = TrainSettings.of_run(extra.settings) if extra.settings else None
         self.model_changed.emit(ModelChange.LOADED)
 
     def load(self, path: str | Path) -> LoadedModel:
@@ -610,12 +610,8 @@ class ModelState:
             lines.append(
                 translate(
                     "ModelState",
-                    "Settings: {optimizer} lr {lr:g}, batch {batch_size}, {value} a run, {aug}, {avg}, "
-                    "validation {val_split:.0%}, seed {seed}",
-                ).format(
-                    optimizer=s.optimizer, lr=s.lr, batch_size=s.batch_size, value=plural(s.epochs, 'epoch'),
-                    aug=aug, avg=avg, val_split=s.val_split, seed=s.seed
-                )
+                    "Settings: {recipe} a run, {aug}, {avg}, validation {val_split:.0%}, seed {seed}",
+                ).format(recipe=s.describe(), aug=aug, avg=avg, val_split=s.val_split, seed=s.seed)
             )
         if self.history and self.history[-1].val_accuracy is not None:
             lines.append(translate("ModelState", "Validation accuracy after the last epoch: {accuracy:.1%}")

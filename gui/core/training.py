@@ -39,6 +39,21 @@ from .inputs import LabelledData, read_image_folder_into
 INPUT_SIZE = 28  # the one input size of the app (the CLI's --input-size defaults to it)
 WEIGHTS_INTERVAL_S = 0.2  # at most 5 weight snapshots a second while running (filters, feature maps, bars)
 OPTIMIZERS = ("adam", "sgd")
+COPIES = 3  # the default number of versions of every drawing an epoch shows (TrainingSet's own is 6)
+MAX_COPIES = 50
+RECIPE = 2  # version of the default recipe (epochs, versions per epoch, learning-rate schedule)
+# The defaults of earlier recipes, by version: settings stored under them drop these values (`from_stored`).
+OLD_DEFAULTS = {1: {"epochs": 10, "schedule": "constant", "copies": 6, "lr": 2e-3}}
+# What recipe 1 did for settings it had no key for (a run saved then, e.g. in a model file: `of_run`).
+RECIPE1_IMPLICIT = {"schedule": "constant", "copies": 6}
+
+
+def _same(stored, default) -> bool:
+    """A stored value (QSettings may give it as a string) equals a default."""
+    try:
+        return type(default)(stored) == default
+    except (TypeError, ValueError):
+        return False
 
 NOT_ENOUGH_CLASSES = (
     QT_TRANSLATE_NOOP(
@@ -54,7 +69,7 @@ class TrainSettings:
     """What a run is asked for: the training panel's values (persisted in QSettings) or the CLI's options."""
 
     preset: str = "default"
-    epochs: int = 10
+    epochs: int = TrainConfig.epochs
     batch_size: int = 32
     lr: float = TrainConfig.lr
     optimizer: str = "adam"
@@ -65,6 +80,9 @@ class TrainSettings:
     ema_decay: float = TrainConfig.ema_decay
     input_size: int = INPUT_SIZE
     val_by: str = "random"  # "random": stratified by class; "drawer": held-out drawers (people not seen)
+    copies: int = COPIES  # versions of every training drawing per epoch (augmented ones; see TrainingSet)
+    schedule: str = TrainConfig.schedule  # the learning rate over the run: "cosine" or "constant"
+    recipe: int = RECIPE  # the default recipe these settings were stored under (see `from_stored`)
 
     def config(self) -> TrainConfig:
         return TrainConfig(
@@ -74,7 +92,12 @@ class TrainSettings:
             optimizer=self.optimizer,
             seed=self.seed,
             ema_decay=self.ema_decay if self.average else 0.0,
+            schedule=self.schedule,
         )
+
+    def samples_per_epoch(self, drawings: int) -> int:
+        """Samples one epoch shows for `drawings` training drawings (augmented versions included)."""
+        return drawings * (self.copies if self.augment else 1)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -108,7 +131,57 @@ class TrainSettings:
             s = replace(s, val_split=base.val_split)
         if s.val_by not in ("random", "drawer"):
             s = replace(s, val_by=base.val_by)
+        if not 1 <= s.copies <= MAX_COPIES:
+            s = replace(s, copies=base.copies)
+        if s.schedule not in ("cosine", "constant"):
+            s = replace(s, schedule=base.schedule)
         return s
+
+    @classmethod
+    def of_run(cls, d: dict | None) -> TrainSettings:
+        """The settings a run was trained with, as saved with it (a model file's `settings`): a run saved
+        before these settings had `copies` and `schedule` used recipe 1's (6 versions, constant rate)."""
+        d = dict(d or {})
+        if "recipe" not in d:
+            for key, value in RECIPE1_IMPLICIT.items():
+                d.setdefault(key, value)
+        return cls.from_dict(d)
+
+    def describe(self) -> str:
+        """The recipe in words: 'adam lr 0.005 (cosine schedule), batch 32, 8 epochs of 3 versions'."""
+        if self.schedule == "cosine":
+            rate = translate("TrainSettings", "peak lr {lr:g} (cosine schedule)").format(lr=self.lr)
+        else:
+            rate = translate("TrainSettings", "lr {lr:g} (constant schedule)").format(lr=self.lr)
+        if self.epochs == 1:
+            epochs = translate("TrainSettings", "1 epoch")
+        else:
+            epochs = translate("TrainSettings", "{n} epochs").format(n=self.epochs)
+        if self.augment and self.copies > 1:
+            epochs = translate("TrainSettings", "{epochs} of {n} versions").format(
+                epochs=epochs, n=self.copies
+            )
+        return translate("TrainSettings", "{optimizer} {rate}, batch {batch}, {epochs}").format(
+            optimizer=self.optimizer, rate=rate, batch=self.batch_size, epochs=epochs
+        )
+
+    @classmethod
+    def from_stored(cls, d: dict | None) -> TrainSettings:
+        """Settings saved by the app (QSettings) at an earlier start. Saved under an older default recipe,
+        the values that were that recipe's defaults follow the new defaults (the user never chose them);
+        values the user changed stay."""
+        d = dict(d or {})
+        try:
+            stored = int(d.get("recipe", 1))
+        except (TypeError, ValueError):
+            stored = 1
+        for version, defaults in OLD_DEFAULTS.items():
+            if stored <= version:
+                for key, old in defaults.items():
+                    if key in d and _same(d[key], old):
+                        del d[key]
+        d.pop("recipe", None)
+        return cls.from_dict(d)
 
 
 class PreparedRun:
@@ -154,6 +227,7 @@ class PreparedRun:
                     size=size,
                     augment=settings.augment,
                     seed=settings.seed,
+                    copies=settings.copies,
                     should_stop=should_stop,
                 ),
                 nice=nice,

@@ -121,9 +121,8 @@ class TrainingPanel(QWidget):
         ))
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 1000)
-        self.epochs.setToolTip(
-            translate("TrainingPanel", "How many times the network sees every training drawing")
-        )
+        self._copies = 6  # versions of every drawing per epoch (TrainSettings.copies; set_settings says)
+        self._hidden: dict = {}  # settings without a control here (copies, schedule): kept as given
         self.batch = QSpinBox()
         self.batch.setRange(1, 1024)
         self.batch.setToolTip(translate(
@@ -131,13 +130,6 @@ class TrainingPanel(QWidget):
             "Drawings per mini-batch: the weights change once per mini-batch (one step)",
         ))
         self.lr = LearningRateBox()
-        self.lr.setToolTip(
-            translate(
-                "TrainingPanel",
-                "Learning rate: how big each weight change is. Too big and the loss explodes; too small "
-                "and learning crawls. Arrows step 1, 2, 5 × 10ⁿ",
-            )
-        )
         self.optimizer = QComboBox()
         self.optimizer.addItem(translate("TrainingPanel", "Adam"), "adam")
         self.optimizer.addItem(translate("TrainingPanel", "SGD + momentum"), "sgd")
@@ -169,6 +161,8 @@ class TrainingPanel(QWidget):
                 "drawings, so it learns the shape rather than the exact pixels",
             )
         )
+        self.augment.toggled.connect(self._explain_epochs)
+        self._explain_epochs()
 
         self.average = QCheckBox(translate("TrainingPanel", "Average weights"))
         self.average.setObjectName("averageWeights")
@@ -195,11 +189,13 @@ class TrainingPanel(QWidget):
 
         form.addWidget(label(translate("TrainingPanel", "&Model"), self.preset), 0, 0)
         form.addWidget(self.preset, 0, 1, 1, 3)
-        form.addWidget(label(translate("TrainingPanel", "&Epochs"), self.epochs), 1, 0)
+        self._epochs_label = label(translate("TrainingPanel", "&Epochs"), self.epochs)
+        form.addWidget(self._epochs_label, 1, 0)
         form.addWidget(self.epochs, 1, 1)
         form.addWidget(label(translate("TrainingPanel", "&Batch"), self.batch), 1, 2)
         form.addWidget(self.batch, 1, 3)
-        form.addWidget(label(translate("TrainingPanel", "&Learning rate"), self.lr), 2, 0)
+        self._lr_label = label(translate("TrainingPanel", "&Learning rate"), self.lr)
+        form.addWidget(self._lr_label, 2, 0)
         form.addWidget(self.lr, 2, 1)
         form.addWidget(label(translate("TrainingPanel", "&Optimizer"), self.optimizer), 2, 2)
         form.addWidget(self.optimizer, 2, 3)
@@ -263,7 +259,11 @@ class TrainingPanel(QWidget):
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
         self.progress.setFormat(translate("TrainingPanel", "Not trained yet"))
-        self.progress.setToolTip(translate("TrainingPanel", "Epoch, mini-batch step and estimated time left"))
+        self.progress.setToolTip(translate(
+            "TrainingPanel",
+            "Epoch, mini-batch step and the training time left: the steps still to go at the speed of "
+            "the latest steps (it follows the machine: slower while other programs work)",
+        ))
 
         self.model_note = SteadyLabel()  # changes every few steps: repaints, never lays the window out
         self.model_note.setObjectName("modelNote")
@@ -330,6 +330,7 @@ class TrainingPanel(QWidget):
             "val_split": self.val_split.value() / 100.0,
             "seed": self.seed.value(),
             "average": self.average.isChecked(),
+            **self._hidden,
         }
 
     def set_settings(self, values: dict) -> None:
@@ -354,7 +355,53 @@ class TrainingPanel(QWidget):
             self.seed.setValue(int(v["seed"]))
         if "average" in v:
             self.average.setChecked(bool(v["average"]))
+        self._hidden.update({k: v[k] for k in ("copies", "schedule") if k in v})
+        if "copies" in v:
+            self._copies = max(1, int(v["copies"]))
+        self._explain_epochs()
         self.blockSignals(False)
+
+    def _explain_epochs(self) -> None:
+        """The epochs control's tooltip (and its label's): what one epoch is with these settings."""
+        if self.augment.isChecked() and self._copies > 1:
+            seen = translate(
+                "TrainingPanel",
+                "One epoch shows every training drawing {n} times: itself (or, for most, a slightly changed "
+                "version) and {more} augmented versions.",
+            ).format(n=self._copies, more=self._copies - 1)
+        else:
+            seen = translate("TrainingPanel", "One epoch shows every training drawing once.")
+        cosine = self._hidden.get("schedule", "cosine") == "cosine"
+        if cosine:
+            rate = translate(
+                "TrainingPanel",
+                "The learning rate rises over the first steps and falls to nearly zero by the run's last "
+                "step, so fewer epochs make a shorter run that still finishes its schedule.",
+            )
+            lr_tip = translate(
+                "TrainingPanel",
+                "Learning rate: how big each weight change is, at its peak: it rises to this over the first "
+                "tenth of the steps, then falls to nearly zero by the run's last step. Too big and the loss "
+                "explodes; too small and learning crawls. Arrows step 1, 2, 5 × 10ⁿ",
+            )
+        else:
+            rate = translate("TrainingPanel", "The learning rate stays the same throughout.")
+            lr_tip = translate(
+                "TrainingPanel",
+                "Learning rate: how big each weight change is, the same for every step. Too big and the "
+                "loss explodes; too small and learning crawls. Arrows step 1, 2, 5 × 10ⁿ",
+            )
+        self.lr.setToolTip(lr_tip)
+        tip = translate("TrainingPanel", "Epochs: passes over the training data. {seen} {rate}").format(
+            seen=seen, rate=rate
+        )
+        self.epochs.setToolTip(tip)
+        for widget in (self.epochs, self.lr):  # screen readers read the same words
+            widget.setAccessibleDescription(widget.toolTip())
+        for name, widget in (("_epochs_label", self.epochs), ("_lr_label", self.lr)):
+            buddy_label = getattr(self, name, None)  # made after the first call
+            if buddy_label is not None:
+                buddy_label.setToolTip(widget.toolTip())
 
     # -- display ------------------------------------------------------------------------------------
 

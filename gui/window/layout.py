@@ -284,7 +284,7 @@ class DockLayout(QObject):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self._restored = w.restoreState(state)
         stored = s.value("training", {})
-        settings = TrainSettings.from_dict(stored if isinstance(stored, dict) else {})
+        settings = TrainSettings.from_stored(stored if isinstance(stored, dict) else {})
         w.training_panel.set_settings(settings.as_dict())
 
     def save_settings(self) -> None:

@@ -908,8 +908,16 @@ Not counted: labels the model does not know: {listed}</source>
         <translation>모델 프리셋 (기본값: %(default)s)</translation>
     </message>
     <message>
-        <source>passes over the data (default %(default)s)</source>
-        <translation>데이터를 도는 횟수 (기본값 %(default)s)</translation>
+        <source>passes over the training data; with augmentation each pass shows every drawing --versions times (itself and augmented versions); with the cosine schedule fewer epochs make a shorter, complete run (default %(default)s)</source>
+        <translation>학습 데이터를 몇 번 훑을지; 증강을 켜면 한 번 훑을 때마다 모든 그림을 --versions 번 보여 줍니다(그림 자체와 증강한 버전); 코사인 스케줄에서는 에포크가 적으면 더 짧지만 끝까지 마친 학습이 됩니다 (기본값 %(default)s)</translation>
+    </message>
+    <message>
+        <source>with augmentation, how many times an epoch shows every training drawing: itself (most of them slightly changed) and N-1 augmented versions (default %(default)s)</source>
+        <translation>증강을 켰을 때 한 에포크가 모든 학습 그림을 몇 번 보여 줄지: 그림 자체(대부분 조금 바꾼 것)와 증강한 버전 N-1개 (기본값 %(default)s)</translation>
+    </message>
+    <message>
+        <source>the learning rate over the run: &apos;cosine&apos; rises over the first tenth of the steps, then falls along a cosine to nearly 0 by the last step; &apos;constant&apos; keeps --lr (default %(default)s)</source>
+        <translation>학습 동안의 학습률: &apos;cosine&apos;은 처음 10분의 1 단계 동안 올라간 뒤 코사인을 따라 마지막 단계에서 거의 0까지 내려가고, &apos;constant&apos;는 --lr을 그대로 씁니다 (기본값 %(default)s)</translation>
     </message>
     <message>
         <source>mini-batch size (default %(default)s)</source>
@@ -3355,6 +3363,10 @@ What to try: lower the learning rate (say {value:g}) and {todo}, or Reset weight
         <translation>{where}(으)로 {steps} 학습함</translation>
     </message>
     <message>
+        <source>Settings: {recipe} a run, {aug}, {avg}, validation {val_split:.0%}, seed {seed}</source>
+        <translation>설정: 한 번의 학습에 {recipe}, {aug}, {avg}, 검증 {val_split:.0%}, 시드 {seed}</translation>
+    </message>
+    <message>
         <source>Validation accuracy after the last epoch: {accuracy:.1%}</source>
         <translation>마지막 에포크 뒤 검증 정확도: {accuracy:.1%}</translation>
     </message>
@@ -3425,10 +3437,6 @@ What to try: lower the learning rate (say {value:g}) and {todo}, or Reset weight
     <message>
         <source>not augmented</source>
         <translation>증강 안 함</translation>
-    </message>
-    <message>
-        <source>Settings: {optimizer} lr {lr:g}, batch {batch_size}, {value} a run, {aug}, {avg}, validation {val_split:.0%}, seed {seed}</source>
-        <translation>설정: {optimizer} 학습률 {lr:g}, 배치 {batch_size}, 실행마다 {value}, {aug}, {avg}, 검증 {val_split:.0%}, 시드 {seed}</translation>
     </message>
     <message>
         <source>Model loaded from {path}</source>
@@ -4835,6 +4843,33 @@ the points linearly separable — even XOR.</source>
     </message>
 </context>
 <context>
+    <name>TrainSettings</name>
+    <message>
+        <source>peak lr {lr:g} (cosine schedule)</source>
+        <translation>최대 학습률 {lr:g} (코사인 스케줄)</translation>
+    </message>
+    <message>
+        <source>lr {lr:g} (constant schedule)</source>
+        <translation>학습률 {lr:g} (일정한 스케줄)</translation>
+    </message>
+    <message>
+        <source>1 epoch</source>
+        <translation>1 에포크</translation>
+    </message>
+    <message>
+        <source>{n} epochs</source>
+        <translation>{n} 에포크</translation>
+    </message>
+    <message>
+        <source>{epochs} of {n} versions</source>
+        <translation>{epochs}(각 {n}개 버전)</translation>
+    </message>
+    <message>
+        <source>{optimizer} {rate}, batch {batch}, {epochs}</source>
+        <translation>{optimizer} {rate}, 배치 {batch}, {epochs}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingActions</name>
     <message>
         <source>New {preset} model with fresh random weights.</source>
@@ -4907,16 +4942,8 @@ the points linearly separable — even XOR.</source>
         <translation>학습할 신경망. 바꾸면 새 무작위 가중치에서 시작합니다.</translation>
     </message>
     <message>
-        <source>How many times the network sees every training drawing</source>
-        <translation>신경망이 학습 그림 하나하나를 몇 번 보는지</translation>
-    </message>
-    <message>
         <source>Drawings per mini-batch: the weights change once per mini-batch (one step)</source>
         <translation>미니배치당 그림 수: 가중치는 미니배치마다 한 번 바뀝니다 (한 단계)</translation>
-    </message>
-    <message>
-        <source>Learning rate: how big each weight change is. Too big and the loss explodes; too small and learning crawls. Arrows step 1, 2, 5 × 10ⁿ</source>
-        <translation>학습률: 가중치를 한 번에 얼마나 크게 바꾸는지. 너무 크면 손실이 폭발하고, 너무 작으면 학습이 기어갑니다. 화살표는 1, 2, 5 × 10ⁿ 단위로 움직입니다</translation>
     </message>
     <message>
         <source>Adam</source>
@@ -5027,8 +5054,8 @@ the points linearly separable — even XOR.</source>
         <translation>아직 학습 안 됨</translation>
     </message>
     <message>
-        <source>Epoch, mini-batch step and estimated time left</source>
-        <translation>에포크, 미니배치 단계, 남은 예상 시간</translation>
+        <source>Epoch, mini-batch step and the training time left: the steps still to go at the speed of the latest steps (it follows the machine: slower while other programs work)</source>
+        <translation>에포크, 미니배치 단계, 남은 학습 시간: 남은 단계를 최근 단계의 속도로 계산합니다(컴퓨터 상태를 따라갑니다: 다른 프로그램이 일하는 동안에는 느려집니다)</translation>
     </message>
     <message>
         <source>Which model the filters, feature maps and prediction show</source>
@@ -5037,6 +5064,34 @@ the points linearly separable — even XOR.</source>
     <message>
         <source>● Data changed since training started: the model is stale. Train again to include the changes.</source>
         <translation>● 학습을 시작한 뒤 데이터가 바뀌었습니다: 모델이 오래되었습니다. 바뀐 내용을 넣으려면 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <source>One epoch shows every training drawing {n} times: itself (or, for most, a slightly changed version) and {more} augmented versions.</source>
+        <translation>한 에포크는 모든 학습 그림을 {n}번 보여 줍니다: 그림 자체(대부분은 조금 바꾼 것)와 증강한 버전 {more}개.</translation>
+    </message>
+    <message>
+        <source>One epoch shows every training drawing once.</source>
+        <translation>한 에포크는 모든 학습 그림을 한 번 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The learning rate rises over the first steps and falls to nearly zero by the run&apos;s last step, so fewer epochs make a shorter run that still finishes its schedule.</source>
+        <translation>학습률은 처음 단계들 동안 올라간 뒤 마지막 단계에서 거의 0까지 내려갑니다. 그래서 에포크가 적으면 더 짧지만 스케줄을 끝까지 마치는 학습이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Learning rate: how big each weight change is, at its peak: it rises to this over the first tenth of the steps, then falls to nearly zero by the run&apos;s last step. Too big and the loss explodes; too small and learning crawls. Arrows step 1, 2, 5 × 10ⁿ</source>
+        <translation>학습률: 가중치를 한 번에 얼마나 크게 바꿀지, 그 최댓값입니다. 처음 10분의 1 단계 동안 이 값까지 올라간 뒤 마지막 단계에서 거의 0까지 내려갑니다. 너무 크면 손실이 폭발하고, 너무 작으면 학습이 느립니다. 화살표는 1, 2, 5 × 10ⁿ 단위로 움직입니다</translation>
+    </message>
+    <message>
+        <source>The learning rate stays the same throughout.</source>
+        <translation>학습률은 처음부터 끝까지 같습니다.</translation>
+    </message>
+    <message>
+        <source>Learning rate: how big each weight change is, the same for every step. Too big and the loss explodes; too small and learning crawls. Arrows step 1, 2, 5 × 10ⁿ</source>
+        <translation>학습률: 가중치를 한 번에 얼마나 크게 바꿀지, 모든 단계에서 같습니다. 너무 크면 손실이 폭발하고, 너무 작으면 학습이 느립니다. 화살표는 1, 2, 5 × 10ⁿ 단위로 움직입니다</translation>
+    </message>
+    <message>
+        <source>Epochs: passes over the training data. {seen} {rate}</source>
+        <translation>에포크: 학습 데이터를 훑는 횟수. {seen} {rate}</translation>
     </message>
     <message>
         <source>Resume</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -133,6 +134,29 @@ def test_settings_from_stored_values_fall_back_on_bad_ones():
     assert TrainSettings.from_dict(TrainSettings(lr=0.01, average=False).as_dict()) == TrainSettings(
         lr=0.01, average=False
     )
+
+
+def test_settings_stored_under_the_old_recipe_follow_the_new_defaults_where_not_changed():
+    """Settings saved under recipe 1 (10 epochs, constant rate: the old defaults, never chosen): the new
+    recipe's defaults. A value the user changed stays; settings saved under this recipe load as saved."""
+    old = {"preset": "default", "epochs": "10", "lr": "0.002", "seed": "4", "batch_size": "32"}
+    s = TrainSettings.from_stored(old)
+    d = TrainSettings()
+    assert (s.epochs, s.lr, s.copies, s.schedule, s.seed) == (d.epochs, d.lr, d.copies, d.schedule, 4)
+    mine = TrainSettings.from_stored({"epochs": "7", "lr": "0.01"})
+    assert (mine.epochs, mine.lr) == (7, 0.01)
+    saved = replace(d, epochs=10, lr=2e-3, schedule="constant")
+    assert TrainSettings.from_stored(saved.as_dict()) == saved
+    assert TrainSettings.from_stored({"copies": "0", "schedule": "zigzag"}) == d
+
+
+def test_a_run_saved_before_the_recipe_settings_reads_as_what_it_did():
+    """A model file's settings from before `copies` and `schedule` existed: 6 versions, constant rate."""
+    old_run = {"preset": "default", "epochs": 10, "lr": 0.002, "batch_size": 32}
+    s = TrainSettings.of_run(old_run)
+    assert (s.epochs, s.lr, s.copies, s.schedule) == (10, 2e-3, 6, "constant")
+    assert s.describe() == "adam lr 0.002 (constant schedule), batch 32, 10 epochs of 6 versions"
+    assert TrainSettings.of_run(TrainSettings().as_dict()) == TrainSettings()
 
 
 def test_the_core_imports_no_widgets_no_pyqtgraph_and_no_window():

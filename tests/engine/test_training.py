@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from engine import TrainConfig, TrainControl, TrainRecord, build_model, evaluate, train
-from engine.training import ema_factor, scheduled_lr
+from engine.training import _Eta, ema_factor, scheduled_lr
 
 
 def data(n=40, seed=0):
@@ -295,9 +295,11 @@ def test_default_learning_rate_is_shared_by_the_cli_and_the_app():
     from gui.cli import build_parser
     from gui.core.training import TrainSettings
 
-    assert TrainConfig().lr == 2e-3  # with weight averaging (see README Performance)
-    assert TrainSettings().lr == TrainSettings().config().lr == 2e-3
-    assert build_parser().parse_args(["train", "d.ndjson", "--out", "m.npz"]).lr == 2e-3
+    assert TrainConfig().lr == 5e-3 and TrainConfig().schedule == "cosine"  # README Performance
+    assert TrainSettings().lr == TrainSettings().config().lr == 5e-3
+    assert TrainSettings().config().schedule == "cosine" and TrainSettings().copies == 3
+    args = build_parser().parse_args(["train", "d.ndjson", "--out", "m.npz"])
+    assert (args.lr, args.epochs, args.versions, args.schedule) == (5e-3, 8, 3, "cosine")
 
 
 def test_cosine_schedule_warms_up_to_the_peak_then_decays_towards_zero():
@@ -369,6 +371,30 @@ def test_eta_is_honest_early_in_the_run_and_excludes_one_off_costs():
         r = steps[at - 1]
         assert r.eta == pytest.approx(end - r.elapsed, rel=0.1)
     assert steps[1].eta == pytest.approx(98 * 0.01)  # the one-off costs are not projected forward
+
+
+def test_eta_follows_a_change_of_step_time_within_the_latest_steps():
+    """A run whose steps slow down 4x half-way (another program takes the processor): 60 steps later the
+    estimate is the new step time x the steps left, where a whole-run mean would still be far below."""
+    clock = _FakeClock()
+    X, y = data(64)
+    m = model()
+    forward = m.forward
+    count = [0]
+
+    def timed_forward(x, training=False):
+        clock.now += 0.01 if count[0] < 200 else 0.04
+        count[0] += 1
+        return forward(x, training=training)
+
+    m.forward = timed_forward
+    recs = list(train(m, (X, y), TrainConfig(epochs=100, batch_size=16), clock=clock))
+    steps = [r for r in recs if r.kind == "step"]
+    assert len(steps) == 400
+    slow = steps[200 + _Eta.RECENT - 1]  # RECENT slow steps measured
+    assert slow.eta == pytest.approx((400 - slow.step) * 0.04, rel=0.01)
+    halfway = steps[199]
+    assert halfway.eta == pytest.approx(200 * 0.01, rel=0.01)
 
 
 def test_time_spent_paused_is_not_counted():

@@ -43,7 +43,7 @@ def test_every_focusable_widget_of_every_window_has_an_accessible_name(make_wind
     assert accessible_name(spin_edit) == accessible_name(window.training_panel.epochs) == "Epochs"
     assert accessible_name(window.lessons) == "Lessons"
     assert "tabs:" in window.lessons.accessibleDescription()
-    assert accessible_description(window.training_panel.epochs).startswith("How many times")
+    assert accessible_description(window.training_panel.epochs).startswith("Epochs: passes over the training")
     assert accessible_description(window.gallery.view).startswith("Arrow keys move between drawings")
     lessons.close()
     analysis.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 
 import numpy as np
@@ -10,6 +9,7 @@ import pytest
 
 import engine
 from gui import cli
+from gui.core.training import TrainSettings
 
 
 def run(capsys, *argv):
@@ -289,7 +289,7 @@ def test_the_cli_writes_the_apps_extra_schema(trained):
     extra = engine.load_model(model).meta["extra"]
     assert extra["schema"] == 1 and extra["preset"] == "tiny" and extra["seed"] == 2 and extra["epochs"] == 3
     samples = extra["trained_on"]["samples"]
-    copies = inspect.signature(engine.TrainingSet).parameters["copies"].default  # augmented versions an epoch
+    copies = TrainSettings().copies  # versions of every drawing an epoch shows (the CLI's --versions)
     assert samples == 96 and extra["steps"] == 3 * -(-samples * copies // 32)  # epochs × ceil(N / batch)
     assert extra["trained_on"]["files"] == [str(data)] and extra["trained_on"]["size"] == 120
     assert [h["epoch"] for h in extra["history"]] == [1, 2, 3] and extra["created"]

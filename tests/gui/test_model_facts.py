@@ -51,7 +51,7 @@ def test_a_loaded_model_shows_its_true_step_count_and_settings(make_window, tmp_
     assert other.model_label.text().endswith(f"· {steps:,} steps trained")
     assert note(other) == f"Loaded from shapes.npz · {steps:,} steps"
     status = other.statusBar().currentMessage()
-    assert f"{steps} steps" in status and "lr 0.002, batch 8" in status and "trained on" in status
+    assert f"{steps} steps" in status and "lr 0.005, batch 8" in status and "trained on" in status
     assert other.prediction._trained  # noqa: SLF001  (no "untrained" warning on its bars)
     # trained further, the file keeps counting from the saved steps
     more = train_once(qtbot, other, epochs=1)
@@ -154,6 +154,16 @@ def test_the_training_panel_takes_and_gives_plain_values(qtbot):
     assert isinstance(values, dict) and TrainSettings.from_dict(values) == settings
     panel.set_settings({"epochs": 3})  # a partial update leaves the rest
     assert panel.settings() == {**values, "epochs": 3}
+    assert "once" in panel.epochs.toolTip()  # augmentation off: every drawing once per epoch
+    panel.set_settings({"augment": True, "copies": 4, "schedule": "cosine"})
+    assert "4 times" in panel.epochs.toolTip() and "3 augmented versions" in panel.epochs.toolTip()
+    assert "falls to nearly zero" in panel.epochs.toolTip()
+    assert TrainSettings.from_dict(panel.settings()).copies == 4  # kept though no control shows it
+    panel.set_settings({"schedule": "constant"})
+    assert "stays the same" in panel.epochs.toolTip() and "falls" not in panel.epochs.toolTip()
+    assert "the same for every step" in panel.lr.toolTip() and "peak" not in panel.lr.toolTip()
+    panel.set_settings({"schedule": "cosine"})
+    assert "at its peak" in panel.lr.toolTip() and panel.lr.accessibleDescription() == panel.lr.toolTip()
     panel.show_progress(0.5, "Epoch 1/2 · step 3/6 · paused")
     assert panel.progress.value() == 500 and panel.progress.format() == "Epoch 1/2 · step 3/6 · paused"
     panel.set_model_note("Loaded from m.npz · 10 steps", "Settings: adam lr 0.002")

@@ -312,3 +312,67 @@ def test_a_job_that_never_stops_does_not_abort_the_process_at_exit(tmp_path):
     assert "shutdown in time: False" in proc.stdout
     assert "did not stop in time" in proc.stderr and "Destroyed while thread" not in proc.stderr
     assert time.perf_counter() - t0 < 20
+
+
+def test_training_records_cross_to_the_gui_thread_in_order_and_in_batches():
+    """The training job passes every record, in order, but step records in batches (RECORD_BATCH_S);
+    non-record messages keep their place, and the final record ends the messages."""
+    import engine
+    from engine import TrainControl
+    from gui.core.dataset import DatasetSnapshot
+    from gui.core.training import TrainSettings
+    from gui.workers import trainer as trainer_module
+
+    drawings = tuple(engine.generate_drawings(25, seed=3))  # 25 per class: 80 train, 20 validate
+    snapshot = DatasetSnapshot(drawings, tuple(engine.DEFAULT_CLASSES), 1, "x.ndjson")
+    settings = TrainSettings(preset="tiny", epochs=2, batch_size=4, augment=False, val_split=0.2)
+    sent = []
+    model = engine.build_model("tiny", 4)
+    trainer_module.training_job(model, snapshot, settings, TrainControl(), should_stop=lambda: False,
+                                report=sent.append)
+    assert {m[0] for m in sent} <= {"prepared", "records", "weights"}
+    records = [r for kind, batch in sent if kind == "records" for r in batch]
+    steps = [r.step for r in records if r.kind == "step"]
+    assert steps == list(range(1, 2 * 20 + 1))  # 80 training drawings, batches of 4, 2 epochs
+    assert [r.kind for r in records if r.kind != "step"] == ["epoch", "epoch", "done"]
+    assert sent[-1][0] == "records" and sent[-1][1][-1].kind == "done" and sent[-2][0] == "weights"
+    assert len([m for m in sent if m[0] == "records"]) < len(records) / 2  # batched
+    for kind, batch in sent:  # an epoch record ends its batch: it is shown at once
+        if kind == "records":
+            assert all(r.kind == "step" for r in batch[:-1])
+
+
+def test_a_paused_run_has_passed_on_every_step_it_made():
+    """Step records wait up to RECORD_BATCH_S to be passed on; a run that pauses hands them over before it
+    waits, so the window shows every step made (paused here just before step 6 by the control itself)."""
+    import engine
+    from gui.core.dataset import DatasetSnapshot
+    from gui.core.training import TrainSettings
+    from gui.workers import trainer as trainer_module
+
+    class PauseBeforeStep6(trainer_module.BatchingControl):
+        turns = 0
+
+        def wait_for_turn(self):
+            self.turns += 1
+            if self.turns == 6:
+                self.pause()
+            return super().wait_for_turn()
+
+    drawings = tuple(engine.generate_drawings(25, seed=3))
+    snapshot = DatasetSnapshot(drawings, tuple(engine.DEFAULT_CLASSES), 1, "x.ndjson")
+    settings = TrainSettings(preset="tiny", epochs=2, batch_size=4, augment=False, val_split=0.2)
+    control = PauseBeforeStep6()
+    sent = []
+    job = threading.Thread(target=trainer_module.training_job, args=(
+        engine.build_model("tiny", 4), snapshot, settings, control), kwargs={
+        "should_stop": lambda: False, "report": sent.append})
+    job.start()
+    try:
+        assert control.wait_until_blocked(30)
+        steps = [r.step for kind, batch in list(sent) if kind == "records" for r in batch if r.kind == "step"]
+        assert steps == [1, 2, 3, 4, 5]
+    finally:
+        control.stop()
+        job.join(30)
+    assert not job.is_alive()
