@@ -1,13 +1,16 @@
 """Shoot every lesson step and every analysis tab before training, during it and after it (offscreen).
 
     python docs/lesson_screenshots.py [--out DIR] [--large] [--train-epochs N] [--during-ms MS] [--sheets]
+                                      [--docs]
 
 Builds the app on a throw-away data folder with the built-in starter set, draws a triangle on the canvas
 with real mouse events, opens View › Lessons and View › Analysis, and writes DIR/<phase>/lesson-<L>-step-
 <S>.png and DIR/<phase>/analysis-<tab>.png for the phases "before" (the untrained start-up model),
 "during" (training paused part-way) and "after" (the run finished). With --sheets it also writes
 DIR/<phase>-lessons.png and DIR/<phase>-analysis.png, contact sheets of that phase at half size (the ones
-kept in docs/shots/). --large turns on the lessons' large text.
+kept in docs/shots/). --large turns on the lessons' large text. --docs also writes, after training, the
+lesson screenshots docs/LESSONS.md shows (DOC_SHOTS). In the "after" phase Lesson 8's comparison is run
+for real (three networks trained on the starter set) before its steps are shot.
 """
 
 from __future__ import annotations
@@ -25,6 +28,20 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+# (lesson number, step index) -> the file name (without .png) under docs/ that docs/LESSONS.md shows
+DOC_SHOTS = {
+    (1, 4): "lesson-1-corners", (1, 3): "lesson-1-your-drawing",
+    (2, 1): "lesson-2-neuron", (2, 2): "lesson-2-collapse",
+    (3, 0): "lesson-3-separability",
+    (4, 5): "lesson-4-backprop",
+    (5, 2): "lesson-5-convolution-1d", (5, 7): "lesson-5-convolution-2d", (5, 16): "lesson-5-your-kernel",
+    (6, 0): "lesson-6-relu", (6, 4): "lesson-6-max-pool", (6, 5): "lesson-6-pooling-compared",
+    (6, 6): "lesson-6-shifts",
+    (7, 12): "lesson-7-whole-cnn",
+    (8, 2): "lesson-8-how-deep",
+}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "docs" / "shots"))
@@ -33,6 +50,8 @@ def main() -> int:
     ap.add_argument("--during-ms", type=int, default=5000, help="training time before the 'during' shots")
     ap.add_argument("--sheets", action="store_true", help="also write half-size contact sheets per phase")
     ap.add_argument("--phases", default="before,during,after")
+    ap.add_argument("--docs", action="store_true",
+                    help="also write the shots docs/LESSONS.md shows (docs/lesson-*.png)")
     ap.add_argument("--size", default="1100x720", help="lessons and analysis window size")
     args = ap.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
@@ -85,7 +104,13 @@ def main() -> int:
         written = []
         for li, lesson in enumerate(lessons.lessons, start=1):
             lessons.setCurrentIndex(li - 1)
-            if li == 2:  # the separability lesson: XOR after 40 steps
+            if lesson.objectName() == "depthLesson" and phase == "after":  # the comparison, run for real
+                lesson.run()
+                for _ in range(1500):  # three networks on the starter set: minutes on a busy machine
+                    if lesson.result is not None:
+                        break
+                    wait(200)
+            if lesson.objectName() == "separabilityLesson":  # XOR after 40 steps
                 lesson.choice.setCurrentText("XOR")
                 for _ in range(40):
                     lesson.next_step()
@@ -95,6 +120,8 @@ def main() -> int:
                 path = folder / f"lesson-{li}-step-{step + 1:02d}.png"
                 lessons.window().grab().save(str(path))
                 written.append(path)
+                if args.docs and phase == "after" and (li, step) in DOC_SHOTS:
+                    lessons.window().grab().save(str(ROOT / "docs" / f"{DOC_SHOTS[(li, step)]}.png"))
         for _ in range(150):  # results come from the analysis helper processes
             wait(200)
             analysis.flush()

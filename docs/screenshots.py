@@ -89,10 +89,12 @@ def main() -> int:
     written = [out / "screenshot-idle.png", out / "screenshot-training.png"]
     analysis = window.analysis
     analysis.window().resize(a_width, a_height)
-    for _ in range(100):  # the dataset and model results come from the analysis helper process
-        wait(200)
+    for _ in range(900):  # the dataset and model results come from the analysis helper process (a busy
+        wait(200)        # machine: up to 3 minutes); the model's rows follow the raw pixels' one
         analysis.flush()
-        if analysis.representation.probe_rows() and analysis.confusion.matrix() is not None:
+        note = analysis.notes.text(analysis.representation)
+        if (len(analysis.representation.probe_rows()) > 1 and analysis.confusion.matrix() is not None
+                and not note.startswith(("Older result", "Computing"))):
             break
     for i in range(analysis.count()):
         analysis.setCurrentIndex(i)

@@ -10,7 +10,9 @@ analysis worker can run it off the GUI thread and the tests can check values.
 - `linear_probe(features, y)`: a multinomial logistic regression trained on one layer's representation
   with a seeded stratified train/test split; its held-out accuracy says how linearly separable the
   classes are at that layer (the lecture's "multi-layer networks transform the input into a better
-  representation").
+  representation"). What the app shows is `layer_probes` / `probe_layer`: every layer summed up by the
+  same budget of numbers (`probe_features`), a ridge probe scored by exact leave-one-out (`ridge_probe`),
+  and the same layers of untrained networks beside it.
 - Mistakes: `confusion_matrix`, `confusion_cells` (which samples sit in each cell) and
   `most_confidently_wrong`.
 - Where the network looks: `saliency` (gradient of the predicted class's score, its logit, with respect
@@ -209,6 +211,7 @@ class ProbeResult:
     n_test: int
     folds: int = 1
     dims: int = 0
+    alpha: float = 0.0  # ridge probes: the penalty used (× the mean squared feature norm)
 
 
 def fit_logistic(X: np.ndarray, y: np.ndarray, num_classes: int, *, steps: int = 150, lr: float = 0.05,
@@ -313,37 +316,160 @@ def linear_probe(features: np.ndarray, y: np.ndarray, num_classes: int | None = 
                        used_dims)
 
 
+PROBE_BUDGET = 256  # numbers per drawing a probe sees at every layer (see probe_features)
+PROBE_ALPHAS = (1e-3, 1e-2, 1e-1, 1.0, 10.0)  # ridge penalties tried; the best by leave-one-out is used
+
+
+def probe_grid(shape: Sequence[int], budget: int = PROBE_BUDGET) -> int:
+    """The grid g (g × g regions per map) that `probe_features` averages a (C, H, W) output over: the
+    largest g ≤ min(H, W) with C · g² ≤ budget (at least 1). 0 for an output that is not a stack of maps
+    (it is used as it is)."""
+    if len(shape) != 3:
+        return 0
+    c, h, w = (int(v) for v in shape)
+    g = max(1, int(np.floor(np.sqrt(budget / max(c, 1)))))
+    return min(g, h, w)
+
+
+def probe_features(features: np.ndarray, shape: Sequence[int], budget: int = PROBE_BUDGET) -> np.ndarray:
+    """A layer's flattened outputs (N, prod(shape)) summarised by at most about `budget` numbers each, so
+    every layer's probe gets the same budget and a few hundred drawings cannot be learned by heart: each
+    of the C maps (C, H, W) is averaged over a g × g grid of regions (`probe_grid`; uneven regions when g
+    does not divide H). Raw 28 × 28 pixels -> 16 × 16 = 256; 16 maps of 14 × 14 -> 16 × 4 × 4 = 256;
+    28 maps of 7 × 7 -> 28 × 3 × 3 = 252. Vectors (a dense layer's output) are returned as they are.
+    -> (N, C · g²) float32. A fixed average of the layer's numbers: a straight cut on these is also a
+    straight cut on the layer itself."""
+    A = np.asarray(features, dtype=F32)
+    g = probe_grid(shape, budget)
+    if g == 0:
+        return A.reshape(len(A), -1)
+    c, h, w = (int(v) for v in shape)
+    if g == h and g == w:
+        return A.reshape(len(A), -1)
+    maps = A.reshape(len(A), c, h, w)
+    eh = np.linspace(0, h, g + 1).round().astype(int)
+    ew = np.linspace(0, w, g + 1).round().astype(int)
+    out = np.empty((len(A), c, g, g), F32)
+    for i in range(g):
+        for j in range(g):
+            out[:, :, i, j] = maps[:, :, eh[i]:eh[i + 1], ew[j]:ew[j + 1]].mean(axis=(2, 3))
+    return out.reshape(len(A), -1)
+
+
+def stratified_rows(y: np.ndarray, limit: int, seed: int = 0) -> np.ndarray:
+    """At most `limit` row indices (sorted int64), each class keeping its share (rounded), drawn at random
+    from `seed`; every row when there are no more than `limit`."""
+    y = np.asarray(y, dtype=np.int64)
+    n = len(y)
+    if n <= limit:
+        return np.arange(n)
+    rng = np.random.default_rng(seed)
+    classes, counts = np.unique(y, return_counts=True)
+    take = np.floor(counts * limit / n).astype(np.int64)
+    rest = np.argsort(-(counts * limit / n - take), kind="stable")[: limit - int(take.sum())]
+    take[rest] += 1
+    picks = [rng.choice(np.flatnonzero(y == c), size=int(k), replace=False)
+             for c, k in zip(classes, take, strict=True)]
+    return np.sort(np.concatenate(picks)).astype(np.int64)
+
+
 def ridge_probe(features: np.ndarray, y: np.ndarray, num_classes: int | None = None, *,
-                alpha: float = 1.0) -> ProbeResult:
+                alpha: float | Sequence[float] = 1.0) -> ProbeResult:
     """A linear probe whose number does not depend on a random split: a ridge-regression classifier
     (least squares onto the one-hot classes, penalty alpha × the mean squared feature norm) scored by
     exact leave-one-out — each sample is classified by the probe fitted on all the others, computed in
     closed form from the hat matrix H (loo = (f − h·t) / (1 − h)). Features are standardised over all
-    samples (no labels involved). float64; O(N² · min(N, D)).
+    samples (no labels involved). `alpha` may be several penalties: each is scored by leave-one-out and
+    the best one's accuracy is reported (`alpha` of the result). float64; one eigen-decomposition of the
+    smaller of ZᵀZ and ZZᵀ, then O(N · min(N, D)) per penalty.
 
-    -> ProbeResult(train accuracy, leave-one-out accuracy, N − 1, N, folds=N, dims=D).
+    -> ProbeResult(train accuracy, leave-one-out accuracy, N − 1, N, folds=N, dims=D, alpha).
     """
     A = np.asarray(features, dtype=np.float64).reshape(len(features), -1)
     y = np.asarray(y, dtype=np.int64)
     n, d = A.shape
     c = int(num_classes if num_classes is not None else (y.max() + 1 if len(y) else 0))
+    alphas = (float(alpha),) if np.ndim(alpha) == 0 else tuple(float(a) for a in alpha)
     if n < 3 or c < 2 or len(np.unique(y)) < 2:
-        return ProbeResult(float("nan"), float("nan"), max(n - 1, 0), n, n, d)
+        return ProbeResult(float("nan"), float("nan"), max(n - 1, 0), n, n, d, alphas[0])
     sd = A.std(axis=0)
     Z = (A - A.mean(axis=0)) / np.where(sd > 1e-6, sd, 1.0)
     T = np.eye(c)[y] - 1.0 / c
-    if n <= d:
-        K = Z @ Z.T
-        lam = alpha * max(float(np.trace(K)) / n, 1e-12)
-        H = K @ np.linalg.solve(K + lam * np.eye(n), np.eye(n))
-    else:
-        G = Z.T @ Z
-        lam = alpha * max(float(np.trace(G)) / n, 1e-12)
-        H = Z @ np.linalg.solve(G + lam * np.eye(d), Z.T)
-    F = H @ T
-    h = np.clip(np.diag(H), 0.0, 1.0 - 1e-9)[:, None]
-    loo = (F - h * T) / (1.0 - h)
-    return ProbeResult(float(np.mean(F.argmax(1) == y)), float(np.mean(loo.argmax(1) == y)), n - 1, n, n, d)
+    if n <= d:  # kernel form: H = U diag(l / (l + lam)) Uᵀ with K = Z Zᵀ = U diag(l) Uᵀ
+        lam_k, Q = np.linalg.eigh(Z @ Z.T)
+    else:  # primal form: H = (Z V) diag(1 / (l + lam)) (Z V)ᵀ with ZᵀZ = V diag(l) Vᵀ
+        lam_k, V = np.linalg.eigh(Z.T @ Z)
+        Q = Z @ V
+    lam_k = np.maximum(lam_k, 0.0)
+    scale = max(float(lam_k.sum()) / n, 1e-12)  # the mean squared feature norm, trace / n
+    QT = Q.T @ T
+    best = None
+    for a in alphas:
+        lam = a * scale
+        w = lam_k / (lam_k + lam) if n <= d else 1.0 / (lam_k + lam)
+        F = (Q * w) @ QT
+        h = np.clip(np.einsum("ij,ij->i", Q * w, Q), 0.0, 1.0 - 1e-9)[:, None]
+        loo = (F - h * T) / (1.0 - h)
+        result = ProbeResult(float(np.mean(F.argmax(1) == y)), float(np.mean(loo.argmax(1) == y)), n - 1,
+                             n, n, d, a)
+        if best is None or result.test_accuracy > best.test_accuracy:
+            best = result
+    return best
+
+
+def probe_layer(features: np.ndarray, shape: Sequence[int], y: np.ndarray, num_classes: int,
+                budget: int = PROBE_BUDGET) -> ProbeResult:
+    """The probe the app shows for one layer: `ridge_probe` with the penalties PROBE_ALPHAS on the
+    layer's outputs (N, prod(shape)) summarised by `probe_features`."""
+    return ridge_probe(probe_features(features, shape, budget), y, num_classes, alpha=PROBE_ALPHAS)
+
+
+@dataclass(frozen=True)
+class LayerProbe:
+    """What the probe bars show for one layer: the probe of this network's layer, the mean leave-one-out
+    accuracy of the same layer in `len(baseline_seeds)` untrained networks (None: not asked for, or raw
+    pixels), how many drawings (`n`) and numbers per drawing (`dims`) it used, and the grid of regions
+    each map was averaged over (0: a vector used as it is)."""
+
+    label: str
+    probe: ProbeResult
+    baseline: float | None
+    n: int
+    dims: int
+    grid: int
+
+
+def layer_probes(model: Sequential, X: np.ndarray, y: np.ndarray, num_classes: int, *,
+                 limit: int = 2000, seed: int = 0, baseline_seeds: Sequence[int] = (1, 2, 3),
+                 include_raw: bool = True, budget: int = PROBE_BUDGET) -> list[LayerProbe]:
+    """The linear probe of every representation layer of `model` (raw pixels first when `include_raw`)
+    on at most `limit` drawings (a stratified sample drawn from `seed` when there are more; all of them
+    otherwise, and then nothing is random), each layer summarised by `probe_features`, ridge penalties
+    PROBE_ALPHAS, scored by exact leave-one-out; beside each conv or dense layer the mean probe of the
+    same layer in untrained networks (`untrained_like(model, s)` for s in baseline_seeds; none when the
+    tuple is empty). Runs forward passes: use a model no other thread runs."""
+    y = np.asarray(y, dtype=np.int64)
+    rows = stratified_rows(y, limit, seed)
+    Xs, ys = np.asarray(X)[rows], y[rows]
+    layers = [la for la in representation_layers(model) if include_raw or la.index != RAW]
+
+    def probes(net: Sequential, which: list[RepresentationLayer]) -> dict[int, ProbeResult]:
+        outs = layer_outputs(net, Xs, [la.index for la in which]) if len(rows) else {}
+        return {la.index: probe_layer(outs[la.index], la.shape, ys, num_classes, budget) if len(rows) else
+                ProbeResult(float("nan"), float("nan"), 0, 0, 0, 0) for la in which}
+
+    mine = probes(model, layers)
+    learned = [la for la in layers if la.index != RAW]
+    bases: dict[int, list[float]] = {la.index: [] for la in layers}
+    for s in baseline_seeds:
+        for k, r in probes(untrained_like(model, int(s)), learned).items():
+            bases[k].append(r.test_accuracy)
+    out = []
+    for la in layers:
+        base = None if la.index == RAW or not bases[la.index] else float(np.mean(bases[la.index]))
+        out.append(LayerProbe(la.label, mine[la.index], base, int(len(rows)), mine[la.index].dims,
+                              probe_grid(la.shape, budget)))
+    return out
 
 
 def untrained_like(model: Sequential, seed: int = 0) -> Sequential:

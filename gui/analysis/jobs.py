@@ -23,16 +23,18 @@ from engine.analysis import (
     most_confidently_wrong,
     occlusion_patches,
     pca_2d,
+    probe_layer,
     representation_layers,
-    ridge_probe,
     saliency_map,
+    stratified_rows,
     untrained_like,
 )
 from gui.core.merge import UNKNOWN_DRAWER, drawer_of
 
 INPUT_SIZE = 28
 MAX_FIT_ROWS = 600  # PCA directions are fitted on at most this many drawings (all are projected)
-MAX_PROBE_ROWS = 600  # linear probes use at most this many drawings (a seeded random subset)
+MAX_PROBE_ROWS = 2000  # linear probes use at most this many drawings (a seeded stratified sample)
+PROBE_SEED = 1  # which sample, when there are more drawings than that
 BASELINE_SEEDS = (1, 2, 3)  # the untrained baseline: the mean probe of this many random initialisations
 AUGMENT_COUNT = 8
 OCCLUSION_PATCH = 6
@@ -79,7 +81,7 @@ def dataset_job(
             "label": "raw pixels",
             "ids": ids,
             "y": y,
-            **_representation(X[ids].reshape(len(ids), -1), y, len(classes)),
+            **_representation(X[ids].reshape(len(ids), -1), X.shape[1:], y, len(classes)),
         }
     drawers = [drawer_of(d) for d in drawings]
     return {"X": X, "ids": ids, "y": y, "labels": labels, "drawers": drawers, "health": health, "raw": raw}
@@ -100,33 +102,35 @@ def per_drawer(drawers: Sequence[str], ids: np.ndarray, right: np.ndarray) -> di
     return dict(sorted(out.items()))
 
 
-def _representation(features: np.ndarray, y: np.ndarray, num_classes: int) -> dict:
+def _representation(features: np.ndarray, shape: tuple, y: np.ndarray, num_classes: int) -> dict:
     fit = _subset(y, MAX_FIT_ROWS)
     proj = pca_2d(features, fit_rows=fit if len(fit) < len(y) else None)
-    return {"points": proj.points, "explained": proj.explained, "probe": _probe(features, y, num_classes)}
+    return {"points": proj.points, "explained": proj.explained,
+            "probe": _probe(features, shape, y, num_classes)}
 
 
-def _probe(features: np.ndarray, y: np.ndarray, num_classes: int):
-    """The probe shown for one layer: ridge regression scored by exact leave-one-out on at most
-    MAX_PROBE_ROWS drawings (a seeded subset), so the number does not depend on a random split."""
-    sub = _subset(y, MAX_PROBE_ROWS, seed=1)
+def _probe(features: np.ndarray, shape: tuple, y: np.ndarray, num_classes: int):
+    """The probe shown for one layer (`engine.analysis.probe_layer`: the layer summarised by at most 256
+    numbers per drawing, ridge regression, exact leave-one-out) on at most MAX_PROBE_ROWS drawings (a
+    stratified sample from PROBE_SEED when there are more; all of them otherwise)."""
+    sub = stratified_rows(y, MAX_PROBE_ROWS, PROBE_SEED)
     if len(set(y[sub].tolist())) < 2:
         return None
-    return ridge_probe(features[sub], y[sub], num_classes)
+    return probe_layer(features[sub], shape, y[sub], num_classes)
 
 
 def untrained_baseline(model, X: np.ndarray, y: np.ndarray, num_classes: int) -> dict[str, float]:
     """{layer label: the mean probe accuracy of that layer in networks with the same layers and random,
-    untrained weights (BASELINE_SEEDS)} — what the probe bars compare the trained network with."""
+    untrained weights (BASELINE_SEEDS)} — what the probe bars compare the trained network with, on the
+    same drawings and with the same probe (`_probe`)."""
     layers = [la for la in representation_layers(model) if la.index != RAW]
     sums = {la.label: 0.0 for la in layers}
-    sub = _subset(y, MAX_PROBE_ROWS, seed=1)  # the drawings the trained network's probes use
+    sub = stratified_rows(y, MAX_PROBE_ROWS, PROBE_SEED)  # the drawings the trained network's probes use
     for seed in BASELINE_SEEDS:
         fresh = untrained_like(model, seed)
         outs = layer_outputs(fresh, X[sub], [la.index for la in layers]) if len(sub) else {}
         for la in layers:
-            ok = len(sub) and len(set(y[sub].tolist())) >= 2
-            probe = ridge_probe(outs[la.index], y[sub], num_classes) if ok else None
+            probe = _probe(outs[la.index], la.shape, y[sub], num_classes) if len(sub) else None
             sums[la.label] += float("nan") if probe is None else probe.test_accuracy
     return {k: v / len(BASELINE_SEEDS) for k, v in sums.items()}
 
@@ -169,7 +173,7 @@ def model_job(
                 "label": la.label,
                 "ids": ids,
                 "y": y,
-                **_representation(outs[la.index], y, c),
+                **_representation(outs[la.index], la.shape, y, c),
             }
         )
     logits = outs.get(last, np.zeros((0, c), np.float32))

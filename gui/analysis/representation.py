@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.analysis import PROBE_ALPHAS, PROBE_BUDGET
 from gui.markers import MARKER_TEXT, marker_for
 from gui.panels._common import BACKGROUND, FOREGROUND
 from gui.text import translate
 
 from ._common import RenderWhenShown, class_marker, drawing_pixmap, install_export_menu, percent
 from ._dots import DotsItem
+from .jobs import BASELINE_SEEDS, MAX_PROBE_ROWS
 
 CHANCE_PEN = "#888888"
 
@@ -35,21 +37,31 @@ CHANCE_PEN = "#888888"
 BASELINE_COLOUR = "#9e9e9e"
 
 
-def probe_tooltip(n: int | None) -> str:
-    """The probe bars' tooltip: what a probe is and the split it is really scored on."""
+def probe_tooltip(n: int | None, total: int | None = None,
+                  dims: list[tuple[str, int]] | None = None) -> str:
+    """The probe bars' tooltip: what a probe is and the split it is really scored on. n: the drawings the
+    probe used; total: the labelled drawings there are (more than n: a stratified sample); dims: (layer,
+    numbers per drawing the probe saw)."""
     many = f"{n:,}" if n else "N"
+    others = "N − 1" if not n else f"{n - 1:,}"
+    if n and total and total > n:
+        sample = f"a fixed sample of {n:,} of the {total:,} drawings, each class keeping its share"
+    else:
+        sample = f"at most {MAX_PROBE_ROWS:,} drawings; with more, a fixed sample keeping each class's share"
+    seen = ", ".join(f"{label} {d:,}" for label, d in (dims or []))
     return (
         translate(
             "Representation",
             "A linear probe is the simplest classifier there is: one straight cut per class (ridge "
             "regression\nonto the classes, on the numbers a layer produces).\nLeave-one-out: each of the "
-            "{many} drawings is classified by a probe fitted on the other {value},\nand the bar is the "
-            "share classified right (at most 600 drawings, a fixed sample).\nGrey bar: the same layers "
-            "with random, untrained weights (mean of 3), so you see what training\nadded. High accuracy = "
-            "at that layer the classes are linearly separable.",
-        ).format(
-            many=many, value='N − 1' if not n else f'{n - 1:,}'
-        )
+            "{many} drawings is classified by a probe fitted on the other {others},\nand the bar is the "
+            "share classified right\n({sample}).\nEach layer is summed up by at most {budget} numbers per "
+            "drawing (each map averaged over a\ncoarse grid of regions), so no layer wins by sheer "
+            "size{seen}.\nThe ridge penalty is the best of {alphas} by the same leave-one-out count.\n"
+            "Grey bar: the same layers with random, untrained weights (mean of {seeds}), so you see\nwhat "
+            "training added. High accuracy = at that layer the classes are linearly separable.",
+        ).format(many=many, others=others, sample=sample, budget=PROBE_BUDGET,
+                 seen=f":\n{seen}" if seen else "", alphas=len(PROBE_ALPHAS), seeds=len(BASELINE_SEEDS))
     )
 
 
@@ -453,20 +465,22 @@ class RepresentationView(QWidget):
                 np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64), colours
             )
             self.layer_plot.set_axes(None)
-        rows, bases = [], []
-        n = None
+        rows, bases, dims = [], [], []
+        n = total = None
         if self._raw is not None and self._raw.get("probe") is not None:
             rows.append((translate("Representation", "raw pixels"), self._raw["probe"].test_accuracy))
             bases.append(None)  # no weights: nothing to compare with
-            n = self._raw["probe"].n_test
+            dims.append(("raw pixels", self._raw["probe"].dims))
+            n, total = self._raw["probe"].n_test, len(self._raw["ids"])
         for la in self._layers:
             if la.get("probe") is not None:
                 rows.append((la["label"], la["probe"].test_accuracy))
                 bases.append((self._baseline or {}).get(la["label"]))
-                n = la["probe"].n_test
+                dims.append((la["label"], la["probe"].dims))
+                n, total = la["probe"].n_test, len(la["ids"])
         self.probes.highlight = {layer["label"]} if layer is not None else set()
         self.probes.set_rows(rows, 1.0 / len(self._names) if self._names else 0.0, bases)
-        self.probes.setToolTip(probe_tooltip(n))
+        self.probes.setToolTip(probe_tooltip(n, total, dims))
 
     def _hovered(self, i: int) -> None:
         if 0 <= i < len(self._drawings):  # leaving a dot (-1) keeps the last drawing shown

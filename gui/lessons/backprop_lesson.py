@@ -1,4 +1,4 @@
-"""Lesson 3 — Back-propagation, number by number, on the lecture's appendix network."""
+"""Lesson 4 — Back-propagation, number by number, on the lecture's appendix network."""
 
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ class NetworkDiagram(QWidget):
 
 
 class BackpropLesson(Lesson):
-    title = QT_TRANSLATE_NOOP("BackpropLesson", "3 · Back-propagation, number by number")
+    title = QT_TRANSLATE_NOOP("BackpropLesson", "4 · Back-propagation, number by number")
     lecture = (QT_TRANSLATE_NOOP(
         "BackpropLesson",
         "“Learning parameters to minimize the error from the true value in the systematic, reverse way.” E "

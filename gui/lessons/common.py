@@ -269,6 +269,11 @@ class Lesson(QWidget):
         if self._dirty:
             self.refresh()
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            scale_plot_text(self, self.font().pointSizeF())
+
     # -- inputs from the app --------------------------------------------------------------------
     def set_model(self, model, classes) -> None:
         self.model = model
@@ -302,6 +307,33 @@ class Lesson(QWidget):
 
 
 # -- small widgets ------------------------------------------------------------------------------
+
+
+def scale_plot_text(root: QWidget, point_size: float) -> None:
+    """Give the numbers and words inside every pyqtgraph plot under `root` the widget text's size: axis
+    tick numbers and axis labels at `point_size`, plot titles a little larger (pyqtgraph does not follow
+    the widget font by itself, so large text would leave them small)."""
+    if point_size <= 0:
+        return
+    font = QFont(root.font())
+    font.setPointSizeF(point_size)
+    for view in root.findChildren(pg.GraphicsView):
+        scene = view.scene()
+        if scene is None:
+            continue
+        for item in scene.items():
+            if isinstance(item, pg.AxisItem):
+                item.setStyle(tickFont=QFont(font))
+                if item.label is not None:
+                    item.label.setFont(QFont(font))
+                if item.orientation in ("left", "right"):
+                    item.setWidth(None)  # None: fit the wider numbers again
+                else:
+                    item.setHeight(None)
+            elif isinstance(item, pg.TextItem):
+                item.setFont(QFont(font))
+            elif isinstance(item, pg.LabelItem) and item.text:
+                item.setText(item.text, size=f"{point_size * 1.1:.1f}pt")
 
 
 class NumberGrid(QTableWidget):

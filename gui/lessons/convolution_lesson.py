@@ -1,4 +1,4 @@
-"""Lesson 4 — Convolution: the lecture's 1-D and 2-D examples cell by cell, then kernels on your drawing,
+"""Lesson 5 — Convolution: the lecture's 1-D and 2-D examples cell by cell, then kernels on your drawing,
 and a kernel you paint placed into the trained model's first layer."""
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def _product_text(window: np.ndarray, kernel: np.ndarray, total: float) -> str:
 
 
 class ConvolutionLesson(Lesson):
-    title = QT_TRANSLATE_NOOP("ConvolutionLesson", "4 · Convolution")
+    title = QT_TRANSLATE_NOOP("ConvolutionLesson", "5 · Convolution")
     lecture = (QT_TRANSLATE_NOOP(
         "ConvolutionLesson",
         "“How can we apply convolution on 1D time series data? Kernel: [−1, 1]; time series data: [0, 0, "

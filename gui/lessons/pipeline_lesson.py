@@ -1,4 +1,4 @@
-"""Lesson 6 — The whole CNN: your drawing flowing through the trained model, stage by stage, and what
+"""Lesson 7 — The whole CNN: your drawing flowing through the trained model, stage by stage, and what
 convolution saves in parameters compared with the fully connected MLP."""
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ class _StageRow(QWidget):
 
 
 class PipelineLesson(Lesson):
-    title = QT_TRANSLATE_NOOP("PipelineLesson", "6 · The whole CNN")
+    title = QT_TRANSLATE_NOOP("PipelineLesson", "7 · The whole CNN")
     lecture = (QT_TRANSLATE_NOOP(
         "PipelineLesson",
         "“Inputs (2-dimension × channels) → [Convolution → ReLU → Pooling] → … → [Convolution → ReLU → "

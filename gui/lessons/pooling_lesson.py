@@ -1,4 +1,4 @@
-"""Lesson 5 — ReLU and pooling: ReLU on a feature map of your drawing, the lecture's 2×2 max-pool, max /
+"""Lesson 6 — ReLU and pooling: ReLU on a feature map of your drawing, the lecture's 2×2 max-pool, max /
 average / sum pooling compared, and pooling keeping the prediction steady when the drawing shifts."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSpinBox,
     QStackedWidget,
@@ -25,7 +26,7 @@ from gui.text import QT_TRANSLATE_NOOP, translate
 
 
 class PoolingLesson(Lesson):
-    title = QT_TRANSLATE_NOOP("PoolingLesson", "5 · ReLU and pooling")
+    title = QT_TRANSLATE_NOOP("PoolingLesson", "6 · ReLU and pooling")
     lecture = (QT_TRANSLATE_NOOP(
         "PoolingLesson",
         "“Output = Max(zero, Input)” — “The purpose of ReLU is to introduce non-linearity.” “The purpose "
@@ -137,10 +138,12 @@ class PoolingLesson(Lesson):
         self.shift_table = QTableWidget(0, 5)
         self.shift_table.setObjectName("shiftTable")
         self.shift_table.setHorizontalHeaderLabels(
-            [translate("PoolingLesson", "shift (x, y) in pixels"), translate("PoolingLesson", "prediction"),
-             translate("PoolingLesson", "sure"), translate("PoolingLesson", "change before pooling"),
-             translate("PoolingLesson", "change after pooling")])
+            [translate("PoolingLesson", "shift (x, y)\nin pixels"), translate("PoolingLesson", "prediction"),
+             translate("PoolingLesson", "sure"), translate("PoolingLesson", "change before\npooling"),
+             translate("PoolingLesson", "change after\npooling")])
         self.shift_table.verticalHeader().setVisible(False)
+        # every header as wide as its words, with or without rows, at any text size
+        self.shift_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.shift_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.shift_table.setToolTip(translate(
             "PoolingLesson",

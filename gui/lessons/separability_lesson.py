@@ -1,4 +1,4 @@
-"""Lesson 2 — Linearly separable or not: one neuron against a network with a hidden layer, trained live."""
+"""Lesson 3 — Linearly separable or not: one neuron against a network with a hidden layer, trained live."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ class _PlanePlot(pg.PlotWidget):
 class SeparabilityLesson(Lesson):
     title = QT_TRANSLATE_NOOP(
         "SeparabilityLesson",
-        "2 · Linearly separable or not: one neuron against a hidden layer",
+        "3 · Linearly separable or not: one neuron against a hidden layer",
     )
     lecture = (QT_TRANSLATE_NOOP(
         "SeparabilityLesson",

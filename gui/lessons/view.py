@@ -1,4 +1,4 @@
-"""LessonsView: the six lessons of the lecture as tabs, with keyboard navigation and a large-text option."""
+"""LessonsView: the lessons of the lecture as tabs, with keyboard navigation and a large-text option."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTabWidget, QWidget
 from gui.lessons.backprop_lesson import BackpropLesson
 from gui.lessons.convolution_lesson import ConvolutionLesson
 from gui.lessons.corner_lesson import CornerLesson
+from gui.lessons.depth_lesson import DepthLesson
+from gui.lessons.neuron_lesson import NeuronLesson
 from gui.lessons.pipeline_lesson import PipelineLesson
 from gui.lessons.pooling_lesson import PoolingLesson
 from gui.lessons.separability_lesson import SeparabilityLesson
 from gui.text import translate
 
 LARGE_TEXT_FACTOR = 1.6
-TAB_FACTOR = 1.2  # the lesson tabs' labels in large text
+TAB_FACTOR = 1.1  # the lesson tabs' labels in large text
 
 
 class LessonsView(QTabWidget):
@@ -34,11 +36,12 @@ class LessonsView(QTabWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("lessonsView")
-        self.lessons = [CornerLesson(), SeparabilityLesson(), BackpropLesson(), ConvolutionLesson(),
-                        PoolingLesson(), PipelineLesson()]
-        names = [translate("LessonsView", "1 Representation"), translate("LessonsView", "2 Separable?"),
-                 translate("LessonsView", "3 Back-propagation"), translate("LessonsView", "4 Convolution"),
-                 translate("LessonsView", "5 ReLU && pooling"), translate("LessonsView", "6 The whole CNN")]
+        self.lessons = [CornerLesson(), NeuronLesson(), SeparabilityLesson(), BackpropLesson(),
+                        ConvolutionLesson(), PoolingLesson(), PipelineLesson(), DepthLesson()]
+        names = [translate("LessonsView", "1 Representation"), translate("LessonsView", "2 Neuron"),
+                 translate("LessonsView", "3 Separable?"), translate("LessonsView", "4 Backprop"),
+                 translate("LessonsView", "5 Convolution"), translate("LessonsView", "6 ReLU && pooling"),
+                 translate("LessonsView", "7 Whole CNN"), translate("LessonsView", "8 How deep?")]
         for lesson, name in zip(self.lessons, names, strict=True):
             self.addTab(lesson, name)
             self.setTabToolTip(self.count() - 1, translate(type(lesson).__name__, lesson.title))
@@ -82,7 +85,7 @@ class LessonsView(QTabWidget):
         if large:
             font.setPointSizeF(self._base_font.pointSizeF() * LARGE_TEXT_FACTOR)
         self.setFont(font)
-        # the tab labels grow less than the text, so that all six stay readable side by side
+        # the tab labels grow less than the text, so that all of them stay readable side by side
         tab_font = QFont(self._base_font)
         if large:
             tab_font.setPointSizeF(self._base_font.pointSizeF() * TAB_FACTOR)
@@ -90,6 +93,10 @@ class LessonsView(QTabWidget):
         self.large_text.setFont(tab_font)
         if self.large_text.isChecked() != bool(large):
             self.large_text.setChecked(bool(large))
+
+    def shutdown(self, budget_s: float = 2.0) -> bool:
+        """End the lessons' background jobs (the depth comparison) within `budget_s`. True when they ended."""
+        return all(lesson.shutdown(budget_s) for lesson in self.lessons if hasattr(lesson, "shutdown"))
 
     # -- inputs from the app ------------------------------------------------------------------
     def set_model(self, model, classes) -> None:

@@ -149,16 +149,18 @@ class SideWindows(QObject):
 
     def stop(self) -> None:
         """Ask the analysis jobs to stop now (closing: the window then waits for everything at once)."""
+        if self.lessons is not None:
+            self.lessons.shutdown(0)
         if self.analysis is not None:
             self.analysis.runner.cancel_all()
             self.analysis.drawing_runner.cancel_all()
 
     def shutdown(self, budget_s: float = 2.0) -> bool:
-        """End the analysis window's threads and helper processes within `budget_s`."""
-        if self.analysis is None:
-            return True
+        """End the lessons' and the analysis window's threads and helper processes within `budget_s`."""
         deadline = time.monotonic() + budget_s
-        ok = True
+        ok = self.lessons.shutdown(budget_s / 2) if self.lessons is not None else True
+        if self.analysis is None:
+            return ok
         for runner in (self.analysis.drawing_runner, self.analysis.runner):  # one budget for both
             ok = runner.shutdown(int(max(0.0, deadline - time.monotonic()) * 1000)) and ok
         return self.analysis.shutdown(0) and ok  # its timers; the runners are down already

@@ -442,8 +442,8 @@ Each line is a weight; orange marks what this step computes.</source>
         <translation>출력 x_i</translation>
     </message>
     <message>
-        <source>3 · Back-propagation, number by number</source>
-        <translation>3 · 역전파, 숫자 하나하나</translation>
+        <source>4 · Back-propagation, number by number</source>
+        <translation>4 · 역전파, 숫자 하나하나</translation>
     </message>
     <message>
         <source>“Learning parameters to minimize the error from the true value in the systematic, reverse way.” E = −Σ_i [t_i log(x_i) + (1 − t_i) log(1 − x_i)]; ∂E/∂w_ji = (x_i − t_i)·x_j; ∂E/∂w_kj = Σ_i (x_i − t_i)·w_ji·x_j(1 − x_j)·x_k.</source>
@@ -921,7 +921,7 @@ Not counted: labels the model does not know: {listed}</source>
     </message>
     <message>
         <source>the learning rate over the run: &apos;cosine&apos; rises over the first tenth of the steps, then falls along a cosine to nearly 0 by the last step; &apos;constant&apos; keeps --lr (default %(default)s)</source>
-        <translation>학습 동안의 학습률: 'cosine'은 처음 10분의 1 단계 동안 올라간 뒤 코사인을 따라 마지막 단계에서 거의 0까지 내려가고, 'constant'는 --lr을 그대로 씁니다 (기본값 %(default)s)</translation>
+        <translation>학습 동안의 학습률: &apos;cosine&apos;은 처음 10분의 1 단계 동안 올라간 뒤 코사인을 따라 마지막 단계에서 거의 0까지 내려가고, &apos;constant&apos;는 --lr을 그대로 씁니다 (기본값 %(default)s)</translation>
     </message>
     <message>
         <source>mini-batch size (default %(default)s)</source>
@@ -1289,8 +1289,8 @@ Often a mislabelled drawing, or a shape unlike the others of its class.</source>
 <context>
     <name>ConvolutionLesson</name>
     <message>
-        <source>4 · Convolution</source>
-        <translation>4 · 합성곱</translation>
+        <source>5 · Convolution</source>
+        <translation>5 · 합성곱</translation>
     </message>
     <message>
         <source>“How can we apply convolution on 1D time series data? Kernel: [−1, 1]; time series data: [0, 0, 0, 1, 0, 1, 1, 1]. N = 0: −1*0 + 1*0 = 0; N = 1: −1*0 + 1*0 = 0; N = 2: −1*0 + 1*1 = 1.” Then the 5×5 image with the 3×3 filter: “4” at the top left of the convolved feature.</source>
@@ -2689,24 +2689,32 @@ The drawing stays on the canvas.</source>
         <translation>1 표현</translation>
     </message>
     <message>
-        <source>2 Separable?</source>
-        <translation>2 분리 가능?</translation>
+        <source>2 Neuron</source>
+        <translation>2 뉴런</translation>
     </message>
     <message>
-        <source>3 Back-propagation</source>
-        <translation>3 역전파</translation>
+        <source>3 Separable?</source>
+        <translation>3 분리 가능?</translation>
     </message>
     <message>
-        <source>4 Convolution</source>
-        <translation>4 합성곱</translation>
+        <source>4 Backprop</source>
+        <translation>4 역전파</translation>
     </message>
     <message>
-        <source>5 ReLU &amp;&amp; pooling</source>
-        <translation>5 ReLU와 풀링</translation>
+        <source>5 Convolution</source>
+        <translation>5 합성곱</translation>
     </message>
     <message>
-        <source>6 The whole CNN</source>
-        <translation>6 CNN 전체</translation>
+        <source>6 ReLU &amp;&amp; pooling</source>
+        <translation>6 ReLU와 풀링</translation>
+    </message>
+    <message>
+        <source>7 Whole CNN</source>
+        <translation>7 CNN 전체</translation>
+    </message>
+    <message>
+        <source>8 How deep?</source>
+        <translation>8 얼마나 깊게?</translation>
     </message>
     <message>
         <source>Large text</source>
@@ -3650,8 +3658,8 @@ Output: {value2}; {value3}.
         <translation>값</translation>
     </message>
     <message>
-        <source>6 · The whole CNN</source>
-        <translation>6 · CNN 전체</translation>
+        <source>7 · The whole CNN</source>
+        <translation>7 · CNN 전체</translation>
     </message>
     <message>
         <source>“Inputs (2-dimension × channels) → [Convolution → ReLU → Pooling] → … → [Convolution → ReLU → Pooling] → Fully connected layer → Output prediction.” “Why is CNN superior at feature representations? Effectively reducing computational complexity (convolution filter); hierarchical feature representation (multiple convolution layers); non-linearity and less overfitting (ReLU and pooling).”</source>
@@ -3879,8 +3887,8 @@ measured at the end of every epoch. Faded lines are earlier runs.</source>
 <context>
     <name>PoolingLesson</name>
     <message>
-        <source>5 · ReLU and pooling</source>
-        <translation>5 · ReLU와 풀링</translation>
+        <source>6 · ReLU and pooling</source>
+        <translation>6 · ReLU와 풀링</translation>
     </message>
     <message>
         <source>“Output = Max(zero, Input)” — “The purpose of ReLU is to introduce non-linearity.” “The purpose of pooling is to reduce the number of parameters and computations … Another purpose is to make the network invariant to small transformations, distortions and translations in the input image. Pooling can be of different types: Max, Average, Sum.”</source>
@@ -3963,24 +3971,30 @@ measured at the end of every epoch. Faded lines are earlier runs.</source>
         <translation>최대는 각 창에서 가장 강한 반응을 남기고, 평균은 부드럽게 하며, 합은 평균 × 4입니다. (엔진에는 MaxPool2D와 AvgPool2D가 있고, 합은 평균 × 4로 보여 줍니다.) 모두 너비와 높이를 절반으로 줄입니다: 숫자가 4배 적어집니다.</translation>
     </message>
     <message>
-        <source>shift (x, y) in pixels</source>
-        <translation>이동 (x, y) 픽셀</translation>
+        <source>change before
+pooling</source>
+        <translation>풀링 전
+변화</translation>
+    </message>
+    <message>
+        <source>change after
+pooling</source>
+        <translation>풀링 후
+변화</translation>
     </message>
     <message>
         <source>prediction</source>
         <translation>예측</translation>
     </message>
     <message>
+        <source>shift (x, y)
+in pixels</source>
+        <translation>이동 (x, y)
+픽셀</translation>
+    </message>
+    <message>
         <source>sure</source>
         <translation>확신</translation>
-    </message>
-    <message>
-        <source>change before pooling</source>
-        <translation>풀링 전 변화</translation>
-    </message>
-    <message>
-        <source>change after pooling</source>
-        <translation>풀링 후 변화</translation>
     </message>
     <message>
         <source>Change = mean |difference| of the first block&apos;s feature maps against the unshifted drawing, relative to their mean size.</source>
@@ -4400,15 +4414,23 @@ of a model trained on the app&apos;s own drawings were right only about half the
     <message>
         <source>A linear probe is the simplest classifier there is: one straight cut per class (ridge regression
 onto the classes, on the numbers a layer produces).
-Leave-one-out: each of the {many} drawings is classified by a probe fitted on the other {value},
-and the bar is the share classified right (at most 600 drawings, a fixed sample).
-Grey bar: the same layers with random, untrained weights (mean of 3), so you see what training
-added. High accuracy = at that layer the classes are linearly separable.</source>
+Leave-one-out: each of the {many} drawings is classified by a probe fitted on the other {others},
+and the bar is the share classified right
+({sample}).
+Each layer is summed up by at most {budget} numbers per drawing (each map averaged over a
+coarse grid of regions), so no layer wins by sheer size{seen}.
+The ridge penalty is the best of {alphas} by the same leave-one-out count.
+Grey bar: the same layers with random, untrained weights (mean of {seeds}), so you see
+what training added. High accuracy = at that layer the classes are linearly separable.</source>
         <translation>선형 탐침(linear probe)은 가장 단순한 분류기입니다: 클래스마다 직선 하나로 가릅니다 (층이 만든 숫자로
 클래스에 대해 릿지 회귀).
-하나 빼기 교차 검증: 그림 {many}개 하나하나를 나머지 {value}개로 맞춘 탐침이 분류하고,
-막대는 올바르게 분류한 비율입니다 (최대 600개, 고정된 표본).
-회색 막대: 같은 층을 무작위의 학습 안 된 가중치로 (3번 평균), 학습이 무엇을 더했는지
+하나 빼기 교차 검증: 그림 {many}개 하나하나를 나머지 {others}개로 맞춘 탐침이 분류하고,
+막대는 올바르게 분류한 비율입니다
+({sample}).
+각 층은 그림마다 최대 {budget}개의 숫자로 요약됩니다 (각 맵을
+거친 격자 영역마다 평균), 그래서 크기만으로 이기는 층은 없습니다{seen}.
+릿지 벌점은 {alphas}개 중 같은 하나 빼기 계산으로 가장 좋은 것입니다.
+회색 막대: 같은 층을 무작위의 학습 안 된 가중치로 ({seeds}번 평균), 학습이 무엇을 더했는지
 보여 줍니다. 정확도가 높다 = 그 층에서 클래스들이 선형 분리 가능하다.</translation>
     </message>
     <message>
@@ -4642,8 +4664,8 @@ They explain this one drawing, for the class the network predicts.</source>
         <translation>입력 x0</translation>
     </message>
     <message>
-        <source>2 · Linearly separable or not: one neuron against a hidden layer</source>
-        <translation>2 · 선형 분리 가능한가: 뉴런 하나 대 은닉층</translation>
+        <source>3 · Linearly separable or not: one neuron against a hidden layer</source>
+        <translation>3 · 선형 분리 가능한가: 뉴런 하나 대 은닉층</translation>
     </message>
     <message>
         <source>“A single neuron is activated (= 1) or not (= 0).” y = f(w1·x1 + w0·x0 − h). “(1) If the model outputs 1 and the true value is 0, how should you modify the parameters (w1, w0, h)? (2) If it outputs 0 and the true value is 1? (3) Until when?” — “Multi-layer neural networks can solve [non-linearly separable problems] by transforming the input in a better representation.”</source>

@@ -21,8 +21,8 @@ from gui.lessons.backprop_lesson import g
 from gui.lessons.common import HIGHLIGHT
 
 CLASSES = ["square", "triangle", "circle", "irregular"]
-NAMES = ["cornerLesson", "separabilityLesson", "backpropLesson", "convolutionLesson", "poolingLesson",
-         "pipelineLesson"]
+NAMES = ["cornerLesson", "neuronLesson", "separabilityLesson", "backpropLesson", "convolutionLesson",
+         "poolingLesson", "pipelineLesson"]
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_object_names_and_keyboard_navigation(qtbot, view):
     qtbot.keyClick(view, Qt.Key.Key_Left)
     assert lesson.step == 1
     qtbot.keyClick(view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    assert view.current_lesson().objectName() == "separabilityLesson"
+    assert view.current_lesson().objectName() == "neuronLesson"
     base = view.font().pointSizeF()
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(view, Qt.Key.Key_L, ctrl_shift)
@@ -111,7 +111,7 @@ def test_corner_lesson_counts_the_drawing_and_tables_the_dataset(view, model):
 
 
 def test_separability_lesson_xor_single_neuron_fails_hidden_layer_succeeds(view):
-    lesson = view.lessons[1]
+    lesson = view.lessons[2]
     lesson.choice.setCurrentText("XOR")
     best = 0.0
     for _ in range(40):  # 40 steps = 10 epochs for the neuron, 1000 gradient steps for the network
@@ -128,7 +128,7 @@ def test_separability_lesson_xor_single_neuron_fails_hidden_layer_succeeds(view)
 
 
 def test_separability_lesson_and_or_and_own_points(view):
-    lesson = view.lessons[1]
+    lesson = view.lessons[2]
     for name in ("AND", "OR"):
         lesson.choice.setCurrentText(name)
         for _ in range(40):
@@ -148,7 +148,7 @@ def test_separability_lesson_and_or_and_own_points(view):
 
 
 def test_backprop_lesson_shows_the_engine_numbers(view):
-    lesson = view.lessons[2]
+    lesson = view.lessons[3]
     b = backprop_numbers()
     np.testing.assert_array_equal(lesson.numbers.grad_w_ji_engine, b.grad_w_ji_engine)
     lesson.set_step(4)
@@ -174,7 +174,7 @@ def test_backprop_lesson_shows_the_engine_numbers(view):
 
 
 def test_convolution_lesson_1d_and_2d_give_the_lecture_numbers(view):
-    lesson = view.lessons[3]
+    lesson = view.lessons[4]
     lesson.set_step(2)  # N = 2
     assert lesson.out1_grid.texts() == [["0", "0", "1", "", "", "", ""]]
     assert "N = 2: −1*0 + 1*1 = <b>1</b>" in lesson.text1.text()
@@ -194,7 +194,7 @@ def test_convolution_lesson_1d_and_2d_give_the_lecture_numbers(view):
 
 
 def test_a_painted_kernel_changes_the_models_feature_map_as_the_engine_computes(view, model):
-    lesson = view.lessons[3]
+    lesson = view.lessons[4]
     strokes = clean_shape("square", size=150)
     view.set_model(model, CLASSES)
     view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
@@ -219,7 +219,7 @@ def test_a_painted_kernel_changes_the_models_feature_map_as_the_engine_computes(
 
 
 def test_pooling_lesson_gives_the_lecture_max_pool(view, model):
-    lesson = view.lessons[4]
+    lesson = view.lessons[5]
     lesson.set_step(1)
     assert lesson.pool_out.texts() == [["20", ""], ["", ""]]
     assert lesson.pool_in.highlighted(HIGHLIGHT) == [(0, 1)]  # 20 is the max of the first window
@@ -249,7 +249,7 @@ def test_pooling_lesson_gives_the_lecture_max_pool(view, model):
 
 
 def test_pipeline_lesson_follows_the_drawing_through_the_model(view, model):
-    lesson = view.lessons[5]
+    lesson = view.lessons[6]
     view.set_model(model, CLASSES)
     view.set_model_note("After epoch 1 of 1 · 10 steps", True)  # treated as trained here
     strokes = clean_shape("square", size=150)
@@ -313,8 +313,8 @@ def test_placing_points_with_the_mouse(qtbot, view):
 
     view.show()
     qtbot.waitExposed(view)
-    view.setCurrentIndex(1)
-    lesson = view.lessons[1]
+    view.setCurrentIndex(2)
+    lesson = view.lessons[2]
     plot = lesson.neuron_plot
     qtbot.waitExposed(plot)
 
@@ -354,12 +354,12 @@ def test_lessons_say_the_start_up_model_is_untrained_and_offer_to_train(
     corner.set_step(4)
     assert corner.table.item(corner.table.rowCount() - 1, 3).text() == "—"
     assert "not trained yet" in corner.table_title.text()
-    pipeline = view.lessons[5]
+    pipeline = view.lessons[6]
     pipeline.set_step(len(pipeline.rows))  # the prediction step
     assert pipeline.prediction._trained is False
     assert pipeline.train_button.isVisibleTo(pipeline)
     # the worked-number lessons do not show the app's model at all
-    assert not view.lessons[2].findChild(QWidget, "modelNote").isVisibleTo(view.lessons[2])
+    assert not view.lessons[3].findChild(QWidget, "modelNote").isVisibleTo(view.lessons[3])
     with qtbot.waitSignal(window.controller.stateChanged, timeout=5000):
         corner.train_button.click()  # the lesson's button starts training in the main window
     assert not corner.train_button.isVisibleTo(corner)  # no second request while it trains
@@ -383,7 +383,7 @@ def test_a_loaded_model_is_named_by_its_file_in_the_lessons(make_window, tmp_pat
     assert window.save_model(str(path))
     assert window.open_model(str(path))
     window.show_lessons()
-    lesson = window.lessons.lessons[5]
+    lesson = window.lessons.lessons[6]
     assert "Loaded from shapes.npz" in _note(lesson)
     assert not lesson.train_button.isVisibleTo(lesson)
 
@@ -402,8 +402,8 @@ def test_separability_lesson_states_the_exact_answer_and_previous_takes_a_step_b
 
     view.show()
     qtbot.waitExposed(view)
-    view.setCurrentIndex(1)
-    lesson = view.lessons[1]
+    view.setCurrentIndex(2)
+    lesson = view.lessons[2]
     lesson.choice.setCurrentText("Your points")
     X = [(0, 0), (1, 1), (0.2, 0.3), (0.3, 0.2), (0.8, 0.9), (0.9, 0.8)]
     for (x1, x0), target in zip(X, [0, 1, 1, 0, 1, 0], strict=True):
@@ -451,7 +451,7 @@ def test_large_text_fits_tabs_tables_and_grows_the_numbers_in_plots(qtbot, view)
     small_pt = view.font().pointSizeF()
     view.set_large_text(True)
     QApplication.processEvents()
-    # all six tab labels fit beside the large-text switch: nothing scrolls out of sight
+    # every tab label fits beside the large-text switch: nothing scrolls out of sight
     bar = view.tabBar()
     assert bar.sizeHint().width() + view.cornerWidget().sizeHint().width() <= view.width()
     for i in range(view.count()):
@@ -474,8 +474,8 @@ def test_large_text_fits_tabs_tables_and_grows_the_numbers_in_plots(qtbot, view)
     for i in range(corner.table.columnCount()):
         assert header.sectionSizeFromContents(i).width() <= header.sectionSize(i) + 1, i
     # Lesson 6's parameter table: no column runs past the visible width, every row fully shown
-    pipeline = view.lessons[5]
-    view.setCurrentIndex(5)
+    pipeline = view.lessons[6]
+    view.setCurrentIndex(6)
     pipeline.set_step(pipeline.step_count - 1)
     QApplication.processEvents()
     table = pipeline.findChild(QTableWidget, "parameterTable")
@@ -486,7 +486,7 @@ def test_large_text_fits_tabs_tables_and_grows_the_numbers_in_plots(qtbot, view)
 
 
 def test_backprop_lesson_shows_the_chain_rule_factors_and_names_eta(view):
-    lesson = view.lessons[2]
+    lesson = view.lessons[3]
     lesson.set_step(5)
     text = lesson.text.toPlainText()
     assert "output 1: −1.97106 × 0.24995 = −0.49266" in text
@@ -503,7 +503,7 @@ def test_backprop_lesson_shows_the_chain_rule_factors_and_names_eta(view):
 def test_xor_hidden_layer_view_becomes_separable_and_the_one_neuron_control_does_not(view):
     from engine.lessons import HiddenLayerNet, point_set
 
-    lesson = view.lessons[1]
+    lesson = view.lessons[2]
     lesson.choice.setCurrentText("XOR")
     for _ in range(16):  # 400 gradient steps for both networks
         lesson.next_step()
@@ -525,3 +525,121 @@ def test_xor_hidden_layer_view_becomes_separable_and_the_one_neuron_control_does
     text = lesson.net_info.text()
     assert "Control, a single sigmoid neuron trained the same way (400 steps)" in text
     assert f"right on {int(round(control.accuracy() * 4))} of 4" in text
+
+
+def test_neuron_lesson_shows_the_engines_numbers(view):
+    from engine.lessons import collapse_example, neuron_numbers
+
+    lesson = view.lessons[1]
+    assert lesson.objectName() == "neuronLesson"
+    n = neuron_numbers()
+    lesson.set_step(0)
+    assert "s = w1·x1 + w0·x0 − h = 0.6·1 + (−0.4)·0 − 0.2 = " in lesson.numbers.text()
+    assert f"<b>{round(n.s, 4):g}</b>" in lesson.numbers.text()
+    lesson.set_step(1)
+    for name in ("step", "sigmoid", "tanh", "ReLU"):  # the red dot sits on the engine's f(s)
+        xs, ys = lesson.marks[name].getData()
+        assert xs[0] == pytest.approx(n.s) and ys[0] == pytest.approx(n.outputs[name])
+        assert lesson.values[name].toPlainText() == f"{round(n.outputs[name], 4):g}"
+    assert "0.5987" in lesson.numbers.text() and "0.3799" in lesson.numbers.text()
+    c = collapse_example()
+    lesson.set_step(2)
+    text = lesson.numbers.text()
+    assert "W = W2·W1 = (−1, −1), b = W2·b1 + b2 = (2)" in text
+    assert [float(v) for v in c.one_linear] == [2.0, 1.0, 1.0, 0.0]
+    lesson.set_step(3)
+    assert [float(v) for v in c.with_relu] == [0.0, 1.0, 1.0, 0.0]
+    assert "<th>XOR</th>" in lesson.numbers.text()
+
+
+def test_every_lesson_steps_through_with_a_caption_and_its_number(view, model):
+    """One text smoke test per lesson: every step has a caption, the heading carries the tab's number."""
+    view.set_dataset(generate_drawings(6, seed=2), CLASSES)
+    view.set_model(model, CLASSES)
+    view.set_model_note("After epoch 1 of 1 · 10 steps", True)
+    view.set_drawing(clean_shape("square", size=150))
+    for i, lesson in enumerate(view.lessons):
+        number = view.tabText(i).split()[0]
+        assert lesson.title.startswith(f"{number} · "), (lesson.title, number)
+        for step in range(min(lesson.step_count, 12)):
+            lesson.set_step(step)
+            assert len(lesson.caption.text()) > 20, (lesson.objectName(), step)
+
+
+def test_how_deep_trains_three_networks_off_the_gui_thread_and_shows_their_numbers(qtbot, view, monkeypatch):
+    import threading
+
+    import gui.lessons.depth_lesson as depth
+
+    monkeypatch.setattr(depth, "STEPS", 8)
+    threads = []
+    real = depth.depth_study
+
+    def spy(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(depth, "depth_study", spy)
+    lesson = view.lessons[7]
+    assert lesson.objectName() == "depthLesson" and view.tabText(7) == "8 How deep?"
+    drawings = generate_drawings(10, seed=4)
+    view.set_dataset(drawings, CLASSES)
+    qtbot.mouseClick(lesson.run_button, Qt.MouseButton.LeftButton)
+    assert not lesson.run_button.isEnabled()
+    qtbot.waitUntil(lambda: lesson.result is not None, timeout=120_000)
+    assert threads and threads[0] != threading.get_ident()  # trained in the job lane, not the GUI thread
+    results = lesson.result["results"]
+    assert [r.blocks for r in results] == [0, 1, 2] and lesson.result["n"] == len(drawings)
+    for row, r in enumerate(results):
+        assert lesson.table.item(row, 1).text() == f"{r.parameters:,}"
+        assert lesson.table.item(row, 2).text() == f"{100 * r.val_accuracy:.1f} %"
+    two = results[2]
+    for row, label in enumerate(depth.LAYERS):  # the 2-block column: every layer's probe
+        probe = next(p for p in two.probes if p.label == label)
+        assert lesson.probe_table.item(row, 3).text() == f"{100 * probe.probe.test_accuracy:.1f} %"
+    assert lesson.probe_table.item(1, 1).text() == "—"  # the MLP has no conv block
+    assert "not the app's" in lesson.status.text()
+    view.set_dataset(drawings[:-1], CLASSES)
+    assert "changed since" in lesson.status.text()
+    qtbot.waitUntil(lambda: lesson.run_button.isEnabled(), timeout=5000)
+    assert view.shutdown(2.0)
+
+
+def test_large_text_at_1024x768_clips_no_tab_or_header_and_plot_numbers_grow(qtbot, view, model):
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QTableWidget
+
+    view.resize(1024, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_dataset(generate_drawings(6, seed=2), CLASSES)
+    view.set_model(model, CLASSES)
+    view.set_model_note("Untrained (random weights)", False)
+    view.set_drawing(clean_shape("square", size=150))
+    for large in (False, True):
+        view.set_large_text(large)
+        QApplication.processEvents()
+        bar = view.tabBar()
+        assert bar.sizeHint().width() + view.cornerWidget().sizeHint().width() <= view.width()
+        for i in range(view.count()):
+            rect = bar.tabRect(i)
+            text = view.tabText(i).replace("&&", "&")
+            assert rect.left() >= 0 and rect.right() < bar.width(), text  # not scrolled out of sight
+            assert bar.fontMetrics().horizontalAdvance(text) <= rect.width(), text
+        pt = view.font().pointSizeF()
+        for i, lesson in enumerate(view.lessons):
+            view.setCurrentIndex(i)
+            lesson.set_step(lesson.step_count - 1 if i != 0 else 4)
+            QApplication.processEvents()
+            for table in lesson.findChildren(QTableWidget):
+                header = table.horizontalHeader()
+                if not table.isVisible() or not header.isVisible():
+                    continue
+                for c in range(table.columnCount()):
+                    need = header.sectionSizeFromContents(c).width()
+                    assert header.sectionSize(c) + 1 >= need, (lesson.objectName(), table.objectName(), c)
+            for axis in (it for v in lesson.findChildren(pg.GraphicsView) if v.scene() is not None
+                         for it in v.scene().items() if isinstance(it, pg.AxisItem)):
+                font = axis.style["tickFont"]  # None: pyqtgraph's default, the normal text size
+                if large:
+                    assert font is not None and font.pointSizeF() == pytest.approx(pt), lesson.objectName()
