@@ -143,7 +143,8 @@ def tile_grid(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
 def _scale_bar(limit: float, what: str) -> str:
     return (f'<div class="scale"><span>−{limit:.3g}</span><span class="bar" style="background: '
             f'linear-gradient(to right, {colormaps.css_gradient()})"></span><span>+{limit:.3g}</span> '
-            f'<small>{what}; blue = negative, light grey = 0, yellow = positive</small></div>')
+            '<small>' + translate("Report", "{what}; blue = negative, light grey = 0, yellow = positive")
+            .format(what=what) + '</small></div>')
 
 
 # -- charts ---------------------------------------------------------------------------------------------
@@ -328,7 +329,8 @@ def _dataset_section(inp: ReportInput, S: int) -> str:
             continue
         sheet = tile_grid(inp.X[idx, 0], columns=min(8, len(idx)), gap=2)
         grey = ink_pixels(np.nan_to_num(sheet, nan=0.35), 2)
-        out.append(f"<figure>{_img(grey, f'contact sheet: {c}')}<figcaption>{html.escape(c)} "
+        alt = translate("Report", "contact sheet: {name}").format(name=c)
+        out.append(f"<figure>{_img(grey, alt)}<figcaption>{html.escape(c)} "
                    f"({counts[c]})</figcaption></figure>")
     out.append("</div>")
     return "".join(out)
@@ -495,7 +497,7 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
             n=n,
             i=i,
             what=what,
-            value2=_scale_bar(limit, 'weight')
+            value2=_scale_bar(limit, translate("Report", "weight"))
         ))
     # feature maps of a sample: the first correctly classified sample of the first class, else the first
     pred = ev.proba.argmax(axis=1) if len(ev.proba) else np.zeros(0, int)

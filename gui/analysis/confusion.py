@@ -131,20 +131,24 @@ class ConfusionMatrix(QWidget):
         )
         self.show_wrong = QPushButton(translate("Confusion", "Show all wrong ones in the gallery"))
         self.show_wrong.clicked.connect(self._show_all_wrong)
-        self.drawer_title = QLabel("<b>Per drawer</b> — how the network does on each person's drawings")
+        self.drawer_title = QLabel(
+            translate("Confusion", "<b>Per drawer</b> — how the network does on each person's drawings"))
         self.drawer_table = QTableWidget(0, 3)
         self.drawer_table.setObjectName("confusionDrawers")
-        self.drawer_table.setHorizontalHeaderLabels(["drawer", "drawings", "right (%)"])
+        self.drawer_table.setHorizontalHeaderLabels(
+            [translate("Confusion", "drawer"), translate("Confusion", "drawings"),
+             translate("Confusion", "right (%)")])
         self.drawer_table.verticalHeader().hide()
         self.drawer_table.horizontalHeader().setStretchLastSection(True)
         self.drawer_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.drawer_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.drawer_table.setToolTip(
+        self.drawer_table.setToolTip(translate(
+            "Confusion",
             "Each drawer's drawings among those chosen above (the \"drawer\" key of each drawing).\n"
             "Click a row to show that person's drawings in the gallery. A much lower share for one person\n"
             "means the network has not learned their way of drawing: with Model › Validate on unseen\n"
-            "drawers the validation drawings are all by people it did not train on."
-        )
+            "drawers the validation drawings are all by people it did not train on.",
+        ))
         self.drawer_table.cellClicked.connect(self._drawer_clicked)
         self.drawer_note = QLabel("")
         self.drawer_note.setWordWrap(True)
@@ -253,7 +257,8 @@ class ConfusionMatrix(QWidget):
         self._drawer_key = key
         self.drawer_table.setRowCount(len(rows))
         for r, (name, n, right) in enumerate(rows):
-            cells = (name, str(n), f"{100 * right / max(n, 1):.0f}%  ({right} right)")
+            cells = (name, str(n), translate("Confusion", "{percent:.0f}%  ({right} right)").format(
+                percent=100 * right / max(n, 1), right=right))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c:
@@ -263,13 +268,15 @@ class ConfusionMatrix(QWidget):
         if cur is None:
             self.drawer_note.setText("")
         elif self._is_test():
-            self.drawer_note.setText("The imported test set is not split by drawer.")
+            self.drawer_note.setText(translate("Confusion", "The imported test set is not split by drawer."))
         elif not rows:
-            self.drawer_note.setText("These drawings carry no drawer names, so the results cannot be split "
-                                     "by drawer (File › Your drawer name… names yours).")
+            self.drawer_note.setText(translate(
+                "Confusion", "These drawings carry no drawer names, so the results cannot be split by drawer "
+                "(File › Your drawer name… names yours)."))
         else:
-            self.drawer_note.setText(f"{len(rows)} drawer{'s' if len(rows) != 1 else ''}; click one to show "
-                                     "their drawings in the gallery.")
+            self.drawer_note.setText(translate(
+                "Confusion", "{n} drawer{s}; click one to show their drawings in the gallery."
+            ).format(n=len(rows), s="s" if len(rows) != 1 else ""))
 
     def cell_center(self, t: int, p: int):
         """The viewport position of cell (true t, predicted p)'s centre (QPoint)."""

@@ -45,9 +45,11 @@ def probe_tooltip(n: int | None, total: int | None = None,
     many = f"{n:,}" if n else "N"
     others = "N − 1" if not n else f"{n - 1:,}"
     if n and total and total > n:
-        sample = f"a fixed sample of {n:,} of the {total:,} drawings, each class keeping its share"
+        sample = translate("Representation", "a fixed sample of {n:,} of the {total:,} drawings, each class "
+                                             "keeping its share").format(n=n, total=total)
     else:
-        sample = f"at most {MAX_PROBE_ROWS:,} drawings; with more, a fixed sample keeping each class's share"
+        sample = translate("Representation", "at most {n:,} drawings; with more, a fixed sample keeping each "
+                                             "class's share").format(n=MAX_PROBE_ROWS)
     seen = ", ".join(f"{label} {d:,}" for label, d in (dims or []))
     return (
         translate(
@@ -470,7 +472,7 @@ class RepresentationView(QWidget):
         if self._raw is not None and self._raw.get("probe") is not None:
             rows.append((translate("Representation", "raw pixels"), self._raw["probe"].test_accuracy))
             bases.append(None)  # no weights: nothing to compare with
-            dims.append(("raw pixels", self._raw["probe"].dims))
+            dims.append((translate("Representation", "raw pixels"), self._raw["probe"].dims))
             n, total = self._raw["probe"].n_test, len(self._raw["ids"])
         for la in self._layers:
             if la.get("probe") is not None:

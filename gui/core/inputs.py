@@ -133,8 +133,9 @@ def read_image_folder_into(path: str | os.PathLike, data: LabelledData, size: in
         data.images.append(raster)
         data.image_labels.append(label)
     for file in images.other_files(path):  # a .gif, a .txt, a folder in a class folder: said, not dropped
-        what = "a folder" if file.is_dir() else "not a PNG, JPEG or BMP file (by its name)"
-        data.warnings.append(f"{file}: {what}; skipped")
+        what = (translate("Inputs", "a folder") if file.is_dir()
+                else translate("Inputs", "not a PNG, JPEG or BMP file (by its name)"))
+        data.warnings.append(translate("Inputs", "{file}: {what}; skipped").format(file=file, what=what))
 
 
 def check_image_folder(path: str | os.PathLike, size: int, *, should_stop=None) -> tuple[dict, list[str]]:

@@ -156,7 +156,7 @@ class ConvolutionLesson(Lesson):
         self.paint_grid.itemChanged.connect(lambda _item: self._painted())
         self.filter_index = QSpinBox()
         self.filter_index.setObjectName("filterIndex")
-        self.filter_index.setPrefix("filter ")
+        self.filter_index.setPrefix(translate("ConvolutionLesson", "filter "))
         self.filter_index.setRange(1, 8)
         self.put_button = QPushButton(
             translate("ConvolutionLesson", "Put this kernel into the model's first layer")
@@ -195,7 +195,7 @@ class ConvolutionLesson(Lesson):
         page3 = QWidget()
         g3 = QGridLayout(page3)
         controls = QVBoxLayout()
-        controls.addWidget(QLabel("<b>Kernel</b>"))
+        controls.addWidget(QLabel(translate("ConvolutionLesson", "<b>Kernel</b>")))
         controls.addWidget(self.kernel_choice)
         controls.addWidget(self.paint_grid)
         controls.addWidget(self.filter_index)

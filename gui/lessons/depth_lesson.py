@@ -20,10 +20,16 @@ from PySide6.QtWidgets import (
 from engine.lessons import BLOCKS, depth_study
 from gui.lessons._engine import rasterize_many
 from gui.lessons.common import Lesson
+from gui.text import QT_TRANSLATE_NOOP, translate
 from gui.workers import JobRunner
 
 STEPS = 150  # mini-batches of 32 per network (whole epochs, rounded up)
-LAYERS = ("raw pixels", "after conv block 1", "after conv block 2", "hidden layer (64)")
+LAYERS = (  # the engine's layer labels (data), shown translated
+    QT_TRANSLATE_NOOP("DepthLesson", "raw pixels"),
+    QT_TRANSLATE_NOOP("DepthLesson", "after conv block 1"),
+    QT_TRANSLATE_NOOP("DepthLesson", "after conv block 2"),
+    QT_TRANSLATE_NOOP("DepthLesson", "hidden layer (64)"),
+)
 
 
 def _pct(v: float) -> str:
@@ -41,23 +47,38 @@ def depth_job(drawings, classes, steps: int, should_stop=None, report=None):
 
 
 class DepthLesson(Lesson):
-    title = "8 · Then, how deep?"
-    lecture = ("“Deep Learning can be considered as special case of representation learning algorithms which "
-               "learn representations of the data in a Deep Architecture with multiple levels of "
-               "representations.” — “Then, how deep?”")
+    title = QT_TRANSLATE_NOOP("DepthLesson", "8 · Then, how deep?")
+    lecture = QT_TRANSLATE_NOOP(
+        "DepthLesson",
+        "“Deep Learning can be considered as special case of representation learning algorithms which "
+        "learn representations of the data in a Deep Architecture with multiple levels of "
+        "representations.” — “Then, how deep?”",
+    )
     steps = [
-        "<b>The question.</b> Does a deeper network represent your drawings better? <b>Run the "
-        "comparison</b> trains three networks on the open dataset, in the background: 0 conv blocks (an MLP "
-        "with the same hidden layer of 64), 1 conv block, and 2 conv blocks (the default CNN). Each gets the "
-        f"same budget — about {STEPS} mini-batches of 32, the same learning rate, the same shuffling — and "
-        "the same quarter of the drawings is kept aside to validate. These are new networks, not the "
-        "app's own.",
-        "<b>Accuracy.</b> The share of the held-out drawings each network classifies right after the same "
-        "budget, with its number of weights and the seconds it trained on this computer.",
-        "<b>Layer by layer.</b> The linear probe (a straight-line classifier, scored by leave-one-out, as in "
-        "Analysis › Representations) on every layer of each network: where do the classes become "
-        "separable by a straight cut? A dash: that network has no such layer.",
+        QT_TRANSLATE_NOOP(
+            "DepthLesson",
+            "<b>The question.</b> Does a deeper network represent your drawings better? <b>Run the "
+            "comparison</b> trains three networks on the open dataset, in the background: 0 conv blocks "
+            "(an MLP with the same hidden layer of 64), 1 conv block, and 2 conv blocks (the default "
+            "CNN). Each gets the same budget — about {steps} mini-batches of 32, the same learning rate, "
+            "the same shuffling — and the same quarter of the drawings is kept aside to validate. These "
+            "are new networks, not the app's own.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "DepthLesson",
+            "<b>Accuracy.</b> The share of the held-out drawings each network classifies right after the "
+            "same budget, with its number of weights and the seconds it trained on this computer.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "DepthLesson",
+            "<b>Layer by layer.</b> The linear probe (a straight-line classifier, scored by "
+            "leave-one-out, as in Analysis › Representations) on every layer of each network: where do "
+            "the classes become separable by a straight cut? A dash: that network has no such layer.",
+        ),
     ]
+
+    def step_text(self, n: int) -> str:
+        return super().step_text(n).replace("{steps}", str(STEPS))  # the budget, from the code
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -65,24 +86,32 @@ class DepthLesson(Lesson):
         self.runner = JobRunner(self, name="ShapeLabLessons")
         self.result: dict | None = None
         self._ran_on: tuple | None = None  # (number of drawings, classes) the shown result is for
-        self.run_button = QPushButton("Run the comparison")
+        self.run_button = QPushButton(translate("DepthLesson", "Run the comparison"))
         self.run_button.setObjectName("runDepthButton")
-        self.run_button.setToolTip("Train the three networks on the open dataset in the background")
+        self.run_button.setToolTip(
+            translate("DepthLesson", "Train the three networks on the open dataset in the background"))
         self.run_button.clicked.connect(self.run)
-        self.status = QLabel("Not run yet.")
+        self.status = QLabel(translate("DepthLesson", "Not run yet."))
         self.status.setObjectName("depthStatus")
         self.status.setWordWrap(True)
         self.table = QTableWidget(len(BLOCKS), 5)
         self.table.setObjectName("depthTable")
-        self.table.setHorizontalHeaderLabels(["network", "weights", "validation\naccuracy",
-                                              "training\naccuracy", "seconds"])
+        self.table.setHorizontalHeaderLabels([
+            translate("DepthLesson", "network"), translate("DepthLesson", "weights"),
+            translate("DepthLesson", "validation\naccuracy"), translate("DepthLesson", "training\naccuracy"),
+            translate("DepthLesson", "seconds")])
         self.probe_table = QTableWidget(len(LAYERS), len(BLOCKS) + 1)
         self.probe_table.setObjectName("depthProbeTable")
         self.probe_table.setHorizontalHeaderLabels(
-            ["layer"] + [f"{b} conv\nblock{'s' if b != 1 else ''}" for b in BLOCKS])
-        self.probe_table.setToolTip("Leave-one-out accuracy of a linear probe on each layer of each network "
-                                    "(each layer summed up by at most 256 numbers per drawing)")
-        self.table.setToolTip("Each network after the same training budget on your drawings")
+            [translate("DepthLesson", "layer")]
+            + [(translate("DepthLesson", "{b} conv\nblock") if b == 1 else
+                translate("DepthLesson", "{b} conv\nblocks")).format(b=b) for b in BLOCKS])
+        self.probe_table.setToolTip(translate(
+            "DepthLesson",
+            "Leave-one-out accuracy of a linear probe on each layer of each network "
+            "(each layer summed up by at most 256 numbers per drawing)"))
+        self.table.setToolTip(
+            translate("DepthLesson", "Each network after the same training budget on your drawings"))
         for t in (self.table, self.probe_table):
             t.verticalHeader().setVisible(False)
             t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -97,8 +126,9 @@ class DepthLesson(Lesson):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(top)
-        self.accuracy_title = QLabel("<b>Accuracy after the same budget</b>")
-        self.probe_title = QLabel("<b>Linear probe per layer</b> (leave-one-out accuracy)")
+        self.accuracy_title = QLabel(translate("DepthLesson", "<b>Accuracy after the same budget</b>"))
+        self.probe_title = QLabel(
+            translate("DepthLesson", "<b>Linear probe per layer</b> (leave-one-out accuracy)"))
         body.addWidget(self.accuracy_title)
         body.addWidget(self.table)
         body.addWidget(self.probe_title)
@@ -114,21 +144,25 @@ class DepthLesson(Lesson):
     def run(self) -> None:
         classes = [c for c in self.dataset_classes if any(d.label == c for d in self.drawings)]
         if len(classes) < 2:
-            self.status.setText("Draw (or open) drawings of at least two classes first.")
+            self.status.setText(
+                translate("DepthLesson", "Draw (or open) drawings of at least two classes first."))
             return
         self.run_button.setEnabled(False)
-        self.status.setText(f"Training 3 networks on {len(self.drawings):,} drawings in the background …")
+        training = translate("DepthLesson", "Training 3 networks on {n:,} drawings in the background …")
+        self.status.setText(training.format(n=len(self.drawings)))
         key = self._dataset_key()
         self.runner.submit("depth", depth_job, list(self.drawings), classes, STEPS,
                            on_done=lambda r: self._done(r, key), on_failed=self._failed,
                            on_progress=self._progress, on_finished=lambda: self.run_button.setEnabled(True))
 
     def _progress(self, p) -> None:
-        self.status.setText(f"Training the network with {p.blocks} conv block{'s' if p.blocks != 1 else ''}: "
-                            f"step {p.step} of {p.steps} …")
+        self.status.setText(translate("DepthLesson", "Training the network with {blocks} conv block{s}: "
+                                      "step {step} of {steps} …").format(
+            blocks=p.blocks, s="s" if p.blocks != 1 else "", step=p.step, steps=p.steps))
 
     def _failed(self, message: str) -> None:
-        self.status.setText(f"The comparison failed: {message}")
+        self.status.setText(
+            translate("DepthLesson", "The comparison failed: {message}").format(message=message))
 
     def _done(self, result: dict, key: tuple) -> None:
         self.result = result
@@ -152,7 +186,8 @@ class DepthLesson(Lesson):
         by_blocks = {r.blocks: r for r in res}
         for row, b in enumerate(BLOCKS):
             r = by_blocks.get(b)
-            name = "0 conv blocks (MLP)" if b == 0 else f"{b} conv block{'s' if b != 1 else ''}"
+            name = (translate("DepthLesson", "0 conv blocks (MLP)") if b == 0 else
+                    translate("DepthLesson", "{b} conv block{s}").format(b=b, s="s" if b != 1 else ""))
             cells = [name] + (["", "", "", ""] if r is None else
                               [f"{r.parameters:,}", _pct(r.val_accuracy), _pct(r.train_accuracy),
                                f"{r.seconds:.1f}"])
@@ -162,7 +197,7 @@ class DepthLesson(Lesson):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, col, item)
         for row, label in enumerate(LAYERS):
-            self.probe_table.setItem(row, 0, QTableWidgetItem(label))
+            self.probe_table.setItem(row, 0, QTableWidgetItem(translate("DepthLesson", label)))
             for col, b in enumerate(BLOCKS, start=1):
                 r = by_blocks.get(b)
                 probe = None if r is None else next((p for p in r.probes if p.label == label), None)
@@ -177,8 +212,9 @@ class DepthLesson(Lesson):
             t.setFixedHeight(t.horizontalHeader().sizeHint().height() + rows + 2 * t.frameWidth() + 2)
         if self.result is not None:
             n = self.result["n"]
-            text = (f"Trained on your {n:,} drawings (a quarter of them held out to validate); "
-                    "the networks are this lesson's own, not the app's.")
+            text = translate("DepthLesson", "Trained on your {n:,} drawings (a quarter of them held out to "
+                             "validate); the networks are this lesson's own, not the app's.").format(n=n)
             if self._ran_on != self._dataset_key():
-                text += " <b>The dataset has changed since: run again to compare on it.</b>"
+                text += translate(
+                    "DepthLesson", " <b>The dataset has changed since: run again to compare on it.</b>")
             self.status.setText(text)

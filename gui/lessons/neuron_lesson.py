@@ -11,10 +11,21 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel
 
 from engine.lessons import ACTIVATIONS, activation, collapse_example, neuron_numbers
 from gui.lessons.common import BACKGROUND, FOREGROUND, Lesson, fmt
+from gui.text import QT_TRANSLATE_NOOP, translate
 
 S_RANGE = (-3.0, 3.0)
 CURVE = "#1f5fb4"
 MARK = "#d62728"
+NAMES = {  # the engine's activation names (data), shown translated
+    "step": QT_TRANSLATE_NOOP("NeuronLesson", "step"),
+    "sigmoid": QT_TRANSLATE_NOOP("NeuronLesson", "sigmoid"),
+    "tanh": QT_TRANSLATE_NOOP("NeuronLesson", "tanh"),
+    "ReLU": QT_TRANSLATE_NOOP("NeuronLesson", "ReLU"),
+}
+
+
+def _name(name: str) -> str:
+    return translate("NeuronLesson", NAMES.get(name, name))
 
 
 def _g(v: float) -> str:
@@ -23,25 +34,40 @@ def _g(v: float) -> str:
 
 
 class NeuronLesson(Lesson):
-    title = "2 · A neuron"
-    lecture = ("“Artificial neural network mimics the human brain … Single neuron is activated (=1) or not "
-               "(=0).” Activation function y = f(w1 * 1 + w0 * 0). “The purpose of ReLU is to introduce "
-               "non-linearity … Other non-linear functions such as tanh or sigmoid can also be used.”")
+    title = QT_TRANSLATE_NOOP("NeuronLesson", "2 · A neuron")
+    lecture = QT_TRANSLATE_NOOP(
+        "NeuronLesson",
+        "“Artificial neural network mimics the human brain … Single neuron is activated (=1) or not "
+        "(=0).” Activation function y = f(w1 * 1 + w0 * 0). “The purpose of ReLU is to introduce "
+        "non-linearity … Other non-linear functions such as tanh or sigmoid can also be used.”",
+    )
     steps = [
-        "<b>The weighted sum.</b> A neuron multiplies each input by its weight, adds them up and subtracts "
-        "its threshold h: s = w1·x1 + w0·x0 − h. These are the app's own numbers (the lecture's figure is "
-        "lost), computed by the engine's Dense layer.",
-        "<b>The activation.</b> The neuron's output is f(s). Four choices side by side, each at the same "
-        "s (red dot): the step the lecture starts from (activated = 1 or not = 0), sigmoid, tanh and ReLU. "
-        "Only the step jumps; the others bend smoothly, so a small change of a weight changes the output a "
-        "little — which is what gradient descent needs (Lesson 4).",
-        "<b>Why not a straight line?</b> Take two layers with no activation between them (f(s) = s): "
-        "hidden = W1·x + b1, output = W2·hidden + b2. Multiply out: output = (W2·W1)·x + (W2·b1 + b2) — one "
-        "layer with W = W2·W1 and b = W2·b1 + b2. On the four XOR points both give the same numbers: "
-        "stacking linear layers adds nothing, and one straight line cannot do XOR (Lesson 3).",
-        "<b>Put ReLU between the same two layers</b>: hidden = ReLU(W1·x + b1). Now the output is exactly "
-        "XOR (0, 1, 1, 0), which no single linear layer can give. The non-linearity is what lets a deeper "
-        "network represent more than a shallower one.",
+        QT_TRANSLATE_NOOP(
+            "NeuronLesson",
+            "<b>The weighted sum.</b> A neuron multiplies each input by its weight, adds them up and "
+            "subtracts its threshold h: s = w1·x1 + w0·x0 − h. These are the app's own numbers (the "
+            "lecture's figure is lost), computed by the engine's Dense layer.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "NeuronLesson",
+            "<b>The activation.</b> The neuron's output is f(s). Four choices side by side, each at the "
+            "same s (red dot): the step the lecture starts from (activated = 1 or not = 0), sigmoid, tanh "
+            "and ReLU. Only the step jumps; the others bend smoothly, so a small change of a weight "
+            "changes the output a little — which is what gradient descent needs (Lesson 4).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "NeuronLesson",
+            "<b>Why not a straight line?</b> Take two layers with no activation between them (f(s) = s): "
+            "hidden = W1·x + b1, output = W2·hidden + b2. Multiply out: output = (W2·W1)·x + (W2·b1 + b2) "
+            "— one layer with W = W2·W1 and b = W2·b1 + b2. On the four XOR points both give the same "
+            "numbers: stacking linear layers adds nothing, and one straight line cannot do XOR (Lesson 3).",
+        ),
+        QT_TRANSLATE_NOOP(
+            "NeuronLesson",
+            "<b>Put ReLU between the same two layers</b>: hidden = ReLU(W1·x + b1). Now the output is "
+            "exactly XOR (0, 1, 1, 0), which no single linear layer can give. The non-linearity is what "
+            "lets a deeper network represent more than a shallower one.",
+        ),
     ]
 
     def __init__(self, parent=None):
@@ -57,11 +83,13 @@ class NeuronLesson(Lesson):
         for k, name in enumerate(ACTIVATIONS):
             plot = pg.PlotWidget(background=BACKGROUND)
             plot.setObjectName(f"activation_{name}")
-            plot.setToolTip(f"{name}: y = {self._formula(name)}, for s from −3 to 3; "
-                            "red dot: the example's s")
+            plot.setToolTip(translate(
+                "NeuronLesson", "{name}: y = {formula}, for s from −3 to 3; red dot: the example's s"
+            ).format(name=_name(name), formula=self._formula(name)))
             item = plot.getPlotItem()
-            item.setTitle(name, color=FOREGROUND, size="10pt")
-            item.setLabel("bottom", "s (weighted sum)", color=FOREGROUND)
+            item.setTitle(_name(name), color=FOREGROUND, size="10pt")
+            item.setLabel("bottom", translate("NeuronLesson", "s (weighted sum)"),
+                          color=FOREGROUND)
             item.setLabel("left", "y = f(s)", color=FOREGROUND)
             for side in ("left", "bottom"):
                 item.getAxis(side).setPen(FOREGROUND)
@@ -93,25 +121,30 @@ class NeuronLesson(Lesson):
 
     @staticmethod
     def _formula(name: str) -> str:
-        return {"step": "1 if s ≥ 0, else 0", "sigmoid": "1 / (1 + e^−s)", "tanh": "tanh(s)",
-                "ReLU": "max(0, s)"}[name]
+        return {"step": translate("NeuronLesson", "1 if s ≥ 0, else 0"), "sigmoid": "1 / (1 + e^−s)",
+                "tanh": "tanh(s)", "ReLU": "max(0, s)"}[name]
 
     # -- the texts (also what the tests read) ---------------------------------------------------
     def sum_html(self) -> str:
         n = self.neuron
+        inputs = translate("NeuronLesson", "inputs")
+        weights = translate("NeuronLesson", "weights")
+        threshold = translate("NeuronLesson", "threshold")
         return ("<table cellpadding='3'>"
-                f"<tr><td>inputs</td><td>x1 = {_g(n.x1)}, x0 = {_g(n.x0)}</td></tr>"
-                f"<tr><td>weights</td><td>w1 = {_g(n.w1)}, w0 = {_g(n.w0)}</td></tr>"
-                f"<tr><td>threshold</td><td>h = {_g(n.h)}</td></tr></table>"
+                f"<tr><td>{inputs}</td><td>x1 = {_g(n.x1)}, x0 = {_g(n.x0)}</td></tr>"
+                f"<tr><td>{weights}</td><td>w1 = {_g(n.w1)}, w0 = {_g(n.w0)}</td></tr>"
+                f"<tr><td>{threshold}</td><td>h = {_g(n.h)}</td></tr></table>"
                 f"<p>s = w1·x1 + w0·x0 − h = {_g(n.w1)}·{_g(n.x1)} + ({_g(n.w0)})·{_g(n.x0)} − {_g(n.h)}"
                 f" = <b>{_g(n.s)}</b></p>")
 
     def activation_html(self) -> str:
         n = self.neuron
-        rows = "".join(f"<tr><td>{a}</td><td>{self._formula(a)}</td>"
+        rows = "".join(f"<tr><td>{_name(a)}</td><td>{self._formula(a)}</td>"
                        f"<td align='right'><b>{_g(v)}</b></td></tr>" for a, v in n.outputs.items())
-        return (f"<p>At s = {_g(n.s)}:</p><table cellpadding='3' border='1' cellspacing='0'>"
-                f"<tr><th>activation</th><th>f(s)</th><th>output</th></tr>{rows}</table>")
+        at = translate("NeuronLesson", "At s = {s}:").format(s=_g(n.s))
+        head = (translate("NeuronLesson", "activation"), translate("NeuronLesson", "output"))
+        return (f"<p>{at}</p><table cellpadding='3' border='1' cellspacing='0'>"
+                f"<tr><th>{head[0]}</th><th>f(s)</th><th>{head[1]}</th></tr>{rows}</table>")
 
     def collapse_html(self, relu: bool) -> str:
         c = self.collapse
@@ -126,9 +159,10 @@ class NeuronLesson(Lesson):
                 cells = [vec(c.points[k]), vec(c.relu_hidden[k]), _g(c.with_relu[k]), _g(c.targets[k])]
             rows.append("<tr>" + "".join(f"<td align='center'>{x}</td>" for x in cells) + "</tr>")
         if relu:
-            head = ["x", "ReLU(W1·x + b1)", "output", "XOR"]
+            head = ["x", "ReLU(W1·x + b1)", translate("NeuronLesson", "output"), "XOR"]
         else:
-            head = ["x", "W1·x + b1", "two layers", "one layer W·x + b"]
+            head = ["x", "W1·x + b1", translate("NeuronLesson", "two layers"),
+                    translate("NeuronLesson", "one layer W·x + b")]
         table = ("<table cellpadding='3' border='1' cellspacing='0'><tr>"
                  + "".join(f"<th>{h}</th>" for h in head) + "</tr>" + "".join(rows) + "</table>")
         w1 = ", ".join(vec(r) for r in c.W1)

@@ -220,7 +220,7 @@ class TrainingPlots(QWidget):
         plot.setObjectName(name)
         plot.setToolTip(tooltip)
         plot.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it: its numbers are its description
-        plot.setAccessibleName(title.split(":")[0] + " plot")
+        plot.setAccessibleName(translate("Plots", "{title} plot").format(title=title.split(":")[0]))
         item = plot.getPlotItem()
         for side in ("left", "bottom"):
             axis = item.getAxis(side)

@@ -158,7 +158,7 @@ class CompareDialog(QDialog):
         classes: list[str] = []
         for r in results:
             classes += [c for c in r["classes"] if c not in classes]
-        cols = ["accuracy", *classes, "n"]
+        cols = [translate("CompareDialog", "accuracy"), *classes, "n"]
         self.table.clear()
         self.table.setRowCount(len(results))
         self.table.setColumnCount(len(cols))

@@ -15,13 +15,18 @@ from PySide6.QtWidgets import (
 )
 
 from gui.core.datafile import ANONYMOUS_DRAWER, MAX_DRAWER_LENGTH, clean_drawer_name
+from gui.text import QT_TRANSLATE_NOOP, translate
 
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "DrawerNameDialog",
     "<b>Who is drawing?</b><br>Pick a name for your drawings: a nickname is fine, no real name needed. "
     "It is saved with every drawing you add. When a class pools its drawings, the model can then be "
-    "tested on people it has never seen, and results can be shown per person."
+    "tested on people it has never seen, and results can be shown per person.",
 )
-LATER = "You can change it at any time under File › Your drawer name…. Leave it empty to stay anonymous."
+LATER = QT_TRANSLATE_NOOP(
+    "DrawerNameDialog",
+    "You can change it at any time under File › Your drawer name…. Leave it empty to stay anonymous.",
+)
 
 
 class DrawerNameDialog(QDialog):
@@ -30,23 +35,27 @@ class DrawerNameDialog(QDialog):
     def __init__(self, current: str, suggestion: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("drawerDialog")
-        self.setWindowTitle("Your drawer name")
-        intro = QLabel(INTRO)
+        self.setWindowTitle(translate("DrawerNameDialog", "Your drawer name"))
+        intro = QLabel(translate("DrawerNameDialog", INTRO))
         intro.setWordWrap(True)
         self.edit = QLineEdit(current if current and current != ANONYMOUS_DRAWER else suggestion)
         self.edit.setObjectName("drawerName")
         self.edit.setMaxLength(MAX_DRAWER_LENGTH)
         self.edit.setPlaceholderText(ANONYMOUS_DRAWER)
-        self.edit.setToolTip("Stored as the key \"drawer\" of each drawing you add (at most "
-                             f"{MAX_DRAWER_LENGTH} characters)")
+        self.edit.setToolTip(translate(
+            "DrawerNameDialog",
+            "Stored as the key \"drawer\" of each drawing you add (at most {count} characters)",
+        ).format(count=MAX_DRAWER_LENGTH))
         self.edit.selectAll()
-        later = QLabel(LATER)
+        later = QLabel(translate("DrawerNameDialog", LATER))
         later.setWordWrap(True)
         buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton("Use this name", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton(translate("DrawerNameDialog", "Use this name"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
-        self.anonymous_button = QPushButton("Stay anonymous")
-        self.anonymous_button.setToolTip('Your drawings are marked "anonymous"')
+        self.anonymous_button = QPushButton(translate("DrawerNameDialog", "Stay anonymous"))
+        self.anonymous_button.setToolTip(
+            translate("DrawerNameDialog", 'Your drawings are marked "anonymous"'))
         buttons.addButton(self.anonymous_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.clicked.connect(self.accept)
         self.anonymous_button.clicked.connect(self._anonymous)

@@ -266,10 +266,12 @@ class FileActions(QObject):
                 w.messages.guard(w.state.add_class, label)
         self.image_counts[folder] = len(items)
         w.state.add_image_folder(folder)
-        self._status(f"Checking the {len(items)} images of {folder}…")
+        checking = translate("Files", "Checking the {n} images of {folder}…")
+        self._status(checking.format(n=len(items), folder=folder))
         w.jobs.submit(CHECK_KIND, check_image_folder, folder, INPUT_SIZE,
                       on_done=lambda result: images_checked(self, folder, *result),
-                      on_failed=lambda text: w.messages.error("Could not import the image folder", text))
+                      on_failed=lambda text: w.messages.error(
+                          translate("Files", "Could not import the image folder"), text))
 
     def export_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -437,10 +439,12 @@ def images_checked(files: FileActions, folder: str, counts: dict, problems: list
     used = sum(counts.values())
     files.image_counts[folder] = used
     w.dataset_label.setText(w.labelling.dataset_text())  # the status bar's image count
-    w.messages.status(f"{used} images from {folder} will be used for training.", 8000)
+    used_text = translate("Files", "{used} images from {folder} will be used for training.")
+    w.messages.status(used_text.format(used=used, folder=folder), 8000)
     if problems:
         files.last_report = "\n".join(problems)
-        w.messages.warn("Some images cannot be used", left_out_text(folder, used, problems))
+        w.messages.warn(translate("Files", "Some images cannot be used"),
+                        left_out_text(folder, used, problems))
 
 
 def left_out_text(folder: str, used: int, problems: list[str]) -> str:
@@ -453,7 +457,12 @@ def left_out_text(folder: str, used: int, problems: list[str]) -> str:
 
     n = len(problems)
     shown = "\n".join(item(p) for p in problems[:LISTED_FILES])
-    more = f"\n… and {n - LISTED_FILES} more" if n > LISTED_FILES else ""
-    return (f"{n} file{'s' if n != 1 else ''} in {folder} cannot be used for training and "
-            f"{'are' if n != 1 else 'is'} left out (file: why):\n{shown}{more}\n\n"
-            f"The other {used} images are used.")
+    more = translate("Files", "\n… and {n} more").format(n=n - LISTED_FILES) if n > LISTED_FILES else ""
+    if n == 1:
+        head = translate("Files", "{n} file in {folder} cannot be used for training and is left out "
+                                  "(file: why):")
+    else:
+        head = translate("Files", "{n} files in {folder} cannot be used for training and are left out "
+                                  "(file: why):")
+    tail = translate("Files", "The other {used} images are used.")
+    return f"{head.format(n=n, folder=folder)}\n{shown}{more}\n\n{tail.format(used=used)}"

@@ -204,25 +204,35 @@ class TrainingActions(QObject):
         w = self.window
         named = {k: v for k, v in w.state.drawer_counts().items() if k != UNKNOWN_DRAWER}
         if not checked:
-            w.training_panel.show_message(
+            w.training_panel.show_message(translate(
+                "TrainingActions",
                 "Validation is a random share of each class again: the same people's drawings can be on "
-                "both sides, so the accuracy says how well the model knows drawings like the ones it saw.")
-            self._status("Validation is a random share of each class again.", 5000)
+                "both sides, so the accuracy says how well the model knows drawings like the ones it saw."))
+            self._status(translate("TrainingActions", "Validation is a random share of each class again."),
+                         5000)
             return
-        text = ("Validation on unseen drawers: instead of a random share of each class, every drawing of "
-                "some people is kept aside. The model never trains on them, so the validation accuracy says "
-                "how well it recognises drawings by people it has not seen. It is usually lower, and closer "
-                "to how the model will do for a new student.")
+        text = translate(
+            "TrainingActions",
+            "Validation on unseen drawers: instead of a random share of each class, every drawing of "
+            "some people is kept aside. The model never trains on them, so the validation accuracy says "
+            "how well it recognises drawings by people it has not seen. It is usually lower, and closer "
+            "to how the model will do for a new student.")
         if len(named) < 2:
-            text += (f"\n\nThis dataset has drawings by {len(named)} named drawer"
-                     f"{'' if len(named) == 1 else 's'}; at least two are needed (File › Open a class "
-                     "folder…, or import classmates' files).")
+            text += "\n\n" + translate(
+                "TrainingActions",
+                "This dataset has drawings by {n} named drawer{s}; at least two are needed (File › Open a "
+                "class folder…, or import classmates' files).",
+            ).format(n=len(named), s="" if len(named) == 1 else "s")
             w.training_panel.show_message(text, "warning")
         else:
-            text += (f"\n\nThis dataset has drawings by {len(named)} drawers; drawings without a drawer name "
-                     "always train.")
+            text += "\n\n" + translate(
+                "TrainingActions",
+                "This dataset has drawings by {n} drawers; drawings without a drawer name always train.",
+            ).format(n=len(named))
             w.training_panel.show_message(text)
-        self._status("Validation now holds out whole drawers: people the model has not seen.", 5000)
+        holds_out = translate("TrainingActions",
+                              "Validation now holds out whole drawers: people the model has not seen.")
+        self._status(holds_out, 5000)
 
     def prepared(self, info: dict) -> None:
         """The run's data is ready: image files it leaves out are named (file: why) under the controls,
@@ -231,11 +241,14 @@ class TrainingActions(QObject):
         self.left_out_note = ""
         if problems:
             n = len(problems)
-            shown = "\n".join(problems[:5]) + (f"\n… and {n - 5} more" if n > 5 else "")
-            files = f"{n} image file{'s' if n != 1 else ''}"
-            self.left_out_note = f"{files} left out of this run (file: why):\n{shown}"
+            more = translate("TrainingActions", "\n… and {n} more").format(n=n - 5) if n > 5 else ""
+            shown = "\n".join(problems[:5]) + more
+            self.left_out_note = translate(
+                "TrainingActions", "{n} image file{s} left out of this run (file: why):\n{shown}",
+            ).format(n=n, s="s" if n != 1 else "", shown=shown)
             self.window.training_panel.show_message(self.left_out_note, "warning")
-            self._status(f"{files} left out of training: {problems[0]}", 10000)
+            left_out = translate("TrainingActions", "{n} image file{s} left out of training: {problem}")
+            self._status(left_out.format(n=n, s="s" if n != 1 else "", problem=problems[0]), 10000)
 
     def record(self, rec) -> None:
         """Records are shown in batches, at most RECORD_HZ times a second (every record is kept); the

@@ -1197,6 +1197,10 @@ Not read: {error}</source>
 읽지 못함: {error}</translation>
     </message>
     <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
         <source>Per drawer: accuracy (drawings)</source>
         <translation>그린 사람별: 정확도 (그림 수)</translation>
     </message>
@@ -1262,8 +1266,50 @@ Often a mislabelled drawing, or a shape unlike the others of its class.</source>
         <translation>틀린 그림을 모두 갤러리에서 보기</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Per drawer&lt;/b&gt; — how the network does on each person&apos;s drawings</source>
+        <translation>&lt;b&gt;그린 사람별&lt;/b&gt; — 사람마다 그 사람의 그림에서 신경망이 얼마나 잘하는지</translation>
+    </message>
+    <message>
+        <source>drawer</source>
+        <translation>그린 사람</translation>
+    </message>
+    <message>
+        <source>drawings</source>
+        <translation>그림 수</translation>
+    </message>
+    <message>
+        <source>right (%)</source>
+        <translation>정답 (%)</translation>
+    </message>
+    <message>
+        <source>Each drawer&apos;s drawings among those chosen above (the &quot;drawer&quot; key of each drawing).
+Click a row to show that person&apos;s drawings in the gallery. A much lower share for one person
+means the network has not learned their way of drawing: with Model › Validate on unseen
+drawers the validation drawings are all by people it did not train on.</source>
+        <translation>위에서 고른 그림 가운데 사람마다 그린 그림 (각 그림의 &quot;drawer&quot; 키).
+행을 누르면 그 사람의 그림을 갤러리에 보여 줍니다. 한 사람의 비율이 훨씬 낮으면
+신경망이 그 사람의 그리는 방식을 배우지 못한 것입니다. 모델 › 처음 보는 사람으로 검증을 켜면
+검증 그림은 모두 신경망이 학습하지 않은 사람들의 것입니다.</translation>
+    </message>
+    <message>
         <source>Drawings:</source>
         <translation>그림:</translation>
+    </message>
+    <message>
+        <source>{percent:.0f}%  ({right} right)</source>
+        <translation>{percent:.0f}%  ({right}개 정답)</translation>
+    </message>
+    <message>
+        <source>The imported test set is not split by drawer.</source>
+        <translation>가져온 테스트 세트는 그린 사람별로 나뉘지 않습니다.</translation>
+    </message>
+    <message>
+        <source>These drawings carry no drawer names, so the results cannot be split by drawer (File › Your drawer name… names yours).</source>
+        <translation>이 그림들에는 그린 사람 이름이 없어서 결과를 사람별로 나눌 수 없습니다 (파일 › 그린 사람 이름…에서 내 이름을 정합니다).</translation>
+    </message>
+    <message>
+        <source>{n} drawer{s}; click one to show their drawings in the gallery.</source>
+        <translation>그린 사람 {n}명. 한 사람을 누르면 그 사람의 그림을 갤러리에 보여 줍니다.</translation>
     </message>
     <message>
         <source>class {value}</source>
@@ -1337,6 +1383,10 @@ Often a mislabelled drawing, or a shape unlike the others of its class.</source>
         <translation>직접 만들기 (격자 편집)</translation>
     </message>
     <message>
+        <source>filter </source>
+        <translation>필터 </translation>
+    </message>
+    <message>
         <source>Put this kernel into the model&apos;s first layer</source>
         <translation>이 커널을 모델의 첫 층에 넣기</translation>
     </message>
@@ -1367,6 +1417,10 @@ Often a mislabelled drawing, or a shape unlike the others of its class.</source>
     <message>
         <source>Model&apos;s feature map, your kernel (+ that filter&apos;s bias)</source>
         <translation>모델의 특징 맵, 내 커널 (+ 그 필터의 편향)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kernel&lt;/b&gt;</source>
+        <translation>&lt;b&gt;커널&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;font-size:x-large&apos;&gt;Row {value}, column {value2}: </source>
@@ -1614,6 +1668,176 @@ CNN: {cnn}</translation>
     <message>
         <source>moved to another class</source>
         <translation>다른 클래스로 옮김</translation>
+    </message>
+</context>
+<context>
+    <name>DepthLesson</name>
+    <message>
+        <source>raw pixels</source>
+        <translation>원래 픽셀</translation>
+    </message>
+    <message>
+        <source>after conv block 1</source>
+        <translation>합성곱 블록 1 뒤</translation>
+    </message>
+    <message>
+        <source>after conv block 2</source>
+        <translation>합성곱 블록 2 뒤</translation>
+    </message>
+    <message>
+        <source>hidden layer (64)</source>
+        <translation>은닉층 (64)</translation>
+    </message>
+    <message>
+        <source>8 · Then, how deep?</source>
+        <translation>8 · 그렇다면 얼마나 깊게?</translation>
+    </message>
+    <message>
+        <source>“Deep Learning can be considered as special case of representation learning algorithms which learn representations of the data in a Deep Architecture with multiple levels of representations.” — “Then, how deep?”</source>
+        <translation>“딥러닝은 여러 수준의 표현을 가진 깊은 구조에서 데이터의 표현을 학습하는 표현 학습 알고리즘의 특수한 경우로 볼 수 있다.” — “그렇다면 얼마나 깊게?”</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The question.&lt;/b&gt; Does a deeper network represent your drawings better? &lt;b&gt;Run the comparison&lt;/b&gt; trains three networks on the open dataset, in the background: 0 conv blocks (an MLP with the same hidden layer of 64), 1 conv block, and 2 conv blocks (the default CNN). Each gets the same budget — about {steps} mini-batches of 32, the same learning rate, the same shuffling — and the same quarter of the drawings is kept aside to validate. These are new networks, not the app&apos;s own.</source>
+        <translation>&lt;b&gt;질문.&lt;/b&gt; 더 깊은 신경망이 내 그림을 더 잘 표현할까요? &lt;b&gt;비교 실행&lt;/b&gt;은 열린 데이터셋으로 신경망 세 개를 백그라운드에서 학습합니다: 합성곱 블록 0개 (같은 64개짜리 은닉층을 가진 MLP), 합성곱 블록 1개, 합성곱 블록 2개 (기본 CNN). 모두 같은 예산을 받습니다 — 크기 32의 미니배치 약 {steps}개, 같은 학습률, 같은 섞기 — 그리고 그림의 같은 4분의 1을 검증용으로 따로 둡니다. 앱의 신경망이 아니라 새 신경망들입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy.&lt;/b&gt; The share of the held-out drawings each network classifies right after the same budget, with its number of weights and the seconds it trained on this computer.</source>
+        <translation>&lt;b&gt;정확도.&lt;/b&gt; 같은 예산으로 학습한 뒤 각 신경망이 따로 둔 그림 가운데 올바르게 분류한 비율, 그리고 가중치 수와 이 컴퓨터에서 학습에 걸린 초.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Layer by layer.&lt;/b&gt; The linear probe (a straight-line classifier, scored by leave-one-out, as in Analysis › Representations) on every layer of each network: where do the classes become separable by a straight cut? A dash: that network has no such layer.</source>
+        <translation>&lt;b&gt;층마다.&lt;/b&gt; 각 신경망의 모든 층에 선형 탐침 (직선 분류기, 분석 › 표현에서처럼 하나 빼기 교차 검증으로 채점): 클래스들이 어디에서 직선 하나로 나뉘게 될까요? 줄표(—): 그 신경망에는 그런 층이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Run the comparison</source>
+        <translation>비교 실행</translation>
+    </message>
+    <message>
+        <source>Train the three networks on the open dataset in the background</source>
+        <translation>열린 데이터셋으로 신경망 세 개를 백그라운드에서 학습합니다</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>아직 실행하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>가중치 수</translation>
+    </message>
+    <message>
+        <source>validation
+accuracy</source>
+        <translation>검증
+정확도</translation>
+    </message>
+    <message>
+        <source>training
+accuracy</source>
+        <translation>학습
+정확도</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>{b} conv
+block</source>
+        <translation>합성곱
+블록 {b}개</translation>
+    </message>
+    <message>
+        <source>{b} conv
+blocks</source>
+        <translation>합성곱
+블록 {b}개</translation>
+    </message>
+    <message>
+        <source>Leave-one-out accuracy of a linear probe on each layer of each network (each layer summed up by at most 256 numbers per drawing)</source>
+        <translation>각 신경망의 층마다 선형 탐침의 하나 빼기 교차 검증 정확도 (각 층은 그림마다 최대 256개의 숫자로 요약)</translation>
+    </message>
+    <message>
+        <source>Each network after the same training budget on your drawings</source>
+        <translation>내 그림으로 같은 학습 예산을 쓴 뒤의 각 신경망</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy after the same budget&lt;/b&gt;</source>
+        <translation>&lt;b&gt;같은 예산 뒤의 정확도&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Linear probe per layer&lt;/b&gt; (leave-one-out accuracy)</source>
+        <translation>&lt;b&gt;층별 선형 탐침&lt;/b&gt; (하나 빼기 교차 검증 정확도)</translation>
+    </message>
+    <message>
+        <source>Draw (or open) drawings of at least two classes first.</source>
+        <translation>먼저 적어도 두 클래스의 그림을 그리세요 (또는 여세요).</translation>
+    </message>
+    <message>
+        <source>Training 3 networks on {n:,} drawings in the background …</source>
+        <translation>그림 {n:,}개로 신경망 3개를 백그라운드에서 학습하는 중 …</translation>
+    </message>
+    <message>
+        <source>Training the network with {blocks} conv block{s}: step {step} of {steps} …</source>
+        <translation>합성곱 블록 {blocks}개인 신경망 학습 중: 단계 {step}/{steps} …</translation>
+    </message>
+    <message>
+        <source>The comparison failed: {message}</source>
+        <translation>비교에 실패했습니다: {message}</translation>
+    </message>
+    <message>
+        <source>0 conv blocks (MLP)</source>
+        <translation>합성곱 블록 0개 (MLP)</translation>
+    </message>
+    <message>
+        <source>{b} conv block{s}</source>
+        <translation>합성곱 블록 {b}개</translation>
+    </message>
+    <message>
+        <source>Trained on your {n:,} drawings (a quarter of them held out to validate); the networks are this lesson&apos;s own, not the app&apos;s.</source>
+        <translation>내 그림 {n:,}개로 학습했습니다 (그 4분의 1은 검증용으로 따로 둠). 이 신경망들은 앱의 것이 아니라 이 강의의 것입니다.</translation>
+    </message>
+    <message>
+        <source> &lt;b&gt;The dataset has changed since: run again to compare on it.&lt;/b&gt;</source>
+        <translation> &lt;b&gt;그 뒤로 데이터셋이 바뀌었습니다: 바뀐 데이터셋으로 비교하려면 다시 실행하세요.&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerNameDialog</name>
+    <message>
+        <source>&lt;b&gt;Who is drawing?&lt;/b&gt;&lt;br&gt;Pick a name for your drawings: a nickname is fine, no real name needed. It is saved with every drawing you add. When a class pools its drawings, the model can then be tested on people it has never seen, and results can be shown per person.</source>
+        <translation>&lt;b&gt;누가 그리나요?&lt;/b&gt;&lt;br&gt;내 그림에 붙일 이름을 정하세요: 별명도 괜찮고, 실명은 필요 없습니다. 이름은 내가 추가하는 모든 그림과 함께 저장됩니다. 반 전체가 그림을 모으면, 모델을 한 번도 보지 못한 사람의 그림으로 시험하고 결과를 사람별로 보여 줄 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>You can change it at any time under File › Your drawer name…. Leave it empty to stay anonymous.</source>
+        <translation>언제든지 파일 › 그린 사람 이름…에서 바꿀 수 있습니다. 비워 두면 익명으로 남습니다.</translation>
+    </message>
+    <message>
+        <source>Your drawer name</source>
+        <translation>그린 사람 이름</translation>
+    </message>
+    <message>
+        <source>Stored as the key &quot;drawer&quot; of each drawing you add (at most {count} characters)</source>
+        <translation>내가 추가하는 각 그림의 &quot;drawer&quot; 키로 저장됩니다 (최대 {count}자)</translation>
+    </message>
+    <message>
+        <source>Use this name</source>
+        <translation>이 이름 쓰기</translation>
+    </message>
+    <message>
+        <source>Stay anonymous</source>
+        <translation>익명으로 남기</translation>
+    </message>
+    <message>
+        <source>Your drawings are marked &quot;anonymous&quot;</source>
+        <translation>내 그림이 &quot;anonymous&quot;(익명)로 표시됩니다</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +2207,10 @@ These drawings are read-only; yours are still added to {value}.</source>
         <translation>이미지 폴더를 가져오지 못했습니다</translation>
     </message>
     <message>
+        <source>Checking the {n} images of {folder}…</source>
+        <translation>{folder}의 이미지 {n}개를 확인하는 중…</translation>
+    </message>
+    <message>
         <source>Export as image folders (one folder per class)</source>
         <translation>이미지 폴더로 내보내기 (클래스마다 폴더 하나)</translation>
     </message>
@@ -2047,6 +2275,32 @@ Your drawings are saved in {value2}; ShapeLab looks for {name2} in {parent} at t
     <message>
         <source>Model saved to {path}.</source>
         <translation>모델을 {path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>{used} images from {folder} will be used for training.</source>
+        <translation>{folder}의 이미지 {used}개를 학습에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Some images cannot be used</source>
+        <translation>쓸 수 없는 이미지가 있습니다</translation>
+    </message>
+    <message>
+        <source>
+… and {n} more</source>
+        <translation>
+… 그리고 {n}개 더</translation>
+    </message>
+    <message>
+        <source>{n} file in {folder} cannot be used for training and is left out (file: why):</source>
+        <translation>{folder}의 파일 {n}개는 학습에 쓸 수 없어서 빠집니다 (파일: 이유):</translation>
+    </message>
+    <message>
+        <source>{n} files in {folder} cannot be used for training and are left out (file: why):</source>
+        <translation>{folder}의 파일 {n}개는 학습에 쓸 수 없어서 빠집니다 (파일: 이유):</translation>
+    </message>
+    <message>
+        <source>The other {used} images are used.</source>
+        <translation>나머지 이미지 {used}개를 씁니다.</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +2651,18 @@ Double-click to open it</source>
     <message>
         <source>{exc}; skipped</source>
         <translation>{exc}. 건너뜀</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <source>not a PNG, JPEG or BMP file (by its name)</source>
+        <translation>PNG, JPEG, BMP 파일이 아닙니다 (이름으로 판단)</translation>
+    </message>
+    <message>
+        <source>{file}: {what}; skipped</source>
+        <translation>{file}: {what}. 건너뜀</translation>
     </message>
     <message>
         <source>{path}: no such file or folder</source>
@@ -3553,6 +3819,93 @@ Output: {value2}; {value3}.
     </message>
 </context>
 <context>
+    <name>NeuronLesson</name>
+    <message>
+        <source>step</source>
+        <translation>계단</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>2 · A neuron</source>
+        <translation>2 · 뉴런 하나</translation>
+    </message>
+    <message>
+        <source>“Artificial neural network mimics the human brain … Single neuron is activated (=1) or not (=0).” Activation function y = f(w1 * 1 + w0 * 0). “The purpose of ReLU is to introduce non-linearity … Other non-linear functions such as tanh or sigmoid can also be used.”</source>
+        <translation>“인공 신경망은 사람의 뇌를 흉내 낸다 … 뉴런 하나는 활성화되거나(=1) 그렇지 않다(=0).” 활성화 함수 y = f(w1 * 1 + w0 * 0). “ReLU의 목적은 비선형성을 넣는 것이다 … tanh나 시그모이드 같은 다른 비선형 함수도 쓸 수 있다.”</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The weighted sum.&lt;/b&gt; A neuron multiplies each input by its weight, adds them up and subtracts its threshold h: s = w1·x1 + w0·x0 − h. These are the app&apos;s own numbers (the lecture&apos;s figure is lost), computed by the engine&apos;s Dense layer.</source>
+        <translation>&lt;b&gt;가중합.&lt;/b&gt; 뉴런은 입력마다 그 가중치를 곱해 모두 더하고 문턱값 h를 뺍니다: s = w1·x1 + w0·x0 − h. 이 숫자들은 앱이 정한 것이며 (강의의 그림은 남아 있지 않습니다), 엔진의 Dense 층이 계산합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The activation.&lt;/b&gt; The neuron&apos;s output is f(s). Four choices side by side, each at the same s (red dot): the step the lecture starts from (activated = 1 or not = 0), sigmoid, tanh and ReLU. Only the step jumps; the others bend smoothly, so a small change of a weight changes the output a little — which is what gradient descent needs (Lesson 4).</source>
+        <translation>&lt;b&gt;활성화.&lt;/b&gt; 뉴런의 출력은 f(s)입니다. 네 가지 선택을 나란히, 모두 같은 s에서 (빨간 점): 강의가 출발하는 계단 함수 (활성화 = 1, 아니면 = 0), 시그모이드, tanh, ReLU. 계단 함수만 뛰어오르고 나머지는 부드럽게 휘어서, 가중치를 조금 바꾸면 출력도 조금 바뀝니다 — 경사 하강법에 필요한 것이 바로 이것입니다 (강의 4).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why not a straight line?&lt;/b&gt; Take two layers with no activation between them (f(s) = s): hidden = W1·x + b1, output = W2·hidden + b2. Multiply out: output = (W2·W1)·x + (W2·b1 + b2) — one layer with W = W2·W1 and b = W2·b1 + b2. On the four XOR points both give the same numbers: stacking linear layers adds nothing, and one straight line cannot do XOR (Lesson 3).</source>
+        <translation>&lt;b&gt;왜 직선이면 안 될까요?&lt;/b&gt; 사이에 활성화가 없는 (f(s) = s) 두 층을 생각해 봅시다: hidden = W1·x + b1, output = W2·hidden + b2. 풀어 쓰면: output = (W2·W1)·x + (W2·b1 + b2) — W = W2·W1, b = W2·b1 + b2인 층 하나입니다. XOR의 네 점에서 둘은 같은 숫자를 냅니다: 선형 층을 쌓아도 더해지는 것이 없고, 직선 하나로는 XOR을 할 수 없습니다 (강의 3).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Put ReLU between the same two layers&lt;/b&gt;: hidden = ReLU(W1·x + b1). Now the output is exactly XOR (0, 1, 1, 0), which no single linear layer can give. The non-linearity is what lets a deeper network represent more than a shallower one.</source>
+        <translation>&lt;b&gt;같은 두 층 사이에 ReLU를 넣으면&lt;/b&gt;: hidden = ReLU(W1·x + b1). 이제 출력은 정확히 XOR (0, 1, 1, 0)이며, 선형 층 하나로는 낼 수 없는 결과입니다. 비선형성 덕분에 더 깊은 신경망이 더 얕은 신경망보다 더 많은 것을 표현할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{name}: y = {formula}, for s from −3 to 3; red dot: the example&apos;s s</source>
+        <translation>{name}: y = {formula}, s는 −3에서 3까지. 빨간 점: 예제의 s</translation>
+    </message>
+    <message>
+        <source>s (weighted sum)</source>
+        <translation>s (가중합)</translation>
+    </message>
+    <message>
+        <source>1 if s ≥ 0, else 0</source>
+        <translation>s ≥ 0이면 1, 아니면 0</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>문턱값</translation>
+    </message>
+    <message>
+        <source>At s = {s}:</source>
+        <translation>s = {s}에서:</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>활성화</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>two layers</source>
+        <translation>두 층</translation>
+    </message>
+    <message>
+        <source>one layer W·x + b</source>
+        <translation>한 층 W·x + b</translation>
+    </message>
+</context>
+<context>
     <name>PanelExport</name>
     <message>
         <source>Copied {value} rows of numbers</source>
@@ -3811,6 +4164,10 @@ measured at the end of every epoch. Faded lines are earlier runs.</source>
         <translation>가장 가능성 높은 클래스가 정답인 그림의 비율 (퍼센트).
 파랑: 학습 미니배치, 평활. 주황 점: 따로 둔 검증 그림,
 에포크가 끝날 때마다 측정. 바랜 선은 이전 실행입니다.</translation>
+    </message>
+    <message>
+        <source>{title} plot</source>
+        <translation>{title} 그래프</translation>
     </message>
     <message>
         <source>training progress</source>
@@ -4097,6 +4454,10 @@ of a model trained on the app&apos;s own drawings were right only about half the
 <context>
     <name>Report</name>
     <message>
+        <source>{what}; blue = negative, light grey = 0, yellow = positive</source>
+        <translation>{what}. 파랑 = 음수, 연회색 = 0, 노랑 = 양수</translation>
+    </message>
+    <message>
         <source>&lt;text x=&quot;{value}&quot; y=&quot;{value2}&quot; text-anchor=&quot;middle&quot; font-size=&quot;11&quot;&gt;training progress (epochs)&lt;/text&gt;</source>
         <translation>&lt;text x=&quot;{value}&quot; y=&quot;{value2}&quot; text-anchor=&quot;middle&quot; font-size=&quot;11&quot;&gt;학습 진행 (에포크)&lt;/text&gt;</translation>
     </message>
@@ -4155,6 +4516,10 @@ of a model trained on the app&apos;s own drawings were right only about half the
     <message>
         <source>&lt;h3&gt;Contact sheet&lt;/h3&gt;&lt;p class=note&gt;Up to {CONTACT_PER_CLASS} samples of each class as the network sees them ({S}×{S} px, shown 2×).&lt;/p&gt;&lt;div class=grid&gt;</source>
         <translation>&lt;h3&gt;밀착 인화&lt;/h3&gt;&lt;p class=note&gt;클래스마다 표본 최대 {CONTACT_PER_CLASS}개를 신경망이 보는 대로 ({S}×{S} 픽셀, 2배로 표시).&lt;/p&gt;&lt;div class=grid&gt;</translation>
+    </message>
+    <message>
+        <source>contact sheet: {name}</source>
+        <translation>밀착 인화: {name}</translation>
     </message>
     <message>
         <source>model preset</source>
@@ -4317,6 +4682,10 @@ of a model trained on the app&apos;s own drawings were right only about half the
         <translation>합성곱 {n}의 필터</translation>
     </message>
     <message>
+        <source>weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
         <source>&lt;h3 id=&quot;feature-maps&quot;&gt;Feature maps of a sample drawing&lt;/h3&gt;&lt;div class=grid&gt;&lt;figure&gt;{value}&lt;figcaption&gt;the sample ({value2})&lt;/figcaption&gt;&lt;/figure&gt;</source>
         <translation>&lt;h3 id=&quot;feature-maps&quot;&gt;표본 그림의 특징 맵&lt;/h3&gt;&lt;div class=grid&gt;&lt;figure&gt;{value}&lt;figcaption&gt;표본 ({value2})&lt;/figcaption&gt;&lt;/figure&gt;</translation>
     </message>
@@ -4411,6 +4780,14 @@ of a model trained on the app&apos;s own drawings were right only about half the
 </context>
 <context>
     <name>Representation</name>
+    <message>
+        <source>a fixed sample of {n:,} of the {total:,} drawings, each class keeping its share</source>
+        <translation>그림 {total:,}개 가운데 고정된 표본 {n:,}개, 클래스마다 제 비율을 유지</translation>
+    </message>
+    <message>
+        <source>at most {n:,} drawings; with more, a fixed sample keeping each class&apos;s share</source>
+        <translation>그림 최대 {n:,}개. 더 많으면 클래스마다 제 비율을 유지하는 고정된 표본</translation>
+    </message>
     <message>
         <source>A linear probe is the simplest classifier there is: one straight cut per class (ridge regression
 onto the classes, on the numbers a layer produces).
@@ -4872,6 +5249,46 @@ the points linearly separable — even XOR.</source>
     <message>
         <source>Weights reset: the network starts from scratch.</source>
         <translation>가중치 초기화: 신경망이 처음부터 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Validation is a random share of each class again: the same people&apos;s drawings can be on both sides, so the accuracy says how well the model knows drawings like the ones it saw.</source>
+        <translation>검증은 다시 각 클래스의 무작위 일부입니다: 같은 사람의 그림이 학습과 검증 양쪽에 있을 수 있으므로, 정확도는 모델이 본 것과 비슷한 그림을 얼마나 잘 아는지 말해 줍니다.</translation>
+    </message>
+    <message>
+        <source>Validation is a random share of each class again.</source>
+        <translation>검증은 다시 각 클래스의 무작위 일부입니다.</translation>
+    </message>
+    <message>
+        <source>Validation on unseen drawers: instead of a random share of each class, every drawing of some people is kept aside. The model never trains on them, so the validation accuracy says how well it recognises drawings by people it has not seen. It is usually lower, and closer to how the model will do for a new student.</source>
+        <translation>처음 보는 사람으로 검증: 각 클래스의 무작위 일부 대신, 몇몇 사람의 그림을 모두 따로 둡니다. 모델은 그 그림으로 학습하지 않으므로, 검증 정확도는 본 적 없는 사람의 그림을 얼마나 잘 알아보는지 말해 줍니다. 보통 더 낮으며, 새 학생에게서 모델이 보일 성적에 더 가깝습니다.</translation>
+    </message>
+    <message>
+        <source>This dataset has drawings by {n} named drawer{s}; at least two are needed (File › Open a class folder…, or import classmates&apos; files).</source>
+        <translation>이 데이터셋에는 이름이 있는 그린 사람 {n}명의 그림이 있습니다. 적어도 두 명이 필요합니다 (파일 › 반 폴더 열기…, 또는 반 친구들의 파일 가져오기).</translation>
+    </message>
+    <message>
+        <source>This dataset has drawings by {n} drawers; drawings without a drawer name always train.</source>
+        <translation>이 데이터셋에는 그린 사람 {n}명의 그림이 있습니다. 그린 사람 이름이 없는 그림은 언제나 학습에 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>Validation now holds out whole drawers: people the model has not seen.</source>
+        <translation>이제 검증은 그린 사람 단위로 따로 둡니다: 모델이 본 적 없는 사람들입니다.</translation>
+    </message>
+    <message>
+        <source>
+… and {n} more</source>
+        <translation>
+… 그리고 {n}개 더</translation>
+    </message>
+    <message>
+        <source>{n} image file{s} left out of this run (file: why):
+{shown}</source>
+        <translation>이번 실행에서 빠진 이미지 파일 {n}개 (파일: 이유):
+{shown}</translation>
+    </message>
+    <message>
+        <source>{n} image file{s} left out of training: {problem}</source>
+        <translation>학습에서 빠진 이미지 파일 {n}개: {problem}</translation>
     </message>
 </context>
 <context>
