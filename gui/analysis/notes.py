@@ -25,7 +25,7 @@ class ModelNotes:
     def __init__(self, with_label, extra: dict, with_button, on_train):
         self.labels: dict[QWidget, QLabel] = {}
         for panel in with_label:
-            label = model_note_label(NO_MODEL)
+            label = model_note_label(translate("Analysis", NO_MODEL))
             panel.layout().insertWidget(1, label)
             panel.model_note = label
             self.labels[panel] = label
@@ -109,7 +109,8 @@ class ModelNotes:
 
     def held_suffix(self, base: str) -> str:
         """A "Computed for: …" note, saying the app's network trained on since, if it did."""
-        if self.live is None or base == f"Computed for: {self.live[0]}.":
+        if self.live is None or base == translate("Analysis", "Computed for: {own}.").format(
+                own=self.live[0]):
             return base
         return (translate(
             "Analysis",

@@ -205,16 +205,19 @@ class AnalysisView(QTabWidget):
         notes.new_model(self._model_version, note)
         notes.show_train_buttons(model is not None and not trained and not training)
         # panels that follow the model at once (network diagram, filter history) show its note now
-        notes.set(self.network, note if model is not None else NO_MODEL)
+        no_model = translate("Analysis", NO_MODEL)  # as the panels show it
+        notes.set(self.network, note if model is not None else no_model)
         if model is not None:  # panels still without a result say what they are computing for
             for panel in (self.representation, self.confusion, self.saliency, self.health):
-                if notes.text(panel) in (NO_MODEL, "") or notes.text(panel).startswith("Computing for: "):
-                    notes.set(panel, translate("AnalysisView", "Computing for: {note}…").format(note=note))
+                computing = translate("AnalysisView", "Computing for: {note}…")
+                shown = notes.text(panel)
+                if shown in (no_model, "") or shown.startswith(computing.split("{")[0]):
+                    notes.set(panel, computing.format(note=note))
         self.history.set_model_note(note if model is not None else translate("AnalysisView", "no model yet"))
         self.network.set_model(model)
         if model is None:
             for panel in (self.representation, self.confusion, self.saliency, self.health):
-                notes.set(panel, NO_MODEL)
+                notes.set(panel, no_model)
             self.representation.clear_model()
             self.confusion.clear()
             self.saliency.clear(translate("AnalysisView", "No model yet."))
@@ -243,7 +246,7 @@ class AnalysisView(QTabWidget):
         self.history.set_model_note(notes.held(notes.current))
         for panel in (self.representation, self.confusion, self.saliency, self.health):
             base = notes.text(panel).split(" — ")[0]
-            if base.startswith("Computed for: "):
+            if base.startswith(translate("Analysis", "Computed for: {own}.").split("{")[0]):
                 notes.set(panel, notes.held_suffix(base))
 
     def model_note(self, panel: QWidget) -> str:
