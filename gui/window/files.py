@@ -450,9 +450,10 @@ def images_checked(files: FileActions, folder: str, counts: dict, problems: list
 def left_out_text(folder: str, used: int, problems: list[str]) -> str:
     """One message naming the image files of `folder` left out (file relative to the folder: why)."""
     prefix = str(Path(folder)) + os.sep
+    skipped = translate("Inputs", "{exc}; skipped").split("}")[-1]  # the suffix in the interface's language
 
     def item(text: str) -> str:  # "• circle/noise.png: why"
-        text = text.removesuffix("; skipped")
+        text = text.removesuffix("; skipped").removesuffix(skipped)
         return "• " + (text[len(prefix):] if text.startswith(prefix) else text)
 
     n = len(problems)
