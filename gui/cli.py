@@ -333,7 +333,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             print(f"{d:<{wd}}{r['accuracy']:8.1%}  {r['n']:5d}")
         unnamed = ev.n - sum(r["n"] for r in ev.per_drawer.values())
         if unnamed:
-            print(f"({unnamed} samples carry no drawer)")
+            print(translate("Cli", "({n} samples carry no drawer)").format(n=unnamed))
     if ev.unknown_labels:
         listed = ", ".join(f"{k} ({v})" for k, v in sorted(ev.unknown_labels.items()))
         print(

@@ -866,6 +866,10 @@ confusion (rows: true class, columns: predicted)</source>
 혼동 행렬 (행: 실제 클래스, 열: 예측)</translation>
     </message>
     <message>
+        <source>({n} samples carry no drawer)</source>
+        <translation>(그린 사람이 없는 표본 {n}개)</translation>
+    </message>
+    <message>
         <source>
 Not counted: labels the model does not know: {listed}</source>
         <translation>
