@@ -76,7 +76,6 @@ def main() -> int:
     wait(500)
     out = ROOT / "docs"
     window.grab().save(str(out / "screenshot-idle.png"))
-    window.training_panel.epochs.setValue(10)
     window.show_analysis()  # open before training, so that "Filters over time" records every epoch
     window.activateWindow()
     window.train()

@@ -30,8 +30,8 @@ from engine.analysis import (
     untrained_like,
 )
 from gui.core.merge import UNKNOWN_DRAWER, drawer_of
+from gui.core.training import INPUT_SIZE  # the one input size of the app
 
-INPUT_SIZE = 28
 MAX_FIT_ROWS = 600  # PCA directions are fitted on at most this many drawings (all are projected)
 MAX_PROBE_ROWS = 2000  # linear probes use at most this many drawings (a seeded stratified sample)
 PROBE_SEED = 1  # which sample, when there are more drawings than that
