@@ -28,3 +28,24 @@ def probe_timer(ticks: list[float], interval_ms: int = 5) -> QTimer:
 def percentile(values, q) -> float:
     """The q-th percentile of values (NaN when there are none)."""
     return float(np.percentile(np.asarray(values, dtype=float), q)) if len(values) else float("nan")
+
+
+def bench_window(prefix: str):
+    """A fresh main window (1280 x 720, shown) on an empty data folder in a new temporary folder, as a
+    first start makes it: it opens the built-in starter set (before one is shipped, a generated stand-in
+    of like size). -> (window, temporary folder)."""
+    import tempfile
+    from pathlib import Path
+
+    import gui.app
+    from engine import generate_drawings, write_ndjson
+
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    if not gui.app.STARTER_PATH.exists():
+        starter = tmp / "starter.ndjson"
+        write_ndjson(starter, generate_drawings(250, seed=0))
+        gui.app.STARTER_PATH = starter
+    window = gui.app.create_main_window(tmp / "data")
+    window.resize(1280, 720)
+    window.show()
+    return window, tmp

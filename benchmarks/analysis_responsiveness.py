@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -36,23 +35,14 @@ TARGETS = {"max_stall_ms": 50.0, "p99_stall_ms": 20.0}
 
 def run(seconds: float) -> dict:
     import numpy as np
-    from _gui_probe import percentile, probe_timer, wait
+    from _gui_probe import bench_window, percentile, probe_timer, wait
     from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])
-    import gui.app
-    from engine import generate_drawings, write_ndjson
 
-    tmp = Path(tempfile.mkdtemp(prefix="shapelab-analysis-bench-"))
-    if not gui.app.STARTER_PATH.exists():
-        starter = tmp / "starter.ndjson"
-        write_ndjson(starter, generate_drawings(250, seed=0))
-        gui.app.STARTER_PATH = starter
-    window = gui.app.create_main_window(tmp / "data")
-    window.resize(1280, 720)
-    window.show()
+    window, tmp = bench_window("shapelab-analysis-bench-")
     window.show_analysis()  # the app's own analysis window (View > Analysis), fed by the window itself
     analysis = window.analysis
     tp = window.training_panel

@@ -65,26 +65,17 @@ def gaps_ms(ticks: list[float], since: float, until: float) -> list[float]:
 
 
 def run(n: int) -> dict:
-    from _gui_probe import percentile, probe_timer, wait
+    from _gui_probe import bench_window, percentile, probe_timer, wait
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])
-    import gui.app
-    from engine import generate_drawings, write_ndjson
 
     cache = Path(tempfile.gettempdir()) / f"shapelab-bench-{n}-drawings.ndjson"
     t0 = time.perf_counter()
     make_file(cache, n)
     made_s = time.perf_counter() - t0
-    tmp = Path(tempfile.mkdtemp(prefix="shapelab-large-bench-"))
-    if not gui.app.STARTER_PATH.exists():
-        starter = tmp / "starter.ndjson"
-        write_ndjson(starter, generate_drawings(250, seed=0))
-        gui.app.STARTER_PATH = starter
-    window = gui.app.create_main_window(tmp / "data")
-    window.resize(1280, 720)
-    window.show()
+    window, tmp = bench_window("shapelab-large-bench-")
     wait(500)
     ticks: list[float] = []
     probe = probe_timer(ticks)

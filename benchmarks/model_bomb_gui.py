@@ -19,7 +19,6 @@ import json
 import os
 import resource
 import sys
-import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -53,22 +52,13 @@ def peak_mb() -> float:
 
 
 def run() -> dict:
-    from _gui_probe import probe_timer, wait
+    from _gui_probe import bench_window, probe_timer, wait
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication.instance() or QApplication([sys.argv[0]])
-    import gui.app
-    from engine import generate_drawings, write_ndjson
 
-    tmp = Path(tempfile.mkdtemp(prefix="shapelab-bomb-bench-"))
+    window, tmp = bench_window("shapelab-bomb-bench-")
     bomb = zip_bomb(tmp / "bomb.npz")
-    if not gui.app.STARTER_PATH.exists():
-        starter = tmp / "starter.ndjson"
-        write_ndjson(starter, generate_drawings(250, seed=0))
-        gui.app.STARTER_PATH = starter
-    window = gui.app.create_main_window(tmp / "data")
-    window.resize(1280, 720)
-    window.show()
     said: list[str] = []
     window.messages.error = lambda title, text: said.append(f"{title}: {text}")
     wait(300)
