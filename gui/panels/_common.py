@@ -15,8 +15,6 @@ from gui import colormaps
 # The diverging map for every signed value (weights, kernels, feature maps, saliency): CET-CBD1, blue
 # (negative) - light grey (zero) - yellow (positive), safe for red-green colour blindness (gui/colormaps.py).
 DIVERGING = colormaps.NAME
-# What the map's colours mean, for tooltips and captions
-DIVERGING_KEY = "blue = negative, light grey = 0, yellow = positive"
 # Grey map for ink: colormap(INK, reverse=True) draws 0 as white paper and 1 as black ink.
 INK = "ink"
 
