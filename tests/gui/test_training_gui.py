@@ -210,8 +210,13 @@ def test_pause_holds_resume_continues_stop_ends(make_window, tmp_path, qtbot):
     click(qtbot, window, "pauseButton")
     assert window.controller.state == "paused"
     assert button(window, "pauseButton").text() == "Resume"
-    # at most the batch already under way finishes; then nothing
-    qtbot.wait(300)
+    # at most the batch already under way finishes; then nothing. Wait until the training loop is parked
+    # in the pause (it hands over the records it holds before it waits), take what it sent, then check
+    # that no step follows
+    from PySide6.QtCore import QCoreApplication
+
+    assert window.controller._control.wait_until_blocked(20)  # noqa: SLF001
+    QCoreApplication.processEvents()  # the records posted before the loop parked
     held = len(records.steps())
     qtbot.wait(500)
     assert len(records.steps()) == held, "training went on while paused"
