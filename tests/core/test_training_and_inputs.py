@@ -209,3 +209,12 @@ def test_the_apps_epoch_helper_runs_at_the_training_threads_priority():
     settings = TrainSettings(preset="tiny", epochs=3, batch_size=64, augment=True)
     run_training(send, engine.build_model("tiny", 4), snapshot, settings, TrainControl())
     assert seen and set(seen) == {os.getpriority(os.PRIO_PROCESS, 0)}, seen
+
+
+def test_the_first_epoch_uses_the_cores_this_process_may_use_at_most_two(monkeypatch):
+    from gui.core import training
+
+    monkeypatch.setattr(training.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert training.local_threads() == 1  # one core: no second thread to compete with the first
+    monkeypatch.setattr(training.os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    assert training.local_threads() == training.MAX_LOCAL_THREADS == 2
