@@ -8,6 +8,7 @@ import numpy as np
 
 from .layers import Conv2D, ConvReLUPool, Dense, Dropout, Flatten, Layer, MaxPool2D, ReLU, layer_from_config
 from .losses import softmax
+from .text import QT_TRANSLATE_NOOP
 
 PRESETS = ("tiny", "default", "wide", "mlp")
 
@@ -250,7 +251,9 @@ def build_model(preset: str = "default", num_classes: int = 4, input_size: int =
     Hidden layers are He-initialised; the output layer starts 10× smaller.
     """
     if preset not in PRESETS:
-        raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Model", "unknown preset {preset!r}; choose one of {value}"
+        ).format(preset=preset, value=', '.join(PRESETS)))
     if num_classes < 1 or input_size < 4:
         raise ValueError("need num_classes >= 1 and input_size >= 4")
     rng = np.random.default_rng(seed)
