@@ -155,8 +155,8 @@ def generate_drawing(label: str, rng: np.random.Generator) -> Drawing:
     """One synthetic drawing of class `label` (one of DEFAULT_CLASSES)."""
     if label not in _MAKERS:
         raise ValueError(QT_TRANSLATE_NOOP(
-            "Synth", "no generator for class {label!r}; known: {value}"
-        ).format(label=label, value=', '.join(DEFAULT_CLASSES)))
+            "Synth", "no generator for class {label!r}; known: {known}"
+        ).format(label=label, known=", ".join(DEFAULT_CLASSES)))
     return _MAKERS[label](rng)
 
 
@@ -173,8 +173,8 @@ def generate_drawings(
     unknown = [c for c in classes if c not in _MAKERS]
     if unknown:
         raise ValueError(QT_TRANSLATE_NOOP(
-            "Synth", "no generator for class {value!r}; known: {value2}"
-        ).format(value=unknown[0], value2=', '.join(DEFAULT_CLASSES)))
+            "Synth", "no generator for class {label!r}; known: {known}"
+        ).format(label=unknown[0], known=", ".join(DEFAULT_CLASSES)))
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     out = []
     for _ in range(per_class):
