@@ -31,7 +31,7 @@ from .limits import (
     json_depth_exceeds,
 )
 from .model import Sequential, model_from_config
-from .text import QT_TRANSLATE_NOOP
+from .text import QT_TRANSLATE_NOOP, Text, exception_text
 
 FORMAT = "shapelab-model"
 VERSION = 1
@@ -296,7 +296,7 @@ def load_model(path) -> LoadedModel:
     except (ValueError, TypeError, OverflowError) as e:
         raise ModelFileError(path, QT_TRANSLATE_NOOP(
             "ModelFile", "the layer description is invalid ({value})"
-        ).format(value=str(e)[:200])) from None
+        ).format(value=exception_text(e) if isinstance(exception_text(e), Text) else str(e)[:200])) from None
     if model.output_shape != (len(classes),):
         raise ModelFileError(path, QT_TRANSLATE_NOOP(
             "ModelFile", "the model has output shape {value} but {n_classes} class names"

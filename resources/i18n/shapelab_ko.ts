@@ -3098,6 +3098,49 @@ The drawing stays on the canvas.</source>
     </message>
 </context>
 <context>
+    <name>Layers</name>
+    <message>
+        <source>Conv2D needs kernel_size, stride and channel counts of at least 1</source>
+        <translation>Conv2D에는 1 이상의 kernel_size, stride, 채널 수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>padding=&apos;same&apos; needs an odd kernel_size</source>
+        <translation>padding=&apos;same&apos;에는 홀수 kernel_size가 필요합니다</translation>
+    </message>
+    <message>
+        <source>padding must be &gt;= 0 or &apos;same&apos;</source>
+        <translation>padding은 0 이상이거나 &apos;same&apos;이어야 합니다</translation>
+    </message>
+    <message>
+        <source>ConvReLUPool needs a stride-1 convolution</source>
+        <translation>ConvReLUPool에는 stride가 1인 합성곱이 필요합니다</translation>
+    </message>
+    <message>
+        <source>{name} needs kernel_size and stride of at least 1</source>
+        <translation>{name}에는 1 이상의 kernel_size와 stride가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Dense needs in_features and out_features of at least 1</source>
+        <translation>Dense에는 1 이상의 in_features와 out_features가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Dense expects input shape ({in_features},), got {value}</source>
+        <translation>Dense의 입력 모양은 ({in_features},)여야 하는데 {value}이(가) 왔습니다</translation>
+    </message>
+    <message>
+        <source>Dropout p must be in [0, 1)</source>
+        <translation>Dropout의 p는 [0, 1) 범위여야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown layer description: {description}</source>
+        <translation>알 수 없는 층 설명: {description}</translation>
+    </message>
+    <message>
+        <source>bad arguments for layer {kind!r}: {reason}</source>
+        <translation>층 {kind!r}의 인자가 잘못되었습니다: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Layout</name>
     <message>
         <source>Draw</source>
@@ -3233,6 +3276,33 @@ The drawing stays on the canvas.</source>
     <message>
         <source>ink (0 = paper, 1 = full)</source>
         <translation>잉크 (0 = 종이, 1 = 가득)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonTraces</name>
+    <message>
+        <source>no points to learn from</source>
+        <translation>배울 점이 없습니다</translation>
+    </message>
+    <message>
+        <source>the kernel must be square</source>
+        <translation>커널은 정사각형이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the kernel is longer than the signal</source>
+        <translation>커널이 신호보다 깁니다</translation>
+    </message>
+    <message>
+        <source>kind must be &apos;max&apos;, &apos;average&apos; or &apos;sum&apos;</source>
+        <translation>kind는 &apos;max&apos;, &apos;average&apos;, &apos;sum&apos; 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>this model has no convolution layer</source>
+        <translation>이 모델에는 합성곱 층이 없습니다</translation>
+    </message>
+    <message>
+        <source>the first layer needs {value}×{value2} kernels on one channel</source>
+        <translation>첫 층에는 채널 하나짜리 {value}×{value2} 커널이 필요합니다</translation>
     </message>
 </context>
 <context>
@@ -3749,8 +3819,36 @@ Every other drawing loaded.{keep}</source>
 <context>
     <name>Model</name>
     <message>
+        <source>layer {i} ({value}) does not fit its input {shape}: {e}</source>
+        <translation>층 {i} ({value})이(가) 입력 {shape}에 맞지 않습니다: {e}</translation>
+    </message>
+    <message>
+        <source>layer {i} ({value}) leaves nothing: output shape {shape}</source>
+        <translation>층 {i} ({value})을(를) 지나면 아무것도 남지 않습니다: 출력 모양 {shape}</translation>
+    </message>
+    <message>
+        <source>expected input of shape (N, {value}), got {value2}</source>
+        <translation>입력 모양은 (N, {value})이어야 하는데 {value2}이(가) 왔습니다</translation>
+    </message>
+    <message>
+        <source>expected input of shape {input_shape}, got {value}</source>
+        <translation>입력 모양은 {input_shape}이어야 하는데 {value}이(가) 왔습니다</translation>
+    </message>
+    <message>
+        <source>weights do not match the model: missing {value}, unexpected {value2}</source>
+        <translation>가중치가 모델과 맞지 않습니다: 빠진 것 {value}, 예상 밖의 것 {value2}</translation>
+    </message>
+    <message>
+        <source>weight {k!r} has shape {value}, the model needs {value2}</source>
+        <translation>가중치 {k!r}의 모양은 {value}인데 모델에는 {value2}이(가) 필요합니다</translation>
+    </message>
+    <message>
         <source>unknown preset {preset!r}; choose one of {value}</source>
         <translation>알 수 없는 프리셋 {preset!r}. 다음 중 하나를 고르세요: {value}</translation>
+    </message>
+    <message>
+        <source>need num_classes &gt;= 1 and input_size &gt;= 4</source>
+        <translation>num_classes는 1 이상, input_size는 4 이상이어야 합니다</translation>
     </message>
 </context>
 <context>
