@@ -3274,6 +3274,26 @@ The drawing stays on the canvas.</source>
         <translation>앱의 신경망: &lt;b&gt;{note_text}&lt;/b&gt;.</translation>
     </message>
     <message>
+        <source>chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>계열</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>picture {n}</source>
+        <translation>이미지 {n}</translation>
+    </message>
+    <message>
+        <source>series {n}</source>
+        <translation>계열 {n}</translation>
+    </message>
+    <message>
         <source>ink (0 = paper, 1 = full)</source>
         <translation>잉크 (0 = 종이, 1 = 가득)</translation>
     </message>
