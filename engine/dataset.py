@@ -424,9 +424,9 @@ class EpochPrefetcher:
                     self.close()
                     raise Cancelled("stopped before the data was ready")
                 if self._failed.is_set():
-                    raise EOFError("the helper could not be started or fed")
+                    raise EOFError(QT_TRANSLATE_NOOP("Dataset", "the helper could not be started or fed"))
                 if self._process.pid is not None and not self._process.is_alive():
-                    raise EOFError("the helper process ended")
+                    raise EOFError(QT_TRANSLATE_NOOP("Dataset", "the helper process ended"))
             result = _receive(self._conn)
             self._asked = None
             self.helper_epochs += 1

@@ -1700,6 +1700,14 @@ CNN: {cnn}</translation>
         <source>no training data: add some drawings first</source>
         <translation>학습 데이터 없음: 먼저 그림을 몇 개 추가하세요</translation>
     </message>
+    <message>
+        <source>the helper could not be started or fed</source>
+        <translation>도우미 프로세스를 시작하거나 데이터를 넘겨주지 못했습니다</translation>
+    </message>
+    <message>
+        <source>the helper process ended</source>
+        <translation>도우미 프로세스가 끝났습니다</translation>
+    </message>
 </context>
 <context>
     <name>DepthLesson</name>
