@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import engine
-from gui.cli_argparse import argparse_language
+from gui.cli_argparse import ColumnsHelpFormatter, argparse_language
 from gui.text import QT_TRANSLATE_NOOP, translate
 
 from .core.inputs import InputError, evaluate_model, load_data, load_model_file, predict_inputs, predict_proba
@@ -619,6 +619,7 @@ def register(command: Command) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shapelab",
+        formatter_class=ColumnsHelpFormatter,
         description=(
             translate("Cli", "ShapeLab: draw shapes, train a small NumPy CNN on them, and watch it learn. "
             "Without a command the app starts (python main.py).")
@@ -632,7 +633,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         text = translate("Cli", command.help)  # marked with QT_TRANSLATE_NOOP("Cli", ...) where registered
-        p = sub.add_parser(command.name, help=text, description=text)
+        p = sub.add_parser(command.name, help=text, description=text, formatter_class=ColumnsHelpFormatter)
         command.add_arguments(p)
         p.set_defaults(func=command.run)
     return parser

@@ -12,6 +12,8 @@ tests/gui/test_cli_language.py fails when an argparse of another Python version 
 from __future__ import annotations
 
 import argparse
+import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -82,3 +84,39 @@ def argparse_language() -> Iterator[None]:
         yield
     finally:
         argparse._, argparse.ngettext = saved
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: Hangul, CJK and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_to_columns(text: str, width: int) -> list[str]:
+    """`text`'s words in lines of at most `width` terminal columns (a longer word stays whole)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if line and display_width(candidate) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return lines + [line] if line else lines
+
+
+class ColumnsHelpFormatter(argparse.HelpFormatter):
+    """argparse's help, wrapped by terminal columns when a text holds wide characters (Korean takes two
+    columns a letter; argparse counts one, so its lines ran past the terminal's edge). Texts without them
+    are wrapped by argparse itself, as before."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if display_width(text) == len(text):
+            return super()._split_lines(text, width)
+        return wrap_to_columns(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if display_width(text) == len(text):
+            return super()._fill_text(text, width, indent)
+        lines = wrap_to_columns(re.sub(r"\s+", " ", text), width - len(indent))
+        return "\n".join(indent + line for line in lines)

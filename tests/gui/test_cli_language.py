@@ -101,3 +101,20 @@ def test_the_engines_messages_in_korean_and_unchanged_in_english(tmp_path):
     assert english.returncode == 1
     assert f"{data}:1: not a drawing: stroke 0 has lists of different lengths; skipped" in english.stderr
     assert f'{data}:2: not a drawing: missing "drawing" (the strokes); skipped' in english.stderr
+
+
+def test_korean_help_fits_the_terminal_in_columns():
+    """Hangul takes two terminal columns a letter: the help is wrapped by columns, not letters."""
+    from gui.cli_argparse import display_width, wrap_to_columns
+
+    assert display_width("학습 rate") == 9
+    assert wrap_to_columns("가나 다라 마바", 5) == ["가나", "다라", "마바"]
+    assert wrap_to_columns("가나 다라 마바", 11) == ["가나 다라", "마바"]
+    env = {"COLUMNS": "80"}
+    for args in (["train", "--help"], ["--help"], ["evaluate", "--help"]):
+        result = subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True, text=True,
+                                env={**os.environ, **env, "LANG": "ko_KR.UTF-8", "LANGUAGE": "", "LC_ALL": "",
+                                     "LC_MESSAGES": ""}, check=True)
+        widest = max(display_width(line) for line in result.stdout.splitlines())
+        assert widest <= 80, (args, widest)
+        assert "기본값" in result.stdout or "위치 인자" in result.stdout
