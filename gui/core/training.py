@@ -82,6 +82,7 @@ class TrainSettings:
     val_by: str = "random"  # "random": stratified by class; "drawer": held-out drawers (people not seen)
     copies: int = COPIES  # versions of every training drawing per epoch (augmented ones; see TrainingSet)
     schedule: str = TrainConfig.schedule  # the learning rate over the run: "cosine" or "constant"
+    label_smoothing: float = TrainConfig.label_smoothing  # share of the target spread over all classes
     recipe: int = RECIPE  # the default recipe these settings were stored under (see `from_stored`)
 
     def config(self) -> TrainConfig:
@@ -93,6 +94,7 @@ class TrainSettings:
             seed=self.seed,
             ema_decay=self.ema_decay if self.average else 0.0,
             schedule=self.schedule,
+            label_smoothing=self.label_smoothing,
         )
 
     def samples_per_epoch(self, drawings: int) -> int:
@@ -135,16 +137,20 @@ class TrainSettings:
             s = replace(s, copies=base.copies)
         if s.schedule not in ("cosine", "constant"):
             s = replace(s, schedule=base.schedule)
+        if not 0 <= s.label_smoothing < 1:
+            s = replace(s, label_smoothing=base.label_smoothing)
         return s
 
     @classmethod
     def of_run(cls, d: dict | None) -> TrainSettings:
         """The settings a run was trained with, as saved with it (a model file's `settings`): a run saved
-        before these settings had `copies` and `schedule` used recipe 1's (6 versions, constant rate)."""
+        before these settings had `copies` and `schedule` used recipe 1's (6 versions, constant rate); one
+        saved before `label_smoothing` trained without it."""
         d = dict(d or {})
         if "recipe" not in d:
             for key, value in RECIPE1_IMPLICIT.items():
                 d.setdefault(key, value)
+        d.setdefault("label_smoothing", 0.0)
         return cls.from_dict(d)
 
     def describe(self) -> str:

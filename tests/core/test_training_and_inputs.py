@@ -157,6 +157,18 @@ def test_a_run_saved_before_the_recipe_settings_reads_as_what_it_did():
     assert (s.epochs, s.lr, s.copies, s.schedule) == (10, 2e-3, 6, "constant")
     assert s.describe() == "adam lr 0.002 (constant schedule), batch 32, 10 epochs of 6 versions"
     assert TrainSettings.of_run(TrainSettings().as_dict()) == TrainSettings()
+    # saved before label smoothing existed (recipes 1 and 2): trained without it
+    assert s.label_smoothing == 0.0
+    recipe2 = {k: v for k, v in TrainSettings(label_smoothing=0.3).as_dict().items() if k != "label_smoothing"}
+    assert TrainSettings.of_run(recipe2).label_smoothing == 0.0
+    assert TrainSettings.of_run(TrainSettings(label_smoothing=0.3).as_dict()).label_smoothing == 0.3
+
+
+def test_label_smoothing_reaches_the_training_config_and_bad_values_fall_back():
+    assert TrainSettings(label_smoothing=0.25).config().label_smoothing == 0.25
+    d = TrainSettings()
+    assert TrainSettings.from_dict({"label_smoothing": "1.5"}).label_smoothing == d.label_smoothing
+    assert TrainSettings.from_dict({"label_smoothing": "0.05"}).label_smoothing == 0.05
 
 
 def test_the_core_imports_no_widgets_no_pyqtgraph_and_no_window():
