@@ -5220,6 +5220,10 @@ the points linearly separable — even XOR.</source>
         <translation>학습률 {lr:g} (일정한 스케줄)</translation>
     </message>
     <message>
+        <source>{rate}, label smoothing {e:g}</source>
+        <translation>{rate}, 레이블 스무딩 {e:g}</translation>
+    </message>
+    <message>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
