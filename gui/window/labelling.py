@@ -206,7 +206,7 @@ class Labelling(QObject):
             w.gallery.append_drawing(st.drawing(len(st) - 1))
             w.gallery.set_classes(classes)
         else:
-            w.gallery.set_drawings(st.drawings, classes)
+            w.gallery.set_drawings(st.drawings, classes, st.label_index())
         w.gallery.set_base_count(st.base_count)
         w.gallery.set_undo_available(st.can_undo(), st.undo_text())
         action = getattr(w, "include_base_action", None)
