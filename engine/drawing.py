@@ -12,6 +12,7 @@ MAX_POINTS points and MAX_STROKES strokes, so rasterising one never overflows or
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -278,3 +279,90 @@ def simplify_drawing(drawing: Drawing, epsilon: float = 2.0) -> Drawing:
             p = np.concatenate([p[:1], p[1:][d]])
         strokes.append(p)
     return Drawing(tuple(strokes), drawing.label, drawing.extra)
+
+
+def drawings_from_ndjson_objs(objs: list) -> list[Drawing | None]:
+    """`Drawing.from_ndjson_obj` for many parsed objects at once: the same drawings, with the same checks,
+    done as a few NumPy operations over all their points instead of a dozen per stroke (a 50,000-drawing
+    file reads about 3x faster).
+
+    Returns one item per object: its Drawing, or None where the object is not the plain simplified form
+    (`[[xs, ys], ...]` of numbers, within every limit) — timed strokes, an empty stroke, anything wrong.
+    For those the caller uses `Drawing.from_ndjson_obj`, which builds them or says what is wrong, so what
+    a file yields never depends on which path read it."""
+    out: list[Drawing | None] = [None] * len(objs)
+    xs: list[list] = []
+    ys: list[list] = []
+    lens: list[int] = []
+    plain: list[tuple[int, str, dict, int, int]] = []  # (position, label, extra, first stroke, strokes)
+    for i, obj in enumerate(objs):
+        if type(obj) is not dict:
+            continue
+        label, raw = obj.get("word"), obj.get("drawing")
+        if type(label) is not str or type(raw) is not list or not raw or len(raw) > MAX_STROKES:
+            continue
+        first, points = len(lens), 0
+        for stroke in raw:
+            if type(stroke) is not list or len(stroke) != 2:
+                break
+            x, y = stroke
+            if type(x) is not list or type(y) is not list or not x or len(x) != len(y):
+                break
+            points += len(x)
+            xs.append(x)
+            ys.append(y)
+            lens.append(len(x))
+        else:
+            if points <= MAX_POINTS:
+                extra = {k: v for k, v in obj.items() if k != "word" and k != "drawing"}
+                plain.append((i, label, extra, first, len(raw)))
+                continue
+        del xs[first:], ys[first:], lens[first:]  # this one goes the one-by-one way
+    if not plain:
+        return out
+    total = sum(lens)
+    xy = np.empty((total, 2), dtype=np.float64)
+    try:  # one conversion of every number (a list or None fails: the one-by-one way says what is wrong)
+        xy[:, 0] = np.fromiter(chain.from_iterable(xs), dtype=np.float64, count=total)
+        xy[:, 1] = np.fromiter(chain.from_iterable(ys), dtype=np.float64, count=total)
+    except (TypeError, ValueError, OverflowError):
+        return out
+    xy.setflags(write=False)
+    ends = np.cumsum(lens)
+    starts = ends - np.asarray(lens)
+    # per drawing: its first point and how many points
+    stroke_first = np.array([p[3] for p in plain], dtype=np.intp)
+    stroke_count = np.array([p[4] for p in plain], dtype=np.intp)
+    d_start = starts[stroke_first]
+    d_points = ends[stroke_first + stroke_count - 1] - d_start
+    # every coordinate finite and within ±MAX_COORDINATE (NaN fails the comparison)
+    bad_point = ~(np.abs(xy) <= MAX_COORDINATE).all(axis=1)
+    bad = np.logical_or.reduceat(bad_point, d_start) if bad_point.any() else np.zeros(len(plain), bool)
+    # the ink limit (`_check_ink`), for the drawings long enough to need it
+    check = (d_points - 1) * 1.4143 > MAX_INK
+    if check.any():
+        step = np.zeros(total)
+        step[:-1] = np.hypot(np.diff(xy[:, 0]), np.diff(xy[:, 1]))
+        step[ends - 1] = 0.0  # the pen-up moves between strokes (and between drawings)
+        step[~np.isfinite(step)] = 0.0
+        ink = np.add.reduceat(step, d_start)
+        side = np.maximum(np.maximum.reduceat(xy[:, 0], d_start) - np.minimum.reduceat(xy[:, 0], d_start),
+                          np.maximum.reduceat(xy[:, 1], d_start) - np.minimum.reduceat(xy[:, 1], d_start))
+        with np.errstate(invalid="ignore"):
+            bad |= check & (side > 0) & (d_points >= 2) & (ink > MAX_INK * side)
+    for k, (i, label, extra, first, count) in enumerate(plain):
+        if bad[k]:
+            continue
+        if extra:
+            try:
+                _check_extra(extra)
+            except ValueError:
+                continue
+        strokes = tuple(xy[a:b] for a, b in zip(starts[first:first + count].tolist(),
+                                                   ends[first:first + count].tolist(), strict=True))
+        drawing = object.__new__(Drawing)  # every check of __post_init__ is done above
+        object.__setattr__(drawing, "strokes", strokes)
+        object.__setattr__(drawing, "label", label)
+        object.__setattr__(drawing, "extra", extra)
+        out[i] = drawing
+    return out
