@@ -1,0 +1,101 @@
+"""SettingsWriter: the settings file (QSettings' settings.ini) and the data folder's shapelab.json written
+in a background thread, so that their fsyncs never block the window (16-75 ms each on a busy disk, on
+every File › Open and at the first drawing).
+
+Values are handed over with `put` (latest value per key wins; nothing handed over is dropped) and written
+by one thread, one file at a time, each atomically (QSaveFile, `atomic_write`). The thread's QSettings is
+another instance of the same file: Qt keeps one in-memory copy per file in a process, so the window's own
+`QSettings` reads the new values as soon as the thread has set them; `value` covers the moment before.
+A failed write is reported with `failed(str)` (the QSettings status name, or the OSError of
+shapelab.json) on the GUI thread. `flush` waits until everything handed over is written (at close).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from gui.core.datafile import AppFiles
+
+
+class SettingsWriter(QObject):
+    failed = Signal(str)  # why the settings (or shapelab.json) could not be written
+    written = Signal()  # everything handed over so far is written
+
+    def __init__(self, settings: QSettings, data_dir: str | os.PathLike, parent: QObject | None = None):
+        super().__init__(parent)
+        self._settings = settings
+        self._file, self._format = settings.fileName(), settings.format()
+        self._app_files = AppFiles(data_dir)
+        self._cond = threading.Condition()
+        self._pending: dict[str, object] = {}  # settings keys not written yet (being written included)
+        self._pending_app: dict[str, str] = {}  # shapelab.json keys not written yet
+        self._thread: threading.Thread | None = None
+
+    def put(self, settings: dict[str, object] | None = None, app: dict[str, str] | None = None) -> None:
+        """Write these settings keys and shapelab.json keys in the background."""
+        with self._cond:
+            self._pending.update(settings or {})
+            self._pending_app.update(app or {})
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="ShapeLabSettings", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    def value(self, key: str, default: object = None) -> object:
+        """A settings value as it will be once written (the window's QSettings may not have it yet)."""
+        with self._cond:
+            if key in self._pending:
+                return self._pending[key]
+        return self._settings.value(key, default)
+
+    def busy(self) -> bool:
+        with self._cond:
+            return self._thread is not None
+
+    def flush(self, timeout_s: float | None = None) -> bool:
+        """Wait until everything handed over is written; False if `timeout_s` passed first."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._thread is None, timeout_s)
+
+    # -- the thread ---------------------------------------------------------------------------------
+
+    def write_settings(self, values: dict[str, object]) -> QSettings.Status:
+        """Set and sync `values` with the thread's own QSettings of the file; its status."""
+        settings = QSettings(self._file, self._format)
+        for key, value in values.items():
+            settings.setValue(key, value)
+        settings.sync()
+        return settings.status()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                values, app = dict(self._pending), dict(self._pending_app)
+                self._pending_app.clear()
+                if not values and not app:
+                    self._thread = None
+                    self._cond.notify_all()
+                    break
+            problem = ""
+            if values:
+                try:
+                    status = self.write_settings(values)
+                except Exception as exc:  # noqa: BLE001 (reported, never lost in a thread)
+                    status, problem = QSettings.Status.AccessError, str(exc)
+                if status != QSettings.Status.NoError:
+                    problem = problem or status.name
+            with self._cond:
+                for key, value in values.items():
+                    if self._pending.get(key, self) is value:  # not handed over again meanwhile
+                        del self._pending[key]
+            if app:
+                try:
+                    self._app_files.update(app)
+                except OSError as exc:
+                    problem = problem or f"{self._app_files.path}: {exc}"
+            if problem:
+                self.failed.emit(problem)
+        self.written.emit()
