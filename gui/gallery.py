@@ -145,6 +145,7 @@ class DrawingListModel(QAbstractListModel):
         self.dpr = 1.0
         self.render_budget_s = RENDER_BUDGET_S
         self._spent = 0.0  # seconds spent drawing thumbnails in this turn of the event loop
+        self._drawn = 0  # thumbnails drawn in this turn
         self._deferred: set[int] = set()  # rows shown as a frame this turn, drawn at the next
         self._turn = QTimer(self)
         self._turn.setSingleShot(True)
@@ -234,13 +235,15 @@ class DrawingListModel(QAbstractListModel):
             self._cache.move_to_end(key)
             return pm
         _id, color, marker = key
-        if self._spent >= self.render_budget_s:  # enough for this turn: the frame now, the strokes next
+        if self._drawn and self._spent >= self.render_budget_s:  # enough for this turn (at least one is
+            # drawn per turn): the frame now, the strokes at the next turn
             self._deferred.add(row)
             self._turn.start()
             return thumbnail_frame(color, THUMB, self.dpr, marker)
         t0 = time.perf_counter()
         pm = render_thumbnail(self._drawings[row].strokes, color, THUMB, self.dpr, marker)
         self._spent += time.perf_counter() - t0
+        self._drawn += 1
         self._turn.start()  # the budget starts again at the next turn of the event loop
         self._cache[key] = pm
         if len(self._cache) > self.CACHE_LIMIT:
@@ -248,7 +251,7 @@ class DrawingListModel(QAbstractListModel):
         return pm
 
     def _next_turn(self) -> None:
-        self._spent = 0.0
+        self._spent, self._drawn = 0.0, 0
         rows, self._deferred = sorted(self._deferred), set()
         n = len(self._drawings)
         for first, last in _runs([r for r in rows if r < n]):  # the view asks again for those it shows
