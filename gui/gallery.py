@@ -42,7 +42,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -79,13 +79,18 @@ def polygon(points: np.ndarray) -> QPolygonF:
     return poly
 
 
-@lru_cache(maxsize=64)
 def thumbnail_frame(color: str, size: int = THUMB, dpr: float = 1.0, marker: str | None = None) -> QPixmap:
     """A thumbnail without its strokes: white, a bar in the class colour along the bottom and the class's
     marker (gui/markers.py) in the bottom-left corner. Drawn once per class (cached); also what a row
     shows for the moment while its strokes wait for the next turn of the event loop."""
+    return QPixmap.fromImage(_frame_image(color, size, dpr, marker))
+
+
+@lru_cache(maxsize=64)
+def _frame_image(color: str, size: int, dpr: float, marker: str | None) -> QImage:
+    """The frame as a QImage (kept in the cache: a QImage, unlike a QPixmap, may outlive the application)."""
     px = max(1, round(size * dpr))
-    pm = QPixmap(px, px)
+    pm = QImage(px, px, QImage.Format.Format_ARGB32_Premultiplied)
     pm.setDevicePixelRatio(dpr)
     pm.fill(QColor("#ffffff"))
     p = QPainter(pm)
@@ -104,7 +109,7 @@ def render_thumbnail(
 ) -> QPixmap:
     """Draw strokes fitted into a size×size tile (aspect kept), dark ink, with a bar in the class colour and
     the class's marker (gui/markers.py) in the bottom-left corner, so the class shows in shape too."""
-    pm = QPixmap(thumbnail_frame(color, size, dpr, marker))  # shared until painted on: one copy of the tile
+    pm = thumbnail_frame(color, size, dpr, marker)  # the cached frame, copied once
     pts = [np.asarray(s)[:, :2] for s in strokes if len(s)]
     if not pts:
         return pm
