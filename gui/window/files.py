@@ -49,8 +49,8 @@ def no_collection_while_reading() -> Iterator[None]:
     Reading 50,000 drawings makes ~100,000 lasting objects; each full collection the allocations set off
     walks every tracked object of the process while holding the GIL, which stalled the window 50-90 ms
     four times per open, and once more later. Frozen objects are still freed by reference counting (the
-    drawings of a dataset that is closed are); only a reference cycle among them would wait for
-    `gc.unfreeze()`."""
+    drawings of a dataset that is closed are); only reference cycles among them (a little cyclic garbage
+    of the seconds the collector was paused, a closed dialog's wrappers) are never collected."""
     enabled = gc.isenabled()
     gc.disable()
     try:

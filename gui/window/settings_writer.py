@@ -97,5 +97,12 @@ class SettingsWriter(QObject):
                 except OSError as exc:
                     problem = problem or f"{self._app_files.path}: {exc}"
             if problem:
-                self.failed.emit(problem)
-        self.written.emit()
+                self._emit(self.failed, problem)
+        self._emit(self.written)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window (and this object's C++ side) is gone already: nothing to tell
+            pass
