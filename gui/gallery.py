@@ -217,9 +217,6 @@ class DrawingListModel(QAbstractListModel):
                 "Gallery",
                 "#{value}: {value2} ({n} stroke{plural})\nDouble-click to open it",
             ).format(value=row + 1, value2=self._drawings[row].label, n=n, plural=plural)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return translate("Gallery", "Drawing {value}: {label}").format(
-                value=row + 1, label=self._drawings[row].label)
         if role == Qt.ItemDataRole.SizeHintRole:
             return QSize(THUMB + 6, THUMB + 6)
         return None
