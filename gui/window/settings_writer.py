@@ -19,6 +19,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from gui.core.datafile import AppFiles
 
+IDLE_S = 30.0  # the thread ends after this long with nothing to write
+
 
 class SettingsWriter(QObject):
     failed = Signal(str)  # why the settings (or shapelab.json) could not be written
@@ -31,14 +33,18 @@ class SettingsWriter(QObject):
         self._app_files = AppFiles(data_dir)
         self._cond = threading.Condition()
         self._pending: dict[str, object] = {}  # settings keys not written yet (being written included)
-        self._pending_app: dict[str, str] = {}  # shapelab.json keys not written yet
-        self._thread: threading.Thread | None = None
+        self._todo: dict[str, object] = {}  # settings keys handed over since the thread last took them
+        self._todo_app: dict[str, str] = {}  # shapelab.json keys handed over since then
+        self._busy = False  # something handed over is not written yet
+        self._thread: threading.Thread | None = None  # started at the first put, then waits for more
 
     def put(self, settings: dict[str, object] | None = None, app: dict[str, str] | None = None) -> None:
         """Write these settings keys and shapelab.json keys in the background."""
         with self._cond:
             self._pending.update(settings or {})
-            self._pending_app.update(app or {})
+            self._todo.update(settings or {})
+            self._todo_app.update(app or {})
+            self._busy = True
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="ShapeLabSettings", daemon=True)
                 self._thread.start()
@@ -46,19 +52,16 @@ class SettingsWriter(QObject):
 
     def value(self, key: str, default: object = None) -> object:
         """A settings value as it will be once written (the window's QSettings may not have it yet)."""
-        with self._cond:
-            if key in self._pending:
-                return self._pending[key]
-        return self._settings.value(key, default)
+        value = self._pending.get(key, self)  # one dict look-up: atomic, no lock to wait for
+        return self._settings.value(key, default) if value is self else value
 
     def busy(self) -> bool:
-        with self._cond:
-            return self._thread is not None
+        return self._busy
 
     def flush(self, timeout_s: float | None = None) -> bool:
         """Wait until everything handed over is written; False if `timeout_s` passed first."""
         with self._cond:
-            return self._cond.wait_for(lambda: self._thread is None, timeout_s)
+            return self._cond.wait_for(lambda: not self._busy, timeout_s)
 
     # -- the thread ---------------------------------------------------------------------------------
 
@@ -73,12 +76,16 @@ class SettingsWriter(QObject):
     def _run(self) -> None:
         while True:
             with self._cond:
-                values, app = dict(self._pending), dict(self._pending_app)
-                self._pending_app.clear()
-                if not values and not app:
-                    self._thread = None
-                    self._cond.notify_all()
-                    break
+                while not self._todo and not self._todo_app:
+                    if self._busy:
+                        self._busy = False
+                        self._cond.notify_all()
+                        self._emit(self.written)
+                    if not self._cond.wait(IDLE_S) and not self._todo and not self._todo_app:
+                        self._thread = None  # idle: ended (the next put starts another)
+                        return
+                values, app = self._todo, self._todo_app
+                self._todo, self._todo_app = {}, {}
             problem = ""
             if values:
                 try:
@@ -98,7 +105,6 @@ class SettingsWriter(QObject):
                     problem = problem or f"{self._app_files.path}: {exc}"
             if problem:
                 self._emit(self.failed, problem)
-        self._emit(self.written)
 
     @staticmethod
     def _emit(signal, *args) -> None:
