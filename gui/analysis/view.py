@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from gui.panels._common import Coalescer
 from gui.panels._export import install_copy_shortcut
+from gui.panels.tab_order import focus_next_in_reading_order, leave_tab_to_the_window
 from gui.text import QT_TRANSLATE_NOOP, translate
 
 from ._common import class_colours
@@ -164,6 +165,9 @@ class AnalysisView(QTabWidget):
         self._model_done = -1  # the model version the dataset-wide panels show
         self._staged = StagedResults(self.analysisUpdated.emit, self)
         self._closed = False
+        # Tab reads each tab top to bottom, left to right (a model note's Train button before the controls
+        # under it), also for widgets a panel makes later
+        leave_tab_to_the_window(self)
 
     # -- API ----------------------------------------------------------------------------------------
     def set_dataset(self, drawings: Sequence, classes: Sequence) -> None:
@@ -443,6 +447,10 @@ class AnalysisView(QTabWidget):
             self.health.warnings_label.setText(
                 translate("AnalysisView", "Could not analyse the drawings: {first}").format(first=first)
             )
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Tab reads the tab shown top to bottom, left to right (gui/panels/tab_order.py)."""
+        return focus_next_in_reading_order(self, next) or super().focusNextPrevChild(next)
 
     # -- for tests ----------------------------------------------------------------------------------
     def copy_numbers(self) -> int:
