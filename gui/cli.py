@@ -135,10 +135,15 @@ class _Progress:
                 val_loss=rec.val_loss,
                 val_accuracy=rec.val_accuracy,
             )
-        text += translate("Cli", "  {value} elapsed, {value2} left").format(
-            value=_duration(rec.elapsed),
-            value2=_duration(rec.eta),
-        )
+        if rec.eta is None:  # not yet known: the first steps and epoch boundary are still to be measured
+            text += translate("Cli", "  {value} elapsed, estimating the time left").format(
+                value=_duration(rec.elapsed)
+            )
+        else:
+            text += translate("Cli", "  {value} elapsed, {value2} left").format(
+                value=_duration(rec.elapsed),
+                value2=_duration(rec.eta),
+            )
         self.stream.write(("\x1b[2K" if self.tty else "") + text + end)
         self.stream.flush()
 
@@ -208,6 +213,7 @@ def train_settings(args: argparse.Namespace) -> TrainSettings:
         val_by=dc.val_by_setting(args),  # --val-by class | drawer
         copies=args.versions,
         schedule=args.schedule,
+        label_smoothing=args.label_smoothing,
     )
 
 
@@ -493,6 +499,17 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
             "Cli",
             "weight averaging: the model ends with a running average of its weights over the latest steps "
             "(about the last tenth, at most about 1/(1-D) steps; default %(default)g; 0: off)",
+        ),
+    )
+    p.add_argument(
+        "--label-smoothing",
+        type=fraction,
+        default=d.label_smoothing,
+        metavar="E",
+        help=translate(
+            "Cli",
+            "label smoothing: each drawing's training target gives its class 1-E and every class E/classes, "
+            "so the model learns not to be overconfident (default %(default)g; 0: off)",
         ),
     )
     p.add_argument(

@@ -798,6 +798,10 @@ What should happen to them?</source>
         <translation>  검증 손실 {val_loss:.4f} 검증 정확도 {val_accuracy:6.1%}</translation>
     </message>
     <message>
+        <source>  {value} elapsed, estimating the time left</source>
+        <translation>  {value} 지남, 남은 시간 추정 중</translation>
+    </message>
+    <message>
         <source>  {value} elapsed, {value2} left</source>
         <translation>  {value} 지남, {value2} 남음</translation>
     </message>
@@ -946,6 +950,10 @@ Not counted: labels the model does not know: {listed}</source>
     <message>
         <source>weight averaging: the model ends with a running average of its weights over the latest steps (about the last tenth, at most about 1/(1-D) steps; default %(default)g; 0: off)</source>
         <translation>가중치 평균: 모델이 최근 단계들의 가중치 이동 평균으로 끝납니다 (대략 마지막 10분의 1, 최대 약 1/(1-D) 단계. 기본값 %(default)g. 0: 끔)</translation>
+    </message>
+    <message>
+        <source>label smoothing: each drawing&apos;s training target gives its class 1-E and every class E/classes, so the model learns not to be overconfident (default %(default)g; 0: off)</source>
+        <translation>레이블 스무딩: 각 그림의 학습 목표가 자기 클래스에 1-E, 모든 클래스에 E/클래스 수를 주어 모델이 지나치게 확신하지 않도록 배웁니다 (기본값 %(default)g. 0: 끔)</translation>
     </message>
     <message>
         <source>randomly rotate, scale, shear, shift and jitter drawings each epoch (default on)</source>
@@ -4072,6 +4080,10 @@ Every other drawing loaded.{keep}</source>
         <translation>{head} · 일시 정지</translation>
     </message>
     <message>
+        <source>{head} · estimating the time left…</source>
+        <translation>{head} · 남은 시간 추정 중…</translation>
+    </message>
+    <message>
         <source>{head} · {value} left</source>
         <translation>{head} · {value} 남음</translation>
     </message>
@@ -5822,6 +5834,10 @@ the points linearly separable — even XOR.</source>
         <translation>학습률 {lr:g} (일정한 스케줄)</translation>
     </message>
     <message>
+        <source>{rate}, label smoothing {e:g}</source>
+        <translation>{rate}, 레이블 스무딩 {e:g}</translation>
+    </message>
+    <message>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
@@ -5863,6 +5879,10 @@ the points linearly separable — even XOR.</source>
     <message>
         <source>warmup must be a fraction of the steps: at least 0 and less than 1</source>
         <translation>warmup은 전체 단계에 대한 비율이어야 합니다: 0 이상 1 미만</translation>
+    </message>
+    <message>
+        <source>label_smoothing must be at least 0 and less than 1</source>
+        <translation>label_smoothing은 0 이상 1 미만이어야 합니다</translation>
     </message>
     <message>
         <source>training images have shape {value}, the model needs {value2}</source>
@@ -6130,8 +6150,8 @@ the points linearly separable — even XOR.</source>
         <translation>아직 학습 안 됨</translation>
     </message>
     <message>
-        <source>Epoch, mini-batch step and the training time left: the steps still to go at the speed of the latest steps (it follows the machine: slower while other programs work)</source>
-        <translation>에포크, 미니배치 단계, 남은 학습 시간: 남은 단계를 최근 단계의 속도로 계산합니다(컴퓨터 상태를 따라갑니다: 다른 프로그램이 일하는 동안에는 느려집니다)</translation>
+        <source>Epoch, mini-batch step and the training time left: the steps to go at the speed of the latest epoch&apos;s steps, plus the waits between epochs and validations (it follows the machine&apos;s load); until the first epoch has ended it says it is estimating</source>
+        <translation>에포크, 미니배치 단계, 남은 학습 시간: 남은 단계를 최근 한 에포크 단계들의 속도로 계산하고, 에포크 사이의 대기 시간과 검증 시간을 더합니다(컴퓨터의 부하를 따라갑니다). 첫 에포크가 끝날 때까지는 추정 중이라고 표시합니다</translation>
     </message>
     <message>
         <source>Which model the filters, feature maps and prediction show</source>

@@ -207,6 +207,8 @@ def test_progress_texts():
     running = step(3, 0, 115, eta=25000.0)
     assert progress_text(running, 1, paused=False) == "Epoch 1/1 · step 3/115 · 6 h 56 min left"
     assert progress_text(running, 1, paused=True) == "Epoch 1/1 · step 3/115 · paused"  # no time: it waits
+    early = step(3, 0, 115, eta=None)  # the run has not measured enough to estimate the time left
+    assert progress_text(early, 1, paused=False) == "Epoch 1/1 · step 3/115 · estimating the time left…"
     done = TrainRecord("done", 0, 115, 115, elapsed=0.42)
     assert progress_text(done, 1, paused=False) == "Done: 1 epoch, 115 steps in 0.4 s"
     assert (
@@ -258,8 +260,8 @@ def test_the_details_say_how_the_model_was_trained(tmp_path):
     assert text.splitlines()[0] == "Loaded from m.npz · 10 steps"
     assert "Epochs completed: 2" in text and "Trained on: shapes.ndjson" in text
     assert (
-        "Settings: adam peak lr 0.004 (cosine schedule), batch 32, 2 epochs of 3 versions a run, augmented, "
-        "weight averaging 0.998" in text
+        "Settings: adam peak lr 0.004 (cosine schedule), label smoothing 0.08, batch 32, 2 epochs of 3 "
+        "versions a run, augmented, weight averaging 0.998" in text
     )
     assert "Validation accuracy after the last epoch: 55.0%" in text and "(written 20" in text
 
