@@ -61,7 +61,7 @@ def _known(labels: Sequence[str], classes: Sequence[str]) -> tuple[np.ndarray, n
     return ids, y
 
 
-PICKLE_CHUNK = 500  # drawings pickled at a time on their way to the helper process
+PICKLE_CHUNK = 100  # drawings pickled at a time on their way to the helper process (a few ms each)
 
 
 def _joined(chunks: list[bytes]) -> tuple:
