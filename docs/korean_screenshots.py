@@ -11,16 +11,11 @@ fonts-noto-cjk) or the text comes out as boxes; ShapeLab itself does not depend 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from _shots import draw_triangle, simulated_screen, train_steps, wait
 
 
 def main() -> int:
@@ -31,24 +26,14 @@ def main() -> int:
     ap.add_argument("--main", required=True, help="the main window's PNG")
     ap.add_argument("--lesson", required=True, help="the lesson's PNG")
     args = ap.parse_args()
-    sw, sh = (int(v) for v in args.screen.split("x"))
-    config = Path(tempfile.mkdtemp(prefix="shapelab-screen-")) / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0, "width": sw, "height": sh,
-                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    simulated_screen(args.screen)
 
-    from PySide6.QtCore import QEventLoop, QPoint, QSettings, Qt, QTimer
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])  # noqa: F841 (kept alive until the end)
     import gui.app
     from gui.i18n import LANGUAGE_KEY
-
-    def wait(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     data_dir = Path(tempfile.mkdtemp(prefix="shapelab-shots-"))
     settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
@@ -58,38 +43,10 @@ def main() -> int:
     assert window.translation.language == "ko"
     window.show()
     wait(600)
-    canvas = window.canvas
-    cx, cy, r = canvas.width() / 2, canvas.height() / 2, min(canvas.width(), canvas.height()) * 0.3
-    rng = np.random.default_rng(3)
-    corners = [(cx - 0.1 * r, cy - r), (cx + 0.95 * r, cy + 0.8 * r), (cx - 0.9 * r, cy + 0.75 * r),
-               (cx - 0.05 * r, cy - 0.95 * r)]
-    points = [
-        (x0 + (x1 - x0) * t + rng.normal(0, 0.8), y0 + (y1 - y0) * t + rng.normal(0, 0.8))
-        for (x0, y0), (x1, y1) in zip(corners, corners[1:], strict=False)
-        for t in np.linspace(0, 1, 25)
-    ]
-    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QTest.mousePress(canvas, left, none, QPoint(*map(int, points[0])))
-    for p in points[1:]:
-        QTest.mouseMove(canvas, QPoint(*map(int, p)))
-    QTest.mouseRelease(canvas, left, none, QPoint(*map(int, points[-1])))
-    window.training_panel.epochs.setValue(3)
-    window.train()
-
-    def steps() -> int:  # the run's plot appears once training has prepared its data
-        return len(window.plots.series("loss_step")[0]) if window.plots.run_labels else 0
-
-    waited = 0
-    while waited < 90000 and steps() < args.train_steps:
-        window.plots.flush()
-        wait(250)
-        waited += 250
-    window.controller.stop()
-    while window.controller.is_active():
-        wait(100)
-    wait(800)
+    draw_triangle(window.canvas)
+    steps = train_steps(window, args.train_steps)
     window.grab().save(args.main)
-    print(f"{args.main}: {window.width()}×{window.height()}, {steps()} steps")
+    print(f"{args.main}: {window.width()}×{window.height()}, {steps} steps")
 
     window.side_windows.show_lessons()
     lessons_window = window.side_windows.lessons_window

@@ -21,10 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
+from _shots import ROOT, draw_triangle, wait
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -56,37 +54,19 @@ def main() -> int:
     args = ap.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
 
-    from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QPainter, QPixmap
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
     import gui.app
-
-    def wait(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     out = Path(args.out)
     window = gui.app.create_main_window(tempfile.mkdtemp(prefix="shapelab-lesson-shots-"))
     window.resize(1400, 900)
     window.show()
     wait(500)
-    canvas = window.canvas
-    cx, cy, r = canvas.width() / 2, canvas.height() / 2, min(canvas.width(), canvas.height()) * 0.3
-    corners = [(cx - 0.1 * r, cy - r), (cx + 0.95 * r, cy + 0.8 * r), (cx - 0.9 * r, cy + 0.75 * r),
-               (cx - 0.05 * r, cy - 0.95 * r)]
-    rng = np.random.default_rng(3)
-    points = [(x0 + (x1 - x0) * t + rng.normal(0, 0.8), y0 + (y1 - y0) * t + rng.normal(0, 0.8))
-              for (x0, y0), (x1, y1) in zip(corners, corners[1:], strict=False)
-              for t in np.linspace(0, 1, 25)]
-    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QTest.mousePress(canvas, left, none, QPoint(*map(int, points[0])))
-    for p in points[1:]:
-        QTest.mouseMove(canvas, QPoint(*map(int, p)))
-    QTest.mouseRelease(canvas, left, none, QPoint(*map(int, points[-1])))
+    draw_triangle(window.canvas)
     wait(300)
     window.training_panel.epochs.setValue(args.train_epochs)
     window.show_lessons()

@@ -3,7 +3,7 @@ fetched) that shows what a class did: the dataset, the settings and the run, the
 confusion matrix and the most confidently wrong drawings, the learned filters and the feature maps of a
 sample drawing, and a model card. A print stylesheet lays it out on A4.
 
-Qt-free: pictures are PNGs encoded here (zlib), charts are inline SVG, so `main.py report` needs no
+Qt-free: pictures are PNGs and charts inline SVG (made in gui/report_html.py), so `main.py report` needs no
 display. `build_report(ReportInput)` returns the HTML text; `write_report` writes it atomically.
 
 The accuracy is computed exactly as `main.py evaluate` does (labels the model does not know are not
@@ -12,13 +12,9 @@ counted; rows of the confusion matrix are the true classes).
 
 from __future__ import annotations
 
-import base64
 import html
 import json
-import math
-import struct
 import time
-import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -26,7 +22,16 @@ import numpy as np
 
 import engine
 from engine.export import FORMATS
-from gui import colormaps
+from gui.report_html import (
+    diverging,
+    img,
+    ink_pixels,
+    pct,
+    scale_bar,
+    svg_chart,
+    table,
+    tile_grid,
+)
 from gui.text import translate
 
 TRAIN_COLOUR, VAL_COLOUR = "#1f77b4", "#d62728"
@@ -84,132 +89,6 @@ def evaluate(model, classes, X: np.ndarray, labels: list[str], batch: int = 256)
     total = int(confusion.sum())
     accuracy = float(np.trace(confusion) / total) if total else float("nan")
     return Evaluation(total, accuracy, per_class, confusion, unknown, idx, y, proba)
-
-
-# -- pictures ---------------------------------------------------------------------------------------------
-
-
-def png_bytes(pixels: np.ndarray) -> bytes:
-    """A PNG of uint8 pixels (H, W) grey or (H, W, 3) RGB."""
-    a = np.ascontiguousarray(pixels, dtype=np.uint8)
-    h, w = a.shape[:2]
-    kind = 0 if a.ndim == 2 else 2
-    raw = b"".join(b"\x00" + a[r].tobytes() for r in range(h))
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, kind, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
-
-
-def data_uri(pixels: np.ndarray) -> str:
-    return "data:image/png;base64," + base64.b64encode(png_bytes(pixels)).decode("ascii")
-
-
-def _img(pixels: np.ndarray, alt: str, cls: str = "") -> str:
-    h, w = pixels.shape[:2]
-    c = f' class="{cls}"' if cls else ""
-    return f'<img{c} src="{data_uri(pixels)}" width="{w}" height="{h}" alt="{html.escape(alt)}">'
-
-
-def ink_pixels(raster: np.ndarray, scale: int = 2) -> np.ndarray:
-    """Ink 1 on 0 → black on white, each pixel scale × scale."""
-    grey = (255 * (1 - np.clip(raster, 0, 1))).round().astype(np.uint8)
-    return np.kron(grey, np.ones((scale, scale), np.uint8))
-
-
-def _hex(c: str) -> tuple[int, int, int]:
-    return int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)
-
-
-def diverging(values: np.ndarray, limit: float) -> np.ndarray:
-    """Values in [-limit, limit] → RGB uint8 on the app's colour-blind-safe CET-CBD1 map (blue negative, light
-    grey 0, yellow positive); NaN → grey."""
-    return colormaps.diverging_rgb(values, limit)
-
-
-def tile_grid(tiles: np.ndarray, columns: int, gap: int = 1) -> np.ndarray:
-    """(n, h, w) tiles into one grid, gaps NaN."""
-    n, h, w = tiles.shape
-    rows = max(1, math.ceil(n / columns))
-    out = np.full((rows * (h + gap) - gap, columns * (w + gap) - gap), np.nan, np.float32)
-    for k in range(n):
-        r, c = divmod(k, columns)
-        out[r * (h + gap) : r * (h + gap) + h, c * (w + gap) : c * (w + gap) + w] = tiles[k]
-    return out
-
-
-def _scale_bar(limit: float, what: str) -> str:
-    return (f'<div class="scale"><span>−{limit:.3g}</span><span class="bar" style="background: '
-            f'linear-gradient(to right, {colormaps.css_gradient()})"></span><span>+{limit:.3g}</span> '
-            '<small>' + translate("Report", "{what}; blue = negative, light grey = 0, yellow = positive")
-            .format(what=what) + '</small></div>')
-
-
-# -- charts ---------------------------------------------------------------------------------------------
-
-
-def svg_chart(series: list[tuple[str, str, list, list]], title: str, ylabel: str, percent: bool = False,
-              width: int = 340, height: int = 210) -> str:
-    """A line chart as inline SVG: series (name, colour, xs in epochs, ys); x axis in epochs. The legend
-    sits in the top right corner for falling curves (loss), the bottom right for rising ones (percent)."""
-    left, right, top, bottom = 52, 12, 24, 40
-    xs = [x for _, _, sx, _ in series for x in sx]
-    ys = [y for _, _, _, sy in series for y in sy if y is not None and math.isfinite(y)]
-    x1 = max(xs) if xs else 1.0
-    y0, y1 = (0.0, 1.0) if percent else (0.0, max(ys) * 1.05 if ys else 1.0)
-    pw, ph = width - left - right, height - top - bottom
-
-    def px(x):
-        return left + pw * x / (x1 or 1)
-
-    def py(y):
-        return top + ph * (1 - (y - y0) / ((y1 - y0) or 1))
-
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-label="{html.escape(title)}">',
-             f'<text x="{width / 2}" y="14" text-anchor="middle" font-size="12" font-weight="bold">'
-             f'{html.escape(title)}</text>',
-             f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#999"/>']
-    for k in range(5):
-        v = y0 + (y1 - y0) * k / 4
-        label = f"{100 * v:.0f}" if percent else f"{v:.2g}"
-        parts.append(f'<line x1="{left}" x2="{left + pw}" y1="{py(v):.1f}" y2="{py(v):.1f}" stroke="#eee"/>'
-                     f'<text x="{left - 4}" y="{py(v) + 4:.1f}" text-anchor="end" font-size="10">'
-                     f'{label}</text>')
-    step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500) if x1 / s <= 8), max(1.0, x1 / 5))
-    ticks = [step * k for k in range(int(x1 // step) + 1)] if x1 >= 1 else [0, x1]
-    for t in ticks:
-        parts.append(f'<text x="{px(t):.1f}" y="{top + ph + 14}" text-anchor="middle" font-size="10">'
-                     f'{t:g}</text>')
-    parts.append(translate(
-        "Report",
-        "<text x=\"{value}\" y=\"{value2}\" text-anchor=\"middle\" font-size=\"11\">training progress "
-        "(epochs)</text>",
-    ).format(
-        value=left + pw / 2, value2=height - 8
-    ))
-    parts.append(f'<text transform="translate(12 {top + ph / 2}) rotate(-90)" text-anchor="middle" '
-                 f'font-size="11">{html.escape(ylabel)}</text>')
-    ly = top + 12 if not percent else top + ph - 8 - 14 * (len(series) - 1)
-    lx = left + pw - 86
-    for name, colour, sx, sy in series:
-        pts = [(px(x), py(y)) for x, y in zip(sx, sy, strict=True) if y is not None and math.isfinite(y)]
-        if not pts:
-            continue
-        path = " ".join(f"{a:.1f},{b:.1f}" for a, b in pts)
-        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{path}"/>')
-        if len(pts) <= 60:  # one dot per point where they can be told apart
-            for a, b in pts:
-                parts.append(f'<circle cx="{a:.1f}" cy="{b:.1f}" r="2.2" fill="{colour}"/>')
-        parts.append(f'<rect x="{lx - 2}" y="{ly - 7}" width="86" height="13" fill="#fff" opacity="0.85"/>'
-                     f'<line x1="{lx}" x2="{lx + 16}" y1="{ly}" y2="{ly}" stroke="{colour}" '
-                     f'stroke-width="2"/><text x="{lx + 20}" y="{ly + 4}" font-size="10">'
-                     f'{html.escape(name)}</text>')
-        ly += 14
-    parts.append("</svg>")
-    return "".join(parts)
 
 
 def history_from_extra(extra: dict) -> dict | None:
@@ -270,18 +149,6 @@ pre { padding: 6px; overflow-x: auto; font-size: 0.85rem; }
 """
 
 
-def _table(header: list[str], rows: list[list], num_from: int = 1) -> str:
-    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
-    body = []
-    for r in rows:
-        cells = [f'<td{" class=num" if i >= num_from else ""}>{c}</td>' for i, c in enumerate(r)]
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
-
-
-def _pct(v) -> str:
-    return "—" if v is None or (isinstance(v, float) and not math.isfinite(v)) else f"{100 * v:.1f} %"
-
 
 def _dataset_section(inp: ReportInput, S: int) -> str:
     counts = Counter(inp.labels)
@@ -295,7 +162,7 @@ def _dataset_section(inp: ReportInput, S: int) -> str:
     out = [translate("Report", "<p>{value} samples from {value2}.</p>").format(
         value=len(inp.labels), value2=html.escape(', '.join(inp.data_names) or '—')
     ),
-           translate("Report", "<h3>Drawings per class</h3>"), _table(header, rows)]
+           translate("Report", "<h3>Drawings per class</h3>"), table(header, rows)]
     drawers = [d.extra.get("drawer") if d is not None else None for d in inp.drawings]
     if any(isinstance(d, (str, int)) for d in drawers):
         names = sorted({str(d) for d in drawers if isinstance(d, (str, int))})
@@ -305,7 +172,7 @@ def _dataset_section(inp: ReportInput, S: int) -> str:
         rows = [[html.escape(n), *[per.get((n, c), 0) for c in classes_seen],
                  sum(per.get((n, c), 0) for c in classes_seen)] for n in names]
         out += [translate("Report", "<h3>Drawings per drawer</h3>"),
-                _table([translate("Report", "drawer"), *classes_seen, translate("Report", "all")], rows)]
+                table([translate("Report", "drawer"), *classes_seen, translate("Report", "all")], rows)]
         if missing:
             out.append(translate("Report", "<p class=\"note\">{missing} samples carry no drawer.</p>").format(
                 missing=missing
@@ -330,7 +197,7 @@ def _dataset_section(inp: ReportInput, S: int) -> str:
         sheet = tile_grid(inp.X[idx, 0], columns=min(8, len(idx)), gap=2)
         grey = ink_pixels(np.nan_to_num(sheet, nan=0.35), 2)
         alt = translate("Report", "contact sheet: {name}").format(name=c)
-        out.append(f"<figure>{_img(grey, alt)}<figcaption>{html.escape(c)} "
+        out.append(f"<figure>{img(grey, alt)}<figcaption>{html.escape(c)} "
                    f"({counts[c]})</figcaption></figure>")
     out.append("</div>")
     return "".join(out)
@@ -357,11 +224,11 @@ def _run_section(inp: ReportInput) -> str:
             v = f"{v:.1f} s" if k == "elapsed" and isinstance(v, (int, float)) else v
             rows.append([name, html.escape(str(v))])
     if isinstance(extra.get("val_accuracy"), (int, float)):
-        rows.append([translate("Report", "validation accuracy at the end"), _pct(extra["val_accuracy"])])
+        rows.append([translate("Report", "validation accuracy at the end"), pct(extra["val_accuracy"])])
     trained_on = _trained_on(extra)
     out = [translate("Report", "<h3>Settings</h3>")]
     header = [translate("Report", "setting"), translate("Report", "value")]
-    out.append(_table(header, rows, num_from=2) if rows else
+    out.append(table(header, rows, num_from=2) if rows else
                translate("Report", '<p class="note">The model file records no training settings.</p>'))
     if trained_on:
         out.append(translate("Report", "<p>Trained on: {value}</p>").format(value=html.escape(trained_on)))
@@ -402,13 +269,13 @@ def _results_section(inp: ReportInput, ev: Evaluation) -> str:
         "data-value=\"{n}\">{n}</span> samples (the same figure as <code>main.py evaluate</code> on the "
         "same data). If these include the training drawings, this is not a held-out accuracy.</p>",
     ).format(
-        accuracy=ev.accuracy, value=_pct(ev.accuracy), n=ev.n
+        accuracy=ev.accuracy, value=pct(ev.accuracy), n=ev.n
     )]
     rows = [[html.escape(c), f'<span class="per-class" data-class="{html.escape(c)}" '
-             f'data-value="{ev.per_class[c]!r}">{_pct(ev.per_class[c])}</span>', int(ev.confusion[i].sum())]
+             f'data-value="{ev.per_class[c]!r}">{pct(ev.per_class[c])}</span>', int(ev.confusion[i].sum())]
             for i, c in enumerate(classes)]
     header = [translate("Report", "class"), translate("Report", "accuracy"), translate("Report", "samples")]
-    out += [translate("Report", "<h3>Per class</h3>"), _table(header, rows)]
+    out += [translate("Report", "<h3>Per class</h3>"), table(header, rows)]
     if ev.unknown_labels:
         listed = ", ".join(f"{html.escape(k)} ({v})" for k, v in sorted(ev.unknown_labels.items()))
         out.append(translate(
@@ -457,9 +324,9 @@ def _results_section(inp: ReportInput, ev: Evaluation) -> str:
                 "<figure>{value}<figcaption>true: {value2}<br>predicted: {value3} "
                 "({value4})<br><small>{src}</small></figcaption></figure>",
             ).format(
-                value=_img(ink_pixels(inp.X[i, 0], 3), translate("Report", 'misclassified sample')),
+                value=img(ink_pixels(inp.X[i, 0], 3), translate("Report", 'misclassified sample')),
                 value2=html.escape(classes[ev.y[k]]), value3=html.escape(classes[pred[k]]),
-                value4=_pct(float(ev.proba[k, pred[k]])), src=src
+                value4=pct(float(ev.proba[k, pred[k]])), src=src
             ))
         out.append("</div>")
     else:
@@ -493,11 +360,11 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
             "Report",
             "<figure>{value}<figcaption>Convolution {n} (layer {i}): {what}</figcaption>{value2}</figure>",
         ).format(
-            value=_img(rgb, translate("Report", "filters of convolution {n}").format(n=n)),
+            value=img(rgb, translate("Report", "filters of convolution {n}").format(n=n)),
             n=n,
             i=i,
             what=what,
-            value2=_scale_bar(limit, translate("Report", "weight"))
+            value2=scale_bar(limit, translate("Report", "weight"))
         ))
     # feature maps of a sample: the first correctly classified sample of the first class, else the first
     pred = ev.proba.argmax(axis=1) if len(ev.proba) else np.zeros(0, int)
@@ -510,7 +377,7 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
         "<h3 id=\"feature-maps\">Feature maps of a sample drawing</h3><div "
         "class=grid><figure>{value}<figcaption>the sample ({value2})</figcaption></figure>",
     ).format(
-        value=_img(ink_pixels(inp.X[i, 0], 4), translate("Report", "sample drawing")), value2=html.escape(
+        value=img(ink_pixels(inp.X[i, 0], 4), translate("Report", "sample drawing")), value2=html.escape(
             inp.labels[i]
         )
     ))
@@ -530,7 +397,7 @@ def _filters_section(inp: ReportInput, ev: Evaluation) -> str:
             "<figure>{value}<figcaption>after conv → ReLU → pool stage {stage}: {value2} maps of "
             "{value3}×{value4}; white 0, black {top:.3g} (the stage's largest value)</figcaption></figure>",
         ).format(
-            value=_img(grey, translate("Report", "feature maps after stage {stage}").format(stage=stage)),
+            value=img(grey, translate("Report", "feature maps after stage {stage}").format(stage=stage)),
             stage=stage,
             value2=len(maps),
             value3=maps.shape[1], value4=maps.shape[2], top=top
@@ -578,7 +445,7 @@ def _model_card(inp: ReportInput, ev: Evaluation) -> str:
             "Report",
             "<tr><th>measured here</th><td>{value} on {n} samples of {value2}</td></tr>",
         ).format(
-            value=_pct(ev.accuracy), n=ev.n,
+            value=pct(ev.accuracy), n=ev.n,
             value2=html.escape(', '.join(inp.data_names) or translate("Report", 'the data given'))
         ),
         translate("Report", "</table><h3>Layers</h3><pre>"), html.escape(model.summary_text()), "</pre>",

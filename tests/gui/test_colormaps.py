@@ -6,7 +6,7 @@ import numpy as np
 
 from gui import colormaps
 from gui.panels._common import DIVERGING, colormap
-from gui.report import diverging
+from gui.report_html import diverging
 
 
 def test_the_lut_follows_the_published_cbd1_colours():

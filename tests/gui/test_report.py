@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 
 import engine
 from gui import cli
-from gui.report import png_bytes
+from gui.report_html import png_bytes
 
 SECTIONS = ("dataset", "run", "results", "filters", "model-card")
 
