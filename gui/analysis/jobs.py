@@ -61,7 +61,7 @@ def _known(labels: Sequence[str], classes: Sequence[str]) -> tuple[np.ndarray, n
     return ids, y
 
 
-PICKLE_CHUNK = 100  # drawings pickled at a time on their way to the helper process (a few ms each)
+PICKLE_CHUNK = 20  # drawings pickled at a time on their way to the helper process (about a millisecond)
 
 
 def _joined(chunks: list[bytes]) -> tuple:
