@@ -17,7 +17,10 @@ helper process, see worker.py: one for the dataset-wide jobs, one for the canvas
   shutdown()                         stop the analysis threads (the window's closeEvent)
 Signals: drawingRequested(int) (load drawing i into the canvas), showDrawings(list) (filter the gallery to
 exactly these dataset indices), layerRequested(int) (a layer was clicked in the network diagram),
-trainRequested() (the "Train the network" button beside an untrained model's note).
+trainRequested() (the "Train the network" button beside an untrained model's note), panelBuilt(name).
+
+A panel is built when its tab is first shown (lazy.py), so opening the window costs one panel, not seven;
+`view.representation` etc. build theirs on first use; what the view tells an unbuilt panel is kept.
 """
 
 from __future__ import annotations
