@@ -4,7 +4,7 @@ Building all seven panels at once (about thirty pyqtgraph plots, colour bars and
 thread busy for 0.3-1.6 s when View › Analysis opened. Here every tab starts as a light placeholder page;
 a panel is built when its tab is first shown (one turn of the event loop after the tab switch, so that
 showing the tab and building its panel are two shorter pieces of GUI work), or at once when code asks for
-it (`build(name)`, e.g. the view's panel properties).
+it (`build(name)`, e.g. the view's panel properties; the view builds its first tab's panel with itself).
 
 While a panel is not built, what the view tells it is kept: `call(name, method, *args)` keeps the newest
 call of each method and replays those calls, in the order they were made, when the panel is built. So a
@@ -22,7 +22,7 @@ from gui.text import translate
 
 
 class LazyPanels(QObject):
-    """`specs`: (name, factory, title, tooltip) per tab, in tab order; `on_build(name, panel)` wires a
+    """`specs`: (name, factory(parent), title, tooltip) per tab, in tab order; `on_build(name, panel)` wires a
     panel just built (before the calls kept for it are replayed). Signal built(name) after a build."""
 
     built = Signal(str)
@@ -92,7 +92,9 @@ class LazyPanels(QObject):
         if panel is not None:
             return panel
         factory, title, tip = self._specs[name]
-        panel = factory()
+        # made inside its placeholder page: a widget made without a parent is a window of its own, and
+        # taking it into the tabs then left the application with no active window
+        panel = factory(self._placeholders[name])
         self._panels[name] = panel
         self._on_build(name, panel)
         for method, (_seq, args, kwargs) in sorted(self._kept.pop(name, {}).items(), key=lambda kv: kv[1][0]):

@@ -119,7 +119,7 @@ class AnalysisView(QTabWidget):
         # the panels are built when their tab is first shown (lazy.py); until then the view keeps what
         # it tells them
         factories = {"representation": RepresentationView, "confusion": ConfusionMatrix,
-                     "saliency": SaliencyView, "history": lambda: FilterHistoryPanel(recorder=epochs),
+                     "saliency": SaliencyView, "history": lambda p: FilterHistoryPanel(p, recorder=epochs),
                      "network": NetworkDiagram, "health": DatasetHealth, "augmentation": AugmentationPreview}
         self._epochs = epochs = epochs if epochs is not None else EpochRecorder()  # epochs kept here
         self.panels = LazyPanels(
@@ -169,6 +169,7 @@ class AnalysisView(QTabWidget):
         self._model_done = -1  # the model version the dataset-wide panels show
         self._staged = StagedResults(self.analysisUpdated.emit, self)
         self._closed = False
+        self.panels.build(TABS[0][0])  # the tab shown first is built with the window, the others later
 
     # -- API ----------------------------------------------------------------------------------------
     def set_dataset(self, drawings: Sequence, classes: Sequence) -> None:
