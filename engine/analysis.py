@@ -42,6 +42,7 @@ from .saliency import (  # noqa: F401  (re-exported: engine.analysis names every
     saliency,
     saliency_map,
 )
+from .text import QT_TRANSLATE_NOOP
 
 F32 = np.float32
 RAW = -1  # the "layer index" of the raw pixels in representation_layers()
@@ -595,16 +596,22 @@ def balance_warnings(counts: dict[str, int], *, min_per_class: int = 10, imbalan
     out = []
     for c, n in counts.items():
         if n < min_per_class:
-            out.append(f"Too few: “{c}” has {n} drawing{'s' if n != 1 else ''} "
-                       f"(at least {min_per_class} per class help the network learn it).")
+            out.append(QT_TRANSLATE_NOOP(
+                "DataHealth",
+                "Too few: “{label}” has {n} drawing{s} (at least {least} per class help the network "
+                "learn it)."
+            ).format(label=c, n=n, s="" if n == 1 else "s", least=min_per_class))
     nonzero = {c: n for c, n in counts.items() if n > 0}
     if len(nonzero) >= 2:
         big = max(nonzero, key=nonzero.get)
         small = min(nonzero, key=nonzero.get)
         if nonzero[big] > imbalance_ratio * nonzero[small]:
-            out.append(f"Imbalance: “{big}” has {nonzero[big]} drawings but “{small}” only "
-                       f"{nonzero[small]} ({nonzero[big] / nonzero[small]:.1f}×); the network may favour "
-                       f"“{big}”. Draw more “{small}” shapes.")
+            out.append(QT_TRANSLATE_NOOP(
+                "DataHealth",
+                "Imbalance: “{big}” has {n_big} drawings but “{small}” only {n_small} ({ratio:.1f}×); the "
+                "network may favour “{big}”. Draw more “{small}” shapes."
+            ).format(big=big, n_big=nonzero[big], small=small, n_small=nonzero[small],
+                     ratio=nonzero[big] / nonzero[small]))
     return out
 
 

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from .text import QT_TRANSLATE_NOOP
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -131,15 +133,21 @@ def open_regular_file(path: str | os.PathLike, flags: int = os.O_RDONLY, mode: i
         fd = os.open(path, flags | extra, mode)
     except OSError as e:
         if e.errno == errno.ENXIO:  # a FIFO opened for writing with no reader
-            raise OSError(errno.EINVAL, "not a regular file (a FIFO or a device)", os.fspath(path)) from None
+            raise OSError(errno.EINVAL, QT_TRANSLATE_NOOP(
+                "Files", "not a regular file (a FIFO or a device)"
+            ), os.fspath(path)) from None
         raise
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", os.fspath(path))
+            raise IsADirectoryError(errno.EISDIR, QT_TRANSLATE_NOOP(
+                "Files", "is a folder, not a file"
+            ), os.fspath(path))
         if not stat.S_ISREG(st.st_mode):
             kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
-            raise OSError(errno.EINVAL, f"not a regular file ({kind})", os.fspath(path))
+            raise OSError(errno.EINVAL, QT_TRANSLATE_NOOP(
+                "Files", "not a regular file ({kind})"
+            ).format(kind=kind), os.fspath(path))
         if extra & getattr(os, "O_NONBLOCK", 0) and fcntl is not None:
             fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) & ~os.O_NONBLOCK)
     except BaseException:

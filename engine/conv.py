@@ -13,6 +13,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
 from .layer import DTYPE, Layer, _he_normal, _max_groups, _padded_empty, _pool_out, _rng, _unmax_groups
+from .text import QT_TRANSLATE_NOOP
 
 
 def _weight_grad(dy: np.ndarray, cols: np.ndarray, out: np.ndarray) -> None:
@@ -96,13 +97,15 @@ class Conv2D(Layer):
         super().__init__()
         k, s = int(kernel_size), int(stride)
         if k < 1 or s < 1 or in_channels < 1 or out_channels < 1:
-            raise ValueError("Conv2D needs kernel_size, stride and channel counts of at least 1")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Layers", "Conv2D needs kernel_size, stride and channel counts of at least 1"
+            ))
         if padding == "same":
             if k % 2 == 0:
-                raise ValueError("padding='same' needs an odd kernel_size")
+                raise ValueError(QT_TRANSLATE_NOOP("Layers", "padding='same' needs an odd kernel_size"))
             padding = (k - 1) // 2
         if int(padding) < 0:
-            raise ValueError("padding must be >= 0 or 'same'")
+            raise ValueError(QT_TRANSLATE_NOOP("Layers", "padding must be >= 0 or 'same'"))
         self.in_channels, self.out_channels = int(in_channels), int(out_channels)
         self.kernel_size, self.stride, self.padding = k, s, int(padding)
         fan_in = self.in_channels * k * k
@@ -269,7 +272,7 @@ class ConvReLUPool(Layer):
     def __init__(self, conv: Conv2D, pool_size: int = 2):
         super().__init__()
         if conv.stride != 1:
-            raise ValueError("ConvReLUPool needs a stride-1 convolution")
+            raise ValueError(QT_TRANSLATE_NOOP("Layers", "ConvReLUPool needs a stride-1 convolution"))
         self.conv, self.pool_size = conv, int(pool_size)
         self.params, self.grads = conv.params, conv.grads
         self.pooled_columns = conv.in_channels * conv.kernel_size**2 <= conv.out_channels

@@ -30,6 +30,7 @@ from .raster import (
     render_pictures,
 )
 from .synth import DEFAULT_CLASSES
+from .text import QT_TRANSLATE_NOOP
 
 # Modules that would otherwise be imported the first time an epoch is made, in the training thread:
 # np.median imports numpy.ma, starting the helper process imports multiprocessing's spawn machinery. An
@@ -64,7 +65,9 @@ def labels_to_indices(labels: Sequence[str], classes: Sequence[str]) -> np.ndarr
     out = np.empty(len(labels), dtype=np.int64)
     for k, lab in enumerate(labels):
         if lab not in index:
-            raise ValueError(f"label {lab!r} is not one of the classes {list(classes)}")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Dataset", "label {lab!r} is not one of the classes {value}"
+            ).format(lab=lab, value=list(classes)))
         out[k] = index[lab]
     return out
 
@@ -90,7 +93,7 @@ def stratified_split(
     more items and val_fraction > 0, and always keeps at least one for training.
     """
     if not 0.0 <= val_fraction < 1.0:
-        raise ValueError("val_fraction must be in [0, 1)")
+        raise ValueError(QT_TRANSLATE_NOOP("Dataset", "val_fraction must be in [0, 1)"))
     labels = list(labels)
     rng = np.random.default_rng(seed)
     train: list[int] = []
@@ -225,7 +228,7 @@ class TrainingSet:
         if self._y.shape != (len(self.drawings),):
             raise ValueError(f"{len(self.drawings)} drawings but {self._y.shape} labels")
         if len(self.drawings) == 0:
-            raise ValueError("no training data: add some drawings first")
+            raise ValueError(QT_TRANSLATE_NOOP("Dataset", "no training data: add some drawings first"))
         if max_samples is not None and max_samples < 1:
             raise ValueError("max_samples must be at least 1 (or None for no bound)")
         self.size = size
@@ -421,9 +424,9 @@ class EpochPrefetcher:
                     self.close()
                     raise Cancelled("stopped before the data was ready")
                 if self._failed.is_set():
-                    raise EOFError("the helper could not be started or fed")
+                    raise EOFError(QT_TRANSLATE_NOOP("Dataset", "the helper could not be started or fed"))
                 if self._process.pid is not None and not self._process.is_alive():
-                    raise EOFError("the helper process ended")
+                    raise EOFError(QT_TRANSLATE_NOOP("Dataset", "the helper process ended"))
             result = _receive(self._conn)
             self._asked = None
             self.helper_epochs += 1

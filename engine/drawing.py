@@ -26,32 +26,52 @@ from .limits import (
     json_depth_exceeds,
 )
 from .raster import THICKNESS_KEY
+from .text import QT_TRANSLATE_NOOP
 
 
 def _check_values(arr: np.ndarray, what: str) -> None:
     """Raises ValueError unless every value of the (n, 2|3) stroke is finite and x, y are in range."""
     if not np.isfinite(arr).all():
-        raise ValueError(f"{what} holds a value that is not a finite number")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Drawing", "{what} holds a value that is not a finite number"
+        ).format(
+            what=what))
     if arr.size and np.abs(arr[:, :2]).max() > MAX_COORDINATE:
-        raise ValueError(f"{what} has a coordinate beyond ±{MAX_COORDINATE:g} (limit in engine.limits)")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Drawing", "{what} has a coordinate beyond ±{limit:g} (limit in engine.limits)"
+        ).format(what=what, limit=MAX_COORDINATE))
+
+
+def _lists_of_numbers(k: int):
+    return QT_TRANSLATE_NOOP("Drawing", "stroke {k} must hold lists of numbers").format(k=k)
+
+
+def _not_finite(k: int):
+    return QT_TRANSLATE_NOOP("Drawing", "stroke {k} holds a value that is not a finite number").format(k=k)
 
 
 def _as_stroke(points: Any) -> np.ndarray:
     arr = np.array(points, dtype=np.float64)
     if arr.ndim != 2 or arr.shape[1] not in (2, 3):
-        raise ValueError(f"a stroke must be an (n, 2) or (n, 3) array of x, y(, t); got shape {arr.shape}")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Drawing", "a stroke must be an (n, 2) or (n, 3) array of x, y(, t); got shape {shape}"
+        ).format(shape=arr.shape))
     if arr.shape[0] == 0:
-        raise ValueError("a stroke must have at least one point")
-    _check_values(arr, "a stroke")
+        raise ValueError(QT_TRANSLATE_NOOP("Drawing", "a stroke must have at least one point"))
+    _check_values(arr, QT_TRANSLATE_NOOP("Drawing", "a stroke"))
     arr.setflags(write=False)
     return arr
 
 
 def _check_sizes(num_strokes: int, num_points: int) -> None:
     if num_strokes > MAX_STROKES:
-        raise ValueError(f"too many strokes ({num_strokes:,}; at most {MAX_STROKES:,} in one drawing)")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Drawing", "too many strokes ({strokes:,}; at most {limit:,} in one drawing)"
+        ).format(strokes=num_strokes, limit=MAX_STROKES))
     if num_points > MAX_POINTS:
-        raise ValueError(f"too many points ({num_points:,}; at most {MAX_POINTS:,} in one drawing)")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Drawing", "too many points ({points:,}; at most {limit:,} in one drawing)"
+        ).format(points=num_points, limit=MAX_POINTS))
 
 
 def _check_ink(strokes: list[np.ndarray]) -> None:
@@ -67,17 +87,25 @@ def _check_ink(strokes: list[np.ndarray]) -> None:
     steps[ends] = 0.0
     ink = float(steps.sum())
     if ink > MAX_INK * side:
-        raise ValueError(f"the strokes are {ink / side:,.0f} times as long as the drawing is wide "
-                         f"(at most {MAX_INK:g}; limit in engine.limits)")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Drawing", "the strokes are {ratio:,.0f} times as long as the drawing is wide "
+            "(at most {limit:g}; limit in engine.limits)"
+        ).format(ratio=ink / side, limit=MAX_INK))
 
 
 def _check_extra(extra: dict) -> None:
     if THICKNESS_KEY in extra:
         t = extra[THICKNESS_KEY]
         if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0 < t <= MAX_THICKNESS:
-            raise ValueError(f'"{THICKNESS_KEY}" must be a number in (0, {MAX_THICKNESS:g}], got {t!r:.40}')
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Drawing", '"{key}" must be a number in (0, {limit:g}], got {value}'
+            ).format(
+                key=THICKNESS_KEY, limit=MAX_THICKNESS, value=f"{t!r:.40}"))
     if any(isinstance(v, (dict, list)) for v in extra.values()) and json_depth_exceeds(extra, MAX_JSON_DEPTH):
-        raise ValueError(f"the extra keys nest more than {MAX_JSON_DEPTH} levels deep")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Drawing", "the extra keys nest more than {limit} levels deep"
+        ).format(
+            limit=MAX_JSON_DEPTH))
 
 
 @dataclass(frozen=True, eq=False)
@@ -97,10 +125,13 @@ class Drawing:
     def __post_init__(self) -> None:
         strokes = tuple(_as_stroke(s) for s in self.strokes)
         if not strokes:
-            raise ValueError("an empty drawing (no strokes) cannot be used: draw something first")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Drawing", "an empty drawing (no strokes) cannot be used: draw something first"
+            ))
         _check_sizes(len(strokes), sum(len(s) for s in strokes))
         if not isinstance(self.label, str):
-            raise ValueError(f"the label must be a string, got {type(self.label).__name__}")
+            raise ValueError(QT_TRANSLATE_NOOP("Drawing", "the label must be a string, got {kind}").format(
+                kind=type(self.label).__name__))
         object.__setattr__(self, "strokes", strokes)
         object.__setattr__(self, "extra", dict(self.extra))
 
@@ -148,52 +179,60 @@ class Drawing:
     def from_ndjson_obj(cls, obj: Any) -> Drawing:
         """Build a drawing from one parsed NDJSON object; raises ValueError saying what is wrong."""
         if not isinstance(obj, dict):
-            raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
+            raise ValueError(QT_TRANSLATE_NOOP("Drawing", "expected a JSON object, got {kind}").format(
+                kind=type(obj).__name__))
         if "word" not in obj:
-            raise ValueError('missing "word" (the label)')
+            raise ValueError(QT_TRANSLATE_NOOP("Drawing", 'missing "word" (the label)'))
         if "drawing" not in obj:
-            raise ValueError('missing "drawing" (the strokes)')
+            raise ValueError(QT_TRANSLATE_NOOP("Drawing", 'missing "drawing" (the strokes)'))
         label = obj["word"]
         if not isinstance(label, str):
-            raise ValueError('"word" must be a string')
+            raise ValueError(QT_TRANSLATE_NOOP("Drawing", '"word" must be a string'))
         raw = obj["drawing"]
         if not isinstance(raw, list):
-            raise ValueError('"drawing" must be a list of strokes [[xs, ys], ...]')
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Drawing", '"drawing" must be a list of strokes [[xs, ys], ...]'
+            ))
         _check_sizes(len(raw), 0)
         strokes = []
         points = 0
         for k, stroke in enumerate(raw):
             if not isinstance(stroke, list) or len(stroke) not in (2, 3):
-                raise ValueError(f"stroke {k} must be [xs, ys] or [xs, ys, ts]")
+                raise ValueError(QT_TRANSLATE_NOOP(
+                    "Drawing", "stroke {k} must be [xs, ys] or [xs, ys, ts]"
+                ).format(k=k))
             if not all(isinstance(c, list) for c in stroke):
-                raise ValueError(f"stroke {k} must hold lists of numbers")
+                raise ValueError(_lists_of_numbers(k))
             points += len(stroke[0])
             _check_sizes(len(raw), points)  # before converting: a huge stroke is never allocated
             try:  # one conversion checks every value (a loop over the values in Python is 10x slower)
                 cols = np.array(stroke, dtype=np.float64)
             except OverflowError:
-                raise ValueError(f"stroke {k} holds a number too large for a coordinate") from None
+                raise ValueError(QT_TRANSLATE_NOOP(
+                    "Drawing", "stroke {k} holds a number too large for a coordinate").format(k=k)) from None
             except (TypeError, ValueError):
                 if len({len(c) for c in stroke}) > 1:
-                    raise ValueError(f"stroke {k} has lists of different lengths") from None
-                raise ValueError(f"stroke {k} must hold lists of numbers") from None
+                    raise ValueError(QT_TRANSLATE_NOOP(
+                        "Drawing", "stroke {k} has lists of different lengths").format(k=k)) from None
+                raise ValueError(_lists_of_numbers(k)) from None
             if cols.ndim != 2:
-                raise ValueError(f"stroke {k} must hold lists of numbers")
+                raise ValueError(_lists_of_numbers(k))
             if cols.shape[1] == 0:
                 continue  # an empty stroke carries nothing; skip it
             largest = np.abs(cols[:2]).max()
             if not largest <= MAX_COORDINATE:  # also catches NaN
                 if np.isfinite(cols[:2]).all():
-                    raise ValueError(f"stroke {k} has a coordinate beyond ±{MAX_COORDINATE:g} "
-                                     "(limit in engine.limits)")
-                raise ValueError(f"stroke {k} holds a value that is not a finite number")
+                    raise ValueError(QT_TRANSLATE_NOOP(
+                        "Drawing", "stroke {k} has a coordinate beyond ±{limit:g} (limit in engine.limits)"
+                    ).format(k=k, limit=MAX_COORDINATE))
+                raise ValueError(_not_finite(k))
             if len(cols) == 3 and not np.isfinite(cols[2]).all():
-                raise ValueError(f"stroke {k} holds a value that is not a finite number")
+                raise ValueError(_not_finite(k))
             stroke_array = cols.T.copy()
             stroke_array.setflags(write=False)
             strokes.append(stroke_array)
         if not strokes:
-            raise ValueError("empty drawing (no points)")
+            raise ValueError(QT_TRANSLATE_NOOP("Drawing", "empty drawing (no points)"))
         _check_ink(strokes)
         extra = {k: v for k, v in obj.items() if k not in ("word", "drawing")}
         if extra:

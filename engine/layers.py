@@ -20,6 +20,7 @@ import numpy as np
 
 from .conv import Conv2D, ConvReLUPool
 from .layer import DTYPE, Layer, _he_normal, _max_groups, _pool_out, _rng, _unmax_groups
+from .text import QT_TRANSLATE_NOOP
 
 __all__ = ["DTYPE", "Layer", "Conv2D", "ConvReLUPool", "ReLU", "Sigmoid", "Tanh", "MaxPool2D", "AvgPool2D",
            "Flatten", "Dense", "Dropout", "LAYER_TYPES", "layer_from_config"]
@@ -92,7 +93,9 @@ class _Pool2D(Layer):
         self.kernel_size = int(kernel_size)
         self.stride = self.kernel_size if stride is None else int(stride)
         if self.kernel_size < 1 or self.stride < 1:
-            raise ValueError(f"{self.name} needs kernel_size and stride of at least 1")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Layers", "{name} needs kernel_size and stride of at least 1"
+            ).format(name=self.name))
 
     def config(self) -> dict:
         return {"type": self.kind, "kernel_size": self.kernel_size, "stride": self.stride}
@@ -208,7 +211,9 @@ class Dense(Layer):
     def __init__(self, in_features, out_features, rng=None):
         super().__init__()
         if in_features < 1 or out_features < 1:
-            raise ValueError("Dense needs in_features and out_features of at least 1")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Layers", "Dense needs in_features and out_features of at least 1"
+            ))
         self.in_features, self.out_features = int(in_features), int(out_features)
         self.params = {
             "weight": _he_normal(_rng(rng), (self.out_features, self.in_features), self.in_features),
@@ -221,7 +226,9 @@ class Dense(Layer):
 
     def output_shape(self, input_shape: tuple) -> tuple:
         if tuple(input_shape) != (self.in_features,):
-            raise ValueError(f"Dense expects input shape ({self.in_features},), got {tuple(input_shape)}")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Layers", "Dense expects input shape ({in_features},), got {value}"
+            ).format(in_features=self.in_features, value=tuple(input_shape)))
         return (self.out_features,)
 
     def forward(self, x, training=False):
@@ -249,7 +256,7 @@ class Dropout(Layer):
     def __init__(self, p=0.5, rng=None):
         super().__init__()
         if not 0.0 <= p < 1.0:
-            raise ValueError("Dropout p must be in [0, 1)")
+            raise ValueError(QT_TRANSLATE_NOOP("Layers", "Dropout p must be in [0, 1)"))
         self.p = float(p)
         self.rng = _rng(rng)
 
@@ -278,7 +285,8 @@ LAYER_TYPES: dict[str, type[Layer]] = {
 def layer_from_config(cfg: dict, rng=None) -> Layer:
     """Builds a layer from its config() dict (PyTorch constructor names). Raises ValueError."""
     if not isinstance(cfg, dict) or cfg.get("type") not in LAYER_TYPES:
-        raise ValueError(f"unknown layer description: {cfg!r}")
+        raise ValueError(QT_TRANSLATE_NOOP("Layers", "unknown layer description: {description}").format(
+            description=repr(cfg)[:100]))
     cls = LAYER_TYPES[cfg["type"]]
     kwargs = {k: v for k, v in cfg.items() if k != "type"}
     if cls in (Conv2D, Dense, Dropout):
@@ -286,4 +294,5 @@ def layer_from_config(cfg: dict, rng=None) -> Layer:
     try:
         return cls(**kwargs)
     except TypeError as e:
-        raise ValueError(f"bad arguments for layer {cfg['type']!r}: {e}") from None
+        raise ValueError(QT_TRANSLATE_NOOP("Layers", "bad arguments for layer {kind!r}: {reason}").format(
+            kind=cfg["type"], reason=str(e))) from None

@@ -8,6 +8,7 @@ import numpy as np
 
 from .layers import Conv2D, ConvReLUPool, Dense, Dropout, Flatten, Layer, MaxPool2D, ReLU, layer_from_config
 from .losses import softmax
+from .text import QT_TRANSLATE_NOOP, exception_text
 
 PRESETS = ("tiny", "default", "wide", "mlp")
 
@@ -57,9 +58,13 @@ class Sequential:
             try:
                 shape = layer.output_shape(shape)
             except ValueError as e:
-                raise ValueError(f"layer {i} ({layer.name}) does not fit its input {shape}: {e}") from None
+                raise ValueError(QT_TRANSLATE_NOOP(
+                    "Model", "layer {i} ({value}) does not fit its input {shape}: {e}"
+                ).format(i=i, value=layer.name, shape=shape, e=exception_text(e))) from None
             if min(shape) < 1:
-                raise ValueError(f"layer {i} ({layer.name}) leaves nothing: output shape {shape}")
+                raise ValueError(QT_TRANSLATE_NOOP(
+                    "Model", "layer {i} ({value}) leaves nothing: output shape {shape}"
+                ).format(i=i, value=layer.name, shape=shape))
         self.output_shape = shape
         self._pack()
         self._stages = compute_stages(self.layers)
@@ -97,8 +102,9 @@ class Sequential:
         """x (N, *input_shape) -> logits (N, classes). Inputs are cast to the model's dtype."""
         x = np.asarray(x, dtype=self.dtype)
         if x.shape[1:] != self.input_shape:
-            raise ValueError(f"expected input of shape (N, {', '.join(map(str, self.input_shape))}), "
-                             f"got {x.shape}")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Model", "expected input of shape (N, {value}), got {value2}"
+            ).format(value=', '.join(map(str, self.input_shape)), value2=x.shape))
         for stage in self._stages:
             x = stage.forward(x, training)
         return x
@@ -128,7 +134,9 @@ class Sequential:
 
     def _check(self, x: np.ndarray) -> np.ndarray:
         if x.shape[1:] != self.input_shape:
-            raise ValueError(f"expected input of shape {self.input_shape}, got {x.shape[1:]}")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Model", "expected input of shape {input_shape}, got {value}"
+            ).format(input_shape=self.input_shape, value=x.shape[1:]))
         return x
 
     def _viewer(self) -> list[Layer]:
@@ -192,12 +200,15 @@ class Sequential:
         params = self.parameters()
         missing, extra = params.keys() - weights.keys(), weights.keys() - params.keys()
         if missing or extra:
-            raise ValueError(f"weights do not match the model: missing {sorted(missing)}, "
-                             f"unexpected {sorted(extra)}")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Model", "weights do not match the model: missing {value}, unexpected {value2}"
+            ).format(value=sorted(missing), value2=sorted(extra)))
         for k, p in params.items():
             w = np.asarray(weights[k])
             if w.shape != p.shape:
-                raise ValueError(f"weight {k!r} has shape {w.shape}, the model needs {p.shape}")
+                raise ValueError(QT_TRANSLATE_NOOP(
+                    "Model", "weight {k!r} has shape {value}, the model needs {value2}"
+                ).format(k=k, value=w.shape, value2=p.shape))
         for k, p in params.items():
             p[...] = weights[k]
 
@@ -250,9 +261,11 @@ def build_model(preset: str = "default", num_classes: int = 4, input_size: int =
     Hidden layers are He-initialised; the output layer starts 10× smaller.
     """
     if preset not in PRESETS:
-        raise ValueError(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Model", "unknown preset {preset!r}; choose one of {value}"
+        ).format(preset=preset, value=', '.join(PRESETS)))
     if num_classes < 1 or input_size < 4:
-        raise ValueError("need num_classes >= 1 and input_size >= 4")
+        raise ValueError(QT_TRANSLATE_NOOP("Model", "need num_classes >= 1 and input_size >= 4"))
     rng = np.random.default_rng(seed)
     s = input_size
     if preset == "mlp":

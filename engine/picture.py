@@ -20,6 +20,7 @@ from .raster import (
     _radius_keys,
     _to_float,
 )
+from .text import QT_TRANSLATE_NOOP
 
 
 def _lut(step: int) -> np.ndarray:
@@ -76,10 +77,15 @@ def ink_from_image(gray: np.ndarray) -> np.ndarray:
     if g.ndim == 3:  # (H, W, C): average the colour channels
         g = g[..., :3].mean(axis=2)
     if g.ndim != 2:
-        raise ValueError(f"expected a 2-D grayscale image, got shape {np.shape(gray)}")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Picture", "expected a 2-D grayscale image, got shape {value}"
+        ).format(value=np.shape(gray)))
     if g.shape[0] < 2 or g.shape[1] < 2:
-        raise ValueError(f"an image of {g.shape[1]}×{g.shape[0]} pixels is too thin to hold a drawing "
-                         "(each side needs at least 2 pixels)")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Picture",
+            "an image of {value}×{value2} pixels is too thin to hold a drawing (each side needs at least 2 "
+            "pixels)"
+        ).format(value=g.shape[1], value2=g.shape[0]))
     border = np.concatenate([g[0], g[-1], g[1:-1, 0], g[1:-1, -1]])
     bg = float(np.median(border))
     ink = np.abs(g - bg)

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .text import QT_TRANSLATE_NOOP
+
 SUPERSAMPLE = 4
 #: pen width and margin as fractions of the output size (2 px and 2 px at 28 x 28)
 PEN_WIDTH = 2.0 / 28.0
@@ -116,7 +118,9 @@ class StrokeBatch:
         for d in drawings:
             strokes = getattr(d, "strokes", d)
             if len(strokes) == 0:
-                raise ValueError("an empty drawing (no strokes) cannot be rasterized")
+                raise ValueError(QT_TRANSLATE_NOOP(
+                    "Raster", "an empty drawing (no strokes) cannot be rasterized"
+                ))
             extra = getattr(d, "extra", None) or {}
             thick.append(float(extra.get(THICKNESS_KEY, 1.0)))
             per_drawing.append(len(strokes))
@@ -270,7 +274,7 @@ def _fit_segments(a, b, seg_off, size: int, orient: bool = True, widen: bool = T
     """
     m = np.diff(seg_off)
     if (m < 1).any():
-        raise ValueError("a drawing without points cannot be rasterized")
+        raise ValueError(QT_TRANSLATE_NOOP("Raster", "a drawing without points cannot be rasterized"))
     n = len(m)
     starts = seg_off[:-1]
     seg_draw = np.repeat(np.arange(n), m)

@@ -26,6 +26,7 @@ except ImportError:  # Windows: no advisory lock; changes by another process are
     fcntl = None
 from .drawing import Drawing
 from .limits import MAX_LINE_BYTES, MAX_LISTED_PROBLEMS
+from .text import QT_TRANSLATE_NOOP, exception_text
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class LoadProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return str(QT_TRANSLATE_NOOP("DrawingFile", "{path}:{line}: {message}").format(
+            path=self.path, line=self.line, message=self.message))
 
 
 def _encode(drawing: Drawing) -> bytes:
@@ -79,7 +81,7 @@ class _NotANumber(ValueError):
 
 
 def _refuse_constant(name: str):
-    raise _NotANumber(f"{name} is not a JSON number")
+    raise _NotANumber(QT_TRANSLATE_NOOP("DrawingFile", "{name} is not a JSON number").format(name=name))
 
 
 _DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
@@ -92,17 +94,25 @@ def _parse_line(raw: bytes, first: bool) -> object:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not valid UTF-8 text (byte {exc.start + 1})") from None
+        raise ValueError(QT_TRANSLATE_NOOP("DrawingFile", "not valid UTF-8 text (byte {byte})").format(
+            byte=exc.start + 1)) from None
     try:
         return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "DrawingFile", "not valid JSON: {reason} at column {column}"
+        ).format(
+            reason=exc.msg, column=exc.colno)) from None
     except _NotANumber as exc:
-        raise ValueError(f"not valid JSON: {exc}") from None
+        raise ValueError(QT_TRANSLATE_NOOP("DrawingFile", "not valid JSON: {reason}").format(
+            reason=exception_text(exc))) from None
     except RecursionError:
-        raise ValueError("not valid JSON for a drawing: nested too deeply") from None
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "DrawingFile", "not valid JSON for a drawing: nested too deeply"
+        )) from None
     except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        raise ValueError(f"not valid JSON for a drawing: {str(exc)[:80]}") from None
+        raise ValueError(QT_TRANSLATE_NOOP("DrawingFile", "not valid JSON for a drawing: {reason}").format(
+            reason=str(exc)[:80])) from None
 
 
 def _lines(f: BinaryIO) -> Iterator[tuple[int, int, bytes | None, bool]]:
@@ -143,8 +153,8 @@ class _Problems:
     def result(self) -> list[LoadProblem]:
         if not self.more:
             return self.listed
-        return self.listed + [LoadProblem(self.path, self.more_from,
-                                          f"and {self.more:,} more bad lines from here on (not listed)")]
+        return self.listed + [LoadProblem(self.path, self.more_from, QT_TRANSLATE_NOOP(
+            "DrawingFile", "and {more:,} more bad lines from here on (not listed)").format(more=self.more))]
 
 
 def _read(path: str) -> tuple[list[Drawing], list[LoadProblem], int | None]:
@@ -155,7 +165,10 @@ def _read(path: str) -> tuple[list[Drawing], list[LoadProblem], int | None]:
     with os.fdopen(open_regular_file(path), "rb") as f:
         for number, offset, raw, ended in _lines(f):
             if raw is None:
-                problems.add(number, f"a line longer than {MAX_LINE_BYTES // 2**20} MiB; not read")
+                problems.add(number, QT_TRANSLATE_NOOP(
+                    "DrawingFile", "a line longer than {mib} MiB; not read"
+                ).format(
+                    mib=MAX_LINE_BYTES // 2**20))
                 continue
             if not raw.strip():
                 continue
@@ -164,14 +177,17 @@ def _read(path: str) -> tuple[list[Drawing], list[LoadProblem], int | None]:
             except ValueError as exc:
                 if not ended and raw.lstrip().startswith(b"{"):  # how an interrupted append looks
                     torn_at = offset
-                    problems.add(number, f"torn last line (incomplete write, {len(raw)} bytes): {exc}")
+                    problems.add(number, QT_TRANSLATE_NOOP(
+                        "DrawingFile", "torn last line (incomplete write, {size} bytes): {reason}"
+                    ).format(size=len(raw), reason=exception_text(exc)))
                 else:
-                    problems.add(number, str(exc))
+                    problems.add(number, exception_text(exc))
                 continue
             try:
                 drawings.append(Drawing.from_ndjson_obj(obj))
             except (ValueError, TypeError) as exc:
-                problems.add(number, f"not a drawing: {exc}")
+                problems.add(number, QT_TRANSLATE_NOOP("DrawingFile", "not a drawing: {reason}").format(
+                    reason=exception_text(exc)))
     return drawings, problems.result(), torn_at
 
 
@@ -315,7 +331,9 @@ class DrawingStore:
             return
         for i, p in enumerate(self.problems):
             if p.message.startswith("torn last line"):
-                note = f"{p.message}; cut off, the fragment is kept in {self.damaged_path}"
+                note = QT_TRANSLATE_NOOP(
+                    "DrawingFile", "{problem}; cut off, the fragment is kept in {path}"
+                ).format(problem=p.message, path=os.fspath(self.damaged_path))
                 self.problems[i] = LoadProblem(p.path, p.line, note)
 
     @property
@@ -355,8 +373,9 @@ class DrawingStore:
             try:
                 written = os.write(fd, line)
                 if written != len(line):
-                    raise OSError(errno.ENOSPC, f"No space left on device ({written} of {len(line)} bytes "
-                                                f"written)", os.fspath(self.path))
+                    raise OSError(errno.ENOSPC, QT_TRANSLATE_NOOP(
+                        "DrawingFile", "No space left on device ({written} of {size} bytes written)"
+                    ).format(written=written, size=len(line)), os.fspath(self.path))
                 os.fsync(fd)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -376,7 +395,7 @@ class DrawingStore:
     def relabel(self, indices: Iterable[int], label: str) -> None:
         """Give the drawings at `indices` a new label (a new label simply becomes a new class)."""
         if not isinstance(label, str) or not label.strip():
-            raise ValueError("a label must be a non-empty string")
+            raise ValueError(QT_TRANSLATE_NOOP("DrawingFile", "a label must be a non-empty string"))
         idx = self._check_indices(indices)
         new = list(self._drawings)
         for i in idx:

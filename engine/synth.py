@@ -21,6 +21,7 @@ import numpy as np
 from .drawing import Drawing
 from .pen import _finish, _human_angle, _polygon_drawing, _rotate, _smooth_noise, _split, _stretch, _wobble
 from .synth_irregular import irregular
+from .text import QT_TRANSLATE_NOOP
 
 DEFAULT_CLASSES = ("square", "triangle", "circle", "irregular")
 #: how often a triangle is turned a quarter, half, three quarters (its apex down, left, right)
@@ -153,7 +154,9 @@ _MAKERS: dict[str, Callable[[np.random.Generator], Drawing]] = {
 def generate_drawing(label: str, rng: np.random.Generator) -> Drawing:
     """One synthetic drawing of class `label` (one of DEFAULT_CLASSES)."""
     if label not in _MAKERS:
-        raise ValueError(f"no generator for class {label!r}; known: {', '.join(DEFAULT_CLASSES)}")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Synth", "no generator for class {label!r}; known: {known}"
+        ).format(label=label, known=", ".join(DEFAULT_CLASSES)))
     return _MAKERS[label](rng)
 
 
@@ -166,10 +169,12 @@ def generate_drawings(
     Raises ValueError for a class the generator does not know.
     """
     if per_class < 0:
-        raise ValueError("per_class must be >= 0")
+        raise ValueError(QT_TRANSLATE_NOOP("Synth", "per_class must be >= 0"))
     unknown = [c for c in classes if c not in _MAKERS]
     if unknown:
-        raise ValueError(f"no generator for class {unknown[0]!r}; known: {', '.join(DEFAULT_CLASSES)}")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Synth", "no generator for class {label!r}; known: {known}"
+        ).format(label=unknown[0], known=", ".join(DEFAULT_CLASSES)))
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     out = []
     for _ in range(per_class):

@@ -35,6 +35,7 @@ import numpy as np
 from .losses import softmax_cross_entropy
 from .model import Sequential
 from .optim import SGD, Adam
+from .text import QT_TRANSLATE_NOOP
 
 EVAL_BATCH = 256
 
@@ -56,17 +57,25 @@ class TrainConfig:
 
     def __post_init__(self):
         if self.epochs < 1 or self.batch_size < 1:
-            raise ValueError("epochs and batch_size must be at least 1")
+            raise ValueError(QT_TRANSLATE_NOOP("Training", "epochs and batch_size must be at least 1"))
         if not (self.lr > 0 and math.isfinite(self.lr)):
-            raise ValueError("the learning rate must be a positive number")
+            raise ValueError(QT_TRANSLATE_NOOP("Training", "the learning rate must be a positive number"))
         if self.optimizer not in ("adam", "sgd"):
-            raise ValueError(f"unknown optimizer {self.optimizer!r}; use 'adam' or 'sgd'")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Training", "unknown optimizer {optimizer!r}; use 'adam' or 'sgd'"
+            ).format(optimizer=self.optimizer))
         if not 0 <= self.ema_decay < 1:
-            raise ValueError("ema_decay must be at least 0 and less than 1 (0 turns averaging off)")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Training", "ema_decay must be at least 0 and less than 1 (0 turns averaging off)"
+            ))
         if self.schedule not in ("cosine", "constant"):
-            raise ValueError(f"unknown schedule {self.schedule!r}; use 'cosine' or 'constant'")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Training", "unknown schedule {schedule!r}; use 'cosine' or 'constant'"
+            ).format(schedule=self.schedule))
         if not 0 <= self.warmup < 1:
-            raise ValueError("warmup must be a fraction of the steps: at least 0 and less than 1")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Training", "warmup must be a fraction of the steps: at least 0 and less than 1"
+            ))
 
 
 def scheduled_lr(config: TrainConfig, step: int, total: int) -> float:
@@ -212,17 +221,27 @@ def _arrays(data, epoch: int, model: Sequential) -> tuple[np.ndarray, np.ndarray
         X = np.asarray(X, dtype=model.dtype)
     if X.ndim == len(model.input_shape):  # (N, S, S) -> (N, 1, S, S)
         if compact:
-            raise ValueError(f"training images have shape {X.shape[1:]}, the model needs {model.input_shape}")
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Training", "training images have shape {value}, the model needs {value2}"
+            ).format(value=X.shape[1:], value2=model.input_shape))
         X = X[:, None]
     y = np.asarray(y)
     if X.shape[1:] != model.input_shape:
-        raise ValueError(f"training images have shape {X.shape[1:]}, the model needs {model.input_shape}")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Training", "training images have shape {value}, the model needs {value2}"
+        ).format(value=X.shape[1:], value2=model.input_shape))
     if len(X) == 0 or len(X) != len(y) or y.ndim != 1 or not np.issubdtype(y.dtype, np.integer):
-        raise ValueError("need as many integer labels as images, and at least one image")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Training", "need as many integer labels as images, and at least one image"
+        ))
     if y.min() < 0 or y.max() >= model.output_shape[0]:
-        raise ValueError(f"labels must be in 0..{model.output_shape[0] - 1}")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Training", "labels must be in 0..{value}"
+        ).format(value=model.output_shape[0] - 1))
     if not compact and not np.isfinite(X).all():
-        raise ValueError("the training images contain values that are not finite numbers (inf or NaN)")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "Training", "the training images contain values that are not finite numbers (inf or NaN)"
+        ))
     return X, y
 
 
@@ -315,7 +334,10 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
         if average is None:
             return ""
         model.set_weights(average)
-        return " The model keeps the running average of its weights over the latest steps (weight averaging)."
+        return QT_TRANSLATE_NOOP(
+            "Training",
+            " The model keeps the running average of its weights over the latest steps (weight averaging)."
+        )
 
     mark = elapsed()  # when the latest step (or the first epoch's arrays) was done
     for epoch in range(config.epochs):
@@ -336,8 +358,10 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
                 paused += clock() - t_wait
                 if not go:
                     averaged = use_average()
-                    yield record("stopped", epoch, elapsed(), message=f"Training stopped after {step} steps, "
-                                 f"in epoch {epoch + 1} of {config.epochs}.{averaged}")
+                    yield record("stopped", epoch, elapsed(), message=QT_TRANSLATE_NOOP(
+                        "Training",
+                        "Training stopped after {steps} steps, in epoch {epoch} of {epochs}.{averaged}"
+                    ).format(steps=step, epoch=epoch + 1, epochs=config.epochs, averaged=averaged))
                     return
             opt.lr = scheduled_lr(config, step, total)
             idx = order[b * config.batch_size : (b + 1) * config.batch_size]
@@ -355,11 +379,14 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
                     opt.step(params, model.gradients())
             if not finite:
                 model.set_weights(last_good)
-                what = "infinite" if math.isinf(loss) else "not a number (NaN)"
-                yield record("diverged", epoch, elapsed(), loss=loss, message=(
-                    f"Training stopped at step {step + 1}: the loss became {what}, so the weights were "
-                    f"growing out of control. The model keeps the last weights that gave a finite loss. "
-                    f"Try a lower learning rate (for example {opt.lr / 10:g} instead of {opt.lr:g})."))
+                what = (QT_TRANSLATE_NOOP("Training", "infinite") if math.isinf(loss)
+                        else QT_TRANSLATE_NOOP("Training", "not a number (NaN)"))
+                yield record("diverged", epoch, elapsed(), loss=loss, message=QT_TRANSLATE_NOOP(
+                    "Training",
+                    "Training stopped at step {step}: the loss became {what}, so the weights were growing "
+                    "out of control. The model keeps the last weights that gave a finite loss. Try a lower "
+                    "learning rate (for example {lower:g} instead of {lr:g})."
+                ).format(step=step + 1, what=what, lower=opt.lr / 10, lr=opt.lr))
                 return
             step += 1
             if average is not None:
@@ -382,9 +409,12 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
                      val_loss=val_loss, val_accuracy=val_acc)
     averaged = use_average()
     yield record("done", config.epochs - 1, elapsed(),
-                 message=f"Finished {_count(config.epochs, 'epoch')} ({_count(step, 'step')}).{averaged}")
+                 message=QT_TRANSLATE_NOOP(
+                     "Training", "Finished {epochs:,} epoch{s} ({steps:,} step{s2}).{averaged}"
+                 ).format(
+                     epochs=config.epochs, s=_s(config.epochs), steps=step, s2=_s(step), averaged=averaged))
 
 
-def _count(n: int, noun: str) -> str:
-    """'1 epoch', '10 epochs', '3,380 steps'."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+def _s(n: int) -> str:
+    """The English plural ending of a count: '1 epoch', '10 epochs', '3,380 steps'."""
+    return "" if n == 1 else "s"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import engine
+from gui.cli_argparse import ColumnsHelpFormatter, argparse_language
 from gui.text import QT_TRANSLATE_NOOP, translate
 
 from .core.inputs import InputError, evaluate_model, load_data, load_model_file, predict_inputs, predict_proba
@@ -618,17 +619,21 @@ def register(command: Command) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shapelab",
+        formatter_class=ColumnsHelpFormatter,
         description=(
             translate("Cli", "ShapeLab: draw shapes, train a small NumPy CNN on them, and watch it learn. "
             "Without a command the app starts (python main.py).")
         ),
         epilog=translate("Cli", "Exit status: 0 success, 1 bad data or files, 2 bad usage."),
     )
-    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument(
+        "--version", action="version", version=version_text(),
+        help=translate("Cli", "show the version, the licence and the libraries used, and exit"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         text = translate("Cli", command.help)  # marked with QT_TRANSLATE_NOOP("Cli", ...) where registered
-        p = sub.add_parser(command.name, help=text, description=text)
+        p = sub.add_parser(command.name, help=text, description=text, formatter_class=ColumnsHelpFormatter)
         command.add_arguments(p)
         p.set_defaults(func=command.run)
     return parser
@@ -651,13 +656,15 @@ def run(argv: Sequence[str]) -> int:
         from gui.i18n import install_cli_translation
 
         install_cli_translation(cli_language())
-    parser = build_parser()
-    try:
-        args = parser.parse_args(list(argv))
-    except SystemExit as exc:  # argparse: --help (0) or bad usage (2), message already printed
-        return int(exc.code or 0)
+    with argparse_language():  # argparse's own words ("usage:", its errors) in the same language
+        parser = build_parser()
+        try:
+            args = parser.parse_args(list(argv))
+        except SystemExit as exc:  # argparse: --help (0) or bad usage (2), message already printed
+            return int(exc.code or 0)
+        if args.command is None:
+            parser.print_usage(sys.stderr)
     if args.command is None:
-        parser.print_usage(sys.stderr)
         print(
             translate("Cli", "shapelab: error: give a command (python main.py with none starts the app)"),
             file=sys.stderr,

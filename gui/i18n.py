@@ -31,9 +31,11 @@ I18N_DIR = RESOURCES / "i18n"
 LANGUAGE_KEY = "view/language"
 LANGUAGES = (("en", "English"), ("ko", "한국어"))  # each in its own language: not translated
 ROOT = Path(__file__).resolve().parents[1]
-# Every module of gui/ and main.py: lupdate reads them all (relative to ROOT, as the catalogue is updated)
+# Every module of gui/ and engine/ and main.py: lupdate reads them all (relative to ROOT, as the catalogue
+# is updated); the engine marks its texts with engine.text.QT_TRANSLATE_NOOP
 TRANSLATED_SOURCES = tuple(
-    sorted(str(p.relative_to(ROOT)) for p in (ROOT / "gui").rglob("*.py")) + ["main.py"]
+    sorted(str(p.relative_to(ROOT)) for folder in ("gui", "engine") for p in (ROOT / folder).rglob("*.py"))
+    + ["main.py"]
 )
 
 text.set_translator(QCoreApplication.translate)  # gui.text.translate: the installed QTranslators from now on

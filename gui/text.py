@@ -12,11 +12,16 @@ comes back as it is.
 - Texts fixed at import (module constants, class attributes: built before any translator is installed):
   ``QT_TRANSLATE_NOOP("Context", "text")`` marks them and returns them unchanged; the code that shows them
   calls ``translate("Context", text)`` with the same context.
+- Texts the engine writes (its exceptions' messages, load problems, run summaries) are `engine.text.Text`
+  objects, which carry their template and arguments; importing this module plugs `translate` into
+  engine.text, so `str(text)`, f-strings and ``"{exc}".format(exc=exc)`` show them translated.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+import engine.text as engine_text
 
 _translator: Callable[[str, str], str] | None = None
 
@@ -37,3 +42,8 @@ def set_translator(function: Callable[[str, str], str] | None) -> None:
     """Plugs in the translating function (context, source) -> text; None goes back to the sources."""
     global _translator
     _translator = function
+
+
+# The engine's texts (errors, load problems, run summaries: `engine.text.Text`) are catalogued with the
+# same tools and come out in the interface's language through this module's `translate` too.
+engine_text.set_translator(translate)

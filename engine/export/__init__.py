@@ -9,6 +9,7 @@ ExportMismatch and leaves no file behind. NumPy only: `onnx` and `onnxruntime` (
 from __future__ import annotations
 
 from engine.modelio import load_model
+from engine.text import QT_TRANSLATE_NOOP
 
 from ._check import (
     CHECK_COUNT,
@@ -39,7 +40,9 @@ def export_model(path, fmt: str, out) -> ExportResult:
     Raises ModelFileError for an unusable model file, ExportError when the export cannot be made or does
     not pass its check (nothing written then)."""
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ExportError(QT_TRANSLATE_NOOP(
+            "Export", "unknown format {fmt!r}; choose one of {value}"
+        ).format(fmt=fmt, value=', '.join(FORMATS)))
     loaded = load_model(path)
     if fmt == "onnx":
         return export_onnx(loaded, out)

@@ -16,6 +16,7 @@ import numpy as np
 from engine.model import Sequential
 from engine.raster import rasterize_many
 from engine.synth import generate_drawings
+from engine.text import QT_TRANSLATE_NOOP
 
 CHECK_COUNT = 32
 CHECK_SEED = 20261207
@@ -66,17 +67,23 @@ def compare(name: str, expected: np.ndarray, got: np.ndarray) -> float:
     Returns the largest difference."""
     got = np.asarray(got, dtype=np.float32)
     if got.shape != expected.shape:
-        raise ExportMismatch(f"{name}: the exported model gives outputs of shape {got.shape}, "
-                             f"the engine {expected.shape}")
+        raise ExportMismatch(QT_TRANSLATE_NOOP(
+            "Export", "{name}: the exported model gives outputs of shape {value}, the engine {value2}"
+        ).format(name=name, value=got.shape, value2=expected.shape))
     if not np.isfinite(got).all():
-        raise ExportMismatch(f"{name}: the exported model gives non-finite outputs")
+        raise ExportMismatch(QT_TRANSLATE_NOOP(
+            "Export", "{name}: the exported model gives non-finite outputs"
+        ).format(name=name))
     diff = float(np.max(np.abs(got - expected))) if got.size else 0.0
     differ = int(np.sum(got.argmax(axis=1) != expected.argmax(axis=1)))
     if diff > TOLERANCE or differ:
         raise ExportMismatch(
-            f"{name}: the exported model disagrees with ShapeLab on the {len(expected)} check drawings "
-            f"(largest probability difference {diff:.2e}, allowed {TOLERANCE:.0e}; different top class "
-            f"on {differ}); nothing was written")
+            QT_TRANSLATE_NOOP(
+                "Export",
+                "{name}: the exported model disagrees with ShapeLab on the {n_expected} check drawings "
+                "(largest probability difference {diff:.2e}, allowed {TOLERANCE:.0e}; different top class "
+                "on {differ}); nothing was written"
+            ).format(name=name, n_expected=len(expected), diff=diff, TOLERANCE=TOLERANCE, differ=differ))
     return diff
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.modelio import LoadedModel
+from engine.text import QT_TRANSLATE_NOOP
 
 from ._check import (
     CHECK_COUNT,
@@ -37,8 +38,11 @@ def _require(module: str):
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise ExportError(f"ONNX export needs the {module!r} package, which is not installed; "
-                          f"install it with: {INSTALL_HINT}") from None
+        raise ExportError(QT_TRANSLATE_NOOP(
+            "Export",
+            "ONNX export needs the {module!r} package, which is not installed; install it with: "
+            "{INSTALL_HINT}"
+        ).format(module=module, INSTALL_HINT=INSTALL_HINT)) from None
 
 
 def build_onnx(loaded: LoadedModel):
@@ -78,7 +82,9 @@ def build_onnx(loaded: LoadedModel):
         elif kind == "dropout":
             continue  # the identity at inference
         else:
-            raise ExportError(f"layer {i} ({kind}) has no ONNX counterpart here")
+            raise ExportError(QT_TRANSLATE_NOOP(
+                "Export", "layer {i} ({kind}) has no ONNX counterpart here"
+            ).format(i=i, kind=kind))
         current = out
     nodes.append(helper.make_node("Softmax", [current], [OUTPUT_NAME], name="softmax", axis=1))
     graph = helper.make_graph(
@@ -122,7 +128,8 @@ def export_onnx(loaded: LoadedModel, out) -> ExportResult:
         onnx.checker.check_model(str(staged), full_check=True)
         diff = compare(str(out), expected, run_onnx(staged, X))
         place([(staged, out)])
-    return ExportResult("onnx", (str(out),), "onnx.checker (full) and onnxruntime", diff, CHECK_COUNT)
+    checked = QT_TRANSLATE_NOOP("Export", "onnx.checker (full) and onnxruntime")
+    return ExportResult("onnx", (str(out),), checked, diff, CHECK_COUNT)
 
 
 def _version() -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.modelio import LoadedModel
+from engine.text import QT_TRANSLATE_NOOP
 
 from ._check import (
     CHECK_COUNT,
@@ -70,11 +71,15 @@ def build_tfjs(loaded: LoadedModel, rgb: bool = False, _flatten_order: str = "hw
     model = loaded.model
     c, h, w = model.input_shape
     if c != 1:
-        raise ExportError(f"TensorFlow.js export takes one-channel models; this one has {c} channels")
+        raise ExportError(QT_TRANSLATE_NOOP(
+            "Export", "TensorFlow.js export takes one-channel models; this one has {c} channels"
+        ).format(c=c))
     pool = 1
     if rgb:
         if ML5_SIZE % h or h != w:
-            raise ExportError(f"the ml5 variant needs an input size dividing {ML5_SIZE} (this model: {h})")
+            raise ExportError(QT_TRANSLATE_NOOP(
+                "Export", "the ml5 variant needs an input size dividing {ML5_SIZE} (this model: {h})"
+            ).format(ML5_SIZE=ML5_SIZE, h=h))
         pool = ML5_SIZE // h
     size = h * pool
     in_shape = [size, size, 3 if rgb else 1]
@@ -131,7 +136,9 @@ def build_tfjs(loaded: LoadedModel, rgb: bool = False, _flatten_order: str = "hw
         elif kind == "dropout":
             pass  # the identity at inference
         else:
-            raise ExportError(f"layer {i} ({kind}) has no TensorFlow.js counterpart here")
+            raise ExportError(QT_TRANSLATE_NOOP(
+                "Export", "layer {i} ({kind}) has no TensorFlow.js counterpart here"
+            ).format(i=i, kind=kind))
         if kind == "flatten":
             flat_from = shape  # elementwise layers and Dropout keep the order; the next Dense uses it
         elif kind == "linear":
@@ -193,7 +200,9 @@ def _activation(x: np.ndarray, name: str) -> np.ndarray:
     if name == "softmax":
         e = np.exp(x - x.max(axis=-1, keepdims=True))
         return e / e.sum(axis=-1, keepdims=True)
-    raise ExportError(f"activation {name!r} is not supported by the NumPy re-run")
+    raise ExportError(QT_TRANSLATE_NOOP(
+        "Export", "activation {name!r} is not supported by the NumPy re-run"
+    ).format(name=name))
 
 
 def run_tfjs(folder, x: np.ndarray) -> np.ndarray:
@@ -208,13 +217,17 @@ def run_tfjs(folder, x: np.ndarray) -> np.ndarray:
         weights[entry["name"]] = np.frombuffer(blob, "<f4", count, offset).reshape(entry["shape"])
         offset += 4 * count
     if offset != len(blob):
-        raise ExportError(f"{folder}: weights.bin holds {len(blob)} bytes, the manifest {offset}")
+        raise ExportError(QT_TRANSLATE_NOOP(
+            "Export", "{folder}: weights.bin holds {n_blob} bytes, the manifest {offset}"
+        ).format(folder=folder, n_blob=len(blob), offset=offset))
     x = np.asarray(x, np.float32)
     for layer in spec["modelTopology"]["config"]["layers"]:
         cls, cfg = layer["class_name"], layer["config"]
         name = cfg["name"]
         if "batch_input_shape" in cfg and list(x.shape[1:]) != cfg["batch_input_shape"][1:]:
-            raise ExportError(f"input of shape {x.shape[1:]}, the model takes {cfg['batch_input_shape'][1:]}")
+            raise ExportError(QT_TRANSLATE_NOOP(
+                "Export", "input of shape {value}, the model takes {value2}"
+            ).format(value=x.shape[1:], value2=cfg['batch_input_shape'][1:]))
         if cls == "Conv2D":
             kern, bias = weights[f"{name}/kernel"], weights[f"{name}/bias"]
             k, s = kern.shape[0], cfg["strides"][0]
@@ -259,7 +272,9 @@ def export_tfjs(loaded: LoadedModel, out, _flatten_order: str = "hwc") -> Export
     the written files in NumPy on the 32 check drawings. Raises ExportError (nothing written)."""
     out = Path(out)
     if out.exists() and not out.is_dir():
-        raise ExportError(f"{out}: is a file; TensorFlow.js export writes a folder")
+        raise ExportError(QT_TRANSLATE_NOOP(
+            "Export", "{out}: is a file; TensorFlow.js export writes a folder"
+        ).format(out=out))
     X = check_inputs(loaded.model.input_shape[-1])
     expected = engine_probabilities(loaded.model, X)
     variants = [("", False)]
@@ -277,4 +292,6 @@ def export_tfjs(loaded: LoadedModel, out, _flatten_order: str = "hwc") -> Export
             moves += [(folder / name, out / sub / name) for name in FILES]
         place(moves)
     return ExportResult("tfjs", tuple(str(dst) for _, dst in moves),
-                        "NumPy re-run of the written channels-last graph", diff, CHECK_COUNT)
+                        QT_TRANSLATE_NOOP(
+                            "Export", "NumPy re-run of the written channels-last graph"
+                        ), diff, CHECK_COUNT)

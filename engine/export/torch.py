@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.modelio import LoadedModel, load_model
+from engine.text import QT_TRANSLATE_NOOP
 
 from ._check import (
     CHECK_COUNT,
@@ -95,15 +96,21 @@ def export_torch(loaded: LoadedModel, source, out) -> ExportResult:
         back = load_model(sw)
         for k, v in loaded.model.parameters().items():
             if not np.array_equal(back.model.parameters()[k], v):
-                raise ExportError(f"{weights}: weight {k} does not load back unchanged; nothing was written")
+                raise ExportError(QT_TRANSLATE_NOOP(
+                    "Export", "{weights}: weight {k} does not load back unchanged; nothing was written"
+                ).format(weights=weights, k=k))
         try:
             compile(sc.read_text(), str(code), "exec")
         except SyntaxError as e:
-            raise ExportError(f"{code}: the loader does not compile ({e}); nothing was written") from None
-        checked, diff = "weights reload bit for bit, loader compiles (torch not installed: not run)", None
+            raise ExportError(QT_TRANSLATE_NOOP(
+                "Export", "{code}: the loader does not compile ({e}); nothing was written"
+            ).format(code=code, e=e)) from None
+        checked = QT_TRANSLATE_NOOP(
+            "Export", "weights reload bit for bit, loader compiles (torch not installed: not run)")
+        diff = None
         if importlib.util.find_spec("torch") is not None:
             diff = compare(str(code), expected, _run_snippet(sc, X))
-            checked = "the loader run in PyTorch"
+            checked = QT_TRANSLATE_NOOP("Export", "the loader run in PyTorch")
         place([(sw, weights), (sc, code)])
     return ExportResult("torch", (str(weights), str(code)), checked, diff, CHECK_COUNT)
 

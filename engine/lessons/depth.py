@@ -18,6 +18,7 @@ from engine.analysis import LayerProbe, layer_probes
 from engine.dataset import stratified_split
 from engine.model import Sequential, model_from_config
 from engine.raster import Cancelled
+from engine.text import QT_TRANSLATE_NOOP
 from engine.training import TrainConfig, evaluate, train
 
 BLOCKS = (0, 1, 2)
@@ -79,7 +80,9 @@ def depth_study(X: np.ndarray, y: np.ndarray, num_classes: int, *, blocks: Seque
     tr, va = stratified_split(y.tolist(), val_fraction, seed)
     tr, va = np.asarray(tr, np.int64), np.asarray(va, np.int64)
     if len(tr) == 0 or len(va) == 0:
-        raise ValueError("need drawings of at least two classes, a few of each, to train and to validate")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "DepthStudy", "need drawings of at least two classes, a few of each, to train and to validate"
+        ))
     per_epoch = -(-len(tr) // batch_size)
     epochs = max(1, -(-steps // per_epoch))
     out = []

@@ -20,6 +20,7 @@ from engine.layers import Dense, Tanh
 from engine.losses import sigmoid_binary_cross_entropy
 from engine.model import Sequential
 from engine.optim import Adam
+from engine.text import QT_TRANSLATE_NOOP
 
 CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 POINT_SETS = {
@@ -94,7 +95,7 @@ class Perceptron:
     def step(self) -> PerceptronUpdate:
         """Shows the next point to the neuron and applies the rule."""
         if len(self.t) == 0:
-            raise ValueError("no points to learn from")
+            raise ValueError(QT_TRANSLATE_NOOP("LessonTraces", "no points to learn from"))
         i = self.position
         x, target = self.X[i], int(self.t[i])
         s = float(self.weighted_sum(x)[0])

@@ -13,6 +13,7 @@ import numpy as np
 
 from engine.layers import AvgPool2D, Conv2D, MaxPool2D, ReLU
 from engine.model import Sequential
+from engine.text import QT_TRANSLATE_NOOP
 
 # The lecture's worked examples
 LECTURE_SIGNAL = (0, 0, 0, 1, 0, 1, 1, 1)
@@ -74,7 +75,7 @@ def conv2d_trace(image=LECTURE_IMAGE, kernel=LECTURE_FILTER) -> ConvTrace:
     img = np.asarray(image, dtype=np.float32)
     ker = np.asarray(kernel, dtype=np.float32)
     if ker.ndim != 2 or ker.shape[0] != ker.shape[1]:
-        raise ValueError("the kernel must be square")
+        raise ValueError(QT_TRANSLATE_NOOP("LessonTraces", "the kernel must be square"))
     out = _conv_layer(ker).forward(img[None, None])[0, 0]
     kh, kw = ker.shape
     steps = []
@@ -92,7 +93,7 @@ def conv1d_trace(signal=LECTURE_SIGNAL, kernel=LECTURE_KERNEL_1D) -> ConvTrace:
     ker = np.asarray(kernel, dtype=np.float32).reshape(-1)
     k = len(ker)
     if k > len(sig):
-        raise ValueError("the kernel is longer than the signal")
+        raise ValueError(QT_TRANSLATE_NOOP("LessonTraces", "the kernel is longer than the signal"))
     image = np.zeros((k, len(sig)), np.float32)
     image[0] = sig
     square = np.zeros((k, k), np.float32)
@@ -133,7 +134,7 @@ def pool_trace(matrix=LECTURE_POOL_INPUT, kind: str = "max", size: int = 2) -> P
     elif kind in ("average", "sum"):
         layer = AvgPool2D(size)
     else:
-        raise ValueError("kind must be 'max', 'average' or 'sum'")
+        raise ValueError(QT_TRANSLATE_NOOP("LessonTraces", "kind must be 'max', 'average' or 'sum'"))
     out = layer.forward(x[None, None])[0, 0].astype(np.float64)
     if kind == "sum":
         out = out * size * size
@@ -174,13 +175,15 @@ def with_filter(model: Sequential, filter_index: int, kernel) -> Sequential:
     channel). The original model is not changed."""
     idx = first_conv_index(model)
     if idx is None:
-        raise ValueError("this model has no convolution layer")
+        raise ValueError(QT_TRANSLATE_NOOP("LessonTraces", "this model has no convolution layer"))
     new = model.copy()
     weights = new.weights()
     w = weights[f"{idx}.weight"]
     ker = np.asarray(kernel, dtype=w.dtype)
     if w.shape[1] != 1 or ker.shape != w.shape[2:]:
-        raise ValueError(f"the first layer needs {w.shape[2]}×{w.shape[3]} kernels on one channel")
+        raise ValueError(QT_TRANSLATE_NOOP(
+            "LessonTraces", "the first layer needs {value}×{value2} kernels on one channel"
+        ).format(value=w.shape[2], value2=w.shape[3]))
     w[filter_index, 0] = ker
     new.set_weights(weights)
     return new

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from gui.panels._common import Coalescer
 from gui.panels._export import install_copy_shortcut
+from gui.panels.tab_order import focus_next_in_reading_order, leave_tab_to_the_window
 from gui.text import QT_TRANSLATE_NOOP, translate
 
 from ._common import class_colours
@@ -169,6 +170,9 @@ class AnalysisView(QTabWidget):
         self._model_done = -1  # the model version the dataset-wide panels show
         self._staged = StagedResults(self.analysisUpdated.emit, self)
         self._closed = False
+        # Tab reads each tab top to bottom, left to right (a model note's Train button before the controls
+        # under it), also for widgets a panel makes later
+        leave_tab_to_the_window(self)
         self.panels.build(TABS[0][0])  # the tab shown first is built with the window, the others later
 
     # -- API ----------------------------------------------------------------------------------------
@@ -444,6 +448,10 @@ class AnalysisView(QTabWidget):
     def _on_failed(self, kind: str, text: str) -> None:
         show_failure(self, kind, text)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Tab reads the tab shown top to bottom, left to right (gui/panels/tab_order.py)."""
+        return focus_next_in_reading_order(self, next) or super().focusNextPrevChild(next)
+
     # -- for tests ----------------------------------------------------------------------------------
     def copy_numbers(self) -> int:
         """Copies the shown tab's numbers to the clipboard (see gui/panels/_export.py); rows copied."""
@@ -463,13 +471,8 @@ class AnalysisView(QTabWidget):
     def _panel_built(self, _name: str) -> None:
         self._panel_shown()  # bring it up to date (its jobs were skipped while nobody could see it)
 
-    representation = property(lambda self: self.panels.build("representation"))
-    confusion = property(lambda self: self.panels.build("confusion"))
-    saliency = property(lambda self: self.panels.build("saliency"))
-    history = property(lambda self: self.panels.build("history"))
-    network = property(lambda self: self.panels.build("network"))
-    health = property(lambda self: self.panels.build("health"))
-    augmentation = property(lambda self: self.panels.build("augmentation"))
+    representation, confusion, saliency, history, network, health, augmentation = (
+        property(lambda self, n=name: self.panels.build(n)) for name, _t, _tip in TABS)
 
     @property
     def train_buttons(self) -> list:

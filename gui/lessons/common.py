@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -307,6 +307,71 @@ class Lesson(QWidget):
 
 
 # -- small widgets ------------------------------------------------------------------------------
+
+
+CHART_HEADER = (QT_TRANSLATE_NOOP("Lesson", "chart"), QT_TRANSLATE_NOOP("Lesson", "series"), "x", "y",
+                QT_TRANSLATE_NOOP("Lesson", "value"))
+
+
+def _chart_name(view: pg.GraphicsView, item) -> str:
+    """What a chart is called: its plot's title, else the view's accessible name or tooltip."""
+    parent = item.parentItem()
+    while parent is not None and not isinstance(parent, pg.PlotItem):
+        parent = parent.parentItem()
+    title = parent.titleLabel.text if parent is not None else ""
+    name = title or view.accessibleName() or view.toolTip() or view.objectName()
+    return QTextDocumentFragment.fromHtml(name).toPlainText().strip()
+
+
+def _finite(values) -> np.ndarray:
+    return np.asarray(values if values is not None else [], dtype=np.float64).ravel()
+
+
+def chart_rows(root: QWidget) -> list[list]:
+    """The numbers the charts and number tables under `root` show, one row each (`CHART_HEADER`): a curve's
+    or scatter's points (x, y), a bar chart's bars (x, height), a picture's pixels and a table's cells
+    (x = column, y = row, value). What Ctrl+C copies in the Lessons window (LessonsView.copy_numbers)."""
+    rows: list[list] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, QTableWidget):
+            name = widget.accessibleName() or widget.toolTip() or widget.objectName()
+            for r in range(widget.rowCount()):
+                for c in range(widget.columnCount()):
+                    item = widget.item(r, c)
+                    if item is not None and item.text():
+                        rows.append([name, "", c, r, item.text()])
+        if not isinstance(widget, pg.GraphicsView) or widget.scene() is None:
+            continue
+        counts: dict[str, int] = {}
+        for item in widget.scene().items(Qt.SortOrder.AscendingOrder):
+            if not item.isVisible():
+                continue
+            chart = _chart_name(widget, item)
+            if isinstance(item, pg.PlotDataItem):
+                x, y = item.getData()
+            elif isinstance(item, pg.ScatterPlotItem) and not isinstance(item.parentItem(), pg.PlotDataItem):
+                x, y = item.getData()
+            elif isinstance(item, pg.BarGraphItem):
+                x, y = item.opts.get("x"), item.opts.get("height")
+            elif isinstance(item, pg.ImageItem) and item.image is not None:
+                image = np.asarray(item.image, dtype=np.float64)
+                if image.ndim != 2:
+                    continue
+                counts[chart] = counts.get(chart, 0) + 1
+                series = translate("Lesson", "picture {n}").format(n=counts[chart])
+                rows += [[chart, series, c, r, fmt(image[r, c])]
+                         for r in range(image.shape[0]) for c in range(image.shape[1])]
+                continue
+            else:
+                continue
+            x, y = _finite(x), _finite(y)
+            if not len(x) or len(x) != len(y):
+                continue
+            counts[chart] = counts.get(chart, 0) + 1
+            series = (item.name() if isinstance(item, pg.PlotDataItem) else None) or translate(
+                "Lesson", "series {n}").format(n=counts[chart])
+            rows += [[chart, series, fmt(a), fmt(b), ""] for a, b in zip(x, y, strict=True)]
+    return rows
 
 
 def scale_plot_text(root: QWidget, point_size: float) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QTabWidget, QWidget
 
 from gui.lessons.backprop_lesson import BackpropLesson
+from gui.lessons.common import CHART_HEADER, chart_rows
 from gui.lessons.convolution_lesson import ConvolutionLesson
 from gui.lessons.corner_lesson import CornerLesson
 from gui.lessons.depth_lesson import DepthLesson
@@ -14,6 +15,8 @@ from gui.lessons.neuron_lesson import NeuronLesson
 from gui.lessons.pipeline_lesson import PipelineLesson
 from gui.lessons.pooling_lesson import PoolingLesson
 from gui.lessons.separability_lesson import SeparabilityLesson
+from gui.panels._export import copy_table, install_copy_shortcut
+from gui.panels.tab_order import focus_next_in_reading_order, leave_tab_to_the_window
 from gui.text import translate
 
 LARGE_TEXT_FACTOR = 1.6
@@ -69,6 +72,19 @@ class LessonsView(QTabWidget):
         shortcut(["Ctrl+PgDown"], lambda: self.setCurrentIndex((self.currentIndex() + 1) % self.count()))
         shortcut(["Ctrl+PgUp"], lambda: self.setCurrentIndex((self.currentIndex() - 1) % self.count()))
         shortcut(["Ctrl+Shift+L"], self.large_text.toggle)
+        # Tab reads each lesson top to bottom, left to right (its step buttons last); Ctrl+C copies the
+        # numbers of the lesson shown (its charts' text equivalent)
+        leave_tab_to_the_window(self)
+        self.copy_shortcut = install_copy_shortcut(self, self.copy_numbers)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        return focus_next_in_reading_order(self, next) or super().focusNextPrevChild(next)
+
+    def copy_numbers(self) -> int:
+        """Copies the numbers the shown lesson's charts and number tables hold to the clipboard, as a table
+        (`chart_rows`; the main window's panels and the Analysis tabs copy the same way); rows copied."""
+        return copy_table(self, [translate("Lesson", h) for h in CHART_HEADER],
+                          chart_rows(self.current_lesson()))
 
     # -- navigation ---------------------------------------------------------------------------
     def current_lesson(self):

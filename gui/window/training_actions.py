@@ -242,7 +242,7 @@ class TrainingActions(QObject):
         if problems:
             n = len(problems)
             more = translate("TrainingActions", "\n… and {n} more").format(n=n - 5) if n > 5 else ""
-            shown = "\n".join(problems[:5]) + more
+            shown = "\n".join(map(str, problems[:5])) + more  # str: an engine Text in the interface language
             self.left_out_note = translate(
                 "TrainingActions", "{n} image file{s} left out of this run (file: why):\n{shown}",
             ).format(n=n, s="s" if n != 1 else "", shown=shown)

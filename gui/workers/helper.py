@@ -19,6 +19,7 @@ import traceback
 from collections.abc import Callable
 
 from engine import Cancelled
+from engine.text import exception_text
 from gui.text import translate
 
 POLL_S = 0.05
@@ -41,7 +42,7 @@ def _helper_main(conn, initializer) -> None:
             try:
                 conn.send(("ok", (os.getpid(), threading.get_ident(), fn(*args))))
             except Exception as exc:
-                conn.send(("error", str(exc) or type(exc).__name__, traceback.format_exc(limit=4)))
+                conn.send(("error", exception_text(exc) or type(exc).__name__, traceback.format_exc(limit=4)))
     except (EOFError, OSError, KeyboardInterrupt):  # the parent went away or closed the pipe
         return
 

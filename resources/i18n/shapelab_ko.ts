@@ -1024,6 +1024,10 @@ Not counted: labels the model does not know: {listed}</source>
         <translation>종료 상태: 0 성공, 1 잘못된 데이터나 파일, 2 잘못된 사용법.</translation>
     </message>
     <message>
+        <source>show the version, the licence and the libraries used, and exit</source>
+        <translation>버전, 라이선스, 사용한 라이브러리를 보여 주고 끝내기</translation>
+    </message>
+    <message>
         <source>shapelab: error: give a command (python main.py with none starts the app)</source>
         <translation>shapelab: 오류: 명령을 주세요 (명령 없는 python main.py는 앱을 시작합니다)</translation>
     </message>
@@ -1636,6 +1640,17 @@ CNN: {cnn}</translation>
     </message>
 </context>
 <context>
+    <name>DataHealth</name>
+    <message>
+        <source>Too few: “{label}” has {n} drawing{s} (at least {least} per class help the network learn it).</source>
+        <translation>너무 적음: “{label}”의 그림은 {n}개입니다 (클래스마다 {least}개 이상이어야 신경망이 배우기 쉽습니다).</translation>
+    </message>
+    <message>
+        <source>Imbalance: “{big}” has {n_big} drawings but “{small}” only {n_small} ({ratio:.1f}×); the network may favour “{big}”. Draw more “{small}” shapes.</source>
+        <translation>불균형: “{big}”의 그림은 {n_big}개인데 “{small}”은(는) {n_small}개뿐입니다 ({ratio:.1f}×). 신경망이 “{big}” 쪽으로 치우칠 수 있습니다. “{small}” 도형을 더 그리세요.</translation>
+    </message>
+</context>
+<context>
     <name>Dataset</name>
     <message>
         <source>{base_name} (read-only)</source>
@@ -1676,6 +1691,26 @@ CNN: {cnn}</translation>
     <message>
         <source>moved to another class</source>
         <translation>다른 클래스로 옮김</translation>
+    </message>
+    <message>
+        <source>label {lab!r} is not one of the classes {value}</source>
+        <translation>레이블 {lab!r}은(는) 클래스 {value} 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <source>val_fraction must be in [0, 1)</source>
+        <translation>val_fraction은 [0, 1) 범위여야 합니다</translation>
+    </message>
+    <message>
+        <source>no training data: add some drawings first</source>
+        <translation>학습 데이터 없음: 먼저 그림을 몇 개 추가하세요</translation>
+    </message>
+    <message>
+        <source>the helper could not be started or fed</source>
+        <translation>도우미 프로세스를 시작하거나 데이터를 넘겨주지 못했습니다</translation>
+    </message>
+    <message>
+        <source>the helper process ended</source>
+        <translation>도우미 프로세스가 끝났습니다</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +1853,13 @@ blocks</source>
     </message>
 </context>
 <context>
+    <name>DepthStudy</name>
+    <message>
+        <source>need drawings of at least two classes, a few of each, to train and to validate</source>
+        <translation>학습하고 검증하려면 두 개 이상의 클래스에 그림이 각각 몇 개씩 필요합니다</translation>
+    </message>
+</context>
+<context>
     <name>DrawerNameDialog</name>
     <message>
         <source>&lt;b&gt;Who is drawing?&lt;/b&gt;&lt;br&gt;Pick a name for your drawings: a nickname is fine, no real name needed. It is saved with every drawing you add. When a class pools its drawings, the model can then be tested on people it has never seen, and results can be shown per person.</source>
@@ -1846,6 +1888,243 @@ blocks</source>
     <message>
         <source>Your drawings are marked &quot;anonymous&quot;</source>
         <translation>내 그림이 &quot;anonymous&quot;(익명)로 표시됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>Drawing</name>
+    <message>
+        <source>{what} holds a value that is not a finite number</source>
+        <translation>{what}에 유한한 수가 아닌 값이 있습니다</translation>
+    </message>
+    <message>
+        <source>{what} has a coordinate beyond ±{limit:g} (limit in engine.limits)</source>
+        <translation>{what}에 ±{limit:g}을(를) 넘는 좌표가 있습니다 (한도: engine.limits)</translation>
+    </message>
+    <message>
+        <source>stroke {k} must hold lists of numbers</source>
+        <translation>획 {k}은(는) 숫자 목록으로 이루어져야 합니다</translation>
+    </message>
+    <message>
+        <source>stroke {k} holds a value that is not a finite number</source>
+        <translation>획 {k}에 유한한 수가 아닌 값이 있습니다</translation>
+    </message>
+    <message>
+        <source>a stroke must be an (n, 2) or (n, 3) array of x, y(, t); got shape {shape}</source>
+        <translation>획은 x, y(, t)의 (n, 2) 또는 (n, 3) 배열이어야 합니다. 받은 모양: {shape}</translation>
+    </message>
+    <message>
+        <source>a stroke must have at least one point</source>
+        <translation>획에는 점이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>a stroke</source>
+        <translation>획</translation>
+    </message>
+    <message>
+        <source>too many strokes ({strokes:,}; at most {limit:,} in one drawing)</source>
+        <translation>획이 너무 많습니다 ({strokes:,}개. 그림 하나에 최대 {limit:,}개)</translation>
+    </message>
+    <message>
+        <source>too many points ({points:,}; at most {limit:,} in one drawing)</source>
+        <translation>점이 너무 많습니다 ({points:,}개. 그림 하나에 최대 {limit:,}개)</translation>
+    </message>
+    <message>
+        <source>the strokes are {ratio:,.0f} times as long as the drawing is wide (at most {limit:g}; limit in engine.limits)</source>
+        <translation>획의 길이가 그림 너비의 {ratio:,.0f}배입니다 (최대 {limit:g}배. 한도: engine.limits)</translation>
+    </message>
+    <message>
+        <source>&quot;{key}&quot; must be a number in (0, {limit:g}], got {value}</source>
+        <translation>&quot;{key}&quot;은(는) (0, {limit:g}] 범위의 수여야 합니다. 받은 값: {value}</translation>
+    </message>
+    <message>
+        <source>the extra keys nest more than {limit} levels deep</source>
+        <translation>추가 키가 {limit}단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>an empty drawing (no strokes) cannot be used: draw something first</source>
+        <translation>빈 그림(획 없음)은 쓸 수 없습니다. 먼저 무언가를 그리세요</translation>
+    </message>
+    <message>
+        <source>the label must be a string, got {kind}</source>
+        <translation>레이블은 문자열이어야 합니다. 받은 형식: {kind}</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, got {kind}</source>
+        <translation>JSON 객체가 와야 하는데 {kind}이(가) 왔습니다</translation>
+    </message>
+    <message>
+        <source>missing &quot;word&quot; (the label)</source>
+        <translation>&quot;word&quot;(레이블)가 없습니다</translation>
+    </message>
+    <message>
+        <source>missing &quot;drawing&quot; (the strokes)</source>
+        <translation>&quot;drawing&quot;(획)이 없습니다</translation>
+    </message>
+    <message>
+        <source>&quot;word&quot; must be a string</source>
+        <translation>&quot;word&quot;는 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;drawing&quot; must be a list of strokes [[xs, ys], ...]</source>
+        <translation>&quot;drawing&quot;은 획의 목록 [[xs, ys], ...]이어야 합니다</translation>
+    </message>
+    <message>
+        <source>stroke {k} must be [xs, ys] or [xs, ys, ts]</source>
+        <translation>획 {k}은(는) [xs, ys] 또는 [xs, ys, ts]여야 합니다</translation>
+    </message>
+    <message>
+        <source>stroke {k} holds a number too large for a coordinate</source>
+        <translation>획 {k}에 좌표로 쓰기에 너무 큰 수가 있습니다</translation>
+    </message>
+    <message>
+        <source>stroke {k} has lists of different lengths</source>
+        <translation>획 {k}의 목록들은 길이가 서로 다릅니다</translation>
+    </message>
+    <message>
+        <source>stroke {k} has a coordinate beyond ±{limit:g} (limit in engine.limits)</source>
+        <translation>획 {k}에 ±{limit:g}을(를) 넘는 좌표가 있습니다 (한도: engine.limits)</translation>
+    </message>
+    <message>
+        <source>empty drawing (no points)</source>
+        <translation>빈 그림 (점 없음)</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingFile</name>
+    <message>
+        <source>{path}:{line}: {message}</source>
+        <translation>{path}:{line}: {message}</translation>
+    </message>
+    <message>
+        <source>{name} is not a JSON number</source>
+        <translation>{name}은(는) JSON 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 text (byte {byte})</source>
+        <translation>올바른 UTF-8 텍스트가 아닙니다 ({byte}번째 바이트)</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason} at column {column}</source>
+        <translation>올바른 JSON이 아닙니다: {column}번째 열에서 {reason}</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason}</source>
+        <translation>올바른 JSON이 아닙니다: {reason}</translation>
+    </message>
+    <message>
+        <source>not valid JSON for a drawing: nested too deeply</source>
+        <translation>그림으로 쓸 수 있는 JSON이 아닙니다: 너무 깊게 중첩됨</translation>
+    </message>
+    <message>
+        <source>not valid JSON for a drawing: {reason}</source>
+        <translation>그림으로 쓸 수 있는 JSON이 아닙니다: {reason}</translation>
+    </message>
+    <message>
+        <source>and {more:,} more bad lines from here on (not listed)</source>
+        <translation>여기서부터 잘못된 줄이 {more:,}개 더 있습니다 (목록에 없음)</translation>
+    </message>
+    <message>
+        <source>a line longer than {mib} MiB; not read</source>
+        <translation>{mib} MiB보다 긴 줄. 읽지 않음</translation>
+    </message>
+    <message>
+        <source>torn last line (incomplete write, {size} bytes): {reason}</source>
+        <translation>잘린 마지막 줄 (쓰기가 끝나지 않음, {size}바이트): {reason}</translation>
+    </message>
+    <message>
+        <source>not a drawing: {reason}</source>
+        <translation>그림이 아닙니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{problem}; cut off, the fragment is kept in {path}</source>
+        <translation>{problem}. 잘라 냈고, 조각은 {path}에 보관했습니다</translation>
+    </message>
+    <message>
+        <source>No space left on device ({written} of {size} bytes written)</source>
+        <translation>장치에 남은 공간이 없습니다 ({size}바이트 중 {written}바이트 씀)</translation>
+    </message>
+    <message>
+        <source>a label must be a non-empty string</source>
+        <translation>레이블은 비어 있지 않은 문자열이어야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>unknown format {fmt!r}; choose one of {value}</source>
+        <translation>알 수 없는 형식 {fmt!r}. 다음 중 하나를 고르세요: {value}</translation>
+    </message>
+    <message>
+        <source>{name}: the exported model gives outputs of shape {value}, the engine {value2}</source>
+        <translation>{name}: 내보낸 모델의 출력 모양은 {value}, 엔진의 출력 모양은 {value2}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: the exported model gives non-finite outputs</source>
+        <translation>{name}: 내보낸 모델이 유한하지 않은 값을 출력합니다</translation>
+    </message>
+    <message>
+        <source>{name}: the exported model disagrees with ShapeLab on the {n_expected} check drawings (largest probability difference {diff:.2e}, allowed {TOLERANCE:.0e}; different top class on {differ}); nothing was written</source>
+        <translation>{name}: 확인용 그림 {n_expected}개에서 내보낸 모델이 ShapeLab과 다른 결과를 냅니다 (가장 큰 확률 차이 {diff:.2e}, 허용 {TOLERANCE:.0e}. 1순위 클래스가 다른 그림 {differ}개). 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>ONNX export needs the {module!r} package, which is not installed; install it with: {INSTALL_HINT}</source>
+        <translation>ONNX로 내보내려면 {module!r} 패키지가 필요한데 설치되어 있지 않습니다. 다음으로 설치하세요: {INSTALL_HINT}</translation>
+    </message>
+    <message>
+        <source>layer {i} ({kind}) has no ONNX counterpart here</source>
+        <translation>층 {i} ({kind})에 해당하는 ONNX 연산이 여기에는 없습니다</translation>
+    </message>
+    <message>
+        <source>onnx.checker (full) and onnxruntime</source>
+        <translation>onnx.checker (전체 검사)와 onnxruntime</translation>
+    </message>
+    <message>
+        <source>TensorFlow.js export takes one-channel models; this one has {c} channels</source>
+        <translation>TensorFlow.js 내보내기는 채널이 하나인 모델만 받습니다. 이 모델의 채널은 {c}개입니다</translation>
+    </message>
+    <message>
+        <source>the ml5 variant needs an input size dividing {ML5_SIZE} (this model: {h})</source>
+        <translation>ml5용 모델은 입력 크기가 {ML5_SIZE}의 약수여야 합니다 (이 모델: {h})</translation>
+    </message>
+    <message>
+        <source>layer {i} ({kind}) has no TensorFlow.js counterpart here</source>
+        <translation>층 {i} ({kind})에 해당하는 TensorFlow.js 층이 여기에는 없습니다</translation>
+    </message>
+    <message>
+        <source>activation {name!r} is not supported by the NumPy re-run</source>
+        <translation>활성화 함수 {name!r}은(는) NumPy 재실행에서 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>{folder}: weights.bin holds {n_blob} bytes, the manifest {offset}</source>
+        <translation>{folder}: weights.bin은 {n_blob}바이트인데 목록(manifest)은 {offset}바이트입니다</translation>
+    </message>
+    <message>
+        <source>input of shape {value}, the model takes {value2}</source>
+        <translation>입력 모양은 {value}인데 모델은 {value2}을(를) 받습니다</translation>
+    </message>
+    <message>
+        <source>{out}: is a file; TensorFlow.js export writes a folder</source>
+        <translation>{out}: 파일입니다. TensorFlow.js 내보내기는 폴더를 씁니다</translation>
+    </message>
+    <message>
+        <source>NumPy re-run of the written channels-last graph</source>
+        <translation>기록한 채널-마지막(channels-last) 그래프를 NumPy로 다시 실행</translation>
+    </message>
+    <message>
+        <source>{weights}: weight {k} does not load back unchanged; nothing was written</source>
+        <translation>{weights}: 가중치 {k}이(가) 그대로 다시 읽히지 않습니다. 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>{code}: the loader does not compile ({e}); nothing was written</source>
+        <translation>{code}: 로더가 컴파일되지 않습니다 ({e}). 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>weights reload bit for bit, loader compiles (torch not installed: not run)</source>
+        <translation>가중치가 비트 단위로 똑같이 다시 읽히고 로더가 컴파일됨 (torch가 설치되지 않아 실행하지 않음)</translation>
+    </message>
+    <message>
+        <source>the loader run in PyTorch</source>
+        <translation>PyTorch에서 로더를 실행함</translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2588,18 @@ Your drawings are saved in {value2}; ShapeLab looks for {name2} in {parent} at t
     <message>
         <source>The other {used} images are used.</source>
         <translation>나머지 이미지 {used}개를 씁니다.</translation>
+    </message>
+    <message>
+        <source>not a regular file (a FIFO or a device)</source>
+        <translation>일반 파일이 아닙니다 (FIFO 또는 장치)</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>not a regular file ({kind})</source>
+        <translation>일반 파일이 아닙니다 ({kind})</translation>
     </message>
 </context>
 <context>
@@ -2819,6 +3110,49 @@ The drawing stays on the canvas.</source>
     </message>
 </context>
 <context>
+    <name>Layers</name>
+    <message>
+        <source>Conv2D needs kernel_size, stride and channel counts of at least 1</source>
+        <translation>Conv2D에는 1 이상의 kernel_size, stride, 채널 수가 필요합니다</translation>
+    </message>
+    <message>
+        <source>padding=&apos;same&apos; needs an odd kernel_size</source>
+        <translation>padding=&apos;same&apos;에는 홀수 kernel_size가 필요합니다</translation>
+    </message>
+    <message>
+        <source>padding must be &gt;= 0 or &apos;same&apos;</source>
+        <translation>padding은 0 이상이거나 &apos;same&apos;이어야 합니다</translation>
+    </message>
+    <message>
+        <source>ConvReLUPool needs a stride-1 convolution</source>
+        <translation>ConvReLUPool에는 stride가 1인 합성곱이 필요합니다</translation>
+    </message>
+    <message>
+        <source>{name} needs kernel_size and stride of at least 1</source>
+        <translation>{name}에는 1 이상의 kernel_size와 stride가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Dense needs in_features and out_features of at least 1</source>
+        <translation>Dense에는 1 이상의 in_features와 out_features가 필요합니다</translation>
+    </message>
+    <message>
+        <source>Dense expects input shape ({in_features},), got {value}</source>
+        <translation>Dense의 입력 모양은 ({in_features},)여야 하는데 {value}이(가) 왔습니다</translation>
+    </message>
+    <message>
+        <source>Dropout p must be in [0, 1)</source>
+        <translation>Dropout의 p는 [0, 1) 범위여야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown layer description: {description}</source>
+        <translation>알 수 없는 층 설명: {description}</translation>
+    </message>
+    <message>
+        <source>bad arguments for layer {kind!r}: {reason}</source>
+        <translation>층 {kind!r}의 인자가 잘못되었습니다: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Layout</name>
     <message>
         <source>Draw</source>
@@ -2952,8 +3286,55 @@ The drawing stays on the canvas.</source>
         <translation>앱의 신경망: &lt;b&gt;{note_text}&lt;/b&gt;.</translation>
     </message>
     <message>
+        <source>chart</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>계열</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>picture {n}</source>
+        <translation>이미지 {n}</translation>
+    </message>
+    <message>
+        <source>series {n}</source>
+        <translation>계열 {n}</translation>
+    </message>
+    <message>
         <source>ink (0 = paper, 1 = full)</source>
         <translation>잉크 (0 = 종이, 1 = 가득)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonTraces</name>
+    <message>
+        <source>no points to learn from</source>
+        <translation>배울 점이 없습니다</translation>
+    </message>
+    <message>
+        <source>the kernel must be square</source>
+        <translation>커널은 정사각형이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the kernel is longer than the signal</source>
+        <translation>커널이 신호보다 깁니다</translation>
+    </message>
+    <message>
+        <source>kind must be &apos;max&apos;, &apos;average&apos; or &apos;sum&apos;</source>
+        <translation>kind는 &apos;max&apos;, &apos;average&apos;, &apos;sum&apos; 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>this model has no convolution layer</source>
+        <translation>이 모델에는 합성곱 층이 없습니다</translation>
+    </message>
+    <message>
+        <source>the first layer needs {value}×{value2} kernels on one channel</source>
+        <translation>첫 층에는 채널 하나짜리 {value}×{value2} 커널이 필요합니다</translation>
     </message>
 </context>
 <context>
@@ -3468,6 +3849,41 @@ Every other drawing loaded.{keep}</source>
     </message>
 </context>
 <context>
+    <name>Model</name>
+    <message>
+        <source>layer {i} ({value}) does not fit its input {shape}: {e}</source>
+        <translation>층 {i} ({value})이(가) 입력 {shape}에 맞지 않습니다: {e}</translation>
+    </message>
+    <message>
+        <source>layer {i} ({value}) leaves nothing: output shape {shape}</source>
+        <translation>층 {i} ({value})을(를) 지나면 아무것도 남지 않습니다: 출력 모양 {shape}</translation>
+    </message>
+    <message>
+        <source>expected input of shape (N, {value}), got {value2}</source>
+        <translation>입력 모양은 (N, {value})이어야 하는데 {value2}이(가) 왔습니다</translation>
+    </message>
+    <message>
+        <source>expected input of shape {input_shape}, got {value}</source>
+        <translation>입력 모양은 {input_shape}이어야 하는데 {value}이(가) 왔습니다</translation>
+    </message>
+    <message>
+        <source>weights do not match the model: missing {value}, unexpected {value2}</source>
+        <translation>가중치가 모델과 맞지 않습니다: 빠진 것 {value}, 예상 밖의 것 {value2}</translation>
+    </message>
+    <message>
+        <source>weight {k!r} has shape {value}, the model needs {value2}</source>
+        <translation>가중치 {k!r}의 모양은 {value}인데 모델에는 {value2}이(가) 필요합니다</translation>
+    </message>
+    <message>
+        <source>unknown preset {preset!r}; choose one of {value}</source>
+        <translation>알 수 없는 프리셋 {preset!r}. 다음 중 하나를 고르세요: {value}</translation>
+    </message>
+    <message>
+        <source>need num_classes &gt;= 1 and input_size &gt;= 4</source>
+        <translation>num_classes는 1 이상, input_size는 4 이상이어야 합니다</translation>
+    </message>
+</context>
+<context>
     <name>ModelAutosave</name>
     <message>
         <source>Could not keep the trained model beside the dataset: {exc}</source>
@@ -3480,6 +3896,161 @@ Every other drawing loaded.{keep}</source>
     <message>
         <source>The last trained model ({path}) does not fit ShapeLab&apos;s drawings.</source>
         <translation>마지막으로 학습한 모델({path})이 ShapeLab의 그림에 맞지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFile</name>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>the model has {value} outputs, {n_classes} classes given</source>
+        <translation>모델의 출력은 {value}개인데 클래스는 {n_classes}개가 주어졌습니다</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>그런 파일이 없음</translation>
+    </message>
+    <message>
+        <source>is a folder, not a model file</source>
+        <translation>모델 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>cannot be read ({value})</source>
+        <translation>읽을 수 없습니다 ({value})</translation>
+    </message>
+    <message>
+        <source>is empty (damaged, or not a ShapeLab model file)</source>
+        <translation>비어 있습니다 (손상되었거나 ShapeLab 모델 파일이 아님)</translation>
+    </message>
+    <message>
+        <source>not a ShapeLab model file (a single .npy array, not an .npz archive)</source>
+        <translation>ShapeLab 모델 파일이 아닙니다 (.npz 압축 파일이 아니라 .npy 배열 하나)</translation>
+    </message>
+    <message>
+        <source>not a ShapeLab model file (not an .npz archive, but a Python pickle, which is never loaded)</source>
+        <translation>ShapeLab 모델 파일이 아닙니다 (.npz 압축 파일이 아니라 Python pickle이며, pickle은 절대 읽지 않습니다)</translation>
+    </message>
+    <message>
+        <source>not a ShapeLab model file (not an .npz archive)</source>
+        <translation>ShapeLab 모델 파일이 아닙니다 (.npz 압축 파일이 아님)</translation>
+    </message>
+    <message>
+        <source>is damaged or truncated ({e})</source>
+        <translation>손상되었거나 잘렸습니다 ({e})</translation>
+    </message>
+    <message>
+        <source>is damaged ({value}: {e})</source>
+        <translation>손상되었습니다 ({value}: {e})</translation>
+    </message>
+    <message>
+        <source>not a ShapeLab model file ({n_infos:,} entries)</source>
+        <translation>ShapeLab 모델 파일이 아닙니다 (항목 {n_infos:,}개)</translation>
+    </message>
+    <message>
+        <source>not a ShapeLab model file (an entry {value!r} that is not an array)</source>
+        <translation>ShapeLab 모델 파일이 아닙니다 (배열이 아닌 항목 {value!r})</translation>
+    </message>
+    <message>
+        <source>entry {value!r} declares {value2:,} bytes, more than the limit of {MAX_ENTRY_BYTES:,} (refused before reading)</source>
+        <translation>항목 {value!r}의 크기가 {value2:,}바이트로 한도 {MAX_ENTRY_BYTES:,}바이트를 넘습니다 (읽기 전에 거부함)</translation>
+    </message>
+    <message>
+        <source>{META_KEY} is not a text entry</source>
+        <translation>{META_KEY}이(가) 텍스트 항목이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{META_KEY} is longer than {MAX_META_CHARS:,} characters</source>
+        <translation>{META_KEY}이(가) {MAX_META_CHARS:,}자보다 깁니다</translation>
+    </message>
+    <message>
+        <source>declares more than {MAX_MODEL_PARAMETERS:,} parameters (at least {parameters:,}; refused before reading)</source>
+        <translation>매개변수가 {MAX_MODEL_PARAMETERS:,}개보다 많습니다 (최소 {parameters:,}개. 읽기 전에 거부함)</translation>
+    </message>
+    <message>
+        <source>is damaged (entry {value!r} declares shape {shape} of {dtype}, but holds {value2:,} bytes)</source>
+        <translation>손상되었습니다 (항목 {value!r}은(는) {dtype} {shape} 모양이라고 하지만 {value2:,}바이트를 담고 있음)</translation>
+    </message>
+    <message>
+        <source>is damaged or truncated (entry {value!r} is short)</source>
+        <translation>손상되었거나 잘렸습니다 (항목 {value!r}이(가) 짧음)</translation>
+    </message>
+    <message>
+        <source>entry {value!r} is an .npy version {version} array, which is not supported</source>
+        <translation>항목 {value!r}은(는) .npy 버전 {version} 배열이며, 이 버전은 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>entry {value!r} holds pickled Python objects, which are never loaded</source>
+        <translation>항목 {value!r}에 pickle로 저장된 Python 객체가 있으며, 이런 객체는 절대 읽지 않습니다</translation>
+    </message>
+    <message>
+        <source>not a ShapeLab model file (no {META_KEY} entry)</source>
+        <translation>ShapeLab 모델 파일이 아닙니다 ({META_KEY} 항목 없음)</translation>
+    </message>
+    <message>
+        <source>{META_KEY} is not valid JSON ({e})</source>
+        <translation>{META_KEY}이(가) 올바른 JSON이 아닙니다 ({e})</translation>
+    </message>
+    <message>
+        <source>{META_KEY} is nested too deeply</source>
+        <translation>{META_KEY}이(가) 너무 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>{META_KEY} is not usable JSON ({value})</source>
+        <translation>{META_KEY}은(는) 쓸 수 있는 JSON이 아닙니다 ({value})</translation>
+    </message>
+    <message>
+        <source>{META_KEY} is nested more than {MAX_JSON_DEPTH} levels deep</source>
+        <translation>{META_KEY}이(가) {MAX_JSON_DEPTH}단계보다 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>not a ShapeLab model file (format is not {FORMAT!r})</source>
+        <translation>ShapeLab 모델 파일이 아닙니다 (형식이 {FORMAT!r}이(가) 아님)</translation>
+    </message>
+    <message>
+        <source>model file version {value!r} is not supported (this ShapeLab reads version {VERSION})</source>
+        <translation>모델 파일 버전 {value!r}은(는) 지원하지 않습니다 (이 ShapeLab은 버전 {VERSION}을(를) 읽습니다)</translation>
+    </message>
+    <message>
+        <source>the description has no layers</source>
+        <translation>설명에 층이 없습니다</translation>
+    </message>
+    <message>
+        <source>the description has {n_layers:,} layers (at most {MAX_MODEL_LAYERS})</source>
+        <translation>설명에 층이 {n_layers:,}개 있습니다 (최대 {MAX_MODEL_LAYERS}개)</translation>
+    </message>
+    <message>
+        <source>the layers declare {declared:,} parameters, more than the limit of {MAX_MODEL_PARAMETERS:,} (refused before allocating)</source>
+        <translation>층들의 매개변수가 {declared:,}개로 한도 {MAX_MODEL_PARAMETERS:,}개를 넘습니다 (메모리를 잡기 전에 거부함)</translation>
+    </message>
+    <message>
+        <source>the class names are missing or not text</source>
+        <translation>클래스 이름이 없거나 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the input size is missing or invalid (at most {MAX_INPUT_SIZE})</source>
+        <translation>입력 크기가 없거나 올바르지 않습니다 (최대 {MAX_INPUT_SIZE})</translation>
+    </message>
+    <message>
+        <source>the layer description is invalid ({value})</source>
+        <translation>층 설명이 올바르지 않습니다 ({value})</translation>
+    </message>
+    <message>
+        <source>the model has output shape {value} but {n_classes} class names</source>
+        <translation>모델의 출력 모양은 {value}인데 클래스 이름은 {n_classes}개입니다</translation>
+    </message>
+    <message>
+        <source>the weights do not match the layers (missing {missing}, unexpected {unexpected})</source>
+        <translation>가중치가 층과 맞지 않습니다 (빠진 것 {missing}, 예상 밖의 것 {unexpected})</translation>
+    </message>
+    <message>
+        <source>weight {k!r} has shape {value}, the layers need {value2}</source>
+        <translation>가중치 {k!r}의 모양은 {value}인데 층에는 {value2}이(가) 필요합니다</translation>
+    </message>
+    <message>
+        <source>weight {k!r} is not finite floating-point numbers</source>
+        <translation>가중치 {k!r}이(가) 유한한 부동소수점 수가 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -3966,6 +4537,17 @@ Output: {value2}; {value3}.
     <message>
         <source>Could not export</source>
         <translation>내보내지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Picture</name>
+    <message>
+        <source>expected a 2-D grayscale image, got shape {value}</source>
+        <translation>2차원 회색조 이미지가 와야 하는데 모양이 {value}입니다</translation>
+    </message>
+    <message>
+        <source>an image of {value}×{value2} pixels is too thin to hold a drawing (each side needs at least 2 pixels)</source>
+        <translation>{value}×{value2} 픽셀 이미지는 너무 가늘어 그림을 담을 수 없습니다 (각 변이 2픽셀 이상이어야 함)</translation>
     </message>
 </context>
 <context>
@@ -4457,6 +5039,18 @@ of a model trained on the app&apos;s own drawings were right only about half the
     <message>
         <source>No prediction yet: draw something on the canvas first.</source>
         <translation>아직 예측이 없습니다: 먼저 캔버스에 무언가를 그리세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Raster</name>
+    <message>
+        <source>an empty drawing (no strokes) cannot be rasterized</source>
+        <extracomment>pen width and margin as fractions of the output size (2 px and 2 px at 28 x 28) optional key in Drawing.extra: pen width relative to the default (augmentation sets it) turn drawings (by at most 45 degrees) so their tightest bounding box is upright bounding boxes within this fraction of the tightest count as tight (round shapes are not turned) drawings longer than LONG_ASPECT:1 are shown LONG_ASPECT:1, their short side widened at most LONG_WIDEN_MAX times (see _widen_factor) longest side (pixels) an image&apos;s ink is reduced to before thinning rasterising works on pieces of at most this many drawings / points / pen samples at a time, so its memory stays bounded (a few tens of MB) whatever the drawings (see engine.limits)</extracomment>
+        <translation>빈 그림(획 없음)은 래스터화할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>a drawing without points cannot be rasterized</source>
+        <translation>점이 없는 그림은 래스터화할 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -5210,6 +5804,18 @@ the points linearly separable — even XOR.</source>
     </message>
 </context>
 <context>
+    <name>Synth</name>
+    <message>
+        <source>no generator for class {label!r}; known: {known}</source>
+        <extracomment>how often a triangle is turned a quarter, half, three quarters (its apex down, left, right) the largest corner rounding of triangles (fraction of the side) the longest stretch of squares (people and datasets make boxes up to ~8x as long as they are tall) squares: how often a side runs on a long way past a corner, and how far at most (fraction of the side) how often all three sides of a triangle bulge outward (a quick triangle often has curved sides)</extracomment>
+        <translation>클래스 {label!r}을(를) 만드는 생성기가 없습니다. 있는 것: {known}</translation>
+    </message>
+    <message>
+        <source>per_class must be &gt;= 0</source>
+        <translation>per_class는 0 이상이어야 합니다</translation>
+    </message>
+</context>
+<context>
     <name>TrainSettings</name>
     <message>
         <source>peak lr {lr:g} (cosine schedule)</source>
@@ -5234,6 +5840,73 @@ the points linearly separable — even XOR.</source>
     <message>
         <source>{optimizer} {rate}, batch {batch}, {epochs}</source>
         <translation>{optimizer} {rate}, 배치 {batch}, {epochs}</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>epochs and batch_size must be at least 1</source>
+        <translation>epochs와 batch_size는 1 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the learning rate must be a positive number</source>
+        <translation>학습률은 양수여야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown optimizer {optimizer!r}; use &apos;adam&apos; or &apos;sgd&apos;</source>
+        <translation>알 수 없는 옵티마이저 {optimizer!r}. &apos;adam&apos;이나 &apos;sgd&apos;를 쓰세요</translation>
+    </message>
+    <message>
+        <source>ema_decay must be at least 0 and less than 1 (0 turns averaging off)</source>
+        <translation>ema_decay는 0 이상 1 미만이어야 합니다 (0이면 평균을 쓰지 않음)</translation>
+    </message>
+    <message>
+        <source>unknown schedule {schedule!r}; use &apos;cosine&apos; or &apos;constant&apos;</source>
+        <translation>알 수 없는 스케줄 {schedule!r}. &apos;cosine&apos;이나 &apos;constant&apos;를 쓰세요</translation>
+    </message>
+    <message>
+        <source>warmup must be a fraction of the steps: at least 0 and less than 1</source>
+        <translation>warmup은 전체 단계에 대한 비율이어야 합니다: 0 이상 1 미만</translation>
+    </message>
+    <message>
+        <source>training images have shape {value}, the model needs {value2}</source>
+        <translation>학습 이미지의 모양은 {value}인데 모델에는 {value2}이(가) 필요합니다</translation>
+    </message>
+    <message>
+        <source>need as many integer labels as images, and at least one image</source>
+        <translation>이미지 수만큼 정수 레이블이 있어야 하고, 이미지가 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>labels must be in 0..{value}</source>
+        <translation>레이블은 0..{value} 범위여야 합니다</translation>
+    </message>
+    <message>
+        <source>the training images contain values that are not finite numbers (inf or NaN)</source>
+        <translation>학습 이미지에 유한한 수가 아닌 값(inf 또는 NaN)이 있습니다</translation>
+    </message>
+    <message>
+        <source> The model keeps the running average of its weights over the latest steps (weight averaging).</source>
+        <translation> 모델은 최근 단계들의 가중치 이동 평균을 유지합니다 (가중치 평균).</translation>
+    </message>
+    <message>
+        <source>Training stopped after {steps} steps, in epoch {epoch} of {epochs}.{averaged}</source>
+        <translation>{steps}단계 뒤, 에포크 {epoch}/{epochs}에서 학습이 멈췄습니다.{averaged}</translation>
+    </message>
+    <message>
+        <source>infinite</source>
+        <translation>무한대</translation>
+    </message>
+    <message>
+        <source>not a number (NaN)</source>
+        <translation>숫자가 아님(NaN)</translation>
+    </message>
+    <message>
+        <source>Training stopped at step {step}: the loss became {what}, so the weights were growing out of control. The model keeps the last weights that gave a finite loss. Try a lower learning rate (for example {lower:g} instead of {lr:g}).</source>
+        <translation>{step}단계에서 학습이 멈췄습니다: 손실이 {what}이(가) 되었습니다. 가중치가 걷잡을 수 없이 커지고 있었다는 뜻입니다. 모델은 손실이 유한했던 마지막 가중치를 유지합니다. 학습률을 낮춰 보세요 (예: {lr:g} 대신 {lower:g}).</translation>
+    </message>
+    <message>
+        <source>Finished {epochs:,} epoch{s} ({steps:,} step{s2}).{averaged}</source>
+        <translation>에포크 {epochs:,}번 완료 ({steps:,}단계).{averaged}</translation>
     </message>
 </context>
 <context>
@@ -5542,6 +6215,159 @@ the points linearly separable — even XOR.</source>
     <message>
         <source>training is already running</source>
         <translation>이미 학습 중입니다</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>사용법: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>위치 인자</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>subcommands</source>
+        <translation>하위 명령</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>이 도움말을 보여 주고 끝내기</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: 오류: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>인자 %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>다음 인자가 필요합니다: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>인자 %s 중 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>알 수 없는 인자: %s</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>모호한 옵션: %(option)s은(는) %(matches)s 중 어느 것일 수도 있습니다</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>잘못된 선택: %(value)r (%(choices)s 중에서 고르세요)</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>잘못된 %(type)s 값: %(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>값이 하나 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>값은 최대 하나입니다</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>값이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>값이 %s개 필요합니다</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>값이 %s개 필요합니다</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>인자 %s와(과) 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>명시한 값 %r을(를) 무시했습니다</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>예상하지 못한 옵션 문자열: %s</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>&apos;%(filename)s&apos;을(를) 열 수 없습니다: %(error)s</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>알 수 없는 명령 %(parser_name)r (선택지: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>argument &quot;-&quot; with mode %r</source>
+        <translation>모드 %r에서 인자 &quot;-&quot;</translation>
+    </message>
+    <message>
+        <source>conflicting option string: %s</source>
+        <translation>충돌하는 옵션 문자열: %s</translation>
+    </message>
+    <message>
+        <source>conflicting option strings: %s</source>
+        <translation>충돌하는 옵션 문자열: %s</translation>
+    </message>
+    <message>
+        <source>conflicting subparser: %s</source>
+        <translation>충돌하는 하위 명령: %s</translation>
+    </message>
+    <message>
+        <source>conflicting subparser alias: %s</source>
+        <translation>충돌하는 하위 명령 별칭: %s</translation>
+    </message>
+    <message>
+        <source>.__call__() not defined</source>
+        <translation>.__call__()이 정의되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>&apos;required&apos; is an invalid argument for positionals</source>
+        <translation>위치 인자에는 &apos;required&apos;를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>mutually exclusive arguments must be optional</source>
+        <translation>서로 배타적인 인자는 선택 인자여야 합니다</translation>
+    </message>
+    <message>
+        <source>%r is not callable</source>
+        <translation>%r은(는) 호출할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>cannot merge actions - two groups are named %r</source>
+        <translation>동작을 합칠 수 없습니다 - 두 그룹의 이름이 모두 %r입니다</translation>
+    </message>
+    <message>
+        <source>invalid option string %(option)r: must start with a character %(prefix_chars)r</source>
+        <translation>잘못된 옵션 문자열 %(option)r: %(prefix_chars)r 중 한 문자로 시작해야 합니다</translation>
+    </message>
+    <message>
+        <source>dest= is required for options like %r</source>
+        <translation>%r 같은 옵션에는 dest=가 필요합니다</translation>
+    </message>
+    <message>
+        <source>invalid conflict_resolution value: %r</source>
+        <translation>잘못된 conflict_resolution 값: %r</translation>
+    </message>
+    <message>
+        <source>cannot have multiple subparser arguments</source>
+        <translation>하위 명령 인자는 하나만 둘 수 있습니다</translation>
     </message>
 </context>
 </TS>
