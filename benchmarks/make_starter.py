@@ -27,7 +27,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--per-class", type=int, default=500)
     ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--out", default=str(ROOT / "gui" / "assets" / "starter.ndjson"))
+    ap.add_argument("--out", default=str(ROOT / "resources" / "starter.ndjson"))
     args = ap.parse_args(argv)
     drawings = [simplify_drawing(d) for d in generate_drawings(args.per_class, seed=args.seed)]
     write_ndjson(args.out, drawings)

@@ -12,20 +12,30 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def softmax_cross_entropy(logits: np.ndarray, labels: np.ndarray) -> tuple[float, np.ndarray]:
-    """Mean over the batch of -log softmax(logits)[label].
+def softmax_cross_entropy(
+    logits: np.ndarray, labels: np.ndarray, smoothing: float = 0.0
+) -> tuple[float, np.ndarray]:
+    """Mean over the batch of -log softmax(logits)[label], or with label smoothing e > 0 the cross-entropy
+    against the target (1 - e) x onehot + e / C (every class gets e / C, the label the rest).
 
-    logits (N, C), labels (N,) integers -> (loss, dlogits (N, C)); dlogits = (softmax - onehot) / N.
+    logits (N, C), labels (N,) integers -> (loss, dlogits (N, C)); dlogits = (softmax - target) / N.
     """
-    n = logits.shape[0]
+    n, c = logits.shape
     labels = np.asarray(labels)
     z = logits - logits.max(axis=1, keepdims=True)
     e = np.exp(z)
     s = e.sum(axis=1, keepdims=True)
     rows = np.arange(n)
-    loss = float(np.mean(np.log(s[:, 0]) - z[rows, labels]))
+    logs = np.log(s[:, 0])
+    loss = float(np.mean(logs - z[rows, labels]))
     dlogits = e / s
-    dlogits[rows, labels] -= 1
+    if smoothing:
+        # -sum_k t_k log p_k = (1 - e) (log s - z_label) + e / C sum_k (log s - z_k)
+        loss = (1 - smoothing) * loss + smoothing * float(np.mean(logs - z.mean(axis=1)))
+        dlogits -= dlogits.dtype.type(smoothing / c)
+        dlogits[rows, labels] -= dlogits.dtype.type(1 - smoothing)
+    else:
+        dlogits[rows, labels] -= 1
     dlogits /= n
     return loss, dlogits
 

@@ -54,6 +54,8 @@ class TrainConfig:
     ema_decay: float = 0.998
     schedule: str = "cosine"  # "cosine" (linear warm-up, then cosine decay to 0) or "constant"
     warmup: float = 0.1  # fraction of the steps spent warming up (cosine schedule)
+    # label smoothing: the training target gives every class this share / classes, the label the rest
+    label_smoothing: float = 0.0
 
     def __post_init__(self):
         if self.epochs < 1 or self.batch_size < 1:
@@ -75,6 +77,10 @@ class TrainConfig:
         if not 0 <= self.warmup < 1:
             raise ValueError(QT_TRANSLATE_NOOP(
                 "Training", "warmup must be a fraction of the steps: at least 0 and less than 1"
+            ))
+        if not 0 <= self.label_smoothing < 1:
+            raise ValueError(QT_TRANSLATE_NOOP(
+                "Training", "label_smoothing must be at least 0 and less than 1"
             ))
 
 
@@ -370,7 +376,7 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
                 xb = xb.astype(model.dtype)
             with np.errstate(all="ignore"):  # overflow shows up as a non-finite loss, handled below
                 logits = model.forward(xb, training=True)
-                loss, dlogits = softmax_cross_entropy(logits, yb)
+                loss, dlogits = softmax_cross_entropy(logits, yb, config.label_smoothing)
                 finite = math.isfinite(loss)
                 if finite:
                     for k, p in params.items():

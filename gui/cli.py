@@ -208,6 +208,7 @@ def train_settings(args: argparse.Namespace) -> TrainSettings:
         val_by=dc.val_by_setting(args),  # --val-by class | drawer
         copies=args.versions,
         schedule=args.schedule,
+        label_smoothing=args.label_smoothing,
     )
 
 
@@ -493,6 +494,17 @@ def _train_arguments(p: argparse.ArgumentParser) -> None:
             "Cli",
             "weight averaging: the model ends with a running average of its weights over the latest steps "
             "(about the last tenth, at most about 1/(1-D) steps; default %(default)g; 0: off)",
+        ),
+    )
+    p.add_argument(
+        "--label-smoothing",
+        type=fraction,
+        default=d.label_smoothing,
+        metavar="E",
+        help=translate(
+            "Cli",
+            "label smoothing: each drawing's training target gives its class 1-E and every class E/classes, "
+            "so the model learns not to be overconfident (default %(default)g; 0: off)",
         ),
     )
     p.add_argument(

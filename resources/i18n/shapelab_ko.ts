@@ -952,6 +952,10 @@ Not counted: labels the model does not know: {listed}</source>
         <translation>가중치 평균: 모델이 최근 단계들의 가중치 이동 평균으로 끝납니다 (대략 마지막 10분의 1, 최대 약 1/(1-D) 단계. 기본값 %(default)g. 0: 끔)</translation>
     </message>
     <message>
+        <source>label smoothing: each drawing&apos;s training target gives its class 1-E and every class E/classes, so the model learns not to be overconfident (default %(default)g; 0: off)</source>
+        <translation>레이블 스무딩: 각 그림의 학습 목표가 자기 클래스에 1-E, 모든 클래스에 E/클래스 수를 주어 모델이 지나치게 확신하지 않도록 배웁니다 (기본값 %(default)g. 0: 끔)</translation>
+    </message>
+    <message>
         <source>randomly rotate, scale, shear, shift and jitter drawings each epoch (default on)</source>
         <translation>에포크마다 그림을 무작위로 회전, 확대·축소, 기울이기, 이동, 흔들기 (기본값 켬)</translation>
     </message>
@@ -5826,6 +5830,10 @@ the points linearly separable — even XOR.</source>
         <translation>학습률 {lr:g} (일정한 스케줄)</translation>
     </message>
     <message>
+        <source>{rate}, label smoothing {e:g}</source>
+        <translation>{rate}, 레이블 스무딩 {e:g}</translation>
+    </message>
+    <message>
         <source>1 epoch</source>
         <translation>1 에포크</translation>
     </message>
@@ -5867,6 +5875,10 @@ the points linearly separable — even XOR.</source>
     <message>
         <source>warmup must be a fraction of the steps: at least 0 and less than 1</source>
         <translation>warmup은 전체 단계에 대한 비율이어야 합니다: 0 이상 1 미만</translation>
+    </message>
+    <message>
+        <source>label_smoothing must be at least 0 and less than 1</source>
+        <translation>label_smoothing은 0 이상 1 미만이어야 합니다</translation>
     </message>
     <message>
         <source>training images have shape {value}, the model needs {value2}</source>

@@ -147,6 +147,12 @@ def test_settings_stored_under_the_old_recipe_follow_the_new_defaults_where_not_
     assert (mine.epochs, mine.lr) == (7, 0.01)
     saved = replace(d, epochs=10, lr=2e-3, schedule="constant")
     assert TrainSettings.from_stored(saved.as_dict()) == saved
+    # recipe 2 trained without label smoothing (its default, never chosen): now the new default
+    recipe2 = dict(replace(d, label_smoothing=0.0, epochs=5).as_dict(), recipe=2)
+    assert TrainSettings.from_stored(recipe2) == replace(d, epochs=5)
+    assert d.label_smoothing == 0.08 and d.describe() == (
+        "adam peak lr 0.005 (cosine schedule), label smoothing 0.08, batch 32, 8 epochs of 3 versions")
+    assert TrainSettings.from_stored(replace(d, label_smoothing=0.0).as_dict()).label_smoothing == 0.0
     assert TrainSettings.from_stored({"copies": "0", "schedule": "zigzag"}) == d
 
 
@@ -157,6 +163,19 @@ def test_a_run_saved_before_the_recipe_settings_reads_as_what_it_did():
     assert (s.epochs, s.lr, s.copies, s.schedule) == (10, 2e-3, 6, "constant")
     assert s.describe() == "adam lr 0.002 (constant schedule), batch 32, 10 epochs of 6 versions"
     assert TrainSettings.of_run(TrainSettings().as_dict()) == TrainSettings()
+    # saved before label smoothing existed (recipes 1 and 2): trained without it
+    assert s.label_smoothing == 0.0
+    recipe2 = TrainSettings(label_smoothing=0.3).as_dict()
+    del recipe2["label_smoothing"]
+    assert TrainSettings.of_run(recipe2).label_smoothing == 0.0
+    assert TrainSettings.of_run(TrainSettings(label_smoothing=0.3).as_dict()).label_smoothing == 0.3
+
+
+def test_label_smoothing_reaches_the_training_config_and_bad_values_fall_back():
+    assert TrainSettings(label_smoothing=0.25).config().label_smoothing == 0.25
+    d = TrainSettings()
+    assert TrainSettings.from_dict({"label_smoothing": "1.5"}).label_smoothing == d.label_smoothing
+    assert TrainSettings.from_dict({"label_smoothing": "0.05"}).label_smoothing == 0.05
 
 
 def test_the_core_imports_no_widgets_no_pyqtgraph_and_no_window():

@@ -152,6 +152,20 @@ def test_softmax_cross_entropy():
     assert rel_error(d, num) < LIMIT
 
 
+def test_softmax_cross_entropy_label_smoothing():
+    logits, labels = rand(5, 4), np.array([0, 3, 1, 1, 2])
+    loss, d = softmax_cross_entropy(logits, labels, 0.1)
+    num = numeric_grad(lambda: softmax_cross_entropy(logits, labels, 0.1)[0], logits)
+    assert rel_error(d, num) < LIMIT
+    # the cross-entropy against the target 0.9 x onehot + 0.1 / 4, computed directly
+    z = logits - logits.max(axis=1, keepdims=True)
+    logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    target = np.full((5, 4), 0.1 / 4)
+    target[np.arange(5), labels] += 0.9
+    assert loss == pytest.approx(float(-(target * logp).sum(axis=1).mean()), rel=1e-12)
+    assert not np.allclose(d, softmax_cross_entropy(logits, labels)[1])
+
+
 def test_sigmoid_binary_cross_entropy():
     logits, targets = rand(4, 3) * 3, (rand(4, 3, seed=2) > 0).astype(np.float64)
     _, d = sigmoid_binary_cross_entropy(logits, targets)

@@ -356,7 +356,8 @@ def test_the_run_follows_the_schedule_over_all_its_epochs():
     assert lrs[2] == pytest.approx(0.004) and lrs[0] == pytest.approx(0.004 / 3)
 
 
-@pytest.mark.parametrize("field, value", [("schedule", "linear"), ("warmup", 1.0), ("warmup", -0.1)])
+@pytest.mark.parametrize("field, value", [("schedule", "linear"), ("warmup", 1.0), ("warmup", -0.1),
+                                          ("label_smoothing", 1.0), ("label_smoothing", -0.1)])
 def test_bad_schedules_are_refused(field, value):
     with pytest.raises(ValueError, match=field):
         TrainConfig(**{field: value})

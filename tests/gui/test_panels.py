@@ -399,7 +399,7 @@ def test_prediction_says_not_sure_below_the_threshold(qtbot):
     panel = PredictionPanel()
     qtbot.addWidget(panel)
     low = NOT_SURE_BELOW - 0.05
-    panel.set_prediction(["a", "b"], [low, 1 - low], ["#111111", "#222222"])  # a: 75 % (below 80 %)
+    panel.set_prediction(["a", "b"], [low, 1 - low], ["#111111", "#222222"])  # a: below the threshold
     panel.flush()
     text = panel.top_label.text()
     assert "Not sure" in text and "perhaps" in text and "a (" in text and "Most likely" not in text
