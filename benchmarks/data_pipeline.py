@@ -79,7 +79,7 @@ else:
 
     model = build_model("default", len(classes))
     first = None
-    with EpochPrefetcher(train_set, nice=10) as pre:
+    with EpochPrefetcher(train_set) as pre:
         for rec in train(model, Limited(pre), TrainConfig(epochs=3), val=val):
             if rec.kind == "step" and first is None:
                 first = time.perf_counter() - t0

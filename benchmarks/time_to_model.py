@@ -11,7 +11,9 @@ are the steadier figure):
   Train pressed as a user would; seconds from Train to the first validation accuracy >= 95 % and to the
   end of the default run, and the app / CLI ratio for that same run (starter set, default settings);
   how often new weights reached the window (filters, feature maps and prediction redraw on each), and
-  the time left the progress bar showed at step 20 against when the run really ended;
+  the time left the progress bar showed at step 20 against when the run really ended, and 2, 5 and 10 s
+  after Train against the time the run really had left then ("estimating…" while the run has not yet
+  measured enough); the training thread's waits between epochs (for the helper's next epoch);
 - with --busy: the app run again while another process burns a core (`python -c "while True: pass"`),
   and the busy / quiet ratio.
 
@@ -29,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,6 +101,7 @@ def drive_app(data_dir: str) -> dict:
     settle.exec()
 
     got = {"to_95_s": None, "records": 0, "steps": 0, "model_updates": 0}
+    trace: list = []  # (seconds since Train, kind, epoch, step, eta, elapsed) of every step and epoch record
     loop = QEventLoop()
 
     def on_record(rec) -> None:
@@ -110,6 +114,8 @@ def drive_app(data_dir: str) -> dict:
                 got["to_95_s"] = now
         if rec.kind == "step" and "first_eta_s" not in got and rec.step >= 20:
             got.update(first_eta_s=rec.eta, first_eta_at_s=now)  # the time left shown early in the run
+        if rec.kind in ("step", "epoch"):
+            trace.append((now, rec.kind, rec.epoch, rec.step, rec.eta, rec.elapsed))
         if rec.kind in ("done", "stopped", "diverged"):
             got.update(run_s=now, final=rec.kind, reported_elapsed_s=rec.elapsed)
             loop.quit()
@@ -129,9 +135,38 @@ def drive_app(data_dir: str) -> dict:
     app.processEvents()
     got["helper_cpu_s"] = _children_cpu() - children0  # the epoch helper process (ended by now)
     got["updates_per_s"] = got["model_updates"] / got["run_s"]
-    if "first_eta_s" in got:  # how far the early estimate was from the truth
+    if "first_eta_s" in got and got["first_eta_s"] is not None:  # how far the early estimate was
         got["first_eta_error"] = (got["first_eta_at_s"] + got["first_eta_s"]) / got["run_s"] - 1
+    got["eta_checks"] = eta_checks(trace, got["run_s"])
+    got["epoch_waits_s"] = epoch_waits(trace)
+    got["trace"] = trace
     return got
+
+
+ETA_CHECKS_S = (2.0, 5.0, 10.0)
+
+
+def eta_checks(trace: list, run_s: float) -> list[dict]:
+    """The time left the progress bar showed 2, 5 and 10 s after Train (the latest record by then), against
+    the time the run really had left: error = shown / real - 1 (None: the bar said "estimating…")."""
+    out = []
+    for at in ETA_CHECKS_S:
+        seen = [r for r in trace if r[0] <= at]
+        if not seen or at >= run_s:
+            continue
+        now, _kind, _epoch, step, eta, _elapsed = seen[-1]
+        real = run_s - now
+        out.append({"at_s": at, "step": step, "shown_s": eta, "real_s": real,
+                    "error": None if eta is None else eta / real - 1})
+    return out
+
+
+def epoch_waits(trace: list) -> list[float]:
+    """Seconds between each epoch's record and the next epoch's first step record, less a typical step:
+    the training thread's wait for the next epoch's arrays (the helper's)."""
+    steps = [b[5] - a[5] for a, b in pairwise(trace) if a[1] == b[1] == "step"]  # the run's own clock
+    typical = sorted(steps)[len(steps) // 2] if steps else 0.0
+    return [max(0.0, b[5] - a[5] - typical) for a, b in pairwise(trace) if a[1] == "epoch" and b[1] == "step"]
 
 
 def app_child(data_dir: str) -> None:
@@ -182,7 +217,7 @@ def main(argv=None) -> int:
     result["load_after"] = os.getloadavg()[0]
 
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(result))
         return 0
     print(f"machine load {result['load_before']:.2f} before, {result['load_after']:.2f} after")
     if "cli" in result:
@@ -200,9 +235,10 @@ def main(argv=None) -> int:
           f"{a['run_s']:.1f} s (target <= {TARGETS['app_run_s']:g} s), {a['steps']} steps, "
           f"final validation {a.get('last_val', float('nan')):.1%}; CPU {a['process_cpu_s']:.1f} s (app) + "
           f"{a['helper_cpu_s']:.1f} s (helper); {a['updates_per_s']:.1f} model updates/s on screen")
-    if "first_eta_s" in a:
+    if a.get("first_eta_s") is not None:
         print(f"app, time left shown at step 20 ({a['first_eta_at_s']:.1f} s in): {a['first_eta_s']:.1f} s; "
               f"the run then ended {a['first_eta_error']:+.0%} off that estimate")
+    print_eta_checks("app", a)
     if "app_over_cli" in result:
         ratio = result["app_over_cli"]
         print(f"app / CLI, the same run: {ratio:.2f} (target <= {TARGETS['app_over_cli']:g})")
@@ -210,8 +246,23 @@ def main(argv=None) -> int:
         b = result["app_busy"]
         to95 = "never" if b["to_95_s"] is None else f"{b['to_95_s']:.1f} s"
         print(f"app with one core busy: to 95 % {to95}, whole run {b['run_s']:.1f} s; busy / quiet "
-              f"{result['busy_over_quiet']:.2f} (target <= {TARGETS['busy_over_quiet']:g})")
+              f"{result['busy_over_quiet']:.2f} (target <= {TARGETS['busy_over_quiet']:g}); CPU "
+              f"{b['process_cpu_s']:.1f} s (app) + {b['helper_cpu_s']:.1f} s (helper)")
+        print_eta_checks("app, one core busy", b)
     return 0
+
+
+def print_eta_checks(name: str, a: dict) -> None:
+    parts = []
+    for c in a.get("eta_checks", []):
+        shown = "estimating…" if c["shown_s"] is None else f"{c['shown_s']:.1f} s ({c['error']:+.0%})"
+        parts.append(f"at {c['at_s']:g} s: {shown} of {c['real_s']:.1f} s")
+    if parts:
+        print(f"{name}, time left shown (error against the real time left): " + "; ".join(parts))
+    waits = a.get("epoch_waits_s") or []
+    if waits:
+        print(f"{name}, waits between epochs (validation + the next epoch's arrays): "
+              + " ".join(f"{w:.2f}" for w in waits) + f" s, {sum(waits):.1f} s in all")
 
 
 if __name__ == "__main__":

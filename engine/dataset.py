@@ -8,7 +8,9 @@ import multiprocessing.spawn  # noqa: F401  (imported now, not in the training t
 import os
 import queue
 import threading
+from collections import deque
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import numpy.ma  # noqa: F401  (imported now, not in the training thread: see below)
@@ -193,7 +195,9 @@ class TrainingSet:
     the model also sees the thinning's small artefacts. Epoch e gives the same arrays for the same seed.
 
     Augmenting and rasterising work on all the drawings of a chunk at once (`augment_batch`,
-    `StrokeBatch`); X is a `Rasters` (one byte per pixel, float32 rows when indexed).
+    `StrokeBatch`); X is a `Rasters` (one byte per pixel, float32 rows when indexed). `threads` > 1
+    rasterises chunks in that many threads (the random numbers are still drawn in order in the calling
+    thread: the same arrays, bit for bit); a pickled copy (a helper process) uses one.
 
     `should_stop`: a callable (or None) checked every few tens of milliseconds of work while the clean
     rasters or an epoch are made; when it returns True they raise `Cancelled`. It is not pickled (a helper
@@ -216,8 +220,10 @@ class TrainingSet:
         max_samples: int | None = None,
         config: AugmentConfig = DEFAULT_AUGMENT,
         should_stop=None,
+        threads: int = 1,
     ):
         self.should_stop = should_stop
+        self.threads = max(1, int(threads))
         self.drawings = list(drawings)
         if y is None:
             self.classes = list(classes) if classes is not None else class_list(self.drawings)
@@ -253,6 +259,7 @@ class TrainingSet:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state["should_stop"] = None  # a callable of the calling process: not sent to a helper
+        state["threads"] = 1  # a helper process runs beside the training thread: one core's worth
         state["drawings"] = None  # the strokes travel as the StrokeBatch (arrays: quick to send)
         return state
 
@@ -288,14 +295,38 @@ class TrainingSet:
         as_image = rng.uniform(size=len(rows)) < self.via_image
         widths = rng.uniform(2.0, 6.0, size=len(rows))
         counts = self._batch.point_counts()[sources]
-        for start, stop in _chunks(counts, CHUNK_DRAWINGS, CHUNK_POINTS):
+
+        def draw(start: int, stop: int, aug: StrokeBatch) -> None:  # no random numbers: any thread
             check_stop(self.should_stop)
-            aug = augment_batch(self._batch.take(sources[start:stop]), rng, self.config)
             L[rows[start:stop], 0] = rasterize_levels(aug, self.size)
             scan = np.flatnonzero(as_image[start:stop])
             if len(scan):
                 pictures = render_pictures(aug.take(scan), 64, widths[start:stop][scan])
                 L[rows[start + scan], 0] = preprocess_images_levels(pictures, self.size)
+
+        chunks = _chunks(counts, CHUNK_DRAWINGS, CHUNK_POINTS)
+        if self.threads == 1:
+            for start, stop in chunks:
+                check_stop(self.should_stop)
+                draw(start, stop, augment_batch(self._batch.take(sources[start:stop]), rng, self.config))
+            return Rasters(L), y
+        # Augmenting draws the random numbers, chunk after chunk in this thread (so the same ones as with
+        # one thread); drawing them (90 % of the time, NumPy that mostly releases the interpreter's lock)
+        # goes to `threads` threads, at most one chunk ahead of them each. Chunks fill disjoint rows of L.
+        with ThreadPoolExecutor(self.threads, thread_name_prefix="ShapeLabRaster") as pool:
+            pending: deque = deque()
+            try:
+                for start, stop in chunks:
+                    check_stop(self.should_stop)
+                    aug = augment_batch(self._batch.take(sources[start:stop]), rng, self.config)
+                    pending.append(pool.submit(draw, start, stop, aug))
+                    while len(pending) > self.threads:
+                        pending.popleft().result()
+                while pending:
+                    pending.popleft().result()
+            finally:
+                for job in pending:
+                    job.cancel()
         return Rasters(L), y
 
 

@@ -135,10 +135,15 @@ class _Progress:
                 val_loss=rec.val_loss,
                 val_accuracy=rec.val_accuracy,
             )
-        text += translate("Cli", "  {value} elapsed, {value2} left").format(
-            value=_duration(rec.elapsed),
-            value2=_duration(rec.eta),
-        )
+        if rec.eta is None:  # not yet known: the first steps and epoch boundary are still to be measured
+            text += translate("Cli", "  {value} elapsed, estimating the time left").format(
+                value=_duration(rec.elapsed)
+            )
+        else:
+            text += translate("Cli", "  {value} elapsed, {value2} left").format(
+                value=_duration(rec.elapsed),
+                value2=_duration(rec.eta),
+            )
         self.stream.write(("\x1b[2K" if self.tty else "") + text + end)
         self.stream.flush()
 

@@ -83,7 +83,8 @@ def format_seconds(s: float | None) -> str:
 
 def progress_text(rec: TrainRecord, epochs: int, paused: bool) -> str:
     """The progress bar's words for a record of a run of `epochs` epochs. While paused (or stepping one
-    mini-batch at a time) no time left is given: the run goes on only when asked."""
+    mini-batch at a time) no time left is given: the run goes on only when asked; before the run can
+    estimate it (`TrainRecord.eta` None), it says it is estimating."""
     spe = max(1, rec.steps_per_epoch)
     if rec.kind in ("step", "epoch"):
         in_epoch = rec.step - rec.epoch * spe
@@ -92,6 +93,8 @@ def progress_text(rec: TrainRecord, epochs: int, paused: bool) -> str:
         )
         if paused:
             return translate("ModelState", "{head} · paused").format(head=head)
+        if rec.eta is None:  # the run has not measured enough yet (its first steps and epoch boundary)
+            return translate("ModelState", "{head} · estimating the time left…").format(head=head)
         return translate("ModelState", "{head} · {value} left").format(
             head=head, value=format_seconds(rec.eta)
         )

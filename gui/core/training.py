@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -37,6 +38,29 @@ from gui.text import QT_TRANSLATE_NOOP, translate
 from .inputs import LabelledData, read_image_folder_into
 
 INPUT_SIZE = 28  # the one input size of the app (the CLI's --input-size defaults to it)
+# The epoch helper's priority (added to this process's nice value). Not lowered: the training thread waits
+# for every epoch it makes, so a helper niced below the training thread is starved as soon as another
+# program takes the other core, and the run turns serial (7 Dec 2026, one core burnt, nice 10: 25-30 s of a
+# 46-49 s run spent waiting for epochs; nice 0: 0.5 s of 19-25 s). The window's thread keeps its share
+# without it: it sleeps most of the time, and the scheduler runs a thread that wakes first (GUI stalls
+# while training, load 13-19: largest 36-38 ms and p99 17-18 ms at nice 0, 29-33 / 15-16 ms at nice 10).
+HELPER_NICE = 0
+# Threads that rasterise an epoch made in the training process itself: the first one (nothing else runs
+# then: the run waits for it) or one the helper could not make. The same arrays as one thread, bit for bit
+# (`engine.TrainingSet`); the starter set's first epoch: 1.38 s with one thread, 0.77-0.84 s with two
+# (load 10, 2 cores). The helper process always uses one: it runs beside the training thread.
+MAX_LOCAL_THREADS = 2
+
+
+def local_threads() -> int:
+    """Threads for an epoch made in the training process: the CPUs this process may use, at most
+    MAX_LOCAL_THREADS."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(MAX_LOCAL_THREADS, cpus))
+
 WEIGHTS_INTERVAL_S = 0.2  # at most 5 weight snapshots a second while running (filters, feature maps, bars)
 OPTIMIZERS = ("adam", "sgd")
 COPIES = 3  # the default number of versions of every drawing an epoch shows (TrainingSet's own is 6)
@@ -246,6 +270,7 @@ class PreparedRun:
                     seed=settings.seed,
                     copies=settings.copies,
                     should_stop=should_stop,
+                    threads=local_threads(),
                 ),
                 nice=nice,
                 use_process=settings.augment,
@@ -341,7 +366,7 @@ def run_training(
         if should_stop is None:
             should_stop = lambda: control.stopped  # noqa: E731
         data = snapshot_data(snapshot)
-        run = prepare_training(data, snapshot.classes, settings, should_stop=should_stop, nice=10)
+        run = prepare_training(data, snapshot.classes, settings, should_stop=should_stop, nice=HELPER_NICE)
         # warnings: image files left out, each named with why (the window shows them)
         send(("prepared", {"n_train": run.n_train, "n_val": run.n_val, "classes": list(run.classes),
                            "warnings": list(data.warnings)}))

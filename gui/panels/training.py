@@ -261,8 +261,9 @@ class TrainingPanel(QWidget):
         self.progress.setFormat(translate("TrainingPanel", "Not trained yet"))
         self.progress.setToolTip(translate(
             "TrainingPanel",
-            "Epoch, mini-batch step and the training time left: the steps still to go at the speed of "
-            "the latest steps (it follows the machine: slower while other programs work)",
+            "Epoch, mini-batch step and the training time left: the steps to go at the speed of the latest "
+            "epoch's steps, plus the waits between epochs and validations (it follows the machine's load); "
+            "until the first epoch has ended it says it is estimating",
         ))
 
         self.model_note = SteadyLabel()  # changes every few steps: repaints, never lays the window out

@@ -802,6 +802,10 @@ What should happen to them?</source>
         <translation>  검증 손실 {val_loss:.4f} 검증 정확도 {val_accuracy:6.1%}</translation>
     </message>
     <message>
+        <source>  {value} elapsed, estimating the time left</source>
+        <translation>  {value} 지남, 남은 시간 추정 중</translation>
+    </message>
+    <message>
         <source>  {value} elapsed, {value2} left</source>
         <translation>  {value} 지남, {value2} 남음</translation>
     </message>
@@ -4080,6 +4084,10 @@ Every other drawing loaded.{keep}</source>
         <translation>{head} · 일시 정지</translation>
     </message>
     <message>
+        <source>{head} · estimating the time left…</source>
+        <translation>{head} · 남은 시간 추정 중…</translation>
+    </message>
+    <message>
         <source>{head} · {value} left</source>
         <translation>{head} · {value} 남음</translation>
     </message>
@@ -6146,8 +6154,8 @@ the points linearly separable — even XOR.</source>
         <translation>아직 학습 안 됨</translation>
     </message>
     <message>
-        <source>Epoch, mini-batch step and the training time left: the steps still to go at the speed of the latest steps (it follows the machine: slower while other programs work)</source>
-        <translation>에포크, 미니배치 단계, 남은 학습 시간: 남은 단계를 최근 단계의 속도로 계산합니다(컴퓨터 상태를 따라갑니다: 다른 프로그램이 일하는 동안에는 느려집니다)</translation>
+        <source>Epoch, mini-batch step and the training time left: the steps to go at the speed of the latest epoch&apos;s steps, plus the waits between epochs and validations (it follows the machine&apos;s load); until the first epoch has ended it says it is estimating</source>
+        <translation>에포크, 미니배치 단계, 남은 학습 시간: 남은 단계를 최근 한 에포크 단계들의 속도로 계산하고, 에포크 사이의 대기 시간과 검증 시간을 더합니다(컴퓨터의 부하를 따라갑니다). 첫 에포크가 끝날 때까지는 추정 중이라고 표시합니다</translation>
     </message>
     <message>
         <source>Which model the filters, feature maps and prediction show</source>

@@ -207,6 +207,8 @@ def test_progress_texts():
     running = step(3, 0, 115, eta=25000.0)
     assert progress_text(running, 1, paused=False) == "Epoch 1/1 · step 3/115 · 6 h 56 min left"
     assert progress_text(running, 1, paused=True) == "Epoch 1/1 · step 3/115 · paused"  # no time: it waits
+    early = step(3, 0, 115, eta=None)  # the run has not measured enough to estimate the time left
+    assert progress_text(early, 1, paused=False) == "Epoch 1/1 · step 3/115 · estimating the time left…"
     done = TrainRecord("done", 0, 115, 115, elapsed=0.42)
     assert progress_text(done, 1, paused=False) == "Done: 1 epoch, 115 steps in 0.4 s"
     assert (

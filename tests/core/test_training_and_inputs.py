@@ -208,3 +208,32 @@ def test_a_run_stopped_between_epochs_ends_after_its_last_step():
     assert records[-1].kind == "stopped" and records[-1].step == len(steps) > 0
     assert records[-1].epoch == 0 or records[-1].epoch == 1
     assert "after" in records[-1].message and sent[-2][0] == "weights"  # the final weights, then the end
+
+
+def test_the_apps_epoch_helper_runs_at_the_training_threads_priority():
+    """The training thread waits for every epoch the helper makes: a helper niced below it is starved
+    as soon as another program takes the other core (the run then waits for its epochs)."""
+    import multiprocessing
+    import os
+
+    drawings = tuple(engine.generate_drawings(60, seed=2))
+    snapshot = DatasetSnapshot(drawings, tuple(engine.DEFAULT_CLASSES), 1, "x.ndjson")
+    seen = []
+
+    def send(message):
+        if message[0] == "record" and message[1].kind == "epoch":
+            helpers = [c for c in multiprocessing.active_children() if c.name == "ShapeLabEpochs"]
+            seen.extend(os.getpriority(os.PRIO_PROCESS, c.pid) for c in helpers)
+
+    settings = TrainSettings(preset="tiny", epochs=3, batch_size=64, augment=True)
+    run_training(send, engine.build_model("tiny", 4), snapshot, settings, TrainControl())
+    assert seen and set(seen) == {os.getpriority(os.PRIO_PROCESS, 0)}, seen
+
+
+def test_the_first_epoch_uses_the_cores_this_process_may_use_at_most_two(monkeypatch):
+    from gui.core import training
+
+    monkeypatch.setattr(training.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert training.local_threads() == 1  # one core: no second thread to compete with the first
+    monkeypatch.setattr(training.os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    assert training.local_threads() == training.MAX_LOCAL_THREADS == 2

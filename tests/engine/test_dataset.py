@@ -270,3 +270,37 @@ def test_waiting_for_the_helper_stops_when_asked(tmp_path):
     with pytest.raises(Cancelled):
         pre.arrays(0)
     assert len(calls) == 4 and pre._process is None  # noqa: SLF001  (closed)
+
+
+def test_an_epoch_rasterised_in_two_threads_is_bit_for_bit_the_one_thread_epoch():
+    """The random numbers are drawn chunk after chunk in the calling thread whatever `threads` is; only
+    the drawing of the chunks is spread over threads. Several chunks, via-image scans among them."""
+    import pickle
+
+    from engine.raster import CHUNK_DRAWINGS
+
+    drawings = generate_drawings(150, seed=4)  # 600 drawings x 3 versions: several chunks
+    one = TrainingSet(drawings, seed=3, copies=3, via_image=0.2)
+    two = TrainingSet(drawings, seed=3, copies=3, via_image=0.2, threads=2)
+    assert two.epoch_size() > 2 * CHUNK_DRAWINGS
+    for epoch in (0, 1):
+        X1, y1 = one.arrays(epoch)
+        X2, y2 = two.arrays(epoch)
+        np.testing.assert_array_equal(X1.levels, X2.levels)
+        np.testing.assert_array_equal(y1, y2)
+    assert pickle.loads(pickle.dumps(two)).threads == 1  # a helper process runs beside the training
+
+
+def test_a_threaded_epoch_stops_when_asked():
+    from engine import Cancelled
+
+    calls = []
+
+    def stop():
+        calls.append(1)
+        return len(calls) > 3  # a few chunks in
+
+    ts = TrainingSet(generate_drawings(150, seed=4), seed=3, copies=3, threads=2)
+    ts.should_stop = stop
+    with pytest.raises(Cancelled):
+        ts.arrays(1)
