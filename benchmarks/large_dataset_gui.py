@@ -9,7 +9,8 @@ window (gui.app.create_main_window on a fresh data folder, 1280×720):
 2. the gallery scrolled from the top to the bottom, one page every 30 ms (thumbnails drawn as they come
    into view): the largest stall;
 3. View › Analysis opened on that dataset (`MainWindow.show_analysis`), then 3 s more while its dataset
-   job (rasters, health, projection of 50,000 drawings) runs in its worker: the largest stall.
+   job (rasters, health, projection of 50,000 drawings) runs in its worker: the largest stall, counted
+   from the last tick before the call (so the call itself counts).
 
 Stalls are the gaps between ticks of a 5 ms QTimer on the GUI thread (benchmarks/_gui_probe.py). Targets
 (issue 15): open ≤ 3 s, every stall ≤ 50 ms. Timings on a shared machine are noisy: the load is printed.
@@ -122,12 +123,15 @@ def run(n: int) -> dict:
     wait(100)
     scroll_gaps = gaps_ms(ticks, start, time.perf_counter())
 
-    # 3. the analysis window
+    # 3. the analysis window (from the last tick before View › Analysis: the time the call itself takes on
+    # the GUI thread is a stall too)
+    wait(100)
     start = time.perf_counter()
     window.show_analysis()
     shown_s = time.perf_counter() - start
     wait(3000)
-    analysis_gaps = gaps_ms(ticks, start, time.perf_counter())
+    before = [t for t in ticks if t <= start]
+    analysis_gaps = gaps_ms(ticks, before[-1] if before else start, time.perf_counter())
     probe.stop()
 
     def stall(g):

@@ -65,7 +65,7 @@ def main() -> int:
     for _ in range(900):  # the dataset and model results come from the analysis helper process (a busy
         wait(200)        # machine: up to 3 minutes); the model's rows follow the raw pixels' one
         analysis.flush()
-        note = analysis.notes.text(analysis.representation)
+        note = analysis.model_note("representation")
         if (len(analysis.representation.probe_rows()) > 1 and analysis.confusion.matrix() is not None
                 and not note.startswith(("Older result", "Computing"))):
             break

@@ -46,6 +46,7 @@ from .dataset import (
     Rasters,
     TrainingSet,
     class_list,
+    end_with_parent,
     labels_to_indices,
     stratified_split,
     to_arrays,
@@ -66,7 +67,8 @@ from .synth import DEFAULT_CLASSES, generate_drawing, generate_drawings
 
 __all__ += [
     "DEFAULT_AUGMENT", "AugmentConfig", "augment_batch", "augment_drawing", "augmented_versions",
-    "EpochPrefetcher", "Rasters", "TrainingSet", "class_list", "labels_to_indices", "stratified_split",
+    "EpochPrefetcher", "Rasters", "TrainingSet", "class_list", "end_with_parent", "labels_to_indices",
+    "stratified_split",
     "to_arrays",
     "Drawing", "simplify_drawing",
     "THICKNESS_KEY", "Cancelled", "StrokeBatch", "preprocess_image", "rasterize", "rasterize_many",

@@ -8,6 +8,7 @@ import multiprocessing.spawn  # noqa: F401  (imported now, not in the training t
 import os
 import queue
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -332,9 +333,27 @@ class TrainingSet:
 
 # --- epochs made ahead in a helper process -------------------------------------------------------------
 
+def end_with_parent(poll_s: float = 0.5) -> threading.Thread:
+    """Call in a helper process: a daemon thread ends this process (``os._exit``) once its parent is gone
+    (its parent pid changes: the parent was killed, or ended without closing the pipe), so a helper never
+    outlives the program it works for, even when that program is killed with SIGKILL or SIGTERM."""
+    started_by = multiprocessing.parent_process()  # the parent may be gone before this line runs
+    parent = started_by.pid if started_by is not None and started_by.pid else os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll_s)
+        os._exit(0)
+
+    thread = threading.Thread(target=watch, name="end with parent", daemon=True)
+    thread.start()
+    return thread
+
+
 def _helper_main(conn, nice: int) -> None:
     """The helper process: receives the data source, then for every epoch number received sends back
     source.arrays(epoch): a header, then the levels' bytes."""
+    end_with_parent()
     if nice:
         try:
             os.nice(nice)

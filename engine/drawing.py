@@ -12,6 +12,7 @@ MAX_POINTS points and MAX_STROKES strokes, so rasterising one never overflows or
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -317,3 +318,100 @@ def simplify_drawing(drawing: Drawing, epsilon: float = 2.0) -> Drawing:
             p = np.concatenate([p[:1], p[1:][d]])
         strokes.append(p)
     return Drawing(tuple(strokes), drawing.label, drawing.extra)
+
+
+def drawings_from_ndjson_objs(objs: list) -> list[Drawing | None]:
+    """`Drawing.from_ndjson_obj` for many parsed objects at once: the same drawings, with the same checks,
+    done as a few NumPy operations over all their points instead of a dozen per stroke (a 50,000-drawing
+    file reads about 3x faster). Strokes are read-only row slices of one array per batch.
+
+    Returns one item per object: its Drawing, or None where the object is not in the plain forms
+    (`[[xs, ys], ...]` or `[[xs, ys, ts], ...]` of numbers, the same form in every stroke, within every
+    limit) — an empty stroke, anything wrong. For those the caller uses `Drawing.from_ndjson_obj`, which
+    builds them or says what is wrong, so what a file yields never depends on which path read it."""
+    out: list[Drawing | None] = [None] * len(objs)
+    groups: dict[int, tuple[list, list, list]] = {2: ([], [], []), 3: ([], [], [])}  # width -> lists
+    plain: dict[int, list] = {2: [], 3: []}  # width -> (position, label, extra, first stroke, strokes)
+    for i, obj in enumerate(objs):
+        if type(obj) is not dict:
+            continue
+        label, raw = obj.get("word"), obj.get("drawing")
+        if type(label) is not str or type(raw) is not list or not raw or len(raw) > MAX_STROKES:
+            continue
+        first_stroke = raw[0]
+        width = len(first_stroke) if type(first_stroke) is list else 0
+        if width not in (2, 3):
+            continue
+        columns, lens, _ = groups[width]
+        first, points = len(lens), 0
+        for stroke in raw:
+            if type(stroke) is not list or len(stroke) != width:
+                break
+            x = stroke[0]
+            if type(x) is not list or not x or any(type(c) is not list or len(c) != len(x) for c in stroke):
+                break
+            points += len(x)
+            columns.append(stroke)
+            lens.append(len(x))
+        else:
+            if points <= MAX_POINTS:
+                extra = {k: v for k, v in obj.items() if k != "word" and k != "drawing"}
+                plain[width].append((i, label, extra, first, len(raw)))
+                continue
+        del columns[first:], lens[first:]  # this one goes the one-by-one way
+    for width in (2, 3):
+        if plain[width]:
+            _build_plain(out, plain[width], *groups[width][:2], width)
+    return out
+
+
+def _build_plain(out: list, plain: list, columns: list, lens: list, width: int) -> None:
+    """The drawings of `plain` (all of one stroke width) into `out`, or left None where a check fails."""
+    total = sum(lens)
+    pts = np.empty((total, width), dtype=np.float64)
+    try:  # one conversion per column of every number (a list fails: the one-by-one way says what is wrong)
+        for c in range(width):
+            pts[:, c] = np.fromiter(chain.from_iterable(s[c] for s in columns), dtype=np.float64, count=total)
+    except (TypeError, ValueError, OverflowError):
+        return
+    pts.setflags(write=False)
+    ends = np.cumsum(lens)
+    starts = ends - np.asarray(lens)
+    stroke_first = np.array([p[3] for p in plain], dtype=np.intp)
+    stroke_count = np.array([p[4] for p in plain], dtype=np.intp)
+    d_start = starts[stroke_first]  # each drawing's first point, and its number of points
+    d_points = ends[stroke_first + stroke_count - 1] - d_start
+    # x, y finite and within ±MAX_COORDINATE (NaN fails the comparison); t finite
+    bad_point = ~(np.abs(pts[:, :2]) <= MAX_COORDINATE).all(axis=1)
+    if width == 3:
+        bad_point |= ~np.isfinite(pts[:, 2])
+    bad = np.logical_or.reduceat(bad_point, d_start) if bad_point.any() else np.zeros(len(plain), bool)
+    # the ink limit (`_check_ink`), for the drawings long enough to need it
+    check = (d_points - 1) * 1.4143 > MAX_INK
+    if check.any():
+        x, y = pts[:, 0], pts[:, 1]
+        step = np.zeros(total)
+        with np.errstate(invalid="ignore", over="ignore"):
+            step[:-1] = np.hypot(np.diff(x), np.diff(y))
+            step[ends - 1] = 0.0  # the pen-up moves between strokes (and between drawings)
+            step[~np.isfinite(step)] = 0.0
+            ink = np.add.reduceat(step, d_start)
+            side = np.maximum(np.maximum.reduceat(x, d_start) - np.minimum.reduceat(x, d_start),
+                              np.maximum.reduceat(y, d_start) - np.minimum.reduceat(y, d_start))
+            bad |= check & (side > 0) & (d_points >= 2) & (ink > MAX_INK * side)
+    starts_list, ends_list = starts.tolist(), ends.tolist()
+    for k, (i, label, extra, first, count) in enumerate(plain):
+        if bad[k]:
+            continue
+        if extra:
+            try:
+                _check_extra(extra)
+            except ValueError:
+                continue
+        strokes = tuple(pts[a:b] for a, b in zip(starts_list[first:first + count],
+                                                    ends_list[first:first + count], strict=True))
+        drawing = object.__new__(Drawing)  # every check of __post_init__ is done above
+        object.__setattr__(drawing, "strokes", strokes)
+        object.__setattr__(drawing, "label", label)
+        object.__setattr__(drawing, "extra", extra)
+        out[i] = drawing

@@ -24,7 +24,7 @@ try:
     import fcntl
 except ImportError:  # Windows: no advisory lock; changes by another process are still detected
     fcntl = None
-from .drawing import Drawing
+from .drawing import Drawing, drawings_from_ndjson_objs
 from .limits import MAX_LINE_BYTES, MAX_LISTED_PROBLEMS
 from .text import QT_TRANSLATE_NOOP, exception_text
 
@@ -85,6 +85,8 @@ def _refuse_constant(name: str):
 
 
 _DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+READ_BATCH = 256  # parsed lines made into drawings at once (short NumPy calls: a reading thread
+# holds the GIL for a millisecond or two at a time, not tens)
 
 
 def _parse_line(raw: bytes, first: bool) -> object:
@@ -158,13 +160,33 @@ class _Problems:
 
 
 def _read(path: str) -> tuple[list[Drawing], list[LoadProblem], int | None]:
-    """read_ndjson, plus the byte offset of a torn last line (None if there is none)."""
+    """read_ndjson, plus the byte offset of a torn last line (None if there is none).
+
+    Parsed lines are turned into drawings READ_BATCH at a time (`drawings_from_ndjson_objs`: a few NumPy
+    operations over all their points); a line that batch does not take is built or refused one by one by
+    `Drawing.from_ndjson_obj`, so the drawings and the problems (in line order) are those of that path."""
     drawings: list[Drawing] = []
     problems = _Problems(path)
     torn_at = None
+    pending: list[tuple[int, object]] = []  # (line number, parsed object) not yet made into drawings
+
+    def build() -> None:
+        for (number, obj), drawing in zip(pending, drawings_from_ndjson_objs([o for _, o in pending]),
+                                          strict=True):
+            if drawing is None:
+                try:
+                    drawing = Drawing.from_ndjson_obj(obj)
+                except (ValueError, TypeError) as exc:
+                    problems.add(number, QT_TRANSLATE_NOOP("DrawingFile", "not a drawing: {reason}").format(
+                        reason=exception_text(exc)))
+                    continue
+            drawings.append(drawing)
+        pending.clear()
+
     with os.fdopen(open_regular_file(path), "rb") as f:
         for number, offset, raw, ended in _lines(f):
             if raw is None:
+                build()  # the problems stay in line order
                 problems.add(number, QT_TRANSLATE_NOOP(
                     "DrawingFile", "a line longer than {mib} MiB; not read"
                 ).format(
@@ -175,6 +197,7 @@ def _read(path: str) -> tuple[list[Drawing], list[LoadProblem], int | None]:
             try:
                 obj = _parse_line(raw, number == 1)
             except ValueError as exc:
+                build()  # the problems stay in line order
                 if not ended and raw.lstrip().startswith(b"{"):  # how an interrupted append looks
                     torn_at = offset
                     problems.add(number, QT_TRANSLATE_NOOP(
@@ -183,11 +206,10 @@ def _read(path: str) -> tuple[list[Drawing], list[LoadProblem], int | None]:
                 else:
                     problems.add(number, exception_text(exc))
                 continue
-            try:
-                drawings.append(Drawing.from_ndjson_obj(obj))
-            except (ValueError, TypeError) as exc:
-                problems.add(number, QT_TRANSLATE_NOOP("DrawingFile", "not a drawing: {reason}").format(
-                    reason=exception_text(exc)))
+            pending.append((number, obj))
+            if len(pending) >= READ_BATCH:
+                build()
+        build()
     return drawings, problems.result(), torn_at
 
 

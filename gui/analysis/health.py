@@ -196,6 +196,10 @@ class DatasetHealth(QWidget):
         self._suspect_note = note
         self._render_suspects()
 
+    def set_failure(self, text: str) -> None:
+        """The drawings could not be analysed: say why where the warnings go."""
+        self.warnings_label.setText(text)
+
     def set_stale(self, stale: bool) -> None:
         self._stale = bool(stale)
         self.stale_badge.setVisible(self._stale)

@@ -6,6 +6,7 @@ changes afterwards) and returns plain data: dicts of arrays and small frozen rec
 from __future__ import annotations
 
 import os
+import pickle
 import threading
 import time
 from collections.abc import Sequence
@@ -58,6 +59,29 @@ def _known(labels: Sequence[str], classes: Sequence[str]) -> tuple[np.ndarray, n
     ids = np.array([i for i, lab in enumerate(labels) if lab in index], dtype=np.int64)
     y = np.array([index[labels[i]] for i in ids], dtype=np.int64)
     return ids, y
+
+
+PICKLE_CHUNK = 20  # drawings pickled at a time on their way to the helper process (about a millisecond)
+
+
+def _joined(chunks: list[bytes]) -> tuple:
+    return tuple(item for chunk in chunks for item in pickle.loads(chunk))
+
+
+class SentInChunks(tuple):
+    """A tuple that is pickled PICKLE_CHUNK items at a time (for the helper process). Pickling 50,000
+    drawings in one go is one C call that holds Python's interpreter lock for seconds, during which the
+    GUI thread cannot run; between chunks the analysis thread lets it go. Unpickled, a plain tuple."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        n = PICKLE_CHUNK
+        return _joined, ([pickle.dumps(tuple(self[i:i + n]), pickle.HIGHEST_PROTOCOL)
+                          for i in range(0, len(self), n)],)
+
+    def __reduce_ex__(self, _protocol):
+        return self.__reduce__()
 
 
 def dataset_job(

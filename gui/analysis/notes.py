@@ -19,46 +19,67 @@ KEEP_DRAWING_NOTES = 50
 
 
 class ModelNotes:
-    """The notes of the panels `with_label` (a "modelNote" label is inserted as their layout's second
-    item), `extra` {panel: an existing label}, and Train buttons under the notes of `with_button`."""
+    """The notes of the panels named `with_label` (a "modelNote" label is inserted as their layout's second
+    item), `extra` (panels that have a `model_note` label of their own), and Train buttons under the notes
+    of `with_button`. Notes are kept by panel name, so a panel built later (gui/analysis/lazy.py) shows
+    the note it would have shown all along: `attach(name, panel)` when it is built."""
 
-    def __init__(self, with_label, extra: dict, with_button, on_train):
-        self.labels: dict[QWidget, QLabel] = {}
-        for panel in with_label:
-            label = model_note_label(translate("Analysis", NO_MODEL))
-            panel.layout().insertWidget(1, label)
-            panel.model_note = label
-            self.labels[panel] = label
-        self.labels.update(extra)
-        self.train_buttons: list[QPushButton] = []
-        for panel in with_button:
-            button = QPushButton(translate("Analysis", "Train the network now"))
-            button.setObjectName("trainButton")
-            button.setToolTip(
-                translate("Analysis", "Start training in the main window (the same as its Train button)")
-            )
-            button.clicked.connect(on_train)
-            button.setVisible(False)
-            panel.layout().insertWidget(2, button)
-            self.train_buttons.append(button)
+    def __init__(self, with_label, extra, with_button, on_train):
+        self._with_label, self._extra, self._with_button = tuple(with_label), tuple(extra), tuple(with_button)
+        self._on_train = on_train
+        self._texts: dict[str, str] = {name: translate("Analysis", NO_MODEL) for name in self._with_label}
+        self.labels: dict[str, QLabel] = {}
+        self._buttons: dict[str, QPushButton] = {}
+        self._buttons_visible = False
         self.current = ""  # the note of the newest model
         self.version = 0  # the newest model's version
         self.live: tuple[str, bool, bool] | None = None  # the app's network: (note, trained, training)
         self._models: dict[int, str] = {}  # model version -> its note
         self._drawings: dict[int, str] = {}  # drawing version -> the note of the model it used
 
-    # -- labels --------------------------------------------------------------------------------------
-    def text(self, panel: QWidget) -> str:
-        return self.labels[panel].text()
+    def attach(self, name: str, panel: QWidget) -> None:
+        """Panel `name` was built: give it its note label (showing the note kept) and Train button."""
+        if name in self._with_label:
+            label = model_note_label(self._texts[name])
+            panel.layout().insertWidget(1, label)
+            panel.model_note = label
+            self.labels[name] = label
+        elif name in self._extra:
+            self.labels[name] = panel.model_note
+        if name in self._with_button:
+            button = QPushButton(translate("Analysis", "Train the network now"))
+            button.setObjectName("trainButton")
+            button.setToolTip(
+                translate("Analysis", "Start training in the main window (the same as its Train button)")
+            )
+            button.clicked.connect(self._on_train)
+            button.setVisible(self._buttons_visible)
+            panel.layout().insertWidget(2, button)
+            self._buttons[name] = button
 
-    def set(self, panel: QWidget, text: str) -> None:
-        label = self.labels[panel]
-        if label.text() != text:
+    @property
+    def train_buttons(self) -> list[QPushButton]:
+        """The Train buttons of the panels built, in tab order."""
+        return [self._buttons[n] for n in self._with_button if n in self._buttons]
+
+    # -- labels --------------------------------------------------------------------------------------
+    def text(self, name: str) -> str:
+        if name in self._texts:
+            return self._texts[name]
+        label = self.labels.get(name)
+        return label.text() if label is not None else ""
+
+    def set(self, name: str, text: str) -> None:
+        if name in self._texts:
+            self._texts[name] = text
+        label = self.labels.get(name)
+        if label is not None and label.text() != text:
             label.setText(text)
 
     def show_train_buttons(self, visible: bool) -> None:
-        for button in self.train_buttons:
-            button.setVisible(visible)
+        self._buttons_visible = bool(visible)
+        for button in self._buttons.values():
+            button.setVisible(self._buttons_visible)
 
     # -- which model -----------------------------------------------------------------------------------
     def new_model(self, version: int, note: str) -> None:

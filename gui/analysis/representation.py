@@ -388,6 +388,10 @@ class RepresentationView(QWidget):
             self.status.setText("")
         self._redraw()
 
+    def set_status(self, text: str) -> None:
+        """A line about the analysis under way or what failed ("Computing for the newest model…")."""
+        self.status.setText(text)
+
     def set_baseline(self, baseline: dict | None) -> None:
         """{layer label: the untrained networks' probe accuracy} or None (not computed yet)."""
         if baseline != self._baseline:

@@ -17,7 +17,10 @@ helper process, see worker.py: one for the dataset-wide jobs, one for the canvas
   shutdown()                         stop the analysis threads (the window's closeEvent)
 Signals: drawingRequested(int) (load drawing i into the canvas), showDrawings(list) (filter the gallery to
 exactly these dataset indices), layerRequested(int) (a layer was clicked in the network diagram),
-trainRequested() (the "Train the network" button beside an untrained model's note).
+trainRequested() (the "Train the network" button beside an untrained model's note), panelBuilt(name).
+
+A panel is built when its tab is first shown (lazy.py), so opening the window costs one panel, not seven;
+`view.representation` etc. build theirs on first use; what the view tells an unbuilt panel is kept.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ from .augmentation import AugmentationPreview
 from .confusion import ConfusionMatrix
 from .health import DatasetHealth
 from .history import EpochRecorder, FilterHistoryPanel
-from .jobs import dataset_job, drawing_job, model_job
+from .jobs import SentInChunks, dataset_job, drawing_job, model_job
+from .lazy import LazyPanels
 from .network import NetworkDiagram
 from .notes import NO_MODEL, ModelNotes
 from .representation import RepresentationView
@@ -51,6 +55,11 @@ DRAWING_INTERVAL_MS = 150  # saliency / occlusion / augmentation at most ~7 time
 MODEL_INTERVAL_S = 2.0  # the dataset-wide analysis at most every 2 s during training (it shares the CPU),
 MODEL_DUTY = 0.25  # and busy at most about a quarter of the time: wait 3× as long as the last one took
 IDLE_WAIT_S = 0.2  # when training is idle, a panel shown is brought up to date this soon
+LIVE_NOTE_S = 1.0  # while training, the notes say how far the app's network has trained on this often
+PANEL_OBJECT_NAMES = {"representationView": "representation", "confusionMatrix": "confusion",
+                      "saliencyView": "saliency", "filterHistory": "history", "networkDiagram": "network",
+                      "datasetHealth": "health", "augmentationPreview": "augmentation"}
+RESULT_PANELS = ("representation", "confusion", "saliency", "health")  # results computed for a model
 
 
 # The tabs: (attribute, title, tooltip)
@@ -103,38 +112,34 @@ class AnalysisView(QTabWidget):
         self.runner.resultReady.connect(self._on_result)
         self.runner.failed.connect(self._on_failed)
 
-        self.representation = RepresentationView()
-        self.confusion = ConfusionMatrix()
-        self.saliency = SaliencyView()
-        self.history = FilterHistoryPanel(recorder=epochs)
-        self.network = NetworkDiagram()
-        self.health = DatasetHealth()
-        self.augmentation = AugmentationPreview()
-        for name, title, tip in TABS:
-            widget = getattr(self, name)
-            title, tip = translate("AnalysisView", title), translate("AnalysisView", tip)
-            i = self.addTab(widget, title)
-            self.setTabToolTip(i, tip)
+        # each panel that shows a model says which one, in its own "modelNote" label
+        self.notes = ModelNotes(
+            ("representation", "confusion", "saliency", "network", "health"), ("history",),
+            ("representation", "confusion", "saliency"), self.trainRequested,
+        )
+        # the panels are built when their tab is first shown (lazy.py); until then the view keeps what
+        # it tells them
+        factories = {"representation": RepresentationView, "confusion": ConfusionMatrix,
+                     "saliency": SaliencyView, "history": lambda p: FilterHistoryPanel(p, recorder=epochs),
+                     "network": NetworkDiagram, "health": DatasetHealth, "augmentation": AugmentationPreview}
+        self._epochs = epochs = epochs if epochs is not None else EpochRecorder()  # epochs kept here
+        self.panels = LazyPanels(
+            self,
+            [(name, factories[name], translate("AnalysisView", title), translate("AnalysisView", tip))
+             for name, title, tip in TABS],
+            self._wire,
+        )
+        self.panels.built.connect(self._panel_built)
+        self.panelBuilt = self.panels.built
         # Ctrl+C anywhere in the window (outside a text field or list, which copy their own) copies the
         # numbers of the tab shown: every chart's text equivalent
         self.copy_shortcut = install_copy_shortcut(self, self.copy_numbers)
-
-        for panel in (self.representation, self.confusion, self.health):
-            panel.drawingRequested.connect(self.drawingRequested)
-        self.confusion.showDrawings.connect(self.showDrawings)
-        self.confusion.showTestDrawings.connect(self.showTestDrawings)
-        self.health.showDrawings.connect(self.showDrawings)
-        self.network.layerClicked.connect(self.layerRequested)
-        self.augmentation.rerollRequested.connect(self._reroll)
         self.currentChanged.connect(self._panel_shown)
-        # each panel that shows a model says which one, in its own "modelNote" label
-        self.notes = ModelNotes(
-            (self.representation, self.confusion, self.saliency, self.network, self.health),
-            {self.history: self.history.model_note},
-            (self.representation, self.confusion, self.saliency),
-            self.trainRequested,
-        )
-        self.train_buttons = self.notes.train_buttons
+        self._live_note_timer = QTimer(self)  # the live note is applied at most every LIVE_NOTE_S
+        self._live_note_timer.setSingleShot(True)
+        self._live_note_timer.timeout.connect(self._apply_live_note)
+        self._live_note_args: tuple | None = None
+        self._live_note_at = -1e9
 
         self._drawings: list = []
         self._names: list[str] = []
@@ -168,6 +173,7 @@ class AnalysisView(QTabWidget):
         # Tab reads each tab top to bottom, left to right (a model note's Train button before the controls
         # under it), also for widgets a panel makes later
         leave_tab_to_the_window(self)
+        self.panels.build(TABS[0][0])  # the tab shown first is built with the window, the others later
 
     # -- API ----------------------------------------------------------------------------------------
     def set_dataset(self, drawings: Sequence, classes: Sequence) -> None:
@@ -175,17 +181,17 @@ class AnalysisView(QTabWidget):
         self._drawings = list(drawings)
         self._names, self._colours = class_colours(classes)
         self._dataset_gen += 1
-        for panel in (self.representation, self.confusion, self.health):
-            panel.set_drawings(self._drawings)
-            panel.set_classes(self._names, self._colours)
-        self.runner.submit("dataset", dataset_job, tuple(self._drawings), list(self._names))
+        for name in ("representation", "confusion", "health"):
+            self.panels.call(name, "set_drawings", self._drawings)
+            self.panels.call(name, "set_classes", self._names, self._colours)
+        self.runner.submit("dataset", dataset_job, SentInChunks(self._drawings), list(self._names))
         if self._model is not None:
             self._model_wanted = True  # recomputed once the new rasters are ready
 
     def set_test_set(self, drawings: Sequence | None) -> None:
         """An imported test set (drawings with labels), or None: its confusion matrix joins the others."""
         self._test = tuple(drawings) if drawings else None
-        self.confusion.set_test_drawings(list(self._test or []))
+        self.panels.call("confusion", "set_test_drawings", list(self._test or []))
         self._schedule_model()
 
     def set_validation(self, fraction: float, seed: int = 0) -> None:
@@ -210,23 +216,25 @@ class AnalysisView(QTabWidget):
         notes.show_train_buttons(model is not None and not trained and not training)
         # panels that follow the model at once (network diagram, filter history) show its note now
         no_model = translate("Analysis", NO_MODEL)  # as the panels show it
-        notes.set(self.network, note if model is not None else no_model)
+        notes.set("network", note if model is not None else no_model)
         if model is not None:  # panels still without a result say what they are computing for
-            for panel in (self.representation, self.confusion, self.saliency, self.health):
+            for name in RESULT_PANELS:
                 computing = translate("AnalysisView", "Computing for: {note}…")
-                shown = notes.text(panel)
+                shown = notes.text(name)
                 if shown in (no_model, "") or shown.startswith(computing.split("{")[0]):
-                    notes.set(panel, computing.format(note=note))
-        self.history.set_model_note(note if model is not None else translate("AnalysisView", "no model yet"))
-        self.network.set_model(model)
+                    notes.set(name, computing.format(note=note))
+        call = self.panels.call
+        call("history", "set_model_note",
+             note if model is not None else translate("AnalysisView", "no model yet"))
+        call("network", "set_model", model)
         if model is None:
-            for panel in (self.representation, self.confusion, self.saliency, self.health):
-                notes.set(panel, no_model)
-            self.representation.clear_model()
-            self.confusion.clear()
-            self.saliency.clear(translate("AnalysisView", "No model yet."))
+            for name in RESULT_PANELS:
+                notes.set(name, no_model)
+            call("representation", "clear_model")
+            call("confusion", "clear")
+            call("saliency", "clear", translate("AnalysisView", "No model yet."))
             return
-        self.history.set_model(model)
+        call("history", "set_model", model)
         self._schedule_model()
         self._drawing.request()
 
@@ -236,29 +244,50 @@ class AnalysisView(QTabWidget):
         self._drawing.request()
 
     def record_epoch(self, epoch: int, weights: dict, activations=None) -> None:
-        self.history.record(epoch, weights, activations)
+        history = self.panels.get("history")
+        if history is not None:
+            history.record(epoch, weights, activations)
+        else:  # the panel, when built, shows what its recorder holds
+            config = self._model.config() if self._model is not None else None
+            self._epochs.record(epoch, weights, activations, config=config)
 
     def set_live_note(self, note: str, trained: bool, training: bool) -> None:
         """The app's network has moved on (training records) without a new model copy yet: say so under
-        results of the copy held, and hide the Train buttons while training runs. Cheap: no new jobs."""
+        results of the copy held, and hide the Train buttons while training runs. Cheap: no new jobs. The
+        words follow at most every LIVE_NOTE_S while a run goes on (every change of a wrapped label lays
+        its panel out again, and training sends about 20 notes a second); the Train buttons at once."""
         notes = self.notes
-        notes.live = (note, bool(trained), bool(training))
         notes.show_train_buttons(self._model is not None and not trained and not training)
+        self._live_note_args = (note, bool(trained), bool(training))
+        wait = LIVE_NOTE_S - (time.perf_counter() - self._live_note_at)
+        if not training or wait <= 0:
+            self._apply_live_note()
+        elif not self._live_note_timer.isActive():
+            self._live_note_timer.start(int(wait * 1000) + 1)
+
+    def _apply_live_note(self) -> None:
+        self._live_note_timer.stop()
+        if self._live_note_args is None:
+            return
+        notes = self.notes
+        notes.live, self._live_note_args = self._live_note_args, None
+        self._live_note_at = time.perf_counter()
         if self._model is None:
             return
-        notes.set(self.network, notes.held(notes.current))
-        self.history.set_model_note(notes.held(notes.current))
-        for panel in (self.representation, self.confusion, self.saliency, self.health):
-            base = notes.text(panel).split(" — ")[0]
+        notes.set("network", notes.held(notes.current))
+        self.panels.call("history", "set_model_note", notes.held(notes.current))
+        for name in RESULT_PANELS:
+            base = notes.text(name).split(" — ")[0]
             if base.startswith(translate("Analysis", "Computed for: {own}.").split("{")[0]):
-                notes.set(panel, notes.held_suffix(base))
+                notes.set(name, notes.held_suffix(base))
 
-    def model_note(self, panel: QWidget) -> str:
-        """The text of `panel`'s "modelNote" label (tests)."""
-        return self.notes.text(panel)
+    def model_note(self, panel: QWidget | str) -> str:
+        """The note of `panel` (or of the panel of that name): its "modelNote" label once it is built."""
+        name = panel if isinstance(panel, str) else self.panels.name_of(panel)
+        return self.notes.text(name) if name else ""
 
     def set_stale(self, stale: bool) -> None:
-        self.health.set_stale(stale)
+        self.panels.call("health", "set_stale", stale)
 
     def flush(self) -> None:
         """Send a pending drawing request now, apply results received, and render the panels' timers
@@ -268,11 +297,16 @@ class AnalysisView(QTabWidget):
         if self._model_timer.isActive():
             self._model_timer.stop()
             self._submit_model()
-        self.history.flush()
+        if self._live_note_timer.isActive():
+            self._apply_live_note()
+        history = self.panels.get("history")
+        if history is not None:
+            history.flush()
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         self._closed = True
         self._model_timer.stop()
+        self._live_note_timer.stop()
         self._staged.stop()
         drawing_stopped = self.drawing_runner.shutdown(timeout_ms)
         return self.runner.shutdown(timeout_ms) and drawing_stopped
@@ -295,10 +329,11 @@ class AnalysisView(QTabWidget):
 
     # Work is done for panels on screen only: a hidden panel is brought up to date when it is shown.
     def _model_panels_visible(self) -> bool:
-        return any(p.isVisible() for p in (self.representation, self.confusion, self.health))
+        return any(self.panels.visible(n) for n in ("representation", "confusion", "health"))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.panels.schedule_current()  # the shown tab's panel is built in the next turn
         self._panel_shown()
 
     def _panel_shown(self, *_args) -> None:
@@ -308,8 +343,8 @@ class AnalysisView(QTabWidget):
             self._schedule_model()
         if (
             self._drawing_wanted
-            or (self.saliency.isVisible() and self._maps_done != self._drawing_version)
-            or (self.augmentation.isVisible() and self._aug_done != self._drawing_version)
+            or (self.panels.visible("saliency") and self._maps_done != self._drawing_version)
+            or (self.panels.visible("augmentation") and self._aug_done != self._drawing_version)
         ):
             self._drawing.request()
 
@@ -339,7 +374,8 @@ class AnalysisView(QTabWidget):
             key not in self._baselines,  # the untrained baseline: once per dataset and architecture
             d.get("drawers"),
         )
-        self.representation.status.setText(translate("AnalysisView", "Computing for the newest model…"))
+        self.panels.call("representation", "set_status",
+                         translate("AnalysisView", "Computing for the newest model…"))
 
     def _baseline_key(self) -> tuple:
         return (self._dataset_gen, repr(self._model.config()) if self._model is not None else None)
@@ -347,8 +383,9 @@ class AnalysisView(QTabWidget):
     def _submit_drawing(self) -> None:
         if self._closed:
             return
-        maps, aug = self.saliency.isVisible(), self.augmentation.isVisible()
-        if not (maps or aug or self.network.isVisible() or self.history.isVisible()):
+        visible = self.panels.visible
+        maps, aug = visible("saliency"), visible("augmentation")
+        if not (maps or aug or visible("network") or visible("history")):
             self._drawing_wanted = True  # nobody sees the drawing's analysis now
             return
         self._drawing_wanted = False
@@ -372,11 +409,12 @@ class AnalysisView(QTabWidget):
     def _on_result(self, kind: str, result: dict) -> None:
         if self._closed:
             return
+        call = self.panels.call  # a panel not built yet gets the newest of each call when it is
         if kind == "dataset":
             result["gen"] = self._dataset_gen
             self._dataset = result
-            steps = [lambda: self.representation.set_raw(result["raw"]),
-                     lambda: self.health.set_health(result["health"])]
+            steps = [lambda: call("representation", "set_raw", result["raw"]),
+                     lambda: call("health", "set_health", result["health"])]
             if self._model is not None:
                 self._model_wanted = True
                 self._submit_model()
@@ -394,59 +432,21 @@ class AnalysisView(QTabWidget):
             self._model_done = model_version
             if result.get("baseline") is not None:
                 self._baselines[self._baseline_key()] = result["baseline"]
-            self.representation.set_baseline(self._baselines.get(self._baseline_key()))
-            steps = [lambda: (self.representation.set_layers(result["layers"], note),
-                              self.notes.set(self.representation, note)),
-                     lambda: (self.confusion.set_result(result["confusion"], note),
-                              self.notes.set(self.confusion, note)),
-                     lambda: (self.health.set_suspects(result["suspects"]),
-                              self.notes.set(self.health, note))]
+            call("representation", "set_baseline", self._baselines.get(self._baseline_key()))
+            steps = [lambda: (call("representation", "set_layers", result["layers"], note),
+                              self.notes.set("representation", note)),
+                     lambda: (call("confusion", "set_result", result["confusion"], note),
+                              self.notes.set("confusion", note)),
+                     lambda: (call("health", "set_suspects", result["suspects"]),
+                              self.notes.set("health", note))]
         elif kind == "drawing":
-            version = result.get("version", -1)
-
-            def done(which: str) -> None:  # what the panels show, once they show it
-                setattr(self, which, version)
-
-            if result.get("empty"):
-                steps = [lambda: self.saliency.clear(
-                    translate("AnalysisView", "Draw something on the canvas.")
-                ),
-                         self.augmentation.clear,
-                         lambda: self.network.set_input(None),
-                         lambda: self.history.set_input(None),
-                         lambda: (done("_maps_done"), done("_aug_done"))]
-            else:
-                steps = []
-                if "augmented" in result:
-                    steps.append(lambda: (self.augmentation.set_result(result["x"], result["augmented"]),
-                                          done("_aug_done")))
-                steps += [lambda: self.network.set_input(result["x"]),
-                          lambda: self.history.set_input(result["x"])]
-                if "saliency" in result:
-                    note = self.notes.for_drawing(version)
-                    steps.append(lambda: (self.saliency.set_result(result, self._model_classes),
-                                          self.notes.set(self.saliency, note), done("_maps_done")))
-                elif self._model is None:
-                    text = translate("AnalysisView", "No model yet: train it, then see where it looks.")
-                    steps.append(lambda: self.saliency.clear(text))
+            steps = drawing_steps(self, result)
         else:
             steps = []
         self._staged.stage(kind, steps)
 
     def _on_failed(self, kind: str, text: str) -> None:
-        first = text.splitlines()[0] if text else translate("AnalysisView", "unknown error")
-        if kind == "model":
-            self.representation.status.setText(
-                translate("AnalysisView", "Could not analyse this model: {first}").format(first=first)
-            )
-        elif kind == "drawing":
-            self.saliency.clear(
-                translate("AnalysisView", "Could not analyse this drawing: {first}").format(first=first)
-            )
-        elif kind == "dataset":
-            self.health.warnings_label.setText(
-                translate("AnalysisView", "Could not analyse the drawings: {first}").format(first=first)
-            )
+        show_failure(self, kind, text)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
         """Tab reads the tab shown top to bottom, left to right (gui/panels/tab_order.py)."""
@@ -459,4 +459,85 @@ class AnalysisView(QTabWidget):
         return int(copy()) if copy is not None else 0
 
     def panel(self, object_name: str) -> QWidget | None:
+        """The widget of that object name; a panel's name ("saliencyView") builds the panel if need be."""
+        if object_name in PANEL_OBJECT_NAMES:
+            return self.panels.build(PANEL_OBJECT_NAMES[object_name])
         return self.findChild(QWidget, object_name)
+
+    # -- the panels (lazy.py): built when first shown, or when code asks for one here ---------------------
+    def _wire(self, name: str, panel: QWidget) -> None:
+        wire_panel(self, name, panel)
+
+    def _panel_built(self, _name: str) -> None:
+        self._panel_shown()  # bring it up to date (its jobs were skipped while nobody could see it)
+
+    representation, confusion, saliency, history, network, health, augmentation = (
+        property(lambda self, n=name: self.panels.build(n)) for name, _t, _tip in TABS)
+
+    @property
+    def train_buttons(self) -> list:
+        """The Train buttons beside an untrained model's note (their panels are built for this)."""
+        for name in RESULT_PANELS[:3]:
+            self.panels.build(name)
+        return self.notes.train_buttons
+
+
+def wire_panel(view: AnalysisView, name: str, panel: QWidget) -> None:
+    """Connect panel `name`, just built, to the view (before the calls kept for it are replayed)."""
+    if name in ("representation", "confusion", "health"):
+        panel.drawingRequested.connect(view.drawingRequested)
+    if name in ("confusion", "health"):
+        panel.showDrawings.connect(view.showDrawings)
+    if name == "confusion":
+        panel.showTestDrawings.connect(view.showTestDrawings)
+    elif name == "network":
+        panel.layerClicked.connect(view.layerRequested)
+    elif name == "augmentation":
+        panel.rerollRequested.connect(view._reroll)
+    view.notes.attach(name, panel)
+
+
+def show_failure(view: AnalysisView, kind: str, text: str) -> None:
+    """A job of `kind` failed: say so where its results would be."""
+    first = text.splitlines()[0] if text else translate("AnalysisView", "unknown error")
+    if kind == "model":
+        view.panels.call("representation", "set_status", translate(
+            "AnalysisView", "Could not analyse this model: {first}").format(first=first))
+    elif kind == "drawing":
+        view.panels.call("saliency", "clear", translate(
+            "AnalysisView", "Could not analyse this drawing: {first}").format(first=first))
+    elif kind == "dataset":
+        view.panels.call("health", "set_failure", translate(
+            "AnalysisView", "Could not analyse the drawings: {first}").format(first=first))
+
+
+def drawing_steps(view: AnalysisView, result: dict) -> list:
+    """The steps that show the canvas drawing's result (saliency, augmentation, network, history)."""
+    call = view.panels.call
+    version = result.get("version", -1)
+
+    def done(which: str) -> None:  # what the panels show, once they show it
+        setattr(view, which, version)
+
+    if result.get("empty"):
+        steps = [lambda: call("saliency", "clear",
+                              translate("AnalysisView", "Draw something on the canvas.")),
+                 lambda: call("augmentation", "clear"),
+                 lambda: call("network", "set_input", None),
+                 lambda: call("history", "set_input", None),
+                 lambda: (done("_maps_done"), done("_aug_done"))]
+    else:
+        steps = []
+        if "augmented" in result:
+            steps.append(lambda: (call("augmentation", "set_result", result["x"],
+                                       result["augmented"]), done("_aug_done")))
+        steps += [lambda: call("network", "set_input", result["x"]),
+                  lambda: call("history", "set_input", result["x"])]
+        if "saliency" in result:
+            note = view.notes.for_drawing(version)
+            steps.append(lambda: (call("saliency", "set_result", result, view._model_classes),
+                                  view.notes.set("saliency", note), done("_maps_done")))
+        elif view._model is None:
+            text = translate("AnalysisView", "No model yet: train it, then see where it looks.")
+            steps.append(lambda: call("saliency", "clear", text))
+    return steps

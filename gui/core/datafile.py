@@ -231,10 +231,15 @@ class AppFiles:
 
     def set(self, key: str, value: str) -> None:
         """Raises OSError when it cannot be written."""
+        self.update({key: value})
+
+    def update(self, values: dict[str, str]) -> None:
+        """Set several keys in one atomic write (none when nothing changes). Raises OSError when it cannot
+        be written."""
         data = self.read()
-        if data.get(key) == value:
+        if all(data.get(k) == v for k, v in values.items()):
             return
-        data[key] = value
+        data.update(values)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_write(self.path, "w", encoding="utf-8") as f:
             f.write(json.dumps(data, indent=1))

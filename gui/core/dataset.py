@@ -30,10 +30,8 @@ import os
 import shutil
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +48,7 @@ from gui.text import translate
 from .classes import DEFAULT_CLASS_NAMES, PALETTE, ClassInfo, ClassListMixin, StateError
 from .datafile import Insert, Op, Remove, Replace, Writer, apply_op, inverse, removal_undo
 from .events import Event
+from .labels import EMPTY, LabelIndex
 from .merge import (
     DRAWER_KEY,
     UNKNOWN_DRAWER,
@@ -61,6 +60,7 @@ from .merge import (
     split_by_drawer,
 )
 from .sources import SourcesMixin
+from .view import ShownMixin
 
 __all__ = [  # the names other modules take from here (some live in .classes and .merge)
     "DatasetState", "DatasetSnapshot", "ClassInfo", "StateError", "PALETTE", "DEFAULT_CLASS_NAMES",
@@ -83,9 +83,7 @@ class DatasetSnapshot:
     image_folders: tuple[str, ...] = ()  # ImageFolder trees used for training alongside the drawings
 
 
-_label_of = attrgetter("label")
-
-class DatasetState(ClassListMixin, SourcesMixin):
+class DatasetState(ClassListMixin, SourcesMixin, ShownMixin):
     """The open dataset and its classes.
 
     Events (callbacks run synchronously in the caller's thread, which is always the GUI thread):
@@ -109,6 +107,11 @@ class DatasetState(ClassListMixin, SourcesMixin):
         self._include_base = True
         self._mine: list[Drawing] = []
         self._view: list[Drawing] = []
+        # the labels of `_base`, `_mine` and `_view` as NumPy codes (counts and the gallery's filters are
+        # array operations); each cached with the list it describes, made again when the list changed
+        self._base_index: tuple[list[Drawing], LabelIndex] = (self._base, EMPTY)
+        self._mine_index: tuple[list[Drawing], LabelIndex] = (self._mine, EMPTY)
+        self._view_labels: LabelIndex = EMPTY
         self._path: Path | None = None
         self._classes: list[ClassInfo] = [ClassInfo(n, PALETTE[i]) for i, n in enumerate(DEFAULT_CLASS_NAMES)]
         self._undo: list[tuple[str, Op, list[ClassInfo] | None]] = []
@@ -145,26 +148,6 @@ class DatasetState(ClassListMixin, SourcesMixin):
         return index >= self.base_count
 
     @property
-    def drawings(self) -> list[Drawing]:
-        return list(self._view)
-
-    def _drawings_ref(self) -> list[Drawing]:
-        """The current list (not a copy: callers must not change it). Refreshed after every change."""
-        return self._view
-
-    def _rebuild_view(self) -> None:
-        self._view = (self._base + self._mine) if self._include_base else list(self._mine)
-
-    def __len__(self) -> int:
-        return len(self._view)
-
-    def drawing(self, index: int) -> Drawing:
-        return self._view[index]
-
-    def labels(self) -> list[str]:
-        return [d.label for d in self._view]
-
-    @property
     def classes(self) -> list[ClassInfo]:
         return list(self._classes)
 
@@ -176,19 +159,6 @@ class DatasetState(ClassListMixin, SourcesMixin):
             if c.name == name:
                 return c.color
         return "#7F7F7F"
-
-    def counts(self) -> dict[str, int]:
-        counts = {c.name: 0 for c in self._classes}
-        counts.update(Counter(map(_label_of, self._view)))  # counted in C: 50,000 drawings in a few ms
-        return counts
-
-    def drawer_counts(self) -> dict[str, int]:
-        """Drawings per drawer among those shown (UNKNOWN_DRAWER for drawings without a drawer key)."""
-        counts: dict[str, int] = {}
-        for d in self._view:
-            who = drawer_of(d)
-            counts[who] = counts.get(who, 0) + 1
-        return counts
 
     def display_name(self) -> str:
         if self._path is None:
@@ -229,13 +199,14 @@ class DatasetState(ClassListMixin, SourcesMixin):
         self._after_open(problems)
         return problems
 
-    def open(self, path: str | os.PathLike, store: DrawingStore | None = None) -> list[LoadProblem]:
+    def open(self, path: str | os.PathLike, store: DrawingStore | None = None,
+             labels: LabelIndex | None = None) -> list[LoadProblem]:
         """Open a dataset file (created on the first write if missing) as the user's file. The starter set
         stays the base, included when the file is the user's own `my-drawings.ndjson` and left out for
         any other file (`set_include_base` changes that). Damaged lines are reported and the file is copied
         aside before anything rewrites it.
         Raises OSError if it cannot be read. `store`: the file already read (a DrawingStore of `path`,
-        made in a worker thread)."""
+        made in a worker thread), `labels`: `LabelIndex.of(store.drawings)`, made there too."""
         path = Path(path)
         if self.starter_path is not None and path.resolve() == self.starter_path.resolve():
             return self.open_starter()
@@ -261,13 +232,17 @@ class DatasetState(ClassListMixin, SourcesMixin):
         self._store = store
         self._store_generation = store.generation
         self._mine = store.drawings
+        if labels is not None and store is not None and len(labels) == len(self._mine):
+            self._mine_index = (self._mine, labels)
         self._path = path
         self._include_base = self.is_own_file(path)
-        # the distinct labels in order of first appearance (dict.fromkeys over map: no loop in Python)
-        labels = list(dict.fromkeys(map(_label_of, self._mine)))
+        # the distinct labels in order of first appearance (a fresh index's names)
+        self._mine_index = self._index_of(self._mine, self._mine_index)
+        names = list(self._mine_index[1].names)
         if self._include_base:
-            labels = list(dict.fromkeys([*labels, *map(_label_of, self._base)]))
-        self._set_classes_from_labels(labels, saved=self._load_class_meta())
+            self._base_index = self._index_of(self._base, self._base_index)
+            names = list(dict.fromkeys([*names, *self._base_index[1].names]))
+        self._set_classes_from_labels(names, saved=self._load_class_meta())
         self._after_open(problems)
         return problems
 
@@ -368,7 +343,10 @@ class DatasetState(ClassListMixin, SourcesMixin):
         self._writer.wait_idle()  # queued rewrites first, then this line appended after them
         store.append(drawing)
         if not self._adopt_store():
+            lst, index = self._mine_index
             self._mine.append(drawing)
+            if lst is self._mine and len(index) == len(self._mine) - 1:
+                self._mine_index = (self._mine, index.appended([drawing.label]))
             self._rebuild_view()
         self._bump("added")
         return drawing
@@ -418,12 +396,16 @@ class DatasetState(ClassListMixin, SourcesMixin):
         `idx`: the user indices the op touches, when known (skips looking the drawings up)."""
         store = self._writable_store()
         if idx is not None and isinstance(op, Remove):
+            before = self._index_of(self._mine, self._mine_index)[1]
             drop = set(idx)
             self._mine = [d for i, d in enumerate(self._mine) if i not in drop]
+            self._mine_index = (self._mine, before.removed(sorted(drop)))
         elif idx is not None and isinstance(op, Replace):
+            before = self._index_of(self._mine, self._mine_index)[1]
             self._mine = list(self._mine)
             for i, (_, new) in zip(idx, op.pairs, strict=True):
                 self._mine[i] = new
+            self._mine_index = (self._mine, before.replaced(idx, [new.label for _, new in op.pairs]))
         else:
             self._mine = apply_op(self._mine, op)
         self._rebuild_view()

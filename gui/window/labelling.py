@@ -49,15 +49,9 @@ class Labelling(QObject):
 
     def _store_drawer(self, name: str) -> None:
         w = self.window
-        w.settings.setValue("drawer/name", name)
-        w.settings.setValue("drawer/chosen", True)
-        w.files.sync_settings()
-        try:
-            files = AppFiles(w.data_dir)
-            files.set("drawer", name)
-            files.set("drawer_chosen", "yes")
-        except OSError:
-            pass  # sync_settings said so already when the settings could not be written either
+        # written in the background (their fsyncs off the GUI thread); a failure is said at once
+        w.files.settings_writer.put({"drawer/name": name, "drawer/chosen": True},
+                                    {"drawer": name, "drawer_chosen": "yes"})
         self.drawer_chosen = True
 
     def ask_drawer_if_new(self) -> DrawerNameDialog | None:
@@ -206,7 +200,7 @@ class Labelling(QObject):
             w.gallery.append_drawing(st.drawing(len(st) - 1))
             w.gallery.set_classes(classes)
         else:
-            w.gallery.set_drawings(st.drawings, classes)
+            w.gallery.set_drawings(st.drawings, classes, st.label_index())
         w.gallery.set_base_count(st.base_count)
         w.gallery.set_undo_available(st.can_undo(), st.undo_text())
         action = getattr(w, "include_base_action", None)

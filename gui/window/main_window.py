@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
                 f"{self.state.path}: {exc}",
             )
         self.model_autosave.save_now()  # a run still under way: its weights so far are kept too
+        self.files.settings_writer.flush(1.0)  # the settings and shapelab.json written in the background
         # the rest of CLOSE_BUDGET_S (with a little left for Qt to close the window) ends the workers
         spent = time.monotonic() - started
         self.shutdown_workers(max(MIN_SHUTDOWN_S, CLOSE_BUDGET_S - CLOSE_RESERVE_S - spent))

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QMainWindow
 
 from gui.text import translate
 
+from .accessibility import name_widgets
+
 
 def model_note(window: QMainWindow) -> tuple[str, bool]:
     """(what the window's model is, in words; whether it is trained): "Untrained (random weights)",
@@ -87,6 +89,9 @@ class SideWindows(QObject):
             window.resize(1200, 760)
             self.analysis.drawingRequested.connect(w.labelling.open_in_canvas)
             self.analysis.showDrawings.connect(self.show_drawings_in_gallery)
+            # a panel is built when its tab is first shown: its widgets are named for screen readers then
+            self.analysis.panelBuilt.connect(
+                lambda name: name_widgets(getattr(self.analysis, name)) if self.analysis else None)
             self.analysis_window = window
             s = w.training.settings()
             self.analysis.set_validation(s.val_split, s.seed)

@@ -18,7 +18,7 @@ import time
 import traceback
 from collections.abc import Callable
 
-from engine import Cancelled
+from engine import Cancelled, end_with_parent
 from engine.text import exception_text
 from gui.text import translate
 
@@ -34,6 +34,7 @@ class HelperError(Exception):
 
 
 def _helper_main(conn, initializer) -> None:
+    end_with_parent()
     if initializer is not None:
         initializer()
     try:

@@ -310,6 +310,10 @@ of which run, or loaded from which file.</source>
         <source>Could not analyse the drawings: {first}</source>
         <translation>그림들을 분석하지 못했습니다: {first}</translation>
     </message>
+    <message>
+        <source>Preparing this panel…</source>
+        <translation>이 패널을 준비하는 중…</translation>
+    </message>
 </context>
 <context>
     <name>Announcer</name>

@@ -304,3 +304,51 @@ def test_a_threaded_epoch_stops_when_asked():
     ts.should_stop = stop
     with pytest.raises(Cancelled):
         ts.arrays(1)
+
+
+PARENT_SCRIPT = """
+import multiprocessing, sys, threading
+sys.path.insert(0, {root!r})
+from engine import end_with_parent
+
+def helper():
+    end_with_parent(poll_s=0.05)
+    threading.Event().wait()  # works forever unless its parent's end ends it
+
+if __name__ == "__main__":
+    process = multiprocessing.get_context("spawn").Process(target=helper, daemon=True)
+    process.start()
+    print(process.pid, flush=True)
+    threading.Event().wait()
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_a_helper_process_ends_when_its_parent_is_killed(tmp_path, signal_name):
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    script = tmp_path / "parent.py"
+    script.write_text(PARENT_SCRIPT.format(root=str(Path(__file__).resolve().parents[2])))
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(parent.stdout.readline())
+        assert Path(f"/proc/{child}").exists()  # the helper runs while its parent does
+        parent.send_signal(getattr(signal, signal_name))  # no atexit, no daemon clean-up
+        parent.wait(10)
+
+        def alive() -> bool:
+            try:
+                return Path(f"/proc/{child}/stat").read_text().split(")")[-1].split()[0] != "Z"
+            except FileNotFoundError:
+                return False
+
+        deadline = time.monotonic() + 10
+        while alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not alive(), f"the helper {child} outlived its parent ({signal_name}) by 10 s"
+    finally:
+        parent.kill()

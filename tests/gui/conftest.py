@@ -27,6 +27,7 @@ def _running_qthreads() -> list[QThread]:
     running = []
     with warnings.catch_warnings():  # isinstance() on some libraries' lazy objects warns (torch, if loaded)
         warnings.simplefilter("ignore")
+        gc.unfreeze()  # objects a large open froze (gui/window/files.py) are not in get_objects otherwise
         threads = [obj for obj in gc.get_objects() if isinstance(obj, QThread)]
     for obj in threads:
         try:

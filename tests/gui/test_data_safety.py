@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from engine import Drawing, read_ndjson, write_ndjson
+from gui.core.datafile import AppFiles
 from gui.core.dataset import DatasetState, StateError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -324,7 +325,9 @@ def test_a_large_dataset_is_read_in_a_worker_thread_and_the_newest_open_wins(
     assert window.state.path == before and "Opening big.ndjson" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.state.path == big, timeout=10000)
     assert len(window.state) == 6 and window.state.class_names()[:1] == ["square"]
+    assert window.files.settings_writer.flush(5.0)  # remembered in the background, off the GUI thread
     assert window.settings.value("dataset/last", "", str) == str(big.resolve())
+    assert AppFiles(tmp_path / "data").get("last_dataset") == str(big.resolve())
     # two opens in a row: the second one is what the window ends with, whichever file is read first
     assert window.open_dataset(big) and window.open_dataset(other)
     qtbot.waitUntil(lambda: window.state.path == other, timeout=10000)
@@ -348,7 +351,7 @@ def test_a_large_dataset_is_read_in_a_worker_thread_and_the_newest_open_wins(
 
 
 def test_unwritable_settings_are_reported_at_once_and_the_dataset_is_found_anyway(
-    make_window, tmp_path, draw, shape_points, monkeypatch
+    make_window, tmp_path, draw, shape_points, monkeypatch, qtbot
 ):
     from PySide6.QtCore import QSettings
 
@@ -356,9 +359,12 @@ def test_unwritable_settings_are_reported_at_once_and_the_dataset_is_found_anywa
     window = make_window(data_dir, show=False)
     warned = []
     monkeypatch.setattr(window.messages, "warn", lambda title, body: warned.append((title, body)))
-    monkeypatch.setattr(window.settings, "status", lambda: QSettings.Status.AccessError)  # a full disk
+    # a full disk: the settings writer's sync fails (it writes in the background; the warning follows)
+    monkeypatch.setattr(window.files.settings_writer, "write_settings",
+                        lambda values: QSettings.Status.AccessError)
     draw(window.canvas, shape_points("square", window.canvas))
     QTest.keyClick(window.canvas, Qt.Key.Key_1)  # creates my-drawings.ndjson and tries to remember it
+    qtbot.waitUntil(lambda: bool(warned), timeout=5000)
     assert warned and warned[0][0] == "Could not save the settings" and "my-drawings.ndjson" in warned[0][1]
     path = window.state.path
     window.close()
@@ -412,6 +418,7 @@ def test_first_start_asks_the_drawer_name_once(make_window, tmp_path, qtbot, dra
     dialog.edit.setText("  Robin   K ")
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         dialog.ok_button.click()
+    assert window.files.settings_writer.flush(5.0)  # written in the background, off the GUI thread
     assert window.state.drawer == "Robin K" and window.settings.value("drawer/name") == "Robin K"
     assert window.settings.value("drawer/chosen", False, bool)
     draw(window.canvas, shape_points("circle", window.canvas))
@@ -427,6 +434,7 @@ def test_first_start_asks_the_drawer_name_once(make_window, tmp_path, qtbot, dra
     assert dialog is not None and dialog.edit.text() == "Robin K"
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         dialog.anonymous_button.click()
+    assert again.files.settings_writer.flush(5.0)
     assert again.state.drawer == "anonymous" and again.settings.value("drawer/name") == "anonymous"
 
 
