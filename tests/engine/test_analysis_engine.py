@@ -26,6 +26,7 @@ from engine.analysis import (
 )
 from engine.dataset import class_list, to_arrays
 from engine.synth import generate_drawings
+from tests.trained import small_trained_model
 
 # -- PCA ----------------------------------------------------------------------------------------------
 
@@ -104,12 +105,7 @@ def test_linear_probe_separates_separable_data_and_not_noise():
 @pytest.fixture(scope="module")
 def trained():
     """The default model trained a few epochs on synthetic starter drawings (~0.5 s)."""
-    drawings = generate_drawings(50, seed=1)
-    classes = class_list(drawings)
-    X, y = to_arrays(drawings, classes)
-    model = build_model("default", len(classes), seed=0)
-    for _ in train(model, (X, y), TrainConfig(epochs=8, batch_size=16, lr=3e-3)):
-        pass
+    _drawings, classes, X, y, model = small_trained_model(50, epochs=8, seed=1)
     return model, X, y, classes
 
 
@@ -279,7 +275,7 @@ def test_pca_of_a_large_input_uses_a_randomized_svd_that_matches_the_reference()
 
 @pytest.fixture(scope="module")
 def trained_and_drawing():
-    from engine import TrainConfig, class_list, generate_drawings, rasterize, to_arrays, train
+    from engine import class_list, generate_drawings, rasterize, to_arrays
 
     drawings = generate_drawings(30, seed=1)
     classes = class_list(drawings)

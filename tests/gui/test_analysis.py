@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication
 
 from engine import (
     Drawing,
-    TrainConfig,
     augmented_versions,
     build_model,
     class_list,
@@ -28,13 +27,13 @@ from engine import (
     rasterize_many,
     stratified_split,
     to_arrays,
-    train,
 )
 from engine.analysis import occlusion_patches, pca_2d, saliency, saliency_map
 from gui.analysis import AnalysisView
 from gui.analysis._common import export_png, write_csv
 from gui.analysis.worker import AnalysisRunner
 from gui.gallery import Gallery
+from tests.trained import small_trained_model
 
 NO_MOD = Qt.KeyboardModifier.NoModifier
 TIMEOUT = 60000  # ms; generous for a loaded machine, normally a second or two
@@ -43,13 +42,7 @@ TIMEOUT = 60000  # ms; generous for a loaded machine, normally a second or two
 @pytest.fixture(scope="module")
 def data():
     """200 synthetic drawings and the default model trained 8 epochs on them (~0.5 s)."""
-    drawings = generate_drawings(50, seed=1)
-    classes = class_list(drawings)
-    X, y = to_arrays(drawings, classes)
-    model = build_model("default", len(classes), seed=0)
-    for _ in train(model, (X, y), TrainConfig(epochs=8, batch_size=16, lr=3e-3)):
-        pass
-    return drawings, classes, X, y, model
+    return small_trained_model(50, epochs=8, seed=1)
 
 
 @pytest.fixture

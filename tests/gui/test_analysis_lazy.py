@@ -8,22 +8,17 @@ import pickle
 
 import pytest
 
-from engine import TrainConfig, build_model, class_list, generate_drawings, to_arrays, train
 from gui.analysis import AnalysisView
 from gui.analysis.jobs import PICKLE_CHUNK, SentInChunks
 from gui.analysis.view import LIVE_NOTE_S, TABS
+from tests.trained import small_trained_model
 
 TIMEOUT = 60000
 
 
 @pytest.fixture(scope="module")
 def data():
-    drawings = generate_drawings(30, seed=2)
-    classes = class_list(drawings)
-    X, y = to_arrays(drawings, classes)
-    model = build_model("default", len(classes), seed=0)
-    for _ in train(model, (X, y), TrainConfig(epochs=3, batch_size=16, lr=3e-3)):
-        pass
+    drawings, classes, _X, _y, model = small_trained_model(30, epochs=3, seed=2)
     return drawings, classes, model
 
 
