@@ -119,7 +119,8 @@ class AnalysisView(QTabWidget):
         )
         # the panels are built when their tab is first shown (lazy.py); until then the view keeps what
         # it tells them
-        factories = {"representation": RepresentationView, "confusion": ConfusionMatrix,
+        factories = {"representation": lambda p: RepresentationView(p, staged=True),
+                     "confusion": ConfusionMatrix,
                      "saliency": SaliencyView, "history": lambda p: FilterHistoryPanel(p, recorder=epochs),
                      "network": NetworkDiagram, "health": DatasetHealth, "augmentation": AugmentationPreview}
         self._epochs = epochs = epochs if epochs is not None else EpochRecorder()  # epochs kept here
@@ -173,7 +174,9 @@ class AnalysisView(QTabWidget):
         # Tab reads each tab top to bottom, left to right (a model note's Train button before the controls
         # under it), also for widgets a panel makes later
         leave_tab_to_the_window(self)
-        self.panels.build(TABS[0][0])  # the tab shown first is built with the window, the others later
+        # No panel is built here: the window opens with its tabs' placeholders, the tab shown builds its
+        # panel in the turn after the window is shown (showEvent), and that panel makes its plots in the
+        # turns after that, so View › Analysis returns at once and no turn does more than one piece.
 
     # -- API ----------------------------------------------------------------------------------------
     def set_dataset(self, drawings: Sequence, classes: Sequence) -> None:
