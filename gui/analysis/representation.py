@@ -307,6 +307,7 @@ class RepresentationView(QWidget):
         self.dots.setObjectName("representationDots")
         self.dots.setWordWrap(True)
         self.dots.setStyleSheet("color: #555;")
+        self.dots.hide()
         self.layer_combo = QComboBox()
         self.layer_combo.setObjectName("representationLayer")
         self.layer_combo.setToolTip(translate("Representation", "Which layer's output to show on the right"))
@@ -538,7 +539,10 @@ class RepresentationView(QWidget):
         colours = self._colours or ["#0072B2"]
         empty = (np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64))
         raw, layer = self._raw, self._current_layer()
-        self.dots.setText(self._dots_text())
+        text = self._dots_text()
+        if text != self.dots.text():  # a new text re-lays the panel out: only on change
+            self.dots.setText(text)
+            self.dots.setVisible(bool(text))  # no empty line when all the drawings are shown
         if self._raw_plot is not None:
             if raw is not None:
                 self._raw_plot.set_points(*self._sample(raw), colours, source=raw)
