@@ -260,8 +260,9 @@ class RepresentationView(QWidget):
     With more than MAX_DOTS drawings each plot draws MAX_DOTS of them, chosen at random with a fixed seed
     (`shown_rows`), and says so above the plots: 50,000 dots took 12 ms per repaint (10,000: 3 ms), and
     at that density the picture is the same. With `staged=True` (the analysis window) the two plots are
-    made in the two turns of the event loop after the panel, each saying meanwhile that it is being set
-    up, so that no single piece of GUI work makes all three; `raw_plot` / `layer_plot` make them at once
+    made in the turns of the event loop after the panel (one turn makes a plot, the next puts it in place,
+    where it is first painted), each saying meanwhile that it is being set up, so that no single piece of
+    GUI work makes more than one of them; `raw_plot` / `layer_plot` make them at once
     when code asks for them."""
 
     drawingRequested = Signal(int)
@@ -381,7 +382,8 @@ class RepresentationView(QWidget):
             self.finish_building()
 
     # -- the plots (made at once, or one per turn when staged) --------------------------------------------
-    def _make_plot(self, side: str) -> _ScatterPlot:
+    def _new_plot(self, side: str) -> _ScatterPlot:
+        """The plot of `side`, made (outside the layout: its slot still says it is being set up)."""
         if side == "raw":
             plot = _ScatterPlot(translate("Representation", "Raw pixels (784 numbers per drawing)"))
             self._raw_plot = plot
@@ -390,16 +392,26 @@ class RepresentationView(QWidget):
             self._layer_plot = plot
         plot.scatter.sigHovered.connect(self._hovered)
         plot.scatter.sigClicked.connect(self._clicked)
+        return plot
+
+    def _place_plot(self, side: str) -> None:
+        """Put the plot made for `side` where its slot was."""
+        plot = self._raw_plot if side == "raw" else self._layer_plot
         slot = self._slots.pop(side)
         self._plots_grid.replaceWidget(slot, plot.widget)
         slot.hide()
         slot.deleteLater()
-        return plot
 
     def _make_next_plot(self) -> None:
+        """One step per turn: make a plot, then (next turn) put it in place and show its data, so that
+        making it and its first paint are two pieces of GUI work."""
         if self._slots:
-            self._make_plot(next(iter(self._slots)))
-            self._redraw()  # what it shows, as soon as it is there
+            side = next(iter(self._slots))
+            if side not in self.plots_made():
+                self._new_plot(side)
+            else:
+                self._place_plot(side)
+                self._redraw()  # what it shows, as soon as it is there
         if self._slots:
             self._staging.start(0)
 
@@ -407,12 +419,19 @@ class RepresentationView(QWidget):
         """Make the plots not made yet, now."""
         self._staging.stop()
         while self._slots:
-            self._make_plot(next(iter(self._slots)))
+            side = next(iter(self._slots))
+            if side not in self.plots_made():
+                self._new_plot(side)
+            self._place_plot(side)
         self._redraw()
 
     def plots_made(self) -> list[str]:
-        """"raw" and/or "layer": the plots made so far."""
+        """"raw" and/or "layer": the plots made so far (in place, or to be put there in the next turn)."""
         return [side for side, plot in (("raw", self._raw_plot), ("layer", self._layer_plot)) if plot]
+
+    def plots_waiting(self) -> list[str]:
+        """The plots whose place still says they are being set up."""
+        return list(self._slots)
 
     @property
     def raw_plot(self) -> _ScatterPlot:

@@ -126,9 +126,30 @@ def test_the_dataset_is_pickled_for_the_helper_in_pieces_and_arrives_whole(data)
     assert len(back) == len(drawings) and back[-1].label == drawings[-1].label
 
 
-def test_the_window_opens_with_no_panel_built_and_builds_the_shown_one_in_pieces(qtbot):
+def test_the_window_opens_with_no_panel_built_and_builds_the_shown_one_in_pieces(qtbot, monkeypatch):
     """View › Analysis returns at once: the first tab says which panel is being set up; the panel is built
-    in a turn after that placeholder was painted, and its two plots in the turns after it."""
+    in a turn after that placeholder was painted, and its two plots in the turns after it: each turn
+    either makes one plot or puts one in place (where it is first painted), never more."""
+    ops, turns = [], []
+
+    def logging(name):
+        original = getattr(RepresentationView, name)
+
+        def logged(self, side):
+            ops.append((name, side))
+            return original(self, side)
+        return logged
+
+    for name in ("_new_plot", "_place_plot"):
+        monkeypatch.setattr(RepresentationView, name, logging(name))
+    step = RepresentationView._make_next_plot
+
+    def one_turn(self):
+        before = len(ops)
+        step(self)
+        turns.append(ops[before:])
+
+    monkeypatch.setattr(RepresentationView, "_make_next_plot", one_turn)
     v = AnalysisView()
     qtbot.addWidget(v)
     assert built(v) == []  # nothing built with the window
@@ -149,9 +170,12 @@ def test_the_window_opens_with_no_panel_built_and_builds_the_shown_one_in_pieces
     # built after its placeholder was painted, without its plots: each plot says it is being set up
     assert seen == [("representation", True, [], "Setting up this plot…")]
     rep = v.panels.get("representation")
-    qtbot.waitUntil(lambda: rep.plots_made() == ["raw", "layer"], timeout=5000)
+    qtbot.waitUntil(lambda: not rep.plots_waiting(), timeout=5000)
+    assert rep.plots_made() == ["raw", "layer"]
     slot = rep.findChild(QLabel, "rawPlotSlot")
     assert slot is None or not slot.isVisible()  # the plot took its place
+    assert turns == [[("_new_plot", "raw")], [("_place_plot", "raw")], [("_new_plot", "layer")],
+                     [("_place_plot", "layer")]]
     assert built(v) == ["representation"]
     assert v.shutdown()
 
