@@ -56,6 +56,11 @@ MODEL_INTERVAL_S = 2.0  # the dataset-wide analysis at most every 2 s during tra
 MODEL_DUTY = 0.25  # and busy at most about a quarter of the time: wait 3× as long as the last one took
 IDLE_WAIT_S = 0.2  # when training is idle, a panel shown is brought up to date this soon
 LIVE_NOTE_S = 1.0  # while training, the notes say how far the app's network has trained on this often
+# While the window is opening (the shown tab's panel and its plots are being built, one piece per turn),
+# the dataset job waits: sending 50,000 drawings to the helper takes the analysis thread ~1 s of pickling,
+# and sharing Python's interpreter lock with it made each of those pieces of GUI work take twice as long.
+DATASET_WAIT_MS = 50
+MAX_DATASET_WAITS = 30  # at most 1.5 s
 PANEL_OBJECT_NAMES = {"representationView": "representation", "confusionMatrix": "confusion",
                       "saliencyView": "saliency", "filterHistory": "history", "networkDiagram": "network",
                       "datasetHealth": "health", "augmentationPreview": "augmentation"}
@@ -160,6 +165,11 @@ class AnalysisView(QTabWidget):
         self._model_timer = QTimer(self)
         self._model_timer.setSingleShot(True)
         self._model_timer.timeout.connect(self._submit_model)
+        self._dataset_job_args: tuple | None = None  # the dataset job, waiting to be sent (see above)
+        self._dataset_waits = 0
+        self._dataset_timer = QTimer(self)
+        self._dataset_timer.setSingleShot(True)
+        self._dataset_timer.timeout.connect(self._submit_dataset)
         self._strokes: list[np.ndarray] = []
         self._aug_seed = 0
         self._drawing = Coalescer(self._submit_drawing, DRAWING_INTERVAL_MS, self)
@@ -187,7 +197,9 @@ class AnalysisView(QTabWidget):
         for name in ("representation", "confusion", "health"):
             self.panels.call(name, "set_drawings", self._drawings)
             self.panels.call(name, "set_classes", self._names, self._colours)
-        self.runner.submit("dataset", dataset_job, SentInChunks(self._drawings), list(self._names))
+        self._dataset_job_args = (SentInChunks(self._drawings), list(self._names))
+        self._dataset_waits = 0
+        self._dataset_timer.start(0)  # sent in the next turn, or once the window has opened
         if self._model is not None:
             self._model_wanted = True  # recomputed once the new rasters are ready
 
@@ -293,8 +305,11 @@ class AnalysisView(QTabWidget):
         self.panels.call("health", "set_stale", stale)
 
     def flush(self) -> None:
-        """Send a pending drawing request now, apply results received, and render the panels' timers
-        (tests, screenshots)."""
+        """Send a pending drawing request and dataset job now, apply results received, and render the
+        panels' timers (tests, screenshots)."""
+        if self._dataset_timer.isActive():
+            self._dataset_timer.stop()
+            self._submit_dataset(wait=False)
         self._staged.flush()
         self._drawing.flush()
         if self._model_timer.isActive():
@@ -309,6 +324,7 @@ class AnalysisView(QTabWidget):
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         self._closed = True
         self._model_timer.stop()
+        self._dataset_timer.stop()
         self._live_note_timer.stop()
         self._staged.stop()
         drawing_stopped = self.drawing_runner.shutdown(timeout_ms)
@@ -350,6 +366,27 @@ class AnalysisView(QTabWidget):
             or (self.panels.visible("augmentation") and self._aug_done != self._drawing_version)
         ):
             self._drawing.request()
+
+    def _opening(self) -> bool:
+        """The shown tab's panel is still being built (its placeholder is shown, or its plots are not all
+        in place)."""
+        if not self.isVisible():
+            return False
+        page = self.currentWidget()
+        if self.panels.name_of(page) is None:
+            return True  # a placeholder: its panel is built in one of the next turns
+        waiting = getattr(page, "plots_waiting", None)
+        return bool(waiting is not None and waiting())
+
+    def _submit_dataset(self, wait: bool = True) -> None:
+        if self._closed or self._dataset_job_args is None:
+            return
+        if wait and self._opening() and self._dataset_waits < MAX_DATASET_WAITS:
+            self._dataset_waits += 1
+            self._dataset_timer.start(DATASET_WAIT_MS)
+            return
+        args, self._dataset_job_args = self._dataset_job_args, None
+        self.runner.submit("dataset", dataset_job, *args)
 
     def _submit_model(self) -> None:
         if self._closed or self._model is None or not self._model_wanted:

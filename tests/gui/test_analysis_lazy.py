@@ -222,3 +222,47 @@ def test_with_more_drawings_than_max_dots_the_plots_draw_a_seeded_sample_and_say
     # all of them when there are few enough, and nothing to say then
     rep.set_raw(_rep(2000))
     assert len(rep.shown_points("raw")[0]) == 2000 and rep.dots_note() == ""
+
+
+def _record_dataset_jobs(v: AnalysisView) -> list:
+    """Per dataset job sent: whether the shown panel had all its plots in place then."""
+    sent = []
+    submit = v.runner.submit
+
+    def recording(kind, fn, *args):
+        if kind == "dataset":
+            rep = v.panels.get("representation")
+            sent.append(rep is not None and not rep.plots_waiting())
+        return submit(kind, fn, *args)
+
+    v.runner.submit = recording
+    return sent
+
+
+def test_the_dataset_job_waits_until_the_opening_window_has_built_its_panel(qtbot, data):
+    v = AnalysisView()
+    qtbot.addWidget(v)
+    sent = _record_dataset_jobs(v)
+    v.set_dataset(data[0], data[1])  # as View › Analysis does: the data, then show
+    v.resize(1100, 700)
+    v.show()
+    qtbot.waitUntil(lambda: bool(sent), timeout=5000)
+    assert sent == [True]  # not before the panel and its plots were there
+    with qtbot.waitSignal(v.analysisUpdated, timeout=TIMEOUT, check_params_cb=lambda k: k == "dataset"):
+        pass
+    assert len(v.representation.shown_points("raw")[0]) == len(data[0])
+    assert v.shutdown()
+
+
+def test_a_hidden_view_sends_the_dataset_job_at_once_and_many_changes_make_one_job(qtbot, data):
+    v = AnalysisView()
+    qtbot.addWidget(v)
+    sent = _record_dataset_jobs(v)
+    for k in range(5):  # five changes in one turn (the gallery edited quickly): one job, the newest data
+        v.set_dataset(data[0][: 20 + k], data[1])
+    qtbot.waitUntil(lambda: bool(sent), timeout=5000)
+    with qtbot.waitSignal(v.analysisUpdated, timeout=TIMEOUT, check_params_cb=lambda k: k == "dataset"):
+        pass
+    assert sent == [False] and v.runner.generation("dataset") == 1
+    assert len(v._dataset["labels"]) == 24
+    assert v.shutdown()
