@@ -19,7 +19,9 @@ Signals: drawingRequested(int) (load drawing i into the canvas), showDrawings(li
 exactly these dataset indices), layerRequested(int) (a layer was clicked in the network diagram),
 trainRequested() (the "Train the network" button beside an untrained model's note), panelBuilt(name).
 
-A panel is built when its tab is first shown (lazy.py), so opening the window costs one panel, not seven;
+A panel is built when its tab is first shown (lazy.py): the window opens with its tabs' placeholders, the
+tab shown builds its panel in a turn after the window was painted, and that panel makes its plots in the
+turns after that, so View › Analysis returns at once and no turn does more than one piece;
 `view.representation` etc. build theirs on first use; what the view tells an unbuilt panel is kept.
 """
 
@@ -48,7 +50,7 @@ from .network import NetworkDiagram
 from .notes import NO_MODEL, ModelNotes
 from .representation import RepresentationView
 from .saliency import SaliencyView
-from .staging import StagedResults
+from .staging import StagedResults, WaitingJob
 from .worker import AnalysisRunner
 
 DRAWING_INTERVAL_MS = 150  # saliency / occlusion / augmentation at most ~7 times a second while drawing
@@ -124,8 +126,7 @@ class AnalysisView(QTabWidget):
         )
         # the panels are built when their tab is first shown (lazy.py); until then the view keeps what
         # it tells them
-        factories = {"representation": lambda p: RepresentationView(p, staged=True),
-                     "confusion": ConfusionMatrix,
+        factories = {"representation": staged_representation, "confusion": ConfusionMatrix,
                      "saliency": SaliencyView, "history": lambda p: FilterHistoryPanel(p, recorder=epochs),
                      "network": NetworkDiagram, "health": DatasetHealth, "augmentation": AugmentationPreview}
         self._epochs = epochs = epochs if epochs is not None else EpochRecorder()  # epochs kept here
@@ -165,11 +166,7 @@ class AnalysisView(QTabWidget):
         self._model_timer = QTimer(self)
         self._model_timer.setSingleShot(True)
         self._model_timer.timeout.connect(self._submit_model)
-        self._dataset_job_args: tuple | None = None  # the dataset job, waiting to be sent (see above)
-        self._dataset_waits = 0
-        self._dataset_timer = QTimer(self)
-        self._dataset_timer.setSingleShot(True)
-        self._dataset_timer.timeout.connect(self._submit_dataset)
+        self._dataset_job = dataset_sender(self)  # waits while the window opens (see DATASET_WAIT_MS)
         self._strokes: list[np.ndarray] = []
         self._aug_seed = 0
         self._drawing = Coalescer(self._submit_drawing, DRAWING_INTERVAL_MS, self)
@@ -184,9 +181,6 @@ class AnalysisView(QTabWidget):
         # Tab reads each tab top to bottom, left to right (a model note's Train button before the controls
         # under it), also for widgets a panel makes later
         leave_tab_to_the_window(self)
-        # No panel is built here: the window opens with its tabs' placeholders, the tab shown builds its
-        # panel in the turn after the window is shown (showEvent), and that panel makes its plots in the
-        # turns after that, so View › Analysis returns at once and no turn does more than one piece.
 
     # -- API ----------------------------------------------------------------------------------------
     def set_dataset(self, drawings: Sequence, classes: Sequence) -> None:
@@ -197,9 +191,7 @@ class AnalysisView(QTabWidget):
         for name in ("representation", "confusion", "health"):
             self.panels.call(name, "set_drawings", self._drawings)
             self.panels.call(name, "set_classes", self._names, self._colours)
-        self._dataset_job_args = (SentInChunks(self._drawings), list(self._names))
-        self._dataset_waits = 0
-        self._dataset_timer.start(0)  # sent in the next turn, or once the window has opened
+        self._dataset_job.request(SentInChunks(self._drawings), list(self._names))
         if self._model is not None:
             self._model_wanted = True  # recomputed once the new rasters are ready
 
@@ -307,9 +299,7 @@ class AnalysisView(QTabWidget):
     def flush(self) -> None:
         """Send a pending drawing request and dataset job now, apply results received, and render the
         panels' timers (tests, screenshots)."""
-        if self._dataset_timer.isActive():
-            self._dataset_timer.stop()
-            self._submit_dataset(wait=False)
+        self._dataset_job.flush()
         self._staged.flush()
         self._drawing.flush()
         if self._model_timer.isActive():
@@ -324,7 +314,7 @@ class AnalysisView(QTabWidget):
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         self._closed = True
         self._model_timer.stop()
-        self._dataset_timer.stop()
+        self._dataset_job.stop()
         self._live_note_timer.stop()
         self._staged.stop()
         drawing_stopped = self.drawing_runner.shutdown(timeout_ms)
@@ -366,27 +356,6 @@ class AnalysisView(QTabWidget):
             or (self.panels.visible("augmentation") and self._aug_done != self._drawing_version)
         ):
             self._drawing.request()
-
-    def _opening(self) -> bool:
-        """The shown tab's panel is still being built (its placeholder is shown, or its plots are not all
-        in place)."""
-        if not self.isVisible():
-            return False
-        page = self.currentWidget()
-        if self.panels.name_of(page) is None:
-            return True  # a placeholder: its panel is built in one of the next turns
-        waiting = getattr(page, "plots_waiting", None)
-        return bool(waiting is not None and waiting())
-
-    def _submit_dataset(self, wait: bool = True) -> None:
-        if self._closed or self._dataset_job_args is None:
-            return
-        if wait and self._opening() and self._dataset_waits < MAX_DATASET_WAITS:
-            self._dataset_waits += 1
-            self._dataset_timer.start(DATASET_WAIT_MS)
-            return
-        args, self._dataset_job_args = self._dataset_job_args, None
-        self.runner.submit("dataset", dataset_job, *args)
 
     def _submit_model(self) -> None:
         if self._closed or self._model is None or not self._model_wanted:
@@ -520,6 +489,29 @@ class AnalysisView(QTabWidget):
         for name in RESULT_PANELS[:3]:
             self.panels.build(name)
         return self.notes.train_buttons
+
+
+def staged_representation(parent: QWidget) -> RepresentationView:
+    """The window's Representations panel: its plots are made in the turns after it (one piece each)."""
+    return RepresentationView(parent, staged=True)
+
+
+def dataset_sender(view: AnalysisView) -> WaitingJob:
+    """The dataset job, sent in the next turn, or once the opening window has built its shown panel."""
+    return WaitingJob(lambda *args: view.runner.submit("dataset", dataset_job, *args),
+                      lambda: window_opening(view), DATASET_WAIT_MS, MAX_DATASET_WAITS, view)
+
+
+def window_opening(view: AnalysisView) -> bool:
+    """The shown tab's panel is still being built (its placeholder is shown, or its plots are not all in
+    place)."""
+    if not view.isVisible():
+        return False
+    page = view.currentWidget()
+    if view.panels.name_of(page) is None:
+        return True  # a placeholder: its panel is built in one of the next turns
+    waiting = getattr(page, "plots_waiting", None)
+    return bool(waiting is not None and waiting())
 
 
 def wire_panel(view: AnalysisView, name: str, panel: QWidget) -> None:
