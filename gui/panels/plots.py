@@ -1,7 +1,10 @@
 """TrainingPlots: live loss and accuracy curves against epochs, with earlier runs kept as faded curves.
 
 Records are appended to growing NumPy buffers when they arrive (cheap); the curves, created once per run,
-are fed with `setData` from a single-shot timer at most 20 times a second.
+are fed with `setData` from single-shot timers, each plot at most 20 times a second. The two plots are
+redrawn in different turns of the event loop, half an interval apart (a plot's redraw repaints the window
+at once: both in one turn stalled it twice as long), and a curve whose data did not change is not fed
+again (the validation curves change once per epoch).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from gui.text import QT_TRANSLATE_NOOP, translate
 TRAIN_COLOUR = "#1f5fb4"
 VAL_COLOUR = "#d95f02"
 EMA_DECAY = 0.9  # smoothed = debiased exponential moving average over steps
-RENDER_INTERVAL_MS = 50  # at most 20 redraws per second
+RENDER_INTERVAL_MS = 50  # each plot at most 20 redraws per second
+PLOTS = ("loss", "accuracy")
 LOSS_HEADROOM = 1.1  # the loss axis: 0 to 1.1 × the largest loss, rounded up (loss_axis_top)
 DOWNSAMPLE_ABOVE = 4000  # points; longer series are peak-downsampled and clipped to the view
 
@@ -97,7 +101,8 @@ class _Run:
     ema_loss: float = 0.0
     ema_acc: float = 0.0
     ema_count: int = 0
-    dirty: bool = True
+    dirty: set = field(default_factory=lambda: set(PLOTS))  # plots with data not drawn yet
+    drawn: dict = field(default_factory=dict)  # series -> number of points its curve was last fed
 
 
 def _pen(colour: str, width: float, alpha: int = 255, dashed: bool = False):
@@ -147,7 +152,12 @@ class TrainingPlots(QWidget):
         self.setAccessibleName(translate("Plots", "Loss and accuracy plots"))
         self._runs: list[_Run] = []
         self._downsampling = False
-        self._coalescer = Coalescer(self._render, RENDER_INTERVAL_MS, self)
+        # one timer per plot, the accuracy plot's half an interval later: the two redraws (each repaints
+        # the window) fall in different turns of the event loop
+        self._coalescers = {
+            "loss": Coalescer(lambda: self._render("loss"), RENDER_INTERVAL_MS, self),
+            "accuracy": Coalescer(lambda: self._render("accuracy"), RENDER_INTERVAL_MS * 3 // 2, self),
+        }
 
         self.loss_plot = self._make_plot(
             "lossPlot",
@@ -380,7 +390,7 @@ class TrainingPlots(QWidget):
 
         With `epochs` (the planned length) the x axis spans the whole run from the start, so it does not
         rescale (and repaint its labels) as the curves grow."""
-        self._coalescer.flush()
+        self.flush()
         if self._runs:
             self._fade(self._runs[-1])
         run = _Run(label=str(label), epochs=int(epochs) if epochs else None)
@@ -392,7 +402,7 @@ class TrainingPlots(QWidget):
 
     def clear_runs(self) -> None:
         """Remove every run, current one included."""
-        self._coalescer.flush()
+        self.flush()
         for run in self._runs:
             for key, which, *_ in SERIES:
                 self._plot_for(which).getPlotItem().removeItem(run.curves[key])
@@ -428,12 +438,19 @@ class TrainingPlots(QWidget):
                 b["val_loss"].append(x, record.val_loss)
             if record.val_accuracy is not None and math.isfinite(record.val_accuracy):
                 b["val_acc"].append(x, 100.0 * record.val_accuracy)
-        run.dirty = True
-        self._coalescer.request()
+        run.dirty.update(PLOTS)
+        for which in PLOTS:
+            self._coalescers[which].request()
 
     def flush(self) -> None:
         """Draw what has arrived now instead of at the next timer tick."""
-        self._coalescer.flush()
+        for coalescer in self._coalescers.values():
+            coalescer.flush()
+
+    @property
+    def render_pending(self) -> bool:
+        """Data has arrived that a plot has not drawn yet (its timer runs)."""
+        return any(c.pending for c in self._coalescers.values())
 
     @property
     def run_labels(self) -> list[str]:
@@ -498,28 +515,34 @@ class TrainingPlots(QWidget):
             for plot in (self.loss_plot, self.accuracy_plot):
                 plot.getPlotItem().getViewBox().setXRange(0, span, padding=0.02)
 
-    def _render(self) -> None:
-        top = 0.0
-        for run in self._runs:
-            for key in ("loss_step", "loss_smooth", "val_loss"):
-                y = run.buffers[key].data()[1]
-                if len(y):
-                    top = max(top, float(y.max()))
-        axis_top = loss_axis_top(top) if top > 0 else 0.0
-        if axis_top > 0 and axis_top != self._loss_top:
-            self._loss_top = axis_top
-            self.loss_plot.getPlotItem().getViewBox().setYRange(0, axis_top, padding=0)
+    def _render(self, which: str) -> None:
+        """Feed plot `which` ("loss" or "accuracy") the data that arrived since its last redraw."""
+        if which == "loss":
+            top = 0.0
+            for run in self._runs:
+                for key in ("loss_step", "loss_smooth", "val_loss"):
+                    y = run.buffers[key].data()[1]
+                    if len(y):
+                        top = max(top, float(y.max()))
+            axis_top = loss_axis_top(top) if top > 0 else 0.0
+            if axis_top > 0 and axis_top != self._loss_top:
+                self._loss_top = axis_top
+                self.loss_plot.getPlotItem().getViewBox().setYRange(0, axis_top, padding=0)
         self._update_x_range()
         for run in self._runs:
-            if not run.dirty:
+            if which not in run.dirty:
                 continue
-            run.dirty = False
+            run.dirty.discard(which)
             longest = 0
-            for key, *_ in SERIES:
+            for key, plot, *_ in SERIES:
+                if plot != which:
+                    continue
                 x, y = run.buffers[key].data()
                 longest = max(longest, len(x))
-                run.curves[key].setData(x, y)
-            if run is self._runs[-1]:
+                if run.drawn.get(key) != len(x):  # an unchanged curve is not fed (nor redrawn) again
+                    run.drawn[key] = len(x)
+                    run.curves[key].setData(x, y)
+            if run is self._runs[-1] and which == "loss":
                 self._describe(run)
             if longest > DOWNSAMPLE_ABOVE and not self._downsampling:
                 self._downsampling = True
