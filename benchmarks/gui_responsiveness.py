@@ -5,7 +5,8 @@ Prints:
 - stalls: the gaps between ticks of a 5 ms QTimer on the GUI thread — the largest and the 99th percentile —
   while training runs, first with nobody drawing, then while a simulated pen draws on the canvas;
 - pen → prediction: for every simulated pen move, the time until the prediction bars have been repainted
-  with a prediction that includes that move (median, 90th percentile), idle and during training.
+  with a prediction that includes that move, or found to show it already (a prediction that draws the
+  same picture is not painted again) (median, 90th percentile), idle and during training.
 
 Targets (issue 4): max stall ≤ 50 ms, p99 ≤ 20 ms, pen → prediction median ≤ 30 ms, window ≤ 2 s.
 
@@ -127,6 +128,11 @@ def run(seconds: float) -> dict:
 
     spy = PaintSpy()
     window.prediction.bars.installEventFilter(spy)
+    # a prediction that draws the same picture (same percentages, bar lengths, top class) is not painted
+    # again: the bars show it as soon as the panel has rendered it
+    window.prediction.rendered.connect(
+        lambda repainted: None if repainted else painted.append(
+            (time.perf_counter(), computed_points["id"], computed_points["n"])))
 
     # -- a simulated pen: one move every 8 ms (a 125 Hz mouse), circles of 60 points, then a new drawing --
     moves: list[tuple[float, int, int]] = []  # (time, drawing id, number of points after the move)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -159,7 +159,11 @@ class PredictionPanel(QWidget):
 
     API: set_prediction(classes, probabilities, colors), clear(), set_stale(bool), set_trained(bool),
     flush(); shown() -> [(class, probability, colour)], top_class(), note_text().
+    Signal `rendered(bool)`: the newest prediction is on the bars; True when they were asked to repaint,
+    False when they already showed that picture (same percentages, bar lengths and top class).
     """
+
+    rendered = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -283,7 +287,8 @@ class PredictionPanel(QWidget):
         # percentage's text, the top class, a name, colour or marker): a model update during training
         # asks for a new prediction of the same drawing many times a second, mostly to the same picture
         shown = self._painted_key(rows, top)
-        if shown != self._bars_key:
+        repainted = shown != self._bars_key
+        if repainted:
             self._bars_key = shown
             self.bars.rows = rows
             self.bars.markers = list(self._markers)
@@ -324,3 +329,4 @@ class PredictionPanel(QWidget):
                              QColor("#a04000") if warn else self.palette().windowText().color())
             self.note.setPalette(palette)
         self.note.setVisible(bool(notes))
+        self.rendered.emit(repainted)

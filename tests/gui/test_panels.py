@@ -470,14 +470,18 @@ def test_prediction_bars_repaint_only_when_their_picture_changes(qtbot):
     qtbot.waitUntil(lambda: len(bars.rects) >= 1, timeout=2000)
     bars.rects.clear()
     under.rects.clear()
+    said = []
+    panel.rendered.connect(said.append)
     panel.set_prediction(classes, [0.2 + 1e-7, 0.5 - 1e-7, 0.3], colours)  # prints and draws the same
     panel.flush()
+    assert said == [False]  # shown already: no repaint asked
     QApplication.processEvents()  # a repaint asked for is delivered here (a posted UpdateRequest)
     QApplication.processEvents()
     assert bars.rects == [] and under.rects == []
     assert panel.shown()[0][1] == pytest.approx(0.2 + 1e-7)  # the exact values are kept all the same
     panel.set_prediction(classes, [0.25, 0.45, 0.3], colours)  # a new picture
     panel.flush()
+    assert said == [False, True]
     qtbot.waitUntil(lambda: len(bars.rects) >= 1, timeout=2000)
     assert under.rects == []  # opaque: the panel behind the bars is not repainted
     assert panel.bars.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
