@@ -2,9 +2,10 @@
 
 Records are appended to growing NumPy buffers when they arrive (cheap); the curves, created once per run,
 are fed with `setData` from single-shot timers: the loss plot 50 ms after new records (at most 20 times a
-second), the accuracy plot 75 ms after them. The two plots are so redrawn in different turns of the event
-loop (a plot's redraw repaints the window at once: both in one turn stalled it twice as long), and a curve
-whose data did not change is not fed again (the validation curves change once per epoch).
+second), the accuracy plot 25 ms after the loss plot's redraw. The two plots are so redrawn in different
+turns of the event loop, also when the loop was held up (a plot's redraw repaints the window at once: both
+in one turn stalled it twice as long), and a curve whose data did not change is not fed again (the
+validation curves change once per epoch).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from gui.text import QT_TRANSLATE_NOOP, translate
 TRAIN_COLOUR = "#1f5fb4"
 VAL_COLOUR = "#d95f02"
 EMA_DECAY = 0.9  # smoothed = debiased exponential moving average over steps
-RENDER_INTERVAL_MS = 50  # the loss plot at most 20 redraws per second (the accuracy plot 1.5 × this)
+RENDER_INTERVAL_MS = 50  # the loss plot at most 20 redraws per second
+ACCURACY_AFTER_MS = 25  # the accuracy plot this long after the loss plot's redraw
 PLOTS = ("loss", "accuracy")
 LOSS_HEADROOM = 1.1  # the loss axis: 0 to 1.1 × the largest loss, rounded up (loss_axis_top)
 DOWNSAMPLE_ABOVE = 4000  # points; longer series are peak-downsampled and clipped to the view
@@ -152,11 +154,11 @@ class TrainingPlots(QWidget):
         self.setAccessibleName(translate("Plots", "Loss and accuracy plots"))
         self._runs: list[_Run] = []
         self._downsampling = False
-        # one timer per plot, the accuracy plot's half an interval later: the two redraws (each repaints
-        # the window) fall in different turns of the event loop
+        # one timer per plot; the accuracy plot's is started by the loss plot's redraw: the two redraws (each
+        # repaints the window) fall in different turns of the event loop
         self._coalescers = {
             "loss": Coalescer(lambda: self._render("loss"), RENDER_INTERVAL_MS, self),
-            "accuracy": Coalescer(lambda: self._render("accuracy"), RENDER_INTERVAL_MS * 3 // 2, self),
+            "accuracy": Coalescer(lambda: self._render("accuracy"), ACCURACY_AFTER_MS, self),
         }
 
         self.loss_plot = self._make_plot(
@@ -439,13 +441,12 @@ class TrainingPlots(QWidget):
             if record.val_accuracy is not None and math.isfinite(record.val_accuracy):
                 b["val_acc"].append(x, 100.0 * record.val_accuracy)
         run.dirty.update(PLOTS)
-        for which in PLOTS:
-            self._coalescers[which].request()
+        self._coalescers["loss"].request()  # the loss plot's redraw asks for the accuracy plot's
 
     def flush(self) -> None:
         """Draw what has arrived now instead of at the next timer tick."""
-        for coalescer in self._coalescers.values():
-            coalescer.flush()
+        self._coalescers["loss"].flush()
+        self._coalescers["accuracy"].flush()
 
     @property
     def render_pending(self) -> bool:
@@ -550,3 +551,5 @@ class TrainingPlots(QWidget):
                     item = plot.getPlotItem()
                     item.setDownsampling(auto=True, mode="peak")
                     item.setClipToView(True)
+        if which == "loss" and any("accuracy" in run.dirty for run in self._runs):
+            self._coalescers["accuracy"].request()  # in a later turn of the event loop
