@@ -477,13 +477,14 @@ def test_prediction_bars_repaint_only_when_their_picture_changes(qtbot):
     assert said == [False]  # shown already: no repaint asked
     QApplication.processEvents()  # a repaint asked for is delivered here (a posted UpdateRequest)
     QApplication.processEvents()
-    assert bars.rects == [] and under.rects == []
+    behind = panel.bars.geometry()  # (the panel's other labels may still repaint from the first show)
+    assert bars.rects == [] and [r for r in under.rects if r.intersects(behind)] == []
     assert panel.shown()[0][1] == pytest.approx(0.2 + 1e-7)  # the exact values are kept all the same
     panel.set_prediction(classes, [0.25, 0.45, 0.3], colours)  # a new picture
     panel.flush()
     assert said == [False, True]
     qtbot.waitUntil(lambda: len(bars.rects) >= 1, timeout=2000)
-    assert under.rects == []  # opaque: the panel behind the bars is not repainted
+    assert [r for r in under.rects if r.intersects(behind)] == []  # opaque: nothing repainted behind them
     assert panel.bars.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
     image = panel.bars.grab().toImage()
     assert image.pixelColor(1, 1) == panel.bars.palette().window().color()
