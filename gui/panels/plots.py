@@ -141,6 +141,31 @@ def record_x(record) -> float:
     return float(record.step)
 
 
+def describe_run(run: _Run) -> str:
+    """A run's latest numbers as text (the plots' accessible description, for screen readers)."""
+    parts = [f"{run.label}:"]
+    for key, text, unit in (("loss_smooth", translate("Plots", "training loss, smoothed"), ""),
+                            ("val_loss", translate("Plots", "validation loss"), ""),
+                            ("acc_smooth", translate("Plots", "training accuracy, smoothed"), " %"),
+                            ("val_acc", translate("Plots", "validation accuracy"), " %")):
+        x, y = run.buffers[key].data()
+        if len(y):
+            parts.append(translate("Plots", "{text} {value:.3g}{unit} at {value2:.2f} epochs;").format(
+                text=text, value=y[-1], unit=unit, value2=x[-1]))
+    return " ".join(parts).rstrip(";")
+
+
+def largest_loss(runs: list[_Run]) -> float:
+    """The largest loss (each step, smoothed or validation) of any run plotted; 0 when there is none."""
+    top = 0.0
+    for run in runs:
+        for key in ("loss_step", "loss_smooth", "val_loss"):
+            y = run.buffers[key].data()[1]
+            if len(y):
+                top = max(top, float(y.max()))
+    return top
+
+
 class TrainingPlots(QWidget):
     """Loss and accuracy of training runs against epochs (two pyqtgraph PlotWidgets: lossPlot, accuracyPlot).
 
@@ -481,20 +506,7 @@ class TrainingPlots(QWidget):
     # -- rendering ----------------------------------------------------------------------------
     def _describe(self, run: _Run) -> None:
         """The latest numbers as text, for screen readers (the plots' accessible description)."""
-        parts = [f"{run.label}:"]
-        for key, text, unit in (("loss_smooth", translate("Plots", "training loss, smoothed"), ""),
-                                ("val_loss", translate("Plots", "validation loss"), ""),
-                                ("acc_smooth", translate("Plots", "training accuracy, smoothed"), " %"),
-                                ("val_acc", translate("Plots", "validation accuracy"), " %")):
-            x, y = run.buffers[key].data()
-            if len(y):
-                parts.append(translate("Plots", "{text} {value:.3g}{unit} at {value2:.2f} epochs;").format(
-                    text=text,
-                    value=y[-1],
-                    unit=unit,
-                    value2=x[-1],
-                ))
-        text = " ".join(parts).rstrip(";")
+        text = describe_run(run)
         if text != self.accessibleDescription():
             self.setAccessibleDescription(text)
             for plot in (self.loss_plot, self.accuracy_plot):
@@ -519,12 +531,7 @@ class TrainingPlots(QWidget):
     def _render(self, which: str) -> None:
         """Feed plot `which` ("loss" or "accuracy") the data that arrived since its last redraw."""
         if which == "loss":
-            top = 0.0
-            for run in self._runs:
-                for key in ("loss_step", "loss_smooth", "val_loss"):
-                    y = run.buffers[key].data()[1]
-                    if len(y):
-                        top = max(top, float(y.max()))
+            top = largest_loss(self._runs)
             axis_top = loss_axis_top(top) if top > 0 else 0.0
             if axis_top > 0 and axis_top != self._loss_top:
                 self._loss_top = axis_top
