@@ -166,6 +166,8 @@ class FilterHistoryPanel(QWidget):
 
         self.filters = FiltersPanel()
         self.filters.setObjectName("historyFiltersPanel")  # the trainer window has its own "filtersPanel"
+        self.filters.empty.setText(translate(
+            "History", "No epoch recorded yet: the filters of each epoch appear here once training runs."))
         self.feature_maps = FeatureMapsPanel(render_delay_ms=MAPS_DELAY_MS)
         self.feature_maps.setObjectName("historyFeatureMapsPanel")
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -255,7 +257,10 @@ class FilterHistoryPanel(QWidget):
         self.filters.flush()  # nothing pending may show an old entry afterwards
         self.filters.graphics.setVisible(False)
         self.filters.empty.setVisible(True)
-        self.feature_maps.clear()
+        self.feature_maps.clear(translate(
+            "History",
+            "No epoch recorded yet: the feature maps of each epoch appear here once training runs.",
+        ))
         self.feature_maps.flush()
 
     def record(self, epoch: int, weights: dict, activations=None) -> None:

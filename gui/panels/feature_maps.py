@@ -220,9 +220,10 @@ class FeatureMapsPanel(QWidget):
             self._rebuild(stages)
             self._stages = []  # nothing of a drawing is shown until the next set_activations()
 
-    def clear(self) -> None:
+    def clear(self, text: str | None = None) -> None:
+        """Show no maps, with `text` in their place (default: ask for a drawing)."""
         self._pending = []
-        self._empty_text = translate(
+        self._empty_text = text or translate(
             "FeatureMaps", "Draw something on the canvas to see what the network makes of it."
         )
         self._coalescer.request()

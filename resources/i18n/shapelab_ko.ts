@@ -2894,6 +2894,14 @@ Double-click to open it</source>
         <translation>아직 기록이 없습니다: 신경망을 학습하면 에포크마다 필터를 기록합니다.</translation>
     </message>
     <message>
+        <source>No epoch recorded yet: the filters of each epoch appear here once training runs.</source>
+        <translation>아직 기록된 에포크가 없습니다: 학습이 시작되면 에포크마다 필터가 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>No epoch recorded yet: the feature maps of each epoch appear here once training runs.</source>
+        <translation>아직 기록된 에포크가 없습니다: 학습이 시작되면 에포크마다 특징 맵이 여기에 나타납니다.</translation>
+    </message>
+    <message>
         <source> of run {run}</source>
         <translation> (실행 {run})</translation>
     </message>

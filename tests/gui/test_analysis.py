@@ -737,3 +737,29 @@ def test_filter_history_builds_its_grids_in_later_turns_not_in_the_call(qtbot):
     panel.flush()
     assert panel.shown_index() == 0 and panel.filters.graphics.isVisible()
     np.testing.assert_allclose(panel.filters.shown_filters(0), model.weights()["0.weight"], rtol=1e-6)
+
+
+def test_filter_history_with_nothing_recorded_says_so_beside_a_drawing_and_a_model(qtbot):
+    """Before the first epoch the history's two grids say that no epoch is recorded yet, not "no model"
+    or "draw something" (with an untrained model there and a drawing on the canvas both were untrue);
+    once an epoch is shown, an empty canvas is asked for a drawing again."""
+    from gui.analysis.history import FilterHistoryPanel
+
+    panel = FilterHistoryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    model = build_model("default", num_classes=4, seed=1)
+    panel.set_model(model)
+    panel.set_input(np.ones((28, 28), np.float32))
+    qtbot.waitUntil(panel.prebuilt, timeout=5000)
+    panel.flush()
+    assert panel.filters.empty.isVisible()
+    assert panel.filters.empty.text().startswith("No epoch recorded yet: the filters")
+    assert panel.feature_maps.empty.text().startswith("No epoch recorded yet: the feature maps")
+    panel.set_input(None)
+    panel.record(0, model.weights())
+    panel.flush()
+    assert panel.shown_index() == 0 and not panel.filters.empty.isVisible()
+    assert panel.feature_maps.empty.text().startswith("Draw something on the canvas")
