@@ -332,9 +332,7 @@ class RepresentationView(QWidget):
             translate("Representation", "Point at a dot to see its drawing; click to open it in the canvas.")
         )
         self.hover_text.setWordWrap(True)
-        self.status = QLabel(
-            translate("Representation", "No model yet: train to see how the layers arrange the drawings.")
-        )
+        self.status = QLabel()  # empty until there is something to say (clear_model: no model yet)
         self.status.setObjectName("representationStatus")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555;")
@@ -575,7 +573,7 @@ class RepresentationView(QWidget):
                 self._layer_plot.set_axes(layer["explained"])
             else:
                 self._layer_plot.set_title(
-                    translate("Representation", "A layer of the network (no model yet)"))
+                    translate("Representation", "A layer of the network (none computed yet)"))
                 self._layer_plot.set_points(*empty, colours)
                 self._layer_plot.set_axes(None)
         rows, bases, dims = [], [], []

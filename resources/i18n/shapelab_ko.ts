@@ -5477,6 +5477,10 @@ what training added. High accuracy = at that layer the classes are linearly sepa
         <translation>은닉층</translation>
     </message>
     <message>
+        <source>A layer of the network (none computed yet)</source>
+        <translation>신경망의 한 층 (아직 계산되지 않음)</translation>
+    </message>
+    <message>
         <source>Showing {shown:,} of {total:,} drawings, chosen at random with a fixed seed (the same ones in both plots), so that the window stays quick.</source>
         <translation>그림 {total:,}개 중 {shown:,}개를 보여 줍니다. 고정된 시드로 무작위로 골랐으며(두 그래프에 같은 그림), 창이 느려지지 않도록 하기 위해서입니다.</translation>
     </message>
@@ -5507,10 +5511,6 @@ what training added. High accuracy = at that layer the classes are linearly sepa
     <message>
         <source>Classes: </source>
         <translation>클래스: </translation>
-    </message>
-    <message>
-        <source>A layer of the network (no model yet)</source>
-        <translation>신경망의 층 (아직 모델 없음)</translation>
     </message>
     <message>
         <source>raw pixels</source>
