@@ -11,7 +11,18 @@ from collections.abc import Callable
 import numpy as np
 
 from .drawing import Drawing
-from .pen import _finish, _human_angle, _polygon_drawing, _resample, _rotate, _stretch, _wobble
+from .pen import (
+    _bow_sides,
+    _close,
+    _finish,
+    _human_angle,
+    _open_run,
+    _polygon_drawing,
+    _resample,
+    _rotate,
+    _stretch,
+    _wobble,
+)
 
 # irregular shapes: each returns a list of strokes in a unit frame
 
@@ -22,8 +33,44 @@ def _regular(m: int, rng: np.random.Generator) -> np.ndarray:
     return np.stack([r * np.cos(th), r * np.sin(th)], axis=1)
 
 
-def _irr_polygon(rng):  # a pentagon (a hand-drawn hexagon is already nearly a lumpy circle)
-    return _regular(5, rng), True
+def _irr_polygon(rng):
+    """A pentagon or hexagon as people draw one: straight sides and sharp corners, usually level (a
+    hexagon flat on top or on a point, a pentagon on its base), often a little wide; now and then a
+    heptagon. Read off what the model took for circles: most of those were hexagons."""
+    m = int(rng.choice([5, 6, 7], p=[0.42, 0.5, 0.08]))
+    if rng.uniform() < 0.8:  # level: a side at the bottom (pentagon, hexagon) or a point on top
+        start = np.pi / 2 + np.pi / m + (np.pi / m if m == 6 and rng.uniform() < 0.3 else 0.0)
+    else:
+        start = rng.uniform(0, 2 * np.pi)
+    th = start + np.arange(m) * 2 * np.pi / m + rng.normal(0, 0.05, m)
+    r = 1 + rng.normal(0, 0.05, m)
+    c = np.stack([r * np.cos(th), r * np.sin(th)], axis=1)
+    c[:, 0] *= rng.uniform(1.0, 1.35)  # hexagons are often drawn wider than tall
+    return _crisp_polygon(_rotate(c, _human_angle(rng, 0.7)), rng)
+
+
+def _crisp_polygon(corners: np.ndarray, rng: np.random.Generator, sides_p: float = 0.2) -> Drawing:
+    """A closed polygon with many short sides drawn carefully: sides nearly straight, corners sharp, the
+    pen barely wobbling (the polygon classes' wobble and long run-ons would turn a hexagon into a lumpy
+    circle or a hash); one stroke closing exactly, over or short, or (`sides_p`) one stroke per side."""
+    m = len(corners)
+    corners = np.roll(corners, -int(rng.integers(m)), axis=0)
+    if rng.uniform() < 0.5:
+        corners = corners[::-1]
+    size = float(np.ptp(corners, axis=0).max())
+    wob = size * rng.uniform(0.001, 0.006)
+    if rng.uniform() >= sides_p:
+        ring = _bow_sides(np.vstack([corners, corners[:1]]), rng, 0.02)
+        path = _resample(ring, size / 80)
+        path = _close(path, rng, str(rng.choice(["exact", "overshoot", "gap"], p=[0.4, 0.35, 0.25])))
+        strokes = [_wobble(path, rng, wob)]
+    else:
+        strokes = []
+        for i in range(m):
+            side = _open_run(corners[[i, (i + 1) % m]], rng, 0.0, rng.uniform(-0.04, 0.12),
+                             rng.uniform(-0.04, 0.12))
+            strokes.append(_wobble(_resample(side, size / 60), rng, wob))
+    return _finish(strokes, rng, "irregular", _stretch(rng, 0.2, 1.6))
 
 
 def _irr_star(rng):
@@ -92,8 +139,10 @@ def _irr_arc(rng):  # open curve: C, U, arch, crescent, S, wave
     if k < 0.6:  # crescent / moon
         t = np.linspace(-np.pi / 2, np.pi / 2, 40)
         outer = np.stack([np.cos(t), np.sin(t)], axis=1)
-        inner = np.stack([rng.uniform(0.2, 0.6) * np.cos(t[::-1]), np.sin(t[::-1])], axis=1)
-        return np.vstack([outer, inner])[::3], True
+        inner = np.stack([rng.uniform(0.2, 0.75) * np.cos(t[::-1]), np.sin(t[::-1])], axis=1)
+        # opening to any side: lying on its back like a smile or a swoosh as often as standing
+        moon = _rotate(np.vstack([outer, inner])[::3], rng.choice([0.0, 0.5, 1.0, 1.5]) * np.pi)
+        return _crisp_polygon(_rotate(moon, _human_angle(rng, 0.5)), rng, sides_p=0.0)
     if k < 0.8:  # S / wave
         t = np.linspace(0, rng.uniform(1.5, 3.0) * np.pi, 60)
         return [np.stack([t / t[-1] * 2 - 1, rng.uniform(0.2, 0.6) * np.sin(t)], axis=1)]
@@ -156,6 +205,59 @@ def _irr_lines(rng):  # a pair of lines (parallel, crossing or an angle), or a s
     return [np.array([[-1, 0], [1, 0]]), np.array([[-1, 0.6], [1, -0.6]])]
 
 
+def _irr_glyph(rng):
+    """Letters, signs and open line figures made of a few straight strokes (L, T, an upside-down T, Y,
+    H, N, a step, a bracket open on one side, one to three bars, an angle): what people draw when asked
+    for "something else" that is neither closed nor round. y runs down."""
+    k = int(rng.choice(10, p=[0.12, 0.1, 0.08, 0.07, 0.1, 0.1, 0.13, 0.15, 0.08, 0.07]))
+    w, h = rng.uniform(0.4, 1.2), 1.0
+    one = rng.uniform() < 0.5  # drawn without lifting the pen where that is possible
+    if k == 0:  # L
+        s = [np.array([[0, 0], [0, h], [w, h]])]
+        if not one:
+            s = [s[0][:2], s[0][1:]]
+    elif k == 1:  # T or an upside-down T
+        y = 0.0 if rng.uniform() < 0.5 else h
+        s = [np.array([[-w / 2, y], [w / 2, y]]), np.array([[0, 0], [0, h]])]
+    elif k == 2:  # Y
+        f = rng.uniform(0.35, 0.6)
+        s = [np.array([[-w / 2, 0], [0, f * h], [w / 2, 0]]), np.array([[0, f * h], [0, h]])]
+    elif k == 3:  # H
+        y = rng.uniform(0.35, 0.65) * h
+        s = [np.array([[0, 0], [0, h]]), np.array([[w, 0], [w, h]]), np.array([[0, y], [w, y]])]
+    elif k == 4:  # N or Z (one stroke of three lines)
+        s = [np.array([[0, h], [0, 0], [w, h], [w, 0]])] if rng.uniform() < 0.5 else \
+            [np.array([[0, 0], [w, 0], [0, h], [w, h]])]
+    elif k == 5:  # a step or a stair: right angles in one stroke
+        n = int(rng.integers(1, 3))
+        pts = [[0.0, 0.0]]
+        for _ in range(n):
+            x, y = pts[-1]
+            pts += [[x + rng.uniform(0.4, 1.0), y], [x + rng.uniform(0.4, 1.0), y + rng.uniform(0.4, 1.0)]]
+            pts[-1][0] = pts[-2][0]
+        pts.append([pts[-1][0] + rng.uniform(0.4, 1.0), pts[-1][1]])
+        s = [np.array(pts)]
+    elif k == 6:  # a bracket: three sides of a box, the fourth open (U, C, an upside-down U)
+        b = np.array([[0, 0], [0, h], [w, h], [w, 0]])
+        s = [_rotate(b - [w / 2, h / 2], rng.choice([0.0, 0.5, 1.0, 1.5]) * np.pi)]
+    elif k == 7:  # one, two or three bars, upright or lying
+        n = int(rng.choice([1, 2, 3], p=[0.3, 0.4, 0.3]))
+        gap = rng.uniform(0.15, 0.5)
+        s = [np.array([[i * gap + rng.normal(0, 0.03), rng.normal(0, 0.05)],
+                       [i * gap + rng.normal(0, 0.08), h + rng.normal(0, 0.08)]]) for i in range(n)]
+        if rng.uniform() < 0.4:
+            s = [x[:, ::-1] for x in s]
+    elif k == 8:  # an angle: two arms from one point, unequal, open 20-100 degrees
+        a = rng.uniform(np.radians(20), np.radians(100))
+        r2 = rng.uniform(0.5, 1.0)
+        s = [np.array([[1.0, 0.0], [0.0, 0.0], [r2 * np.cos(a), -r2 * np.sin(a)]])]
+    else:  # an arrow with an open head
+        head = rng.uniform(0.2, 0.45)
+        s = [np.array([[0, 0], [1, 0]]), np.array([[1 - head, -head * rng.uniform(0.6, 1)], [1, 0],
+                                                    [1 - head, head * rng.uniform(0.6, 1)]])]
+    return [np.asarray(x, dtype=np.float64) for x in s]
+
+
 def _irr_arrow(rng):
     head = rng.uniform(0.2, 0.45)
     return [np.array([[-1, 0], [1, 0]]), np.array([[1 - head, -head], [1, 0], [1 - head, head]])]
@@ -206,7 +308,7 @@ def _irr_marks(rng):
 _IRREGULAR: list[tuple[float, Callable]] = [
     (0.03, _irr_marks),
 
-    (0.05, _irr_polygon),
+    (0.16, _irr_polygon),
     (0.07, _irr_star),
     (0.03, _irr_pentagram),
     (0.08, _irr_heart),
@@ -221,6 +323,7 @@ _IRREGULAR: list[tuple[float, Callable]] = [
     (0.06, _irr_house),
     (0.07, _irr_lines),
     (0.03, _irr_arrow),
+    (0.10, _irr_glyph),
     (0.05, _irr_multi),
     (0.03, _irr_trapezoid_open),
 ]
@@ -231,7 +334,14 @@ _IRR_P = _IRR_P / _IRR_P.sum()
 def irregular(rng: np.random.Generator) -> Drawing:
     """One synthetic drawing of the class "irregular"."""
     fn = _IRREGULAR[int(rng.choice(len(_IRREGULAR), p=_IRR_P))][1]
-    res = fn(rng)
+    return _draw(fn(rng), rng)
+
+
+def _draw(res, rng: np.random.Generator) -> Drawing:
+    """Draw what a maker returned: a Drawing as it is, a closed polygon `(corners, True)` like the polygon
+    classes, or strokes in a unit frame with a wobbling pen."""
+    if isinstance(res, Drawing):  # drawn by the maker itself
+        return res
     if isinstance(res, tuple):  # a closed polygon: draw it like the polygon classes
         corners, _ = res
         if len(corners) and np.allclose(corners[0], corners[-1]):
