@@ -37,6 +37,11 @@ def _irr_polygon(rng):
     """A pentagon or hexagon as people draw one: straight sides and sharp corners, usually level (a
     hexagon flat on top or on a point, a pentagon on its base), often a little wide; now and then a
     heptagon. Read off what the model took for circles: most of those were hexagons."""
+    if rng.uniform() < 0.15:  # a house's outline without the line under the roof (home plate)
+        w, roof = rng.uniform(0.5, 0.85), rng.uniform(0.45, 0.9)
+        c = np.array([[0, -1], [w, roof - 1], [w, 1], [-w, 1], [-w, roof - 1]])
+        c += rng.normal(0, 0.03, size=c.shape)
+        return _crisp_polygon(_rotate(c, _human_angle(rng, 0.8)), rng)
     m = int(rng.choice([5, 6, 7], p=[0.42, 0.5, 0.08]))
     if rng.uniform() < 0.8:  # level: a side at the bottom (pentagon, hexagon) or a point on top
         start = np.pi / 2 + np.pi / m + (np.pi / m if m == 6 and rng.uniform() < 0.3 else 0.0)
@@ -87,10 +92,25 @@ def _irr_pentagram(rng):
 
 
 def _irr_heart(rng):
+    if rng.uniform() < 0.25:  # a round heart: a loop with a sharp notch at the top (a "U" with a dent)
+        t = np.linspace(0, 2 * np.pi, 100)
+        d = (t - np.pi * 1.5 + np.pi) % (2 * np.pi) - np.pi  # angle from the top (y runs down)
+        lobes = rng.uniform(0.05, 0.2) * np.exp(-(((np.abs(d) - 0.6) / 0.35) ** 2))
+        r = 1 + lobes - rng.uniform(0.5, 0.8) * np.exp(-((d / rng.uniform(0.15, 0.3)) ** 2))
+        return _crisp_polygon(np.stack([r * np.cos(t), r * np.sin(t)], axis=1)[:-1], rng, sides_p=0.0)
     t = np.linspace(0, 2 * np.pi, 80)
     x = 16 * np.sin(t) ** 3
     y = -(13 * np.cos(t) - 5 * np.cos(2 * t) - 2 * np.cos(3 * t) - np.cos(4 * t))
     return [np.stack([x, y], axis=1) / 16]
+
+
+def _irr_dome(rng):
+    """A D or a dome: half a circle or ellipse closed by a straight side, two sharp corners, open to any
+    side."""
+    t = np.linspace(-np.pi / 2, np.pi / 2, 30)
+    c = np.stack([rng.uniform(0.5, 1.2) * np.cos(t), np.sin(t)], axis=1)
+    c = _rotate(c, rng.choice([0.0, 0.5, 1.0, 1.5], p=[0.4, 0.4, 0.1, 0.1]) * np.pi + _human_angle(rng, 0.7))
+    return _crisp_polygon(c, rng, sides_p=0.0)
 
 
 def _irr_blob(rng):
@@ -139,10 +159,8 @@ def _irr_arc(rng):  # open curve: C, U, arch, crescent, S, wave
     if k < 0.6:  # crescent / moon
         t = np.linspace(-np.pi / 2, np.pi / 2, 40)
         outer = np.stack([np.cos(t), np.sin(t)], axis=1)
-        inner = np.stack([rng.uniform(0.2, 0.75) * np.cos(t[::-1]), np.sin(t[::-1])], axis=1)
-        # opening to any side: lying on its back like a smile or a swoosh as often as standing
-        moon = _rotate(np.vstack([outer, inner])[::3], rng.choice([0.0, 0.5, 1.0, 1.5]) * np.pi)
-        return _crisp_polygon(_rotate(moon, _human_angle(rng, 0.5)), rng, sides_p=0.0)
+        inner = np.stack([rng.uniform(0.2, 0.6) * np.cos(t[::-1]), np.sin(t[::-1])], axis=1)
+        return np.vstack([outer, inner])[::3], True
     if k < 0.8:  # S / wave
         t = np.linspace(0, rng.uniform(1.5, 3.0) * np.pi, 60)
         return [np.stack([t / t[-1] * 2 - 1, rng.uniform(0.2, 0.6) * np.sin(t)], axis=1)]
@@ -205,59 +223,6 @@ def _irr_lines(rng):  # a pair of lines (parallel, crossing or an angle), or a s
     return [np.array([[-1, 0], [1, 0]]), np.array([[-1, 0.6], [1, -0.6]])]
 
 
-def _irr_glyph(rng):
-    """Letters, signs and open line figures made of a few straight strokes (L, T, an upside-down T, Y,
-    H, N, a step, a bracket open on one side, one to three bars, an angle): what people draw when asked
-    for "something else" that is neither closed nor round. y runs down."""
-    k = int(rng.choice(10, p=[0.12, 0.1, 0.08, 0.07, 0.1, 0.1, 0.13, 0.15, 0.08, 0.07]))
-    w, h = rng.uniform(0.4, 1.2), 1.0
-    one = rng.uniform() < 0.5  # drawn without lifting the pen where that is possible
-    if k == 0:  # L
-        s = [np.array([[0, 0], [0, h], [w, h]])]
-        if not one:
-            s = [s[0][:2], s[0][1:]]
-    elif k == 1:  # T or an upside-down T
-        y = 0.0 if rng.uniform() < 0.5 else h
-        s = [np.array([[-w / 2, y], [w / 2, y]]), np.array([[0, 0], [0, h]])]
-    elif k == 2:  # Y
-        f = rng.uniform(0.35, 0.6)
-        s = [np.array([[-w / 2, 0], [0, f * h], [w / 2, 0]]), np.array([[0, f * h], [0, h]])]
-    elif k == 3:  # H
-        y = rng.uniform(0.35, 0.65) * h
-        s = [np.array([[0, 0], [0, h]]), np.array([[w, 0], [w, h]]), np.array([[0, y], [w, y]])]
-    elif k == 4:  # N or Z (one stroke of three lines)
-        s = [np.array([[0, h], [0, 0], [w, h], [w, 0]])] if rng.uniform() < 0.5 else \
-            [np.array([[0, 0], [w, 0], [0, h], [w, h]])]
-    elif k == 5:  # a step or a stair: right angles in one stroke
-        n = int(rng.integers(1, 3))
-        pts = [[0.0, 0.0]]
-        for _ in range(n):
-            x, y = pts[-1]
-            pts += [[x + rng.uniform(0.4, 1.0), y], [x + rng.uniform(0.4, 1.0), y + rng.uniform(0.4, 1.0)]]
-            pts[-1][0] = pts[-2][0]
-        pts.append([pts[-1][0] + rng.uniform(0.4, 1.0), pts[-1][1]])
-        s = [np.array(pts)]
-    elif k == 6:  # a bracket: three sides of a box, the fourth open (U, C, an upside-down U)
-        b = np.array([[0, 0], [0, h], [w, h], [w, 0]])
-        s = [_rotate(b - [w / 2, h / 2], rng.choice([0.0, 0.5, 1.0, 1.5]) * np.pi)]
-    elif k == 7:  # one, two or three bars, upright or lying
-        n = int(rng.choice([1, 2, 3], p=[0.3, 0.4, 0.3]))
-        gap = rng.uniform(0.15, 0.5)
-        s = [np.array([[i * gap + rng.normal(0, 0.03), rng.normal(0, 0.05)],
-                       [i * gap + rng.normal(0, 0.08), h + rng.normal(0, 0.08)]]) for i in range(n)]
-        if rng.uniform() < 0.4:
-            s = [x[:, ::-1] for x in s]
-    elif k == 8:  # an angle: two arms from one point, unequal, open 20-100 degrees
-        a = rng.uniform(np.radians(20), np.radians(100))
-        r2 = rng.uniform(0.5, 1.0)
-        s = [np.array([[1.0, 0.0], [0.0, 0.0], [r2 * np.cos(a), -r2 * np.sin(a)]])]
-    else:  # an arrow with an open head
-        head = rng.uniform(0.2, 0.45)
-        s = [np.array([[0, 0], [1, 0]]), np.array([[1 - head, -head * rng.uniform(0.6, 1)], [1, 0],
-                                                    [1 - head, head * rng.uniform(0.6, 1)]])]
-    return [np.asarray(x, dtype=np.float64) for x in s]
-
-
 def _irr_arrow(rng):
     head = rng.uniform(0.2, 0.45)
     return [np.array([[-1, 0], [1, 0]]), np.array([[1 - head, -head], [1, 0], [1 - head, head]])]
@@ -312,6 +277,7 @@ _IRREGULAR: list[tuple[float, Callable]] = [
     (0.07, _irr_star),
     (0.03, _irr_pentagram),
     (0.08, _irr_heart),
+    (0.04, _irr_dome),
     (0.08, _irr_blob),
     (0.07, _irr_cross),
     (0.05, _irr_zigzag),
@@ -323,7 +289,6 @@ _IRREGULAR: list[tuple[float, Callable]] = [
     (0.06, _irr_house),
     (0.07, _irr_lines),
     (0.03, _irr_arrow),
-    (0.10, _irr_glyph),
     (0.05, _irr_multi),
     (0.03, _irr_trapezoid_open),
 ]
