@@ -27,22 +27,16 @@ from .pen import (
 # irregular shapes: each returns a list of strokes in a unit frame
 
 
-def _regular(m: int, rng: np.random.Generator) -> np.ndarray:
-    th = rng.uniform(0, 2 * np.pi) + np.arange(m) * 2 * np.pi / m
-    r = 1 + rng.normal(0, 0.06, m)
-    return np.stack([r * np.cos(th), r * np.sin(th)], axis=1)
-
-
 def _irr_polygon(rng):
     """A pentagon or hexagon as people draw one: straight sides and sharp corners, usually level (a
-    hexagon flat on top or on a point, a pentagon on its base), often a little wide; now and then a
-    heptagon. Read off what the model took for circles: most of those were hexagons."""
+    hexagon flat on top or on a point, a pentagon on its base), often a little wide, and now and then a
+    house's outline. Read off what the model took for circles and triangles: most were hexagons."""
     if rng.uniform() < 0.15:  # a house's outline without the line under the roof (home plate)
         w, roof = rng.uniform(0.5, 0.85), rng.uniform(0.45, 0.9)
         c = np.array([[0, -1], [w, roof - 1], [w, 1], [-w, 1], [-w, roof - 1]])
         c += rng.normal(0, 0.03, size=c.shape)
         return _crisp_polygon(_rotate(c, _human_angle(rng, 0.8)), rng)
-    m = int(rng.choice([5, 6, 7], p=[0.42, 0.5, 0.08]))
+    m = int(rng.choice([5, 6], p=[0.45, 0.55]))
     if rng.uniform() < 0.8:  # level: a side at the bottom (pentagon, hexagon) or a point on top
         start = np.pi / 2 + np.pi / m + (np.pi / m if m == 6 and rng.uniform() < 0.3 else 0.0)
     else:
@@ -54,17 +48,17 @@ def _irr_polygon(rng):
     return _crisp_polygon(_rotate(c, _human_angle(rng, 0.7)), rng)
 
 
-def _crisp_polygon(corners: np.ndarray, rng: np.random.Generator, sides_p: float = 0.2) -> Drawing:
+def _crisp_polygon(corners: np.ndarray, rng: np.random.Generator) -> Drawing:
     """A closed polygon with many short sides drawn carefully: sides nearly straight, corners sharp, the
     pen barely wobbling (the polygon classes' wobble and long run-ons would turn a hexagon into a lumpy
-    circle or a hash); one stroke closing exactly, over or short, or (`sides_p`) one stroke per side."""
+    circle or a hash); one stroke closing exactly, over or short (4 in 5), or one stroke per side."""
     m = len(corners)
     corners = np.roll(corners, -int(rng.integers(m)), axis=0)
     if rng.uniform() < 0.5:
         corners = corners[::-1]
     size = float(np.ptp(corners, axis=0).max())
     wob = size * rng.uniform(0.001, 0.006)
-    if rng.uniform() >= sides_p:
+    if rng.uniform() < 0.8:
         ring = _bow_sides(np.vstack([corners, corners[:1]]), rng, 0.02)
         path = _resample(ring, size / 80)
         path = _close(path, rng, str(rng.choice(["exact", "overshoot", "gap"], p=[0.4, 0.35, 0.25])))
@@ -81,7 +75,8 @@ def _crisp_polygon(corners: np.ndarray, rng: np.random.Generator, sides_p: float
 def _irr_star(rng):
     m = int(rng.choice([5, 5, 5, 6, 4]))
     th = rng.uniform(0, 2 * np.pi) + np.arange(2 * m) * np.pi / m
-    r = np.where(np.arange(2 * m) % 2 == 0, 1.0, rng.uniform(0.3, 0.55))
+    inner = rng.uniform(0.2, 0.4) if m == 4 else rng.uniform(0.3, 0.55)  # a shallow 4-star is a square
+    r = np.where(np.arange(2 * m) % 2 == 0, 1.0, inner)
     return np.stack([r * np.cos(th), r * np.sin(th)], axis=1), True
 
 
@@ -92,25 +87,10 @@ def _irr_pentagram(rng):
 
 
 def _irr_heart(rng):
-    if rng.uniform() < 0.25:  # a round heart: a loop with a sharp notch at the top (a "U" with a dent)
-        t = np.linspace(0, 2 * np.pi, 100)
-        d = (t - np.pi * 1.5 + np.pi) % (2 * np.pi) - np.pi  # angle from the top (y runs down)
-        lobes = rng.uniform(0.05, 0.2) * np.exp(-(((np.abs(d) - 0.6) / 0.35) ** 2))
-        r = 1 + lobes - rng.uniform(0.5, 0.8) * np.exp(-((d / rng.uniform(0.15, 0.3)) ** 2))
-        return _crisp_polygon(np.stack([r * np.cos(t), r * np.sin(t)], axis=1)[:-1], rng, sides_p=0.0)
     t = np.linspace(0, 2 * np.pi, 80)
     x = 16 * np.sin(t) ** 3
     y = -(13 * np.cos(t) - 5 * np.cos(2 * t) - 2 * np.cos(3 * t) - np.cos(4 * t))
     return [np.stack([x, y], axis=1) / 16]
-
-
-def _irr_dome(rng):
-    """A D or a dome: half a circle or ellipse closed by a straight side, two sharp corners, open to any
-    side."""
-    t = np.linspace(-np.pi / 2, np.pi / 2, 30)
-    c = np.stack([rng.uniform(0.5, 1.2) * np.cos(t), np.sin(t)], axis=1)
-    c = _rotate(c, rng.choice([0.0, 0.5, 1.0, 1.5], p=[0.4, 0.4, 0.1, 0.1]) * np.pi + _human_angle(rng, 0.7))
-    return _crisp_polygon(c, rng, sides_p=0.0)
 
 
 def _irr_blob(rng):
@@ -277,7 +257,6 @@ _IRREGULAR: list[tuple[float, Callable]] = [
     (0.07, _irr_star),
     (0.03, _irr_pentagram),
     (0.08, _irr_heart),
-    (0.04, _irr_dome),
     (0.08, _irr_blob),
     (0.07, _irr_cross),
     (0.05, _irr_zigzag),
