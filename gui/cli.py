@@ -171,12 +171,7 @@ def cmd_synth(args: argparse.Namespace) -> int:
         )
     _check_out_folder(args.out)
     drawings = engine.generate_drawings(args.per_class, seed=args.seed, classes=classes)
-    try:
-        engine.write_ndjson(args.out, drawings)
-    except OSError as exc:
-        raise CliError(
-            translate("Cli", "{out}: cannot write: {reason}").format(out=args.out, reason=exc.strerror or exc)
-        ) from exc
+    write_drawings(args.out, drawings)
     print(translate("Cli", "Wrote {value} drawings ({per_class} per class: {value2}) to {out}").format(
         value=len(drawings),
         per_class=args.per_class,
@@ -184,6 +179,16 @@ def cmd_synth(args: argparse.Namespace) -> int:
         out=args.out,
     ))
     return EXIT_OK
+
+
+def write_drawings(out: str, drawings) -> None:
+    """Write `drawings` to the NDJSON file `out` (atomically); a CliError that names the file if it fails."""
+    try:
+        engine.write_ndjson(out, drawings)
+    except OSError as exc:
+        raise CliError(
+            translate("Cli", "{out}: cannot write: {reason}").format(out=out, reason=exc.strerror or exc)
+        ) from exc
 
 
 def _check_out_folder(out: str) -> None:

@@ -51,7 +51,7 @@ def _merge_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from gui.cli import EXIT_OK, CliError, _check_out_folder
+    from gui.cli import EXIT_OK, CliError, _check_out_folder, write_drawings
 
     _check_out_folder(args.out)
     if Path(args.out).is_dir():
@@ -78,12 +78,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         raise CliError(translate("Cli", "{value}: no valid drawings to merge; nothing written").format(
             value=', '.join(args.inputs),
         ))
-    try:
-        engine.write_ndjson(args.out, drawings)
-    except OSError as exc:
-        raise CliError(
-            translate("Cli", "{out}: cannot write: {reason}").format(out=args.out, reason=exc.strerror or exc)
-        ) from exc
+    write_drawings(args.out, drawings)
     if args.json:
         print(json.dumps({"files": list(report.files), "kept": report.kept, "duplicates": report.duplicates,
                           "per_class": report.per_class, "per_drawer": report.per_drawer,

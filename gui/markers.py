@@ -77,13 +77,14 @@ def paint_marker(painter: QPainter, name: str, centre: QPointF, size: float, col
                  outline: str | None = None, outline_width: float = 1.0) -> None:
     """Marker `name` filled with `colour` at `centre`, with an outline (a darker shade of the colour by
     default) so that light colours stay visible on white."""
+    path = marker_path(name, size)  # an unknown name raises here, before the painter's state is changed
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     fill = QColor(colour)
     painter.setPen(QPen(QColor(outline) if outline else fill.darker(150), outline_width))
     painter.setBrush(fill)
     painter.translate(centre)
-    painter.drawPath(marker_path(name, size))
+    painter.drawPath(path)
     painter.restore()
 
 
@@ -93,8 +94,10 @@ def marker_pixmap(colour: str, name: str, size: int = 14, dpr: float = 1.0) -> Q
     pm.setDevicePixelRatio(dpr)
     pm.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pm)
-    paint_marker(painter, name, QPointF(size / 2.0, size / 2.0), size - 2.0, colour)
-    painter.end()
+    try:
+        paint_marker(painter, name, QPointF(size / 2.0, size / 2.0), size - 2.0, colour)
+    finally:
+        painter.end()  # never leave a painter active on a pixmap that may be freed before it
     return pm
 
 

@@ -92,8 +92,7 @@ class ConfusionMatrix(QWidget):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
-        self.plot = self.graphics.addPlot(row=0, col=0)
-        self.plot.setMenuEnabled(False)
+        self.plot = self.graphics.addPlot(row=0, col=0, enableMenu=False)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(False, False)
         self.plot.invertY(True)

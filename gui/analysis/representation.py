@@ -173,10 +173,9 @@ class _ScatterPlot:
     """One PCA scatter: a PlotWidget with labelled axes and one DotsItem (data = drawing index)."""
 
     def __init__(self, title: str):
-        self.widget = pg.PlotWidget()
+        self.widget = pg.PlotWidget(enableMenu=False)
         self.widget.setBackground(BACKGROUND)
         self.plot = self.widget.getPlotItem()
-        self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         # no grid: its faint lines across the plot were 3/4 of every repaint (2.8 of 3.8 ms per plot), and
         # PCA directions have no unit worth reading off a grid

@@ -68,11 +68,10 @@ class SaliencyView(QWidget):
             label = self.graphics.addLabel(
                 heading, row=0, col=2 * col, colspan=2, color=FOREGROUND, size="10pt"
             )
-            view = self.graphics.addViewBox(row=1, col=2 * col)
+            view = self.graphics.addViewBox(row=1, col=2 * col, enableMenu=False)
             view.setAspectLocked(True)
             view.invertY(True)
             view.setMouseEnabled(False, False)
-            view.setMenuEnabled(False)
             base = pg.ImageItem(axisOrder="row-major")
             base.setLookupTable(np.linspace([255, 255, 255], [40, 40, 40], 256).astype(np.uint8))
             top = pg.ImageItem(axisOrder="row-major")

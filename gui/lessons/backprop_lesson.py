@@ -164,7 +164,7 @@ class BackpropLesson(Lesson):
         self.text = QTextBrowser()
         self.text.setObjectName("backpropNumbers")
         self.text.setOpenLinks(False)
-        self.error_plot = pg.PlotWidget(background=BACKGROUND)
+        self.error_plot = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
         self.error_plot.setObjectName("backpropErrorPlot")
         item = self.error_plot.getPlotItem()
         item.setTitle(
@@ -177,7 +177,6 @@ class BackpropLesson(Lesson):
             item.getAxis(side).setTextPen(FOREGROUND)
             item.getAxis(side).enableAutoSIPrefix(False)
         item.setMouseEnabled(False, False)
-        item.setMenuEnabled(False)
         self.error_curve = item.plot(pen=pg.mkPen("#1f5fb4", width=2), symbol="o", symbolSize=7,
                                      symbolBrush="#1f5fb4")
         self.error_plot.setMaximumHeight(220)

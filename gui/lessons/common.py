@@ -519,11 +519,10 @@ def image_plot(title: str, *, cmap: str = "diverging", levels=(-1, 1), bar_label
     widget = pg.GraphicsLayoutWidget()
     widget.setBackground(BACKGROUND)
     widget.ci.addLabel(title, row=0, col=0, colspan=2, color=FOREGROUND, size="10pt")
-    view = widget.ci.addViewBox(row=1, col=0)
+    view = widget.ci.addViewBox(row=1, col=0, enableMenu=False)
     view.setAspectLocked(True)
     view.invertY(True)
     view.setMouseEnabled(False, False)
-    view.setMenuEnabled(False)
     image = pg.ImageItem(axisOrder="row-major")
     view.addItem(image)
     cm = colormap(DIVERGING) if cmap == "diverging" else colormap(INK, reverse=True)  # ink is black

@@ -76,7 +76,7 @@ class CornerLesson(Lesson):
         self._cnn_timer.setSingleShot(True)
         self._cnn_timer.timeout.connect(self.request_refresh)
 
-        self.plot = pg.PlotWidget(background=BACKGROUND)
+        self.plot = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
         self.plot.setObjectName("cornerPlot")
         item = self.plot.getPlotItem()
         item.setAspectLocked(True)
@@ -84,7 +84,6 @@ class CornerLesson(Lesson):
         item.hideAxis("left")
         item.hideAxis("bottom")
         item.setMouseEnabled(False, False)
-        item.setMenuEnabled(False)
         self.plot.setToolTip(translate(
             "CornerLesson",
             "Grey: the strokes as drawn. Blue: simplified. Red dots: the corners found.",

@@ -81,7 +81,7 @@ class NeuronLesson(Lesson):
         self.values: dict[str, pg.TextItem] = {}
         s = np.linspace(*S_RANGE, 241, dtype=np.float32)
         for k, name in enumerate(ACTIVATIONS):
-            plot = pg.PlotWidget(background=BACKGROUND)
+            plot = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
             plot.setObjectName(f"activation_{name}")
             plot.setToolTip(translate(
                 "NeuronLesson", "{name}: y = {formula}, for s from −3 to 3; red dot: the example's s"
@@ -95,7 +95,6 @@ class NeuronLesson(Lesson):
                 item.getAxis(side).setPen(FOREGROUND)
                 item.getAxis(side).setTextPen(FOREGROUND)
             item.setMouseEnabled(False, False)
-            item.setMenuEnabled(False)
             item.hideButtons()
             item.showGrid(x=True, y=True, alpha=0.25)
             item.plot(s, activation(name, s), pen=pg.mkPen(CURVE, width=2))

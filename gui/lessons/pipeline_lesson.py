@@ -76,11 +76,10 @@ class _StageRow(QWidget):
 
     def show_maps(self, maps: np.ndarray, ink: bool = False) -> None:
         if self.view is None:
-            self.view = self.graphics.ci.addViewBox()
+            self.view = self.graphics.ci.addViewBox(enableMenu=False)
             self.view.setAspectLocked(True)
             self.view.invertY(True)
             self.view.setMouseEnabled(False, False)
-            self.view.setMenuEnabled(False)
             self.image = pg.ImageItem(axisOrder="row-major")
             self.view.addItem(self.image)
         total = len(maps)
@@ -107,9 +106,8 @@ class _StageRow(QWidget):
 
     def show_vector(self, values: np.ndarray) -> None:
         if self.plot is None:
-            self.plot = self.graphics.ci.addPlot()
+            self.plot = self.graphics.ci.addPlot(enableMenu=False)
             self.plot.setMouseEnabled(False, False)
-            self.plot.setMenuEnabled(False)
             self.plot.hideButtons()
             for side in ("left", "bottom"):
                 self.plot.getAxis(side).setPen(FOREGROUND)

@@ -29,7 +29,7 @@ class _PlanePlot(pg.PlotWidget):
     """The input plane x1 (horizontal) × x0 (vertical) with a region image, points and an optional line."""
 
     def __init__(self, title: str):
-        super().__init__(background=BACKGROUND)
+        super().__init__(background=BACKGROUND, enableMenu=False)
         item = self.getPlotItem()
         item.setTitle(title, color=FOREGROUND, size="11pt")
         for side in ("left", "bottom"):
@@ -39,7 +39,6 @@ class _PlanePlot(pg.PlotWidget):
         item.setLabel("left", translate("SeparabilityLesson", "input x0"), color=FOREGROUND)
         item.setAspectLocked(True)
         item.setMouseEnabled(False, False)
-        item.setMenuEnabled(False)
         item.hideButtons()
         lo, hi = EXTENT
         self.region = pg.ImageItem(axisOrder="row-major")
@@ -133,7 +132,7 @@ class SeparabilityLesson(Lesson):
             "Shading: the network's probability of target 1 (white = 50 %).\nIts hidden layer lets it bend "
             "the boundary.",
         ))
-        self.hidden_plot = pg.PlotWidget(background=BACKGROUND)
+        self.hidden_plot = pg.PlotWidget(background=BACKGROUND, enableMenu=False)
         self.hidden_plot.setObjectName("hiddenPlot")
         hp = self.hidden_plot.getPlotItem()
         hp.setTitle(
@@ -152,7 +151,6 @@ class SeparabilityLesson(Lesson):
             "left", translate("SeparabilityLesson", "hidden outputs, other direction"), color=FOREGROUND
         )
         hp.setMouseEnabled(False, False)
-        hp.setMenuEnabled(False)
         hp.hideButtons()
         dashed = pg.mkPen(FOREGROUND, width=2, style=Qt.PenStyle.DashLine)
         hp.addItem(pg.InfiniteLine(0, angle=90, pen=dashed))

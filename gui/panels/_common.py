@@ -127,7 +127,6 @@ def make_image_view(layout: pg.GraphicsLayout, row: int, col: int, **kwargs):
     view.setAspectLocked(True)
     view.invertY(True)
     view.setMouseEnabled(False, False)
-    view.setMenuEnabled(False)
     backing = QGraphicsRectItem(0, 0, 1, 1)  # grey behind the tiles: the gaps between them show it
     backing.setBrush(pg.mkBrush(GAP_COLOUR))
     backing.setPen(pg.mkPen(None))
