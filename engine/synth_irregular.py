@@ -175,8 +175,9 @@ def _irr_cube(rng):
 
 def _irr_cylinder(rng):
     t = np.linspace(0, 2 * np.pi, 50)
-    e = rng.uniform(0.15, 0.35)
-    h = rng.uniform(0.8, 2.0)
+    # the top a full ellipse (a flat one on a tall body reads as a box)
+    e = rng.uniform(0.25, 0.45)
+    h = rng.uniform(0.9, 2.2)
     top = np.stack([np.cos(t), e * np.sin(t)], axis=1)
     tb = np.linspace(0, np.pi, 25)
     bottom = np.stack([np.cos(tb), h + e * np.sin(tb)], axis=1)

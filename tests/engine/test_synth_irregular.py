@@ -38,7 +38,7 @@ def test_every_maker_is_drawn_by_its_weight(monkeypatch):
         assert abs(calls[fn] / n - p) < 4 * np.sqrt(p * (1 - p) / n) + 0.002, fn
 
 
-@pytest.mark.parametrize("maker", ["_irr_polygon", "_irr_star", "_irr_heart"])
+@pytest.mark.parametrize("maker", ["_irr_polygon", "_irr_star", "_irr_cylinder"])
 def test_forms_deterministic_and_on_the_canvas(maker):
     fn = getattr(si, maker)
 
@@ -88,3 +88,16 @@ def test_four_pointed_stars_are_deeply_dented():
         assert np.allclose(r[::2], 1.0)
         assert r[1::2].max() <= (0.4 if m == 4 else 0.55) and r[1::2].min() >= 0.2
     assert seen == {4, 5, 6}
+
+
+
+def test_cylinders_show_a_round_top():
+    """A cylinder's top is an ellipse at least a quarter as high as it is wide (a flat one on a tall body
+    reads as a box), above two upright sides and a half-ellipse bottom."""
+    rng = np.random.default_rng(1)
+    for _ in range(50):
+        top, left, right, bottom = si._irr_cylinder(rng)
+        w, h = np.ptp(top, axis=0)
+        assert 0.25 <= h / w <= 0.45 + 1e-9
+        assert left[0, 0] == -1 and right[0, 0] == 1 and left[1, 1] == right[1, 1] > 0.8
+        assert bottom[:, 1].max() > left[1, 1]  # the bottom curves below the sides' ends
