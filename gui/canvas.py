@@ -132,6 +132,11 @@ class DrawingCanvas(QWidget):
         self._t0: float | None = None  # time.perf_counter() of the drawing's first point
         self._pen_width = 6.0  # in logical units (the model's input does not depend on it)
         self._cache: QPixmap | None = None  # finished strokes, rendered once
+        # the stroke being drawn as a screen path, grown one point per pen move (a repaint of the newest
+        # segment's rectangle then costs no Python loop over the stroke's points); None: made at the next
+        # paint
+        self._current_path: QPainterPath | None = None
+        self._current_path_points = 0  # points of self._current in it
         self._tablet_down = False
 
     # -- public API ---------------------------------------------------------------------------------
@@ -262,6 +267,7 @@ class DrawingCanvas(QWidget):
         self._push_undo()
         x, y = self._to_logical(pos)
         self._current = [(x, y, self._now_ms())]
+        self._current_path = None
         self._update_tail()
         self.strokesChanged.emit()
 
@@ -390,6 +396,7 @@ class DrawingCanvas(QWidget):
 
     def resizeEvent(self, event) -> None:
         self._cache = None
+        self._current_path = None
         super().resizeEvent(event)
 
     def changeEvent(self, event) -> None:
@@ -442,8 +449,22 @@ class DrawingCanvas(QWidget):
                 p.drawRoundedRect(self._square().adjusted(1, 1, -1, -1), 6, 6)
             p.setPen(self._screen_pen())
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPath(_stroke_path(np.asarray(self._current), self._to_screen_fn()))
+            p.drawPath(self._current_screen_path())
         p.end()
+
+    def _current_screen_path(self) -> QPainterPath:
+        """The stroke being drawn as a screen path: the points added since the last paint are appended,
+        the whole path is made again only when the geometry changed (resize) or the stroke is new."""
+        points = self._current or []
+        path, done = self._current_path, self._current_path_points
+        if path is None or done == 0 or done > len(points) or len(points) == 1:
+            self._current_path = path = _stroke_path(np.asarray(points), self._to_screen_fn())
+        else:
+            to_screen = self._to_screen_fn()
+            for x, y, _t in points[done:]:
+                path.lineTo(to_screen(x, y))
+        self._current_path_points = len(points)
+        return path
 
     # -- internals ----------------------------------------------------------------------------------
 

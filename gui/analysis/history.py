@@ -24,6 +24,10 @@ from gui.text import translate
 from ._common import install_export_menu, model_note_label
 
 PLAY_INTERVAL_MS = 600
+# The filters are drawn 40 ms after they arrive, the feature maps this long: when both grids are built at
+# once (the panel's first show during training) they are built in different turns of the event loop, each
+# about half of the 100-300 ms that both took in one turn
+MAPS_DELAY_MS = 100
 MEMORY_BUDGET = 48 * 1024 * 1024  # bytes of recorded weights (default model: about 130 epochs)
 MIN_ENTRIES = 10
 
@@ -162,7 +166,7 @@ class FilterHistoryPanel(QWidget):
 
         self.filters = FiltersPanel()
         self.filters.setObjectName("historyFiltersPanel")  # the trainer window has its own "filtersPanel"
-        self.feature_maps = FeatureMapsPanel()
+        self.feature_maps = FeatureMapsPanel(render_delay_ms=MAPS_DELAY_MS)
         self.feature_maps.setObjectName("historyFeatureMapsPanel")
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.filters)
@@ -201,9 +205,11 @@ class FilterHistoryPanel(QWidget):
             self._prebuild()
 
     def _prebuild(self) -> None:
-        """Build the filter and feature-map grids for this architecture now (the model is set before
-        training starts), hidden and empty, so that the first recorded epoch shown during training only
-        fills images in: building them then stalled the GUI thread for 100-400 ms at the first show."""
+        """Build the filter and feature-map grids for this architecture (the model is set before training
+        starts), hidden and empty, so that the first recorded epoch shown during training only fills
+        images in: building them then stalled the GUI thread for 100-400 ms at the first show. The two
+        grids are built in two later turns of the event loop (each about half of it; the panel itself is
+        built in the turn before), not at once."""
         if len(self.history):
             return  # the panels show a recorded epoch; they build their grids themselves
         m = self._scratch
@@ -212,11 +218,36 @@ class FilterHistoryPanel(QWidget):
             acts = m.activations(np.zeros(m.input_shape[1:], np.float32))
         except (ValueError, IndexError, TypeError):
             return
-        self.filters.set_model(weights, self._layers)
-        self.filters.flush()
-        self.feature_maps.set_activations(acts)
-        self.feature_maps.flush()
-        self._hide_grids()
+        self._prebuilding = m
+
+        def still_wanted() -> bool:  # no epoch shown meanwhile, and the same model
+            if getattr(self, "_prebuilding", None) is not m:
+                return False
+            if len(self.history):  # an epoch came first: showing it builds the grids
+                self._prebuilding = None
+                return False
+            return True
+
+        def filters() -> None:
+            if still_wanted():
+                self.filters.set_model(weights, self._layers)
+                self.filters.flush()
+                self.filters.graphics.setVisible(False)
+                self.filters.empty.setVisible(True)
+                QTimer.singleShot(0, self, maps)
+
+        def maps() -> None:
+            if still_wanted():
+                self._prebuilding = None
+                self.feature_maps.set_activations(acts)
+                self.feature_maps.flush()
+                self._hide_grids()
+
+        QTimer.singleShot(0, self, filters)
+
+    def prebuilt(self) -> bool:
+        """The grids for the model set are built (or an epoch is shown): nothing left to build in turns."""
+        return getattr(self, "_prebuilding", None) is None
 
     def _hide_grids(self) -> None:
         """Show the panels' "nothing here" notes and hide their grids, keeping them built for the next

@@ -126,7 +126,8 @@ class FeatureMapsPanel(QWidget):
     shown, stage_maps(k) -> (C, H, W) as read back from the k-th grid.
     """
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, render_delay_ms: int = 40):
+        """`render_delay_ms`: new maps are drawn this long after they arrive (coalesced)."""
         super().__init__(parent)
         self.setObjectName("featureMapsPanel")
         self._pending: list[Stage] | None = None
@@ -135,7 +136,7 @@ class FeatureMapsPanel(QWidget):
         self._views: list[_StageView] = []
         self._signature: tuple = ()
         self._cmap = colormap(DIVERGING)
-        self._coalescer = Coalescer(self._render, 40, self)
+        self._coalescer = Coalescer(self._render, render_delay_ms, self)
 
         self.title = QLabel(translate(
             "FeatureMaps",

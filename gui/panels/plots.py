@@ -1,7 +1,11 @@
 """TrainingPlots: live loss and accuracy curves against epochs, with earlier runs kept as faded curves.
 
 Records are appended to growing NumPy buffers when they arrive (cheap); the curves, created once per run,
-are fed with `setData` from a single-shot timer at most 20 times a second.
+are fed with `setData` from single-shot timers: the loss plot 50 ms after new records (at most 20 times a
+second), the accuracy plot 25 ms after the loss plot's redraw. The two plots are so redrawn in different
+turns of the event loop, also when the loop was held up (a plot's redraw repaints the window at once: both
+in one turn stalled it twice as long), and a curve whose data did not change is not fed again (the
+validation curves change once per epoch).
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from gui.text import QT_TRANSLATE_NOOP, translate
 TRAIN_COLOUR = "#1f5fb4"
 VAL_COLOUR = "#d95f02"
 EMA_DECAY = 0.9  # smoothed = debiased exponential moving average over steps
-RENDER_INTERVAL_MS = 50  # at most 20 redraws per second
+RENDER_INTERVAL_MS = 50  # the loss plot at most 20 redraws per second
+ACCURACY_AFTER_MS = 25  # the accuracy plot this long after the loss plot's redraw
+PLOTS = ("loss", "accuracy")
 LOSS_HEADROOM = 1.1  # the loss axis: 0 to 1.1 × the largest loss, rounded up (loss_axis_top)
 DOWNSAMPLE_ABOVE = 4000  # points; longer series are peak-downsampled and clipped to the view
 
@@ -97,7 +103,8 @@ class _Run:
     ema_loss: float = 0.0
     ema_acc: float = 0.0
     ema_count: int = 0
-    dirty: bool = True
+    dirty: set = field(default_factory=lambda: set(PLOTS))  # plots with data not drawn yet
+    drawn: dict = field(default_factory=dict)  # series -> number of points its curve was last fed
 
 
 def _pen(colour: str, width: float, alpha: int = 255, dashed: bool = False):
@@ -134,6 +141,31 @@ def record_x(record) -> float:
     return float(record.step)
 
 
+def describe_run(run: _Run) -> str:
+    """A run's latest numbers as text (the plots' accessible description, for screen readers)."""
+    parts = [f"{run.label}:"]
+    for key, text, unit in (("loss_smooth", translate("Plots", "training loss, smoothed"), ""),
+                            ("val_loss", translate("Plots", "validation loss"), ""),
+                            ("acc_smooth", translate("Plots", "training accuracy, smoothed"), " %"),
+                            ("val_acc", translate("Plots", "validation accuracy"), " %")):
+        x, y = run.buffers[key].data()
+        if len(y):
+            parts.append(translate("Plots", "{text} {value:.3g}{unit} at {value2:.2f} epochs;").format(
+                text=text, value=y[-1], unit=unit, value2=x[-1]))
+    return " ".join(parts).rstrip(";")
+
+
+def largest_loss(runs: list[_Run]) -> float:
+    """The largest loss (each step, smoothed or validation) of any run plotted; 0 when there is none."""
+    top = 0.0
+    for run in runs:
+        for key in ("loss_step", "loss_smooth", "val_loss"):
+            y = run.buffers[key].data()[1]
+            if len(y):
+                top = max(top, float(y.max()))
+    return top
+
+
 class TrainingPlots(QWidget):
     """Loss and accuracy of training runs against epochs (two pyqtgraph PlotWidgets: lossPlot, accuracyPlot).
 
@@ -147,7 +179,12 @@ class TrainingPlots(QWidget):
         self.setAccessibleName(translate("Plots", "Loss and accuracy plots"))
         self._runs: list[_Run] = []
         self._downsampling = False
-        self._coalescer = Coalescer(self._render, RENDER_INTERVAL_MS, self)
+        # one timer per plot; the accuracy plot's is started by the loss plot's redraw: the two redraws (each
+        # repaints the window) fall in different turns of the event loop
+        self._coalescers = {
+            "loss": Coalescer(lambda: self._render("loss"), RENDER_INTERVAL_MS, self),
+            "accuracy": Coalescer(lambda: self._render("accuracy"), ACCURACY_AFTER_MS, self),
+        }
 
         self.loss_plot = self._make_plot(
             "lossPlot",
@@ -380,7 +417,7 @@ class TrainingPlots(QWidget):
 
         With `epochs` (the planned length) the x axis spans the whole run from the start, so it does not
         rescale (and repaint its labels) as the curves grow."""
-        self._coalescer.flush()
+        self.flush()
         if self._runs:
             self._fade(self._runs[-1])
         run = _Run(label=str(label), epochs=int(epochs) if epochs else None)
@@ -392,7 +429,7 @@ class TrainingPlots(QWidget):
 
     def clear_runs(self) -> None:
         """Remove every run, current one included."""
-        self._coalescer.flush()
+        self.flush()
         for run in self._runs:
             for key, which, *_ in SERIES:
                 self._plot_for(which).getPlotItem().removeItem(run.curves[key])
@@ -428,12 +465,18 @@ class TrainingPlots(QWidget):
                 b["val_loss"].append(x, record.val_loss)
             if record.val_accuracy is not None and math.isfinite(record.val_accuracy):
                 b["val_acc"].append(x, 100.0 * record.val_accuracy)
-        run.dirty = True
-        self._coalescer.request()
+        run.dirty.update(PLOTS)
+        self._coalescers["loss"].request()  # the loss plot's redraw asks for the accuracy plot's
 
     def flush(self) -> None:
         """Draw what has arrived now instead of at the next timer tick."""
-        self._coalescer.flush()
+        self._coalescers["loss"].flush()
+        self._coalescers["accuracy"].flush()
+
+    @property
+    def render_pending(self) -> bool:
+        """Data has arrived that a plot has not drawn yet (its timer runs)."""
+        return any(c.pending for c in self._coalescers.values())
 
     @property
     def run_labels(self) -> list[str]:
@@ -463,20 +506,7 @@ class TrainingPlots(QWidget):
     # -- rendering ----------------------------------------------------------------------------
     def _describe(self, run: _Run) -> None:
         """The latest numbers as text, for screen readers (the plots' accessible description)."""
-        parts = [f"{run.label}:"]
-        for key, text, unit in (("loss_smooth", translate("Plots", "training loss, smoothed"), ""),
-                                ("val_loss", translate("Plots", "validation loss"), ""),
-                                ("acc_smooth", translate("Plots", "training accuracy, smoothed"), " %"),
-                                ("val_acc", translate("Plots", "validation accuracy"), " %")):
-            x, y = run.buffers[key].data()
-            if len(y):
-                parts.append(translate("Plots", "{text} {value:.3g}{unit} at {value2:.2f} epochs;").format(
-                    text=text,
-                    value=y[-1],
-                    unit=unit,
-                    value2=x[-1],
-                ))
-        text = " ".join(parts).rstrip(";")
+        text = describe_run(run)
         if text != self.accessibleDescription():
             self.setAccessibleDescription(text)
             for plot in (self.loss_plot, self.accuracy_plot):
@@ -498,28 +528,29 @@ class TrainingPlots(QWidget):
             for plot in (self.loss_plot, self.accuracy_plot):
                 plot.getPlotItem().getViewBox().setXRange(0, span, padding=0.02)
 
-    def _render(self) -> None:
-        top = 0.0
-        for run in self._runs:
-            for key in ("loss_step", "loss_smooth", "val_loss"):
-                y = run.buffers[key].data()[1]
-                if len(y):
-                    top = max(top, float(y.max()))
-        axis_top = loss_axis_top(top) if top > 0 else 0.0
-        if axis_top > 0 and axis_top != self._loss_top:
-            self._loss_top = axis_top
-            self.loss_plot.getPlotItem().getViewBox().setYRange(0, axis_top, padding=0)
+    def _render(self, which: str) -> None:
+        """Feed plot `which` ("loss" or "accuracy") the data that arrived since its last redraw."""
+        if which == "loss":
+            top = largest_loss(self._runs)
+            axis_top = loss_axis_top(top) if top > 0 else 0.0
+            if axis_top > 0 and axis_top != self._loss_top:
+                self._loss_top = axis_top
+                self.loss_plot.getPlotItem().getViewBox().setYRange(0, axis_top, padding=0)
         self._update_x_range()
         for run in self._runs:
-            if not run.dirty:
+            if which not in run.dirty:
                 continue
-            run.dirty = False
+            run.dirty.discard(which)
             longest = 0
-            for key, *_ in SERIES:
+            for key, plot, *_ in SERIES:
+                if plot != which:
+                    continue
                 x, y = run.buffers[key].data()
                 longest = max(longest, len(x))
-                run.curves[key].setData(x, y)
-            if run is self._runs[-1]:
+                if run.drawn.get(key) != len(x):  # an unchanged curve is not fed (nor redrawn) again
+                    run.drawn[key] = len(x)
+                    run.curves[key].setData(x, y)
+            if run is self._runs[-1] and which == "loss":
                 self._describe(run)
             if longest > DOWNSAMPLE_ABOVE and not self._downsampling:
                 self._downsampling = True
@@ -527,3 +558,5 @@ class TrainingPlots(QWidget):
                     item = plot.getPlotItem()
                     item.setDownsampling(auto=True, mode="peak")
                     item.setClipToView(True)
+        if which == "loss" and any("accuracy" in run.dirty for run in self._runs):
+            self._coalescers["accuracy"].request()  # in a later turn of the event loop

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -45,6 +45,8 @@ class _Bars(QWidget):
         self.top = -1
         self.empty_text = translate("Prediction", NOTE_EMPTY)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        # it paints its whole rectangle itself: a new prediction repaints the bars, not the dock under them
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def _row_height(self) -> float:
         """1.9 × the text height when there is room, down to 1.15 × in a cramped dock."""
@@ -62,6 +64,7 @@ class _Bars(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         base = QFont(self.font())
         bold = QFont(base)
@@ -119,6 +122,7 @@ class _Line(QWidget):
         self._doc = QTextDocument(self)
         self._doc.setDocumentMargin(0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)  # its own background (see _Bars)
 
     def text(self) -> str:
         return self._text
@@ -144,6 +148,7 @@ class _Line(QWidget):
             self._doc.setHtml(f"<body>{self._text}</body>")
             self._doc.setTextWidth(self.width())
         painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
         painter.translate(0, max(0.0, (self.height() - self._doc.size().height()) / 2))
         self._doc.drawContents(painter)
         painter.end()
@@ -154,7 +159,11 @@ class PredictionPanel(QWidget):
 
     API: set_prediction(classes, probabilities, colors), clear(), set_stale(bool), set_trained(bool),
     flush(); shown() -> [(class, probability, colour)], top_class(), note_text().
+    Signal `rendered(bool)`: the newest prediction is on the bars; True when they were asked to repaint,
+    False when they already showed that picture (same percentages, bar lengths and top class).
     """
+
+    rendered = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -165,6 +174,7 @@ class PredictionPanel(QWidget):
         self._markers: list[str] = []
         self._stale = False
         self._trained = True
+        self._bars_key: tuple | None = None  # what the bars show now (_painted_key)
         self._coalescer = Coalescer(self._render, 33, self)
 
         self.title = QLabel(translate("Prediction", "<b>Prediction</b> — how sure the network is, per class"))
@@ -259,17 +269,35 @@ class PredictionPanel(QWidget):
         return self._stale
 
     # -- rendering ----------------------------------------------------------------------------
+    def _painted_key(self, rows: list, top: int) -> tuple:
+        """What the bars' picture depends on: names, colours, markers, the top row, each percentage as
+        printed and each bar's length in whole pixels (at the widest the bars can be)."""
+        width = max(1, self.bars.width())
+        return (top, tuple(self._markers), tuple(
+            (name, colour, percent_text(p), round(min(max(p, 0.0), 1.0) * width) if math.isfinite(p) else -1)
+            for name, p, colour in rows))
+
     def _render(self) -> None:
         triples = zip(self._classes, self._probs, self._colours, strict=True)
         rows = [(c, float(p), col) for c, p, col in triples]
         finite = [p for _c, p, _col in rows if math.isfinite(p)]
         resized = len(rows) != len(self.bars.rows)
-        self.bars.rows = rows
-        self.bars.markers = list(self._markers)
-        self.bars.top = int(np.nanargmax(self._probs)) if finite else -1
-        if resized:  # only a new number of classes changes the size the bars ask for
-            self.bars.updateGeometry()
-        self.bars.update()
+        top = int(np.nanargmax(self._probs)) if finite else -1
+        # the bars are repainted only when what they show changes (a bar's length by a pixel at most, a
+        # percentage's text, the top class, a name, colour or marker): a model update during training
+        # asks for a new prediction of the same drawing many times a second, mostly to the same picture
+        shown = self._painted_key(rows, top)
+        repainted = shown != self._bars_key
+        if repainted:
+            self._bars_key = shown
+            self.bars.rows = rows
+            self.bars.markers = list(self._markers)
+            self.bars.top = top
+            if resized:  # only a new number of classes changes the size the bars ask for
+                self.bars.updateGeometry()
+            self.bars.update()
+        else:
+            self.bars.rows = rows  # the exact values (write_csv, shown()) without a repaint
         described = "; ".join(f"{c} {percent_text(p)}" for c, p, _col in rows) or self.bars.empty_text
         if described != self.bars.accessibleDescription():
             self.bars.setAccessibleDescription(described)
@@ -301,3 +329,4 @@ class PredictionPanel(QWidget):
                              QColor("#a04000") if warn else self.palette().windowText().color())
             self.note.setPalette(palette)
         self.note.setVisible(bool(notes))
+        self.rendered.emit(repainted)

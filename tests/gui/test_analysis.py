@@ -713,3 +713,29 @@ def test_a_running_network_is_named_before_its_next_copy_arrives(qtbot, view, da
         "steps); this follows after the epoch")
     assert view.model_note(view.representation).startswith("Computed for: Untrained (random weights). — the "
                                                            "app's network has trained on since")
+
+
+def test_filter_history_builds_its_grids_in_later_turns_not_in_the_call(qtbot):
+    """Setting the model of an empty filter history (the panel's first show before the first epoch) builds
+    the filter grid and the feature-map grid in two later turns of the event loop, hidden and empty: in
+    one turn, with the panel itself, they stalled the window for 100-400 ms."""
+    from gui.analysis.history import FilterHistoryPanel
+
+    panel = FilterHistoryPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    model = build_model("default", num_classes=4, seed=1)
+    panel.set_model(model)
+    assert panel.filters.conv_count == 0 and not panel.prebuilt()  # nothing built in the call
+    qtbot.waitUntil(lambda: panel.filters.conv_count == 2, timeout=5000)
+    qtbot.waitUntil(panel.prebuilt, timeout=5000)
+    assert len(panel.feature_maps.stages()) == 0 and len(panel.feature_maps._views) > 0  # built, empty
+    assert not panel.filters.graphics.isVisible() and panel.filters.empty.isVisible()
+    assert not panel.feature_maps.graphics.isVisible()
+    # an epoch recorded now is shown in the grids built
+    panel.record(0, model.weights())
+    panel.flush()
+    assert panel.shown_index() == 0 and panel.filters.graphics.isVisible()
+    np.testing.assert_allclose(panel.filters.shown_filters(0), model.weights()["0.weight"], rtol=1e-6)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from gui.canvas import LOGICAL_SIZE, CanvasPanel, DrawingCanvas
 
@@ -126,3 +127,34 @@ def test_pen_tablet_strokes_keep_sub_pixel_positions(qtbot):
     # sub-pixel pen positions are kept (not rounded to whole pixels as mouse events would be)
     xs = strokes[0][:, 0] * (canvas._square().width() / LOGICAL_SIZE) + canvas._square().x()  # noqa: SLF001
     np.testing.assert_allclose(xs[0], 50.5, atol=1e-6)
+
+
+def test_a_pen_move_repaints_only_around_the_new_segment_and_draws_the_same_stroke(qtbot):
+    """While a stroke is drawn, each pen move asks for a repaint of the newest segment's rectangle only,
+    and the stroke's screen path grows by the new points (no loop over the whole stroke per move); the
+    picture is the one a path made from scratch gives."""
+    canvas = make_canvas(qtbot, 300)
+    paints = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                paints.append(event.rect())
+            return False
+
+    spy = Spy(canvas)
+    canvas.installEventFilter(spy)
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(40, 150))
+    for x in range(45, 260, 5):
+        QTest.mouseMove(canvas, QPoint(x, 150 + (x % 20)))
+        QApplication.processEvents()
+    assert len(canvas._current) >= 40
+    moves = paints[1:]  # the first paint covers the press (and the hint text)
+    assert len(moves) >= 20
+    assert max(r.width() * r.height() for r in moves) < 0.05 * canvas.width() * canvas.height()
+    assert canvas._current_path_points == len(canvas._current)  # grown, not made again
+    grown = canvas.grab().toImage()
+    canvas._current_path = None  # the whole path made from scratch
+    assert canvas.grab().toImage() == grown
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(260, 150))
+    assert len(canvas.strokes()) == 1 and canvas._current is None

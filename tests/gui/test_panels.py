@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
 
 from engine import SGD, TrainConfig, TrainRecord, build_model, softmax_cross_entropy, train
 from gui.panels.feature_maps import FeatureMapsPanel
@@ -55,8 +59,9 @@ def test_plots_curves_hold_what_was_fed(qtbot):
     plots.new_run("first")
     losses, accs, val = feed(plots, epochs=2, spe=5)
     curve = plots.curve("loss_step")
-    # rendered by the timer, not at once
+    # rendered by the timers (the accuracy plot's half an interval after the loss plot's), not at once
     qtbot.waitUntil(lambda: curve.getData()[0] is not None and len(curve.getData()[0]) == 10, timeout=2000)
+    qtbot.waitUntil(lambda: not plots.render_pending, timeout=2000)
     x, y = curve.getData()
     np.testing.assert_allclose(y, losses)
     np.testing.assert_allclose(x, np.concatenate([np.arange(1, 6) / 5, 1 + np.arange(1, 6) / 5]))
@@ -407,3 +412,79 @@ def test_prediction_says_not_sure_below_the_threshold(qtbot):
     panel.flush()
     text = panel.top_label.text()
     assert text.startswith("Most likely") and "Not sure" not in text and "97.0 %" in text
+
+
+class _Paints(QObject):
+    """Counts the Paint events a widget gets and the rectangles they cover."""
+
+    def __init__(self, widget):
+        super().__init__(widget)
+        self.rects = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.rect())
+        return False
+
+
+def test_the_two_plots_are_redrawn_in_different_turns_and_unchanged_curves_are_not_fed(qtbot):
+    """Each plot's redraw repaints the window at once: the accuracy plot's comes half an interval after the
+    loss plot's (one turn with both stalled the window twice as long). A curve whose data did not change
+    (the validation curves, between epochs) is not fed again."""
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(560, 440)
+    plots.show()
+    qtbot.waitExposed(plots)
+    plots.new_run("run 1", 2)
+    feed(plots, epochs=1, spe=5)
+    plots.flush()
+    fed = []
+    for key in ("loss_step", "acc_smooth", "val_loss", "val_acc"):
+        plots.curve(key).sigPlotChanged.connect(lambda *_a, k=key: fed.append((k, time.perf_counter())))
+    for step in range(6, 10):
+        plots.add_record(record("step", 1, step, 5, 1.0 / step, 0.5))
+    qtbot.waitUntil(lambda: not plots.render_pending and len(fed) == 2, timeout=3000)
+    when = dict(fed)
+    assert set(when) == {"loss_step", "acc_smooth"}  # the validation curves were not fed again
+    assert when["acc_smooth"] - when["loss_step"] >= 0.010  # 25 ms apart (coarse timers: within 5 %)
+    assert len(plots.curve("loss_step").getData()[0]) == 9
+    assert len(plots.curve("acc_smooth").getData()[0]) == 9
+    assert len(plots.curve("val_loss").getData()[0]) == 1
+
+
+def test_prediction_bars_repaint_only_when_their_picture_changes(qtbot):
+    """During training the model changes several times a second and the same drawing is predicted again:
+    the bars are repainted only when a percentage, a bar's length in pixels or the top class changes. They
+    paint their own background, so their dock is not repainted under them."""
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.resize(320, 240)
+    panel.show()
+    qtbot.waitExposed(panel)
+    classes, colours = ["a", "b", "c"], ["#1f77b4", "#ff7f0e", "#2ca02c"]
+    panel.set_prediction(classes, [0.2, 0.5, 0.3], colours)
+    panel.flush()
+    bars, under = _Paints(panel.bars), _Paints(panel)
+    qtbot.waitUntil(lambda: len(bars.rects) >= 1, timeout=2000)
+    bars.rects.clear()
+    under.rects.clear()
+    said = []
+    panel.rendered.connect(said.append)
+    panel.set_prediction(classes, [0.2 + 1e-7, 0.5 - 1e-7, 0.3], colours)  # prints and draws the same
+    panel.flush()
+    assert said == [False]  # shown already: no repaint asked
+    QApplication.processEvents()  # a repaint asked for is delivered here (a posted UpdateRequest)
+    QApplication.processEvents()
+    behind = panel.bars.geometry()  # (the panel's other labels may still repaint from the first show)
+    assert bars.rects == [] and [r for r in under.rects if r.intersects(behind)] == []
+    assert panel.shown()[0][1] == pytest.approx(0.2 + 1e-7)  # the exact values are kept all the same
+    panel.set_prediction(classes, [0.25, 0.45, 0.3], colours)  # a new picture
+    panel.flush()
+    assert said == [False, True]
+    qtbot.waitUntil(lambda: len(bars.rects) >= 1, timeout=2000)
+    assert [r for r in under.rects if r.intersects(behind)] == []  # opaque: nothing repainted behind them
+    assert panel.bars.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    image = panel.bars.grab().toImage()
+    assert image.pixelColor(1, 1) == panel.bars.palette().window().color()
