@@ -5,6 +5,7 @@ changes afterwards) and returns plain data: dicts of arrays and small frozen rec
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import threading
@@ -62,26 +63,49 @@ def _known(labels: Sequence[str], classes: Sequence[str]) -> tuple[np.ndarray, n
 
 
 PICKLE_CHUNK = 20  # drawings pickled at a time on their way to the helper process (about a millisecond)
+BLOCK_BYTES = 1 << 18  # chunks are gathered into blocks of about this size (sent out of band, see below)
 
 
-def _joined(chunks: list[bytes]) -> tuple:
-    return tuple(item for chunk in chunks for item in pickle.loads(chunk))
+def _joined(blocks) -> tuple:
+    out: list = []
+    for block in blocks:
+        size = memoryview(block).nbytes
+        f = io.BytesIO(block)
+        while f.tell() < size:
+            out.extend(pickle.load(f))
+    return tuple(out)
 
 
 class SentInChunks(tuple):
     """A tuple that is pickled PICKLE_CHUNK items at a time (for the helper process). Pickling 50,000
     drawings in one go is one C call that holds Python's interpreter lock for seconds, during which the
-    GUI thread cannot run; between chunks the analysis thread lets it go. Unpickled, a plain tuple."""
+    GUI thread cannot run; between chunks the analysis thread lets it go. The chunks' pickles are gathered
+    into blocks of about BLOCK_BYTES; with pickle protocol 5 each block is a `PickleBuffer`, which
+    `gui.workers.helper.send_message` sends out of band, so the outer pickle does not copy 40 MB of them in
+    one C call either. Unpickled, a plain tuple."""
 
     __slots__ = ()
 
-    def __reduce__(self):
+    def blocks(self) -> list[bytearray]:
         n = PICKLE_CHUNK
-        return _joined, ([pickle.dumps(tuple(self[i:i + n]), pickle.HIGHEST_PROTOCOL)
-                          for i in range(0, len(self), n)],)
+        blocks, block = [], bytearray()
+        for i in range(0, len(self), n):
+            block += pickle.dumps(tuple(self[i:i + n]), pickle.HIGHEST_PROTOCOL)
+            if len(block) >= BLOCK_BYTES:
+                blocks.append(block)
+                block = bytearray()
+        if block:
+            blocks.append(block)
+        return blocks
 
-    def __reduce_ex__(self, _protocol):
-        return self.__reduce__()
+    def __reduce_ex__(self, protocol):
+        blocks = self.blocks()
+        if protocol >= 5:
+            return _joined, ([pickle.PickleBuffer(b) for b in blocks],)
+        return _joined, ([bytes(b) for b in blocks],)
+
+    def __reduce__(self):
+        return self.__reduce_ex__(4)
 
 
 def dataset_job(

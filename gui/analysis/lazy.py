@@ -1,10 +1,11 @@
 """LazyPanels: the analysis window's tabs, each panel built only when its tab is first shown.
 
 Building all seven panels at once (about thirty pyqtgraph plots, colour bars and view boxes) kept the GUI
-thread busy for 0.3-1.6 s when View › Analysis opened. Here every tab starts as a light placeholder page;
-a panel is built when its tab is first shown (one turn of the event loop after the tab switch, so that
-showing the tab and building its panel are two shorter pieces of GUI work), or at once when code asks for
-it (`build(name)`, e.g. the view's panel properties; the view builds its first tab's panel with itself).
+thread busy for 0.3-1.6 s when View › Analysis opened. Here every tab starts as a light placeholder page
+that says which panel is being set up; a panel is built when its tab is first shown (one turn of the event
+loop after the tab switch or after the window is shown, so that showing the tab and building its panel
+are two shorter pieces of GUI work), or at once when code asks for it (`build(name)`, e.g. the view's
+panel properties).
 
 While a panel is not built, what the view tells it is kept: `call(name, method, *args)` keeps the newest
 call of each method and replays those calls, in the order they were made, when the panel is built. So a
@@ -19,6 +20,24 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from gui.text import translate
+
+
+class _Placeholder(QLabel):
+    """A tab's page until its panel is built: says which panel is being set up, and knows whether it has
+    been painted (the panel is built in a turn after that, so that the window's or the tab's first paint
+    and the panel's construction are not one long piece of GUI work)."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.painted = False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.painted = True
+
+
+MAX_WAIT_TURNS = 20  # a placeholder never painted (a window off screen) does not hold its panel back longer
+WAIT_MS = 5  # between those turns: timers already due (and input) go first
 
 
 class LazyPanels(QObject):
@@ -38,7 +57,8 @@ class LazyPanels(QObject):
         self._kept: dict[str, dict[str, tuple[int, tuple, dict]]] = {}
         self._seq = 0
         for name, (_factory, title, tip) in self._specs.items():
-            page = QLabel(translate("AnalysisView", "Preparing this panel…"))
+            page = _Placeholder(
+                translate("AnalysisView", "Setting up the “{title}” panel…").format(title=title))
             page.setObjectName(f"{name}Placeholder")
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
             page.setStyleSheet("color: #555;")
@@ -48,6 +68,8 @@ class LazyPanels(QObject):
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.timeout.connect(self.build_current)
+        self._waited = 0  # turns the shown placeholder has waited to be painted
+        self._painted_before = False  # it was painted before the timer now running was started
         tabs.currentChanged.connect(self._tab_changed)
 
     # -- queries ------------------------------------------------------------------------------------
@@ -116,10 +138,18 @@ class LazyPanels(QObject):
         return panel
 
     def build_current(self) -> None:
-        """Build the panel of the tab shown, if it is a placeholder."""
+        """Build the panel of the tab shown, if it is a placeholder (once it has been painted: else it
+        tries again in the next turn, at most MAX_WAIT_TURNS times)."""
         page = self._tabs.currentWidget()
         for name, placeholder in list(self._placeholders.items()):
             if placeholder is page and self._tabs.isVisible():
+                # built in a turn that starts after the paint: the timer is started once it was painted
+                if not self._painted_before and self._waited < MAX_WAIT_TURNS:
+                    self._waited += 1
+                    self._painted_before = placeholder.painted
+                    self._later.start(WAIT_MS)
+                    return
+                self._waited, self._painted_before = 0, False
                 self.build(name)
                 return
 

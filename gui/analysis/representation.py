@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,8 @@ from ._dots import DotsItem
 from .jobs import BASELINE_SEEDS, MAX_PROBE_ROWS
 
 CHANCE_PEN = "#888888"
+MAX_DOTS = 10_000  # at most this many dots per plot: a random sample with a fixed seed beyond that
+DOTS_SEED = 0
 
 
 BASELINE_COLOUR = "#9e9e9e"
@@ -241,14 +243,31 @@ class _ScatterPlot:
         self.plot.autoRange(padding=0.05)
 
 
+def shown_rows(n: int, limit: int = MAX_DOTS, seed: int = DOTS_SEED) -> np.ndarray:
+    """Which of n dots a plot draws: all of them, or `limit` chosen at random with a fixed seed (sorted, so
+    they are drawn in data order). The raw-pixel and the layer plot get the same drawings."""
+    if n <= limit:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(seed).choice(n, size=limit, replace=False))
+
+
 class RepresentationView(QWidget):
     """See the module docstring. API: set_classes(names, colours), set_drawings(drawings),
     set_raw(rep), set_layers(reps, note), clear_model(), shown_points(side) -> (points, indices),
-    probe_rows() -> [(layer label, accuracy)]. Signal: drawingRequested(int)."""
+    probe_rows() -> [(layer label, accuracy)], dots_note() -> the line saying how many dots are drawn.
+    Signal: drawingRequested(int).
+
+    With more than MAX_DOTS drawings each plot draws MAX_DOTS of them, chosen at random with a fixed seed
+    (`shown_rows`), and says so above the plots: 50,000 dots took 12 ms per repaint (10,000: 3 ms), and
+    at that density the picture is the same. With `staged=True` (the analysis window) the two plots are
+    made in the turns of the event loop after the panel (one turn makes a plot, the next puts it in place,
+    where it is first painted), each saying meanwhile that it is being set up, so that no single piece of
+    GUI work makes more than one of them; `raw_plot` / `layer_plot` make them at once
+    when code asks for them."""
 
     drawingRequested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, staged: bool = False):
         super().__init__(parent)
         self._when_shown = RenderWhenShown(self, self._redraw_now)
         self.setObjectName("representationView")
@@ -276,8 +295,20 @@ class RepresentationView(QWidget):
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
 
-        self.raw_plot = _ScatterPlot(translate("Representation", "Raw pixels (784 numbers per drawing)"))
-        self.layer_plot = _ScatterPlot(translate("Representation", "Hidden layer"))
+        self._raw_plot: _ScatterPlot | None = None
+        self._layer_plot: _ScatterPlot | None = None
+        self._slots = {side: QLabel(translate("Representation", "Setting up this plot…"))
+                       for side in ("raw", "layer")}
+        for side, slot in self._slots.items():
+            slot.setObjectName(f"{side}PlotSlot")
+            slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            slot.setStyleSheet("color: #555;")
+            slot.setMinimumSize(200, 200)
+        self.dots = QLabel()  # how many of the drawings the plots show, or what they wait for
+        self.dots.setObjectName("representationDots")
+        self.dots.setWordWrap(True)
+        self.dots.setStyleSheet("color: #555;")
+        self.dots.hide()
         self.layer_combo = QComboBox()
         self.layer_combo.setObjectName("representationLayer")
         self.layer_combo.setToolTip(translate("Representation", "Which layer's output to show on the right"))
@@ -308,22 +339,18 @@ class RepresentationView(QWidget):
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555;")
 
-        for plot in (self.raw_plot, self.layer_plot):
-            plot.scatter.sigHovered.connect(self._hovered)
-            plot.scatter.sigClicked.connect(self._clicked)
-
         chooser = QHBoxLayout()
         chooser.addWidget(QLabel(translate("Representation", "Right-hand plot shows:")))
         chooser.addWidget(self.layer_combo, 1)
-        plots = QGridLayout()
-        plots.addWidget(self.raw_plot.widget, 1, 0)
+        self._plots_grid = plots = QGridLayout()
+        plots.addWidget(self._slots["raw"], 1, 0)
         plots.addLayout(chooser, 0, 1)
         plots.addWidget(
             QLabel(translate("Representation", "Left-hand plot: the drawings as the network receives them")),
             0,
             0,
         )
-        plots.addWidget(self.layer_plot.widget, 1, 1)
+        plots.addWidget(self._slots["layer"], 1, 1)
         plots.setColumnStretch(0, 1)
         plots.setColumnStretch(1, 1)
         side = QVBoxLayout()
@@ -343,8 +370,80 @@ class RepresentationView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.explain)
         layout.addWidget(self.legend)
+        layout.addWidget(self.dots)
         layout.addLayout(body, 1)
         install_export_menu(self, "representations", self.csv_data)
+        self._staging = QTimer(self)  # staged: the next plot is made in the next turn
+        self._staging.setSingleShot(True)
+        self._staging.timeout.connect(self._make_next_plot)
+        if staged:
+            self._staging.start(0)
+        else:
+            self.finish_building()
+
+    # -- the plots (made at once, or one per turn when staged) --------------------------------------------
+    def _new_plot(self, side: str) -> _ScatterPlot:
+        """The plot of `side`, made (outside the layout: its slot still says it is being set up)."""
+        if side == "raw":
+            plot = _ScatterPlot(translate("Representation", "Raw pixels (784 numbers per drawing)"))
+            self._raw_plot = plot
+        else:
+            plot = _ScatterPlot(translate("Representation", "Hidden layer"))
+            self._layer_plot = plot
+        plot.scatter.sigHovered.connect(self._hovered)
+        plot.scatter.sigClicked.connect(self._clicked)
+        return plot
+
+    def _place_plot(self, side: str) -> None:
+        """Put the plot made for `side` where its slot was."""
+        plot = self._raw_plot if side == "raw" else self._layer_plot
+        slot = self._slots.pop(side)
+        self._plots_grid.replaceWidget(slot, plot.widget)
+        slot.hide()
+        slot.deleteLater()
+
+    def _make_next_plot(self) -> None:
+        """One step per turn: make a plot, then (next turn) put it in place and show its data, so that
+        making it and its first paint are two pieces of GUI work."""
+        if self._slots:
+            side = next(iter(self._slots))
+            if side not in self.plots_made():
+                self._new_plot(side)
+            else:
+                self._place_plot(side)
+                self._redraw()  # what it shows, as soon as it is there
+        if self._slots:
+            self._staging.start(0)
+
+    def finish_building(self) -> None:
+        """Make the plots not made yet, now."""
+        self._staging.stop()
+        while self._slots:
+            side = next(iter(self._slots))
+            if side not in self.plots_made():
+                self._new_plot(side)
+            self._place_plot(side)
+        self._redraw()
+
+    def plots_made(self) -> list[str]:
+        """"raw" and/or "layer": the plots made so far (in place, or to be put there in the next turn)."""
+        return [side for side, plot in (("raw", self._raw_plot), ("layer", self._layer_plot)) if plot]
+
+    def plots_waiting(self) -> list[str]:
+        """The plots whose place still says they are being set up."""
+        return list(self._slots)
+
+    @property
+    def raw_plot(self) -> _ScatterPlot:
+        if self._raw_plot is None:
+            self.finish_building()
+        return self._raw_plot
+
+    @property
+    def layer_plot(self) -> _ScatterPlot:
+        if self._layer_plot is None:
+            self.finish_building()
+        return self._layer_plot
 
     # -- API ------------------------------------------------------------------------------------------
     def set_classes(self, names: list[str], colours: list[str]) -> None:
@@ -360,6 +459,11 @@ class RepresentationView(QWidget):
 
     def set_drawings(self, drawings: list) -> None:
         self._drawings = list(drawings)
+        self._redraw()  # the line above the plots
+
+    def dots_note(self) -> str:
+        """The line above the plots: how many drawings they show, or what they are waiting for."""
+        return self.dots.text()
 
     def set_raw(self, raw: dict | None) -> None:
         """The dataset's raw-pixel projection and probe: a dict with points (N, 2), explained (2,), probe,
@@ -452,24 +556,28 @@ class RepresentationView(QWidget):
 
     def _redraw_now(self) -> None:
         colours = self._colours or ["#0072B2"]
-        if self._raw is not None:
-            self.raw_plot.set_points(
-                self._raw["points"], self._raw["ids"], self._raw["y"], colours, source=self._raw
-            )
-            self.raw_plot.set_axes(self._raw["explained"])
-        else:
-            self.raw_plot.set_points(np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64), colours)
-        layer = self._current_layer()
-        if layer is not None:
-            self.layer_plot.set_title(f"{layer['label'][0].upper()}{layer['label'][1:]}")
-            self.layer_plot.set_points(layer["points"], layer["ids"], layer["y"], colours, source=layer)
-            self.layer_plot.set_axes(layer["explained"])
-        else:
-            self.layer_plot.set_title(translate("Representation", "A layer of the network (no model yet)"))
-            self.layer_plot.set_points(
-                np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64), colours
-            )
-            self.layer_plot.set_axes(None)
+        empty = (np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0, np.int64))
+        raw, layer = self._raw, self._current_layer()
+        text = self._dots_text()
+        if text != self.dots.text():  # a new text re-lays the panel out: only on change
+            self.dots.setText(text)
+            self.dots.setVisible(bool(text))  # no empty line when all the drawings are shown
+        if self._raw_plot is not None:
+            if raw is not None:
+                self._raw_plot.set_points(*self._sample(raw), colours, source=raw)
+                self._raw_plot.set_axes(raw["explained"])
+            else:
+                self._raw_plot.set_points(*empty, colours)
+        if self._layer_plot is not None:
+            if layer is not None:
+                self._layer_plot.set_title(f"{layer['label'][0].upper()}{layer['label'][1:]}")
+                self._layer_plot.set_points(*self._sample(layer), colours, source=layer)
+                self._layer_plot.set_axes(layer["explained"])
+            else:
+                self._layer_plot.set_title(
+                    translate("Representation", "A layer of the network (no model yet)"))
+                self._layer_plot.set_points(*empty, colours)
+                self._layer_plot.set_axes(None)
         rows, bases, dims = [], [], []
         n = total = None
         if self._raw is not None and self._raw.get("probe") is not None:
@@ -486,6 +594,30 @@ class RepresentationView(QWidget):
         self.probes.highlight = {layer["label"]} if layer is not None else set()
         self.probes.set_rows(rows, 1.0 / len(self._names) if self._names else 0.0, bases)
         self.probes.setToolTip(probe_tooltip(n, total, dims))
+
+    @staticmethod
+    def _sample(rep: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(points, dataset indices, classes) of the dots drawn for `rep` (see `shown_rows`)."""
+        rows = rep.get("_shown")
+        if rows is None:
+            rows = rep["_shown"] = shown_rows(len(rep["ids"]))  # kept with the result: chosen once
+        if len(rows) == len(rep["ids"]):
+            return rep["points"], rep["ids"], rep["y"]
+        return rep["points"][rows], rep["ids"][rows], rep["y"][rows]
+
+    def _dots_text(self) -> str:
+        n = len(self._drawings)
+        if self._raw is None:
+            if not n:
+                return ""
+            return translate("Representation", "Waiting for the analysis of the {n:,} drawings (their "
+                                               "rasters and the projection of the raw pixels)…").format(n=n)
+        total = len(self._raw["ids"])
+        if total <= MAX_DOTS:
+            return ""
+        return translate("Representation", "Showing {shown:,} of {total:,} drawings, chosen at random with "
+                                            "a fixed seed (the same ones in both plots), so that the window "
+                                            "stays quick.").format(shown=MAX_DOTS, total=total)
 
     def _hovered(self, i: int) -> None:
         if 0 <= i < len(self._drawings):  # leaving a dot (-1) keeps the last drawing shown

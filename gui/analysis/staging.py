@@ -3,6 +3,9 @@
 The GUI thread then never does all of a result in one go, so the window stays responsive while training
 competes with it for the interpreter. A newer result of the same kind replaces the steps of an older one
 not yet done.
+
+WaitingJob: one job sent in the next turn, or a little later while the GUI thread is busy opening the
+window (the analysis view's dataset job); the newest request wins.
 """
 
 from __future__ import annotations
@@ -50,3 +53,47 @@ class StagedResults(QObject):
         self._stopped = True
         self._timer.stop()
         self._staged.clear()
+
+
+class WaitingJob(QObject):
+    """One job that is sent in the next turn, or, while `busy()` is True, up to `max_waits` × `wait_ms`
+    later; a newer request before it is sent replaces it (the newest arguments win, one job is sent).
+    `send(*args)` sends it."""
+
+    def __init__(self, send: Callable, busy: Callable[[], bool], wait_ms: int, max_waits: int,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._send, self._busy = send, busy
+        self._wait_ms, self._max_waits = wait_ms, max_waits
+        self._args: tuple | None = None
+        self._waits = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._try)
+
+    def request(self, *args) -> None:
+        self._args, self._waits = args, 0
+        self._timer.start(0)
+
+    def pending(self) -> bool:
+        return self._args is not None
+
+    def _try(self, wait: bool = True) -> None:
+        if self._args is None:
+            return
+        if wait and self._busy() and self._waits < self._max_waits:
+            self._waits += 1
+            self._timer.start(self._wait_ms)
+            return
+        args, self._args = self._args, None
+        self._send(*args)
+
+    def flush(self) -> None:
+        """Send a waiting job now."""
+        self._timer.stop()
+        self._try(wait=False)
+
+    def stop(self) -> None:
+        """Send nothing more."""
+        self._timer.stop()
+        self._args = None

@@ -19,7 +19,9 @@ Signals: drawingRequested(int) (load drawing i into the canvas), showDrawings(li
 exactly these dataset indices), layerRequested(int) (a layer was clicked in the network diagram),
 trainRequested() (the "Train the network" button beside an untrained model's note), panelBuilt(name).
 
-A panel is built when its tab is first shown (lazy.py), so opening the window costs one panel, not seven;
+A panel is built when its tab is first shown (lazy.py): the window opens with its tabs' placeholders, the
+tab shown builds its panel in a turn after the window was painted, and that panel makes its plots in the
+turns after that, so View › Analysis returns at once and no turn does more than one piece;
 `view.representation` etc. build theirs on first use; what the view tells an unbuilt panel is kept.
 """
 
@@ -48,7 +50,7 @@ from .network import NetworkDiagram
 from .notes import NO_MODEL, ModelNotes
 from .representation import RepresentationView
 from .saliency import SaliencyView
-from .staging import StagedResults
+from .staging import StagedResults, WaitingJob
 from .worker import AnalysisRunner
 
 DRAWING_INTERVAL_MS = 150  # saliency / occlusion / augmentation at most ~7 times a second while drawing
@@ -56,6 +58,11 @@ MODEL_INTERVAL_S = 2.0  # the dataset-wide analysis at most every 2 s during tra
 MODEL_DUTY = 0.25  # and busy at most about a quarter of the time: wait 3× as long as the last one took
 IDLE_WAIT_S = 0.2  # when training is idle, a panel shown is brought up to date this soon
 LIVE_NOTE_S = 1.0  # while training, the notes say how far the app's network has trained on this often
+# While the window is opening (the shown tab's panel and its plots are being built, one piece per turn),
+# the dataset job waits: sending 50,000 drawings to the helper takes the analysis thread ~1 s of pickling,
+# and sharing Python's interpreter lock with it made each of those pieces of GUI work take twice as long.
+DATASET_WAIT_MS = 50
+MAX_DATASET_WAITS = 30  # at most 1.5 s
 PANEL_OBJECT_NAMES = {"representationView": "representation", "confusionMatrix": "confusion",
                       "saliencyView": "saliency", "filterHistory": "history", "networkDiagram": "network",
                       "datasetHealth": "health", "augmentationPreview": "augmentation"}
@@ -119,7 +126,7 @@ class AnalysisView(QTabWidget):
         )
         # the panels are built when their tab is first shown (lazy.py); until then the view keeps what
         # it tells them
-        factories = {"representation": RepresentationView, "confusion": ConfusionMatrix,
+        factories = {"representation": staged_representation, "confusion": ConfusionMatrix,
                      "saliency": SaliencyView, "history": lambda p: FilterHistoryPanel(p, recorder=epochs),
                      "network": NetworkDiagram, "health": DatasetHealth, "augmentation": AugmentationPreview}
         self._epochs = epochs = epochs if epochs is not None else EpochRecorder()  # epochs kept here
@@ -159,6 +166,7 @@ class AnalysisView(QTabWidget):
         self._model_timer = QTimer(self)
         self._model_timer.setSingleShot(True)
         self._model_timer.timeout.connect(self._submit_model)
+        self._dataset_job = dataset_sender(self)  # waits while the window opens (see DATASET_WAIT_MS)
         self._strokes: list[np.ndarray] = []
         self._aug_seed = 0
         self._drawing = Coalescer(self._submit_drawing, DRAWING_INTERVAL_MS, self)
@@ -173,7 +181,6 @@ class AnalysisView(QTabWidget):
         # Tab reads each tab top to bottom, left to right (a model note's Train button before the controls
         # under it), also for widgets a panel makes later
         leave_tab_to_the_window(self)
-        self.panels.build(TABS[0][0])  # the tab shown first is built with the window, the others later
 
     # -- API ----------------------------------------------------------------------------------------
     def set_dataset(self, drawings: Sequence, classes: Sequence) -> None:
@@ -184,7 +191,7 @@ class AnalysisView(QTabWidget):
         for name in ("representation", "confusion", "health"):
             self.panels.call(name, "set_drawings", self._drawings)
             self.panels.call(name, "set_classes", self._names, self._colours)
-        self.runner.submit("dataset", dataset_job, SentInChunks(self._drawings), list(self._names))
+        self._dataset_job.request(SentInChunks(self._drawings), list(self._names))
         if self._model is not None:
             self._model_wanted = True  # recomputed once the new rasters are ready
 
@@ -290,8 +297,9 @@ class AnalysisView(QTabWidget):
         self.panels.call("health", "set_stale", stale)
 
     def flush(self) -> None:
-        """Send a pending drawing request now, apply results received, and render the panels' timers
-        (tests, screenshots)."""
+        """Send a pending drawing request and dataset job now, apply results received, and render the
+        panels' timers (tests, screenshots)."""
+        self._dataset_job.flush()
         self._staged.flush()
         self._drawing.flush()
         if self._model_timer.isActive():
@@ -306,6 +314,7 @@ class AnalysisView(QTabWidget):
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         self._closed = True
         self._model_timer.stop()
+        self._dataset_job.stop()
         self._live_note_timer.stop()
         self._staged.stop()
         drawing_stopped = self.drawing_runner.shutdown(timeout_ms)
@@ -480,6 +489,29 @@ class AnalysisView(QTabWidget):
         for name in RESULT_PANELS[:3]:
             self.panels.build(name)
         return self.notes.train_buttons
+
+
+def staged_representation(parent: QWidget) -> RepresentationView:
+    """The window's Representations panel: its plots are made in the turns after it (one piece each)."""
+    return RepresentationView(parent, staged=True)
+
+
+def dataset_sender(view: AnalysisView) -> WaitingJob:
+    """The dataset job, sent in the next turn, or once the opening window has built its shown panel."""
+    return WaitingJob(lambda *args: view.runner.submit("dataset", dataset_job, *args),
+                      lambda: window_opening(view), DATASET_WAIT_MS, MAX_DATASET_WAITS, view)
+
+
+def window_opening(view: AnalysisView) -> bool:
+    """The shown tab's panel is still being built (its placeholder is shown, or its plots are not all in
+    place)."""
+    if not view.isVisible():
+        return False
+    page = view.currentWidget()
+    if view.panels.name_of(page) is None:
+        return True  # a placeholder: its panel is built in one of the next turns
+    waiting = getattr(page, "plots_waiting", None)
+    return bool(waiting is not None and waiting())
 
 
 def wire_panel(view: AnalysisView, name: str, panel: QWidget) -> None:

@@ -311,8 +311,8 @@ of which run, or loaded from which file.</source>
         <translation>그림들을 분석하지 못했습니다: {first}</translation>
     </message>
     <message>
-        <source>Preparing this panel…</source>
-        <translation>이 패널을 준비하는 중…</translation>
+        <source>Setting up the “{title}” panel…</source>
+        <translation>“{title}” 패널을 준비하는 중…</translation>
     </message>
 </context>
 <context>
@@ -5457,12 +5457,20 @@ what training added. High accuracy = at that layer the classes are linearly sepa
         <translation>점 하나가 그림 하나이며, 그 층의 숫자가 가장 크게 변하는 두 방향(PCA)을 따라 놓입니다. 색과 모양 = 클래스. 한 층이 클래스마다 따로 무리를 지으면 직선으로 가를 수 있습니다: 신경망이 원래 픽셀보다 더 나은 표현을 배운 것입니다.</translation>
     </message>
     <message>
+        <source>Setting up this plot…</source>
+        <translation>이 그래프를 준비하는 중…</translation>
+    </message>
+    <message>
         <source>Raw pixels (784 numbers per drawing)</source>
         <translation>원래 픽셀 (그림마다 숫자 784개)</translation>
     </message>
     <message>
         <source>Hidden layer</source>
         <translation>은닉층</translation>
+    </message>
+    <message>
+        <source>Showing {shown:,} of {total:,} drawings, chosen at random with a fixed seed (the same ones in both plots), so that the window stays quick.</source>
+        <translation>그림 {total:,}개 중 {shown:,}개를 보여 줍니다. 고정된 시드로 무작위로 골랐으며(두 그래프에 같은 그림), 창이 느려지지 않도록 하기 위해서입니다.</translation>
     </message>
     <message>
         <source>Which layer&apos;s output to show on the right</source>
@@ -5499,6 +5507,10 @@ what training added. High accuracy = at that layer the classes are linearly sepa
     <message>
         <source>raw pixels</source>
         <translation>원래 픽셀</translation>
+    </message>
+    <message>
+        <source>Waiting for the analysis of the {n:,} drawings (their rasters and the projection of the raw pixels)…</source>
+        <translation>그림 {n:,}개의 분석(래스터와 원래 픽셀의 투영)을 기다리는 중…</translation>
     </message>
     <message>
         <source>Drawing #{value}: “{label}”. Click to open it in the canvas.</source>

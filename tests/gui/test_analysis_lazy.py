@@ -1,15 +1,20 @@
 """The analysis window builds a panel only when its tab is first shown, and a panel built late shows what one
 built at once would; the live note follows at most once a second while training; the dataset is pickled
-for the helper process in pieces. (Issue 15: View › Analysis opens without a long GUI stall; issue 12.)"""
+for the helper process in pieces; the window opens with no panel built and builds the shown one in
+pieces; with many drawings the plots draw a seeded sample and say so. (Issue 15: View › Analysis opens
+without a long GUI stall; issue 12.)"""
 
 from __future__ import annotations
 
 import pickle
 
+import numpy as np
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from gui.analysis import AnalysisView
-from gui.analysis.jobs import PICKLE_CHUNK, SentInChunks
+from gui.analysis.jobs import BLOCK_BYTES, PICKLE_CHUNK, SentInChunks
+from gui.analysis.representation import MAX_DOTS, RepresentationView, shown_rows
 from gui.analysis.view import LIVE_NOTE_S, TABS
 from tests.trained import small_trained_model
 
@@ -104,10 +109,160 @@ def test_the_dataset_is_pickled_for_the_helper_in_pieces_and_arrives_whole(data)
     drawings = data[0] * 20  # 2,400
     sent = SentInChunks(drawings)
     assert isinstance(sent, tuple) and len(sent) == len(drawings)  # in this process: the tuple itself
-    fn, (chunks,) = sent.__reduce__()
-    assert len(chunks) == -(-len(drawings) // PICKLE_CHUNK) > 1
+    fn, (blocks,) = sent.__reduce__()
+    # chunks of PICKLE_CHUNK drawings, gathered into blocks of about BLOCK_BYTES
+    assert 1 < len(blocks) < -(-len(drawings) // PICKLE_CHUNK)
+    assert all(BLOCK_BYTES <= len(b) < 2 * BLOCK_BYTES for b in blocks[:-1])
     back = pickle.loads(pickle.dumps(sent))
     assert type(back) is tuple and len(back) == len(drawings)
     for a, b in zip(back, drawings, strict=True):
         assert a.label == b.label and len(a.strokes) == len(b.strokes)
         assert all((sa == sb).all() for sa, sb in zip(a.strokes, b.strokes, strict=True))
+    # with protocol 5 every block is a buffer sent out of band: the pickle itself stays small
+    buffers = []
+    head = pickle.dumps(sent, protocol=5, buffer_callback=buffers.append)
+    assert len(buffers) == len(blocks) and len(head) < 10_000
+    back = pickle.loads(head, buffers=buffers)
+    assert len(back) == len(drawings) and back[-1].label == drawings[-1].label
+
+
+def test_the_window_opens_with_no_panel_built_and_builds_the_shown_one_in_pieces(qtbot, monkeypatch):
+    """View › Analysis returns at once: the first tab says which panel is being set up; the panel is built
+    in a turn after that placeholder was painted, and its two plots in the turns after it: each turn
+    either makes one plot or puts one in place (where it is first painted), never more."""
+    ops, turns = [], []
+
+    def logging(name):
+        original = getattr(RepresentationView, name)
+
+        def logged(self, side):
+            ops.append((name, side))
+            return original(self, side)
+        return logged
+
+    for name in ("_new_plot", "_place_plot"):
+        monkeypatch.setattr(RepresentationView, name, logging(name))
+    step = RepresentationView._make_next_plot
+
+    def one_turn(self):
+        before = len(ops)
+        step(self)
+        turns.append(ops[before:])
+
+    monkeypatch.setattr(RepresentationView, "_make_next_plot", one_turn)
+    v = AnalysisView()
+    qtbot.addWidget(v)
+    assert built(v) == []  # nothing built with the window
+    placeholder = v.currentWidget()
+    assert placeholder.objectName() == "representationPlaceholder"
+    assert placeholder.text() == "Setting up the “Representations” panel…"
+    seen = []
+
+    def on_built(name):
+        rep = v.panels.get(name)
+        slot = rep.findChild(QLabel, "rawPlotSlot")
+        seen.append((name, placeholder.painted, rep.plots_made(), slot.text()))
+
+    v.panels.built.connect(on_built)
+    v.resize(1100, 700)
+    v.show()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    # built after its placeholder was painted, without its plots: each plot says it is being set up
+    assert seen == [("representation", True, [], "Setting up this plot…")]
+    rep = v.panels.get("representation")
+    qtbot.waitUntil(lambda: not rep.plots_waiting(), timeout=5000)
+    assert rep.plots_made() == ["raw", "layer"]
+    slot = rep.findChild(QLabel, "rawPlotSlot")
+    assert slot is None or not slot.isVisible()  # the plot took its place
+    assert turns == [[("_new_plot", "raw")], [("_place_plot", "raw")], [("_new_plot", "layer")],
+                     [("_place_plot", "layer")]]
+    assert built(v) == ["representation"]
+    assert v.shutdown()
+
+
+def test_code_that_asks_for_a_plot_gets_it_at_once(qtbot):
+    rep = RepresentationView(staged=True)
+    qtbot.addWidget(rep)
+    assert rep.plots_made() == []
+    assert rep.raw_plot is not None and rep.plots_made() == ["raw", "layer"]
+
+
+def _rep(n: int, label: str = "raw pixels", seed: int = 0) -> dict:
+    rng = np.random.default_rng(seed)
+    return {"index": -1, "label": label, "ids": np.arange(n) * 2, "y": rng.integers(0, 4, n),
+            "points": rng.normal(size=(n, 2)).astype(np.float32), "explained": np.array([0.3, 0.2]),
+            "probe": None}
+
+
+def test_with_more_drawings_than_max_dots_the_plots_draw_a_seeded_sample_and_say_so(qtbot):
+    n = MAX_DOTS + 2345
+    rep = RepresentationView()
+    qtbot.addWidget(rep)
+    rep.resize(1100, 700)
+    rep.show()
+    qtbot.waitExposed(rep)
+    rep.set_classes(["circle", "square", "triangle", "irregular"],
+                    ["#0072B2", "#E69F00", "#009E73", "#CC79A7"])
+    rep.set_drawings([None] * n)
+    assert rep.dots_note() == f"Waiting for the analysis of the {n:,} drawings (their rasters and the " \
+                              "projection of the raw pixels)…"
+    raw = _rep(n)
+    rep.set_raw(raw)
+    rep.set_layers([{**_rep(n, "hidden layer", seed=1), "index": 3}])
+    assert rep.dots_note() == f"Showing 10,000 of {n:,} drawings, chosen at random with a fixed seed (the " \
+                              "same ones in both plots), so that the window stays quick."
+    points, ids = rep.shown_points("raw")
+    layer_points, layer_ids = rep.shown_points("layer")
+    assert len(points) == len(ids) == MAX_DOTS and len(rep.raw_plot.scatter.points) == MAX_DOTS
+    assert np.array_equal(ids, layer_ids)  # the same drawings in both plots
+    rows = shown_rows(n)
+    assert np.array_equal(ids, raw["ids"][rows]) and np.array_equal(points, raw["points"][rows])
+    assert len(set(rows.tolist())) == MAX_DOTS and np.all(np.diff(rows) > 0)  # distinct, in data order
+    assert np.array_equal(rows, shown_rows(n))  # a fixed seed: the same sample every time
+    # all of them when there are few enough, and nothing to say then
+    rep.set_raw(_rep(2000))
+    assert len(rep.shown_points("raw")[0]) == 2000 and rep.dots_note() == ""
+
+
+def _record_dataset_jobs(v: AnalysisView) -> list:
+    """Per dataset job sent: whether the shown panel had all its plots in place then."""
+    sent = []
+    submit = v.runner.submit
+
+    def recording(kind, fn, *args):
+        if kind == "dataset":
+            rep = v.panels.get("representation")
+            sent.append(rep is not None and not rep.plots_waiting())
+        return submit(kind, fn, *args)
+
+    v.runner.submit = recording
+    return sent
+
+
+def test_the_dataset_job_waits_until_the_opening_window_has_built_its_panel(qtbot, data):
+    v = AnalysisView()
+    qtbot.addWidget(v)
+    sent = _record_dataset_jobs(v)
+    v.set_dataset(data[0], data[1])  # as View › Analysis does: the data, then show
+    v.resize(1100, 700)
+    v.show()
+    qtbot.waitUntil(lambda: bool(sent), timeout=5000)
+    assert sent == [True]  # not before the panel and its plots were there
+    with qtbot.waitSignal(v.analysisUpdated, timeout=TIMEOUT, check_params_cb=lambda k: k == "dataset"):
+        pass
+    assert len(v.representation.shown_points("raw")[0]) == len(data[0])
+    assert v.shutdown()
+
+
+def test_a_hidden_view_sends_the_dataset_job_at_once_and_many_changes_make_one_job(qtbot, data):
+    v = AnalysisView()
+    qtbot.addWidget(v)
+    sent = _record_dataset_jobs(v)
+    for k in range(5):  # five changes in one turn (the gallery edited quickly): one job, the newest data
+        v.set_dataset(data[0][: 20 + k], data[1])
+    qtbot.waitUntil(lambda: bool(sent), timeout=5000)
+    with qtbot.waitSignal(v.analysisUpdated, timeout=TIMEOUT, check_params_cb=lambda k: k == "dataset"):
+        pass
+    assert sent == [False] and v.runner.generation("dataset") == 1
+    assert len(v._dataset["labels"]) == 24
+    assert v.shutdown()

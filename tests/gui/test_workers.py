@@ -4,14 +4,17 @@ shutdown), the helper process (terminate, then kill), and the one Throttle."""
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import threading
 import time
 
+import numpy as np
 import pytest
 
 from engine import Cancelled
 from gui.workers import HelperError, HelperProcess, JobRunner, Throttle
+from gui.workers import helper as helper_module
 from gui.workers import runner as runner_module
 
 TIMEOUT = 5000
@@ -234,6 +237,85 @@ def test_a_helper_process_runs_a_job_and_reports_its_error():
             helper.call(_fail, ("broken input",))
         assert "ValueError" in info.value.details
         assert helper.pid == pid  # the same helper after a job's error
+    finally:
+        assert helper.close(2.0)
+
+
+class FakeConnection:
+    """The half of a multiprocessing connection that send_message / recv_message use, in one process:
+    records the size of every message."""
+
+    def __init__(self):
+        self.messages: list[bytes] = []
+        self.sizes: list[int] = []
+
+    def send_bytes(self, data) -> None:
+        data = bytes(data)
+        self.messages.append(data)
+        self.sizes.append(len(data))
+
+    def send(self, obj) -> None:
+        self.send_bytes(pickle.dumps(obj))
+
+    def recv_bytes(self) -> bytes:
+        return self.messages.pop(0)
+
+    def recv(self):
+        return pickle.loads(self.recv_bytes())
+
+    def recv_bytes_into(self, buf, offset: int = 0) -> int:
+        data = self.recv_bytes()
+        memoryview(buf)[offset:offset + len(data)] = data
+        return len(data)
+
+
+def test_large_arrays_travel_out_of_band_in_pieces_and_arrive_whole_and_aligned():
+    rng = np.random.default_rng(0)
+    big = rng.random((3000, 1, 28, 28), dtype=np.float32)  # 9.4 MB
+    odd = rng.integers(0, 9, 70_001).astype(np.int64)  # 560 KB, a size that is no multiple of anything
+    small = np.arange(10, dtype=np.float64)  # stays inside the pickle
+    labels = ["circle", "square"] * 500
+    conn = FakeConnection()
+    sent = helper_module.send_message(conn, {"X": big, "ids": odd, "small": small, "labels": labels})
+    assert sent >= big.nbytes + odd.nbytes
+    head, sizes = conn.sizes[0], pickle.loads(conn.messages[1])
+    assert sorted(sizes) == sorted([big.nbytes, odd.nbytes])  # the small array is not out of band
+    assert head < 50_000  # the pickle holds the small parts only
+    pieces = conn.sizes[2:]
+    assert max(pieces) <= helper_module.PIECE_BYTES and sum(pieces) == sent
+    assert len(pieces) == -(-sent // helper_module.PIECE_BYTES)  # full pieces, the last one the rest
+    back = helper_module.recv_message(conn)
+    assert not conn.messages
+    assert np.array_equal(back["X"], big) and np.array_equal(back["ids"], odd)
+    assert np.array_equal(back["small"], small) and back["labels"] == labels
+    for a in (back["X"], back["ids"]):
+        assert a.flags.aligned and a.flags.writeable and a.ctypes.data % helper_module.ALIGN == 0
+
+
+def test_receiving_in_pieces_stops_when_asked():
+    conn = FakeConnection()
+    helper_module.send_message(conn, np.zeros(3 * helper_module.PIECE_BYTES, np.uint8))
+    checks = []
+
+    def should_stop() -> bool:
+        checks.append(1)
+        return len(checks) > 1
+
+    with pytest.raises(Cancelled):
+        helper_module.recv_message(conn, should_stop)
+    assert len(checks) == 2  # checked before each piece
+
+
+def _big_result(n):
+    return np.arange(n, dtype=np.float32).reshape(-1, 1, 28, 28)
+
+
+def test_a_helper_process_returns_a_large_array_whole():
+    helper = HelperProcess("TestHelper")
+    try:
+        _pid, _tid, X = helper.call(_big_result, (784 * 4000,))  # 12.5 MB, 12 pieces
+        assert X.shape == (4000, 1, 28, 28) and X.dtype == np.float32
+        assert float(X[-1, 0, -1, -1]) == 784 * 4000 - 1 and np.array_equal(X.ravel()[:5], np.arange(5))
     finally:
         assert helper.close(2.0)
 
