@@ -11,25 +11,72 @@ from collections.abc import Callable
 import numpy as np
 
 from .drawing import Drawing
-from .pen import _finish, _human_angle, _polygon_drawing, _resample, _rotate, _stretch, _wobble
+from .pen import (
+    _bow_sides,
+    _close,
+    _finish,
+    _human_angle,
+    _open_run,
+    _polygon_drawing,
+    _resample,
+    _rotate,
+    _stretch,
+    _wobble,
+)
 
 # irregular shapes: each returns a list of strokes in a unit frame
 
 
-def _regular(m: int, rng: np.random.Generator) -> np.ndarray:
-    th = rng.uniform(0, 2 * np.pi) + np.arange(m) * 2 * np.pi / m
-    r = 1 + rng.normal(0, 0.06, m)
-    return np.stack([r * np.cos(th), r * np.sin(th)], axis=1)
+def _irr_polygon(rng):
+    """A pentagon or hexagon as people draw one: straight sides and sharp corners, usually level (a
+    hexagon flat on top or on a point, a pentagon on its base), often a little wide, and now and then a
+    house's outline. Read off what the model took for circles and triangles: most were hexagons."""
+    if rng.uniform() < 0.15:  # a house's outline without the line under the roof (home plate)
+        w, roof = rng.uniform(0.5, 0.85), rng.uniform(0.45, 0.9)
+        c = np.array([[0, -1], [w, roof - 1], [w, 1], [-w, 1], [-w, roof - 1]])
+        c += rng.normal(0, 0.03, size=c.shape)
+        return _crisp_polygon(_rotate(c, _human_angle(rng, 0.8)), rng)
+    m = int(rng.choice([5, 6], p=[0.45, 0.55]))
+    if rng.uniform() < 0.8:  # level: a side at the bottom (pentagon, hexagon) or a point on top
+        start = np.pi / 2 + np.pi / m + (np.pi / m if m == 6 and rng.uniform() < 0.3 else 0.0)
+    else:
+        start = rng.uniform(0, 2 * np.pi)
+    th = start + np.arange(m) * 2 * np.pi / m + rng.normal(0, 0.05, m)
+    r = 1 + rng.normal(0, 0.05, m)
+    c = np.stack([r * np.cos(th), r * np.sin(th)], axis=1)
+    c[:, 0] *= rng.uniform(1.0, 1.35)  # hexagons are often drawn wider than tall
+    return _crisp_polygon(_rotate(c, _human_angle(rng, 0.7)), rng)
 
 
-def _irr_polygon(rng):  # a pentagon (a hand-drawn hexagon is already nearly a lumpy circle)
-    return _regular(5, rng), True
+def _crisp_polygon(corners: np.ndarray, rng: np.random.Generator) -> Drawing:
+    """A closed polygon with many short sides drawn carefully: sides nearly straight, corners sharp, the
+    pen barely wobbling (the polygon classes' wobble and long run-ons would turn a hexagon into a lumpy
+    circle or a hash); one stroke closing exactly, over or short (4 in 5), or one stroke per side."""
+    m = len(corners)
+    corners = np.roll(corners, -int(rng.integers(m)), axis=0)
+    if rng.uniform() < 0.5:
+        corners = corners[::-1]
+    size = float(np.ptp(corners, axis=0).max())
+    wob = size * rng.uniform(0.001, 0.006)
+    if rng.uniform() < 0.8:
+        ring = _bow_sides(np.vstack([corners, corners[:1]]), rng, 0.02)
+        path = _resample(ring, size / 80)
+        path = _close(path, rng, str(rng.choice(["exact", "overshoot", "gap"], p=[0.4, 0.35, 0.25])))
+        strokes = [_wobble(path, rng, wob)]
+    else:
+        strokes = []
+        for i in range(m):
+            side = _open_run(corners[[i, (i + 1) % m]], rng, 0.0, rng.uniform(-0.04, 0.12),
+                             rng.uniform(-0.04, 0.12))
+            strokes.append(_wobble(_resample(side, size / 60), rng, wob))
+    return _finish(strokes, rng, "irregular", _stretch(rng, 0.2, 1.6))
 
 
 def _irr_star(rng):
     m = int(rng.choice([5, 5, 5, 6, 4]))
     th = rng.uniform(0, 2 * np.pi) + np.arange(2 * m) * np.pi / m
-    r = np.where(np.arange(2 * m) % 2 == 0, 1.0, rng.uniform(0.3, 0.55))
+    inner = rng.uniform(0.2, 0.4) if m == 4 else rng.uniform(0.3, 0.55)  # a shallow 4-star is a square
+    r = np.where(np.arange(2 * m) % 2 == 0, 1.0, inner)
     return np.stack([r * np.cos(th), r * np.sin(th)], axis=1), True
 
 
@@ -128,8 +175,9 @@ def _irr_cube(rng):
 
 def _irr_cylinder(rng):
     t = np.linspace(0, 2 * np.pi, 50)
-    e = rng.uniform(0.15, 0.35)
-    h = rng.uniform(0.8, 2.0)
+    # the top a full ellipse (a flat one on a tall body reads as a box)
+    e = rng.uniform(0.25, 0.45)
+    h = rng.uniform(0.9, 2.2)
     top = np.stack([np.cos(t), e * np.sin(t)], axis=1)
     tb = np.linspace(0, np.pi, 25)
     bottom = np.stack([np.cos(tb), h + e * np.sin(tb)], axis=1)
@@ -206,7 +254,7 @@ def _irr_marks(rng):
 _IRREGULAR: list[tuple[float, Callable]] = [
     (0.03, _irr_marks),
 
-    (0.05, _irr_polygon),
+    (0.16, _irr_polygon),
     (0.07, _irr_star),
     (0.03, _irr_pentagram),
     (0.08, _irr_heart),
@@ -231,7 +279,14 @@ _IRR_P = _IRR_P / _IRR_P.sum()
 def irregular(rng: np.random.Generator) -> Drawing:
     """One synthetic drawing of the class "irregular"."""
     fn = _IRREGULAR[int(rng.choice(len(_IRREGULAR), p=_IRR_P))][1]
-    res = fn(rng)
+    return _draw(fn(rng), rng)
+
+
+def _draw(res, rng: np.random.Generator) -> Drawing:
+    """Draw what a maker returned: a Drawing as it is, a closed polygon `(corners, True)` like the polygon
+    classes, or strokes in a unit frame with a wobbling pen."""
+    if isinstance(res, Drawing):  # drawn by the maker itself
+        return res
     if isinstance(res, tuple):  # a closed polygon: draw it like the polygon classes
         corners, _ = res
         if len(corners) and np.allclose(corners[0], corners[-1]):

@@ -312,12 +312,22 @@ def test_saliency_on_a_real_drawing_handles_max_pool_ties(trained_and_drawing):
     def logit(v):
         return m64.forward(v.reshape(1, 1, 28, 28), training=False)[0, sm.target]
 
+    # (the logit is piecewise linear in x: where a ReLU or a pooling window switches within eps of the
+    # pixel's value there is no derivative, and the two one-sided differences disagree; those are skipped)
     eps = 1e-6
+    l0 = logit(x)
+    checked = kinks = 0
     for r, c in np.argwhere(~sm.tie_dependent)[::3]:
         xp, xm = x.copy(), x.copy()
         xp[r, c] += eps
         xm[r, c] -= eps
-        assert abs((logit(xp) - logit(xm)) / (2 * eps) - sm.gradient[r, c]) < 1e-6
+        up, down = (logit(xp) - l0) / eps, (l0 - logit(xm)) / eps
+        if abs(up - down) > 1e-6:
+            kinks += 1
+            continue
+        checked += 1
+        assert abs((up + down) / 2 - sm.gradient[r, c]) < 1e-6
+    assert checked >= 40 and kinks <= 0.05 * checked
 
 
 def test_occlusion_reports_the_largest_single_patch_drop(trained_and_drawing):

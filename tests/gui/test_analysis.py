@@ -263,9 +263,11 @@ def test_most_confidently_wrong_list_opens_a_drawing(qtbot, view, data):
     cur = cm.current()
     probs = model.predict_proba(X)
     wrong = [i for i in range(len(planted)) if classes[probs[i].argmax()] != planted[i].label]
-    if len(wrong) <= 12:
-        assert {w.index for w in cur["wrong"]} == set(wrong)
-    assert set(moved) <= {w.index for w in cur["wrong"]}
+    # the list: the 12 wrong predictions with the highest probability for the wrong class (the planted
+    # ones among them when the small model is sure of them; it gets some synthetic drawings wrong too)
+    assert set(moved) <= set(wrong)
+    surest = sorted(wrong, key=lambda i: -probs[i].max())[:12]
+    assert {w.index for w in cur["wrong"]} == set(surest)
     confs = [w.confidence for w in cur["wrong"]]
     assert confs == sorted(confs, reverse=True)
     assert confs[0] == pytest.approx(max(probs[i].max() for i in wrong), abs=1e-5)
