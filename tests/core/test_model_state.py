@@ -260,7 +260,7 @@ def test_the_details_say_how_the_model_was_trained(tmp_path):
     assert text.splitlines()[0] == "Loaded from m.npz · 10 steps"
     assert "Epochs completed: 2" in text and "Trained on: shapes.ndjson" in text
     assert (
-        "Settings: adam peak lr 0.004 (cosine schedule), label smoothing 0.08, batch 32, 2 epochs of 3 "
+        "Settings: adam peak lr 0.004 (cosine schedule), label smoothing 0.06, batch 32, 2 epochs of 3 "
         "versions a run, augmented, weight averaging 0.998" in text
     )
     assert "Validation accuracy after the last epoch: 55.0%" in text and "(written 20" in text

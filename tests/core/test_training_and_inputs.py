@@ -150,8 +150,14 @@ def test_settings_stored_under_the_old_recipe_follow_the_new_defaults_where_not_
     # recipe 2 trained without label smoothing (its default, never chosen): now the new default
     recipe2 = dict(replace(d, label_smoothing=0.0, epochs=5).as_dict(), recipe=2)
     assert TrainSettings.from_stored(recipe2) == replace(d, epochs=5)
-    assert d.label_smoothing == 0.08 and d.describe() == (
-        "adam peak lr 0.005 (cosine schedule), label smoothing 0.08, batch 32, 8 epochs of 3 versions")
+    assert d.label_smoothing == 0.06 and d.describe() == (
+        "adam peak lr 0.007 (cosine schedule), label smoothing 0.06, batch 32, 8 epochs of 3 versions")
+    # recipe 3's peak rate and smoothing (its defaults, never chosen): now recipe 4's; chosen ones stay
+    recipe3 = dict(replace(d, lr=5e-3, label_smoothing=0.08, epochs=6).as_dict(), recipe=3)
+    assert TrainSettings.from_stored(recipe3) == replace(d, epochs=6)
+    chose = dict(replace(d, lr=4e-3, label_smoothing=0.08).as_dict(), recipe=3)
+    assert TrainSettings.from_stored(chose) == replace(d, lr=4e-3)
+    assert TrainSettings.from_stored(dict(d.as_dict(), recipe=4)) == d
     assert TrainSettings.from_stored(replace(d, label_smoothing=0.0).as_dict()).label_smoothing == 0.0
     assert TrainSettings.from_stored({"copies": "0", "schedule": "zigzag"}) == d
 
