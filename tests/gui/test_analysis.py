@@ -33,6 +33,7 @@ from gui.analysis import AnalysisView
 from gui.analysis._common import export_png, write_csv
 from gui.analysis.worker import AnalysisRunner
 from gui.gallery import Gallery
+from tests.showing import show_widget
 from tests.trained import small_trained_model
 
 NO_MOD = Qt.KeyboardModifier.NoModifier
@@ -47,11 +48,7 @@ def data():
 
 @pytest.fixture
 def view(qtbot):
-    v = AnalysisView()
-    qtbot.addWidget(v)
-    v.resize(1280, 720)
-    v.show()
-    qtbot.waitExposed(v)
+    v = show_widget(qtbot, AnalysisView(), 1280, 720)
     yield v
     assert v.shutdown()
 
@@ -710,19 +707,21 @@ def test_a_running_network_is_named_before_its_next_copy_arrives(qtbot, view, da
                                                            "app's network has trained on since")
 
 
+def shown_history_with_model(qtbot):
+    """An empty filter history on screen, just given an untrained default model (4 classes, seed 1)."""
+    from gui.analysis.history import FilterHistoryPanel
+
+    panel = show_widget(qtbot, FilterHistoryPanel(), 700, 500)
+    model = build_model("default", num_classes=4, seed=1)
+    panel.set_model(model)
+    return panel, model
+
+
 def test_filter_history_builds_its_grids_in_later_turns_not_in_the_call(qtbot):
     """Setting the model of an empty filter history (the panel's first show before the first epoch) builds
     the filter grid and the feature-map grid in two later turns of the event loop, hidden and empty: in
     one turn, with the panel itself, they stalled the window for 100-400 ms."""
-    from gui.analysis.history import FilterHistoryPanel
-
-    panel = FilterHistoryPanel()
-    qtbot.addWidget(panel)
-    panel.resize(700, 500)
-    panel.show()
-    qtbot.waitExposed(panel)
-    model = build_model("default", num_classes=4, seed=1)
-    panel.set_model(model)
+    panel, model = shown_history_with_model(qtbot)
     assert panel.filters.conv_count == 0 and not panel.prebuilt()  # nothing built in the call
     qtbot.waitUntil(lambda: panel.filters.conv_count == 2, timeout=5000)
     qtbot.waitUntil(panel.prebuilt, timeout=5000)
@@ -740,15 +739,7 @@ def test_filter_history_with_nothing_recorded_says_so_beside_a_drawing_and_a_mod
     """Before the first epoch the history's two grids say that no epoch is recorded yet, not "no model"
     or "draw something" (with an untrained model there and a drawing on the canvas both were untrue);
     once an epoch is shown, an empty canvas is asked for a drawing again."""
-    from gui.analysis.history import FilterHistoryPanel
-
-    panel = FilterHistoryPanel()
-    qtbot.addWidget(panel)
-    panel.resize(700, 500)
-    panel.show()
-    qtbot.waitExposed(panel)
-    model = build_model("default", num_classes=4, seed=1)
-    panel.set_model(model)
+    panel, model = shown_history_with_model(qtbot)
     panel.set_input(np.ones((28, 28), np.float32))
     qtbot.waitUntil(panel.prebuilt, timeout=5000)
     panel.flush()

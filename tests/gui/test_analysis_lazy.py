@@ -16,6 +16,7 @@ from gui.analysis import AnalysisView
 from gui.analysis.jobs import BLOCK_BYTES, PICKLE_CHUNK, SentInChunks
 from gui.analysis.representation import MAX_DOTS, RepresentationView, shown_rows
 from gui.analysis.view import LIVE_NOTE_S, TABS
+from tests.showing import show_widget
 from tests.trained import small_trained_model
 
 TIMEOUT = 60000
@@ -29,11 +30,7 @@ def data():
 
 @pytest.fixture
 def view(qtbot):
-    v = AnalysisView()
-    qtbot.addWidget(v)
-    v.resize(1100, 700)
-    v.show()
-    qtbot.waitExposed(v)
+    v = show_widget(qtbot, AnalysisView(), 1100, 700)
     yield v
     assert v.shutdown()
 

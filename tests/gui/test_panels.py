@@ -15,7 +15,12 @@ from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
 from gui.panels.plots import TrainingPlots
 from gui.panels.prediction import NOTE_STALE, NOTE_UNTRAINED, PredictionPanel
+from tests.showing import show_widget
 
+
+def shown_plots(qtbot) -> TrainingPlots:
+    """The training plots on screen at 560 × 440."""
+    return show_widget(qtbot, TrainingPlots(), 560, 440)
 
 def record(kind, epoch, step, spe, loss, acc, val_loss=None, val_acc=None):
     return TrainRecord(kind=kind, epoch=epoch, step=step, steps_per_epoch=spe, loss=loss, accuracy=acc,
@@ -301,11 +306,7 @@ def test_loss_axis_top_moves_in_round_steps_only():
 def test_a_starting_run_moves_no_axis_and_no_legend_when_its_first_records_arrive(qtbot):
     """expect_run (called when Train is pressed) lays the axes and legends out for the run, so its first
     records only add curves; a noisy loss below the axis's round top does not move the axis either."""
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.resize(560, 440)
-    plots.show()
-    qtbot.waitExposed(plots)
+    plots = shown_plots(qtbot)
     views = [p.getPlotItem().getViewBox() for p in (plots.loss_plot, plots.accuracy_plot)]
     plots.expect_run("run 1 · default", 6)
     legends = (plots.loss_legend.text(), plots.accuracy_legend.text())
@@ -341,11 +342,7 @@ def test_new_points_do_not_repaint_the_axes(qtbot, monkeypatch):
     do not make Qt paint them again (it did, ~4 ms per axis per redraw)."""
     from pyqtgraph.graphicsItems.AxisItem import AxisItem
 
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.resize(560, 440)
-    plots.show()
-    qtbot.waitExposed(plots)
+    plots = shown_plots(qtbot)
     plots.expect_run("run 1", 2)
     plots.new_run("run 1", 2)
     plots.add_record(record("step", 0, 1, 10, 1.0, 0.5))
@@ -432,11 +429,7 @@ def test_the_two_plots_are_redrawn_in_different_turns_and_unchanged_curves_are_n
     """Each plot's redraw repaints the window at once: the accuracy plot's comes half an interval after the
     loss plot's (one turn with both stalled the window twice as long). A curve whose data did not change
     (the validation curves, between epochs) is not fed again."""
-    plots = TrainingPlots()
-    qtbot.addWidget(plots)
-    plots.resize(560, 440)
-    plots.show()
-    qtbot.waitExposed(plots)
+    plots = shown_plots(qtbot)
     plots.new_run("run 1", 2)
     feed(plots, epochs=1, spe=5)
     plots.flush()
