@@ -195,12 +195,8 @@ class ClassPalette(QWidget):
 
     def _style_button(self, b: QPushButton, index: int, name: str, color: str, count: int) -> None:
         key = f"{index + 1}  " if index < 9 else ""
-        # the button is at least as wide as its text with a six-digit count, so that a count growing (a
-        # 50,000-drawing file opened) does not widen the palette's dock and relayout the whole window
-        # (which repainted both training plots: a 35-62 ms stall)
-        b.setIcon(marker_icon(color, marker_for(index), b.iconSize().height()))  # its shape and colour
-        b.setMinimumWidth(_text_width(b, f"{key}{name}  (000000)"))
         b.setText(f"{key}{name}  ({count})")
+        b.setIcon(marker_icon(color, marker_for(index), b.iconSize().height()))  # its shape and colour
         shortcut = ""
         if index < 9:
             shortcut = translate("ClassPalette", " — or press {key} on the canvas").format(key=index + 1)
@@ -257,14 +253,3 @@ class ClassPalette(QWidget):
         dialog = DeleteClassDialog(name, count, others, self.window())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.deleteRequested.emit(name, dialog.choice())
-
-
-def _text_width(button: QPushButton, text: str) -> int:
-    """The width a button like `button` (its font, its icon's size) asks for to show `text` in full."""
-    probe = QPushButton(text)
-    probe.setFont(button.font())
-    probe.setIconSize(button.iconSize())
-    probe.setIcon(button.icon())
-    width = probe.sizeHint().width()
-    probe.deleteLater()
-    return width

@@ -83,10 +83,11 @@ def test_probe_is_stable_between_samples_and_a_trained_conv_block_beats_its_base
     assert [p.label for p in a] == ["raw pixels", "after conv block 1", "after conv block 2",
                                     "hidden layer (64)"]
     assert all(p.n == 1500 and p.probe.n_test == 1500 for p in a + b)
+    within = 0.02 + 1e-9  # 2 points (30 of 1,500) is within; in floats 0.884667 - 0.864667 > 0.02
     for pa, pb in zip(a, b, strict=True):
-        assert abs(pa.probe.test_accuracy - pb.probe.test_accuracy) <= 0.02, pa.label
+        assert abs(pa.probe.test_accuracy - pb.probe.test_accuracy) <= within, pa.label
         if pa.baseline is not None:
-            assert abs(pa.baseline - pb.baseline) <= 0.02, pa.label
+            assert abs(pa.baseline - pb.baseline) <= within, pa.label
     # all 2,000 drawings (what the app shows for the starter set): nothing random is left
     full = layer_probes(trained, X, y, 4)
     assert all(p.n == 2000 for p in full) and full[0].baseline is None

@@ -324,11 +324,11 @@ def test_default_learning_rate_is_shared_by_the_cli_and_the_app():
     from gui.cli import build_parser
     from gui.core.training import TrainSettings
 
-    assert TrainConfig().lr == 5e-3 and TrainConfig().schedule == "cosine"  # README Performance
-    assert TrainSettings().lr == TrainSettings().config().lr == 5e-3
+    assert TrainConfig().lr == 7e-3 and TrainConfig().schedule == "cosine"  # recipe 4, README Performance
+    assert TrainSettings().lr == TrainSettings().config().lr == 7e-3
     assert TrainSettings().config().schedule == "cosine" and TrainSettings().copies == 3
     args = build_parser().parse_args(["train", "d.ndjson", "--out", "m.npz"])
-    assert (args.lr, args.epochs, args.versions, args.schedule) == (5e-3, 8, 3, "cosine")
+    assert (args.lr, args.epochs, args.versions, args.schedule) == (7e-3, 8, 3, "cosine")
 
 
 def test_cosine_schedule_warms_up_to_the_peak_then_decays_towards_zero():

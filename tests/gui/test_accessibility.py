@@ -370,21 +370,3 @@ def test_ctrl_c_copies_the_numbers_of_a_lessons_charts(make_window, tmp_path, qt
         np.testing.assert_allclose(points[:, 1], f(points[:, 0]), atol=1e-3)  # 4 significant digits
     win.close()
 
-
-def test_the_class_palette_keeps_its_width_when_the_counts_grow(qtbot):
-    """Opening a large file turns "(500)" into "(12500)": the palette's minimum width stays, so its dock
-    does not widen and relayout the window (which repainted both training plots: a 35-62 ms stall with
-    50,000 drawings); six digits fit without clipping."""
-    from gui.class_palette import ClassPalette
-
-    palette = ClassPalette()
-    qtbot.addWidget(palette)
-    names = ["square", "triangle", "circle", "irregular"]
-    colours = ["#0072b2", "#e69f00", "#009e73", "#cc79a7"]
-    palette.set_classes([(n, c, 500) for n, c in zip(names, colours, strict=True)])
-    before = palette.minimumSizeHint().width()
-    palette.set_classes([(n, c, 12500) for n, c in zip(names, colours, strict=True)])
-    assert palette.minimumSizeHint().width() == before
-    palette.set_classes([(n, c, 999999) for n, c in zip(names, colours, strict=True)])
-    assert palette.minimumSizeHint().width() == before
-    assert all(b.minimumWidth() >= b.sizeHint().width() for b in palette.buttons()[:4])  # the text fits

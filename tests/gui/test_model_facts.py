@@ -51,7 +51,7 @@ def test_a_loaded_model_shows_its_true_step_count_and_settings(make_window, tmp_
     assert other.model_label.text().endswith(f"· {steps:,} steps trained")
     assert note(other) == f"Loaded from shapes.npz · {steps:,} steps"
     status = other.statusBar().currentMessage()
-    assert f"{steps} steps" in status and "lr 0.005, batch 8" in status and "trained on" in status
+    assert f"{steps} steps" in status and "lr 0.007, batch 8" in status and "trained on" in status
     assert other.prediction._trained  # noqa: SLF001  (no "untrained" warning on its bars)
     # trained further, the file keeps counting from the saved steps
     more = train_once(qtbot, other, epochs=1)
