@@ -184,6 +184,23 @@ class ClassPalette(QWidget):
         side = max(14, round(self.fontMetrics().height() * 0.85))
         return QSize(side, side)
 
+    def width_for_counts(self, digits: int) -> int:
+        """The width the palette asks for when every class's count has `digits` digits (a first layout
+        leaves room for it, so a large file opened later does not widen the dock and relayout the
+        window: 35-62 ms with 50,000 drawings)."""
+        columns: dict[int, int] = {}
+        probe = QPushButton()
+        pairs = zip(self._buttons, self._classes, strict=False)
+        for i, (button, (name, _colour, _count)) in enumerate(pairs):
+            probe.setFont(button.font())
+            probe.setIconSize(button.iconSize())
+            probe.setIcon(button.icon())
+            probe.setText(f"{i + 1}  {name}  ({'0' * digits})" if i < 9 else f"{name}  ({'0' * digits})")
+            columns[i % 2] = max(columns.get(i % 2, 0), probe.sizeHint().width())
+        margins = self.layout().contentsMargins()
+        spacing = max(0, self._grid.horizontalSpacing())
+        return sum(columns.values()) + spacing * (len(columns) - 1) + margins.left() + margins.right()
+
     def buttons(self) -> list[QPushButton]:
         """The class buttons in key order, then "+ New class" (the palette's Tab order)."""
         return [*self._buttons, self._add_button]

@@ -182,6 +182,9 @@ class DockLayout(QObject):
             win.tabifyDockWidget(win.filters_dock, win.feature_maps_dock)
             win.filters_dock.raise_()
         left, right = int(w * 0.24), int(w * 0.34)
+        # room in the left column for five-digit class counts, where the window is wide enough
+        frame = win.classes_dock.minimumSizeHint().width() - win.palette.minimumSizeHint().width()
+        left = max(left, min(win.palette.width_for_counts(5) + frame, int(w * 0.3)))
         win.resizeDocks([win.canvas_dock, win.training_dock], [left, right], Qt.Orientation.Horizontal)
         canvas = min(left + 10, int(h * 0.48))
         win.resizeDocks(
