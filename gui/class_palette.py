@@ -195,7 +195,7 @@ class ClassPalette(QWidget):
             probe.setFont(button.font())
             probe.setIconSize(button.iconSize())
             probe.setIcon(button.icon())
-            probe.setText(f"{i + 1}  {name}  ({'0' * digits})" if i < 9 else f"{name}  ({'0' * digits})")
+            probe.setText(_label(i, name, "0" * digits))
             columns[i % 2] = max(columns.get(i % 2, 0), probe.sizeHint().width())
         margins = self.layout().contentsMargins()
         spacing = max(0, self._grid.horizontalSpacing())
@@ -211,8 +211,7 @@ class ClassPalette(QWidget):
     # -- internals ----------------------------------------------------------------------------------
 
     def _style_button(self, b: QPushButton, index: int, name: str, color: str, count: int) -> None:
-        key = f"{index + 1}  " if index < 9 else ""
-        b.setText(f"{key}{name}  ({count})")
+        b.setText(_label(index, name, count))
         b.setIcon(marker_icon(color, marker_for(index), b.iconSize().height()))  # its shape and colour
         shortcut = ""
         if index < 9:
@@ -270,3 +269,9 @@ class ClassPalette(QWidget):
         dialog = DeleteClassDialog(name, count, others, self.window())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.deleteRequested.emit(name, dialog.choice())
+
+
+def _label(index: int, name: str, count) -> str:
+    """A class button's text: its key (classes 1-9), its name and its count."""
+    key = f"{index + 1}  " if index < 9 else ""
+    return f"{key}{name}  ({count})"
