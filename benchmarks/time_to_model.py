@@ -8,8 +8,10 @@ are the steadier figure):
   and that model's accuracy on a fresh synthetic set (seed 1, 250 per class); then `main.py train --out
   M.npz` on the built-in starter set (the app's data);
 - app: a fresh window (`gui.app.create_main_window` on an empty data folder: it opens the starter set),
-  Train pressed as a user would; seconds from Train to the first validation accuracy >= 95 % and to the
-  end of the default run, and the app / CLI ratio for that same run (starter set, default settings);
+  Train pressed as a user would; seconds from Train to the first validation accuracy >= 95 % (the app
+  validates halfway through every epoch and at its end: `gui.core.training.VAL_PER_EPOCH`; the step and
+  the accuracy plot's dot it was shown as are printed) and to the end of the default run, and the app /
+  CLI ratio for that same run (starter set, default settings);
   how often new weights reached the window (filters, feature maps and prediction redraw on each), and
   the time left the progress bar showed at step 20 against when the run really ended, and 2, 5 and 10 s
   after Train against the time the run really had left then ("estimating…" while the run has not yet
@@ -92,6 +94,7 @@ def drive_app(data_dir: str) -> dict:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     import gui.app
+    from gui.panels.plots import record_x
 
     window = gui.app.create_main_window(data_dir)
     window.resize(1280, 720)
@@ -100,7 +103,7 @@ def drive_app(data_dir: str) -> dict:
     QTimer.singleShot(300, settle.quit)  # the window painted and idle, as when a user reaches for Train
     settle.exec()
 
-    got = {"to_95_s": None, "records": 0, "steps": 0, "model_updates": 0}
+    got = {"to_95_s": None, "records": 0, "steps": 0, "model_updates": 0, "validations": 0}
     trace: list = []  # (seconds since Train, kind, epoch, step, eta, elapsed) of every step and epoch record
     loop = QEventLoop()
 
@@ -108,10 +111,12 @@ def drive_app(data_dir: str) -> dict:
         now = time.perf_counter() - got["t0"]
         got["records"] += 1
         got["steps"] = max(got["steps"], rec.step)
-        if rec.kind == "epoch" and rec.val_accuracy is not None:
+        if rec.val_accuracy is not None:  # an epoch's end, or a validation within an epoch (after a step)
             got["last_val"] = rec.val_accuracy
+            got["validations"] += 1
             if rec.val_accuracy >= 0.95 and got["to_95_s"] is None:
-                got["to_95_s"] = now
+                got.update(to_95_s=now, to_95_step=rec.step, to_95_val=rec.val_accuracy,
+                           to_95_epochs=record_x(rec))
         if rec.kind == "step" and "first_eta_s" not in got and rec.step >= 20:
             got.update(first_eta_s=rec.eta, first_eta_at_s=now)  # the time left shown early in the run
         if rec.kind in ("step", "epoch"):
@@ -131,6 +136,12 @@ def drive_app(data_dir: str) -> dict:
     loop.exec()
     del got["t0"]
     got["process_cpu_s"] = time.process_time() - cpu0  # this process: GUI, training and predictor threads
+    # what the user saw: the accuracy plot's validation dots (x in epochs, %); the first at >= 95 % is the
+    # one the run's records reached 95 % with
+    x, y = window.plots.series("val_acc")
+    got["plotted_val"] = [[float(a), float(b)] for a, b in zip(x, y, strict=True)]
+    shown = [(a, b) for a, b in got["plotted_val"] if b >= 95.0]
+    got["to_95_shown"] = shown[0] if shown else None
     window.close()
     app.processEvents()
     got["helper_cpu_s"] = _children_cpu() - children0  # the epoch helper process (ended by now)
@@ -231,9 +242,14 @@ def main(argv=None) -> int:
               f"it reports)")
     a = result["app"]
     to95 = "never" if a["to_95_s"] is None else f"{a['to_95_s']:.1f} s"
+    if a["to_95_s"] is not None:
+        to95 += (f" (step {a['to_95_step']}, {a['to_95_epochs']:.2f} epochs: {a['to_95_val']:.1%}; the "
+                 f"accuracy plot's first dot at >= 95 %: {a['to_95_shown'][1]:.1f} % at "
+                 f"{a['to_95_shown'][0]:.2f} epochs)")
     print(f"app, Train -> validation >= 95 %: {to95} (target <= {TARGETS['app_to_95_s']:g} s); whole run "
           f"{a['run_s']:.1f} s (target <= {TARGETS['app_run_s']:g} s), {a['steps']} steps, "
-          f"final validation {a.get('last_val', float('nan')):.1%}; CPU {a['process_cpu_s']:.1f} s (app) + "
+          f"final validation {a.get('last_val', float('nan')):.1%} ({a['validations']} validations); "
+          f"CPU {a['process_cpu_s']:.1f} s (app) + "
           f"{a['helper_cpu_s']:.1f} s (helper); {a['updates_per_s']:.1f} model updates/s on screen")
     if a.get("first_eta_s") is not None:
         print(f"app, time left shown at step 20 ({a['first_eta_at_s']:.1f} s in): {a['first_eta_s']:.1f} s; "

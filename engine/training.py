@@ -56,6 +56,9 @@ class TrainConfig:
     warmup: float = 0.1  # fraction of the steps spent warming up (cosine schedule)
     # label smoothing: the training target gives every class this share / classes, the label the rest
     label_smoothing: float = 0.0
+    # validations per epoch (with validation data): the last at the epoch's end, the others after evenly
+    # spaced steps within it (`validation_points`); 1: at each epoch's end only
+    val_per_epoch: int = 1
 
     def __post_init__(self):
         if self.epochs < 1 or self.batch_size < 1:
@@ -82,6 +85,8 @@ class TrainConfig:
             raise ValueError(QT_TRANSLATE_NOOP(
                 "Training", "label_smoothing must be at least 0 and less than 1"
             ))
+        if self.val_per_epoch < 1:
+            raise ValueError(QT_TRANSLATE_NOOP("Training", "val_per_epoch must be at least 1"))
 
 
 def scheduled_lr(config: TrainConfig, step: int, total: int) -> float:
@@ -101,6 +106,15 @@ def scheduled_lr(config: TrainConfig, step: int, total: int) -> float:
     return config.lr * 0.5 * (1.0 + math.cos(math.pi * t))
 
 
+def validation_points(steps_per_epoch: int, per_epoch: int) -> tuple[int, ...]:
+    """The steps of an epoch (counted from 1 within it) after which the model is validated, `per_epoch`
+    times an epoch of `steps_per_epoch` steps: after step k x steps_per_epoch // per_epoch for k = 1 ..
+    per_epoch, the last being the epoch's end; fewer when the epoch has fewer steps (never twice after a
+    step, never before the first)."""
+    spe, n = max(int(steps_per_epoch), 1), max(int(per_epoch), 1)
+    return tuple(sorted({k * spe // n for k in range(1, n + 1)} - {0}))
+
+
 def ema_factor(decay: float, n: int) -> float:
     """The averaging factor d for the n-th training step (n from 1): min(decay, (1 + n) / (10 + n))."""
     return min(decay, (1 + n) / (10 + n))
@@ -110,9 +124,10 @@ def ema_factor(decay: float, n: int) -> float:
 class TrainRecord:
     """One report from the training loop.
 
-    kind: "step" (after each mini-batch: its loss and accuracy), "epoch" (averages over the epoch's
-    mini-batches, plus validation figures when validation data was given), or a final "done",
-    "stopped" or "diverged" (with `message` in plain words). With weight averaging on, validation
+    kind: "step" (after each mini-batch: its loss and accuracy, plus validation figures when the model was
+    validated after it: TrainConfig.val_per_epoch > 1), "epoch" (averages over the epoch's mini-batches,
+    plus validation figures when validation data was given), or a final "done", "stopped" or "diverged"
+    (with `message` in plain words). With weight averaging on, validation
     figures are those of the averaged weights (the ones the model ends with); loss and accuracy are
     those of the mini-batches as trained; `lr` is the learning rate of the latest step. `step` counts
     mini-batches from 1. `elapsed`: seconds since training started (preparing each epoch's arrays and
@@ -376,12 +391,18 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
     X, y = _arrays(data, 0, model)
     spe = math.ceil(len(X) / config.batch_size)
     total = config.epochs * spe  # steps in the run (recounted if an epoch comes with another size)
+    points = validation_points(spe, config.val_per_epoch)  # the last is the epoch's end
+    epoch_start = 0  # the steps before the current epoch
 
     def record(kind, epoch, at, **kw):
         left = 0.0
         if kind in ("step", "epoch"):
             epochs_left = config.epochs - epoch - 1
-            validations = 0 if val is None else epochs_left + (kind == "step")
+            validations = 0
+            if val is not None:  # those of the epochs to come, and this epoch's still to come
+                validations = epochs_left * len(points)
+                if kind == "step":
+                    validations += sum(p > step - epoch_start for p in points[:-1]) + 1
             left = eta.left(max(total - step, 0), epochs_left, validations, spe)
         return TrainRecord(kind, epoch, step, spe, lr=opt.lr, elapsed=at, eta=left, **kw)
 
@@ -406,6 +427,8 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
             if math.ceil(len(X) / config.batch_size) != spe:
                 spe = math.ceil(len(X) / config.batch_size)
                 total = step + (config.epochs - epoch) * spe
+                points = validation_points(spe, config.val_per_epoch)
+        epoch_start = step
         order = rng.permutation(len(X))
         if epoch:
             eta.new_epoch()
@@ -459,7 +482,14 @@ def train(model: Sequential, data, config: TrainConfig = TrainConfig(), *, val=N
             now = elapsed()
             eta.add_step(now - mark)
             mark = now
-            yield record("step", epoch, now, loss=loss, accuracy=acc)
+            checked = {}
+            if val is not None and b + 1 in points[:-1]:  # a validation within the epoch
+                with np.errstate(all="ignore"):
+                    val_loss, val_acc = evaluate(_averaged(model, average), *val)
+                checked = {"val_loss": val_loss, "val_accuracy": val_acc}
+                mark = elapsed()
+                eta.add_validation(mark - now)
+            yield record("step", epoch, mark, loss=loss, accuracy=acc, **checked)
         val_loss = val_acc = None
         if val is not None:
             t_val = elapsed()

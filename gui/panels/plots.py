@@ -5,7 +5,7 @@ are fed with `setData` from single-shot timers: the loss plot 50 ms after new re
 second), the accuracy plot 25 ms after the loss plot's redraw. The two plots are so redrawn in different
 turns of the event loop, also when the loop was held up (a plot's redraw repaints the window at once: both
 in one turn stalled it twice as long), and a curve whose data did not change is not fed again (the
-validation curves change once per epoch).
+validation curves change only when the run validates: `validations_per_epoch` times an epoch).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ SERIES = (
     (
         "val_loss",
         "loss",
-        QT_TRANSLATE_NOOP("Plots", "validation loss, each epoch"),
+        QT_TRANSLATE_NOOP("Plots", "validation loss"),
         QT_TRANSLATE_NOOP("Plots", "held-out drawings"),
         VAL_COLOUR,
     ),
@@ -67,7 +67,7 @@ SERIES = (
     (
         "val_acc",
         "accuracy",
-        QT_TRANSLATE_NOOP("Plots", "validation accuracy, each epoch"),
+        QT_TRANSLATE_NOOP("Plots", "validation accuracy"),
         QT_TRANSLATE_NOOP("Plots", "held-out drawings"),
         VAL_COLOUR,
     ),
@@ -130,8 +130,28 @@ def loss_axis_top(largest: float) -> float:
     return 10.0 * scale
 
 
+def validation_when(per_epoch: int) -> str:
+    """When the validation dots are measured, in words: 'at the end of every epoch', 'halfway through every
+    epoch and at its end', '3 times an epoch, the last at its end'."""
+    if per_epoch <= 1:
+        return translate("Plots", "at the end of every epoch")
+    if per_epoch == 2:
+        return translate("Plots", "halfway through every epoch and at its end")
+    return translate("Plots", "{n} times an epoch, the last at its end").format(n=per_epoch)
+
+
+def validation_often(per_epoch: int) -> str:
+    """How often, for the legends: 'each epoch', 'every half epoch', '3 times an epoch'."""
+    if per_epoch <= 1:
+        return translate("Plots", "each epoch")
+    if per_epoch == 2:
+        return translate("Plots", "every half epoch")
+    return translate("Plots", "{n} times an epoch").format(n=per_epoch)
+
+
 def record_x(record) -> float:
-    """Training progress in epochs: epoch + batch / steps_per_epoch for steps, epoch + 1 at an epoch's end."""
+    """Training progress in epochs: epoch + batch / steps_per_epoch for steps (a validation within an epoch
+    is plotted at the step it followed), epoch + 1 at an epoch's end."""
     if record.kind == "epoch":
         return float(record.epoch) + 1.0
     spe = record.steps_per_epoch or 0
@@ -173,9 +193,13 @@ class TrainingPlots(QWidget):
     Accuracy is plotted in percent (record.accuracy × 100); loss is the mean cross-entropy in nats.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, horizontal: bool = False):
+    def __init__(self, parent: QWidget | None = None, *, horizontal: bool = False,
+                 validations_per_epoch: int = 1):
         super().__init__(parent)
         self.setObjectName("trainingPlots")
+        # how often the runs plotted validate (TrainConfig.val_per_epoch): the legends and tooltips say it
+        self.validations_per_epoch = max(1, int(validations_per_epoch))
+        when = validation_when(self.validations_per_epoch)
         self.setAccessibleName(translate("Plots", "Loss and accuracy plots"))
         self._runs: list[_Run] = []
         self._downsampling = False
@@ -194,8 +218,8 @@ class TrainingPlots(QWidget):
                 "Plots",
                 "The loss measures how wrong the network's guesses are, averaged over drawings.\nFaint "
                 "line: each mini-batch. Solid line: the same, smoothed. Orange dots: drawings held "
-                "out\nfor validation, measured at the end of every epoch. Faded lines are earlier runs.",
-            ),
+                "out\nfor validation, measured {when}. Faded lines are earlier runs.",
+            ).format(when=when),
         )
         self.accuracy_plot = self._make_plot(
             "accuracyPlot",
@@ -203,7 +227,7 @@ class TrainingPlots(QWidget):
             (translate("Plots", "accuracy"), "%"),
             translate("Plots", "The share of drawings whose most likely class is the right one, in percent.\n"
             "Blue: training mini-batches, smoothed. Orange dots: held-out validation drawings,\n"
-            "measured at the end of every epoch. Faded lines are earlier runs."),
+            "measured {when}. Faded lines are earlier runs.").format(when=when),
         )
         self._titles = {
             "lossPlot": translate("Plots", "Loss: how wrong the network is (lower is better)"),
@@ -367,24 +391,28 @@ class TrainingPlots(QWidget):
                 value=swatch('#8fb0dc', 'dashed'),
                 names=names,
             ))
+        often = validation_often(self.validations_per_epoch)
         head = f"<b>{self._titles['lossPlot']}</b><br><i>{current}</i>: "
         self.loss_legend.setText(
             head + translate(
                 "Plots",
                 "{value} training, each step &nbsp; {value2} training, smoothed &nbsp; {value3} "
-                "validation, each epoch",
+                "validation, {often}",
             ).format(
                 value=swatch('#9db8dc', 'faint'),
                 value2=swatch(TRAIN_COLOUR, 'line'),
                 value3=swatch(VAL_COLOUR, 'dots'),
+                often=often,
             ) + tail
         )
         head = f"<b>{self._titles['accuracyPlot']}</b><br><i>{current}</i>: "
         self.accuracy_legend.setText(
             head + translate(
                 "Plots",
-                "{value} training, smoothed &nbsp; {value2} validation, each epoch",
-            ).format(value=swatch(TRAIN_COLOUR, 'line'), value2=swatch(VAL_COLOUR, 'dots')) + tail
+                "{value} training, smoothed &nbsp; {value2} validation, {often}",
+            ).format(
+                value=swatch(TRAIN_COLOUR, 'line'), value2=swatch(VAL_COLOUR, 'dots'), often=often,
+            ) + tail
         )
         for legend in (self.loss_legend, self.accuracy_legend):
             # a legend never gets shorter while shown: a new run's label then changes no plot's size
@@ -460,11 +488,11 @@ class TrainingPlots(QWidget):
                 if acc is not None and math.isfinite(acc):
                     run.ema_acc = EMA_DECAY * run.ema_acc + (1 - EMA_DECAY) * acc
                     b["acc_smooth"].append(x, 100.0 * run.ema_acc / debias)
-        else:
-            if record.val_loss is not None and math.isfinite(record.val_loss):
-                b["val_loss"].append(x, record.val_loss)
-            if record.val_accuracy is not None and math.isfinite(record.val_accuracy):
-                b["val_acc"].append(x, 100.0 * record.val_accuracy)
+        # validation figures: an epoch's end, or a step the run validated after (within an epoch)
+        if record.val_loss is not None and math.isfinite(record.val_loss):
+            b["val_loss"].append(x, record.val_loss)
+        if record.val_accuracy is not None and math.isfinite(record.val_accuracy):
+            b["val_acc"].append(x, 100.0 * record.val_accuracy)
         run.dirty.update(PLOTS)
         self._coalescers["loss"].request()  # the loss plot's redraw asks for the accuracy plot's
 

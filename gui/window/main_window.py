@@ -25,6 +25,7 @@ from gui.canvas import CanvasPanel
 from gui.class_palette import ClassPalette
 from gui.core.dataset import DatasetState
 from gui.core.model_state import ModelState
+from gui.core.training import VAL_PER_EPOCH
 from gui.gallery import Gallery
 from gui.i18n import Translation
 from gui.panels._common import SteadyLabel
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.palette = ClassPalette()
         self.gallery = Gallery()
         self.training_panel = TrainingPanel()
-        self.plots = TrainingPlots()
+        self.plots = TrainingPlots(validations_per_epoch=VAL_PER_EPOCH)
         self.filters = FiltersPanel()
         self.feature_maps = FeatureMapsPanel()
         self.prediction = PredictionPanel()

@@ -4720,10 +4720,6 @@ Output: {value2}; {value3}.
         <translation>지수 이동 평균</translation>
     </message>
     <message>
-        <source>validation loss, each epoch</source>
-        <translation>검증 손실, 에포크마다</translation>
-    </message>
-    <message>
         <source>held-out drawings</source>
         <translation>따로 둔 그림</translation>
     </message>
@@ -4734,10 +4730,6 @@ Output: {value2}; {value3}.
     <message>
         <source>mini-batch accuracy, averaged</source>
         <translation>미니배치 정확도, 평균</translation>
-    </message>
-    <message>
-        <source>validation accuracy, each epoch</source>
-        <translation>검증 정확도, 에포크마다</translation>
     </message>
     <message>
         <source>Loss and accuracy plots</source>
@@ -4752,28 +4744,12 @@ Output: {value2}; {value3}.
         <translation>교차 엔트로피 손실</translation>
     </message>
     <message>
-        <source>The loss measures how wrong the network&apos;s guesses are, averaged over drawings.
-Faint line: each mini-batch. Solid line: the same, smoothed. Orange dots: drawings held out
-for validation, measured at the end of every epoch. Faded lines are earlier runs.</source>
-        <translation>손실은 신경망의 추측이 얼마나 틀렸는지를 그림들에 대해 평균 낸 것입니다.
-흐린 선: 미니배치마다. 실선: 같은 값을 평활한 것. 주황 점: 검증용으로 따로 둔 그림,
-에포크가 끝날 때마다 측정. 바랜 선은 이전 실행입니다.</translation>
-    </message>
-    <message>
         <source>Accuracy: share of drawings guessed right (higher is better)</source>
         <translation>정확도: 맞힌 그림의 비율 (높을수록 좋음)</translation>
     </message>
     <message>
         <source>accuracy</source>
         <translation>정확도</translation>
-    </message>
-    <message>
-        <source>The share of drawings whose most likely class is the right one, in percent.
-Blue: training mini-batches, smoothed. Orange dots: held-out validation drawings,
-measured at the end of every epoch. Faded lines are earlier runs.</source>
-        <translation>가장 가능성 높은 클래스가 정답인 그림의 비율 (퍼센트).
-파랑: 학습 미니배치, 평활. 주황 점: 따로 둔 검증 그림,
-에포크가 끝날 때마다 측정. 바랜 선은 이전 실행입니다.</translation>
     </message>
     <message>
         <source>{title} plot</source>
@@ -4800,14 +4776,6 @@ measured at the end of every epoch. Faded lines are earlier runs.</source>
         <translation> &amp;nbsp; 바랜 이전 실행 {value}개 ({names})</translation>
     </message>
     <message>
-        <source>{value} training, each step &amp;nbsp; {value2} training, smoothed &amp;nbsp; {value3} validation, each epoch</source>
-        <translation>{value} 학습, 단계마다 &amp;nbsp; {value2} 학습, 평활 &amp;nbsp; {value3} 검증, 에포크마다</translation>
-    </message>
-    <message>
-        <source>{value} training, smoothed &amp;nbsp; {value2} validation, each epoch</source>
-        <translation>{value} 학습, 평활 &amp;nbsp; {value2} 검증, 에포크마다</translation>
-    </message>
-    <message>
         <source>run 1</source>
         <translation>실행 1</translation>
     </message>
@@ -4820,8 +4788,56 @@ measured at the end of every epoch. Faded lines are earlier runs.</source>
         <translation>검증 정확도</translation>
     </message>
     <message>
+        <source>at the end of every epoch</source>
+        <translation>에포크가 끝날 때마다</translation>
+    </message>
+    <message>
+        <source>halfway through every epoch and at its end</source>
+        <translation>에포크마다 중간과 끝에</translation>
+    </message>
+    <message>
+        <source>{n} times an epoch, the last at its end</source>
+        <translation>에포크마다 {n}번, 마지막은 에포크 끝에</translation>
+    </message>
+    <message>
+        <source>each epoch</source>
+        <translation>에포크마다</translation>
+    </message>
+    <message>
+        <source>every half epoch</source>
+        <translation>반 에포크마다</translation>
+    </message>
+    <message>
+        <source>{n} times an epoch</source>
+        <translation>에포크마다 {n}번</translation>
+    </message>
+    <message>
         <source>{text} {value:.3g}{unit} at {value2:.2f} epochs;</source>
         <translation>{text} {value:.3g}{unit} ({value2:.2f} 에포크);</translation>
+    </message>
+    <message>
+        <source>The loss measures how wrong the network&apos;s guesses are, averaged over drawings.
+Faint line: each mini-batch. Solid line: the same, smoothed. Orange dots: drawings held out
+for validation, measured {when}. Faded lines are earlier runs.</source>
+        <translation>손실은 신경망의 추측이 얼마나 틀렸는지를 그림들에 대해 평균 낸 것입니다.
+흐린 선: 미니배치마다. 실선: 같은 값을 평활한 것. 주황 점: 검증용으로 따로 둔 그림,
+{when} 측정. 바랜 선은 이전 실행입니다.</translation>
+    </message>
+    <message>
+        <source>The share of drawings whose most likely class is the right one, in percent.
+Blue: training mini-batches, smoothed. Orange dots: held-out validation drawings,
+measured {when}. Faded lines are earlier runs.</source>
+        <translation>가장 가능성 높은 클래스가 정답인 그림의 비율 (퍼센트).
+파랑: 학습 미니배치, 평활. 주황 점: 따로 둔 검증 그림,
+{when} 측정. 바랜 선은 이전 실행입니다.</translation>
+    </message>
+    <message>
+        <source>{value} training, each step &amp;nbsp; {value2} training, smoothed &amp;nbsp; {value3} validation, {often}</source>
+        <translation>{value} 학습, 단계마다 &amp;nbsp; {value2} 학습, 평활 &amp;nbsp; {value3} 검증, {often}</translation>
+    </message>
+    <message>
+        <source>{value} training, smoothed &amp;nbsp; {value2} validation, {often}</source>
+        <translation>{value} 학습, 평활 &amp;nbsp; {value2} 검증, {often}</translation>
     </message>
 </context>
 <context>
@@ -5907,6 +5923,10 @@ the points linearly separable — even XOR.</source>
     <message>
         <source>label_smoothing must be at least 0 and less than 1</source>
         <translation>label_smoothing은 0 이상 1 미만이어야 합니다</translation>
+    </message>
+    <message>
+        <source>val_per_epoch must be at least 1</source>
+        <translation>val_per_epoch은 1 이상이어야 합니다</translation>
     </message>
     <message>
         <source>training images have shape {value}, the model needs {value2}</source>

@@ -243,3 +243,11 @@ def test_the_first_epoch_uses_the_cores_this_process_may_use_at_most_two(monkeyp
     assert training.local_threads() == 1  # one core: no second thread to compete with the first
     monkeypatch.setattr(training.os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
     assert training.local_threads() == training.MAX_LOCAL_THREADS == 2
+
+
+def test_the_app_and_the_cli_validate_halfway_through_every_epoch_and_at_its_end():
+    from gui.core.training import VAL_PER_EPOCH
+
+    assert VAL_PER_EPOCH == 2
+    assert TrainSettings().config().val_per_epoch == 2
+    assert TrainSettings(epochs=3, lr=0.001, augment=False).config().val_per_epoch == 2

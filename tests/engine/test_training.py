@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from engine import TrainConfig, TrainControl, TrainRecord, build_model, evaluate, train
-from engine.training import _Eta, ema_factor, scheduled_lr
+from engine.training import _Eta, ema_factor, scheduled_lr, validation_points
 
 
 def data(n=40, seed=0):
@@ -279,6 +279,58 @@ def test_validation_figures_are_those_of_the_averaged_weights():
     assert last_epoch.val_loss == pytest.approx(loss, rel=1e-6) and last_epoch.val_accuracy == acc
 
 
+def test_validation_points_split_an_epoch_evenly_and_end_it():
+    assert validation_points(169, 1) == (169,)
+    assert validation_points(169, 2) == (84, 169)
+    assert validation_points(169, 4) == (42, 84, 126, 169)
+    assert validation_points(3, 2) == (1, 3)
+    assert validation_points(2, 5) == (1, 2)  # never twice after a step, never before the first
+    assert validation_points(1, 3) == (1,)
+    with pytest.raises(ValueError, match="val_per_epoch"):
+        TrainConfig(val_per_epoch=0)
+
+
+def test_validating_within_epochs_changes_no_training_and_reports_the_model_as_it_is_then():
+    """val_per_epoch=2: step records halfway through each epoch carry the validation figures of the
+    model after that step (here without averaging: the model itself); every loss, the epoch figures
+    and the final weights are those of the run that validates once an epoch."""
+    val = data(20, 1)
+    config = TrainConfig(epochs=3, batch_size=8, ema_decay=0.0, seed=1)
+    once_model, twice_model = model(), model()
+    once = list(train(once_model, data(), config, val=val))
+    twice, seen = [], []
+    for r in train(twice_model, data(), replace(config, val_per_epoch=2), val=val):
+        twice.append(r)
+        if r.kind == "step" and r.val_accuracy is not None:
+            seen.append(evaluate(twice_model, *val))  # the weights as they are when the record comes
+    assert [r.kind for r in twice] == [r.kind for r in once]
+    assert [r.loss for r in twice] == [r.loss for r in once]
+    assert [(r.val_loss, r.val_accuracy) for r in twice if r.kind == "epoch"] == [
+        (r.val_loss, r.val_accuracy) for r in once if r.kind == "epoch"]
+    mid = [r for r in twice if r.kind == "step" and r.val_accuracy is not None]
+    assert [r.step for r in mid] == [2, 7, 12]  # 5 steps an epoch: after step 2 of each
+    assert [(r.val_loss, r.val_accuracy) for r in mid] == seen
+    assert all(r.val_loss is None for r in once if r.kind == "step")
+    for k, w in once_model.weights().items():
+        np.testing.assert_array_equal(twice_model.weights()[k], w)
+
+
+def test_validations_within_an_epoch_use_the_averaged_weights():
+    val = data(20, 1)
+    config = TrainConfig(epochs=2, batch_size=8, ema_decay=0.9, val_per_epoch=5)  # after every step
+    m = model()
+    recs = list(train(m, data(), config, val=val))
+    last_step = [r for r in recs if r.kind == "step"][-2]  # the last step validated within the epoch
+    assert last_step.step == 9 and last_step.val_accuracy is not None
+    stopped, control = model(), TrainControl()
+    for r in train(stopped, data(), replace(config, val_per_epoch=1), val=val, control=control):
+        if r.kind == "step" and r.step == 9:
+            control.stop()
+    assert r.kind == "stopped"  # the model now holds the average after step 9
+    loss, acc = evaluate(stopped, *val)
+    assert last_step.val_loss == pytest.approx(loss, rel=1e-6) and last_step.val_accuracy == acc
+
+
 def test_stopping_ends_with_the_average_so_far():
     config = TrainConfig(epochs=3, batch_size=8, seed=3, ema_decay=0.8)
     start, after = _raw_run(replace(config, ema_decay=0.0))
@@ -374,7 +426,7 @@ class _FakeClock:
 
 
 def _timed_run(step_time, *, epochs, n=64, batch=16, first_epoch_s=4.0, wait_s=0.05, val_s=0.02,
-               first_step_s=0.5):
+               first_step_s=0.5, val_per_epoch=1):
     """A run on a fake clock: step k (from 0) takes step_time(k) seconds (the very first first_step_s),
     making epoch 0's arrays first_epoch_s and each later one wait_s, each validation val_s.
     -> (records, the clock time the run ended at)."""
@@ -400,7 +452,8 @@ def _timed_run(step_time, *, epochs, n=64, batch=16, first_epoch_s=4.0, wait_s=0
         return logits(x)
 
     m.forward, m.logits = timed_forward, timed_logits
-    config = TrainConfig(epochs=epochs, batch_size=batch, ema_decay=0.0)  # validates `m` itself
+    config = TrainConfig(epochs=epochs, batch_size=batch, ema_decay=0.0,  # validates `m` itself
+                         val_per_epoch=val_per_epoch)
     recs = list(train(m, SlowData(), config, val=data(16), clock=clock))
     return recs, recs[-1].elapsed
 
@@ -418,6 +471,18 @@ def test_eta_says_estimating_until_the_first_epoch_boundary_then_is_exact_for_st
         unknown = 18 * 0.05 if r.epoch == 1 else 0.0  # the 18 waits to come: the first one is left out
         assert r.eta == pytest.approx(end - r.elapsed - unknown, rel=1e-9, abs=1e-9)
     assert recs[-1].eta == 0.0
+
+
+def test_eta_is_exact_with_validations_within_each_epoch():
+    """Validating 3 times an epoch (after steps 10, 20 and 30 of 30): the validations within an epoch are
+    neither counted as step time nor left out of the time left."""
+    recs, end = _timed_run(lambda k: 0.01, epochs=20, n=16 * 30, val_per_epoch=3)
+    steps = [r for r in recs if r.kind == "step"]
+    assert len(steps) == 600 and end == pytest.approx(4.0 + 0.5 + 599 * 0.01 + 19 * 0.05 + 60 * 0.02)
+    assert [r.step for r in steps if r.val_accuracy is not None][:4] == [10, 20, 40, 50]
+    for r in steps[30:]:
+        unknown = 18 * 0.05 if r.epoch == 1 else 0.0  # the 18 waits to come: the first one is left out
+        assert r.eta == pytest.approx(end - r.elapsed - unknown, rel=1e-9, abs=1e-9)
 
 
 def test_eta_holds_within_5_percent_when_steps_alternate_within_each_epoch():

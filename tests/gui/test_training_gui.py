@@ -351,3 +351,29 @@ def test_adding_a_class_keeps_the_trained_model_until_the_next_train(make_window
     wait_idle(qtbot, window)
     assert window.controller.classes == ["square", "triangle", "circle", "irregular", "star"]
     assert len(records.steps()) > n
+
+
+def test_the_accuracy_plot_shows_each_validation_where_the_run_made_it(make_window, tmp_path, qtbot):
+    """The app validates halfway through every epoch and at its end (VAL_PER_EPOCH): each validation is a
+    dot at the step it followed, with the figure the run's record gave; the legends and tooltips say so."""
+    from gui.core.training import VAL_PER_EPOCH
+
+    assert VAL_PER_EPOCH == 2
+    window = make_window(tmp_path / "data")
+    records = Records(window)
+    click(qtbot, window, "trainButton")
+    wait_idle(qtbot, window)
+    assert records.kinds()[-1] == "done"
+    validated = [r for r in records.items if r.val_accuracy is not None]
+    spe = validated[0].steps_per_epoch
+    assert spe >= 2 and [(r.kind, r.step) for r in validated] == [
+        ("step", spe // 2), ("epoch", spe), ("step", spe + spe // 2), ("epoch", 2 * spe)]
+    x, y = window.plots.series("val_acc")
+    np.testing.assert_allclose(x, [(spe // 2) / spe, 1.0, 1 + (spe // 2) / spe, 2.0])
+    np.testing.assert_allclose(y, [100 * r.val_accuracy for r in validated])
+    np.testing.assert_allclose(window.plots.series("val_loss")[1], [r.val_loss for r in validated])
+    assert window.plots.accuracy_legend.text().endswith("validation, every half epoch")
+    assert "measured halfway through every epoch and at its end." in window.plots.accuracy_plot.toolTip()
+    # the model's facts still give the validation accuracy after the last epoch
+    assert window.model_state.details().endswith(
+        f"Validation accuracy after the last epoch: {validated[-1].val_accuracy:.1%}")
