@@ -10,7 +10,8 @@ the dataset; it never touches the GUI's objects.
 Records cross from the training thread to the GUI thread in batches (`RECORD_BATCH_S`): every step's
 record arrives, in order, but the GUI thread is woken about 20 times a second instead of after every
 step (each wake-up takes the interpreter lock from the training thread). A run's epoch and final records,
-new weights, and every record while paused or stepping go at once.
+a step record with validation figures (halfway through an epoch), new weights, and every record while
+paused or stepping go at once.
 
 Stopping: while the data is prepared (rasterizing, the first epoch) the run checks both the runner's stop
 (window closing) and the user's Stop, and ends at once (`engine.Cancelled`). Once it trains, a user's Stop
@@ -73,8 +74,9 @@ def training_job(
         if payload.kind == "step":
             training.set()
         pending.append(payload)
-        if payload.kind != "step" or control.paused or time.perf_counter() - sent_at[0] >= RECORD_BATCH_S:
-            flush()
+        if (payload.kind != "step" or payload.val_accuracy is not None or control.paused
+                or time.perf_counter() - sent_at[0] >= RECORD_BATCH_S):
+            flush()  # a validation (an epoch's end or within one) is shown at once
 
     if isinstance(control, BatchingControl):
         control.on_block = flush

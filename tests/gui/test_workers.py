@@ -419,9 +419,13 @@ def test_training_records_cross_to_the_gui_thread_in_order_and_in_batches():
     assert [r.kind for r in records if r.kind != "step"] == ["epoch", "epoch", "done"]
     assert sent[-1][0] == "records" and sent[-1][1][-1].kind == "done" and sent[-2][0] == "weights"
     assert len([m for m in sent if m[0] == "records"]) < len(records) / 2  # batched
-    for kind, batch in sent:  # an epoch record ends its batch: it is shown at once
+    for kind, batch in sent:  # an epoch record, or any with validation figures, ends its batch: shown at once
         if kind == "records":
-            assert all(r.kind == "step" for r in batch[:-1])
+            assert all(r.kind == "step" and r.val_accuracy is None for r in batch[:-1])
+    validated = [r.step for r in records if r.kind == "step" and r.val_accuracy is not None]
+    assert validated == [10, 30]  # halfway through each epoch of 20 steps
+    ends = [batch[-1].step for kind, batch in sent if kind == "records" and batch[-1].kind == "step"]
+    assert set(validated) <= set(ends)
 
 
 def test_a_paused_run_has_passed_on_every_step_it_made():
