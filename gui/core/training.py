@@ -61,11 +61,12 @@ def local_threads() -> int:
         cpus = os.cpu_count() or 1
     return max(1, min(MAX_LOCAL_THREADS, cpus))
 
-# Validations an epoch: halfway through it and at its end. Training is the same (validating only reads the
-# averaged weights); the accuracy curve has a point every half epoch, and a run shows that it has reached an
-# accuracy up to half an epoch sooner: the default run on the starter set is at 95.5 % halfway through epoch
-# 3 (step 422 of 1,352; 94.0 % after epoch 2, 96.0 % after epoch 3). Each validation of the 200 held-out
-# drawings takes ~25 ms (8 more in the default run: ~0.2 s of 12 s).
+# The app's validations an epoch (`run_training`): halfway through it and at its end. Training is the same
+# (validating only reads the averaged weights); the accuracy plot has a dot every half epoch, and a run shows
+# that it has reached an accuracy up to half an epoch sooner: the default run on the starter set is at 95.5 %
+# halfway through epoch 3 (step 422 of 1,352; 94.0 % after epoch 2, 96.0 % after epoch 3). Each validation
+# of the 200 held-out drawings takes ~25 ms (8 more in the default run: ~0.2 s of 12 s). The command line
+# prints a line an epoch, so it validates at each epoch's end only (`TrainSettings.config()`).
 VAL_PER_EPOCH = 2
 WEIGHTS_INTERVAL_S = 0.2  # at most 5 weight snapshots a second while running (filters, feature maps, bars)
 OPTIMIZERS = ("adam", "sgd")
@@ -133,7 +134,6 @@ class TrainSettings:
             ema_decay=self.ema_decay if self.average else 0.0,
             schedule=self.schedule,
             label_smoothing=self.label_smoothing,
-            val_per_epoch=VAL_PER_EPOCH,
         )
 
     def samples_per_epoch(self, drawings: int) -> int:
@@ -380,7 +380,8 @@ def run_training(
         send(("prepared", {"n_train": run.n_train, "n_val": run.n_val, "classes": list(run.classes),
                            "warnings": list(data.warnings)}))
         last = 0.0
-        for rec in train(model, run, settings.config(), val=run.val, control=control):
+        config = replace(settings.config(), val_per_epoch=VAL_PER_EPOCH)  # the plot's dots: every half epoch
+        for rec in train(model, run, config, val=run.val, control=control):
             now = time.perf_counter()
             final = rec.kind in ("done", "stopped", "diverged")
             if final or (rec.kind == "step" and (now - last >= WEIGHTS_INTERVAL_S or control.paused)):

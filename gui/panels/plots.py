@@ -149,6 +149,12 @@ def validation_often(per_epoch: int) -> str:
     return translate("Plots", "{n} times an epoch").format(n=per_epoch)
 
 
+def _swatch(colour: str, kind: str) -> str:
+    """A legend's sample of a curve: a line, a faint line, dots or a dashed line in `colour` (rich text)."""
+    glyph = {"line": "━━", "faint": "──", "dots": "━●━", "dashed": "╍╍"}[kind]
+    return f"<span style='color:{colour};'><b>{glyph}</b></span>"
+
+
 def record_x(record) -> float:
     """Training progress in epochs: epoch + batch / steps_per_epoch for steps (a validation within an epoch
     is plotted at the step it followed), epoch + 1 at an epoch's end."""
@@ -373,10 +379,7 @@ class TrainingPlots(QWidget):
                 self._fade(run)
 
     def _update_legends(self) -> None:
-        def swatch(colour: str, kind: str) -> str:
-            glyph = {"line": "━━", "faint": "──", "dots": "━●━", "dashed": "╍╍"}[kind]
-            return f"<span style='color:{colour};'><b>{glyph}</b></span>"
-
+        swatch = _swatch
         if self._expected is not None:  # a run about to start is named as the current one already
             current, earlier = self._expected[0], [run.label for run in self._runs]
         else:

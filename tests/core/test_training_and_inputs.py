@@ -245,9 +245,19 @@ def test_the_first_epoch_uses_the_cores_this_process_may_use_at_most_two(monkeyp
     assert training.local_threads() == training.MAX_LOCAL_THREADS == 2
 
 
-def test_the_app_and_the_cli_validate_halfway_through_every_epoch_and_at_its_end():
+def test_the_app_validates_halfway_through_every_epoch_and_the_cli_at_its_end():
+    """run_training (the app's run) validates VAL_PER_EPOCH = 2 times an epoch; the settings' own config
+    (the CLI's, realdata_eval's) once, at the epoch's end: it prints a line an epoch."""
     from gui.core.training import VAL_PER_EPOCH
 
     assert VAL_PER_EPOCH == 2
-    assert TrainSettings().config().val_per_epoch == 2
-    assert TrainSettings(epochs=3, lr=0.001, augment=False).config().val_per_epoch == 2
+    assert TrainSettings().config().val_per_epoch == 1
+    drawings = tuple(engine.generate_drawings(25, seed=3))  # 25 per class: 80 train, 20 validate
+    snapshot = DatasetSnapshot(drawings, tuple(engine.DEFAULT_CLASSES), 1, "x.ndjson")
+    settings = TrainSettings(preset="tiny", epochs=2, batch_size=8, augment=False, val_split=0.2)
+    sent = []
+    run_training(sent.append, engine.build_model("tiny", 4), snapshot, settings, TrainControl())
+    records = [r for kind, r in sent if kind == "record"]
+    assert records[-1].kind == "done"
+    assert [(r.kind, r.step) for r in records if r.val_accuracy is not None] == [
+        ("step", 5), ("epoch", 10), ("step", 15), ("epoch", 20)]
