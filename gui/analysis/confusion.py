@@ -32,8 +32,9 @@ from gui.markers import marker_for
 from gui.panels._common import BACKGROUND, FOREGROUND
 from gui.text import QT_TRANSLATE_NOOP, translate
 
-from ._common import IconFiller, RenderWhenShown, drawing_pixmap, install_export_menu
+from ._common import IconFiller, RenderWhenShown, SteadyLabel, drawing_pixmap, install_export_menu
 
+ICON_CACHE = 200  # thumbnails kept for the list of mistakes (drawings that come back after an epoch)
 _SEQ = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b")  # ColorBrewer Blues
 SUBSETS = (
     ("validation", QT_TRANSLATE_NOOP("Confusion", "validation drawings (held out from training)")),
@@ -65,6 +66,8 @@ class ConfusionMatrix(QWidget):
         self._result: dict | None = None
         self._texts: list[pg.TextItem] = []
         self._icons = IconFiller(self)
+        self._icon_cache: dict[tuple, QIcon] = {}  # (test?, index, colour, marker) -> thumbnail
+        self._wrong_shown: list | None = []  # (text, index, icon key) of each line of the list
 
         self.title = QLabel(
             translate("Confusion", "<b>Confusion matrix</b> — which classes the network mixes up")
@@ -87,8 +90,8 @@ class ConfusionMatrix(QWidget):
             "network does on drawings it has not seen.")
         )
         self.subset.currentIndexChanged.connect(self._render)
-        self.summary = QLabel(translate("Confusion", "No model yet."))
-        self.summary.setWordWrap(True)
+        # says which model with each result: a steady height keeps the matrix from being re-laid out
+        self.summary = SteadyLabel(translate("Confusion", "No model yet."))
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
@@ -149,8 +152,7 @@ class ConfusionMatrix(QWidget):
             "drawers the validation drawings are all by people it did not train on.",
         ))
         self.drawer_table.cellClicked.connect(self._drawer_clicked)
-        self.drawer_note = QLabel("")
-        self.drawer_note.setWordWrap(True)
+        self.drawer_note = SteadyLabel("")
 
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("Confusion", "Drawings:")))
@@ -189,10 +191,17 @@ class ConfusionMatrix(QWidget):
 
     def set_drawings(self, drawings: list) -> None:
         self._drawings = list(drawings)
+        self._forget_thumbnails()
+
+    def _forget_thumbnails(self) -> None:
+        """The drawings changed: thumbnails kept and lines shown may be of other drawings now."""
+        self._icon_cache.clear()
+        self._wrong_shown = None
 
     def set_test_drawings(self, drawings: list | None) -> None:
         """The imported test set (its thumbnails in the list of mistakes)."""
         self._test_drawings = list(drawings or [])
+        self._forget_thumbnails()
 
     def set_result(self, confusion: dict | None, note: str = "") -> None:
         """confusion: {"validation": {...}, "all": {...}[, "test": {...}]}, each with matrix, cells, wrong,
@@ -328,10 +337,11 @@ class ConfusionMatrix(QWidget):
         return self._texts
 
     def _render_now(self, *_args) -> None:
-        self._icons.clear()
-        self.wrong.clear()
         cur = self.current()
         if cur is None:
+            self._icons.clear()
+            self.wrong.clear()
+            self._wrong_shown = []
             self._cell_texts(0)
             self.image.clear()
             self.summary.setText(getattr(self, "_note", "") or translate("Confusion", "No model yet."))
@@ -376,28 +386,77 @@ class ConfusionMatrix(QWidget):
         test = self._is_test()
         source = getattr(self, "_test_drawings", []) if test else self._drawings
         where = translate("Confusion", "test drawing ") if test else ""
+        rows = []  # (text, dataset index or None, icon key or None, the drawing) per line of the list
         for w in cur["wrong"]:
-            item = QListWidgetItem(
-                translate(
-                    "Confusion",
-                    "{where}#{value}: labelled “{value2}”, predicted “{value3}” ({value4:.0f}% sure)",
-                ).format(
-                    where=where, value=w.index + 1, value2=self._name(w.true), value3=self._name(w.predicted),
-                    value4=100 * w.confidence
-                )
+            text = translate(
+                "Confusion",
+                "{where}#{value}: labelled “{value2}”, predicted “{value3}” ({value4:.0f}% sure)",
+            ).format(
+                where=where, value=w.index + 1, value2=self._name(w.true), value3=self._name(w.predicted),
+                value4=100 * w.confidence
             )
-            if not test:  # test drawings are not in the dataset: nothing to open
-                item.setData(Qt.ItemDataRole.UserRole, int(w.index))
+            key = d = None
             if 0 <= w.index < len(source):
                 d = source[w.index]
                 colour = self._colours[w.true] if w.true < len(self._colours) else "#7f7f7f"
-                mark = marker_for(w.true) if w.true < len(self._names) else None
-                self._icons.add(item, lambda d=d, c=colour, m=mark: QIcon(drawing_pixmap(d, c, 44, m)))
-            self.wrong.addItem(item)
+                key = (test, int(w.index), colour, marker_for(w.true) if w.true < len(self._names) else None)
+            # test drawings are not in the dataset: nothing to open
+            rows.append((text, None if test else int(w.index), key, d))
         if not cur["wrong"]:
-            self.wrong.addItem(translate("Confusion", "None: every drawing here is classified right."))
+            rows.append((translate("Confusion", "None: every drawing here is classified right."), None, None,
+                         None))
+        self._show_wrong(rows)
         self.show_wrong.setEnabled(bool(cur["wrong"]) and not test)
         self._render_drawers(cur)
+
+    def _show_wrong(self, rows: list) -> None:
+        """The list of the most confidently wrong drawings, changed in place: during training each new
+        result moves a few lines and changes most percentages, and clearing the list and filling it again
+        laid every line out anew and drew every thumbnail again (1.5 ms each, a few per turn). A line keeps
+        its item and its thumbnail while it shows the same drawing; thumbnails already drawn are kept
+        (ICON_CACHE) for drawings that come back."""
+        keys = [r[:3] for r in rows]
+        shown = self._wrong_shown
+        if keys == shown:
+            return
+        shown = shown or []
+        lst = self.wrong
+        while lst.count() > len(rows):
+            lst.takeItem(lst.count() - 1)
+        self._wrong_shown = keys  # before the thumbnails are queued: they check it
+        for r, (text, index, key, d) in enumerate(rows):
+            item = lst.item(r)
+            if item is None:
+                item = QListWidgetItem(text)
+                lst.addItem(item)
+                old_key = None
+            else:
+                old_key = shown[r][2] if r < len(shown) else None
+                if item.text() != text:
+                    item.setText(text)
+            if item.data(Qt.ItemDataRole.UserRole) != index:
+                item.setData(Qt.ItemDataRole.UserRole, index)
+            if key is not None and key == old_key:
+                continue  # the same drawing: its thumbnail is there, or queued
+            if key is not None and key in self._icon_cache:
+                item.setIcon(self._icon_cache[key])
+                continue
+            item.setIcon(QIcon())  # none, or until its thumbnail is drawn (a few per turn)
+            if key is not None:
+                self._icons.add(item, lambda r=r, k=key, d=d: self._thumbnail(r, k, d))
+
+    def _thumbnail(self, row: int, key: tuple, drawing) -> QIcon | None:
+        """The thumbnail of line `row`, if it still shows that drawing (else None: nothing is set)."""
+        if self._wrong_shown is None or row >= len(self._wrong_shown) or self._wrong_shown[row][2] != key:
+            return None
+        cache = self._icon_cache
+        icon = cache.get(key)
+        if icon is None:
+            _test, _index, colour, mark = key
+            icon = cache[key] = QIcon(drawing_pixmap(drawing, colour, 44, mark))
+            while len(cache) > ICON_CACHE:
+                cache.pop(next(iter(cache)))
+        return icon
 
     def _scene_clicked(self, ev) -> None:
         cur = self.current()

@@ -1,0 +1,201 @@
+"""The analysis panels keep their layout steady while results change (what keeps the GUI thread's turns
+short during training): labels whose text changes with each result do not shrink, the Representations
+panel gets its new data before its first paint and keeps the width of its side column, and the list of
+mistakes is changed in place, thumbnails kept."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from engine import generate_drawings
+from engine.analysis import Mistake
+from gui.analysis import AnalysisView
+from gui.analysis import confusion as confusion_module
+from gui.analysis._common import RenderWhenShown, SteadyLabel
+from gui.analysis.confusion import ConfusionMatrix
+from tests.showing import show_widget
+
+LONG = ("A caption long enough to wrap onto several lines in a narrow panel: it says what the network "
+        "predicts, how sure it is, which patch matters most and how many pixels are left at zero.")
+SHORT = "Short."
+
+
+def _panel_with(label: QLabel, qtbot, width: int = 260):
+    panel = QWidget()
+    layout = QVBoxLayout(panel)
+    layout.addWidget(label)
+    below = QWidget()
+    below.setMinimumHeight(50)
+    layout.addWidget(below, 1)
+    show_widget(qtbot, panel, width, 400)
+    return panel, below
+
+
+def test_a_steady_label_keeps_its_tallest_height_and_the_widget_below_keeps_its_place(qtbot):
+    label = SteadyLabel(SHORT)
+    panel, below = _panel_with(label, qtbot)
+    one_line = label.height()
+    label.setText(LONG)
+    # the layout has placed the taller label and moved the widget below it
+    qtbot.waitUntil(lambda: label.height() > 2 * one_line and below.y() > label.geometry().bottom())
+    tall, below_geometry = label.height(), below.geometry()
+    label.setText(SHORT)  # shorter: the height stays, nothing below moves
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert label.height() == tall
+    assert below.geometry() == below_geometry
+    assert label.text() == SHORT
+    # a plain QLabel would have shrunk back (what the panels did before)
+    plain = QLabel(LONG)
+    plain.setWordWrap(True)
+    _panel2, below2 = _panel_with(plain, qtbot)
+    qtbot.waitUntil(lambda: plain.height() > 2 * one_line)
+    plain.setText(SHORT)
+    qtbot.waitUntil(lambda: plain.height() < tall)
+
+
+def test_a_steady_label_starts_afresh_at_another_width(qtbot):
+    label = SteadyLabel(LONG)
+    panel, _below = _panel_with(label, qtbot, width=260)
+    label.setText(SHORT + " ")
+    label.setText(LONG)
+    qtbot.waitUntil(lambda: label.minimumHeight() > 0)
+    narrow = label.minimumHeight()
+    panel.resize(900, 400)  # wider: the long text needs fewer lines, so the label may be lower
+    qtbot.waitUntil(lambda: label.width() > 800)
+    assert label.minimumHeight() == label.heightForWidth(label.width()) < narrow
+
+
+def test_render_before_paint_runs_in_the_show_before_any_paint(qtbot):
+    class Panel(QWidget):
+        paints = 0
+
+        def paintEvent(self, event):  # noqa: N802
+            Panel.paints += 1
+
+    panel = Panel()
+    qtbot.addWidget(panel)
+    renders = []
+    watcher = RenderWhenShown(panel, lambda: renders.append((panel.isVisible(), Panel.paints)),
+                              before_paint=True)
+    watcher.request()
+    assert renders == []
+    panel.show()  # the Show event is sent inside show(): no turn of the event loop yet
+    assert renders == [(True, 0)]
+    qtbot.waitExposed(panel)
+    QApplication.processEvents()
+    assert len(renders) == 1 and Panel.paints >= 1
+
+
+def _layers(n: int, scale: float) -> list[dict]:
+    rng = np.random.default_rng(int(scale * 10))
+    return [{"label": "hidden layer (64)", "points": rng.normal(size=(n, 2)) * scale,
+             "explained": np.array([0.4, 0.2]), "ids": np.arange(n), "y": np.arange(n) % 4, "probe": None}]
+
+
+def test_representations_shown_again_has_its_new_points_before_its_first_paint(qtbot):
+    view = show_widget(qtbot, AnalysisView(), 1200, 760)
+    try:
+        rep = view.representation
+        rep.finish_building()
+        drawings = generate_drawings(10, seed=0)
+        rep.set_classes(["circle", "square", "triangle", "irregular"], ["#f00", "#0f0", "#00f", "#888"])
+        rep.set_drawings(drawings)
+        rep.set_layers(_layers(40, 1.0))
+        view.setCurrentWidget(view.confusion)
+        qtbot.waitUntil(lambda: not rep.isVisible())
+        new = _layers(40, 7.0)
+        rep.set_layers(new)  # hidden: kept for when it is shown
+        assert not np.allclose(rep.shown_points("layer")[0], new[0]["points"])
+        view.setCurrentWidget(rep)  # no turn of the event loop between the switch and this check
+        points, ids = rep.shown_points("layer")
+        np.testing.assert_allclose(points, new[0]["points"].astype(np.float32))
+        assert list(ids) == list(range(40))
+    finally:
+        assert view.shutdown()
+
+
+def test_representations_side_column_and_plots_keep_their_size_when_the_status_changes(qtbot):
+    view = show_widget(qtbot, AnalysisView(), 1200, 760)
+    try:
+        rep = view.representation
+        rep.finish_building()
+        rep.set_layers(_layers(40, 1.0))
+        qtbot.waitUntil(lambda: rep.layer_plot.widget.width() > 100)
+        QApplication.processEvents()
+        side, plot = rep.side.width(), rep.layer_plot.widget.geometry()
+        for text in ("Computing for the newest model…", "", "Could not analyse this model: a reason long "
+                     "enough to take two or three lines in the column beside the plots", ""):
+            rep.set_status(text)
+            QApplication.processEvents()
+            QApplication.processEvents()
+            assert rep.side.width() == side
+            assert rep.layer_plot.widget.geometry() == plot
+    finally:
+        assert view.shutdown()
+
+
+def _confusion(wrong: list[Mistake]) -> dict:
+    m = np.array([[8, 2], [1, 9]])
+    cells = [[list(range(8)), [8, 9]], [[10], list(range(11, 20))]]
+    part = {"matrix": m, "cells": cells, "wrong": wrong, "n": 20}
+    return {"validation": part, "all": part}
+
+
+def test_the_list_of_mistakes_is_changed_in_place_and_keeps_its_thumbnails(qtbot, monkeypatch):
+    drawn = []
+    real = confusion_module.drawing_pixmap
+    monkeypatch.setattr(confusion_module, "drawing_pixmap",
+                        lambda d, *a, **k: drawn.append(d) or real(d, *a, **k))
+    cm = show_widget(qtbot, ConfusionMatrix(), 900, 600)
+    drawings = generate_drawings(5, seed=0)[:20]
+    cm.set_classes(["circle", "square"], ["#f00", "#0f0"])
+    cm.set_drawings(drawings)
+    cm.set_result(_confusion([Mistake(9, 0, 1, 0.91), Mistake(8, 0, 1, 0.80), Mistake(10, 1, 0, 0.70)]))
+    cm._icons.flush()
+    assert len(drawn) == 3
+    assert [cm.wrong.item(r).data(256) for r in range(cm.wrong.count())] == [9, 8, 10]
+    assert all(not cm.wrong.item(r).icon().isNull() for r in range(3))
+    # the next epoch: the same drawings, new percentages, 8 and 9 swapped, 10 gone, 12 new
+    drawn.clear()
+    cm.set_result(_confusion([Mistake(8, 0, 1, 0.95), Mistake(9, 0, 1, 0.90), Mistake(12, 1, 0, 0.60)]))
+    cm._icons.flush()
+    texts = [cm.wrong.item(r).text() for r in range(cm.wrong.count())]
+    assert texts == ["#9: labelled “circle”, predicted “square” (95% sure)",
+                     "#10: labelled “circle”, predicted “square” (90% sure)",
+                     "#13: labelled “square”, predicted “circle” (60% sure)"]
+    assert [cm.wrong.item(r).data(256) for r in range(3)] == [8, 9, 12]
+    assert drawn == [drawings[12]]  # 8 and 9 from the thumbnails kept, only 12 drawn
+    assert all(not cm.wrong.item(r).icon().isNull() for r in range(3))
+    # the same result again: nothing changes, nothing is drawn
+    cm.set_result(_confusion([Mistake(8, 0, 1, 0.95), Mistake(9, 0, 1, 0.90), Mistake(12, 1, 0, 0.60)]))
+    cm._icons.flush()
+    assert drawn == [drawings[12]] and cm.wrong.count() == 3
+    # other drawings: the thumbnails are drawn again, from the new drawings
+    others = generate_drawings(5, seed=1)[:20]
+    cm.set_drawings(others)
+    drawn.clear()
+    cm.set_result(_confusion([Mistake(8, 0, 1, 0.95)]))
+    cm._icons.flush()
+    assert drawn == [others[8]] and cm.wrong.count() == 1
+    assert cm.wrong.item(0).text() == "#9: labelled “circle”, predicted “square” (95% sure)"
+    # nothing wrong: one line that says so, and opens nothing
+    cm.set_result(_confusion([]))
+    assert cm.wrong.count() == 1 and cm.wrong.item(0).data(256) is None
+    assert cm.wrong.item(0).icon().isNull()
+
+
+def test_the_saliency_maps_keep_their_place_when_the_caption_gets_shorter(qtbot):
+    from gui.analysis.saliency import SaliencyView
+
+    sal = show_widget(qtbot, SaliencyView(), 700, 600)
+    sal.caption.setText(LONG + " " + LONG)
+    qtbot.waitUntil(lambda: sal.caption.height() > 3 * sal.fontMetrics().height())
+    QApplication.processEvents()
+    maps = sal.graphics.geometry()
+    for text in (SHORT, LONG, SHORT):
+        sal.caption.setText(text)
+        QApplication.processEvents()
+        QApplication.processEvents()
+        assert sal.graphics.geometry() == maps
