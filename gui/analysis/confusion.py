@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from gui.text import QT_TRANSLATE_NOOP, translate
 
 from ._common import IconFiller, RenderWhenShown, SteadyLabel, drawing_pixmap, install_export_menu
 
+DARK_SHARE = 55  # % of the true class: a cell this dark has white text
 ICON_CACHE = 200  # thumbnails kept for the list of mistakes (drawings that come back after an epoch)
 _SEQ = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b")  # ColorBrewer Blues
 SUBSETS = (
@@ -45,6 +46,63 @@ SUBSETS = (
 
 def _cmap() -> pg.ColorMap:
     return pg.ColorMap(np.linspace(0, 1, len(_SEQ)), [pg.mkColor(c) for c in _SEQ])
+
+
+class CellTexts(pg.GraphicsObject):
+    """The text of every cell of a c × c matrix, drawn at cell (t, p) = row t, column p of the plot: its
+    count (13 pt, bold) over its share of the true class ("41" over "82%"), white on dark cells (share
+    over DARK_SHARE), centred, the same size at any zoom. One item and one paint for all the cells: as
+    16 pyqtgraph TextItems, each new result laid out 16 HTML documents and every repaint called 16
+    Python paint methods, each taking the interpreter lock from the training thread. `texts()` -> the
+    strings drawn, row by row (tests)."""
+
+    def __init__(self):
+        super().__init__()
+        self._cells: list[tuple[float, float, str, str, bool]] = []  # x, y, count, share, dark
+        self._size = 0
+
+    def set_cells(self, matrix: np.ndarray, share: np.ndarray) -> None:
+        c = len(matrix)
+        cells = [(p + 0.5, t + 0.5, f"{int(matrix[t, p])}", f"{share[t, p]:.0f}%",
+                  bool(share[t, p] > DARK_SHARE)) for t in range(c) for p in range(c)]
+        if cells == self._cells:
+            return  # unchanged: not painted again
+        if c != self._size:
+            self.prepareGeometryChange()
+            self._size = c
+        self._cells = cells
+        self.update()
+
+    def texts(self) -> list[tuple[str, str]]:
+        return [(count, share) for _x, _y, count, share, _dark in self._cells]
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self._size, self._size)
+
+    def paint(self, p, _option, _widget=None) -> None:
+        if not self._cells:
+            return
+        transform = p.transform()
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        big = QFont(p.font())
+        big.setPointSizeF(13)
+        big.setWeight(QFont.Weight.DemiBold)
+        small = QFont(p.font())
+        fb, fs = QFontMetricsF(big), QFontMetricsF(small)
+        height = fb.height() + fs.height()
+        light, dark = QColor(FOREGROUND), QColor("#ffffff")
+        for x, y, count, share, on_dark in self._cells:
+            centre = transform.map(QPointF(x, y))
+            top = centre.y() - height / 2
+            p.setPen(dark if on_dark else light)
+            p.setFont(big)
+            p.drawText(QPointF(centre.x() - fb.horizontalAdvance(count) / 2, top + fb.ascent()), count)
+            p.setFont(small)
+            p.drawText(QPointF(centre.x() - fs.horizontalAdvance(share) / 2, top + fb.height() + fs.ascent()),
+                       share)
+        p.restore()
 
 
 class ConfusionMatrix(QWidget):
@@ -64,7 +122,6 @@ class ConfusionMatrix(QWidget):
         self._colours: list[str] = []
         self._drawings: list = []
         self._result: dict | None = None
-        self._texts: list[pg.TextItem] = []
         self._icons = IconFiller(self)
         self._icon_cache: dict[tuple, QIcon] = {}  # (test?, index, colour, marker) -> thumbnail
         self._wrong_shown: list | None = []  # (text, index, icon key) of each line of the list
@@ -108,6 +165,8 @@ class ConfusionMatrix(QWidget):
             a.setTextPen(FOREGROUND)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
+        self.cell_texts = CellTexts()  # each cell's count and share, all drawn in one paint
+        self.plot.addItem(self.cell_texts)
         self.bar = pg.ColorBarItem(
             values=(0, 100), colorMap=_cmap(), interactive=False, colorMapMenu=False, width=14, pen=FOREGROUND
         )
@@ -322,27 +381,13 @@ class ConfusionMatrix(QWidget):
         """Render now when on screen; a hidden panel renders when it is shown (saves GUI-thread time)."""
         self._when_shown.request()
 
-    def _cell_texts(self, c: int) -> list[pg.TextItem]:
-        """c × c text items, row by row, kept between renders (only their text changes)"""
-        if len(self._texts) != c * c:
-            for t in self._texts:
-                self.plot.removeItem(t)
-            self._texts = []
-            for t in range(c):
-                for p in range(c):
-                    text = pg.TextItem(anchor=(0.5, 0.5))
-                    text.setPos(p + 0.5, t + 0.5)
-                    self.plot.addItem(text)
-                    self._texts.append(text)
-        return self._texts
-
     def _render_now(self, *_args) -> None:
         cur = self.current()
         if cur is None:
             self._icons.clear()
             self.wrong.clear()
             self._wrong_shown = []
-            self._cell_texts(0)
+            self.cell_texts.set_cells(np.zeros((0, 0), np.int64), np.zeros((0, 0)))
             self.image.clear()
             self.summary.setText(getattr(self, "_note", "") or translate("Confusion", "No model yet."))
             self.show_wrong.setEnabled(False)
@@ -360,20 +405,7 @@ class ConfusionMatrix(QWidget):
             self.plot.getAxis("bottom").setTicks([ticks, []])
             self.plot.getAxis("left").setTicks([ticks, []])
             self.plot.setRange(xRange=(0, c), yRange=(0, c), padding=0.02)
-        texts = self._cell_texts(c)
-        for t in range(c):
-            for p in range(c):
-                dark = share[t, p] > 55
-                colour = "#ffffff" if dark else FOREGROUND
-                html = (
-                    f"<div style='text-align:center; color:{colour}'>"
-                    f"<span style='font-size:13pt; font-weight:600'>{int(m[t, p])}</span>"
-                    f"<br>{share[t, p]:.0f}%</div>"
-                )
-                item = texts[t * c + p]
-                if getattr(item, "_html", None) != html:  # unchanged cells are not laid out again
-                    item._html = html
-                    item.setHtml(html)
+        self.cell_texts.set_cells(m, share)
         n = int(cur["n"])
         right = int(np.trace(m))
         note = getattr(self, "_note", "")

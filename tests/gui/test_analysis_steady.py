@@ -199,3 +199,46 @@ def test_the_saliency_maps_keep_their_place_when_the_caption_gets_shorter(qtbot)
         QApplication.processEvents()
         QApplication.processEvents()
         assert sal.graphics.geometry() == maps
+
+
+def test_confusion_cells_are_drawn_by_one_item_with_each_count_and_share(qtbot):
+    cm = show_widget(qtbot, ConfusionMatrix(), 900, 600)
+    cm.set_classes(["circle", "square"], ["#f00", "#0f0"])
+    cm.set_result(_confusion([]))
+    assert cm.cell_texts.texts() == [("8", "80%"), ("2", "20%"), ("1", "10%"), ("9", "90%")]
+    assert [cell[4] for cell in cm.cell_texts._cells] == [True, False, False, True]  # white on dark cells
+    assert cm.cell_texts.boundingRect().width() == 2
+    cm.clear()
+    assert cm.cell_texts.texts() == []
+
+
+def _qt_colours(item) -> np.ndarray:
+    """What pyqtgraph draws for a monochrome ImageItem: its indexed QImage through its colour table."""
+    item.render()
+    q = item.qimage
+    table = np.array([[(c >> 16) & 255, (c >> 8) & 255, c & 255] for c in q.colorTable()])
+    idx = np.frombuffer(q.constBits(), np.uint8).reshape(q.height(), q.bytesPerLine())[:, :q.width()]
+    return table[idx]
+
+
+def test_the_saliency_maps_are_the_map_over_the_drawing_as_the_two_layers_were_drawn(qtbot):
+    from gui.analysis.saliency import OVERLAY_OPACITY, SaliencyView
+
+    sal = show_widget(qtbot, SaliencyView(), 800, 600)
+    rng = np.random.default_rng(3)
+    x = rng.uniform(0, 1, (28, 28)).astype(np.float32)
+    result = {"x": x, "saliency": rng.normal(0, 0.05, (28, 28)),
+              "occlusion": rng.uniform(-0.02, 0.08, (28, 28)), "target": 1, "probability": 0.8}
+    sal.set_result(result, ["circle", "square"])
+    for key in ("saliency", "occlusion"):
+        _label, _view, base, top, _bar = sal._views[key]
+        lo, hi = sal.levels(key)
+        assert lo == -hi and hi >= np.abs(top.image).max()
+        expected = (1 - OVERLAY_OPACITY) * _qt_colours(base) + OVERLAY_OPACITY * _qt_colours(top)
+        shown = sal._shown[key].image
+        assert shown.shape == (28, 28, 3) and shown.dtype == np.uint8
+        assert np.abs(shown.astype(float) - expected).max() <= 1.0
+        assert base.scene() is None and top.scene() is None  # only the blended image is painted
+    np.testing.assert_allclose(sal.shown_saliency(), result["saliency"].astype(np.float32))
+    sal.clear()
+    assert sal._shown["saliency"].image is None
