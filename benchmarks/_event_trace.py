@@ -33,6 +33,7 @@ SAMPLE_EVERY_S = 0.002
 
 
 DEFERRED_DELETE = int(QEvent.Type.DeferredDelete.value)
+RESIZE = int(QEvent.Type.Resize.value)
 
 
 def _type_name(t: int) -> str:
@@ -152,6 +153,9 @@ class TracingApplication(QApplication):
         depth = len(self._stack)
         kind = int(event.type())
         who = _describe(receiver) if kind != DEFERRED_DELETE else f"{type(receiver).__name__} (deleted)"
+        if kind == RESIZE:  # what a relayout changed
+            old, new = event.oldSize(), event.size()
+            who += f" {old.width()}x{old.height()} -> {new.width()}x{new.height()}"
         record = {"t": time.perf_counter()}
         c0 = time.thread_time()
         if depth == 0:

@@ -116,7 +116,9 @@ class ConfusionMatrix(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._when_shown = RenderWhenShown(self, self._render_now)
+        # shown again: the new result is handed over before the first paint (the list is changed in
+        # place and the cells drawn by one item, so that is cheap; after it, the panel was painted twice)
+        self._when_shown = RenderWhenShown(self, self._render_now, before_paint=True)
         self.setObjectName("confusionMatrix")
         self._names: list[str] = []
         self._colours: list[str] = []

@@ -242,3 +242,24 @@ def test_the_saliency_maps_are_the_map_over_the_drawing_as_the_two_layers_were_d
     np.testing.assert_allclose(sal.shown_saliency(), result["saliency"].astype(np.float32))
     sal.clear()
     assert sal._shown["saliency"].image is None
+
+
+def test_mistakes_shown_again_has_its_new_result_before_its_first_paint(qtbot):
+    view = show_widget(qtbot, AnalysisView(), 1200, 760)
+    try:
+        cm = view.confusion
+        cm.set_classes(["circle", "square"], ["#f00", "#0f0"])
+        view.setCurrentWidget(cm)
+        cm.set_result(_confusion([]))
+        view.setCurrentWidget(view.saliency)
+        qtbot.waitUntil(lambda: not cm.isVisible())
+        newer = _confusion([])
+        for part in newer.values():
+            part["matrix"] = np.array([[5, 5], [0, 10]])
+        cm.set_result(newer, "Computed for: After epoch 2")  # hidden: kept for when it is shown
+        assert cm.cell_texts.texts()[0] == ("8", "80%")
+        view.setCurrentWidget(cm)  # no turn of the event loop between the switch and this check
+        assert cm.cell_texts.texts() == [("5", "50%"), ("5", "50%"), ("0", "0%"), ("10", "100%")]
+        assert cm.summary.text().startswith("15 of 20 drawings right (75%). Computed for: After epoch 2")
+    finally:
+        assert view.shutdown()
