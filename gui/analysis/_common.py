@@ -154,8 +154,8 @@ MODEL_NOTE_STYLE = "color: #5d4037; background: #fff8e1; border: 1px solid #e0c0
 def model_note_label(text: str = "") -> QLabel:
     """The label ("modelNote") in which a panel says which model its numbers belong to: untrained
     (random weights), after epoch N of a run, or loaded from a file. Its height does not shrink while the
-    note changes with each epoch (SteadyLabel)."""
-    label = SteadyLabel(text)
+    note changes with each epoch (SteadyWrappedLabel)."""
+    label = SteadyWrappedLabel(text)
     label.setObjectName("modelNote")
     label.setStyleSheet(MODEL_NOTE_STYLE)
     label.setToolTip(translate(
@@ -261,7 +261,7 @@ class RenderWhenShown(QObject):
         return False
 
 
-class SteadyLabel(QLabel):
+class SteadyWrappedLabel(QLabel):
     """A word-wrapped QLabel whose height does not shrink when its text gets shorter (at the same width).
 
     A new text of another height re-lays its panel out: the plots beside or under it are resized and

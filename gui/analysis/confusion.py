@@ -32,7 +32,7 @@ from gui.markers import marker_for
 from gui.panels._common import BACKGROUND, FOREGROUND
 from gui.text import QT_TRANSLATE_NOOP, translate
 
-from ._common import IconFiller, RenderWhenShown, SteadyLabel, drawing_pixmap, install_export_menu
+from ._common import IconFiller, RenderWhenShown, SteadyWrappedLabel, drawing_pixmap, install_export_menu
 
 DARK_SHARE = 55  # % of the true class: a cell this dark has white text
 ICON_CACHE = 200  # thumbnails kept for the list of mistakes (drawings that come back after an epoch)
@@ -150,7 +150,7 @@ class ConfusionMatrix(QWidget):
         )
         self.subset.currentIndexChanged.connect(self._render)
         # says which model with each result: a steady height keeps the matrix from being re-laid out
-        self.summary = SteadyLabel(translate("Confusion", "No model yet."))
+        self.summary = SteadyWrappedLabel(translate("Confusion", "No model yet."))
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
@@ -213,7 +213,7 @@ class ConfusionMatrix(QWidget):
             "drawers the validation drawings are all by people it did not train on.",
         ))
         self.drawer_table.cellClicked.connect(self._drawer_clicked)
-        self.drawer_note = SteadyLabel("")
+        self.drawer_note = SteadyWrappedLabel("")
 
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("Confusion", "Drawings:")))

@@ -27,7 +27,14 @@ from gui.markers import MARKER_TEXT, marker_for
 from gui.panels._common import BACKGROUND, FOREGROUND
 from gui.text import translate
 
-from ._common import RenderWhenShown, SteadyLabel, class_marker, drawing_pixmap, install_export_menu, percent
+from ._common import (
+    RenderWhenShown,
+    SteadyWrappedLabel,
+    class_marker,
+    drawing_pixmap,
+    install_export_menu,
+    percent,
+)
 from ._dots import DotsItem
 from .jobs import BASELINE_SEEDS, MAX_PROBE_ROWS
 
@@ -339,7 +346,7 @@ class RepresentationView(QWidget):
         )
         self.hover_text.setWordWrap(True)
         # empty until there is something to say (clear_model: no model yet; "Computing…" at each job)
-        self.status = SteadyLabel()
+        self.status = SteadyWrappedLabel()
         self.status.setObjectName("representationStatus")
         self.status.setStyleSheet("color: #555;")
 

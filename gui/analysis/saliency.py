@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from gui.panels._common import BACKGROUND, DIVERGING, FOREGROUND, colormap, nice_ceiling
 from gui.text import translate
 
-from ._common import SteadyLabel, install_export_menu
+from ._common import SteadyWrappedLabel, install_export_menu
 
 OVERLAY_OPACITY = 0.6
 
@@ -64,7 +64,7 @@ class SaliencyView(QWidget):
         self.explain.setWordWrap(True)
         # its text changes with every drawing and its line count with it: a caption that grew and shrank
         # re-laid the panel out (both maps, colour scales and their axes resized and repainted whole)
-        self.caption = SteadyLabel(translate("Saliency", "Draw something on the canvas."))
+        self.caption = SteadyWrappedLabel(translate("Saliency", "Draw something on the canvas."))
         self.caption.setObjectName("saliencyCaption")
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)

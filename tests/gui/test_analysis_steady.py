@@ -12,7 +12,7 @@ from engine import generate_drawings
 from engine.analysis import Mistake
 from gui.analysis import AnalysisView
 from gui.analysis import confusion as confusion_module
-from gui.analysis._common import RenderWhenShown, SteadyLabel
+from gui.analysis._common import RenderWhenShown, SteadyWrappedLabel
 from gui.analysis.confusion import ConfusionMatrix
 from tests.showing import show_widget
 
@@ -33,7 +33,7 @@ def _panel_with(label: QLabel, qtbot, width: int = 260):
 
 
 def test_a_steady_label_keeps_its_tallest_height_and_the_widget_below_keeps_its_place(qtbot):
-    label = SteadyLabel(SHORT)
+    label = SteadyWrappedLabel(SHORT)
     panel, below = _panel_with(label, qtbot)
     one_line = label.height()
     label.setText(LONG)
@@ -56,7 +56,7 @@ def test_a_steady_label_keeps_its_tallest_height_and_the_widget_below_keeps_its_
 
 
 def test_a_steady_label_starts_afresh_at_another_width(qtbot):
-    label = SteadyLabel(LONG)
+    label = SteadyWrappedLabel(LONG)
     panel, _below = _panel_with(label, qtbot, width=260)
     label.setText(SHORT + " ")
     label.setText(LONG)
