@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -105,6 +105,78 @@ class CellTexts(pg.GraphicsObject):
         p.restore()
 
 
+class MistakeLines(QObject):
+    """The lines of the list of the most confidently wrong drawings, with their thumbnails (drawn a few
+    per turn by an IconFiller, kept in a cache of ICON_CACHE). show(rows), forget() (other drawings:
+    thumbnails kept may be wrong now), clear(); `icons` is the filler (flush() in tests)."""
+
+    def __init__(self, lst: QListWidget, parent: QObject | None = None):
+        super().__init__(parent)
+        self._list = lst
+        self.icons = IconFiller(self)
+        self._icon_cache: dict[tuple, QIcon] = {}  # (test?, index, colour, marker) -> thumbnail
+        self._wrong_shown: list | None = []  # (text, index, icon key) of each line of the list
+
+    def forget(self) -> None:
+        self._icon_cache.clear()
+        self._wrong_shown = None
+
+    def clear(self) -> None:
+        self.icons.clear()
+        self._list.clear()
+        self._wrong_shown = []
+
+    def show(self, rows: list) -> None:
+        """The list of the most confidently wrong drawings, changed in place: during training each new
+        result moves a few lines and changes most percentages, and clearing the list and filling it again
+        laid every line out anew and drew every thumbnail again (1.5 ms each, a few per turn). A line keeps
+        its item and its thumbnail while it shows the same drawing; thumbnails already drawn are kept
+        (ICON_CACHE) for drawings that come back. `rows`: (text, dataset index or None, icon key or None,
+        the drawing) per line."""
+        keys = [r[:3] for r in rows]
+        shown = self._wrong_shown
+        if keys == shown:
+            return
+        shown = shown or []
+        lst = self._list
+        while lst.count() > len(rows):
+            lst.takeItem(lst.count() - 1)
+        self._wrong_shown = keys  # before the thumbnails are queued: they check it
+        for r, (text, index, key, d) in enumerate(rows):
+            item = lst.item(r)
+            if item is None:
+                item = QListWidgetItem(text)
+                lst.addItem(item)
+                old_key = None
+            else:
+                old_key = shown[r][2] if r < len(shown) else None
+                if item.text() != text:
+                    item.setText(text)
+            if item.data(Qt.ItemDataRole.UserRole) != index:
+                item.setData(Qt.ItemDataRole.UserRole, index)
+            if key is not None and key == old_key:
+                continue  # the same drawing: its thumbnail is there, or queued
+            if key is not None and key in self._icon_cache:
+                item.setIcon(self._icon_cache[key])
+                continue
+            item.setIcon(QIcon())  # none, or until its thumbnail is drawn (a few per turn)
+            if key is not None:
+                self.icons.add(item, lambda r=r, k=key, d=d: self._thumbnail(r, k, d))
+
+    def _thumbnail(self, row: int, key: tuple, drawing) -> QIcon | None:
+        """The thumbnail of line `row`, if it still shows that drawing (else None: nothing is set)."""
+        if self._wrong_shown is None or row >= len(self._wrong_shown) or self._wrong_shown[row][2] != key:
+            return None
+        cache = self._icon_cache
+        icon = cache.get(key)
+        if icon is None:
+            _test, _index, colour, mark = key
+            icon = cache[key] = QIcon(drawing_pixmap(drawing, colour, 44, mark))
+            while len(cache) > ICON_CACHE:
+                cache.pop(next(iter(cache)))
+        return icon
+
+
 class ConfusionMatrix(QWidget):
     """See the module docstring. API: set_classes(names, colours), set_drawings(drawings),
     set_result(confusion: dict, note), clear(), matrix() (counts shown), cell_indices(t, p),
@@ -124,9 +196,6 @@ class ConfusionMatrix(QWidget):
         self._colours: list[str] = []
         self._drawings: list = []
         self._result: dict | None = None
-        self._icons = IconFiller(self)
-        self._icon_cache: dict[tuple, QIcon] = {}  # (test?, index, colour, marker) -> thumbnail
-        self._wrong_shown: list | None = []  # (text, index, icon key) of each line of the list
 
         self.title = QLabel(
             translate("Confusion", "<b>Confusion matrix</b> — which classes the network mixes up")
@@ -188,6 +257,7 @@ class ConfusionMatrix(QWidget):
         self.wrong.setIconSize(QSize(44, 44))
         self.wrong.setWordWrap(True)
         self.wrong.itemActivated.connect(self._wrong_activated)
+        self.wrong_lines = MistakeLines(self.wrong, self)  # the list's lines, changed in place
         self.wrong.setToolTip(
             translate("Confusion", "Drawings the network got wrong while being most sure of itself.\n"
             "Often a mislabelled drawing, or a shape unlike the others of its class.")
@@ -252,17 +322,12 @@ class ConfusionMatrix(QWidget):
 
     def set_drawings(self, drawings: list) -> None:
         self._drawings = list(drawings)
-        self._forget_thumbnails()
-
-    def _forget_thumbnails(self) -> None:
-        """The drawings changed: thumbnails kept and lines shown may be of other drawings now."""
-        self._icon_cache.clear()
-        self._wrong_shown = None
+        self.wrong_lines.forget()
 
     def set_test_drawings(self, drawings: list | None) -> None:
         """The imported test set (its thumbnails in the list of mistakes)."""
         self._test_drawings = list(drawings or [])
-        self._forget_thumbnails()
+        self.wrong_lines.forget()
 
     def set_result(self, confusion: dict | None, note: str = "") -> None:
         """confusion: {"validation": {...}, "all": {...}[, "test": {...}]}, each with matrix, cells, wrong,
@@ -386,9 +451,7 @@ class ConfusionMatrix(QWidget):
     def _render_now(self, *_args) -> None:
         cur = self.current()
         if cur is None:
-            self._icons.clear()
-            self.wrong.clear()
-            self._wrong_shown = []
+            self.wrong_lines.clear()
             self.cell_texts.set_cells(np.zeros((0, 0), np.int64), np.zeros((0, 0)))
             self.image.clear()
             self.summary.setText(getattr(self, "_note", "") or translate("Confusion", "No model yet."))
@@ -439,58 +502,9 @@ class ConfusionMatrix(QWidget):
         if not cur["wrong"]:
             rows.append((translate("Confusion", "None: every drawing here is classified right."), None, None,
                          None))
-        self._show_wrong(rows)
+        self.wrong_lines.show(rows)
         self.show_wrong.setEnabled(bool(cur["wrong"]) and not test)
         self._render_drawers(cur)
-
-    def _show_wrong(self, rows: list) -> None:
-        """The list of the most confidently wrong drawings, changed in place: during training each new
-        result moves a few lines and changes most percentages, and clearing the list and filling it again
-        laid every line out anew and drew every thumbnail again (1.5 ms each, a few per turn). A line keeps
-        its item and its thumbnail while it shows the same drawing; thumbnails already drawn are kept
-        (ICON_CACHE) for drawings that come back."""
-        keys = [r[:3] for r in rows]
-        shown = self._wrong_shown
-        if keys == shown:
-            return
-        shown = shown or []
-        lst = self.wrong
-        while lst.count() > len(rows):
-            lst.takeItem(lst.count() - 1)
-        self._wrong_shown = keys  # before the thumbnails are queued: they check it
-        for r, (text, index, key, d) in enumerate(rows):
-            item = lst.item(r)
-            if item is None:
-                item = QListWidgetItem(text)
-                lst.addItem(item)
-                old_key = None
-            else:
-                old_key = shown[r][2] if r < len(shown) else None
-                if item.text() != text:
-                    item.setText(text)
-            if item.data(Qt.ItemDataRole.UserRole) != index:
-                item.setData(Qt.ItemDataRole.UserRole, index)
-            if key is not None and key == old_key:
-                continue  # the same drawing: its thumbnail is there, or queued
-            if key is not None and key in self._icon_cache:
-                item.setIcon(self._icon_cache[key])
-                continue
-            item.setIcon(QIcon())  # none, or until its thumbnail is drawn (a few per turn)
-            if key is not None:
-                self._icons.add(item, lambda r=r, k=key, d=d: self._thumbnail(r, k, d))
-
-    def _thumbnail(self, row: int, key: tuple, drawing) -> QIcon | None:
-        """The thumbnail of line `row`, if it still shows that drawing (else None: nothing is set)."""
-        if self._wrong_shown is None or row >= len(self._wrong_shown) or self._wrong_shown[row][2] != key:
-            return None
-        cache = self._icon_cache
-        icon = cache.get(key)
-        if icon is None:
-            _test, _index, colour, mark = key
-            icon = cache[key] = QIcon(drawing_pixmap(drawing, colour, 44, mark))
-            while len(cache) > ICON_CACHE:
-                cache.pop(next(iter(cache)))
-        return icon
 
     def _scene_clicked(self, ev) -> None:
         cur = self.current()

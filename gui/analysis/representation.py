@@ -41,7 +41,7 @@ from .jobs import BASELINE_SEEDS, MAX_PROBE_ROWS
 CHANCE_PEN = "#888888"
 MAX_DOTS = 10_000  # at most this many dots per plot: a random sample with a fixed seed beyond that
 DOTS_SEED = 0
-SIDE_CHARS = 46  # the side column (probe bars, hovered drawing, status) is at least this many characters wide
+SIDE_CHARS = 48  # the side column (probe bars, hovered drawing, status) is at least this many characters wide
 
 
 BASELINE_COLOUR = "#9e9e9e"

@@ -153,14 +153,14 @@ def test_the_list_of_mistakes_is_changed_in_place_and_keeps_its_thumbnails(qtbot
     cm.set_classes(["circle", "square"], ["#f00", "#0f0"])
     cm.set_drawings(drawings)
     cm.set_result(_confusion([Mistake(9, 0, 1, 0.91), Mistake(8, 0, 1, 0.80), Mistake(10, 1, 0, 0.70)]))
-    cm._icons.flush()
+    cm.wrong_lines.icons.flush()
     assert len(drawn) == 3
     assert [cm.wrong.item(r).data(256) for r in range(cm.wrong.count())] == [9, 8, 10]
     assert all(not cm.wrong.item(r).icon().isNull() for r in range(3))
     # the next epoch: the same drawings, new percentages, 8 and 9 swapped, 10 gone, 12 new
     drawn.clear()
     cm.set_result(_confusion([Mistake(8, 0, 1, 0.95), Mistake(9, 0, 1, 0.90), Mistake(12, 1, 0, 0.60)]))
-    cm._icons.flush()
+    cm.wrong_lines.icons.flush()
     texts = [cm.wrong.item(r).text() for r in range(cm.wrong.count())]
     assert texts == ["#9: labelled “circle”, predicted “square” (95% sure)",
                      "#10: labelled “circle”, predicted “square” (90% sure)",
@@ -170,14 +170,14 @@ def test_the_list_of_mistakes_is_changed_in_place_and_keeps_its_thumbnails(qtbot
     assert all(not cm.wrong.item(r).icon().isNull() for r in range(3))
     # the same result again: nothing changes, nothing is drawn
     cm.set_result(_confusion([Mistake(8, 0, 1, 0.95), Mistake(9, 0, 1, 0.90), Mistake(12, 1, 0, 0.60)]))
-    cm._icons.flush()
+    cm.wrong_lines.icons.flush()
     assert drawn == [drawings[12]] and cm.wrong.count() == 3
     # other drawings: the thumbnails are drawn again, from the new drawings
     others = generate_drawings(5, seed=1)[:20]
     cm.set_drawings(others)
     drawn.clear()
     cm.set_result(_confusion([Mistake(8, 0, 1, 0.95)]))
-    cm._icons.flush()
+    cm.wrong_lines.icons.flush()
     assert drawn == [others[8]] and cm.wrong.count() == 1
     assert cm.wrong.item(0).text() == "#9: labelled “circle”, predicted “square” (95% sure)"
     # nothing wrong: one line that says so, and opens nothing
@@ -263,3 +263,21 @@ def test_mistakes_shown_again_has_its_new_result_before_its_first_paint(qtbot):
         assert cm.summary.text().startswith("15 of 20 drawings right (75%). Computed for: After epoch 2")
     finally:
         assert view.shutdown()
+
+
+def test_a_steady_label_holds_its_height_for_texts_set_while_its_panel_is_hidden(qtbot):
+    label = SteadyWrappedLabel(SHORT)
+    panel, below = _panel_with(label, qtbot)
+    label.setText(LONG)
+    qtbot.waitUntil(lambda: below.y() > label.geometry().bottom() and label.height() > 40)
+    tall, below_geometry = label.height(), below.geometry()
+    panel.hide()
+    label.setText(SHORT)  # hidden: still measured at its width on screen
+    label.setText(LONG + " " + LONG)  # longer than any before: it grows
+    grown = label.minimumHeight()
+    label.setText(SHORT)
+    assert grown > tall and label.minimumHeight() == grown
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: label.height() == grown)
+    assert below.y() > below_geometry.y()  # moved once, for the longer text; not back
