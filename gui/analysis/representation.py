@@ -41,7 +41,8 @@ from .jobs import BASELINE_SEEDS, MAX_PROBE_ROWS
 CHANCE_PEN = "#888888"
 MAX_DOTS = 10_000  # at most this many dots per plot: a random sample with a fixed seed beyond that
 DOTS_SEED = 0
-SIDE_CHARS = 48  # the side column (probe bars, hovered drawing, status) is at least this many characters wide
+USUAL_LAYERS = ["raw pixels", "after conv block 3", "hidden layer (128)"]  # the engine's layer names
+SIDE_CHARS = 46  # the side column (probe bars, hovered drawing, status) is at least this many characters wide
 
 
 BASELINE_COLOUR = "#9e9e9e"
@@ -126,6 +127,14 @@ class ProbeBars(QWidget):
     def sizeHint(self) -> QSize:
         name_w, num_w = self._widths()
         return QSize(name_w + 120 + num_w, self._row_h() * (max(1, len(self.rows)) + 1) + 6)
+
+    def width_for(self, names: list[str]) -> int:
+        """The width the bars would ask for with rows of these layer names (and a baseline's number)."""
+        rows, self.rows = self.rows, [(n, 0.0) for n in names]
+        try:
+            return self.sizeHint().width()
+        finally:
+            self.rows = rows
 
     minimumSizeHint = sizeHint
 
@@ -212,6 +221,13 @@ class _ScatterPlot:
             self.plot.setTitle(title, color=FOREGROUND, size="10pt")
 
     def set_axes(self, explained) -> None:
+        self._set_axis_labels(explained)
+        # pyqtgraph places an axis label when the axis is resized, not when its text changes: without a
+        # relayout after each new result (there is none now) a longer or shorter label stayed off centre
+        for ax in ("bottom", "left"):
+            self.plot.getAxis(ax).resizeEvent()
+
+    def _set_axis_labels(self, explained) -> None:
         key = None if explained is None else tuple(round(float(e) * 100) for e in explained[:2])
         if getattr(self, "_axes_key", 0) == key:  # new labels re-lay the plot out: only on change
             return
@@ -400,8 +416,10 @@ class RepresentationView(QWidget):
             self.finish_building()
 
     def _fit_side(self) -> None:
-        """The side column's width: the probe bars' (at least SIDE_CHARS average characters); only grows."""
-        want = max(self.probes.sizeHint().width(), self.fontMetrics().averageCharWidth() * SIDE_CHARS)
+        """The side column's width: the probe bars' (at least SIDE_CHARS average characters, and what rows
+        of the usual layers would ask for, so that their first results do not widen it); only grows."""
+        want = max(self.probes.sizeHint().width(), self.fontMetrics().averageCharWidth() * SIDE_CHARS,
+                   self.probes.width_for(USUAL_LAYERS))
         if want > self.side.minimumWidth():
             self.side.setFixedWidth(want)
 

@@ -281,3 +281,25 @@ def test_a_steady_label_holds_its_height_for_texts_set_while_its_panel_is_hidden
     qtbot.waitExposed(panel)
     qtbot.waitUntil(lambda: label.height() == grown)
     assert below.y() > below_geometry.y()  # moved once, for the longer text; not back
+
+
+def test_the_axis_labels_stay_centred_when_their_text_changes_without_a_relayout(qtbot):
+    view = show_widget(qtbot, AnalysisView(), 1200, 760)
+    try:
+        rep = view.representation
+        rep.finish_building()
+        rep.set_layers(_layers(40, 1.0))
+        qtbot.waitUntil(lambda: rep.layer_plot.widget.width() > 100)
+        plot = rep.layer_plot
+        for explained in ([0.05, 0.02], [0.4666, 0.2], None):
+            plot.set_axes(None if explained is None else np.array(explained))
+            for name in ("bottom", "left"):
+                axis = plot.plot.getAxis(name)
+                label = axis.label.boundingRect()
+                if name == "bottom":
+                    middle, length = axis.label.pos().x() + label.width() / 2, axis.size().width()
+                else:  # drawn turned by 90 degrees: its width runs up the axis
+                    middle, length = axis.label.pos().y() - label.width() / 2, axis.size().height()
+                assert abs(middle - length / 2) <= 1.0, (name, explained, middle, length)
+    finally:
+        assert view.shutdown()
