@@ -15,13 +15,18 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
-def probe_timer(ticks: list[float], interval_ms: int = 5) -> QTimer:
+def probe_timer(ticks: list[float], interval_ms: int = 5, cpu: list[float] | None = None) -> QTimer:
     """A precise timer that appends perf_counter() to `ticks` on every timeout (not started): the gaps
-    between ticks are the GUI thread's stalls."""
+    between ticks are the GUI thread's stalls. With `cpu`, the GUI thread's CPU time (thread_time()) at
+    each tick too: what the thread itself did in a gap, without the time it waited for a processor or the
+    interpreter lock (what the machine's load inflates most)."""
     probe = QTimer()
     probe.setTimerType(Qt.TimerType.PreciseTimer)
     probe.setInterval(interval_ms)
-    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    if cpu is None:
+        probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    else:
+        probe.timeout.connect(lambda: (ticks.append(time.perf_counter()), cpu.append(time.thread_time())))
     return probe
 
 

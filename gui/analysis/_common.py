@@ -153,10 +153,10 @@ MODEL_NOTE_STYLE = "color: #5d4037; background: #fff8e1; border: 1px solid #e0c0
 
 def model_note_label(text: str = "") -> QLabel:
     """The label ("modelNote") in which a panel says which model its numbers belong to: untrained
-    (random weights), after epoch N of a run, or loaded from a file."""
-    label = QLabel(text)
+    (random weights), after epoch N of a run, or loaded from a file. Its height does not shrink while the
+    note changes with each epoch (SteadyWrappedLabel)."""
+    label = SteadyWrappedLabel(text)
     label.setObjectName("modelNote")
-    label.setWordWrap(True)
     label.setStyleSheet(MODEL_NOTE_STYLE)
     label.setToolTip(translate(
         "Analysis",
@@ -217,11 +217,17 @@ class RenderWhenShown(QObject):
     pieces of GUI work rather than one long one). Hidden panels so cost the GUI thread nothing until
     someone looks at them. The event filter that watches for the Show is installed only while a render
     is pending: every event through a Python filter has to take the interpreter lock, which the training
-    thread holds most of the time."""
+    thread holds most of the time.
 
-    def __init__(self, widget: QWidget, render: Callable[[], None]):
+    `before_paint=True`: a pending render runs in the Show event itself, before the panel's first paint,
+    for a panel whose render only hands new data to its items (cheap) while its paint is the expensive
+    part: rendering after the first paint would paint the panel twice in two turns back to back, the
+    first time with what it showed before it was hidden."""
+
+    def __init__(self, widget: QWidget, render: Callable[[], None], before_paint: bool = False):
         super().__init__(widget)
         self._widget, self._render, self._pending = widget, render, False
+        self._before_paint = before_paint
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.timeout.connect(self._render_if_pending)
@@ -247,5 +253,54 @@ class RenderWhenShown(QObject):
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self._widget and event.type() == QEvent.Type.Show and self._pending:
-            self._later.start(0)
+            if self._before_paint:
+                self._set_pending(False)
+                self._render()
+            else:
+                self._later.start(0)
         return False
+
+
+class SteadyWrappedLabel(QLabel):
+    """A word-wrapped QLabel whose height does not shrink when its text gets shorter (at the same width).
+
+    A new text of another height re-lays its panel out: the plots beside or under it are resized and
+    repainted whole, their axes recomputed (10-30 ms of GUI thread on a busy machine). A panel whose
+    note, caption or summary changes with every result would pay that every time the line count
+    changes back and forth; here the label keeps the tallest height it has needed at its width, so the
+    layout only changes when a text needs more lines than any before it. A new width starts afresh.
+    Texts set while its panel is hidden are measured at the width it had on screen, so that showing the
+    panel again does not lay it out anew either."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._held_width = -1
+        self._placed = False  # laid out on screen once: its width is a real one
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._placed = True
+        self._hold()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if text == self.text():
+            return
+        super().setText(text)
+        self._hold()
+
+    def _hold(self) -> None:
+        w = self.width()
+        if w <= 0 or not self._placed:
+            return
+        if w != self._held_width:  # another width: the lines wrap differently, start afresh
+            self._held_width = w
+            self.setMinimumHeight(0)
+        need = self.heightForWidth(w)
+        if need > self.minimumHeight():
+            self.setMinimumHeight(need)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._hold()

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,8 +32,10 @@ from gui.markers import marker_for
 from gui.panels._common import BACKGROUND, FOREGROUND
 from gui.text import QT_TRANSLATE_NOOP, translate
 
-from ._common import IconFiller, RenderWhenShown, drawing_pixmap, install_export_menu
+from ._common import IconFiller, RenderWhenShown, SteadyWrappedLabel, drawing_pixmap, install_export_menu
 
+DARK_SHARE = 55  # % of the true class: a cell this dark has white text
+ICON_CACHE = 200  # thumbnails kept for the list of mistakes (drawings that come back after an epoch)
 _SEQ = ("#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b")  # ColorBrewer Blues
 SUBSETS = (
     ("validation", QT_TRANSLATE_NOOP("Confusion", "validation drawings (held out from training)")),
@@ -44,6 +46,135 @@ SUBSETS = (
 
 def _cmap() -> pg.ColorMap:
     return pg.ColorMap(np.linspace(0, 1, len(_SEQ)), [pg.mkColor(c) for c in _SEQ])
+
+
+class CellTexts(pg.GraphicsObject):
+    """The text of every cell of a c × c matrix, drawn at cell (t, p) = row t, column p of the plot: its
+    count (13 pt, bold) over its share of the true class ("41" over "82%"), white on dark cells (share
+    over DARK_SHARE), centred, the same size at any zoom. One item and one paint for all the cells: as
+    16 pyqtgraph TextItems, each new result laid out 16 HTML documents and every repaint called 16
+    Python paint methods, each taking the interpreter lock from the training thread. `texts()` -> the
+    strings drawn, row by row (tests)."""
+
+    def __init__(self):
+        super().__init__()
+        self._cells: list[tuple[float, float, str, str, bool]] = []  # x, y, count, share, dark
+        self._size = 0
+
+    def set_cells(self, matrix: np.ndarray, share: np.ndarray) -> None:
+        c = len(matrix)
+        cells = [(p + 0.5, t + 0.5, f"{int(matrix[t, p])}", f"{share[t, p]:.0f}%",
+                  bool(share[t, p] > DARK_SHARE)) for t in range(c) for p in range(c)]
+        if cells == self._cells:
+            return  # unchanged: not painted again
+        if c != self._size:
+            self.prepareGeometryChange()
+            self._size = c
+        self._cells = cells
+        self.update()
+
+    def texts(self) -> list[tuple[str, str]]:
+        return [(count, share) for _x, _y, count, share, _dark in self._cells]
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(0, 0, self._size, self._size)
+
+    def paint(self, p, _option, _widget=None) -> None:
+        if not self._cells:
+            return
+        transform = p.transform()
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        big = QFont(p.font())
+        big.setPointSizeF(13)
+        big.setWeight(QFont.Weight.DemiBold)
+        small = QFont(p.font())
+        fb, fs = QFontMetricsF(big), QFontMetricsF(small)
+        height = fb.height() + fs.height()
+        light, dark = QColor(FOREGROUND), QColor("#ffffff")
+        for x, y, count, share, on_dark in self._cells:
+            centre = transform.map(QPointF(x, y))
+            top = centre.y() - height / 2
+            p.setPen(dark if on_dark else light)
+            p.setFont(big)
+            p.drawText(QPointF(centre.x() - fb.horizontalAdvance(count) / 2, top + fb.ascent()), count)
+            p.setFont(small)
+            p.drawText(QPointF(centre.x() - fs.horizontalAdvance(share) / 2, top + fb.height() + fs.ascent()),
+                       share)
+        p.restore()
+
+
+class MistakeLines(QObject):
+    """The lines of the list of the most confidently wrong drawings, with their thumbnails (drawn a few
+    per turn by an IconFiller, kept in a cache of ICON_CACHE). show(rows), forget() (other drawings:
+    thumbnails kept may be wrong now), clear(); `icons` is the filler (flush() in tests)."""
+
+    def __init__(self, lst: QListWidget, parent: QObject | None = None):
+        super().__init__(parent)
+        self._list = lst
+        self.icons = IconFiller(self)
+        self._icon_cache: dict[tuple, QIcon] = {}  # (test?, index, colour, marker) -> thumbnail
+        self._wrong_shown: list | None = []  # (text, index, icon key) of each line of the list
+
+    def forget(self) -> None:
+        self._icon_cache.clear()
+        self._wrong_shown = None
+
+    def clear(self) -> None:
+        self.icons.clear()
+        self._list.clear()
+        self._wrong_shown = []
+
+    def show(self, rows: list) -> None:
+        """The list of the most confidently wrong drawings, changed in place: during training each new
+        result moves a few lines and changes most percentages, and clearing the list and filling it again
+        laid every line out anew and drew every thumbnail again (1.5 ms each, a few per turn). A line keeps
+        its item and its thumbnail while it shows the same drawing; thumbnails already drawn are kept
+        (ICON_CACHE) for drawings that come back. `rows`: (text, dataset index or None, icon key or None,
+        the drawing) per line."""
+        keys = [r[:3] for r in rows]
+        shown = self._wrong_shown
+        if keys == shown:
+            return
+        shown = shown or []
+        lst = self._list
+        while lst.count() > len(rows):
+            lst.takeItem(lst.count() - 1)
+        self._wrong_shown = keys  # before the thumbnails are queued: they check it
+        for r, (text, index, key, d) in enumerate(rows):
+            item = lst.item(r)
+            if item is None:
+                item = QListWidgetItem(text)
+                lst.addItem(item)
+                old_key = None
+            else:
+                old_key = shown[r][2] if r < len(shown) else None
+                if item.text() != text:
+                    item.setText(text)
+            if item.data(Qt.ItemDataRole.UserRole) != index:
+                item.setData(Qt.ItemDataRole.UserRole, index)
+            if key is not None and key == old_key:
+                continue  # the same drawing: its thumbnail is there, or queued
+            if key is not None and key in self._icon_cache:
+                item.setIcon(self._icon_cache[key])
+                continue
+            item.setIcon(QIcon())  # none, or until its thumbnail is drawn (a few per turn)
+            if key is not None:
+                self.icons.add(item, lambda r=r, k=key, d=d: self._thumbnail(r, k, d))
+
+    def _thumbnail(self, row: int, key: tuple, drawing) -> QIcon | None:
+        """The thumbnail of line `row`, if it still shows that drawing (else None: nothing is set)."""
+        if self._wrong_shown is None or row >= len(self._wrong_shown) or self._wrong_shown[row][2] != key:
+            return None
+        cache = self._icon_cache
+        icon = cache.get(key)
+        if icon is None:
+            _test, _index, colour, mark = key
+            icon = cache[key] = QIcon(drawing_pixmap(drawing, colour, 44, mark))
+            while len(cache) > ICON_CACHE:
+                cache.pop(next(iter(cache)))
+        return icon
 
 
 class ConfusionMatrix(QWidget):
@@ -57,14 +188,14 @@ class ConfusionMatrix(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._when_shown = RenderWhenShown(self, self._render_now)
+        # shown again: the new result is handed over before the first paint (the list is changed in
+        # place and the cells drawn by one item, so that is cheap; after it, the panel was painted twice)
+        self._when_shown = RenderWhenShown(self, self._render_now, before_paint=True)
         self.setObjectName("confusionMatrix")
         self._names: list[str] = []
         self._colours: list[str] = []
         self._drawings: list = []
         self._result: dict | None = None
-        self._texts: list[pg.TextItem] = []
-        self._icons = IconFiller(self)
 
         self.title = QLabel(
             translate("Confusion", "<b>Confusion matrix</b> — which classes the network mixes up")
@@ -87,8 +218,8 @@ class ConfusionMatrix(QWidget):
             "network does on drawings it has not seen.")
         )
         self.subset.currentIndexChanged.connect(self._render)
-        self.summary = QLabel(translate("Confusion", "No model yet."))
-        self.summary.setWordWrap(True)
+        # says which model with each result: a steady height keeps the matrix from being re-laid out
+        self.summary = SteadyWrappedLabel(translate("Confusion", "No model yet."))
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
@@ -105,6 +236,8 @@ class ConfusionMatrix(QWidget):
             a.setTextPen(FOREGROUND)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
+        self.cell_texts = CellTexts()  # each cell's count and share, all drawn in one paint
+        self.plot.addItem(self.cell_texts)
         self.bar = pg.ColorBarItem(
             values=(0, 100), colorMap=_cmap(), interactive=False, colorMapMenu=False, width=14, pen=FOREGROUND
         )
@@ -124,6 +257,7 @@ class ConfusionMatrix(QWidget):
         self.wrong.setIconSize(QSize(44, 44))
         self.wrong.setWordWrap(True)
         self.wrong.itemActivated.connect(self._wrong_activated)
+        self.wrong_lines = MistakeLines(self.wrong, self)  # the list's lines, changed in place
         self.wrong.setToolTip(
             translate("Confusion", "Drawings the network got wrong while being most sure of itself.\n"
             "Often a mislabelled drawing, or a shape unlike the others of its class.")
@@ -149,8 +283,7 @@ class ConfusionMatrix(QWidget):
             "drawers the validation drawings are all by people it did not train on.",
         ))
         self.drawer_table.cellClicked.connect(self._drawer_clicked)
-        self.drawer_note = QLabel("")
-        self.drawer_note.setWordWrap(True)
+        self.drawer_note = SteadyWrappedLabel("")
 
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("Confusion", "Drawings:")))
@@ -189,10 +322,12 @@ class ConfusionMatrix(QWidget):
 
     def set_drawings(self, drawings: list) -> None:
         self._drawings = list(drawings)
+        self.wrong_lines.forget()
 
     def set_test_drawings(self, drawings: list | None) -> None:
         """The imported test set (its thumbnails in the list of mistakes)."""
         self._test_drawings = list(drawings or [])
+        self.wrong_lines.forget()
 
     def set_result(self, confusion: dict | None, note: str = "") -> None:
         """confusion: {"validation": {...}, "all": {...}[, "test": {...}]}, each with matrix, cells, wrong,
@@ -313,26 +448,11 @@ class ConfusionMatrix(QWidget):
         """Render now when on screen; a hidden panel renders when it is shown (saves GUI-thread time)."""
         self._when_shown.request()
 
-    def _cell_texts(self, c: int) -> list[pg.TextItem]:
-        """c × c text items, row by row, kept between renders (only their text changes)"""
-        if len(self._texts) != c * c:
-            for t in self._texts:
-                self.plot.removeItem(t)
-            self._texts = []
-            for t in range(c):
-                for p in range(c):
-                    text = pg.TextItem(anchor=(0.5, 0.5))
-                    text.setPos(p + 0.5, t + 0.5)
-                    self.plot.addItem(text)
-                    self._texts.append(text)
-        return self._texts
-
     def _render_now(self, *_args) -> None:
-        self._icons.clear()
-        self.wrong.clear()
         cur = self.current()
         if cur is None:
-            self._cell_texts(0)
+            self.wrong_lines.clear()
+            self.cell_texts.set_cells(np.zeros((0, 0), np.int64), np.zeros((0, 0)))
             self.image.clear()
             self.summary.setText(getattr(self, "_note", "") or translate("Confusion", "No model yet."))
             self.show_wrong.setEnabled(False)
@@ -350,20 +470,7 @@ class ConfusionMatrix(QWidget):
             self.plot.getAxis("bottom").setTicks([ticks, []])
             self.plot.getAxis("left").setTicks([ticks, []])
             self.plot.setRange(xRange=(0, c), yRange=(0, c), padding=0.02)
-        texts = self._cell_texts(c)
-        for t in range(c):
-            for p in range(c):
-                dark = share[t, p] > 55
-                colour = "#ffffff" if dark else FOREGROUND
-                html = (
-                    f"<div style='text-align:center; color:{colour}'>"
-                    f"<span style='font-size:13pt; font-weight:600'>{int(m[t, p])}</span>"
-                    f"<br>{share[t, p]:.0f}%</div>"
-                )
-                item = texts[t * c + p]
-                if getattr(item, "_html", None) != html:  # unchanged cells are not laid out again
-                    item._html = html
-                    item.setHtml(html)
+        self.cell_texts.set_cells(m, share)
         n = int(cur["n"])
         right = int(np.trace(m))
         note = getattr(self, "_note", "")
@@ -376,26 +483,26 @@ class ConfusionMatrix(QWidget):
         test = self._is_test()
         source = getattr(self, "_test_drawings", []) if test else self._drawings
         where = translate("Confusion", "test drawing ") if test else ""
+        rows = []  # (text, dataset index or None, icon key or None, the drawing) per line of the list
         for w in cur["wrong"]:
-            item = QListWidgetItem(
-                translate(
-                    "Confusion",
-                    "{where}#{value}: labelled “{value2}”, predicted “{value3}” ({value4:.0f}% sure)",
-                ).format(
-                    where=where, value=w.index + 1, value2=self._name(w.true), value3=self._name(w.predicted),
-                    value4=100 * w.confidence
-                )
+            text = translate(
+                "Confusion",
+                "{where}#{value}: labelled “{value2}”, predicted “{value3}” ({value4:.0f}% sure)",
+            ).format(
+                where=where, value=w.index + 1, value2=self._name(w.true), value3=self._name(w.predicted),
+                value4=100 * w.confidence
             )
-            if not test:  # test drawings are not in the dataset: nothing to open
-                item.setData(Qt.ItemDataRole.UserRole, int(w.index))
+            key = d = None
             if 0 <= w.index < len(source):
                 d = source[w.index]
                 colour = self._colours[w.true] if w.true < len(self._colours) else "#7f7f7f"
-                mark = marker_for(w.true) if w.true < len(self._names) else None
-                self._icons.add(item, lambda d=d, c=colour, m=mark: QIcon(drawing_pixmap(d, c, 44, m)))
-            self.wrong.addItem(item)
+                key = (test, int(w.index), colour, marker_for(w.true) if w.true < len(self._names) else None)
+            # test drawings are not in the dataset: nothing to open
+            rows.append((text, None if test else int(w.index), key, d))
         if not cur["wrong"]:
-            self.wrong.addItem(translate("Confusion", "None: every drawing here is classified right."))
+            rows.append((translate("Confusion", "None: every drawing here is classified right."), None, None,
+                         None))
+        self.wrong_lines.show(rows)
         self.show_wrong.setEnabled(bool(cur["wrong"]) and not test)
         self._render_drawers(cur)
 

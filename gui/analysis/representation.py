@@ -27,13 +27,22 @@ from gui.markers import MARKER_TEXT, marker_for
 from gui.panels._common import BACKGROUND, FOREGROUND
 from gui.text import translate
 
-from ._common import RenderWhenShown, class_marker, drawing_pixmap, install_export_menu, percent
+from ._common import (
+    RenderWhenShown,
+    SteadyWrappedLabel,
+    class_marker,
+    drawing_pixmap,
+    install_export_menu,
+    percent,
+)
 from ._dots import DotsItem
 from .jobs import BASELINE_SEEDS, MAX_PROBE_ROWS
 
 CHANCE_PEN = "#888888"
 MAX_DOTS = 10_000  # at most this many dots per plot: a random sample with a fixed seed beyond that
 DOTS_SEED = 0
+USUAL_LAYERS = ["raw pixels", "after conv block 3", "hidden layer (128)"]  # the engine's layer names
+SIDE_CHARS = 46  # the side column (probe bars, hovered drawing, status) is at least this many characters wide
 
 
 BASELINE_COLOUR = "#9e9e9e"
@@ -88,7 +97,10 @@ class ProbeBars(QWidget):
         self.rows = list(rows)
         self.baselines = list(baselines) if baselines is not None else [None] * len(self.rows)
         self.chance = float(chance)
-        self.updateGeometry()
+        hint = self.sizeHint()
+        if hint != getattr(self, "_hint", None):  # the same rows every epoch: no new layout of the panel
+            self._hint = hint
+            self.updateGeometry()
         self.update()
 
     def _row_h(self) -> int:
@@ -115,6 +127,14 @@ class ProbeBars(QWidget):
     def sizeHint(self) -> QSize:
         name_w, num_w = self._widths()
         return QSize(name_w + 120 + num_w, self._row_h() * (max(1, len(self.rows)) + 1) + 6)
+
+    def width_for(self, names: list[str]) -> int:
+        """The width the bars would ask for with rows of these layer names (and a baseline's number)."""
+        rows, self.rows = self.rows, [(n, 0.0) for n in names]
+        try:
+            return self.sizeHint().width()
+        finally:
+            self.rows = rows
 
     minimumSizeHint = sizeHint
 
@@ -201,6 +221,13 @@ class _ScatterPlot:
             self.plot.setTitle(title, color=FOREGROUND, size="10pt")
 
     def set_axes(self, explained) -> None:
+        self._set_axis_labels(explained)
+        # pyqtgraph places an axis label when the axis is resized, not when its text changes: without a
+        # relayout after each new result (there is none now) a longer or shorter label stayed off centre
+        for ax in ("bottom", "left"):
+            self.plot.getAxis(ax).resizeEvent()
+
+    def _set_axis_labels(self, explained) -> None:
         key = None if explained is None else tuple(round(float(e) * 100) for e in explained[:2])
         if getattr(self, "_axes_key", 0) == key:  # new labels re-lay the plot out: only on change
             return
@@ -269,7 +296,9 @@ class RepresentationView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, staged: bool = False):
         super().__init__(parent)
-        self._when_shown = RenderWhenShown(self, self._redraw_now)
+        # shown again: the plots get their new data before the first paint (handing it over is cheap, the
+        # paint is not: rendering after it painted both plots twice, in two turns back to back)
+        self._when_shown = RenderWhenShown(self, self._redraw_now, before_paint=True)
         self.setObjectName("representationView")
         self._names: list[str] = []
         self._colours: list[str] = []
@@ -332,9 +361,9 @@ class RepresentationView(QWidget):
             translate("Representation", "Point at a dot to see its drawing; click to open it in the canvas.")
         )
         self.hover_text.setWordWrap(True)
-        self.status = QLabel()  # empty until there is something to say (clear_model: no model yet)
+        # empty until there is something to say (clear_model: no model yet; "Computing…" at each job)
+        self.status = SteadyWrappedLabel()
         self.status.setObjectName("representationStatus")
-        self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555;")
 
         chooser = QHBoxLayout()
@@ -351,7 +380,13 @@ class RepresentationView(QWidget):
         plots.addWidget(self._slots["layer"], 1, 1)
         plots.setColumnStretch(0, 1)
         plots.setColumnStretch(1, 1)
-        side = QVBoxLayout()
+        # the column beside the plots has a width of its own: sized by its contents, it widened and
+        # narrowed as the status line and the probe rows changed, and each time both plots were re-laid
+        # out and repainted whole; it only grows (rows with longer layer names)
+        self.side = QWidget()
+        self.side.setObjectName("representationSide")
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.probes_title)
         side.addWidget(self.probes)
         hover = QHBoxLayout()
@@ -362,7 +397,8 @@ class RepresentationView(QWidget):
         side.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(plots, 3)
-        body.addLayout(side, 0)
+        body.addWidget(self.side, 0)
+        self._fit_side()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -378,6 +414,14 @@ class RepresentationView(QWidget):
             self._staging.start(0)
         else:
             self.finish_building()
+
+    def _fit_side(self) -> None:
+        """The side column's width: the probe bars' (at least SIDE_CHARS average characters, and what rows
+        of the usual layers would ask for, so that their first results do not widen it); only grows."""
+        want = max(self.probes.sizeHint().width(), self.fontMetrics().averageCharWidth() * SIDE_CHARS,
+                   self.probes.width_for(USUAL_LAYERS))
+        if want > self.side.minimumWidth():
+            self.side.setFixedWidth(want)
 
     # -- the plots (made at once, or one per turn when staged) --------------------------------------------
     def _new_plot(self, side: str) -> _ScatterPlot:
@@ -591,6 +635,7 @@ class RepresentationView(QWidget):
                 n, total = la["probe"].n_test, len(la["ids"])
         self.probes.highlight = {layer["label"]} if layer is not None else set()
         self.probes.set_rows(rows, 1.0 / len(self._names) if self._names else 0.0, bases)
+        self._fit_side()
         self.probes.setToolTip(probe_tooltip(n, total, dims))
 
     @staticmethod

@@ -16,9 +16,27 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from gui.panels._common import BACKGROUND, DIVERGING, FOREGROUND, colormap, nice_ceiling
 from gui.text import translate
 
-from ._common import install_export_menu
+from ._common import SteadyWrappedLabel, install_export_menu
 
 OVERLAY_OPACITY = 0.6
+
+
+def lut_colours(item: pg.ImageItem) -> np.ndarray:
+    """The RGB colour of every pixel of a monochrome ImageItem, as pyqtgraph maps it: its levels
+    (lo, hi) over its lookup table's N entries, data below lo to the first entry, above hi to the last."""
+    data = np.asarray(item.image, np.float64)
+    lut = np.asarray(item.lut)[:, :3]
+    lo, hi = (float(v) for v in item.getLevels())
+    n = len(lut)
+    scaled = (data - lo) * (n / (hi - lo)) if hi != lo else np.zeros_like(data)
+    return lut[np.clip(np.nan_to_num(scaled), 0, n - 1).astype(np.intp)]
+
+
+def composite(base: pg.ImageItem, top: pg.ImageItem) -> np.ndarray:
+    """(H, W, 3) uint8: `top` drawn over `base` at top's opacity, as Qt would blend the two items."""
+    a = float(top.opacity())
+    rgb = (1.0 - a) * lut_colours(base) + a * lut_colours(top)
+    return np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
 
 
 class SaliencyView(QWidget):
@@ -44,13 +62,15 @@ class SaliencyView(QWidget):
             )
         )
         self.explain.setWordWrap(True)
-        self.caption = QLabel(translate("Saliency", "Draw something on the canvas."))
+        # its text changes with every drawing and its line count with it: a caption that grew and shrank
+        # re-laid the panel out (both maps, colour scales and their axes resized and repainted whole)
+        self.caption = SteadyWrappedLabel(translate("Saliency", "Draw something on the canvas."))
         self.caption.setObjectName("saliencyCaption")
-        self.caption.setWordWrap(True)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(BACKGROUND)
         cmap = colormap(DIVERGING)
         self._views = {}
+        self._shown: dict[str, pg.ImageItem] = {}  # what each view draws: composite(base, top)
         for col, (key, heading, unit) in enumerate(
             (
                 (
@@ -72,12 +92,18 @@ class SaliencyView(QWidget):
             view.setAspectLocked(True)
             view.invertY(True)
             view.setMouseEnabled(False, False)
+            # `base` (the drawing in grey) and `top` (the map, on the colour bar's scale) hold the data,
+            # levels and colours; what is drawn is one opaque image, `shown`, the map laid over the
+            # drawing at OVERLAY_OPACITY, blended in NumPy (composite()): two items, one of them
+            # translucent, cost two scaled, blended drawImage calls and two Python paints at every
+            # drawing the pen makes (about 7 a second)
             base = pg.ImageItem(axisOrder="row-major")
             base.setLookupTable(np.linspace([255, 255, 255], [40, 40, 40], 256).astype(np.uint8))
             top = pg.ImageItem(axisOrder="row-major")
             top.setOpacity(OVERLAY_OPACITY)
-            view.addItem(base)
-            view.addItem(top)
+            shown = pg.ImageItem(axisOrder="row-major")
+            shown.setObjectName(f"{key}Shown")
+            view.addItem(shown)
             bar = pg.ColorBarItem(
                 values=(-1, 1), colorMap=cmap, interactive=False, colorMapMenu=False, width=14, pen=FOREGROUND
             )
@@ -88,6 +114,7 @@ class SaliencyView(QWidget):
             self.graphics.addItem(bar, row=1, col=2 * col + 1)
             bar.setImageItem(top)
             self._views[key] = (label, view, base, top, bar)
+            self._shown[key] = shown
         self.setToolTip(
             translate("Saliency", "Saliency and occlusion are two ways to ask the network where it looks.\n"
             "They explain this one drawing, for the class the network predicts.")
@@ -168,6 +195,8 @@ class SaliencyView(QWidget):
             if self._limits.get(key) != limit:
                 self._limits[key] = limit
                 bar.setLevels((-limit, limit))
+            # blended once the colour bar has set the map's levels (it resets them to its own on setImage)
+            self._shown[key].setImage(composite(base, top), autoLevels=False, levels=(0, 255))
             if self._shapes.get(key) != x.shape:
                 self._shapes[key] = x.shape
                 view.autoRange(padding=0.02)
@@ -175,9 +204,10 @@ class SaliencyView(QWidget):
     def clear(self, text: str = translate("Saliency", "Draw something on the canvas.")) -> None:
         self._result = None
         self.caption.setText(text)
-        for _label, _view, base, top, _bar in self._views.values():
+        for key, (_label, _view, base, top, _bar) in self._views.items():
             base.clear()
             top.clear()
+            self._shown[key].clear()
         self._shapes.clear()
 
     def shown_saliency(self) -> np.ndarray | None:
