@@ -152,10 +152,11 @@ def test_one_side_bends_out_by_the_amount_asked():
 
 @pytest.mark.parametrize(("name", "value"), [
     ("TRIANGLE_SAIL", (1.0, 0.15, 0.2)), ("SQUARE_BEND", (1.0, 0.1, 0.2)), ("CIRCLE_CURL_IN", 1.0)])
-def test_generator_options_are_off_by_default_and_deterministic(monkeypatch, name, value):
+def test_generator_options_are_deterministic_and_change_only_their_class(monkeypatch, name, value):
     import engine.synth as synth
 
-    assert np.ravel(getattr(synth, name))[0] == 0.0
+    # off (the generator as before any of them), then on
+    monkeypatch.setattr(synth, name, (0.0, *value[1:]) if isinstance(value, tuple) else 0.0)
     plain = generate_drawings(20, seed=5)
     monkeypatch.setattr(synth, name, value)
     a, b = generate_drawings(20, seed=5), generate_drawings(20, seed=5)
@@ -215,3 +216,11 @@ def test_loops_that_curl_in_end_inside(monkeypatch):
     # a loop ends near its radius (1) or, as a tail, outside or inside; curled in 0.3-0.87 of the way out
     assert np.median(plain) > 0.9
     assert 0.45 < np.median(curled) < 0.75 and curled.max() < 1.0 and curled.min() > 0.2
+
+
+
+def test_the_default_generator_draws_no_sails_bent_boxes_or_curls():
+    import engine.synth as synth
+
+    # measured with realdata_eval.py, none yet shown to win over 8 seeds (README > Performance)
+    assert synth.TRIANGLE_SAIL[0] == 0.0 and synth.SQUARE_BEND[0] == 0.0 and synth.CIRCLE_CURL_IN == 0.0
