@@ -208,6 +208,34 @@ def _open_run(corners: np.ndarray, rng: np.random.Generator, radius: float, befo
     return _round_corners(c, False, radius) if len(c) > 2 else c
 
 
+def _bend_side(
+    path: np.ndarray, p: np.ndarray, q: np.ndarray, amount: float, outward: np.ndarray
+) -> np.ndarray:
+    """Bow the part of `path` that runs along the side p-q out by `amount` x its length at its middle
+    (along the unit vector `outward`, a parabola 4t(1 - t) from corner to corner): one curved side, as in a
+    triangle whose long side is swept out into an arc (a sail, a quarter disc) or a box with one round side.
+    Points off that side (further from its line than a tenth of its length) and run-ons past its corners
+    stay where they are."""
+    d = q - p
+    length = float(np.hypot(d[0], d[1]))
+    if length < 1e-9 or amount == 0:
+        return path
+    u = d / length
+    rel = path - p
+    t = np.clip(rel @ u / length, 0.0, 1.0)
+    off = np.abs(rel @ np.array([-u[1], u[0]]))
+    weight = np.exp(-((off / (0.1 * length)) ** 2))
+    return path + outward * (amount * length * 4 * t * (1 - t) * weight)[:, None]
+
+
+def _outward(corners: np.ndarray, i: int) -> np.ndarray:
+    """The unit normal of side i (corner i to i + 1) that points away from the polygon's centre."""
+    p, q = corners[i], corners[(i + 1) % len(corners)]
+    d = q - p
+    n = np.array([-d[1], d[0]]) / (float(np.hypot(d[0], d[1])) or 1.0)
+    return n if float(((p + q) / 2 - corners.mean(axis=0)) @ n) >= 0 else -n
+
+
 def _polygon_drawing(
     corners: np.ndarray,
     rng: np.random.Generator,
@@ -217,14 +245,27 @@ def _polygon_drawing(
     round_max: float = 0.15,
     bulge_p: float = 0.0,
     overrun: tuple[float, float] = (0.08, 0.6),
+    bend: tuple[int, float] | None = None,
 ) -> Drawing:
     """A closed polygon drawn like a person: bowed sides, sharp or round corners; one stroke that closes
     exactly, with a re-traced overshoot, a gap or a straight run-on past the first corner; or several
     strokes (split at corners, or one per side) whose ends run on past the corners or stop short.
 
     bulge_p: the chance that every side bulges outward (3-10 % of its length: a "D"-sided triangle);
-    overrun: `_overrun`'s (long_p, longest) for the run-ons past corners."""
+    overrun: `_overrun`'s (long_p, longest) for the run-ons past corners;
+    bend: (side i, amount): side i (corner i to i + 1 of `corners` as given) bowed out by amount x its
+    length (`_bend_side`)."""
     m = len(corners)
+    if bend is not None:
+        i, amount = bend
+        side = (corners[i].copy(), corners[(i + 1) % m].copy(), amount, _outward(corners, i))
+
+        def bent(path):
+            return _bend_side(path, *side)
+    else:
+
+        def bent(path):
+            return path
     start = int(rng.integers(m))
     corners = np.roll(corners, -start, axis=0)
     if rng.uniform() < 0.5:
@@ -251,7 +292,7 @@ def _polygon_drawing(
         else:
             poly = _round_corners(corners, True, radius)
         poly = bow(poly)
-        path = _resample(poly, size / 80)
+        path = bent(_resample(poly, size / 80))
         path = _close(path, rng, style) if style != "runon" else path
         path = _wobble(path, rng, wob)
         if rng.uniform() < 0.15:  # lifted the pen halfway
@@ -269,5 +310,5 @@ def _polygon_drawing(
         run = corners[[(c0 + i) % m for i in range(n + 1)]]
         p = _open_run(run, rng, radius, _overrun(rng, *overrun), _overrun(rng, *overrun))
         p = bow(p)
-        strokes.append(_wobble(_resample(p, size / 60), rng, wob))
+        strokes.append(_wobble(bent(_resample(p, size / 60)), rng, wob))
     return _finish(strokes, rng, label, aspect)

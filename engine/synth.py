@@ -34,6 +34,14 @@ SQUARE_STRETCH_TOP = 8.5
 SQUARE_OVERRUN = (0.2, 0.8)
 #: how often all three sides of a triangle bulge outward (a quick triangle often has curved sides)
 TRIANGLE_BULGE = 0.3
+#: triangles: how often the longest side is swept out into an arc (a sail, a quarter disc), and how far
+#: (lo, hi: its middle moved out by that fraction of its length); 0: never (the generator as before)
+TRIANGLE_SAIL = (0.0, 0.08, 0.22)
+#: squares: how often one side is bowed out (a box with one round side), and how far (lo, hi); 0: never
+SQUARE_BEND = (0.0, 0.06, 0.2)
+#: circles: how often a loop that runs on past its start curls in towards the middle (an "e", a snail),
+#: ending 0.3-0.87 of the way out; 0: never
+CIRCLE_CURL_IN = 0.0
 
 # -- the classes -----------------------------------------------------------------------------------------
 
@@ -56,9 +64,12 @@ def _square(rng: np.random.Generator) -> Drawing:
     c = _rotate(c, _human_angle(rng))
     # rounded corners; a long rectangle only slightly (with round ends it would be a stadium, not a box)
     round_max = 0.25 if max(aspect) < 2 else 0.08
+    bend = None
+    if SQUARE_BEND[0] and rng.uniform() < SQUARE_BEND[0]:
+        bend = (int(rng.integers(4)), float(rng.uniform(*SQUARE_BEND[1:])))
     # people draw a box's sides as lines that often run on past the corners, some a long way
     return _polygon_drawing(c, rng, "square", aspect, round_p=0.3, round_max=round_max,
-                            overrun=SQUARE_OVERRUN)
+                            overrun=SQUARE_OVERRUN, bend=bend)
 
 
 def _triangle(rng: np.random.Generator) -> Drawing:
@@ -82,8 +93,12 @@ def _triangle(rng: np.random.Generator) -> Drawing:
     c += rng.normal(0, 0.03, size=c.shape)
     # pointing up most often, but also down, left and right, and now and then at any angle
     c = _rotate(c, _human_angle(rng, 0.5) + rng.choice([0.0, 0.5, 1.0, 1.5], p=TRIANGLE_TURNS) * np.pi)
+    bend = None
+    if TRIANGLE_SAIL[0] and rng.uniform() < TRIANGLE_SAIL[0]:
+        sides = np.hypot(*(np.roll(c, -1, axis=0) - c).T)
+        bend = (int(np.argmax(sides)), float(rng.uniform(*TRIANGLE_SAIL[1:])))
     return _polygon_drawing(c, rng, "triangle", _stretch(rng, 0.55, 5.0), round_max=TRIANGLE_ROUND,
-                            bulge_p=TRIANGLE_BULGE)
+                            bulge_p=TRIANGLE_BULGE if bend is None else 0.0, bend=bend)
 
 
 def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
@@ -96,7 +111,9 @@ def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
     r = 1.0 + _smooth_noise(len(th), rng, rng.uniform(0.0, 0.1), (0.5, 2.5))
     r *= 1.0 + 0.06 * rng.normal() * np.linspace(0, 1, len(th))  # drift: the loop does not meet itself
     over = np.clip((np.abs(th - a0) - 2 * np.pi) / (2 * np.pi), 0, None)
-    if over.any() and rng.uniform() < 0.5:  # the pen runs on past the start and leaves the loop: a tail
+    if over.any() and CIRCLE_CURL_IN and rng.uniform() < CIRCLE_CURL_IN:  # it curls in (a snail)
+        r *= 1.0 - (1.0 - rng.uniform(0.3, 0.87)) * over / over.max()
+    elif over.any() and rng.uniform() < 0.5:  # the pen runs on past the start and leaves the loop: a tail
         keep = over <= 0.22
         th, r, over = th[keep], r[keep], over[keep]
         r *= 1.0 + rng.choice([-1.0, 1.0]) * rng.uniform(0.6, 1.6) * over
