@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from gui.lessons._engine import rasterize
 from gui.text import QT_TRANSLATE_NOOP, translate
+from gui.widget_tree import descendants
 
 BACKGROUND = "#ffffff"
 FOREGROUND = "#202020"
@@ -332,7 +333,7 @@ def chart_rows(root: QWidget) -> list[list]:
     or scatter's points (x, y), a bar chart's bars (x, height), a picture's pixels and a table's cells
     (x = column, y = row, value). What Ctrl+C copies in the Lessons window (LessonsView.copy_numbers)."""
     rows: list[list] = []
-    for widget in [root, *root.findChildren(QWidget)]:
+    for widget in [root, *descendants(root)]:
         if isinstance(widget, QTableWidget):
             name = widget.accessibleName() or widget.toolTip() or widget.objectName()
             for r in range(widget.rowCount()):
@@ -382,7 +383,7 @@ def scale_plot_text(root: QWidget, point_size: float) -> None:
         return
     font = QFont(root.font())
     font.setPointSizeF(point_size)
-    for view in root.findChildren(pg.GraphicsView):
+    for view in descendants(root, pg.GraphicsView):
         scene = view.scene()
         if scene is None:
             continue

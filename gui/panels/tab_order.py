@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.widget_tree import child_widgets, descendants
+
 
 def is_tab_stop(widget: QWidget) -> bool:
     """Tab can stop on `widget` itself (enabled, Tab focus, no focus proxy passing it on)."""
@@ -69,7 +71,7 @@ def _placed_children(widget: QWidget) -> list[QWidget]:
         kids = _layout_widgets(widget.layout())
     else:
         kids = []
-    direct = widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    direct = child_widgets(widget)
     return [k for k in kids if k is not None] + [c for c in direct if c not in kids]
 
 
@@ -93,7 +95,7 @@ def reading_order(root: QWidget) -> list[QWidget]:
 
 def leave_tab_to_the_window(root: QWidget) -> None:
     """Table and list views under `root` pass Tab on (their arrow keys move between cells)."""
-    for view in root.findChildren(QAbstractItemView):
+    for view in descendants(root, QAbstractItemView):
         if view.tabKeyNavigation():
             view.setTabKeyNavigation(False)
 

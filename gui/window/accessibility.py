@@ -55,6 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.text import translate
+from gui.widget_tree import child_widgets, descendants
 
 # Widgets that have neither a label nor a tooltip to be named by, by objectName (the lessons' grids are
 # tables of numbers a screen reader reads cell by cell; their name says what the table is)
@@ -170,7 +171,7 @@ def name_widgets(root: QWidget) -> None:
     """Name and describe every focusable widget of `root`'s window that Qt leaves unnamed (see the module
     doc). A chart nobody named itself (no accessible name of its own) is no Tab stop: what it shows is in its
     panel's text and numbers."""
-    for widget in [root, *root.findChildren(QWidget)]:
+    for widget in [root, *descendants(root)]:
         if not takes_focus(widget) or widget.window() is not root.window():
             continue
         owner = widget.parentWidget()
@@ -222,7 +223,7 @@ def _name_for(widget: QWidget, owner: QWidget | None) -> str:
 
 def unnamed_focusable(root: QWidget) -> list[QWidget]:
     """The widgets of `root`'s window that take keyboard focus but have no accessible name."""
-    return [w for w in [root, *root.findChildren(QWidget)]
+    return [w for w in [root, *descendants(root)]
             if holds_focus(w) and w.window() is root.window() and not accessible_name(w)]
 
 
@@ -237,7 +238,7 @@ def main_tab_order(window: QMainWindow) -> list[QWidget]:
         tp.preset, tp.epochs, tp.batch, tp.lr, tp.optimizer, tp.val_split, tp.seed, tp.augment, tp.average,
         tp.train_button, tp.pause_button, tp.step_button, tp.stop_button, tp.reset_button,
         # the tabs of docks stacked on one another (Filters | Feature maps), made by the main window
-        *window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly),
+        *(c for c in child_widgets(window) if isinstance(c, QTabBar)),
         window.filters.scroller, window.feature_maps.scroller,
         g.filter_combo, g.mine_check, g.relabel_button, g.delete_button, g.undo_button, g.show_all_button,
         g.view,
@@ -260,7 +261,7 @@ def accessible_description(widget: QWidget) -> str:
 
 def undescribed_focusable(root: QWidget) -> list[QWidget]:
     """The widgets of `root`'s window that take keyboard focus but have no accessible description."""
-    return [w for w in [root, *root.findChildren(QWidget)]
+    return [w for w in [root, *descendants(root)]
             if holds_focus(w) and w.window() is root.window() and not accessible_description(w)]
 
 
@@ -289,7 +290,7 @@ class SideWindowNamer(QObject):
 
     def scan(self) -> None:
         self._scan_pending = False
-        for child in self.window.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        for child in child_widgets(self.window):
             if (isinstance(child, (QMainWindow, QDialog)) and child.isWindow()
                     and not child.property(self.HOOKED)):
                 child.setProperty(self.HOOKED, True)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow, QPushButton, 
 
 from gui.core.training import TrainSettings
 from gui.text import translate
+from gui.widget_tree import descendants
 
 COMBO_MIN_CHARACTERS = 10
 FIRST_START_MAXIMUM = (1280, 720)  # a screen with room for this / FIRST_START_SHARE gets a share of it
@@ -145,7 +146,7 @@ class DockLayout(QObject):
         dock and shows the whole entry in its list."""
         for dock in self.window.docks:
             panel = dock.widget()
-            for combo in panel.findChildren(QComboBox):
+            for combo in descendants(panel, QComboBox):
                 chars = combo.fontMetrics().averageCharWidth() * (COMBO_MIN_CHARACTERS + 10)
                 if combo.minimumSizeHint().width() <= chars:
                     continue
@@ -153,7 +154,7 @@ class DockLayout(QObject):
                 combo.setMinimumContentsLength(COMBO_MIN_CHARACTERS)
                 # QComboBox keeps the minimum size it computed first until its style changes
                 QCoreApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))
-            for button in panel.findChildren(QPushButton):
+            for button in descendants(panel, QPushButton):
                 # the style makes every push button with a text at least 80 pixels wide; five in a row
                 # (Train … Reset weights) asked for 446 pixels. Let them shrink to their text.
                 fm = button.fontMetrics()

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from gui.panels._common import base_font
+from gui.widget_tree import descendants
 
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 SETTINGS_KEY = "view/zoom"
@@ -115,7 +116,7 @@ class Zoom(QObject):
         # from the application's: give the docks the window's font, marked by a harmless style strategy
         title = QFont(own)
         title.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
-        for dock in self.window.findChildren(QDockWidget):
+        for dock in descendants(self.window, QDockWidget):
             if dock.font() != title:
                 dock.setFont(title)
         fit = getattr(getattr(self.window, "dock_layout", None), "fit_small_screens", None)
@@ -131,7 +132,7 @@ class Zoom(QObject):
         for top in QApplication.topLevelWidgets():
             if not top.isVisible():
                 continue
-            for widget in (top, *top.findChildren(QWidget)):
+            for widget in (top, *descendants(top)):
                 sheet = widget.styleSheet()
                 if sheet and "font" not in sheet:
                     widget.setStyleSheet("")

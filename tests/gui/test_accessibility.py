@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QVBoxLayout, QWidget
 
 from gui.canvas import TEMPLATE_RADIUS, template_stroke
+from gui.widget_tree import descendants
 from gui.window.accessibility import (
     accessible_description,
     accessible_name,
@@ -186,7 +187,7 @@ def _tab_walk(window, qtbot) -> list:
 
 def _tab_stops(window) -> list:
     """Every widget of the main window that Tab can stop on now (visible, enabled, Tab focus)."""
-    return [w for w in window.findChildren(QWidget)
+    return [w for w in descendants(window)
             if w.window() is window and holds_focus(w) and w.isVisible()
             and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus]
 

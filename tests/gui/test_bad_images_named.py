@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from engine import generate_drawings
 from gui import cli
+from gui.widget_tree import descendants
 
 
 def hostile_folder(root):
@@ -28,7 +29,7 @@ def hostile_folder(root):
 
 
 def warning_boxes(window):
-    return [b for b in window.findChildren(QMessageBox, "warningBox") if b.isVisible()]
+    return [b for b in descendants(window, QMessageBox) if b.objectName() == "warningBox" and b.isVisible()]
 
 
 def test_import_names_every_bad_image_and_training_names_them_again(make_window, tmp_path, qtbot):

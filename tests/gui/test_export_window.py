@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 import engine
 from engine.training import TrainRecord
+from gui.widget_tree import descendants
 from gui.window import exports as exports_module
 
 
@@ -175,7 +176,7 @@ def test_right_click_on_a_panel_opens_its_export_menu(make_window, tmp_path, qtb
         pos = QPoint(owner.width() // 2, owner.height() // 2)
         event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, owner.mapToGlobal(pos))
         QApplication.sendEvent(owner, event)
-        menus = [m for m in panel.findChildren(QMenu) if m.objectName() == "panelExportMenu"]
+        menus = [m for m in descendants(panel, QMenu) if m.objectName() == "panelExportMenu"]
         assert menus, panel.objectName()
         assert menu_titles(menus[-1]) == ["Save as PNG…", "Save data as CSV…", "Copy numbers\tCtrl+C"]
         menus[-1].close()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 import engine
 from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
+from gui.widget_tree import descendants
 
 
 @pytest.fixture
@@ -55,7 +56,7 @@ def _clipped_labels(window) -> list:
     """Visible texts of the main window shown only in part: less height than their wrapped text needs,
     less width than one line needs, or partly covered."""
     out = []
-    for label in window.findChildren(QLabel):
+    for label in descendants(window, QLabel):
         seen = label.visibleRegion().boundingRect()
         shown = label.isVisible() and label.text().strip() and label.window() is window
         if not shown or seen.isEmpty():

@@ -19,6 +19,7 @@ from gui.lessons import LessonsView
 from gui.lessons._engine import generate_drawings, rasterize
 from gui.lessons.backprop_lesson import g
 from gui.lessons.common import HIGHLIGHT
+from gui.widget_tree import descendants
 
 CLASSES = ["square", "triangle", "circle", "irregular"]
 NAMES = ["cornerLesson", "neuronLesson", "separabilityLesson", "backpropLesson", "convolutionLesson",
@@ -631,14 +632,14 @@ def test_large_text_at_1024x768_clips_no_tab_or_header_and_plot_numbers_grow(qtb
             view.setCurrentIndex(i)
             lesson.set_step(lesson.step_count - 1 if i != 0 else 4)
             QApplication.processEvents()
-            for table in lesson.findChildren(QTableWidget):
+            for table in descendants(lesson, QTableWidget, into_views=True):
                 header = table.horizontalHeader()
                 if not table.isVisible() or not header.isVisible():
                     continue
                 for c in range(table.columnCount()):
                     need = header.sectionSizeFromContents(c).width()
                     assert header.sectionSize(c) + 1 >= need, (lesson.objectName(), table.objectName(), c)
-            for axis in (it for v in lesson.findChildren(pg.GraphicsView) if v.scene() is not None
+            for axis in (it for v in descendants(lesson, pg.GraphicsView) if v.scene() is not None
                          for it in v.scene().items() if isinstance(it, pg.AxisItem)):
                 font = axis.style["tickFont"]  # None: pyqtgraph's default, the normal text size
                 if large:

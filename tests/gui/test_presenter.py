@@ -10,6 +10,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
+from gui.widget_tree import descendants
 from gui.window.presenter import PRESENTER_BOOST
 from gui.window.zoom import ZOOM_STEPS
 
@@ -158,7 +159,7 @@ def test_zoom_keys_change_every_window_and_are_remembered(make_window, tmp_path,
 
 
 def visible_buttons(window) -> list[QAbstractButton]:
-    return [b for b in window.findChildren(QAbstractButton) if b.isVisible() and b.window() is window
+    return [b for b in descendants(window, QAbstractButton) if b.isVisible() and b.window() is window
             and not b.visibleRegion().isEmpty()]
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QLabel
 
 from engine import Drawing, generate_drawings, read_ndjson
 from gui.gallery import DrawingListModel, Gallery
+from gui.widget_tree import descendants
 
 
 def menu_texts(window) -> dict[str, list[str]]:
@@ -51,7 +52,7 @@ def test_layout_fits_1280x720_and_1920x1080(make_window, tmp_path, qtbot):
         qtbot.wait(200)  # let the dock layout settle (event-loop wait, not a sleep)
         hint = window.minimumSizeHint()
         assert hint.width() <= 1280 and hint.height() <= 720
-        for dock in window.findChildren(QDockWidget):
+        for dock in descendants(window, QDockWidget):
             if dock.isVisible() and not dock.visibleRegion().isEmpty():  # not a hidden tab
                 assert dock.width() >= 150 and dock.height() >= 80, dock.objectName()
         canvas = window.canvas
@@ -215,10 +216,10 @@ def test_gallery_10000_drawings_renders_only_what_is_visible(qtbot):
 def test_shortcuts_dialog_and_about(make_window, tmp_path, qtbot):
     window = make_window(tmp_path / "data")
     window.messages.show_shortcuts()
-    dialogs = [d for d in window.findChildren(QDialog) if d.windowTitle() == "Keyboard shortcuts"]
+    dialogs = [d for d in descendants(window, QDialog) if d.windowTitle() == "Keyboard shortcuts"]
     assert dialogs and dialogs[0].isVisible()
     dialogs[0].close()
-    actions = {a.text().replace("&", ""): a for a in window.findChildren(QAction)}
+    actions = {a.text().replace("&", ""): a for a in descendants(window, QAction)}
     assert actions["Train"].shortcut().toString() == "Ctrl+T"
 
 
