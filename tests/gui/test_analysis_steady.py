@@ -116,13 +116,19 @@ def test_representations_shown_again_has_its_new_points_before_its_first_paint(q
         assert view.shutdown()
 
 
-def test_representations_side_column_and_plots_keep_their_size_when_the_status_changes(qtbot):
+def _representations_shown(qtbot):
+    """An analysis window showing Representations with 40 drawings' layers, laid out."""
     view = show_widget(qtbot, AnalysisView(), 1200, 760)
+    rep = view.representation
+    rep.finish_building()
+    rep.set_layers(_layers(40, 1.0))
+    qtbot.waitUntil(lambda: rep.layer_plot.widget.width() > 100)
+    return view, rep
+
+
+def test_representations_side_column_and_plots_keep_their_size_when_the_status_changes(qtbot):
+    view, rep = _representations_shown(qtbot)
     try:
-        rep = view.representation
-        rep.finish_building()
-        rep.set_layers(_layers(40, 1.0))
-        qtbot.waitUntil(lambda: rep.layer_plot.widget.width() > 100)
         QApplication.processEvents()
         side, plot = rep.side.width(), rep.layer_plot.widget.geometry()
         for text in ("Computing for the newest model…", "", "Could not analyse this model: a reason long "
@@ -284,12 +290,8 @@ def test_a_steady_label_holds_its_height_for_texts_set_while_its_panel_is_hidden
 
 
 def test_the_axis_labels_stay_centred_when_their_text_changes_without_a_relayout(qtbot):
-    view = show_widget(qtbot, AnalysisView(), 1200, 760)
+    view, rep = _representations_shown(qtbot)
     try:
-        rep = view.representation
-        rep.finish_building()
-        rep.set_layers(_layers(40, 1.0))
-        qtbot.waitUntil(lambda: rep.layer_plot.widget.width() > 100)
         plot = rep.layer_plot
         for explained in ([0.05, 0.02], [0.4666, 0.2], None):
             plot.set_axes(None if explained is None else np.array(explained))
