@@ -183,6 +183,51 @@ class SteadyLabel(QLabel):
 BASE_FONT_PROPERTY = "shapelabBaseFont"  # the application's font before any zoom (a QApplication property)
 
 
+class SteadyWrappedLabel(QLabel):
+    """A word-wrapped QLabel whose height does not shrink when its text gets shorter (at the same width).
+
+    A new text of another height re-lays its panel out: the plots beside or under it are resized and
+    repainted whole, their axes recomputed (10-30 ms of GUI thread on a busy machine). A panel whose
+    note, caption or summary changes with every result would pay that every time the line count
+    changes back and forth; here the label keeps the tallest height it has needed at its width, so the
+    layout only changes when a text needs more lines than any before it. A new width starts afresh.
+    Texts set while its panel is hidden are measured at the width it had on screen, so that showing the
+    panel again does not lay it out anew either."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._held_width = -1
+        self._placed = False  # laid out on screen once: its width is a real one
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._placed = True
+        self._hold()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if text == self.text():
+            return
+        super().setText(text)
+        self._hold()
+
+    def _hold(self) -> None:
+        w = self.width()
+        if w <= 0 or not self._placed:
+            return
+        if w != self._held_width:  # another width: the lines wrap differently, start afresh
+            self._held_width = w
+            self.setMinimumHeight(0)
+        need = self.heightForWidth(w)
+        if need > self.minimumHeight():
+            self.setMinimumHeight(need)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._hold()
+
+
 def base_font() -> QFont:
     """The application's font at 100 % zoom: View › Zoom scales the application's font from this one."""
     app = QApplication.instance()
