@@ -33,3 +33,13 @@ def descendants(root: QObject, kind: type = QWidget, *, into_views: bool = False
             yield obj
         if into_views or not isinstance(obj, QAbstractItemView):
             stack.extend(reversed(obj.children()))
+
+
+def find_named(root: QObject, name: str = "", kind: type = QWidget):
+    """The first object of `kind` under `root` whose objectName is `name` (any name if empty), or None.
+
+    Stands in for `root.findChild(kind, name)`, which moves the found object's wrapper the same way."""
+    for obj in descendants(root, kind, into_views=True):
+        if not name or obj.objectName() == name:
+            return obj
+    return None

@@ -38,6 +38,7 @@ from gui.panels._common import Coalescer
 from gui.panels._export import install_copy_shortcut
 from gui.panels.tab_order import focus_next_in_reading_order, leave_tab_to_the_window
 from gui.text import QT_TRANSLATE_NOOP, translate
+from gui.widget_tree import find_named
 
 from ._common import class_colours
 from .augmentation import AugmentationPreview
@@ -471,7 +472,7 @@ class AnalysisView(QTabWidget):
         """The widget of that object name; a panel's name ("saliencyView") builds the panel if need be."""
         if object_name in PANEL_OBJECT_NAMES:
             return self.panels.build(PANEL_OBJECT_NAMES[object_name])
-        return self.findChild(QWidget, object_name)
+        return find_named(self, object_name, QWidget)
 
     # -- the panels (lazy.py): built when first shown, or when code asks for one here ---------------------
     def _wire(self, name: str, panel: QWidget) -> None:

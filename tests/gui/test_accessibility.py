@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QVBoxLayout, QWidget
 
 from gui.canvas import TEMPLATE_RADIUS, template_stroke
-from gui.widget_tree import descendants
+from gui.widget_tree import descendants, find_named
 from gui.window.accessibility import (
     accessible_description,
     accessible_name,
@@ -40,7 +40,7 @@ def test_every_focusable_widget_of_every_window_has_an_accessible_name(make_wind
         assert not _unlabelled(win), (win.objectName(), _unlabelled(win))
     # names come from labels, tooltips and owners, not from nowhere
     assert accessible_name(window.canvas).startswith("Draw a shape here")
-    spin_edit = window.training_panel.epochs.findChild(QLineEdit)
+    spin_edit = find_named(window.training_panel.epochs, "", QLineEdit)
     assert accessible_name(spin_edit) == accessible_name(window.training_panel.epochs) == "Epochs"
     assert accessible_name(window.lessons) == "Lessons"
     assert "tabs:" in window.lessons.accessibleDescription()
@@ -332,11 +332,11 @@ def test_tab_reaches_every_control_of_the_side_windows_in_reading_order(make_win
     if which == "analysis":  # the untrained model's Train button comes before the layer and subset choices
         representation, mistakes = walks[0], walks[1]
         assert representation.index(tabs.train_buttons[0]) < representation.index(
-            tabs.representation.findChild(QWidget, "representationLayer"))
+            find_named(tabs.representation, "representationLayer", QWidget))
         assert mistakes.index(tabs.train_buttons[1]) < mistakes.index(
-            tabs.confusion.findChild(QWidget, "confusionSubset"))
+            find_named(tabs.confusion, "confusionSubset", QWidget))
     else:  # the number grids of the convolution lesson no longer keep Tab inside them
-        grids = [tabs.lessons[4].findChild(QWidget, name) for name in ("signalGrid", "kernel1dGrid")]
+        grids = [find_named(tabs.lessons[4], name, QWidget) for name in ("signalGrid", "kernel1dGrid")]
         assert all(g in walks[4] for g in grids)
     # the check can fail: a button above a list, visited after it, is caught
     assert not _reads_top_to_bottom_left_to_right(list(reversed(walks[0][-2:])), win)

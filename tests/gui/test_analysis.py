@@ -33,6 +33,7 @@ from gui.analysis import AnalysisView
 from gui.analysis._common import export_png, write_csv
 from gui.analysis.worker import AnalysisRunner
 from gui.gallery import Gallery
+from gui.widget_tree import find_named
 from tests.showing import show_widget
 from tests.trained import small_trained_model
 
@@ -412,7 +413,7 @@ def test_scrubbing_shows_the_recorded_epochs_filters_and_feature_maps(qtbot, vie
         weights.append(w)
         acts.append(m.activations(x))
         view.record_epoch(e, w, acts[-1])
-    slider = view.findChild(type(view.history.slider), "filterHistorySlider")
+    slider = find_named(view, "filterHistorySlider", type(view.history.slider))
     assert slider is view.history.slider
     assert slider.maximum() == 2 and slider.value() == 2
     for e in (0, 1, 2):
@@ -561,7 +562,7 @@ def _notes(view) -> dict:
     out = {}
     for panel in (view.representation, view.confusion, view.saliency, view.network, view.health,
                   view.history):
-        label = panel.findChild(QLabel, "modelNote")
+        label = find_named(panel, "modelNote", QLabel)
         assert label is not None, panel.objectName()
         out[panel.objectName()] = label.text()
     return out

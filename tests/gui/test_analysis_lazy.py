@@ -16,6 +16,7 @@ from gui.analysis import AnalysisView
 from gui.analysis.jobs import BLOCK_BYTES, PICKLE_CHUNK, SentInChunks
 from gui.analysis.representation import MAX_DOTS, RepresentationView, shown_rows
 from gui.analysis.view import LIVE_NOTE_S, TABS
+from gui.widget_tree import find_named
 from tests.showing import show_widget
 from tests.trained import small_trained_model
 
@@ -157,7 +158,7 @@ def test_the_window_opens_with_no_panel_built_and_builds_the_shown_one_in_pieces
 
     def on_built(name):
         rep = v.panels.get(name)
-        slot = rep.findChild(QLabel, "rawPlotSlot")
+        slot = find_named(rep, "rawPlotSlot", QLabel)
         seen.append((name, placeholder.painted, rep.plots_made(), slot.text()))
 
     v.panels.built.connect(on_built)
@@ -169,7 +170,7 @@ def test_the_window_opens_with_no_panel_built_and_builds_the_shown_one_in_pieces
     rep = v.panels.get("representation")
     qtbot.waitUntil(lambda: not rep.plots_waiting(), timeout=5000)
     assert rep.plots_made() == ["raw", "layer"]
-    slot = rep.findChild(QLabel, "rawPlotSlot")
+    slot = find_named(rep, "rawPlotSlot", QLabel)
     assert slot is None or not slot.isVisible()  # the plot took its place
     assert turns == [[("_new_plot", "raw")], [("_place_plot", "raw")], [("_new_plot", "layer")],
                      [("_place_plot", "layer")]]

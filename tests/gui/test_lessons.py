@@ -19,7 +19,7 @@ from gui.lessons import LessonsView
 from gui.lessons._engine import generate_drawings, rasterize
 from gui.lessons.backprop_lesson import g
 from gui.lessons.common import HIGHLIGHT
-from gui.widget_tree import descendants
+from gui.widget_tree import descendants, find_named
 
 CLASSES = ["square", "triangle", "circle", "irregular"]
 NAMES = ["cornerLesson", "neuronLesson", "separabilityLesson", "backpropLesson", "convolutionLesson",
@@ -42,7 +42,7 @@ def model():
 def test_object_names_and_keyboard_navigation(qtbot, view):
     assert view.objectName() == "lessonsView"
     for name in NAMES:
-        assert view.findChild(QWidget, name) is not None, name
+        assert find_named(view, name, QWidget) is not None, name
     view.show()
     qtbot.waitExposed(view)
     view.activateWindow()
@@ -334,7 +334,7 @@ def test_placing_points_with_the_mouse(qtbot, view):
 
 
 def _note(lesson) -> str:
-    label = lesson.findChild(QWidget, "modelNote")
+    label = find_named(lesson, "modelNote", QWidget)
     assert label is not None and label.parent() is not None
     return label.text()
 
@@ -348,7 +348,7 @@ def test_lessons_say_the_start_up_model_is_untrained_and_offer_to_train(
     corner = view.lessons[0]
     corner.set_step(3)
     assert "Untrained (random weights)" in _note(corner)
-    assert corner.findChild(QWidget, "modelNote").isVisibleTo(corner)
+    assert find_named(corner, "modelNote", QWidget).isVisibleTo(corner)
     assert corner.train_button.isVisibleTo(corner)
     assert "The CNN says" not in corner.result.text()  # no random answer shown as learned
     assert "not been trained" in corner.result.text()
@@ -360,7 +360,7 @@ def test_lessons_say_the_start_up_model_is_untrained_and_offer_to_train(
     assert pipeline.prediction._trained is False
     assert pipeline.train_button.isVisibleTo(pipeline)
     # the worked-number lessons do not show the app's model at all
-    assert not view.lessons[3].findChild(QWidget, "modelNote").isVisibleTo(view.lessons[3])
+    assert not find_named(view.lessons[3], "modelNote", QWidget).isVisibleTo(view.lessons[3])
     with qtbot.waitSignal(window.controller.stateChanged, timeout=5000):
         corner.train_button.click()  # the lesson's button starts training in the main window
     assert not corner.train_button.isVisibleTo(corner)  # no second request while it trains
@@ -479,7 +479,7 @@ def test_large_text_fits_tabs_tables_and_grows_the_numbers_in_plots(qtbot, view)
     view.setCurrentIndex(6)
     pipeline.set_step(pipeline.step_count - 1)
     QApplication.processEvents()
-    table = pipeline.findChild(QTableWidget, "parameterTable")
+    table = find_named(pipeline, "parameterTable", QTableWidget)
     used = sum(table.columnWidth(c) for c in range(table.columnCount()))
     assert used <= table.viewport().width() + 1
     assert table.viewport().height() >= sum(table.rowHeight(r) for r in range(table.rowCount()))

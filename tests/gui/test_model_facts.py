@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel
 
 import engine
 from engine import TrainRecord
+from gui.widget_tree import find_named
 
 
 def wait_idle(qtbot, window, timeout=30000):
@@ -27,7 +28,7 @@ def train_once(qtbot, window, epochs: int = 2) -> int:
 
 
 def note(window) -> str:
-    return window.training_panel.findChild(QLabel, "modelNote").text()
+    return find_named(window.training_panel, "modelNote", QLabel).text()
 
 
 def test_a_loaded_model_shows_its_true_step_count_and_settings(make_window, tmp_path, qtbot):
@@ -167,15 +168,15 @@ def test_the_training_panel_takes_and_gives_plain_values(qtbot):
     panel.show_progress(0.5, "Epoch 1/2 · step 3/6 · paused")
     assert panel.progress.value() == 500 and panel.progress.format() == "Epoch 1/2 · step 3/6 · paused"
     panel.set_model_note("Loaded from m.npz · 10 steps", "Settings: adam lr 0.002")
-    note = panel.findChild(QLabel, "modelNote")
+    note = find_named(panel, "modelNote", QLabel)
     assert note.text() == "Loaded from m.npz · 10 steps" and note.toolTip() == "Settings: adam lr 0.002"
 
 
 def test_filters_and_feature_maps_say_which_model_they_show(make_window, tmp_path, qtbot):
     """The main window's filters and feature maps name their model; an untrained one's are not 'learned'."""
     window = make_window(tmp_path / "data")
-    filters_note = window.filters.findChild(QLabel, "modelNote")
-    maps_note = window.feature_maps.findChild(QLabel, "modelNote")
+    filters_note = find_named(window.filters, "modelNote", QLabel)
+    maps_note = find_named(window.feature_maps, "modelNote", QLabel)
     assert filters_note.text() == "Model: Untrained (random weights)"
     title = window.filters.title.text()
     assert "Learned" not in title and "nothing is learned" in title

@@ -15,6 +15,7 @@ from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
 from gui.panels.plots import TrainingPlots
 from gui.panels.prediction import NOTE_STALE, NOTE_UNTRAINED, PredictionPanel
+from gui.widget_tree import find_named
 from tests.showing import show_widget
 
 
@@ -84,8 +85,8 @@ def test_plots_curves_hold_what_was_fed(qtbot):
     sx, sy = plots.curve("acc_smooth").getData()
     assert len(sy) == 10 and np.all((sy >= 0) & (sy <= 100))
     # the PlotWidgets named in the testability contract hold these curves
-    loss_plot = plots.findChild(pg.PlotWidget, "lossPlot")
-    acc_plot = plots.findChild(pg.PlotWidget, "accuracyPlot")
+    loss_plot = find_named(plots, "lossPlot", pg.PlotWidget)
+    acc_plot = find_named(plots, "accuracyPlot", pg.PlotWidget)
     assert curve in loss_plot.getPlotItem().listDataItems()
     assert plots.curve("val_acc") in acc_plot.getPlotItem().listDataItems()
     assert loss_plot.getPlotItem().getAxis("bottom").labelText == "training progress"

@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
 from engine import read_ndjson
+from gui.widget_tree import find_named
 
 
 class Records:
@@ -29,7 +30,7 @@ class Records:
 
 
 def button(window, name) -> QPushButton:
-    b = window.findChild(QPushButton, name)
+    b = find_named(window, name, QPushButton)
     assert b is not None, name
     return b
 
@@ -47,7 +48,7 @@ def wait_idle(qtbot, window, timeout=30000):
 
 
 def loss_points(window) -> int:
-    plot = window.findChild(pg.PlotWidget, "lossPlot")
+    plot = find_named(window, "lossPlot", pg.PlotWidget)
     n = 0
     for item in plot.getPlotItem().listDataItems():
         x, _y = item.getData()
@@ -69,10 +70,10 @@ def test_objects_named_for_tests(make_window, tmp_path):
         "featureMapsPanel",
         "predictionPanel",
     ):
-        assert window.findChild(QWidget, name) is not None, name
+        assert find_named(window, name, QWidget) is not None, name
     for name in ("lossPlot", "accuracyPlot"):
-        assert window.findChild(pg.PlotWidget, name) is not None, name
-    assert window.findChild(QProgressBar, "trainingProgress") is not None
+        assert find_named(window, name, pg.PlotWidget) is not None, name
+    assert find_named(window, "trainingProgress", QProgressBar) is not None
 
 
 def test_draw_add_with_keys_then_train_through_buttons(make_window, tmp_path, qtbot, draw, shape_points):
@@ -166,7 +167,7 @@ def test_average_weights_decides_what_the_model_keeps_when_training_ends(make_wi
     from engine import TrainConfig
 
     window = make_window(tmp_path / "data")
-    box = window.findChild(QCheckBox, "averageWeights")
+    box = find_named(window, "averageWeights", QCheckBox)
     assert box is window.training_panel.average and box.isChecked() and "average" in box.toolTip()
 
     def two_steps_then_stop():

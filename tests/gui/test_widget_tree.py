@@ -3,6 +3,8 @@ wrapper it was called on; see the module doc)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import shiboken6
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.widget_tree import child_widgets, descendants
+from gui.widget_tree import child_widgets, descendants, find_named
 
 
 def _window(qtbot):
@@ -60,3 +62,32 @@ def test_walking_leaves_a_headers_wrapper_with_its_table(qtbot):
     assert "QTableWidget" in _recorded_parent(header)
     win.findChildren(QHeaderView)  # the check can fail: this is what the walk avoids
     assert "QMainWindow" in _recorded_parent(header)
+
+
+def test_find_named_finds_by_name_and_kind_and_leaves_the_wrapper_where_it_was(qtbot):
+    """findChild moves the found widget's wrapper to the window like findChildren; find_named does not."""
+    win, page, first, table, last = _window(qtbot)
+    last.setObjectName("go")
+    first.setObjectName("go")  # a label of the same name: the kind decides
+    assert find_named(win, "go", QPushButton) is last
+    assert find_named(win, "go", QLabel) is first
+    assert find_named(win, "page") is page
+    assert find_named(win, "absent") is None
+    assert find_named(page, "", QTableWidget) is table
+    assert "QWidget" in _recorded_parent(last)
+    win.findChild(QPushButton, "go")  # the check can fail: this is what find_named avoids
+    assert "QMainWindow" in _recorded_parent(last)
+
+
+def test_no_code_calls_qts_find_child_outside_this_file():
+    """gui/ and tests/ use gui.widget_tree instead of findChild/findChildren (see its module doc)."""
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        f"{path.relative_to(root)}:{n}"
+        for folder in ("gui", "tests", "benchmarks")
+        for path in (root / folder).rglob("*.py")
+        if path.name not in ("test_widget_tree.py", "widget_tree.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".findChild" in line
+    ]
+    assert offenders == []

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QLabel
 
 from engine import Drawing, generate_drawings, read_ndjson
 from gui.gallery import DrawingListModel, Gallery
-from gui.widget_tree import descendants
+from gui.widget_tree import descendants, find_named
 
 
 def menu_texts(window) -> dict[str, list[str]]:
@@ -279,7 +279,7 @@ def test_image_folder_import_is_used_for_training(make_window, tmp_path, qtbot):
     window = make_window(tmp_path / "data")
     window.files.import_paths([str(folder)])
     assert window.state.image_folders == [str(folder)]
-    label = window.findChild(QLabel, "datasetLabel")
+    label = find_named(window, "datasetLabel", QLabel)
     # 4 classes × 3 images
     assert f"{len(window.state)} drawings (0 yours) + 12 images from 1 folder" in label.text()
     snapshot = window.state.snapshot()
