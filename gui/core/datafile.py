@@ -120,7 +120,8 @@ class Writer:
 
     Ops queued while a rewrite runs are applied together in the next one (one atomic rewrite). Each
     rewrite is computed from the file as it is on disk then (`DrawingStore.update`); `merged` becomes
-    True when that meant re-reading it because another writer had changed it."""
+    True when that meant re-reading it because another writer had changed it. The thread ends when the
+    queue is empty and the next `submit` starts another, so no dataset leaves a thread behind."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
@@ -141,8 +142,10 @@ class Writer:
     def _run(self) -> None:
         while True:
             with self._cond:
-                while not self._jobs:
-                    self._cond.wait()
+                if not self._jobs:  # done: the thread ends (the next submit starts another)
+                    self._thread = None
+                    self._cond.notify_all()
+                    return
                 store = self._jobs[0][0]
                 batch = [op for s, op in self._jobs if s is store]
                 self._jobs = [(s, op) for s, op in self._jobs if s is not store]

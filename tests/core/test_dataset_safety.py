@@ -97,6 +97,24 @@ def test_a_failed_background_rewrite_is_reported_and_loses_nothing(tmp_path, sta
     assert len(read_ndjson(st.path)[0]) == 6  # atomic: the old content is still there
 
 
+def test_the_background_writer_thread_ends_when_its_queue_is_empty(tmp_path, starter):
+    """No thread is left behind by a dataset: each burst of rewrites has its thread, which ends after it."""
+    import threading
+
+    def writers() -> list[threading.Thread]:
+        return [t for t in threading.enumerate() if t.name == "ShapeLab dataset writer"]
+
+    st = user_state(tmp_path, starter)
+    for round_ in range(3):
+        st.delete([0])
+        st.relabel([0], "circle")
+        st.flush()
+        for t in writers():
+            t.join(5)
+        assert writers() == [], round_
+    assert len(read_ndjson(st.path)[0]) == 3 and read_ndjson(st.path)[0][0].label == "circle"
+
+
 # -- 2: two instances on one file ---------------------------------------------------------------------
 
 
