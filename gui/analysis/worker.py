@@ -103,7 +103,8 @@ class AnalysisRunner(QObject):
         deadline = time.monotonic() + timeout_ms / 1000.0
         self._runner.cancel_all()
         helper_ok = (
-            self._helper.close(min(1.0, timeout_ms / 1000.0), final=True)
+            # half the budget (at least 1 s, at most all of it): a starved helper may take over 1 s to go
+            self._helper.close(min(timeout_ms / 1000.0, max(1.0, timeout_ms / 2000.0)), final=True)
             if self._helper is not None
             else True
         )

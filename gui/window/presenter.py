@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 PRESENTER_BOOST = 1.5  # presenter mode's zoom, on top of View › Zoom
 PRESENTER_CANVAS_SHARE = 0.42  # of the screen's width: the canvas and prediction column
 PRESENTER_CANVAS_HEIGHT = 0.6  # of the column's height: the canvas (the prediction bars get the rest)
-RESTORE_TIMEOUT_MS = 1000
+RESTORE_TIMEOUT_MS = 3000  # only if the old size never comes back (a starved process gets it late)
 PRESENTER_HINT = QT_TRANSLATE_NOOP(
     "ScreenModes", "Presenter mode — Esc or F5 to leave · Ctrl+T train · Ctrl+P pause · Ctrl+= / Ctrl+- zoom"
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import os
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -315,21 +316,23 @@ def _three_requests_while_busy(qapp, progressive: bool) -> tuple[list, int]:
         runner.progressive = {"x"}
     got = []
     runner.resultReady.connect(lambda kind, r: got.append((kind, r)))
-    gate = threading.Event()
+    gate, first_running = threading.Event(), threading.Event()
 
     def slow(v):
-        gate.wait(10)
+        first_running.set()
+        gate.wait(30)
         return v
 
     try:
         runner.submit("x", slow, 1)
+        assert first_running.wait(30)  # job 1 is running (held at the gate) before 2 and 3 come
         runner.submit("x", slow, 2)  # waits, then is superseded by 3 before it runs
         runner.submit("x", slow, 3)
         gate.set()
-        for _ in range(5000):
+        deadline = time.monotonic() + 30
+        while (runner.is_busy() or ("x", 3) not in got) and time.monotonic() < deadline:
             qapp.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            if not runner.is_busy():
-                break
+        qapp.processEvents()  # anything delivered late would show here
         return got, runner.dropped
     finally:
         assert runner.shutdown()

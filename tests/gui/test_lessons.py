@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -290,6 +292,8 @@ def test_corner_table_follows_a_training_model_at_a_limited_rate(qtbot, view, mo
     import gui.lessons.corner_lesson as corner_module
 
     monkeypatch.setattr(corner_module, "CNN_REFRESH_S", 0.3)
+    clock = [1000.0]  # the lesson's clock, moved by the test: a starved machine cannot make "too soon" late
+    monkeypatch.setattr(corner_module, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     lesson = view.lessons[0]
     view.set_dataset(generate_drawings(3, seed=4), CLASSES)
     view.set_model(build_model("default", 4, seed=1), CLASSES)
@@ -304,8 +308,12 @@ def test_corner_table_follows_a_training_model_at_a_limited_rate(qtbot, view, mo
     view.set_model_note("After epoch 2 of 2 · 20 steps", True)
     lesson.refresh()
     assert lesson.table.item(4, 3).text() == first  # too soon: the last answers stay
+    clock[0] += 0.1
+    lesson.refresh()
+    assert lesson.table.item(4, 3).text() == first  # still too soon
+    clock[0] += 0.25  # 0.35 s after the first answers: the next refresh recomputes them
     qtbot.waitUntil(lambda: (lesson.refresh() or True) and lesson.table.item(0, 3).text() == "100 %",
-                    timeout=3000)
+                    timeout=10000)
     assert lesson.table.item(4, 3).text() == "25 %"  # 3 of 12 drawings are squares
 
 
