@@ -6,6 +6,8 @@ the window's child; after a few such moves between wrappers of windows that come
 wrapper can end up owning its C++ object, and a later garbage collection deletes a live header under its
 table (a segfault in `QTableView::updateGeometries` the next time the table is laid out: the lessons
 window's convolution grids, traced with gdb). `QObject.children()` records nothing, so these walks use it.
+`findChild` and a widget's `focusWidget()` record what they return in the same way (tests/gui/
+test_widget_tree.py shows each), so the code uses `find_named` and the static `QApplication.focusWidget()`.
 """
 
 from __future__ import annotations

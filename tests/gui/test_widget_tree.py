@@ -3,10 +3,12 @@ wrapper it was called on; see the module doc)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtWidgets import (
+    QApplication,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -79,8 +81,23 @@ def test_find_named_finds_by_name_and_kind_and_leaves_the_wrapper_where_it_was(q
     assert "QMainWindow" in _recorded_parent(last)
 
 
+def test_a_widgets_focus_widget_moves_the_wrapper_too(qtbot):
+    """QWidget.focusWidget() records what it returns as the widget's child, as findChild does (so the code
+    asks QApplication.focusWidget(), a static call that records nothing)."""
+    win, page, first, table, last = _window(qtbot)
+    win.show()
+    qtbot.waitExposed(win)
+    last.setFocus()
+    assert "QWidget" in _recorded_parent(last)
+    assert QApplication.focusWidget() in (last, None)
+    assert "QWidget" in _recorded_parent(last)
+    assert win.focusWidget() is last
+    assert "QMainWindow" in _recorded_parent(last)
+
+
 def test_no_code_calls_qts_find_child_outside_this_file():
-    """gui/ and tests/ use gui.widget_tree instead of findChild/findChildren (see its module doc)."""
+    """gui/ and tests/ use gui.widget_tree instead of findChild/findChildren, and QApplication.focusWidget()
+    instead of a widget's focusWidget() (see the module doc)."""
     root = Path(__file__).resolve().parents[2]
     offenders = [
         f"{path.relative_to(root)}:{n}"
@@ -88,6 +105,6 @@ def test_no_code_calls_qts_find_child_outside_this_file():
         for path in (root / folder).rglob("*.py")
         if path.name not in ("test_widget_tree.py", "widget_tree.py")
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if ".findChild" in line
+        if ".findChild" in line or re.search(r"(?<!QApplication)(?<!qapp)(?<!app)\.focusWidget\(", line)
     ]
     assert offenders == []
