@@ -6,6 +6,7 @@ without a long GUI stall; issue 12.)"""
 
 from __future__ import annotations
 
+import gc
 import pickle
 
 import numpy as np
@@ -37,6 +38,21 @@ def view(qtbot):
 
 def built(v: AnalysisView) -> list[str]:
     return [name for name, _t, _tip in TABS if v.panels.is_built(name)]
+
+
+def test_a_panel_built_is_moved_out_of_the_garbage_collectors_way(qtbot, view):
+    """gc.freeze after each build: a full collection no longer walks the panels (35 ms of a quiet GUI
+    thread with all seven built, 72-78 ms during training)."""
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    view.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: view.panels.is_built("history"), timeout=5000)
+    frozen = gc.get_freeze_count()
+    history = view.panels.get("history")
+    assert frozen > 1000
+    assert not any(o is history for o in gc.get_objects())  # frozen objects are not the collector's
+    assert not any(o is history.filters for o in gc.get_objects())
+    gc.unfreeze()
 
 
 def test_only_the_tab_shown_is_built_and_another_is_built_when_first_shown(qtbot, view):
