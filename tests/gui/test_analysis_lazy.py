@@ -232,9 +232,10 @@ def test_with_more_drawings_than_max_dots_the_plots_draw_a_seeded_sample_and_say
     assert np.array_equal(ids, raw["ids"][rows]) and np.array_equal(points, raw["points"][rows])
     assert len(set(rows.tolist())) == MAX_DOTS and np.all(np.diff(rows) > 0)  # distinct, in data order
     assert np.array_equal(rows, shown_rows(n))  # a fixed seed: the same sample every time
-    # all of them when there are few enough, and nothing to say then
+    # all of them when there are few enough, and the line says so (it stays: the plots keep their size)
     rep.set_raw(_rep(2000))
-    assert len(rep.shown_points("raw")[0]) == 2000 and rep.dots_note() == ""
+    assert len(rep.shown_points("raw")[0]) == 2000
+    assert rep.dots_note() == "Each plot shows all 2,000 drawings."
 
 
 def _record_dataset_jobs(v: AnalysisView) -> list:

@@ -188,6 +188,28 @@ def test_the_train_buttons_keep_their_room_so_starting_training_lays_no_panel_ou
         assert view.shutdown()
 
 
+def test_the_plots_keep_their_size_when_the_raw_projection_arrives_while_the_tab_is_hidden(qtbot):
+    view = show_widget(qtbot, AnalysisView(), 1200, 760)
+    try:
+        rep = view.representation
+        rep.finish_building()
+        rep.set_classes(["circle", "square", "triangle", "irregular"], ["#f00", "#0f0", "#00f", "#888"])
+        rep.set_drawings(generate_drawings(10, seed=0))
+        assert rep.dots_note().startswith("Waiting for the analysis of the 40 drawings")
+        _settled()
+        plots = rep.raw_plot.widget.geometry(), rep.layer_plot.widget.geometry()
+        view.setCurrentWidget(view.confusion)
+        qtbot.waitUntil(lambda: not rep.isVisible())
+        raw = {**_layers(40, 2.0)[0], "label": "raw pixels"}
+        rep.set_raw(raw)  # the dataset's analysis arrives while another tab is shown
+        view.setCurrentWidget(rep)
+        _settled()
+        assert (rep.raw_plot.widget.geometry(), rep.layer_plot.widget.geometry()) == plots
+        assert rep.dots_note() == "Each plot shows all 40 drawings."
+    finally:
+        assert view.shutdown()
+
+
 def _confusion(wrong: list[Mistake]) -> dict:
     m = np.array([[8, 2], [1, 9]])
     cells = [[list(range(8)), [8, 9]], [[10], list(range(11, 20))]]
