@@ -337,7 +337,7 @@ class ColourBar(pg.GraphicsWidget):
         self.bar = _BarStrip(width, pen)
         grid = QGraphicsGridLayout()
         # the axis writes its end values half a line above and below the ends of the bar
-        margin = QFontMetrics(self.axis.font() if hasattr(self.axis, "font") else QFont()).height() // 2
+        margin = QFontMetrics(self.axis.font()).height() // 2
         grid.setContentsMargins(1, margin, 1, margin)
         grid.setHorizontalSpacing(0)
         grid.addItem(self.bar, 0, 0)
