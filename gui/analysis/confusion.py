@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.markers import marker_for
-from gui.panels._common import BACKGROUND, FOREGROUND
+from gui.panels._common import BACKGROUND, FOREGROUND, ColourBar
 from gui.text import QT_TRANSLATE_NOOP, translate
 
 from ._common import IconFiller, RenderWhenShown, SteadyWrappedLabel, drawing_pixmap, install_export_menu
@@ -238,11 +238,7 @@ class ConfusionMatrix(QWidget):
         self.plot.addItem(self.image)
         self.cell_texts = CellTexts()  # each cell's count and share, all drawn in one paint
         self.plot.addItem(self.cell_texts)
-        self.bar = pg.ColorBarItem(
-            values=(0, 100), colorMap=_cmap(), interactive=False, colorMapMenu=False, width=14, pen=FOREGROUND
-        )
-        self.bar.axis.setTextPen(FOREGROUND)
-        self.bar.axis.setPen(FOREGROUND)
+        self.bar = ColourBar(values=(0, 100), colorMap=_cmap(), width=14)
         self.bar.axis.setLabel(translate("Confusion", "share of the true class (%)"), color=FOREGROUND)
         self.graphics.addItem(self.bar, row=0, col=1)
         self.bar.setImageItem(self.image)

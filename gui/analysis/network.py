@@ -17,6 +17,7 @@ from gui.panels._common import (
     BACKGROUND,
     DIVERGING,
     FOREGROUND,
+    ColourBar,
     colormap,
     grid_shape,
     make_image_view,
@@ -365,16 +366,7 @@ class NetworkDiagram(QWidget):
         gl.addLabel(heading, row=0, col=col, colspan=2, color=FOREGROUND, size="10pt")
         view, image = make_image_view(gl, row=1, col=col)
         limit = 1.0
-        bar = pg.ColorBarItem(
-            values=(-limit, limit),
-            colorMap=self._cmap,
-            interactive=False,
-            colorMapMenu=False,
-            width=14,
-            pen=FOREGROUND,
-        )
-        bar.axis.setTextPen(FOREGROUND)
-        bar.axis.setPen(FOREGROUND)
+        bar = ColourBar(values=(-limit, limit), colorMap=self._cmap, width=14)
         bar.axis.enableAutoSIPrefix(False)
         bar.axis.setLabel(unit, color=FOREGROUND)
         gl.addItem(bar, row=1, col=col + 1)

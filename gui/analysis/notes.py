@@ -7,7 +7,8 @@ the panels hold, the note says so. Untrained models get a "Train the network now
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gui.text import QT_TRANSLATE_NOOP, translate
 
@@ -38,10 +39,22 @@ class ModelNotes:
         self._drawings: dict[int, str] = {}  # drawing version -> the note of the model it used
 
     def attach(self, name: str, panel: QWidget) -> None:
-        """Panel `name` was built: give it its note label (showing the note kept) and Train button."""
+        """Panel `name` was built: give it its note label (showing the note kept) and Train button.
+
+        The Train button sits beside the note and keeps its room while hidden: hiding it when training
+        starts (or showing it for a new untrained model) then changes nothing else in the panel. Taking
+        its line away re-laid the panel out, and its plots were resized and painted whole at the new size
+        the next time the tab was shown (the largest GUI stall while the analysis tabs took turns)."""
+        row = None
         if name in self._with_label:
             label = model_note_label(self._texts[name])
-            panel.layout().insertWidget(1, label)
+            if name in self._with_button:
+                row = QHBoxLayout()
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(label, 1)
+                panel.layout().insertLayout(1, row)
+            else:
+                panel.layout().insertWidget(1, label)
             panel.model_note = label
             self.labels[name] = label
         elif name in self._extra:
@@ -53,8 +66,14 @@ class ModelNotes:
                 translate("Analysis", "Start training in the main window (the same as its Train button)")
             )
             button.clicked.connect(self._on_train)
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
             button.setVisible(self._buttons_visible)
-            panel.layout().insertWidget(2, button)
+            if row is not None:
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            else:
+                panel.layout().insertWidget(2, button)
             self._buttons[name] = button
 
     @property

@@ -333,7 +333,10 @@ class RepresentationView(QWidget):
             slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
             slot.setStyleSheet("color: #555;")
             slot.setMinimumSize(200, 200)
-        self.dots = QLabel()  # how many of the drawings the plots show, or what they wait for
+        # how many of the drawings the plots show, or what they wait for: a line from the first drawing on,
+        # whose height does not shrink (when it went away as the raw projection arrived, the plots grew
+        # 20 px, laid out and painted whole again at the next show of the tab during training)
+        self.dots = SteadyWrappedLabel()
         self.dots.setObjectName("representationDots")
         self.dots.setWordWrap(True)
         self.dots.setStyleSheet("color: #555;")
@@ -603,7 +606,7 @@ class RepresentationView(QWidget):
         text = self._dots_text()
         if text != self.dots.text():  # a new text re-lays the panel out: only on change
             self.dots.setText(text)
-            self.dots.setVisible(bool(text))  # no empty line when all the drawings are shown
+            self.dots.setVisible(bool(text))  # no empty line before there are drawings
         if self._raw_plot is not None:
             if raw is not None:
                 self._raw_plot.set_points(*self._sample(raw), colours, source=raw)
@@ -657,7 +660,7 @@ class RepresentationView(QWidget):
                                                "rasters and the projection of the raw pixels)…").format(n=n)
         total = len(self._raw["ids"])
         if total <= MAX_DOTS:
-            return ""
+            return translate("Representation", "Each plot shows all {total:,} drawings.").format(total=total)
         return translate("Representation", "Showing {shown:,} of {total:,} drawings, chosen at random with "
                                             "a fixed seed (the same ones in both plots), so that the window "
                                             "stays quick.").format(shown=MAX_DOTS, total=total)

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.panels._common import BACKGROUND, DIVERGING, FOREGROUND, colormap, nice_ceiling
+from gui.panels._common import BACKGROUND, DIVERGING, FOREGROUND, ColourBar, colormap, nice_ceiling
 from gui.text import translate
 
 from ._common import SteadyWrappedLabel, install_export_menu
@@ -104,11 +104,7 @@ class SaliencyView(QWidget):
             shown = pg.ImageItem(axisOrder="row-major")
             shown.setObjectName(f"{key}Shown")
             view.addItem(shown)
-            bar = pg.ColorBarItem(
-                values=(-1, 1), colorMap=cmap, interactive=False, colorMapMenu=False, width=14, pen=FOREGROUND
-            )
-            bar.axis.setTextPen(FOREGROUND)
-            bar.axis.setPen(FOREGROUND)
+            bar = ColourBar(values=(-1, 1), colorMap=cmap, width=14)
             bar.axis.enableAutoSIPrefix(False)
             bar.axis.setLabel(unit, color=FOREGROUND)
             self.graphics.addItem(bar, row=1, col=2 * col + 1)

@@ -20,6 +20,7 @@ from gui.panels._common import (
     DIVERGING,
     FOREGROUND,
     Coalescer,
+    ColourBar,
     FoldWhenShort,
     GraphicsScroller,
     SteadyLabel,
@@ -89,7 +90,7 @@ class _StageView:
 @dataclass
 class _BlockView:
     stages: list[_StageView] = field(default_factory=list)
-    bar: pg.ColorBarItem | None = None
+    bar: ColourBar | None = None
     limit: float = 1.0
 
 
@@ -302,13 +303,8 @@ class FeatureMapsPanel(QWidget):
                 bv.stages.append(sv)
                 self._views.append(sv)
                 col += 1
-            bar = pg.ColorBarItem(
-                values=(-1, 1), colorMap=self._cmap, interactive=False, colorMapMenu=False, width=12,
-                pen=FOREGROUND,
-            )
+            bar = ColourBar(values=(-1, 1), colorMap=self._cmap, width=12)
             bar.setMaximumWidth(70)
-            bar.axis.setTextPen(FOREGROUND)
-            bar.axis.setPen(FOREGROUND)
             bar.axis.enableAutoSIPrefix(False)
             bar.axis.setLabel(translate("FeatureMaps", "response (no unit)"), color=FOREGROUND)
             bar.setImageItem([sv.image for sv in bv.stages])

@@ -20,6 +20,7 @@ from gui.panels._common import (
     DIVERGING,
     FOREGROUND,
     Coalescer,
+    ColourBar,
     FoldWhenShort,
     GraphicsScroller,
     SteadyLabel,
@@ -58,7 +59,7 @@ class _LayerView:
     heading: pg.LabelItem
     view: pg.ViewBox
     image: pg.ImageItem
-    bar: pg.ColorBarItem
+    bar: ColourBar
     limit: float = 1.0
 
 
@@ -286,12 +287,7 @@ class FiltersPanel(QWidget):
             heading = gl.addLabel(heading_text(number, w.shape), row=2 * number - 2, col=0, colspan=2,
                                   color=FOREGROUND, size=f"{point_size(self)}pt", justify="left")
             view, image = make_image_view(gl, row=2 * number - 1, col=0)
-            bar = pg.ColorBarItem(
-                values=(-1, 1), colorMap=self._cmap, interactive=False,
-                colorMapMenu=False, width=14, pen=FOREGROUND,
-            )
-            bar.axis.setTextPen(FOREGROUND)
-            bar.axis.setPen(FOREGROUND)
+            bar = ColourBar(values=(-1, 1), colorMap=self._cmap, width=14)
             bar.axis.enableAutoSIPrefix(False)
             bar.axis.setLabel(translate("Filters", "weight value"), color=FOREGROUND)
             gl.addItem(bar, row=2 * number - 1, col=1)

@@ -5497,6 +5497,10 @@ what training added. High accuracy = at that layer the classes are linearly sepa
         <translation>신경망의 한 층 (아직 계산되지 않음)</translation>
     </message>
     <message>
+        <source>Each plot shows all {total:,} drawings.</source>
+        <translation>두 그래프 모두 그림 {total:,}개를 전부 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>Showing {shown:,} of {total:,} drawings, chosen at random with a fixed seed (the same ones in both plots), so that the window stays quick.</source>
         <translation>그림 {total:,}개 중 {shown:,}개를 보여 줍니다. 고정된 시드로 무작위로 골랐으며(두 그래프에 같은 그림), 창이 느려지지 않도록 하기 위해서입니다.</translation>
     </message>

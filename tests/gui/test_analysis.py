@@ -739,6 +739,30 @@ def test_filter_history_builds_its_grids_in_later_turns_not_in_the_call(qtbot):
     np.testing.assert_allclose(panel.filters.shown_filters(0), model.weights()["0.weight"], rtol=1e-6)
 
 
+def test_filter_history_built_after_epochs_were_recorded_builds_its_feature_map_grid_in_a_later_turn(qtbot):
+    """Opened during training (epochs recorded, no drawing yet): showing the newest epoch builds the
+    filter grid, and the feature-map grid is built in a later turn too, hidden, so that the first
+    drawing only fills its images in (it built the grid in one turn with the pen down)."""
+    from engine.training import TrainRecord
+    from gui.analysis.history import EpochRecorder, FilterHistoryPanel
+
+    model = build_model("default", num_classes=4, seed=1)
+    recorder = EpochRecorder()
+    assert recorder.add_records([TrainRecord("epoch", 0, 50, 50)], model) == 1
+    panel = show_widget(qtbot, FilterHistoryPanel(recorder=recorder), 700, 500)
+    assert not panel.prebuilt() and panel.feature_maps._views == []  # nothing built in the call
+    qtbot.waitUntil(panel.prebuilt, timeout=5000)
+    panel.flush()
+    assert panel.filters.conv_count == 2 and panel.filters.graphics.isVisible()  # the epoch is shown
+    assert len(panel.feature_maps._views) == 6 and panel.feature_maps.stages() == []  # built, empty
+    assert not panel.feature_maps.graphics.isVisible()
+    views = list(panel.feature_maps._views)
+    panel.set_input(np.ones((28, 28), np.float32))  # the first drawing: the grid built is filled in
+    panel.flush()
+    assert panel.feature_maps._views == views and len(panel.feature_maps.stages()) == 6
+    assert panel.feature_maps.graphics.isVisible()
+
+
 def test_filter_history_with_nothing_recorded_says_so_beside_a_drawing_and_a_model(qtbot):
     """Before the first epoch the history's two grids say that no epoch is recorded yet, not "no model"
     or "draw something" (with an untrained model there and a drawing on the canvas both were untrue);

@@ -6,6 +6,7 @@ without a long GUI stall; issue 12.)"""
 
 from __future__ import annotations
 
+import gc
 import pickle
 
 import numpy as np
@@ -38,6 +39,21 @@ def view(qtbot):
 
 def built(v: AnalysisView) -> list[str]:
     return [name for name, _t, _tip in TABS if v.panels.is_built(name)]
+
+
+def test_a_panel_built_is_moved_out_of_the_garbage_collectors_way(qtbot, view):
+    """gc.freeze after each build: a full collection no longer walks the panels (35 ms of a quiet GUI
+    thread with all seven built, 72-78 ms during training)."""
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    view.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: view.panels.is_built("history"), timeout=5000)
+    frozen = gc.get_freeze_count()
+    history = view.panels.get("history")
+    assert frozen > 1000
+    assert not any(o is history for o in gc.get_objects())  # frozen objects are not the collector's
+    assert not any(o is history.filters for o in gc.get_objects())
+    gc.unfreeze()
 
 
 def test_only_the_tab_shown_is_built_and_another_is_built_when_first_shown(qtbot, view):
@@ -217,9 +233,10 @@ def test_with_more_drawings_than_max_dots_the_plots_draw_a_seeded_sample_and_say
     assert np.array_equal(ids, raw["ids"][rows]) and np.array_equal(points, raw["points"][rows])
     assert len(set(rows.tolist())) == MAX_DOTS and np.all(np.diff(rows) > 0)  # distinct, in data order
     assert np.array_equal(rows, shown_rows(n))  # a fixed seed: the same sample every time
-    # all of them when there are few enough, and nothing to say then
+    # all of them when there are few enough, and the line says so (it stays: the plots keep their size)
     rep.set_raw(_rep(2000))
-    assert len(rep.shown_points("raw")[0]) == 2000 and rep.dots_note() == ""
+    assert len(rep.shown_points("raw")[0]) == 2000
+    assert rep.dots_note() == "Each plot shows all 2,000 drawings."
 
 
 def _record_dataset_jobs(v: AnalysisView) -> list:

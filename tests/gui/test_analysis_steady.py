@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from engine import generate_drawings
+from engine import build_model, generate_drawings
 from engine.analysis import Mistake
 from gui.analysis import AnalysisView
 from gui.analysis import confusion as confusion_module
@@ -138,6 +138,74 @@ def test_representations_side_column_and_plots_keep_their_size_when_the_status_c
             QApplication.processEvents()
             assert rep.side.width() == side
             assert rep.layer_plot.widget.geometry() == plot
+    finally:
+        assert view.shutdown()
+
+
+def _settled() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def test_the_train_buttons_keep_their_room_so_starting_training_lays_no_panel_out_again(qtbot):
+    view, rep = _representations_shown(qtbot)
+    try:
+        panels = [rep, view.confusion, view.saliency]  # the three panels with a Train button
+        view.set_model(build_model("tiny", 2, seed=0), ["circle", "square"], "Untrained (random weights)",
+                       trained=False)
+        assert [b.isVisibleTo(p) for b, p in zip(view.train_buttons, panels, strict=True)] == [True] * 3
+        _settled()
+        def geometries():
+            return rep.raw_plot.widget.geometry(), rep.layer_plot.widget.geometry(), rep.side.geometry()
+
+        plots = geometries()
+        note = rep.model_note.geometry()
+        assert view.train_buttons[0].geometry().top() < rep.raw_plot.widget.geometry().top()
+        # training starts while another tab is in front: its plots are not laid out anew when shown again
+        view.setCurrentWidget(view.confusion)
+        _settled()
+        matrix = view.confusion.graphics.geometry()
+        view.setCurrentWidget(rep)
+        _settled()
+        view.setCurrentWidget(view.network)
+        view.set_live_note("After 10 steps", trained=False, training=True)
+        assert not any(b.isVisibleTo(p) for b, p in zip(view.train_buttons, panels, strict=True))
+        view.setCurrentWidget(rep)
+        _settled()
+        assert geometries() == plots
+        assert rep.model_note.geometry() == note
+        view.setCurrentWidget(view.confusion)
+        _settled()
+        assert view.confusion.graphics.geometry() == matrix
+        # and back: a new untrained model shows the buttons in the same room, on screen
+        view.setCurrentWidget(rep)
+        _settled()
+        view.set_live_note("Untrained (random weights)", trained=False, training=False)
+        assert view.train_buttons[0].isVisible()
+        _settled()
+        assert geometries() == plots
+    finally:
+        assert view.shutdown()
+
+
+def test_the_plots_keep_their_size_when_the_raw_projection_arrives_while_the_tab_is_hidden(qtbot):
+    view = show_widget(qtbot, AnalysisView(), 1200, 760)
+    try:
+        rep = view.representation
+        rep.finish_building()
+        rep.set_classes(["circle", "square", "triangle", "irregular"], ["#f00", "#0f0", "#00f", "#888"])
+        rep.set_drawings(generate_drawings(10, seed=0))
+        assert rep.dots_note().startswith("Waiting for the analysis of the 40 drawings")
+        _settled()
+        plots = rep.raw_plot.widget.geometry(), rep.layer_plot.widget.geometry()
+        view.setCurrentWidget(view.confusion)
+        qtbot.waitUntil(lambda: not rep.isVisible())
+        raw = {**_layers(40, 2.0)[0], "label": "raw pixels"}
+        rep.set_raw(raw)  # the dataset's analysis arrives while another tab is shown
+        view.setCurrentWidget(rep)
+        _settled()
+        assert (rep.raw_plot.widget.geometry(), rep.layer_plot.widget.geometry()) == plots
+        assert rep.dots_note() == "Each plot shows all 40 drawings."
     finally:
         assert view.shutdown()
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from engine import SGD, TrainConfig, TrainRecord, build_model, softmax_cross_entropy, train
+from gui.panels._common import DIVERGING, ColourBar, colormap
 from gui.panels.feature_maps import FeatureMapsPanel
 from gui.panels.filters import FiltersPanel
 from gui.panels.plots import TrainingPlots
@@ -228,6 +229,47 @@ def test_feature_maps_of_an_mlp_say_there_are_none(qtbot):
     panel.set_activations(build_model("mlp", 4).activations(square_raster()))
     panel.flush()
     assert panel.stages() == [] and "no convolution" in panel.empty.text()
+
+
+def test_a_colour_bar_gives_its_images_the_map_and_levels_and_its_axis_the_range(qtbot):
+    cmap = colormap(DIVERGING)
+    images = [pg.ImageItem(np.zeros((2, 2), np.float32)) for _ in range(2)]
+    bar = ColourBar(values=(-1, 1), colorMap=cmap, width=12)
+    bar.setImageItem(images)
+    assert bar.levels() == (-1.0, 1.0)
+    assert all(tuple(img.getLevels()) == (-1.0, 1.0) and img.getColorMap() is cmap for img in images)
+    bar.setLevels((-0.5, 0.5))
+    assert bar.levels() == (-0.5, 0.5) and tuple(bar.axis.range) == (-0.5, 0.5)
+    assert all(tuple(img.getLevels()) == (-0.5, 0.5) for img in images)
+    # the bar: the map's high end at the top, its low end at the bottom
+    lut = cmap.getLookupTable(nPts=256, alpha=True)
+    strip = bar.bar._image
+    assert strip.height() == 256
+    top, bottom = strip.pixelColor(0, 0), strip.pixelColor(0, 255)
+    assert (top.red(), top.green(), top.blue()) == tuple(int(v) for v in lut[-1][:3])
+    assert (bottom.red(), bottom.green(), bottom.blue()) == tuple(int(v) for v in lut[0][:3])
+    # drawn: the strip beside its axis, as tall as it
+    view = pg.GraphicsLayoutWidget()
+    view.addItem(bar)
+    show_widget(qtbot, view, 120, 300)
+    qtbot.waitUntil(lambda: bar.bar.geometry().height() > 200)
+    assert bar.bar.geometry().height() == bar.axis.geometry().height()
+    assert bar.bar.geometry().right() <= bar.axis.geometry().left()
+
+
+def test_the_filter_and_feature_map_grids_are_built_without_a_plot_item(qtbot, model):
+    """Their colour bars are ColourBars: a pyqtgraph ColorBarItem is a whole PlotItem, 11-15 ms each."""
+    filters, maps = FiltersPanel(), FeatureMapsPanel()
+    for panel in (filters, maps):
+        show_widget(qtbot, panel, 600, 500)
+    filters.set_model(model.weights(), model.summary())
+    filters.flush()
+    maps.set_activations(model.activations(square_raster()))
+    maps.flush()
+    for panel, bars in ((filters, [lv.bar for lv in filters._layers]), (maps, [b.bar for b in maps._blocks])):
+        items = panel.graphics.scene().items()
+        assert len(bars) == 2 and all(isinstance(b, ColourBar) and b in items for b in bars)
+        assert not any(isinstance(i, pg.PlotItem) for i in items)
 
 
 # -- PredictionPanel ----------------------------------------------------------------------------
