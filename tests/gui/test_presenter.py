@@ -39,7 +39,8 @@ def test_f11_toggles_full_screen_and_restores_the_layout(make_window, tmp_path, 
     before, size = dock_layout(window), window.size()
     QTest.keyClick(window.canvas, Qt.Key.Key_F11)
     full = window.screen().geometry().size()
-    qtbot.waitUntil(lambda: window.isFullScreen() and window.size() == full and settled(window), timeout=10000)
+    qtbot.waitUntil(lambda: window.isFullScreen() and window.size() == full and settled(window),
+                    timeout=10000)
     assert window.menuBar().isVisible()  # plain full screen keeps the menus
     QTest.keyClick(window.canvas, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: not window.isFullScreen() and settled(window), timeout=10000)
