@@ -46,6 +46,9 @@ CIRCLE_CURL_IN = 0.0
 #: towards one end, to what share of its width there (lo, hi), and the share of those narrowed on both
 #: long sides (the rest keep one long side straight: a long right trapezoid); 0: never
 SQUARE_LONG_TAPER = (0.0, 0.35, 0.8, 0.5)
+#: circles: how often one half of the loop is flattened (squashed to lo-hi of its height: a dome, a "D"
+#: with a round back), as people's quick flat ellipses come out; 0: never
+CIRCLE_FLAT_SIDE = (0.0, 0.2, 0.6)
 
 # -- the classes -----------------------------------------------------------------------------------------
 
@@ -145,6 +148,8 @@ def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
     egg = rng.uniform(-0.15, 0.15)
     x = r * np.cos(th)
     y = r * np.sin(th) * (1 + egg * np.cos(th))
+    if CIRCLE_FLAT_SIDE[0] and rng.uniform() < CIRCLE_FLAT_SIDE[0]:  # one half squashed flat: a dome
+        y = np.where(y > 0, y * rng.uniform(*CIRCLE_FLAT_SIDE[1:]), y)
     if rng.uniform() < 0.25:  # lemon / eye shape: the ends come to soft points
         y = y * (1 - rng.uniform(0.2, 0.5) * np.cos(th) ** 2)
     return np.stack([x, y], axis=1)

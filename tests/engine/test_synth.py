@@ -152,7 +152,7 @@ def test_one_side_bends_out_by_the_amount_asked():
 
 @pytest.mark.parametrize(("name", "value"), [
     ("TRIANGLE_SAIL", (1.0, 0.15, 0.2)), ("SQUARE_BEND", (1.0, 0.1, 0.2)), ("CIRCLE_CURL_IN", 1.0),
-    ("SQUARE_LONG_TAPER", (1.0, 0.35, 0.8, 0.5))])
+    ("SQUARE_LONG_TAPER", (1.0, 0.35, 0.8, 0.5)), ("CIRCLE_FLAT_SIDE", (1.0, 0.2, 0.6))])
 def test_generator_options_are_deterministic_and_change_only_their_class(monkeypatch, name, value):
     import engine.synth as synth
 
@@ -163,7 +163,7 @@ def test_generator_options_are_deterministic_and_change_only_their_class(monkeyp
     a, b = generate_drawings(20, seed=5), generate_drawings(20, seed=5)
     assert a == b
     label = {"TRIANGLE_SAIL": "triangle", "SQUARE_BEND": "square", "CIRCLE_CURL_IN": "circle",
-             "SQUARE_LONG_TAPER": "square"}[name]
+             "SQUARE_LONG_TAPER": "square", "CIRCLE_FLAT_SIDE": "circle"}[name]
     first = next(i for i, (x, y) in enumerate(zip(a, plain, strict=True)) if x != y)
     assert a[first].label == label  # the first drawing the option changes is of its class
     # every one of them (a circle curls only when it runs on past its start, a box narrows only when long)
@@ -238,6 +238,25 @@ def test_long_boxes_narrow_towards_one_end(monkeypatch):
     assert (plain < 0.82).mean() < 0.02
 
 
+def test_flattened_loops_have_one_flat_half(monkeypatch):
+    import engine.synth as synth
+
+    def halves(flat):  # the loop's extent below and above its centre line (y = 0), before it is turned
+        monkeypatch.setattr(synth, "CIRCLE_FLAT_SIDE", flat)
+        rng = np.random.default_rng(3)
+        out = []
+        for _ in range(200):
+            path = synth._ellipse_path(rng)
+            out.append((-path[:, 1].min(), path[:, 1].max()))
+        return np.array(out)
+
+    plain, flat = halves((0.0, 0.2, 0.6)), halves((1.0, 0.2, 0.6))
+    assert np.median(plain[:, 1] / plain[:, 0]) == pytest.approx(1.0, abs=0.1)
+    ratio = flat[:, 1] / flat[:, 0]
+    assert np.all(ratio < 0.75) and 0.3 < np.median(ratio) < 0.5
+    assert np.median(flat[:, 0]) == pytest.approx(np.median(plain[:, 0]), abs=0.05)  # the other half stays
+
+
 def test_loops_that_curl_in_end_inside(monkeypatch):
     import engine.synth as synth
 
@@ -264,4 +283,4 @@ def test_the_default_generator_draws_no_sails_bent_boxes_or_curls():
 
     # measured with realdata_eval.py, none yet shown to win over 8 seeds (README > Performance)
     assert synth.TRIANGLE_SAIL[0] == 0.0 and synth.SQUARE_BEND[0] == 0.0 and synth.CIRCLE_CURL_IN == 0.0
-    assert synth.SQUARE_LONG_TAPER[0] == 0.0
+    assert synth.SQUARE_LONG_TAPER[0] == 0.0 and synth.CIRCLE_FLAT_SIDE[0] == 0.0
