@@ -42,6 +42,13 @@ SQUARE_BEND = (0.0, 0.06, 0.2)
 #: circles: how often a loop that runs on past its start curls in towards the middle (an "e", a snail),
 #: ending 0.3-0.87 of the way out; 0: never
 CIRCLE_CURL_IN = 0.0
+#: squares: how often a long box (stretched 3x or more, which otherwise keeps parallel sides) narrows
+#: towards one end, to what share of its width there (lo, hi), and the share of those narrowed on both
+#: long sides (the rest keep one long side straight: a long right trapezoid); 0: never
+SQUARE_LONG_TAPER = (0.0, 0.35, 0.8, 0.5)
+#: circles: how often one half of the loop is flattened (squashed to lo-hi of its height: a dome, a "D"
+#: with a round back), as people's quick flat ellipses come out; 0: never
+CIRCLE_FLAT_SIDE = (0.0, 0.2, 0.6)
 
 # -- the classes -----------------------------------------------------------------------------------------
 
@@ -60,6 +67,8 @@ def _square(rng: np.random.Generator) -> Drawing:
             c[int(rng.integers(2)), 0] *= rng.uniform(0.1, 0.7)
         else:
             c[:2, 0] *= rng.uniform(0.55, 0.9)
+    if SQUARE_LONG_TAPER[0] and max(aspect) >= 3 and rng.uniform() < SQUARE_LONG_TAPER[0]:
+        c = _narrow_end(c, rng, aspect)
     c += rng.normal(0, 0.04, size=c.shape)  # imprecise corners
     c = _rotate(c, _human_angle(rng))
     # rounded corners; a long rectangle only slightly (with round ends it would be a stadium, not a box)
@@ -70,6 +79,25 @@ def _square(rng: np.random.Generator) -> Drawing:
     # people draw a box's sides as lines that often run on past the corners, some a long way
     return _polygon_drawing(c, rng, "square", aspect, round_p=0.3, round_max=round_max,
                             overrun=SQUARE_OVERRUN, bend=bend)
+
+
+def _narrow_end(c: np.ndarray, rng: np.random.Generator, aspect: tuple[float, float]) -> np.ndarray:
+    """The box `c` (corners top left, top right, bottom right, bottom left) narrowed at one end of its long
+    axis (`aspect` says which axis is long) to SQUARE_LONG_TAPER's lo-hi x its width: both corners of that
+    end moved in (its share of the time), or one of them (the long side through the other stays straight)."""
+    c = c.copy()
+    wide = aspect[0] >= aspect[1]
+    ends = ((0, 3), (1, 2)) if wide else ((0, 1), (3, 2))
+    a, b = ends[int(rng.integers(2))]
+    ax = 1 if wide else 0  # the coordinate across the long axis
+    k = rng.uniform(*SQUARE_LONG_TAPER[1:3])
+    if rng.uniform() < SQUARE_LONG_TAPER[3]:
+        mid = (c[a, ax] + c[b, ax]) / 2
+        c[[a, b], ax] = mid + (c[[a, b], ax] - mid) * k
+    else:
+        a, b = (a, b) if rng.uniform() < 0.5 else (b, a)  # corner b moves towards corner a
+        c[b, ax] = c[a, ax] + (c[b, ax] - c[a, ax]) * k
+    return c
 
 
 def _triangle(rng: np.random.Generator) -> Drawing:
@@ -120,6 +148,8 @@ def _ellipse_path(rng: np.random.Generator, n: int = 90) -> np.ndarray:
     egg = rng.uniform(-0.15, 0.15)
     x = r * np.cos(th)
     y = r * np.sin(th) * (1 + egg * np.cos(th))
+    if CIRCLE_FLAT_SIDE[0] and rng.uniform() < CIRCLE_FLAT_SIDE[0]:  # one half squashed flat: a dome
+        y = np.where(y > 0, y * rng.uniform(*CIRCLE_FLAT_SIDE[1:]), y)
     if rng.uniform() < 0.25:  # lemon / eye shape: the ends come to soft points
         y = y * (1 - rng.uniform(0.2, 0.5) * np.cos(th) ** 2)
     return np.stack([x, y], axis=1)
