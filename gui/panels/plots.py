@@ -379,7 +379,6 @@ class TrainingPlots(QWidget):
                 self._fade(run)
 
     def _update_legends(self) -> None:
-        swatch = _swatch
         if self._expected is not None:  # a run about to start is named as the current one already
             current, earlier = self._expected[0], [run.label for run in self._runs]
         else:
@@ -391,7 +390,7 @@ class TrainingPlots(QWidget):
             if len(earlier) > 3:
                 names += translate("Plots", " and {count} more").format(count=len(earlier) - 3)
             tail = (translate("Plots", " &nbsp; {value} earlier runs, faded ({names})").format(
-                value=swatch('#8fb0dc', 'dashed'),
+                value=_swatch('#8fb0dc', 'dashed'),
                 names=names,
             ))
         often = validation_often(self.validations_per_epoch)
@@ -402,9 +401,9 @@ class TrainingPlots(QWidget):
                 "{value} training, each step &nbsp; {value2} training, smoothed &nbsp; {value3} "
                 "validation, {often}",
             ).format(
-                value=swatch('#9db8dc', 'faint'),
-                value2=swatch(TRAIN_COLOUR, 'line'),
-                value3=swatch(VAL_COLOUR, 'dots'),
+                value=_swatch('#9db8dc', 'faint'),
+                value2=_swatch(TRAIN_COLOUR, 'line'),
+                value3=_swatch(VAL_COLOUR, 'dots'),
                 often=often,
             ) + tail
         )
@@ -414,7 +413,7 @@ class TrainingPlots(QWidget):
                 "Plots",
                 "{value} training, smoothed &nbsp; {value2} validation, {often}",
             ).format(
-                value=swatch(TRAIN_COLOUR, 'line'), value2=swatch(VAL_COLOUR, 'dots'), often=often,
+                value=_swatch(TRAIN_COLOUR, 'line'), value2=_swatch(VAL_COLOUR, 'dots'), often=often,
             ) + tail
         )
         for legend in (self.loss_legend, self.accuracy_legend):
