@@ -17,10 +17,18 @@ Stopping: while the data is prepared (rasterizing, the first epoch) the run chec
 (window closing) and the user's Stop, and ends at once (`engine.Cancelled`). Once it trains, a user's Stop
 goes through the engine's `TrainControl` (checked between mini-batches), so the run ends with its
 "stopped" record; closing the window still cancels it at once.
+
+Priority: on Linux the training thread runs at a lower CPU priority (nice `TRAINING_NICE`) than the GUI
+thread of the same process. On a 2-core laptop the GUI thread, the training thread and the helper
+processes share the cores; at equal priority the window waited for a core in the middle of a paint
+(`benchmarks/analysis_responsiveness.py`: gaps twice their CPU time). Training loses nothing while the
+window is idle, which is nearly always.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 
@@ -34,6 +42,21 @@ from .runner import JobRunner
 
 KIND = "train"
 RECORD_BATCH_S = 0.05  # step records are passed to the GUI thread at most this often (seconds)
+TRAINING_NICE = 3  # niceness added for the training thread: the GUI thread gets 2/3 of a shared core
+
+
+def lower_thread_priority(increment: int) -> bool:
+    """Give the calling thread the process's niceness + `increment` (a lower priority), whatever it had
+    before (a lane's thread runs one run after another). Linux only, where each thread has its own
+    niceness: elsewhere `setpriority` would act on the whole process, so nothing is done. True if set."""
+    if not sys.platform.startswith("linux") or not hasattr(os, "setpriority"):
+        return False
+    try:
+        base = os.getpriority(os.PRIO_PROCESS, os.getpid())  # the main thread's: the process's own
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), min(19, base + increment))
+    except OSError:  # not allowed: leave it as it is
+        return False
+    return True
 
 
 class BatchingControl(TrainControl):
@@ -52,6 +75,7 @@ def training_job(
     model: Sequential, snapshot, settings: TrainSettings, control: TrainControl, *, should_stop, report
 ):
     """Runs in the "train" lane: one training run, its messages passed to `report`."""
+    lower_thread_priority(TRAINING_NICE)
     training = threading.Event()  # set at the first trained step: from then on Stop is the engine's
     pending: list = []  # step records not passed on yet
     sent_at = [time.perf_counter()]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 import threading
 import time
 
@@ -462,3 +463,37 @@ def test_a_paused_run_has_passed_on_every_step_it_made():
         control.stop()
         job.join(30)
     assert not job.is_alive()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread has a niceness on Linux only")
+def test_the_training_thread_runs_at_a_lower_priority_than_the_window():
+    """training_job lowers its own thread's priority (TRAINING_NICE above the process's niceness), also
+    when the lane's thread ran a run before; the GUI (main) thread keeps its priority."""
+    import engine
+    from engine import TrainControl
+    from gui.core.dataset import DatasetSnapshot
+    from gui.core.training import TrainSettings
+    from gui.workers import trainer as trainer_module
+
+    base = os.getpriority(os.PRIO_PROCESS, os.getpid())
+    expected = min(19, base + trainer_module.TRAINING_NICE)
+    assert expected > base
+    drawings = tuple(engine.generate_drawings(5, seed=3))
+    snapshot = DatasetSnapshot(drawings, tuple(engine.DEFAULT_CLASSES), 1, "x.ndjson")
+    settings = TrainSettings(preset="tiny", epochs=1, batch_size=4, augment=False, val_split=0.2)
+    seen = []
+
+    def report(message):  # runs in the training thread
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    def lane():  # one thread, two runs: the second does not lower it twice
+        for _ in range(2):
+            trainer_module.training_job(engine.build_model("tiny", 4), snapshot, settings, TrainControl(),
+                                        should_stop=lambda: False, report=report)
+
+    job = threading.Thread(target=lane)
+    job.start()
+    job.join(60)
+    assert not job.is_alive()
+    assert seen and set(seen) == {expected}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == base  # this thread: unchanged
