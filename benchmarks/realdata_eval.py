@@ -1,9 +1,11 @@
 """Train the default model on synthetic drawings only, then test it on real hand-drawn shapes.
 
     python benchmarks/realdata_eval.py /path/to/ImageFolder [--per-class 500] [--seed 0] [--test-seed 1]
-        [--epochs E] [--sheet sheet.png] [--save model.npz] [--model model.npz] [--wrong DIR]
+        [--epochs E] [--mix square=1.1,irregular=0.9] [--sheet sheet.png] [--save model.npz]
+        [--model model.npz] [--wrong DIR]
 
-Training is the run `main.py synth --per-class 500 --seed N` + `main.py train --seed N` makes: the same
+Training is the run `main.py synth --per-class 500 --seed N` + `main.py train --seed N` makes (with the
+starter set's class mix, `engine.synth.TRAINING_MIX`, when one is set; `--mix` gives another): the same
 preparation as the app and the CLI (`gui.core.training.prepare_training`: the validation split held out,
 augmented epochs made in a helper process) and their default settings (`TrainSettings`), unless an
 option says otherwise. Prints the training time (wall and CPU seconds of this process and its helper),
@@ -37,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from engine.calibration import calibration  # noqa: E402
 from engine.dataset import to_arrays  # noqa: E402
 from engine.model import build_model  # noqa: E402
-from engine.synth import DEFAULT_CLASSES, generate_drawings  # noqa: E402
+from engine.synth import DEFAULT_CLASSES, TRAINING_MIX, generate_drawings  # noqa: E402
 from engine.training import train  # noqa: E402
 from gui.core.inputs import LabelledData  # noqa: E402
 from gui.core.training import TrainSettings, prepare_training  # noqa: E402
@@ -79,6 +81,10 @@ def main(argv=None) -> int:
                     help="label smoothing (default: the app's and the CLI's)")
     ap.add_argument("--copies", type=int, default=None,
                     help="augmented versions of each drawing per epoch (default: the app's and the CLI's)")
+    ap.add_argument("--mix", type=_mix, default=None,
+                    help="class mix of the generated training set, e.g. square=1.1,irregular=0.9 (each "
+                         "class's count as a share of --per-class; 'balanced': none; default: "
+                         "engine.synth.TRAINING_MIX)")
     ap.add_argument("--train-ndjson", help="train on this NDJSON file instead of generating")
     ap.add_argument("--sheet", help="write a synthetic-vs-real contact sheet PNG here")
     ap.add_argument("--save", help="save the trained model (.npz) here")
@@ -120,7 +126,11 @@ def train_model(args, classes):
 
         drawings, _ = read_ndjson(args.train_ndjson)
     else:
-        drawings = generate_drawings(args.per_class, seed=args.seed)
+        mix = TRAINING_MIX if args.mix is None else args.mix
+        drawings = generate_drawings(args.per_class, seed=args.seed, mix=mix)
+        if mix:
+            print(f"class mix {mix}: " + ", ".join(
+                f"{c} {sum(d.label == c for d in drawings)}" for c in classes))
     t_gen = time.perf_counter() - t0
     changes = {k: v for k, v in (("epochs", args.epochs), ("lr", args.lr), ("copies", args.copies),
                                                   ("label_smoothing", args.smoothing))
@@ -142,6 +152,19 @@ def train_model(args, classes):
     print(f"generate {len(drawings)} drawings: {t_gen:.2f}s; data + training ({settings.epochs} epochs, "
           f"{last.step} steps): {t_train:.2f}s wall, {cpu:.2f}s CPU; final: {last.kind}")
     return model
+
+
+def _mix(text: str) -> dict[str, float]:
+    """--mix: 'square=1.1,irregular=0.9' -> {"square": 1.1, "irregular": 0.9}; 'balanced' -> {}."""
+    if text == "balanced":
+        return {}
+    try:
+        mix = {k.strip(): float(v) for k, v in (part.split("=") for part in text.split(","))}
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected class=share,... or 'balanced', got {text!r}") from None
+    if any(c not in DEFAULT_CLASSES or v < 0 for c, v in mix.items()):
+        raise argparse.ArgumentTypeError(f"unknown class or negative share in {text!r}")
+    return mix
 
 
 def _children_cpu() -> float:

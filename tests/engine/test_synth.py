@@ -284,3 +284,28 @@ def test_the_default_generator_draws_no_sails_bent_boxes_or_curls():
     # measured with realdata_eval.py, none yet shown to win over 8 seeds (README > Performance)
     assert synth.TRIANGLE_SAIL[0] == 0.0 and synth.SQUARE_BEND[0] == 0.0 and synth.CIRCLE_CURL_IN == 0.0
     assert synth.SQUARE_LONG_TAPER[0] == 0.0 and synth.CIRCLE_FLAT_SIDE[0] == 0.0
+
+
+def test_a_training_mix_changes_the_class_counts_and_keeps_the_balanced_drawings():
+    from collections import Counter
+
+    import engine.synth as synth
+
+    plain = generate_drawings(40, seed=9)
+    mixed = generate_drawings(40, seed=9, mix={"square": 1.1, "irregular": 0.9})
+    assert mixed == generate_drawings(40, seed=9, mix={"square": 1.1, "irregular": 0.9})  # deterministic
+    counts = Counter(d.label for d in mixed)
+    assert counts == {"square": 44, "triangle": 40, "circle": 40, "irregular": 36}
+    assert len(mixed) == len(plain)  # the same total: a run on it takes the same steps
+    # the balanced drawings first, less the last 4 irregular ones, then 4 more squares
+    dropped = [i for i, d in enumerate(plain) if d.label == "irregular"][-4:]
+    assert mixed[:-4] == [d for i, d in enumerate(plain) if i not in dropped]
+    assert all(d.label == "square" for d in mixed[-4:]) and not any(d in plain for d in mixed[-4:])
+    # a class the mix names but the set does not have is left out; no mix is the balanced set
+    two = generate_drawings(10, seed=1, classes=("circle", "square"), mix={"square": 1.1, "irregular": 0.9})
+    assert Counter(d.label for d in two) == {"circle": 10, "square": 11}
+    assert generate_drawings(10, seed=1, mix=None) == generate_drawings(10, seed=1)
+    # the training mix (the starter set's, realdata_eval.py's): more squares, fewer irregular, the same total
+    starter_like = Counter(d.label for d in generate_drawings(50, seed=1, mix=synth.TRAINING_MIX))
+    assert sum(starter_like.values()) == 200 and starter_like["triangle"] == starter_like["circle"] == 50
+    assert starter_like["square"] > 50 > starter_like["irregular"]
