@@ -1,6 +1,6 @@
 """Issue 14, defect 3: the probe bars measure learning and do not hang on which drawings were sampled.
 
-On the built-in starter set (2,000 drawings, 500 per class): two probes on different stratified samples
+On the built-in starter set (2,000 drawings, 460-540 per class): two probes on different stratified samples
 (seeds 1 and 2, 1,500 drawings each) agree within 2 points at every layer, the trained network's and the
 untrained baseline's alike; a conv block of a network trained for two epochs beats the same block with
 random weights; the leave-one-out count with several penalties is the best single penalty's count."""
