@@ -53,11 +53,11 @@ CIRCLE_FLAT_SIDE = (0.0, 0.2, 0.6)
 #: the class mix of a training set drawn by the generator (`generate_drawings(..., mix=TRAINING_MIX)`: the
 #: starter set's and `realdata_eval.py`'s training): per class named, its count as a share of `per_class`
 #: ({}: every class per_class). A few more squares, as many fewer irregular drawings (the widest class, with
-#: the most slack on real drawings): the same total, so a run takes the same steps. realdata_eval.py against
-#: --mix balanced (issue 13), seeds 0-7: HDS squares 90.8 -> 92.0 %, circles 91.8 -> 91.15 %, irregular
-#: 83.5 -> 83.1 %, synthetic 97.6 -> 97.7 % (lowest 97.0 -> 97.2); seeds 8-15: squares 91.0 -> 91.6 %,
-#: irregular 84.3 -> 83.1 %, synthetic 97.1 % both (three seeds under 97 % with either); squares higher on
-#: 13 of 16 seeds. 1.1 / 0.9 gave squares 91.8 % but one seed's synthetic test at 96.9 % (seeds 0-7)
+#: the most slack on real drawings): the same total, so a run takes the same steps. realdata_eval.py
+#: (issue 13), seeds 0-7, one BLAS thread as the app: HDS squares 90.9 -> 91.8 %, circles 91.9 -> 91.2 %,
+#: irregular 83.7 -> 82.5 %, synthetic 97.7 -> 97.4 % (lowest 97.1 -> 97.0). A sweep with two BLAS threads
+#: (another numerical path, the same seeds): squares 90.8 -> 92.0 %, and on seeds 8-15 91.0 -> 91.6 %, with
+#: three seeds under 97 % synthetic with or without the mix. 1.1 / 0.9 gave one seed's synthetic at 96.9 %
 TRAINING_MIX: dict[str, float] = {"square": 1.08, "irregular": 0.92}
 
 # -- the classes -----------------------------------------------------------------------------------------
