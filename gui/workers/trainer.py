@@ -21,8 +21,9 @@ goes through the engine's `TrainControl` (checked between mini-batches), so the 
 Priority: on Linux the training thread runs at a lower CPU priority (nice `TRAINING_NICE`) than the GUI
 thread of the same process. On a 2-core laptop the GUI thread, the training thread and the helper
 processes share the cores; at equal priority the window waited for a core in the middle of a paint
-(`benchmarks/analysis_responsiveness.py`: gaps twice their CPU time). Training loses nothing while the
-window is idle, which is nearly always.
+(`benchmarks/analysis_responsiveness.py`: gaps twice their CPU time). Training loses nothing on an otherwise
+idle machine; with another busy program on it the run is slower (`benchmarks/time_to_model.py --busy`:
+busy / quiet 1.6-1.75 instead of 1.2-1.35).
 """
 
 from __future__ import annotations
